@@ -1,0 +1,4 @@
+export * from "./org-path.js";
+export * from "./common.js";
+export * from "./events.js";
+export * from "./links.js";
