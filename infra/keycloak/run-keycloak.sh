@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Starts a real Keycloak 26 in dev mode on 127.0.0.1:8180 with the orgboard realm imported from
+# orgboard-realm.json, waits for the realm's discovery document, and prints the base URL.
+# The server distribution comes from Maven Central (the only place this machine can download it from)
+# and is cached under ~/.cache/orgboard/keycloak, so only the first run downloads (~170 MB).
+#
+# Env: KEYCLOAK_VERSION (default 26.7.3), KEYCLOAK_PORT (8180), KEYCLOAK_KEEP_DATA=1 to keep the H2 data
+# of the last run (default: start fresh so the realm file stays the one source of truth),
+# ORGBOARD_VNEID_URL (the government identity provider; default the simulator of apps/identity,
+# http://127.0.0.1:8190/vneid), ORGBOARD_*_CLIENT_SECRET (see the realm file for the dev defaults).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+version=${KEYCLOAK_VERSION:-26.7.3}
+port=${KEYCLOAK_PORT:-8180}
+cache=${KEYCLOAK_CACHE_DIR:-$HOME/.cache/orgboard/keycloak}
+home="$cache/keycloak-$version"
+base="http://127.0.0.1:$port"
+export ORGBOARD_VNEID_URL=${ORGBOARD_VNEID_URL:-http://127.0.0.1:8190/vneid}
+
+mkdir -p "$cache"
+if [ -f "$cache/keycloak.pid" ] && kill -0 "$(cat "$cache/keycloak.pid")" 2>/dev/null; then
+  echo "Keycloak already running (pid $(cat "$cache/keycloak.pid")): $base" >&2
+  exit 1
+fi
+
+if [ ! -x "$home/bin/kc.sh" ]; then
+  zip="$cache/keycloak-quarkus-dist-$version.zip"
+  if [ ! -f "$zip" ]; then
+    echo "Downloading Keycloak $version from Maven Central…" >&2
+    start=$(date +%s)
+    mvn -q -B dependency:copy "-Dartifact=org.keycloak:keycloak-quarkus-dist:$version:zip" "-DoutputDirectory=$cache"
+    echo "Downloaded in $(( $(date +%s) - start )) s" >&2
+  fi
+  (cd "$cache" && unzip -q -o "$zip")
+fi
+
+if [ "${KEYCLOAK_KEEP_DATA:-0}" != "1" ]; then rm -rf "$home/data/h2" "$home/data/import"; fi
+mkdir -p "$home/data/import"
+cp "$here/orgboard-realm.json" "$home/data/import/orgboard-realm.json"
+
+if ! curl -fsS -o /dev/null "$ORGBOARD_VNEID_URL/.well-known/openid-configuration" 2>/dev/null; then
+  echo "Note: $ORGBOARD_VNEID_URL does not answer yet; start the simulator (pnpm --filter @orgboard/identity start) before logging in with VNeID." >&2
+fi
+
+# Dev mode: H2 database, HTTP, relaxed hostname checks. Never use start-dev in production (docs/security.md).
+KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin} \
+KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin} \
+  nohup "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" --import-realm \
+  >"$cache/keycloak.log" 2>&1 &
+echo $! >"$cache/keycloak.pid"
+
+for _ in $(seq 1 180); do
+  if curl -fsS -o /dev/null "$base/realms/orgboard/.well-known/openid-configuration" 2>/dev/null; then
+    echo "$base"
+    exit 0
+  fi
+  if ! kill -0 "$(cat "$cache/keycloak.pid")" 2>/dev/null; then
+    echo "Keycloak exited; last log lines:" >&2
+    tail -n 40 "$cache/keycloak.log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+echo "Keycloak did not answer within 180 s; see $cache/keycloak.log" >&2
+exit 1
