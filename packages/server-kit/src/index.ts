@@ -1,0 +1,5 @@
+export * from "./trpc.js";
+export * from "./errors.js";
+export * from "./logger.js";
+export * from "./config.js";
+export * from "./service.js";
