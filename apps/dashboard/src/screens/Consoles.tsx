@@ -1,0 +1,169 @@
+import { Alert, Button, Group, List, NumberInput, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { errorMessage } from "../api/client.js";
+import { ServicePanel } from "../components/ServicePanel.js";
+import { useApp } from "../context.js";
+import { useDraft, useOfficial } from "../hooks/hooks.js";
+import { compareVi } from "../lib/collate.js";
+import { AgendaList, CurrentAgenda } from "./conference/Panels.js";
+import { ConferencePicker, useChosenConference } from "./conference/ConferenceScreen.js";
+
+const ack = z.unknown();
+
+function useConferenceMutation(path: string) {
+  const { api } = useApp();
+  return useMutation({ mutationFn: (input: Record<string, unknown>) => api.mutate(path, input, ack) });
+}
+
+function Outcome({ m, done }: { m: { isSuccess: boolean; error: unknown }; done: string }) {
+  const { t } = useTranslation();
+  if (m.error) return <Alert color="red" data-testid="mutation-error">{t("common.error", { message: errorMessage(m.error) })}</Alert>;
+  return m.isSuccess ? <Text size="sm" c="green.8">{done}</Text> : null;
+}
+
+/** For conference operators: run the agenda, give the floor, record conclusions. */
+export function OrganizerConsole() {
+  const { t } = useTranslation();
+  const { items, conferenceId, setChosen, live } = useChosenConference();
+  const startNext = useConferenceMutation("conference.agenda.startNext");
+  const grant = useConferenceMutation("conference.speakers.grant");
+  const record = useConferenceMutation("conference.conclusions.record");
+  const [text, setText, clearText] = useDraft(`conclusion.${conferenceId ?? "none"}`, "");
+  const state = live.state;
+
+  return (
+    <Stack gap="md">
+      <ServicePanel service="conference" title={t("organizer.title")} testId="organizer-console"
+        actions={items.length > 0 && <ConferencePicker items={items} value={conferenceId} onChange={setChosen} />}
+      >
+        {!state ? (
+          <Text c="dimmed">{t("conference.none")}</Text>
+        ) : (
+          <Stack>
+            <CurrentAgenda state={state} />
+            <Group>
+              <Button onClick={() => startNext.mutate({ conferenceId })} loading={startNext.isPending} data-testid="start-next">
+                {t("organizer.startNext")}
+              </Button>
+            </Group>
+            <Outcome m={startNext} done={t("organizer.done")} />
+            <AgendaList state={state} />
+          </Stack>
+        )}
+      </ServicePanel>
+      {state && (
+        <ServicePanel service="conference" title={t("conference.queue")}>
+          {state.queue.length === 0 ? (
+            <Text size="sm" c="dimmed">{t("conference.queueEmpty")}</Text>
+          ) : (
+            <List spacing="xs">
+              {state.queue.map((q) => (
+                <List.Item key={q.id}>
+                  <Group gap="sm">
+                    <Text size="sm">{q.name}{q.siteId && state.sites[q.siteId] ? ` — ${state.sites[q.siteId]!.name}` : ""}</Text>
+                    <Button size="compact-xs" onClick={() => grant.mutate({ conferenceId, speakerId: q.id })}>{t("organizer.grantFloor")}</Button>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <Outcome m={grant} done={t("organizer.done")} />
+        </ServicePanel>
+      )}
+      {state && (
+        <ServicePanel service="conference" title={t("organizer.conclusion")}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              record.mutate({ conferenceId, text }, { onSuccess: clearText });
+            }}
+          >
+            <Stack>
+              <Textarea autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)}
+                placeholder={t("organizer.conclusionPlaceholder")} data-testid="conclusion-text" />
+              <Group>
+                <Button type="submit" disabled={!text.trim()} loading={record.isPending}>{t("organizer.record")}</Button>
+              </Group>
+              <Outcome m={record} done={t("organizer.done")} />
+            </Stack>
+          </form>
+        </ServicePanel>
+      )}
+    </Stack>
+  );
+}
+
+/** For site operators: check in attendance at their own site and register speakers from it. */
+export function SiteOperatorConsole() {
+  const { t } = useTranslation();
+  const official = useOfficial();
+  const { items, conferenceId, setChosen, live } = useChosenConference();
+  const state = live.state;
+  const mySites = state
+    ? state.siteIds
+        .map((id) => state.sites[id]!)
+        .filter((s) => official.orgPaths.some((p) => s.orgPath.startsWith(p)))
+        .sort((a, b) => compareVi(a.name, b.name))
+    : [];
+  const [picked, setPicked] = useState<string | null>(null);
+  const site = mySites.find((s) => s.id === picked) ?? (mySites.length === 1 ? mySites[0] : undefined);
+  const checkIn = useConferenceMutation("conference.sites.checkIn");
+  const request = useConferenceMutation("conference.speakers.request");
+  const [present, setPresent] = useDraft<number | "">(`checkin.${conferenceId ?? "none"}`, "");
+  const [speaker, setSpeaker, clearSpeaker] = useDraft(`speak.${conferenceId ?? "none"}`, { name: "", topic: "" });
+
+  return (
+    <Stack gap="md">
+      <ServicePanel service="conference" title={t("siteOperator.title")} testId="site-console"
+        actions={items.length > 0 && <ConferencePicker items={items} value={conferenceId} onChange={setChosen} />}
+      >
+        {!state ? (
+          <Text c="dimmed">{t("conference.none")}</Text>
+        ) : mySites.length === 0 ? (
+          <Text c="dimmed">{t("siteOperator.noSite")}</Text>
+        ) : (
+          <Stack>
+            {mySites.length > 1 && (
+              <Select label={t("siteOperator.site")} value={site?.id ?? null} onChange={setPicked} searchable
+                data={mySites.map((s) => ({ value: s.id, label: s.name }))} />
+            )}
+            {site && (
+              <Text fw={700} data-testid="my-site">
+                {site.name} — {t(`conference.link.${site.linkState}`)} — {site.checkedIn}/{site.expected}
+              </Text>
+            )}
+          </Stack>
+        )}
+      </ServicePanel>
+      {site && (
+        <ServicePanel service="conference" title={t("siteOperator.checkIn")}>
+          <form onSubmit={(e) => { e.preventDefault(); checkIn.mutate({ conferenceId, siteId: site.id, checkedIn: present }); }}>
+            <Group align="flex-end">
+              <NumberInput label={t("siteOperator.present")} min={0} max={site.expected || undefined} value={present}
+                onChange={(v) => setPresent(typeof v === "number" ? v : "")} w={200} />
+              <Button type="submit" disabled={present === ""} loading={checkIn.isPending}>{t("siteOperator.checkIn")}</Button>
+            </Group>
+            <Outcome m={checkIn} done={t("siteOperator.done")} />
+          </form>
+        </ServicePanel>
+      )}
+      {site && (
+        <ServicePanel service="conference" title={t("siteOperator.requestToSpeak")}>
+          <form onSubmit={(e) => { e.preventDefault(); request.mutate({ conferenceId, siteId: site.id, ...speaker }, { onSuccess: clearSpeaker }); }}>
+            <Stack>
+              <TextInput label={t("siteOperator.speakerName")} value={speaker.name} data-testid="speaker-name"
+                onChange={(e) => setSpeaker({ ...speaker, name: e.currentTarget.value })} />
+              <Textarea label={t("siteOperator.topic")} value={speaker.topic} autosize minRows={2} data-testid="speaker-topic"
+                onChange={(e) => setSpeaker({ ...speaker, topic: e.currentTarget.value })} />
+              <Group><Button type="submit" disabled={!speaker.name.trim()} loading={request.isPending}>{t("siteOperator.send")}</Button></Group>
+              <Outcome m={request} done={t("siteOperator.done")} />
+            </Stack>
+          </form>
+        </ServicePanel>
+      )}
+    </Stack>
+  );
+}

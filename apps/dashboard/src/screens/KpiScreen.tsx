@@ -1,0 +1,131 @@
+import { BarChart, DonutChart } from "@mantine/charts";
+import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Loader, Select, Table, Text } from "@mantine/core";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../api/client.js";
+import { RATING_LEVELS } from "../api/membership-schemas.js";
+import { ServicePanel } from "../components/ServicePanel.js";
+import { useOfficial } from "../hooks/hooks.js";
+import { useLiveKpi } from "../hooks/live.js";
+import { compareVi } from "../lib/collate.js";
+import { formatNumber, formatPercent, formatTime } from "../lib/format.js";
+import { unitLabel } from "../lib/provinces.js";
+
+const RATING_COLORS = { excellent: "green.6", good: "blue.6", completed: "yellow.6", not_completed: "red.6" } as const;
+
+/**
+ * Live KPI panels from membership: admissions against plan per child unit (per province at national
+ * level) and the distribution of member ratings. A row drills down into that unit; an official can
+ * never go above the units in their token.
+ */
+export function KpiScreen() {
+  const { t, i18n } = useTranslation();
+  const official = useOfficial();
+  const roots = official.orgPaths;
+  const [root, setRoot] = useState(roots[0] ?? "/");
+  const [trail, setTrail] = useState<{ orgPath: string; name: string }[]>([]);
+  const orgPath = trail.at(-1)?.orgPath ?? root;
+  const [year] = useState(() => new Date().getFullYear());
+  const { state, error, isLoading } = useLiveKpi(orgPath, year);
+  const n = (x: number) => formatNumber(x, i18n.language);
+
+  const rows = useMemo(() => [...(state?.rows ?? [])].sort((a, b) => compareVi(a.name, b.name)), [state?.rows]);
+  const totals = rows.reduce((acc, r) => ({ admitted: acc.admitted + r.admitted, plan: acc.plan + r.plan }), { admitted: 0, plan: 0 });
+  const ratingData = RATING_LEVELS.map((l) => ({ name: t(`kpi.rating.${l}`), value: state?.ratings[l] ?? 0, color: RATING_COLORS[l] }));
+  const rootLabel = unitLabel(root, t("kpi.allProvinces"));
+
+  const body = isLoading ? (
+    <Loader size="sm" />
+  ) : error ? (
+    <Alert color="gray">{t("common.error", { message: errorMessage(error) })}</Alert>
+  ) : !state || rows.length === 0 ? (
+    <Text c="dimmed">{t("common.empty")}</Text>
+  ) : null;
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={12}>
+        <Group justify="space-between">
+          <Breadcrumbs data-testid="kpi-breadcrumbs">
+            <Anchor component="button" onClick={() => setTrail([])}>{rootLabel}</Anchor>
+            {trail.map((s, i) => (
+              <Anchor key={s.orgPath} component="button" onClick={() => setTrail(trail.slice(0, i + 1))}>{s.name}</Anchor>
+            ))}
+          </Breadcrumbs>
+          {roots.length > 1 && (
+            <Select size="xs" value={root} onChange={(v) => { if (v) { setRoot(v); setTrail([]); } }}
+              data={roots.map((p) => ({ value: p, label: unitLabel(p, t("kpi.allProvinces")) }))} />
+          )}
+        </Group>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <ServicePanel service="membership" testId="kpi-admissions" title={t("kpi.title", { year })}
+          actions={state?.updatedAt ? <Text size="xs" c="dimmed">{t("kpi.updated", { time: formatTime(state.updatedAt) })}</Text> : undefined}
+        >
+          {body ?? (
+            <>
+              <Text size="sm" mb="xs">
+                {t("kpi.admitted")}: <b data-testid="kpi-total-admitted">{n(totals.admitted)}</b> / {t("kpi.plan")}: <b>{n(totals.plan)}</b> ({formatPercent(totals.admitted, totals.plan)})
+              </Text>
+              <BarChart
+                h={Math.max(220, rows.length * 22)}
+                data={rows.map((r) => ({ name: r.name, admitted: r.admitted, plan: r.plan }))}
+                dataKey="name"
+                orientation="vertical"
+                yAxisProps={{ width: 140 }}
+                series={[
+                  { name: "admitted", label: t("kpi.admitted"), color: "red.6" },
+                  { name: "plan", label: t("kpi.plan"), color: "gray.4" },
+                ]}
+                withLegend
+                valueFormatter={(v) => n(v)}
+              />
+              <Table mt="md" striped highlightOnHover data-testid="kpi-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("kpi.unit")}</Table.Th>
+                    <Table.Th ta="right">{t("kpi.admitted")}</Table.Th>
+                    <Table.Th ta="right">{t("kpi.plan")}</Table.Th>
+                    <Table.Th ta="right">{t("kpi.rate")}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.orgPath} data-testid="kpi-row" data-org-path={r.orgPath}>
+                      <Table.Td>{r.name}</Table.Td>
+                      <Table.Td ta="right">{n(r.admitted)}</Table.Td>
+                      <Table.Td ta="right">{n(r.plan)}</Table.Td>
+                      <Table.Td ta="right">{formatPercent(r.admitted, r.plan)}</Table.Td>
+                      <Table.Td ta="right">
+                        <Button size="compact-xs" variant="subtle" onClick={() => setTrail([...trail, { orgPath: r.orgPath, name: r.name }])}>
+                          {t("kpi.drillDown")}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+        </ServicePanel>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <ServicePanel service="membership" title={t("kpi.ratings")} testId="kpi-ratings">
+          {body ?? (
+            <>
+              <DonutChart data={ratingData} withLabelsLine withLabels size={200} thickness={30} mx="auto" valueFormatter={(v) => n(v)} />
+              <Table mt="sm" data-testid="kpi-ratings-table">
+                <Table.Tbody>
+                  {ratingData.map((d) => (
+                    <Table.Tr key={d.name}><Table.Td>{d.name}</Table.Td><Table.Td ta="right">{n(d.value)}</Table.Td></Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+        </ServicePanel>
+      </Grid.Col>
+    </Grid>
+  );
+}

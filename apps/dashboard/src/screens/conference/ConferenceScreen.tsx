@@ -1,0 +1,170 @@
+import { Alert, Badge, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../api/client.js";
+import type { ConferenceSummary } from "../../api/conference-schemas.js";
+import { ServicePanel } from "../../components/ServicePanel.js";
+import { useConferenceList, useLiveConference } from "../../hooks/live.js";
+import { formatDateTime, formatNumber } from "../../lib/format.js";
+import { provinceByCode } from "../../lib/provinces.js";
+import { countsByProvince, summarizeSites, type ConferenceState } from "../../state/conference-state.js";
+import { AgendaList, ConclusionsPanel, CurrentAgenda, DocumentsPanel, SpeakerPanel, TimelinePanel } from "./Panels.js";
+import { ProvinceGrid } from "./ProvinceGrid.js";
+import { SiteTable } from "./SiteTable.js";
+import { SiteTiles } from "./SiteTiles.js";
+
+/** Above this many sites, tiles per site stop being readable: aggregate by province and drill down. */
+export const TILE_LIMIT = 200;
+
+export function pickDefaultConference(list: readonly ConferenceSummary[]): ConferenceSummary | undefined {
+  return list.find((c) => c.status === "live") ?? list.find((c) => c.status === "scheduled") ?? list[0];
+}
+
+/** Shared by the consoles: the conference list, the chosen conference and its live state. */
+export function useChosenConference() {
+  const list = useConferenceList();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const items = list.data?.items ?? [];
+  const conferenceId = chosen ?? pickDefaultConference(items)?.id ?? null;
+  const live = useLiveConference(conferenceId);
+  return { list, items, conferenceId, setChosen, live };
+}
+
+export function ConferencePicker({ items, value, onChange }: { items: readonly ConferenceSummary[]; value: string | null; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      w={420}
+      data-testid="conference-picker"
+      placeholder={t("conference.select")}
+      value={value}
+      onChange={(v) => v && onChange(v)}
+      data={items.map((c) => ({ value: c.id, label: `${c.title} — ${formatDateTime(c.startsAt)}` }))}
+      allowDeselect={false}
+    />
+  );
+}
+
+export function ConferenceScreen() {
+  const { t } = useTranslation();
+  const { list, items, conferenceId, setChosen, live } = useChosenConference();
+  return (
+    <Stack gap="md">
+      <ServicePanel service="conference" title={t("nav.conference")} testId="conference-header"
+        actions={items.length > 0 && <ConferencePicker items={items} value={conferenceId} onChange={setChosen} />}
+      >
+        {list.isLoading || live.isLoading ? (
+          <Loader size="sm" />
+        ) : list.error ? (
+          <Alert color="gray">{t("common.error", { message: errorMessage(list.error) })}</Alert>
+        ) : live.error ? (
+          <Alert color="gray">{t("common.error", { message: errorMessage(live.error) })}</Alert>
+        ) : !live.state ? (
+          <Text c="dimmed" data-testid="no-conference">{t("conference.none")}</Text>
+        ) : (
+          <Counters state={live.state} />
+        )}
+      </ServicePanel>
+      {live.state && <LiveBody state={live.state} />}
+    </Stack>
+  );
+}
+
+function Counter({ label, value, testId, color }: { label: string; value: string; testId: string; color?: string }) {
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text fz={28} fw={700} c={color} data-testid={testId} ff="monospace">{value}</Text>
+    </Paper>
+  );
+}
+
+function Counters({ state }: { state: ConferenceState }) {
+  const { t, i18n } = useTranslation();
+  const c = useMemo(() => summarizeSites(state.sites), [state.sites]);
+  const n = (x: number) => formatNumber(x, i18n.language);
+  return (
+    <Stack gap="sm">
+      <Group gap="sm">
+        <Title order={3} data-testid="conference-title">{state.conference.title}</Title>
+        <Badge color={state.conference.status === "live" ? "red" : "gray"} data-testid="conference-status">
+          {t(`conference.status.${state.conference.status}`)}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Counter label={t("conference.sitesConnected")} value={`${n(c.connected)}/${n(c.total)}`} testId="counter-connected" color={c.connected < c.total ? "orange.8" : "green.8"} />
+        <Counter label={t("conference.link.disconnected")} value={n(c.disconnected + c.degraded)} testId="counter-disconnected" color={c.disconnected ? "red.8" : undefined} />
+        <Counter label={t("conference.attendance")} value={`${n(c.checkedIn)}/${n(c.expected)}`} testId="counter-attendance" />
+        <Counter label={t("conference.documents")} value={n(state.documents.length)} testId="counter-documents" />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function SitesOverview({ state }: { state: ConferenceState }) {
+  const { t } = useTranslation();
+  const [province, setProvince] = useState<string | null>(null);
+  const national = state.siteIds.length > TILE_LIMIT;
+  const byProvince = useMemo(() => (national ? countsByProvince(state.sites) : null), [national, state.sites]);
+  const provinceSites = useMemo(
+    () => (national && province ? state.siteIds.map((id) => state.sites[id]!).filter((s) => s.provinceCode === province) : null),
+    [national, province, state.siteIds, state.sites],
+  );
+  return (
+    <ServicePanel service="conference" testId="sites-panel"
+      title={national ? `${t("conference.sites")} — ${t("conference.byProvince")}` : t("conference.sites")}
+      actions={<Text size="sm" c="dimmed">{t("conference.siteCount", { count: state.siteIds.length })}</Text>}
+    >
+      {!national ? (
+        <SiteTiles sites={state.sites} ids={state.siteIds} />
+      ) : (
+        <Stack>
+          <ProvinceGrid counts={byProvince!} selected={province} onSelect={setProvince} />
+          {provinceSites && (
+            <>
+              <Title order={5}>{provinceByCode(province!)?.name ?? province}</Title>
+              <SiteTable sites={provinceSites} />
+            </>
+          )}
+        </Stack>
+      )}
+    </ServicePanel>
+  );
+}
+
+function LiveBody({ state }: { state: ConferenceState }) {
+  const { t } = useTranslation();
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Stack gap="md">
+          <SitesOverview state={state} />
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <ServicePanel service="conference" title={t("conference.documents")}>
+              <DocumentsPanel documents={state.documents} />
+            </ServicePanel>
+            <ServicePanel service="conference" title={t("conference.conclusions")}>
+              <ConclusionsPanel conclusions={state.conclusions} />
+            </ServicePanel>
+          </SimpleGrid>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Stack gap="md">
+          <ServicePanel service="conference" title={t("conference.currentItem")} testId="agenda-panel">
+            <CurrentAgenda state={state} />
+          </ServicePanel>
+          <ServicePanel service="conference" title={t("conference.speaker")}>
+            <SpeakerPanel state={state} />
+          </ServicePanel>
+          <ServicePanel service="conference" title={t("conference.agenda")}>
+            <AgendaList state={state} />
+          </ServicePanel>
+          <ServicePanel service="conference" title={t("conference.timeline")}>
+            <TimelinePanel entries={state.timeline} />
+          </ServicePanel>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,41 @@
+import { Box, SimpleGrid, Text, Tooltip } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { Site } from "../../state/conference-state.js";
+import { LINK_COLOR } from "./colors.js";
+
+/** Every site as a tile coloured by its link state: the "all sites at a glance" view up to a few hundred. */
+export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>>; ids: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 4, sm: 6, md: 8, xl: 12 }} spacing={6} verticalSpacing={6} data-testid="site-tiles">
+      {ids.map((id) => {
+        const s = sites[id];
+        if (!s) return null;
+        const color = LINK_COLOR[s.linkState];
+        return (
+          <Tooltip key={id} label={`${s.name} — ${t(`conference.link.${s.linkState}`)} — ${s.checkedIn}/${s.expected}`}>
+            <Box
+              data-testid="site-tile"
+              data-site-id={s.id}
+              data-state={s.linkState}
+              p={6}
+              style={{
+                borderRadius: 6,
+                background: `var(--mantine-color-${color}-${s.linkState === "connected" ? 1 : 2})`,
+                borderLeft: `4px solid var(--mantine-color-${color}-7)`,
+                minHeight: 48,
+              }}
+            >
+              <Text size="xs" fw={600} lineClamp={1}>
+                {s.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {s.checkedIn}/{s.expected}
+              </Text>
+            </Box>
+          </Tooltip>
+        );
+      })}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,4 @@
+declare module "virtual:provinces" {
+  const provinces: readonly { code: string; name: string; shortName: string }[];
+  export default provinces;
+}
