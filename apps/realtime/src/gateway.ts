@@ -1,0 +1,354 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { definePolicy, decide, TokenError, type Principal, type Role, type TokenVerifier } from "@orgboard/auth";
+import type { EventEnvelope } from "@orgboard/contracts";
+import { Server, type Socket } from "socket.io";
+import { memoryAdapter, pgAdapter, type PgBus } from "./adapters.js";
+import type { SessionLogOptions } from "./session-log.js";
+import {
+  ALL_TOPICS,
+  AUTH_EXPIRED,
+  AUTH_REFRESH,
+  EVENT,
+  SESSION,
+  SNAPSHOT_REQUIRED,
+  SUBSCRIBE,
+  type AuthRefreshAck,
+  type ClientToServerEvents,
+  type ErrorCode,
+  type LiveEvent,
+  type ServerToClientEvents,
+  type SnapshotReason,
+  type SubscribeAck,
+} from "./protocol.js";
+import { eventRooms, normalizeTopics, socketRooms } from "./rooms.js";
+
+export const SUBSCRIBE_ACTION = "realtime.events.subscribe";
+const VIEWING_ROLES: Role[] = [
+  "central_board",
+  "provincial_board",
+  "inspection_committee",
+  "personnel_officer",
+  "conference_operator",
+  "site_operator",
+  "viewer",
+];
+// Every official who can open a dashboard may hold a socket; what it receives is cut by its orgPaths.
+// Service accounts have no business on the socket.
+definePolicy({ [SUBSCRIBE_ACTION]: { roles: VIEWING_ROLES, scoped: true } });
+
+export interface SocketData {
+  principal: Principal;
+  /** Unix seconds. */
+  exp: number;
+  topics: string[];
+}
+type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface GatewayLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface HealthReport {
+  ready: boolean;
+  details?: Record<string, unknown>;
+}
+
+export interface GatewayOptions {
+  verifier: Pick<TokenVerifier, "verifyAccessToken">;
+  /** In-memory (one instance, embedded default) or PostgreSQL (several instances behind sticky sessions). */
+  adapter: { kind: "memory" } | { kind: "postgres"; bus: PgBus; heartbeatIntervalMs?: number; heartbeatTimeoutMs?: number };
+  /** Replay log cap (packets) for connection state recovery. */
+  maxReplayPackets?: number;
+  maxDisconnectionMs: number;
+  corsOrigins?: string[];
+  logger?: GatewayLogger;
+  /** Extra readiness checks (adapter database, ...) and details for /readyz. */
+  health?: () => Promise<HealthReport>;
+  /** socket.io's ping interval/timeout: how fast a dead client is noticed. */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+}
+
+export class ProtocolErrorWithCode extends Error {
+  readonly data: { code: ErrorCode };
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.data = { code };
+  }
+}
+
+function tokenErrorCode(err: unknown): { code: ErrorCode; message: string } {
+  if (err instanceof TokenError) {
+    if (err.reason === "missing") return { code: "missing_token", message: err.message };
+    if (err.reason === "expired") return { code: "token_expired", message: err.message };
+    if (err.reason === "jwks_unavailable") return { code: "auth_unavailable", message: err.message };
+    return { code: "invalid_token", message: err.message };
+  }
+  return { code: "invalid_token", message: "Unauthorized: the access token could not be verified" };
+}
+
+/** `exp` of a token that was just verified (so its payload is trusted); 0 if absent. */
+function expOf(token: string): number {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown };
+    return typeof payload.exp === "number" ? payload.exp : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const noopLogger: GatewayLogger = { info() {}, warn() {}, error() {}, debug() {} };
+const MAX_TIMER_MS = 2_147_483_647;
+
+export interface Gateway {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  readonly httpServer: HttpServer;
+  /** Pushes one event of `service` to every socket whose scope and topics contain it. */
+  publish(service: string, event: EventEnvelope): void;
+  /** Tells every socket on this instance to reload a snapshot (not replayed on recovery). */
+  requireSnapshotLocally(reason: SnapshotReason): void;
+  listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  /** Closes sockets, socket.io and the HTTP server. */
+  close(): Promise<void>;
+  readonly stats: { published: number; connections: number };
+}
+
+export function createGateway(opts: GatewayOptions): Gateway {
+  const logger = opts.logger ?? noopLogger;
+  let draining = false;
+  const stats = { published: 0, connections: 0 };
+
+  const httpServer = createServer((req, res) => {
+    void handleHttp(req, res);
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0];
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === "GET" && path === "/healthz") return json(200, { status: "ok", service: "realtime" });
+    if (req.method === "GET" && path === "/readyz") {
+      if (draining) return json(503, { status: "draining" });
+      try {
+        const h = (await opts.health?.()) ?? { ready: true };
+        const body = { status: h.ready ? "ready" : "not ready", connections: io.engine.clientsCount, published: stats.published, ...h.details };
+        return json(h.ready ? 200 : 503, body);
+      } catch (err) {
+        logger.warn({ err }, "readiness check failed");
+        return json(503, { status: "not ready" });
+      }
+    }
+    json(404, { error: { message: "Not found", data: { code: "NOT_FOUND", httpStatus: 404 } } });
+  }
+
+  const recovery: SessionLogOptions = {
+    maxDisconnectionMs: opts.maxDisconnectionMs,
+    maxPackets: opts.maxReplayPackets,
+    // A session whose token has expired meanwhile is not restored: its missed packets are never sent.
+    isRestorable: (s) => ((s.data as Partial<SocketData> | undefined)?.exp ?? 0) * 1000 > Date.now(),
+  };
+  const a = opts.adapter;
+  const adapter =
+    a.kind === "memory"
+      ? memoryAdapter(recovery)
+      : pgAdapter(a.bus, { recovery, heartbeatInterval: a.heartbeatIntervalMs, heartbeatTimeout: a.heartbeatTimeoutMs });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    adapter: adapter as never,
+    serveClient: false,
+    cors: opts.corsOrigins && opts.corsOrigins.length > 0 ? { origin: opts.corsOrigins } : undefined,
+    pingInterval: opts.pingIntervalMs ?? 25_000,
+    pingTimeout: opts.pingTimeoutMs ?? 20_000,
+    // Events are small JSON; a client sends only tokens and topic lists.
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: {
+      maxDisconnectionDuration: opts.maxDisconnectionMs,
+      // Re-verify the token even on recovery: a session must not outlive its token.
+      skipMiddlewares: false,
+    },
+  });
+
+  async function authenticate(token: unknown): Promise<{ principal: Principal; exp: number }> {
+    if (typeof token !== "string" || token.length === 0) {
+      throw new ProtocolErrorWithCode("missing_token", "Unauthorized: no access token (send it as auth.token in the handshake)");
+    }
+    let principal: Principal;
+    try {
+      principal = await opts.verifier.verifyAccessToken(token);
+    } catch (err) {
+      const { code, message } = tokenErrorCode(err);
+      throw new ProtocolErrorWithCode(code, message);
+    }
+    const decision = decide(principal, SUBSCRIBE_ACTION);
+    if (!decision.allowed) {
+      throw new ProtocolErrorWithCode("forbidden", "Forbidden: this account may not receive live events (no dashboard role)");
+    }
+    if (principal.orgPaths.length === 0) {
+      throw new ProtocolErrorWithCode("forbidden", "Forbidden: the token grants no organization scope (org_paths is empty)");
+    }
+    return { principal, exp: expOf(token) };
+  }
+
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown; topics?: unknown };
+    authenticate(auth.token).then(
+      ({ principal, exp }) => {
+        const restored = socket.recovered ? (socket.data as Partial<SocketData>) : undefined;
+        if (restored?.principal && restored.principal.subject !== principal.subject) {
+          return next(new ProtocolErrorWithCode("subject_mismatch", "Unauthorized: the token belongs to another user than this session"));
+        }
+        let topics = restored?.topics;
+        if (!topics) {
+          if (auth.topics === undefined) topics = [ALL_TOPICS];
+          else {
+            const t = normalizeTopics(auth.topics);
+            if (!t.ok) return next(new ProtocolErrorWithCode("bad_request", `Bad handshake: auth.${t.message}`));
+            topics = t.topics;
+          }
+        }
+        socket.data = { principal, exp, topics };
+        next();
+      },
+      (err: unknown) => {
+        const e = err instanceof ProtocolErrorWithCode ? err : new ProtocolErrorWithCode("invalid_token", "Unauthorized");
+        logger.info({ code: e.data.code }, "socket refused");
+        next(e);
+      },
+    );
+  });
+
+  const expiryTimers = new Map<string, NodeJS.Timeout>();
+
+  function armExpiry(socket: GatewaySocket): void {
+    clearTimeout(expiryTimers.get(socket.id));
+    const { exp } = socket.data;
+    if (!exp) return;
+    const ms = Math.min(MAX_TIMER_MS, Math.max(0, exp * 1000 - Date.now()));
+    const timer = setTimeout(() => {
+      expiryTimers.delete(socket.id);
+      logger.info({ subject: socket.data.principal.subject }, "access token expired: disconnecting socket");
+      socket.emit(AUTH_EXPIRED, { expiredAt: exp });
+      socket.disconnect(true);
+    }, ms);
+    timer.unref();
+    expiryTimers.set(socket.id, timer);
+  }
+
+  async function syncRooms(socket: GatewaySocket): Promise<void> {
+    const wanted = socketRooms(socket.data.principal.orgPaths, socket.data.topics);
+    const stale = [...socket.rooms].filter((r) => r !== socket.id && !wanted.has(r));
+    for (const r of stale) await socket.leave(r);
+    const missing = [...wanted].filter((r) => !socket.rooms.has(r));
+    if (missing.length > 0) await socket.join(missing);
+  }
+
+  function sessionInfo(socket: GatewaySocket) {
+    return {
+      subject: socket.data.principal.subject,
+      orgPaths: socket.data.principal.orgPaths,
+      topics: socket.data.topics,
+      recovered: socket.recovered,
+      expiresAt: socket.data.exp,
+      maxDisconnectionMs: opts.maxDisconnectionMs,
+    };
+  }
+
+  io.on("connection", (socket: GatewaySocket) => {
+    stats.connections += 1;
+    armExpiry(socket);
+    const hadSession = typeof (socket.handshake.auth as { pid?: unknown }).pid === "string";
+    void syncRooms(socket).then(() => {
+      socket.emit(SESSION, sessionInfo(socket));
+      if (!socket.recovered) socket.emit(SNAPSHOT_REQUIRED, { reason: hadSession ? "recovery-failed" : "new-session" });
+    });
+
+    socket.on(AUTH_REFRESH, (req, ack) => {
+      const reply = (res: AuthRefreshAck) => {
+        if (typeof ack === "function") ack(res);
+      };
+      const token = (req as { token?: unknown } | null | undefined)?.token;
+      authenticate(token).then(
+        async ({ principal, exp }) => {
+          if (principal.subject !== socket.data.principal.subject) {
+            return reply({ ok: false, error: { code: "subject_mismatch", message: "token.sub: belongs to another user than this socket" } });
+          }
+          socket.data.principal = principal;
+          socket.data.exp = exp;
+          armExpiry(socket);
+          await syncRooms(socket);
+          reply({ ok: true, expiresAt: exp, orgPaths: principal.orgPaths });
+        },
+        (err: unknown) => {
+          const e = err instanceof ProtocolErrorWithCode ? err : new ProtocolErrorWithCode("invalid_token", "Unauthorized");
+          // The current token stays in force until its own expiry.
+          reply({ ok: false, error: { code: e.data.code, message: e.message } });
+        },
+      );
+    });
+
+    socket.on(SUBSCRIBE, (req, ack) => {
+      const reply = (res: SubscribeAck) => {
+        if (typeof ack === "function") ack(res);
+      };
+      const t = normalizeTopics((req as { topics?: unknown } | null | undefined)?.topics);
+      if (!t.ok) return reply({ ok: false, error: { code: "bad_request", message: t.message } });
+      socket.data.topics = t.topics;
+      void syncRooms(socket).then(() => reply({ ok: true, topics: t.topics }));
+    });
+
+    socket.on("disconnect", () => {
+      stats.connections -= 1;
+      clearTimeout(expiryTimers.get(socket.id));
+      expiryTimers.delete(socket.id);
+    });
+  });
+
+  return {
+    io,
+    httpServer,
+    stats,
+    publish(service, event) {
+      const live: LiveEvent = {
+        service,
+        id: event.id,
+        key: `${service}:${event.id}`,
+        type: event.type,
+        orgPath: event.orgPath,
+        aggregateId: event.aggregateId,
+        occurredAt: event.occurredAt,
+        payload: event.payload,
+      };
+      stats.published += 1;
+      io.to(eventRooms(service, event)).emit(EVENT, live);
+    },
+    requireSnapshotLocally(reason) {
+      io.local.emit(SNAPSHOT_REQUIRED, { reason });
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          const a = httpServer.address() as AddressInfo;
+          resolve({ url: `http://${host.includes(":") ? `[${host}]` : host}:${a.port}`, port: a.port });
+        });
+      });
+    },
+    async close() {
+      draining = true;
+      for (const t of expiryTimers.values()) clearTimeout(t);
+      expiryTimers.clear();
+      const closed = new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      // Idle keep-alive HTTP connections (probes) would otherwise hold the server open.
+      httpServer.closeAllConnections();
+      await closed;
+    },
+  };
+}

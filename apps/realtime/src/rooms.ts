@@ -1,0 +1,69 @@
+import { isOrgPath } from "@orgboard/contracts";
+import { ALL_TOPICS } from "./protocol.js";
+
+/**
+ * Rooms are `<topic>@<orgPath>`. A socket joins one room per (topic it wants × path in its scope); an
+ * event is sent to the rooms of (topics it belongs to × every ancestor of its orgPath, itself included).
+ * socket.io delivers a multi-room broadcast once per socket, so nested scopes never duplicate, and a
+ * socket scoped to `/01/` shares no room with an event under `/02/`.
+ */
+export function roomName(topic: string, orgPath: string): string {
+  return `${topic}@${orgPath}`;
+}
+
+/** `/01/01-007/x/` → `/`, `/01/`, `/01/01-007/`, `/01/01-007/x/`. Throws on a malformed path. */
+export function ancestorPaths(orgPath: string): string[] {
+  if (!isOrgPath(orgPath)) throw new Error(`not an organization path: ${JSON.stringify(orgPath)}`);
+  const out = ["/"];
+  for (let i = 1; i < orgPath.length; i++) if (orgPath[i] === "/") out.push(orgPath.slice(0, i + 1));
+  return out;
+}
+
+/** Topics a client may name: `*`, a service (`membership`), an event type (`conference.site.linkChanged`),
+ * or `<service>:<aggregateId>`. No `@` (it separates topic and path in room names), no whitespace. */
+export const TOPIC_PATTERN = /^(?:\*|[a-z][a-zA-Z0-9]*(?:\.[A-Za-z0-9_-]+)*(?::[^\s@]{1,200})?)$/;
+export const MAX_TOPICS = 50;
+
+export function isTopic(value: unknown): value is string {
+  return typeof value === "string" && value.length <= 256 && TOPIC_PATTERN.test(value);
+}
+
+/** The topics an event belongs to. */
+export function eventTopics(service: string, event: { type: string; aggregateId: string; payload?: unknown }): string[] {
+  const topics = [ALL_TOPICS, service, event.type];
+  if (event.aggregateId) topics.push(`${service}:${event.aggregateId}`);
+  // A conference's events are often about one of its sites (aggregate = the site) but the live screen
+  // follows the conference as a whole, so `conference:<id>` also matches through payload.conferenceId.
+  const conferenceId = (event.payload as { conferenceId?: unknown } | null | undefined)?.conferenceId;
+  if (service === "conference" && typeof conferenceId === "string" && conferenceId !== event.aggregateId) {
+    topics.push(`conference:${conferenceId}`);
+  }
+  return topics;
+}
+
+export function eventRooms(service: string, event: { type: string; orgPath: string; aggregateId: string; payload?: unknown }): string[] {
+  const paths = ancestorPaths(event.orgPath);
+  const rooms: string[] = [];
+  for (const t of eventTopics(service, event)) for (const p of paths) rooms.push(roomName(t, p));
+  return rooms;
+}
+
+export function socketRooms(orgPaths: readonly string[], topics: readonly string[]): Set<string> {
+  const rooms = new Set<string>();
+  for (const t of topics) for (const p of orgPaths) rooms.add(roomName(t, p));
+  return rooms;
+}
+
+/** Validates and normalizes a topic list: unique, `*` alone when present. */
+export function normalizeTopics(raw: unknown): { ok: true; topics: string[] } | { ok: false; message: string } {
+  if (!Array.isArray(raw)) return { ok: false, message: "topics: must be an array of strings" };
+  if (raw.length === 0) return { ok: false, message: "topics: must name at least one topic (use \"*\" for all)" };
+  if (raw.length > MAX_TOPICS) return { ok: false, message: `topics: at most ${MAX_TOPICS} topics` };
+  for (const [i, t] of raw.entries()) {
+    if (!isTopic(t)) {
+      return { ok: false, message: `topics.${i}: not a topic (want "*", "membership", "conference.site.linkChanged" or "conference:<id>")` };
+    }
+  }
+  const topics = [...new Set(raw as string[])].sort();
+  return { ok: true, topics: topics.includes(ALL_TOPICS) ? [ALL_TOPICS] : topics };
+}
