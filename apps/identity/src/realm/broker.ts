@@ -1,0 +1,137 @@
+// The realm's login page and its VNeID broker: the official signs in at the government identity provider,
+// which vouches for a national ID number; the realm signs in the PRE-PROVISIONED official holding that
+// number, or refuses. Like the Keycloak realm (first-broker-login flow "vneid refuse unprovisioned"), there
+// is no path that creates an account. The RP side uses openid-client (PKCE, state, nonce, ID token checks).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import * as oidc from "openid-client";
+import type Provider from "oidc-provider";
+import { maskNationalId, readForm } from "../http.js";
+import { esc, page, redirect, sendHtml } from "../pages.js";
+import type { Realm } from "../realm.js";
+
+interface Pending {
+  uid: string;
+  verifier: string;
+  nonce: string;
+  expires: number;
+}
+
+export function createBroker(opts: { provider: Provider; realm: Realm; issuer: string; loginPath: string }) {
+  const { provider, realm, loginPath } = opts;
+  const idp = realm.vneid;
+  const callbackPath = `${loginPath}${idp.alias}/endpoint`;
+  const callbackUrl = `${new URL(opts.issuer).origin}${callbackPath}`;
+  const pending = new Map<string, Pending>();
+  let discovered: Promise<oidc.Configuration> | undefined;
+
+  // Discovered on first use: the provider may be this very process, still starting.
+  const idpConfig = () => {
+    discovered ??= oidc
+      .discovery(new URL(idp.issuer), idp.clientId, undefined, oidc.ClientSecretPost(idp.clientSecret), {
+        execute: new URL(idp.issuer).protocol === "http:" ? [oidc.allowInsecureRequests] : [],
+      })
+      .catch((e: unknown) => {
+        discovered = undefined;
+        throw e;
+      });
+    return discovered;
+  };
+
+  const loginPage = (message?: string) =>
+    page(
+      "Đăng nhập hệ thống quản lý tổ chức Đảng",
+      `${message ? `<p class="error">${esc(message)}</p>` : ""}
+<a class="button" id="social-${esc(idp.alias)}" href="${esc(`${loginPath}${idp.alias}`)}">${esc(idp.displayName)}</a>
+<p><small>Chỉ cán bộ đã được cấp tài khoản mới đăng nhập được. Hệ thống không tự tạo tài khoản.</small></p>
+<form method="post" action="${esc(loginPath)}cancel"><button type="submit" class="secondary">Hủy</button></form>`,
+    );
+
+  async function start(req: IncomingMessage, res: ServerResponse) {
+    const details = await provider.interactionDetails(req, res);
+    const config = await idpConfig();
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const now = Date.now();
+    for (const [k, p] of pending) if (p.expires < now) pending.delete(k);
+    pending.set(state, { uid: details.uid, verifier, nonce, expires: now + realm.lifetimes.login * 1000 });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: callbackUrl,
+      scope: idp.scope,
+      state,
+      nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      ...(idp.prompt ? { prompt: idp.prompt } : {}),
+    });
+    redirect(res, url.href);
+  }
+
+  async function callback(req: IncomingMessage, res: ServerResponse) {
+    const details = await provider.interactionDetails(req, res);
+    const url = new URL(req.url!, callbackUrl);
+    const state = url.searchParams.get("state") ?? "";
+    const p = pending.get(state);
+    pending.delete(state);
+    if (!p || p.uid !== details.uid || p.expires < Date.now()) {
+      sendHtml(res, 400, loginPage("Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại."));
+      return;
+    }
+    if (url.searchParams.has("error")) {
+      sendHtml(res, 401, loginPage(`VNeID không xác thực: ${url.searchParams.get("error_description") ?? url.searchParams.get("error")}`));
+      return;
+    }
+    const tokens = await oidc.authorizationCodeGrant(await idpConfig(), url, {
+      pkceCodeVerifier: p.verifier,
+      expectedState: state,
+      expectedNonce: p.nonce,
+      idTokenExpected: true,
+    });
+    // The government IdP issues no refresh token; its ID token is used once here and then dropped.
+    const claims = tokens.claims()!;
+    const nationalId = typeof claims["national_id"] === "string" ? claims["national_id"] : "";
+    const user = nationalId ? realm.users.find((u) => u.nationalId === nationalId && !u.serviceAccountClientId) : undefined;
+    if (!user) {
+      console.warn(`[identity] refused VNeID login of unprovisioned national ID ${maskNationalId(nationalId)}`);
+      sendHtml(
+        res,
+        403,
+        page(
+          "Tài khoản chưa được cấp quyền",
+          `<p class="error">Số định danh ${esc(maskNationalId(nationalId))} đã được VNeID xác thực nhưng chưa được cấp quyền truy cập hệ thống.
+Đề nghị liên hệ ban tổ chức cấp ủy quản lý để được cấp tài khoản.</p>
+<a class="button" href="${esc(loginPath)}">Đăng nhập bằng tài khoản khác</a>
+<form method="post" action="${esc(loginPath)}cancel"><button type="submit" class="secondary">Quay lại ứng dụng</button></form>`,
+        ),
+      );
+      return;
+    }
+    const acr = typeof claims.acr === "string" ? claims.acr : undefined;
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.id, ...(acr ? { acr } : {}), amr: [idp.alias], remember: false } },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
+  return {
+    async handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+      if (pathname === loginPath && req.method === "GET") {
+        await provider.interactionDetails(req, res);
+        sendHtml(res, 200, loginPage());
+      } else if (pathname === `${loginPath}${idp.alias}` && req.method === "GET") {
+        await start(req, res);
+      } else if (pathname === callbackPath && req.method === "GET") {
+        await callback(req, res);
+      } else if (pathname === `${loginPath}cancel` && req.method === "POST") {
+        await readForm(req);
+        await provider.interactionFinished(req, res, { error: "access_denied", error_description: "Người dùng đã hủy đăng nhập" }, { mergeWithLastSubmission: false });
+      } else {
+        sendHtml(res, 404, page("Không tìm thấy", "<p>Trang không tồn tại.</p>"));
+      }
+      return true;
+    },
+    callbackUrl,
+  };
+}

@@ -1,0 +1,123 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
+import { defaultRealmFile, type IdentityOptions } from "./config.js";
+import { page, sendHtml } from "./pages.js";
+import { loadRealm } from "./realm.js";
+import { createRealmProvider } from "./realm/provider.js";
+import { createVneid, type Mounted } from "./vneid/simulator.js";
+
+export interface IdentityServer {
+  /** Base URL, e.g. http://127.0.0.1:8190 (the Keycloak "auth server URL" for keycloak-js). */
+  url: string;
+  /** Realm issuer: `${url}/realms/orgboard`. */
+  realmUrl: string;
+  /** Government identity provider simulator issuer: `${url}/vneid`. */
+  vneidUrl: string;
+  close(): Promise<void>;
+}
+
+async function signingKey(): Promise<{ privateJwk: JWK & { kid: string }; publicJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+  const kid = randomUUID();
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "RS256", use: "sig" },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" },
+  };
+}
+
+function errorStatus(e: unknown): number {
+  const s = (e as { statusCode?: unknown; status?: unknown }).statusCode ?? (e as { status?: unknown }).status;
+  return typeof s === "number" && s >= 400 && s < 500 ? s : 500;
+}
+
+/** Starts both issuers on one HTTP server: the realm (`/realms/orgboard`) and the VNeID simulator (`/vneid`). */
+export async function startIdentity(options: IdentityOptions = {}): Promise<IdentityServer> {
+  const host = options.host ?? "127.0.0.1";
+  const env = options.env ?? process.env;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 8190, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/$/, "");
+  const vneidIssuer = `${url}/vneid`;
+  const cookieKeys = [options.cookieSecret ?? randomBytes(32).toString("base64url")];
+
+  try {
+    // The realm brokers to options.vneidUrl (ORGBOARD_VNEID_URL through optionsFromEnv), by default to this
+    // process's own simulator.
+    const realm = loadRealm(options.realmFile ?? defaultRealmFile, { ...env, ORGBOARD_VNEID_URL: options.vneidUrl ?? vneidIssuer });
+    const realmKey = await signingKey();
+    const realmProvider = createRealmProvider({
+      baseUrl: url,
+      realm,
+      cookieKeys,
+      signingKey: realmKey.privateJwk,
+      publicKey: realmKey.publicJwk,
+      extraRedirectUris: options.dashboardRedirectUris ?? [],
+    });
+    // The simulator knows the realm's broker registration (client id and secret from the realm file), for
+    // this process's realm and for a real Keycloak's.
+    const keycloakBrokers = (options.keycloakUrls ?? []).map((k) => `${k.replace(/\/$/, "")}/realms/${realm.name}/broker/${realm.vneid.alias}/endpoint`);
+    const vneid = createVneid({
+      issuer: vneidIssuer,
+      cookieKeys,
+      signingKey: (await signingKey()).privateJwk,
+      brokers: [
+        {
+          clientId: realm.vneid.clientId,
+          clientSecret: realm.vneid.clientSecret,
+          redirectUris: [`${url}/realms/${realm.name}/login-actions/${realm.vneid.alias}/endpoint`, ...keycloakBrokers],
+          postLogoutRedirectUris: keycloakBrokers.map((b) => `${b}/logout_response`),
+        },
+      ],
+    });
+    const mounted: Mounted[] = [realmProvider, vneid];
+
+    server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+      void (async () => {
+        const pathname = new URL(req.url ?? "/", "http://x").pathname;
+        try {
+          if (pathname === "/healthz") {
+            res.writeHead(200, { "content-type": "text/plain" });
+            res.end("ok");
+            return;
+          }
+          for (const m of mounted) if (await m.handle(req, res, pathname)) return;
+          if (pathname === "/") {
+            res.writeHead(200, { "content-type": "application/json" });
+            res.end(JSON.stringify({ realm: realmProvider.issuer, vneid: vneidIssuer }));
+            return;
+          }
+          sendHtml(res, 404, page("Không tìm thấy", "<p>Trang không tồn tại.</p>"));
+        } catch (e) {
+          const status = errorStatus(e);
+          if (status === 500) console.error(`[identity] ${req.method} ${pathname}:`, e);
+          if (res.headersSent) {
+            res.end();
+            return;
+          }
+          // Typically an expired or missing login interaction (cookie gone, back button, second tab).
+          sendHtml(res, status, page(status === 500 ? "Lỗi hệ thống" : "Phiên đăng nhập không hợp lệ", status === 500 ? "<p>Đã có lỗi xảy ra. Vui lòng thử lại.</p>" : "<p>Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng quay lại ứng dụng và đăng nhập lại.</p>"));
+        }
+      })();
+    });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+
+  return {
+    url,
+    realmUrl: `${url}/realms/orgboard`,
+    vneidUrl: vneidIssuer,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

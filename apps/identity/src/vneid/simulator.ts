@@ -1,0 +1,151 @@
+// The government identity provider ("VNeID") stand-in: a real OpenID Provider (oidc-provider) with test
+// citizens. Like the real service it issues no refresh tokens: brokers use its ID token once at login.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from "oidc-provider";
+import { readForm } from "../http.js";
+import { esc, page, sendHtml } from "../pages.js";
+import { LOA_VALUES, assertedAcr, citizens, findCitizen } from "./citizens.js";
+
+export interface BrokerRegistration {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+}
+export interface VneidOptions {
+  /** Public URL of the issuer, e.g. http://127.0.0.1:8190/vneid */
+  issuer: string;
+  brokers: BrokerRegistration[];
+  cookieKeys: string[];
+  signingKey: JWK;
+}
+export interface Mounted {
+  prefix: string;
+  /** Handles the request if its path is under `prefix`; resolves false otherwise. */
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>;
+}
+
+export function mountProvider(provider: Provider, prefix: string) {
+  const callback = provider.callback();
+  return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
+    // oidc-provider derives its mount path from originalUrl minus url (as under Express).
+    req.originalUrl = req.url;
+    req.url = req.url!.slice(prefix.length) || "/";
+    return callback(req, res);
+  };
+}
+
+export function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): void {
+  ctx.type = "html";
+  ctx.body = page("Không thể đăng nhập", `<p class="error"><strong>${esc(out.error)}</strong><br>${esc(out.error_description ?? "")}</p>`);
+}
+
+export function createVneid(opts: VneidOptions): Mounted {
+  const prefix = new URL(opts.issuer).pathname.replace(/\/$/, "");
+  const interactionPath = `${prefix}/interaction/`;
+  const config: Configuration = {
+    clients: opts.brokers.map((b) => ({
+      client_id: b.clientId,
+      client_secret: b.clientSecret,
+      redirect_uris: b.redirectUris,
+      post_logout_redirect_uris: b.postLogoutRedirectUris,
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "client_secret_post",
+    })),
+    jwks: { keys: [opts.signingKey] },
+    cookies: { keys: opts.cookieKeys, names: { session: "vneid_session", interaction: "vneid_interaction", resume: "vneid_resume" } },
+    acrValues: [...LOA_VALUES],
+    claims: { openid: ["sub"], profile: ["name", "birthdate", "gender", "national_id"] },
+    // The broker reads the citizen's claims straight from the ID token.
+    conformIdTokenClaims: false,
+    features: {
+      devInteractions: { enabled: false },
+      claimsParameter: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource(ctx, form) {
+          ctx.type = "html";
+          ctx.body = page("Đăng xuất VNeID", `${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}<button type="submit" form="op.logoutForm">Đăng xuất</button>`, { autoSubmit: "op.logoutForm" });
+        },
+        postLogoutSuccessSource(ctx) {
+          ctx.type = "html";
+          ctx.body = page("Đã đăng xuất VNeID", "<p>Bạn đã đăng xuất khỏi tài khoản định danh điện tử.</p>");
+        },
+      },
+    },
+    pkce: { required: () => true },
+    issueRefreshToken: () => false,
+    findAccount(_ctx, sub) {
+      const c = citizens.find((x) => x.sub === sub);
+      if (!c) return undefined;
+      return {
+        accountId: c.sub,
+        claims: () => ({ sub: c.sub, name: c.name, birthdate: c.birthdate, gender: c.gender, national_id: c.nationalId }),
+      };
+    },
+    async loadExistingGrant(ctx) {
+      // First-party broker: no consent screen; grant exactly what was asked for.
+      const { oidc } = ctx;
+      const grant = new oidc.provider.Grant({ clientId: oidc.client!.clientId, accountId: oidc.session!.accountId! });
+      grant.addOIDCScope([...oidc.requestParamOIDCScopes].join(" "));
+      grant.addOIDCClaims([...oidc.requestParamClaims]);
+      await grant.save();
+      return grant;
+    },
+    interactions: { url: () => interactionPath },
+    ttl: { AccessToken: 300, AuthorizationCode: 60, IdToken: 300, Interaction: 600, Session: 3600, Grant: 3600 },
+    clientBasedCORS: () => false,
+    renderError: (ctx, out) => renderErrorPage(ctx, out),
+  };
+  const provider = new Provider(opts.issuer, config);
+  const dispatch = mountProvider(provider, prefix);
+
+  const loginPage = (error?: string) =>
+    page(
+      "Đăng nhập bằng tài khoản định danh điện tử (mô phỏng VNeID)",
+      `${error ? `<p class="error">${esc(error)}</p>` : ""}
+<p><small>Môi trường thử nghiệm: chọn một công dân hoặc nhập số định danh cá nhân (12 chữ số).</small></p>
+<form method="post" action="${esc(interactionPath)}login"><label for="nationalId">Số định danh cá nhân</label>
+<input id="nationalId" name="nationalId" inputmode="numeric" pattern="[0-9]{12}" required autofocus><button type="submit">Đăng nhập</button></form>
+<ul class="citizens">${citizens
+        .map((c) => `<li><form method="post" action="${esc(interactionPath)}login"><input type="hidden" name="nationalId" value="${esc(c.nationalId)}"><button type="submit" class="secondary">${esc(c.name)} — ${esc(c.nationalId)}</button></form></li>`)
+        .join("")}</ul>
+<form method="post" action="${esc(interactionPath)}abort"><button type="submit" class="secondary">Hủy</button></form>`,
+    );
+
+  return {
+    prefix,
+    async handle(req, res, pathname) {
+      if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return false;
+      if (pathname === interactionPath && req.method === "GET") {
+        await provider.interactionDetails(req, res);
+        sendHtml(res, 200, loginPage());
+        return true;
+      }
+      if (pathname === `${interactionPath}login` && req.method === "POST") {
+        const details = await provider.interactionDetails(req, res);
+        const nationalId = (await readForm(req)).get("nationalId")?.trim() ?? "";
+        if (!/^[0-9]{12}$/.test(nationalId)) {
+          sendHtml(res, 400, loginPage("Số định danh cá nhân phải gồm đúng 12 chữ số."));
+          return true;
+        }
+        const citizen = findCitizen(nationalId);
+        if (!citizen) {
+          sendHtml(res, 404, loginPage(`Không tìm thấy tài khoản định danh điện tử của số ${nationalId}.`));
+          return true;
+        }
+        const requested = String(details.params["acr_values"] ?? "").split(" ").filter(Boolean);
+        await provider.interactionFinished(req, res, { login: { accountId: citizen.sub, acr: assertedAcr(citizen, requested), amr: ["pwd", "otp"], remember: false } }, { mergeWithLastSubmission: false });
+        return true;
+      }
+      if (pathname === `${interactionPath}abort` && req.method === "POST") {
+        await provider.interactionFinished(req, res, { error: "access_denied", error_description: "Người dùng đã hủy đăng nhập" }, { mergeWithLastSubmission: false });
+        return true;
+      }
+      await dispatch(req, res);
+      return true;
+    },
+  };
+}
