@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { foldKpiEvents, kpiFromSnapshot } from "../src/state/kpi-state.js";
+import { ev } from "./fixtures.js";
+
+const summary = {
+  orgPath: "/",
+  year: 2026,
+  rows: [
+    { orgPath: "/01/", name: "Thành phố Hà Nội", admitted: 10, plan: 100 },
+    { orgPath: "/79/", name: "Thành phố Hồ Chí Minh", admitted: 20, plan: 120 },
+  ],
+  ratings: [
+    { level: "excellent" as const, count: 3 },
+    { level: "good" as const, count: 5 },
+  ],
+  lastEventId: "7",
+};
+
+describe("KPI fold", () => {
+  it("counts an admission in the province row it belongs to, once", () => {
+    const s0 = kpiFromSnapshot(summary);
+    const e = ev("membership.admission.approved", { admittedOn: "2026-11-20" }, { orgPath: "/79/79-001/79-001-0003/", aggregateId: "m1" });
+    const s1 = foldKpiEvents(s0, [e]);
+    expect(s1.rows.map((r) => r.admitted)).toEqual([10, 21]);
+    expect(foldKpiEvents(s1, [e])).toBe(s1);
+    expect(s1.updatedAt).toBe(e.occurredAt);
+  });
+
+  it("ignores admissions of another year and events outside the panel's unit", () => {
+    const s0 = kpiFromSnapshot({ ...summary, orgPath: "/01/", rows: [{ orgPath: "/01/01-007/", name: "Đảng bộ A", admitted: 1, plan: 5 }] });
+    const otherYear = ev("membership.admission.approved", { admittedOn: "2025-12-31" }, { orgPath: "/01/01-007/" });
+    const otherProvince = ev("membership.admission.approved", { admittedOn: "2026-01-02" }, { orgPath: "/79/" });
+    const s1 = foldKpiEvents(s0, [otherYear, otherProvince]);
+    expect(s1.rows[0]!.admitted).toBe(1);
+  });
+
+  it("moves a member's rating between levels when an approval is replaced", () => {
+    const s0 = kpiFromSnapshot(summary);
+    expect(s0.ratings).toEqual({ excellent: 3, good: 5, completed: 0, not_completed: 0 });
+    const s1 = foldKpiEvents(s0, [
+      ev("membership.rating.approved", { subjectKind: "member", year: 2026, level: "completed", previousLevel: "good" }, { orgPath: "/01/" }),
+      ev("membership.rating.approved", { subjectKind: "organization", year: 2026, level: "excellent" }, { orgPath: "/01/" }),
+    ]);
+    expect(s1.ratings).toEqual({ excellent: 3, good: 4, completed: 1, not_completed: 0 });
+  });
+
+  it("updates a row's plan when its own target is set, and skips what the snapshot already has", () => {
+    const s0 = kpiFromSnapshot(summary);
+    const s1 = foldKpiEvents(s0, [ev("membership.target.set", { year: 2026, admissions: 150 }, { orgPath: "/01/" })]);
+    expect(s1.rows[0]!.plan).toBe(150);
+    const old = ev("membership.target.set", { year: 2026, admissions: 1 }, { orgPath: "/01/", id: "6" });
+    expect(foldKpiEvents(s0, [old])).toBe(s0);
+  });
+});

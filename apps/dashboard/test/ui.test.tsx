@@ -1,0 +1,61 @@
+import { MantineProvider } from "@mantine/core";
+import { render, screen } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { i18n } from "i18next";
+import { en } from "../src/i18n/en.js";
+import { initI18n } from "../src/i18n/index.js";
+import { vi as viRes } from "../src/i18n/vi.js";
+import { TimelinePanel } from "../src/screens/conference/Panels.js";
+import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
+import { foldConferenceEvents, fromSnapshot } from "../src/state/conference-state.js";
+import { ev, snapshot } from "./fixtures.js";
+
+let i18nInstance: i18n;
+beforeAll(async () => {
+  // Mantine reads these browser APIs that jsdom lacks.
+  const noop = () => undefined;
+  if (!("matchMedia" in window)) {
+    Object.defineProperty(window, "matchMedia", {
+      value: (q: string) => ({ matches: false, media: q, addEventListener: noop, removeEventListener: noop, addListener: noop, removeListener: noop, onchange: null, dispatchEvent: () => false }),
+    });
+  }
+  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as never;
+  i18nInstance = await initI18n("vi");
+});
+
+function wrap(node: ReactNode) {
+  return render(
+    <MantineProvider>
+      <I18nextProvider i18n={i18nInstance}>{node}</I18nextProvider>
+    </MantineProvider>,
+  );
+}
+
+function keys(o: object, prefix = ""): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+}
+
+describe("screens", () => {
+  it("has every Vietnamese string in English too", () => {
+    expect(keys(en)).toEqual(keys(viRes));
+  });
+
+  it("draws one tile per site, coloured by link state", () => {
+    const s = foldConferenceEvents(fromSnapshot(snapshot(67)), [ev("conference.site.linkChanged", { siteId: "s5", linkState: "disconnected" })]);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
+    const tiles = screen.getAllByTestId("site-tile");
+    expect(tiles).toHaveLength(67);
+    expect(tiles.filter((t) => t.dataset.state === "disconnected").map((t) => t.dataset.siteId)).toEqual(["s5"]);
+  });
+
+  it("tells the timeline in Vietnamese with translated states and dd/mm-free times", () => {
+    const s = foldConferenceEvents(fromSnapshot(snapshot(3)), [
+      ev("conference.site.linkChanged", { siteId: "s2", linkState: "disconnected" }, { occurredAt: "2026-11-27T02:03:04Z" }),
+    ]);
+    wrap(<TimelinePanel entries={s.timeline} />);
+    expect(screen.getByText("Điểm cầu 02: Mất kết nối")).toBeTruthy();
+    expect(screen.getByText("09:03:04")).toBeTruthy();
+  });
+});
