@@ -16,8 +16,9 @@ let i18nInstance: i18n;
 beforeAll(async () => {
   // Mantine reads these browser APIs that jsdom lacks.
   const noop = () => undefined;
-  if (!("matchMedia" in window)) {
+  if (typeof window.matchMedia !== "function") {
     Object.defineProperty(window, "matchMedia", {
+      configurable: true,
       value: (q: string) => ({ matches: false, media: q, addEventListener: noop, removeEventListener: noop, addListener: noop, removeListener: noop, onchange: null, dispatchEvent: () => false }),
     });
   }
