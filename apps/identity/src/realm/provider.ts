@@ -8,6 +8,7 @@ import { SignJWT, createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { page } from "../pages.js";
 import type { Realm, RealmClient, RealmUser } from "../realm.js";
+import { LOA_VALUES } from "../vneid/citizens.js";
 import { mountProvider, renderErrorPage, type Mounted } from "../vneid/simulator.js";
 import { createBroker } from "./broker.js";
 
@@ -51,6 +52,8 @@ function toMetadata(c: RealmClient, extraRedirectUris: string[]): ClientMetadata
     ...(c.publicClient ? { token_endpoint_auth_method: "none" } : { client_secret: c.secret, token_endpoint_auth_method: "client_secret_post" }),
     grant_types: ["authorization_code", "refresh_token", ...(c.serviceAccount ? ["client_credentials"] : [])],
     response_types: ["code"],
+    // The level VNeID asserted is always in the ID token, as the realm's acr mapper puts it there in Keycloak.
+    default_acr_values: [...LOA_VALUES],
     redirect_uris: [...c.redirectUris, ...extraRedirectUris],
     post_logout_redirect_uris: [...c.postLogoutRedirectUris, ...extraRedirectUris],
   };
@@ -96,6 +99,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       introspection: `${OIDC}/token/introspect`,
     },
     scopes: ["openid", "profile", "orgboard"],
+    acrValues: [...LOA_VALUES],
     // Keycloak's default client scopes put these claims in every ID token, whatever `scope` asked for.
     claims: { openid: ["sub", "name", "preferred_username", "given_name", "family_name", "org_paths"] },
     conformIdTokenClaims: false,
@@ -163,7 +167,9 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
             sub: user.id,
             typ: "Bearer",
             azp: clientId,
-            sid: (token as { sid?: string }).sid,
+            // Keycloak's sid is the user session; oidc-provider keeps its per-client sid only for front/back-channel
+            // logout clients, so the session's uid stands in.
+            sid: isService ? undefined : (source?.sid ?? source?.sessionUid),
             acr: isService ? undefined : source?.acr,
             scope: isService ? "orgboard" : "openid orgboard",
             realm_access: { roles: rolesFor(user, clientId) },
@@ -212,7 +218,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
   const wrapRefresh = async (value: string) => {
     const rt = await provider.RefreshToken.find(value);
     if (!rt) return value;
-    return new SignJWT({ typ: "Refresh", azp: rt.clientId, sid: rt.sid, scope: rt.scope, rt: value })
+    return new SignJWT({ typ: "Refresh", azp: rt.clientId, sid: rt.sid ?? rt.sessionUid, scope: rt.scope, rt: value })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setIssuer(issuer)
       .setAudience(issuer)

@@ -52,6 +52,8 @@ export function createVneid(opts: VneidOptions): Mounted {
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_post",
+      // acr is then always in the ID token, at the citizen's level when the broker asks for none.
+      default_acr_values: [...LOA_VALUES],
     })),
     jwks: { keys: [opts.signingKey] },
     cookies: { keys: opts.cookieKeys, names: { session: "vneid_session", interaction: "vneid_interaction", resume: "vneid_resume" } },

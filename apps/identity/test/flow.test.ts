@@ -1,0 +1,194 @@
+// Real HTTP against the built-in provider (default) or a real Keycloak (KEYCLOAK_URL=http://127.0.0.1:8180,
+// started by infra/keycloak/run-keycloak.sh). The VNeID simulator always runs here; with Keycloak it must be on
+// the port the realm was imported with (ORGBOARD_VNEID_URL, default http://127.0.0.1:8190/vneid).
+import { randomBytes } from "node:crypto";
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startIdentity, type IdentityServer } from "../src/index.js";
+import { Browser, builtinDriver, keycloakDriver, pkce, text, vneidLogin, type LoginDriver, type Page } from "./support.js";
+
+const KEYCLOAK_URL = process.env["KEYCLOAK_URL"]?.replace(/\/$/, "");
+const DASHBOARD = "http://localhost:5173";
+const REDIRECT = `${DASHBOARD}/callback`;
+const SERVICES = ["membership", "inspection", "personnel", "restructuring", "conference", "realtime"];
+
+let identity: IdentityServer;
+let realmUrl: string;
+let driver: LoginDriver;
+let discovery: Record<string, string>;
+let jwks: ReturnType<typeof createRemoteJWKSet>;
+
+beforeAll(async () => {
+  if (KEYCLOAK_URL) {
+    const vneid = new URL(process.env["ORGBOARD_VNEID_URL"] ?? "http://127.0.0.1:8190/vneid");
+    identity = await startIdentity({ port: Number(vneid.port), keycloakUrls: [KEYCLOAK_URL] });
+    realmUrl = `${KEYCLOAK_URL}/realms/orgboard`;
+    driver = keycloakDriver;
+  } else {
+    identity = await startIdentity({ port: 0 });
+    realmUrl = identity.realmUrl;
+    driver = builtinDriver;
+  }
+  discovery = (await (await fetch(`${realmUrl}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+  jwks = createRemoteJWKSet(new URL(discovery["jwks_uri"]!));
+});
+afterAll(async () => {
+  await identity?.close();
+});
+
+const endpoint = (name: string) => discovery[name]!;
+
+async function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await fetch(endpoint("token_endpoint"), {
+    method: "POST",
+    // Browsers send Origin (the dashboard's); services calling server to server send none.
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(form["client_id"] === "dashboard" ? { origin: DASHBOARD } : {}), ...headers },
+    body: new URLSearchParams(form),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, string> };
+}
+
+async function verifyAccess(token: string, audience = "membership"): Promise<JWTPayload & Record<string, unknown>> {
+  const { payload } = await jwtVerify(token, jwks, { issuer: realmUrl, audience });
+  return payload;
+}
+
+/** Follows redirects and self-submitting forms (logout confirmations) until the client's URI or a plain page. */
+async function run(browser: Browser, first: Page, stopAt = DASHBOARD): Promise<Page> {
+  let page = await browser.follow(first, stopAt);
+  for (let i = 0; i < 5 && !page.location && page.html.includes("requestSubmit()"); i++) {
+    page = await browser.follow(await browser.submitForm(page), stopAt);
+  }
+  return page;
+}
+
+async function login(nationalId: string) {
+  const browser = new Browser();
+  const { verifier, challenge } = pkce();
+  const state = randomBytes(8).toString("hex");
+  const nonce = randomBytes(8).toString("hex");
+  // As keycloak-js sends it: code flow, PKCE S256, response_mode=fragment.
+  const auth = new URL(endpoint("authorization_endpoint"));
+  for (const [k, v] of Object.entries({ client_id: "dashboard", redirect_uri: REDIRECT, response_type: "code", response_mode: "fragment", scope: "openid", state, nonce, code_challenge: challenge, code_challenge_method: "S256" })) {
+    auth.searchParams.set(k, v);
+  }
+  const loginPage = await run(browser, await browser.request(auth.href));
+  expect(loginPage.status).toBe(200);
+  const vneidPage = await run(browser, await browser.request(driver.vneidLink(loginPage)));
+  const end = await run(browser, await vneidLogin(browser, vneidPage, nationalId));
+  return { browser, end, verifier, state, nonce };
+}
+
+async function loginAndExchange(nationalId: string) {
+  const l = await login(nationalId);
+  expect(l.end.location, text(l.end.html).slice(0, 300)).toMatch(new RegExp(`^${REDIRECT}#`));
+  const fragment = new URLSearchParams(new URL(l.end.location!).hash.slice(1));
+  expect(fragment.get("state")).toBe(l.state);
+  const res = await tokenRequest({ grant_type: "authorization_code", client_id: "dashboard", code: fragment.get("code")!, redirect_uri: REDIRECT, code_verifier: l.verifier });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
+  return { ...l, tokens: res.body };
+}
+
+describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the built-in provider"}`, () => {
+  it("publishes discovery with Keycloak's paths", () => {
+    const oidc = `${realmUrl}/protocol/openid-connect`;
+    expect(discovery["issuer"]).toBe(realmUrl);
+    expect(endpoint("authorization_endpoint")).toBe(`${oidc}/auth`);
+    expect(endpoint("token_endpoint")).toBe(`${oidc}/token`);
+    expect(endpoint("jwks_uri")).toBe(`${oidc}/certs`);
+    expect(endpoint("userinfo_endpoint")).toBe(`${oidc}/userinfo`);
+    expect(endpoint("end_session_endpoint")).toBe(`${oidc}/logout`);
+    expect(discovery["code_challenge_methods_supported"]).toContain("S256");
+  });
+
+  it("gives a service client a token with the 0001 claims, and refuses a wrong secret", async () => {
+    const ok = await tokenRequest({ grant_type: "client_credentials", client_id: "membership", client_secret: "dev-membership-secret" });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const claims = await verifyAccess(ok.body["access_token"]!, "inspection");
+    expect(claims).toMatchObject({ azp: "membership", typ: "Bearer", preferred_username: "service-account-membership", realm_access: { roles: ["service"] }, org_paths: ["/"] });
+    expect(claims.sub).toBe("6f1b2c10-5e00-4c1e-9a01-000000000010");
+    expect([claims.aud].flat().sort()).toEqual([...SERVICES].sort());
+    expect(claims.exp! - claims.iat!).toBe(300);
+
+    const basic = Buffer.from("conference:dev-conference-secret").toString("base64");
+    const viaBasic = await tokenRequest({ grant_type: "client_credentials" }, { authorization: `Basic ${basic}` });
+    expect(viaBasic.status, JSON.stringify(viaBasic.body)).toBe(200);
+    expect((await verifyAccess(viaBasic.body["access_token"]!)).azp).toBe("conference");
+
+    const bad = await tokenRequest({ grant_type: "client_credentials", client_id: "membership", client_secret: "wrong" });
+    expect(bad.status).toBe(401);
+    // Keycloak says unauthorized_client where RFC 6749 (and oidc-provider) say invalid_client.
+    expect(["invalid_client", "unauthorized_client"]).toContain(bad.body["error"]);
+  });
+
+  it("logs a provisioned official in through VNeID with roles, org paths and acr", async () => {
+    const { tokens, nonce } = await loginAndExchange("001175003318");
+    const access = await verifyAccess(tokens["access_token"]!);
+    expect(access).toMatchObject({
+      azp: "dashboard",
+      typ: "Bearer",
+      name: "Trần Thị Bình",
+      preferred_username: "hn.bantochuc",
+      realm_access: { roles: ["provincial_board"] },
+      org_paths: ["/01/"],
+      acr: "urn:vneid:loa:2",
+    });
+    expect(access.sub).toBe("6f1b2c10-0002-4c1e-9a01-000000000002");
+    expect([access.aud].flat()).toEqual(expect.arrayContaining(SERVICES));
+    expect(typeof access["sid"]).toBe("string");
+    const { payload: id } = await jwtVerify(tokens["id_token"]!, jwks, { issuer: realmUrl, audience: "dashboard" });
+    expect(id).toMatchObject({ nonce, acr: "urn:vneid:loa:2", preferred_username: "hn.bantochuc", org_paths: ["/01/"] });
+    // keycloak-js decodes the refresh token as a JWT.
+    expect(decodeJwt(tokens["refresh_token"]!)["typ"]).toBe("Refresh");
+
+    const info = await fetch(endpoint("userinfo_endpoint"), { headers: { authorization: `Bearer ${tokens["access_token"]}` } });
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({ sub: access.sub, preferred_username: "hn.bantochuc", org_paths: ["/01/"] });
+  });
+
+  it("asserts the citizen's own level when the VNeID account is only basic", async () => {
+    const { tokens } = await loginAndExchange("001095007790");
+    expect(await verifyAccess(tokens["access_token"]!)).toMatchObject({ preferred_username: "hn.xem", acr: "urn:vneid:loa:1", realm_access: { roles: ["viewer"] } });
+  });
+
+  it("refuses a citizen VNeID knows but orgboard has not provisioned, with a clear page", async () => {
+    const { end } = await login("079192004411");
+    expect(driver.isRefusal(end), `${end.status} ${end.location ?? ""} ${text(end.html).slice(0, 300)}`).toBe(true);
+    expect(end.location ?? "").not.toContain(DASHBOARD);
+  });
+
+  it("rotates refresh tokens: the new one works, the old one is rejected", async () => {
+    const { tokens } = await loginAndExchange("001068004521");
+    const first = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens["refresh_token"]! });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body["refresh_token"]).not.toBe(tokens["refresh_token"]);
+    expect(await verifyAccess(first.body["access_token"]!)).toMatchObject({ preferred_username: "tw.bantochuc", org_paths: ["/"] });
+    const replay = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens["refresh_token"]! });
+    expect(replay.status).toBe(400);
+    expect(replay.body["error"]).toBe("invalid_grant");
+  });
+
+  it("logs out only to an allow-listed URI, and logout ends the session", async () => {
+    const { browser, tokens } = await loginAndExchange("001072006705");
+    const logout = (postLogout: string) => {
+      const u = new URL(endpoint("end_session_endpoint"));
+      u.searchParams.set("client_id", "dashboard");
+      u.searchParams.set("post_logout_redirect_uri", postLogout);
+      u.searchParams.set("id_token_hint", tokens["id_token"]!);
+      return u.href;
+    };
+    const evil = await run(browser, await browser.request(logout("https://evil.example/")));
+    expect(evil.status).toBe(400);
+    expect(evil.location).toBeUndefined();
+    // Refused logout leaves the session alone.
+    const still = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens["refresh_token"]! });
+    expect(still.status, JSON.stringify(still.body)).toBe(200);
+
+    const done = await run(browser, await browser.request(logout(`${DASHBOARD}/`)));
+    expect(done.location).toBe(`${DASHBOARD}/`);
+    const after = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: still.body["refresh_token"]! });
+    expect(after.status).toBe(400);
+    expect(after.body["error"]).toBe("invalid_grant");
+  });
+});
