@@ -49,7 +49,9 @@ function checkVote(vote: CellVote | undefined, field: string): Violation[] {
     if (!Number.isInteger(n) || n < 0) out.push(violation(`${field}.${name}`, "invalid_count", `${name} must be a whole number ≥ 0, got ${n}`));
   }
   if (out.length > 0) return out;
-  if (vote.inFavor > vote.officialMembers) {
+  if (vote.officialMembers === 0) {
+    out.push(violation(`${field}.officialMembers`, "no_official_members", "the vote needs official members (a cell has at least 3)"));
+  } else if (vote.inFavor > vote.officialMembers) {
     out.push(violation(`${field}.inFavor`, "invalid_count", `${vote.inFavor} in favour but only ${vote.officialMembers} official members`));
   } else if (!hasTwoThirds(vote.inFavor, vote.officialMembers)) {
     out.push(

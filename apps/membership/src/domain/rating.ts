@@ -74,7 +74,7 @@ export function transitionRating(current: RatingState, change: { toStage: string
       violation("toStage", "invalid_transition", `cannot go from ${current.stage} to ${toStage}; next is ${RATING_TRANSITIONS[current.stage].join(" or ")}`),
     ]);
   }
-  return ok({ ...current, stage: toStage, level: (change.level) ?? current.level });
+  return ok({ ...current, stage: toStage, level: change.level ?? current.level });
 }
 
 /** Largest number of "excellent" allowed for a number of "good" ratings: floor(20% × good). */
