@@ -135,7 +135,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
     pkce: { required: (_ctx, client) => client.clientAuthMethod === "none" || realm.clients.get(client.clientId)?.pkceS256 === true },
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     rotateRefreshToken: () => realm.rotateRefreshTokens,
-    async findAccount(_ctx, id) {
+    findAccount(_ctx, id) {
       const u = users.get(id);
       if (!u) return undefined;
       return { accountId: u.id, claims: () => ({ sub: u.id, ...profileClaims(u) }) };
@@ -228,12 +228,13 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       .setJti(randomBytes(12).toString("base64url"))
       .sign(refreshKey);
   };
-  const unwrapRefresh = async (value: string) => {
+  /** The opaque token inside our wrapper, or undefined when `value` is not one. */
+  const unwrapRefresh = async (value: string): Promise<string | undefined> => {
     try {
-      const { payload } = await jwtVerify(value, refreshKey, { issuer, audience: issuer });
-      return typeof payload["rt"] === "string" ? payload["rt"] : "invalid";
+      const { payload } = await jwtVerify(value, refreshKey, { issuer, audience: issuer, algorithms: ["HS256"] });
+      return typeof payload["rt"] === "string" ? payload["rt"] : undefined;
     } catch {
-      return "invalid"; // oidc-provider then answers invalid_grant, as for any unknown token
+      return undefined;
     }
   };
   const tokenLike = new Set([`${OIDC}/token`, `${OIDC}/revoke`, `${OIDC}/token/introspect`, `${OIDC}/logout`]);
@@ -241,14 +242,13 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
   provider.use(async (ctx: KoaContextWithOIDC, next) => {
     if (ctx.method === "POST" && tokenLike.has(ctx.path) && ctx.is("application/x-www-form-urlencoded")) {
       const form = new URLSearchParams(await readAll(ctx.req));
-      for (const key of ["refresh_token", "token"]) {
-        const v = form.get(key);
-        if (v && v.split(".").length === 3 && (key === "refresh_token" || form.get("token_type_hint") !== "access_token")) {
-          const inner = await unwrapRefresh(v);
-          // A token that is not one of our refresh wrappers (e.g. an access token at /revoke) passes unchanged.
-          if (key === "refresh_token" || inner !== "invalid") form.set(key, inner);
-        }
-      }
+      const refresh = form.get("refresh_token");
+      // Anything but our wrapper becomes a value oidc-provider rejects with invalid_grant, like any unknown token.
+      if (refresh) form.set("refresh_token", (await unwrapRefresh(refresh)) ?? "invalid");
+      // At /revoke and /token/introspect, `token` may be a wrapped refresh token or an access token (left as is).
+      const token = form.get("token");
+      const inner = token && (await unwrapRefresh(token));
+      if (inner) form.set("token", inner);
       // Keycloak takes client secrets in the body or as HTTP Basic; the clients here are registered for the body.
       const basic = ctx.get("authorization");
       if (basic.startsWith("Basic ") && !form.has("client_secret")) {

@@ -138,7 +138,8 @@ export function createVneid(opts: VneidOptions): Mounted {
           sendHtml(res, 404, loginPage(`Không tìm thấy tài khoản định danh điện tử của số ${nationalId}.`));
           return true;
         }
-        const requested = String(details.params["acr_values"] ?? "").split(" ").filter(Boolean);
+        const acrValues = details.params["acr_values"];
+        const requested = typeof acrValues === "string" ? acrValues.split(" ").filter(Boolean) : [];
         await provider.interactionFinished(req, res, { login: { accountId: citizen.sub, acr: assertedAcr(citizen, requested), amr: ["pwd", "otp"], remember: false } }, { mergeWithLastSubmission: false });
         return true;
       }

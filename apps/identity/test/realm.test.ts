@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { optionsFromEnv, defaultRealmFile } from "../src/config.js";
+import { parseRealm, resolvePlaceholders } from "../src/realm.js";
+import { uriAllowed } from "../src/realm/provider.js";
+import { LOA_BASIC, LOA_HIGH, assertedAcr, citizens } from "../src/vneid/citizens.js";
+import { startIdentity } from "../src/index.js";
+
+const text = readFileSync(defaultRealmFile, "utf8");
+const realm = parseRealm(text, { ORGBOARD_VNEID_URL: "http://127.0.0.1:1/vneid" });
+const SERVICES = ["membership", "inspection", "personnel", "restructuring", "conference", "realtime"];
+
+describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
+  it("has the dashboard as a public PKCE client and one service-account client per service", () => {
+    const dashboard = realm.clients.get("dashboard")!;
+    expect(dashboard).toMatchObject({ publicClient: true, pkceS256: true, standardFlow: true, serviceAccount: false });
+    expect(dashboard.redirectUris).toContain("http://localhost:5173/*");
+    expect(dashboard.postLogoutRedirectUris).toContain("http://localhost:5173/*");
+    for (const s of SERVICES) {
+      expect(realm.clients.get(s)).toMatchObject({ publicClient: false, serviceAccount: true, standardFlow: false, secret: `dev-${s}-secret` });
+      expect(realm.users.find((u) => u.serviceAccountClientId === s)?.roles).toEqual(["service"]);
+    }
+    expect([...realm.audiences].sort()).toEqual([...SERVICES].sort());
+  });
+
+  it("has the roles of 0001 and lifetimes of the issue", () => {
+    expect(realm.roles.sort()).toEqual(["central_board", "conference_operator", "inspection_committee", "personnel_officer", "provincial_board", "service", "site_operator", "viewer"]);
+    expect(realm.lifetimes).toMatchObject({ accessToken: 300, ssoIdle: 1800, ssoMax: 36000 });
+    expect(realm.rotateRefreshTokens).toBe(true);
+  });
+
+  it("seeds officials with a national ID and well-formed org paths, all known to the VNeID simulator", () => {
+    const officials = realm.users.filter((u) => !u.serviceAccountClientId);
+    expect(officials.length).toBeGreaterThanOrEqual(6);
+    for (const u of officials) {
+      expect(u.nationalId).toMatch(/^[0-9]{12}$/);
+      expect(u.orgPaths.length).toBeGreaterThan(0);
+      for (const p of u.orgPaths) expect(p).toMatch(/^\/([0-9A-Za-z-]+\/)*$/);
+      expect(citizens.map((c) => c.nationalId)).toContain(u.nationalId);
+    }
+    expect(officials.find((u) => u.username === "hn.bantochuc")).toMatchObject({ roles: ["provincial_board"], orgPaths: ["/01/"] });
+    // Some citizens have no account: the refusal path has someone to refuse.
+    expect(citizens.some((c) => !officials.some((u) => u.nationalId === c.nationalId))).toBe(true);
+  });
+});
+
+describe("realm placeholders", () => {
+  it("takes the environment, else the default, and leaves mapper templates alone", () => {
+    const t = '{"a":"${ORGBOARD_X:dflt}","b":"${CLAIM.national_id}","c":"${username}","d":"${ORGBOARD_Y}"}';
+    expect(JSON.parse(resolvePlaceholders(t, { ORGBOARD_Y: 'q"uote' }))).toEqual({ a: "dflt", b: "${CLAIM.national_id}", c: "${username}", d: 'q"uote' });
+    expect(JSON.parse(resolvePlaceholders(t, { ORGBOARD_X: "set", ORGBOARD_Y: "y" })).a).toBe("set");
+  });
+
+  it("names a variable that is neither set nor defaulted", () => {
+    expect(() => parseRealm(text, {})).toThrow(/ORGBOARD_VNEID_URL is not set/);
+  });
+
+  it("refuses to start on a broken realm file, naming it", async () => {
+    await expect(startIdentity({ port: 0, realmFile: "/nonexistent/realm.json" })).rejects.toThrow(/nonexistent\/realm.json/);
+  });
+});
+
+describe("redirect URIs (Keycloak's rule)", () => {
+  const registered = ["http://localhost:5173/*", "https://orgboard.example.vn/exact"];
+  it("allows a prefix under a trailing * and exact matches only otherwise", () => {
+    expect(uriAllowed(registered, "http://localhost:5173/")).toBe(true);
+    expect(uriAllowed(registered, "http://localhost:5173/members?x=1")).toBe(true);
+    expect(uriAllowed(registered, "https://orgboard.example.vn/exact")).toBe(true);
+    expect(uriAllowed(registered, "https://orgboard.example.vn/exact/more")).toBe(false);
+    expect(uriAllowed(registered, "http://localhost:5173.evil.example/")).toBe(false);
+    expect(uriAllowed(registered, "http://localhost:5173/#frag")).toBe(false);
+  });
+});
+
+describe("configuration from the environment", () => {
+  it("names the bad variable", () => {
+    expect(() => optionsFromEnv({ ORGBOARD_IDENTITY_PORT: "http" })).toThrow(/ORGBOARD_IDENTITY_PORT/);
+    expect(() => optionsFromEnv({ ORGBOARD_DASHBOARD_REDIRECT_URIS: "http://ok/,not a url" })).toThrow(/ORGBOARD_DASHBOARD_REDIRECT_URIS/);
+  });
+  it("has working defaults", () => {
+    expect(optionsFromEnv({})).toMatchObject({ host: "127.0.0.1", port: 8190, dashboardRedirectUris: [], keycloakUrls: ["http://127.0.0.1:8180", "http://localhost:8180"] });
+  });
+});
+
+describe("VNeID level of assurance", () => {
+  const high = citizens.find((c) => c.loa === LOA_HIGH)!;
+  const basic = citizens.find((c) => c.loa === LOA_BASIC)!;
+  it("asserts the strongest requested level the account has", () => {
+    expect(assertedAcr(high, [LOA_BASIC, LOA_HIGH])).toBe(LOA_HIGH);
+    expect(assertedAcr(high, [LOA_BASIC])).toBe(LOA_BASIC);
+    expect(assertedAcr(basic, [LOA_HIGH])).toBe(LOA_BASIC);
+    expect(assertedAcr(basic, [])).toBe(LOA_BASIC);
+  });
+});
