@@ -235,15 +235,15 @@ CREATE TABLE "outbox_event" (
 -- CreateTable
 CREATE TABLE "audit_record" (
     "id" BIGSERIAL NOT NULL,
-    "action" TEXT NOT NULL,
     "actor" TEXT NOT NULL,
-    "org_path" TEXT NOT NULL,
+    "request_id" TEXT,
+    "action" TEXT NOT NULL,
     "entity" TEXT NOT NULL,
     "entity_id" TEXT NOT NULL,
+    "org_path" TEXT NOT NULL,
     "before" JSONB,
     "after" JSONB,
-    "request_id" TEXT,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "audit_record_pkey" PRIMARY KEY ("id")
 );
@@ -287,7 +287,8 @@ CREATE UNIQUE INDEX "target_org_id_year_key" ON "target"("org_id", "year");
 CREATE INDEX "target_year_org_path_idx" ON "target"("year", "org_path" text_pattern_ops);
 CREATE INDEX "org_year_stat_year_org_path_prefix_idx" ON "org_year_stat"("year", "org_path" text_pattern_ops);
 CREATE INDEX "org_member_total_org_path_prefix_idx" ON "org_member_total"("org_path" text_pattern_ops);
-CREATE INDEX "audit_record_org_path_created_at_idx" ON "audit_record"("org_path" text_pattern_ops, "created_at");
+CREATE INDEX "audit_record_org_path_at_idx" ON "audit_record"("org_path" text_pattern_ops, "at");
+CREATE INDEX "audit_record_entity_entity_id_idx" ON "audit_record"("entity", "entity_id");
 
 -- AddForeignKey
 ALTER TABLE "party_organization" ADD CONSTRAINT "party_organization_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "party_organization"("id") ON DELETE SET NULL ON UPDATE CASCADE;

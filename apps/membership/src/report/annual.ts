@@ -1,0 +1,211 @@
+// The annual report of any subtree: admissions against the plan, admission rate, made official, cards,
+// transfers, badges, rating distributions, organization structure and member totals.
+// Member-event figures come from the trigger-maintained counters (org_year_stat, org_member_total), so
+// the whole country costs a few hundred thousand small rows; transfers are counted on the transfer table
+// because "in"/"out" of a subtree depends on both ends (a move inside the subtree is neither).
+// Definitions: docs/membership-data.md#annual-report.
+import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
+import { MembershipInputError } from "../db/errors.js";
+import type { Sql } from "../db/sql.js";
+
+export interface RatingDistribution {
+  excellent: number;
+  good: number;
+  completed: number;
+  notCompleted: number;
+  total: number;
+  goodOrBetter: number;
+  /** (excellent + good) / total × 100, 2 decimals; null when nobody was rated */
+  goodOrBetterPercent: number | null;
+}
+
+export interface AnnualReport {
+  orgPath: string;
+  orgName: string;
+  year: number;
+  /** 31/12 of the year (ISO) */
+  asOf: string;
+  members: {
+    /** members at 31/12 of the previous year */
+    atStartOfYear: number;
+    /** members at 31/12 of the year (= total members) */
+    atEndOfYear: number;
+    /** membership periods started / ended in the subtree during the year (admissions, transfers, …) */
+    joined: number;
+    left: number;
+  };
+  admissions: {
+    count: number;
+    /** admissions plan of the subtree (targets of its top-most organizations that have one); null = none */
+    plan: number | null;
+    /** count / plan × 100, 2 decimals */
+    planPercent: number | null;
+    /** count / members at 31/12 of the previous year × 100, 2 decimals */
+    ratePercent: number | null;
+  };
+  madeOfficial: number;
+  notRecognized: number;
+  cardsIssued: number;
+  transfers: { officialIn: number; officialOut: number; temporaryIn: number; temporaryOut: number };
+  badges: { proposed: number; awarded: number };
+  ratings: { members: RatingDistribution; organizations: RatingDistribution };
+  structure: {
+    grassrootsTotal: number;
+    grassrootsCommittees: number;
+    grassrootsCells: number;
+    partialCommittees: number;
+    cellsUnderPartialCommittees: number;
+    cellsUnderGrassrootsCommittees: number;
+  };
+  totalMembers: number;
+}
+
+export interface AnnualReportInput {
+  orgPath: string;
+  year: number;
+}
+
+export const MIN_REPORT_YEAR = 1930;
+export const MAX_REPORT_YEAR = 2100;
+
+export const percent = (num: number, den: number): number | null =>
+  den > 0 ? Math.round((num / den) * 10_000) / 100 : null;
+
+function distribution(excellent: number, good: number, completed: number, notCompleted: number): RatingDistribution {
+  const total = excellent + good + completed + notCompleted;
+  const goodOrBetter = excellent + good;
+  return { excellent, good, completed, notCompleted, total, goodOrBetter, goodOrBetterPercent: percent(goodOrBetter, total) };
+}
+
+interface CounterRow {
+  admissions: number; made_official: number; not_recognized: number; cards_issued: number;
+  badges_proposed: number; badges_awarded: number;
+  member_excellent: number; member_good: number; member_completed: number; member_not_completed: number;
+  org_excellent: number; org_good: number; org_completed: number; org_not_completed: number;
+  joined: number; left: number; net_after: number; total: number;
+}
+
+const SUM_COLUMNS = [
+  "admissions", "made_official", "not_recognized", "cards_issued", "badges_proposed", "badges_awarded",
+  "member_excellent", "member_good", "member_completed", "member_not_completed",
+  "org_excellent", "org_good", "org_completed", "org_not_completed", "joined", "left",
+];
+
+const COUNTERS_SQL = `
+  WITH s AS (
+    SELECT ${SUM_COLUMNS.map((c) => `coalesce(sum("${c}") FILTER (WHERE year = $3), 0)::int AS "${c}"`).join(",\n      ")},
+      coalesce(sum(joined - "left") FILTER (WHERE year > $3), 0)::int AS net_after
+    FROM org_year_stat WHERE year >= $3 AND ${inSubtree("org_path", 1, 2)}
+  ), t AS (
+    SELECT coalesce(sum(net), 0)::int AS total FROM org_member_total WHERE ${inSubtree("org_path", 1, 2)}
+  )
+  SELECT s.*, t.total FROM s, t`;
+
+const TRANSFERS_SQL = `
+  SELECT
+    (SELECT count(*) FILTER (WHERE kind = 'official')::int FROM transfer
+      WHERE issued_on BETWEEN $3 AND $4 AND ${inSubtree("from_org_path", 1, 2)}
+        AND status IN ('issued', 'received', 'returned')
+        AND (to_org_path IS NULL OR NOT ${inSubtree("to_org_path", 1, 2)})) AS official_out,
+    (SELECT count(*) FILTER (WHERE kind = 'temporary')::int FROM transfer
+      WHERE issued_on BETWEEN $3 AND $4 AND ${inSubtree("from_org_path", 1, 2)}
+        AND status IN ('issued', 'received', 'returned')
+        AND (to_org_path IS NULL OR NOT ${inSubtree("to_org_path", 1, 2)})) AS temporary_out,
+    (SELECT count(*) FILTER (WHERE kind = 'official')::int FROM transfer
+      WHERE received_on BETWEEN $3 AND $4 AND ${inSubtree("to_org_path", 1, 2)}
+        AND status IN ('received', 'returned')
+        AND (from_org_path IS NULL OR NOT ${inSubtree("from_org_path", 1, 2)})) AS official_in,
+    (SELECT count(*) FILTER (WHERE kind = 'temporary')::int FROM transfer
+      WHERE received_on BETWEEN $3 AND $4 AND ${inSubtree("to_org_path", 1, 2)}
+        AND status IN ('received', 'returned')
+        AND (from_org_path IS NULL OR NOT ${inSubtree("from_org_path", 1, 2)})) AS temporary_in`;
+
+const STRUCTURE_SQL = `
+  SELECT o.kind, p.kind AS parent_kind, count(*)::int AS n
+  FROM party_organization o LEFT JOIN party_organization p ON p.id = o.parent_id
+  WHERE ${inSubtree("o.path", 1, 2)} AND o.opened_on <= $3 AND (o.closed_on IS NULL OR o.closed_on > $3)
+    AND o.kind IN ('grassroots_committee', 'grassroots_cell', 'partial_committee', 'subordinate_cell')
+  GROUP BY o.kind, p.kind`;
+
+// The plan of a subtree: targets of organizations in it that have no ancestor (also in it) with a target
+// for the same year, so a province's target is not added to its communes' targets.
+const PLAN_SQL = `
+  SELECT coalesce(sum(t.admissions_plan), 0)::int AS plan, count(*)::int AS n
+  FROM target t
+  WHERE t.year = $3 AND ${inSubtree("t.org_path", 1, 2)}
+    AND NOT EXISTS (
+      SELECT 1 FROM target u
+      WHERE u.year = $3 AND ${inSubtree("u.org_path", 1, 2)} AND u.org_path <> t.org_path
+        AND t.org_path ~>=~ u.org_path AND t.org_path ~<~ (left(u.org_path, -1) || '0'))`;
+
+/** Validates the input (field-named errors) and builds the report. */
+export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Promise<AnnualReport> {
+  const orgPath = assertOrgPath(input.orgPath);
+  const year = input.year;
+  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
+    throw new MembershipInputError("year", `must be a whole year between ${MIN_REPORT_YEAR} and ${MAX_REPORT_YEAR}, got ${String(year)}`);
+  }
+  const [lo, hi] = subtreeBounds(orgPath);
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+
+  const orgQuery =
+    orgPath === "/"
+      ? Promise.resolve({ rows: [{ name: "Toàn quốc" }] })
+      : db.query<{ name: string }>("SELECT name FROM party_organization WHERE path = $1", [orgPath]);
+  const [org, counters, transfers, structure, plan] = await Promise.all([
+    orgQuery,
+    db.query<CounterRow>(COUNTERS_SQL, [lo, hi, year]),
+    db.query<Record<string, number>>(TRANSFERS_SQL, [lo, hi, start, end]),
+    db.query<{ kind: string; parent_kind: string | null; n: number }>(STRUCTURE_SQL, [lo, hi, end]),
+    db.query<{ plan: number; n: number }>(PLAN_SQL, [lo, hi, year]),
+  ]);
+  const orgName = org.rows[0]?.name;
+  if (orgName === undefined) throw new MembershipInputError("orgPath", `no organization has the path ${orgPath}`, "not_found");
+
+  const c = counters.rows[0]!;
+  const atEndOfYear = c.total - c.net_after;
+  const atStartOfYear = atEndOfYear - (c.joined - c.left);
+  const t = transfers.rows[0]!;
+  const count = (kind: string, parent?: string) =>
+    structure.rows.filter((r) => r.kind === kind && (parent === undefined || r.parent_kind === parent)).reduce((a, r) => a + r.n, 0);
+  const planRow = plan.rows[0]!;
+  const planValue = planRow.n > 0 ? planRow.plan : null;
+
+  return {
+    orgPath,
+    orgName,
+    year,
+    asOf: end,
+    members: { atStartOfYear, atEndOfYear, joined: c.joined, left: c.left },
+    admissions: {
+      count: c.admissions,
+      plan: planValue,
+      planPercent: planValue === null ? null : percent(c.admissions, planValue),
+      ratePercent: percent(c.admissions, atStartOfYear),
+    },
+    madeOfficial: c.made_official,
+    notRecognized: c.not_recognized,
+    cardsIssued: c.cards_issued,
+    transfers: {
+      officialIn: t.official_in ?? 0,
+      officialOut: t.official_out ?? 0,
+      temporaryIn: t.temporary_in ?? 0,
+      temporaryOut: t.temporary_out ?? 0,
+    },
+    badges: { proposed: c.badges_proposed, awarded: c.badges_awarded },
+    ratings: {
+      members: distribution(c.member_excellent, c.member_good, c.member_completed, c.member_not_completed),
+      organizations: distribution(c.org_excellent, c.org_good, c.org_completed, c.org_not_completed),
+    },
+    structure: {
+      grassrootsTotal: count("grassroots_committee") + count("grassroots_cell"),
+      grassrootsCommittees: count("grassroots_committee"),
+      grassrootsCells: count("grassroots_cell"),
+      partialCommittees: count("partial_committee"),
+      cellsUnderPartialCommittees: count("subordinate_cell", "partial_committee"),
+      cellsUnderGrassrootsCommittees: count("subordinate_cell", "grassroots_committee"),
+    },
+    totalMembers: atEndOfYear,
+  };
+}

@@ -1,0 +1,250 @@
+// The synthetic organization tree, attached to the real 2025 administrative units (34 provinces, 3,321
+// communes) plus the 6 party committees directly under the Central Committee. Shape (see
+// docs/membership-data.md): province → commune party committees (grassroots committees with village /
+// residential-group cells and a few partial committees) + 4 provincial blocs (upper-grassroots
+// committees: party agencies, people's committee, police, military) holding grassroots cells and
+// committees of agencies, schools, enterprises … At national scale: ≈ 52,000 grassroots organizations and
+// ≈ 5.6 million members, the figures published for 2020 and January 2026.
+import { getChildren, getProvinces, mapNewToOld, type AdminUnit } from "@orgboard/admin-units";
+import type { OrgKind, Sector } from "../domain/enums.js";
+import { regionOf, type Region } from "./names.js";
+import { Rng, Weighted } from "./random.js";
+
+export type SeedScale = "demo" | "province" | "national";
+export const SEED_SCALES = ["demo", "province", "national"] as const satisfies readonly SeedScale[];
+
+export interface SeedOrg {
+  id: number;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  kind: OrgKind;
+  code: string;
+  name: string;
+  adminUnitCode: string | null;
+  adminUnitEdition: string | null;
+  sector: Sector | null;
+  openedOn: string;
+  closedOn: string | null;
+  /** Provinces' old (pre-2025) codes: birth places of their people (national ID prefixes). */
+  birthProvinceCodes: readonly string[];
+  region: Region;
+  /** Index of the top-level committee this org belongs to (for picking transfer partners). */
+  topIndex: number;
+  /** Active members to generate (cells only). */
+  members: number;
+}
+
+export interface ScaleSpec {
+  provinces: readonly string[] | "all";
+  central: boolean;
+  /** max communes per province (undefined = all) */
+  communesPerProvince?: number;
+  /** non-commune grassroots organizations per commune of the province */
+  blocGrassrootsPerCommune: number;
+  cellsPerCommune: [mean: number, sd: number];
+  membersPerVillageCell: [mean: number, sd: number];
+}
+
+export const SCALES: Record<SeedScale, ScaleSpec> = {
+  demo: {
+    provinces: ["46", "12", "04"],
+    central: false,
+    communesPerProvince: 4,
+    blocGrassrootsPerCommune: 2,
+    cellsPerCommune: [9, 2],
+    membersPerVillageCell: [36, 8],
+  },
+  province: {
+    provinces: ["01"],
+    central: false,
+    blocGrassrootsPerCommune: 14.4,
+    cellsPerCommune: [18, 5],
+    membersPerVillageCell: [50, 15],
+  },
+  national: {
+    provinces: "all",
+    central: true,
+    blocGrassrootsPerCommune: 14.4,
+    cellsPerCommune: [18, 5],
+    membersPerVillageCell: [50, 15],
+  },
+};
+
+const OPENED = "1960-01-01";
+
+const BLOCS: { suffix: string; name: string; share: number; sectors: Weighted<Sector> }[] = [
+  {
+    suffix: "K1",
+    name: "Đảng bộ các cơ quan Đảng",
+    share: 0.3,
+    sectors: new Weighted<Sector>([["party_mass_org_agency", 6], ["state_agency", 2], ["public_service_unit", 1]]),
+  },
+  {
+    suffix: "K2",
+    name: "Đảng bộ Ủy ban nhân dân",
+    share: 0.45,
+    sectors: new Weighted<Sector>([
+      ["state_agency", 5], ["school", 6], ["public_service_unit", 4], ["state_enterprise", 2],
+      ["non_state_enterprise", 4], ["foreign_invested_enterprise", 1], ["cooperative", 1],
+      ["non_public_service_unit", 1],
+    ]),
+  },
+  { suffix: "K3", name: "Đảng bộ Công an", share: 0.12, sectors: new Weighted<Sector>([["police", 1]]) },
+  { suffix: "K4", name: "Đảng bộ Quân sự", share: 0.13, sectors: new Weighted<Sector>([["armed_forces", 1]]) },
+];
+
+const CENTRAL: { code: string; name: string; sectors: Weighted<Sector>; provinceShare: number }[] = [
+  { code: "TW1", name: "Đảng bộ Quân đội", sectors: new Weighted<Sector>([["armed_forces", 1]]), provinceShare: 1 },
+  { code: "TW2", name: "Đảng bộ Công an Trung ương", sectors: new Weighted<Sector>([["police", 1]]), provinceShare: 1 },
+  { code: "TW3", name: "Đảng bộ các cơ quan Đảng Trung ương", sectors: new Weighted<Sector>([["party_mass_org_agency", 1]]), provinceShare: 0.6 },
+  {
+    code: "TW4",
+    name: "Đảng bộ Chính phủ",
+    sectors: new Weighted<Sector>([["state_agency", 3], ["state_enterprise", 3], ["public_service_unit", 2], ["school", 1]]),
+    provinceShare: 1.2,
+  },
+  { code: "TW5", name: "Đảng bộ Quốc hội", sectors: new Weighted<Sector>([["state_agency", 1]]), provinceShare: 0.2 },
+  { code: "TW6", name: "Đảng bộ Mặt trận Tổ quốc Việt Nam và các đoàn thể Trung ương", sectors: new Weighted<Sector>([["party_mass_org_agency", 1]]), provinceShare: 0.3 },
+];
+
+const SECTOR_UNIT: Partial<Record<Sector, string>> = {
+  party_mass_org_agency: "Ban",
+  state_agency: "Sở",
+  public_service_unit: "Trung tâm",
+  school: "Trường",
+  non_public_service_unit: "Bệnh viện tư thục",
+  state_enterprise: "Tổng công ty",
+  non_state_enterprise: "Công ty cổ phần",
+  foreign_invested_enterprise: "Công ty TNHH",
+  cooperative: "Hợp tác xã",
+  armed_forces: "Trung đoàn",
+  police: "Phòng",
+};
+
+const communeSector = (u: AdminUnit): Sector =>
+  u.type === "Phường" ? "ward" : u.type === "Đặc khu" ? "special_zone" : "commune";
+
+export interface OrgTree {
+  orgs: SeedOrg[];
+  /** member-holding cells grouped by top-level committee index */
+  cellsByTop: SeedOrg[][];
+}
+
+export function buildOrgTree(scale: SeedScale, seed: number): OrgTree {
+  const spec = SCALES[scale];
+  const rng = new Rng(seed, 0x0f9);
+  const orgs: SeedOrg[] = [];
+  const cellsByTop: SeedOrg[][] = [];
+
+  const add = (o: Omit<SeedOrg, "id" | "path" | "depth" | "openedOn" | "closedOn"> & { closedOn?: string | null }, parent: SeedOrg | null): SeedOrg => {
+    const org: SeedOrg = {
+      ...o,
+      id: orgs.length + 1,
+      path: `${parent ? parent.path : "/"}${o.code}/`,
+      depth: parent ? parent.depth + 1 : 1,
+      openedOn: OPENED,
+      closedOn: o.closedOn ?? null,
+    };
+    orgs.push(org);
+    if (org.members > 0) cellsByTop[org.topIndex]!.push(org);
+    return org;
+  };
+
+  const cellMembers = (mean: number, sd: number) => rng.normalInt(mean, sd, 3, mean * 3);
+
+  /** A grassroots organization (cell or committee) of an agency/school/enterprise under a bloc. */
+  const grassroots = (parent: SeedOrg, code: string, sector: Sector, i: number, unitCode: string | null) => {
+    const base = {
+      adminUnitCode: unitCode,
+      adminUnitEdition: unitCode ? "2025" : null,
+      sector,
+      birthProvinceCodes: parent.birthProvinceCodes,
+      region: parent.region,
+      topIndex: parent.topIndex,
+    };
+    const unitName = `${SECTOR_UNIT[sector] ?? "Đơn vị"} số ${i}`;
+    if (rng.chance(0.7)) {
+      add({ ...base, parentId: parent.id, kind: "grassroots_cell", code, name: `Chi bộ ${unitName}`, members: cellMembers(28, 12) }, parent);
+      return;
+    }
+    const committee = add({ ...base, parentId: parent.id, kind: "grassroots_committee", code, name: `Đảng bộ ${unitName}`, members: 0 }, parent);
+    const cells = rng.int(3, 6);
+    for (let c = 1; c <= cells; c++) {
+      add({ ...base, parentId: committee.id, kind: "subordinate_cell", code: `${code}-${String(c).padStart(2, "0")}`, name: `Chi bộ ${c}`, members: cellMembers(22, 8) }, committee);
+    }
+    if (rng.chance(0.15)) {
+      const partial = add({ ...base, parentId: committee.id, kind: "partial_committee", code: `${code}-B1`, name: `Đảng bộ bộ phận 1`, members: 0 }, committee);
+      const pc = rng.int(2, 4);
+      for (let c = 1; c <= pc; c++) {
+        add({ ...base, parentId: partial.id, kind: "subordinate_cell", code: `${code}-B1-${String(c).padStart(2, "0")}`, name: `Chi bộ ${c}`, members: cellMembers(22, 8) }, partial);
+      }
+    }
+  };
+
+  const provinces = getProvinces("2025").filter((p) => spec.provinces === "all" || spec.provinces.includes(p.code));
+  for (const p of provinces) {
+    const topIndex = cellsByTop.length;
+    cellsByTop.push([]);
+    const oldCodes = (mapNewToOld(p.code)?.sources ?? []).map((s) => s.unit.code.padStart(3, "0"));
+    const birthProvinceCodes = oldCodes.length > 0 ? oldCodes : [p.code.padStart(3, "0")];
+    const region = regionOf(p.code);
+    const common = { birthProvinceCodes, region, topIndex };
+    const prov = add(
+      { ...common, parentId: null, kind: "provincial_committee", code: p.code, name: `Đảng bộ ${p.name}`, adminUnitCode: p.code, adminUnitEdition: "2025", sector: null, members: 0 },
+      null,
+    );
+    let communes = getChildren("2025", p.code);
+    const allCommunes = communes.length;
+    if (spec.communesPerProvince !== undefined) communes = communes.slice(0, spec.communesPerProvince);
+    for (const u of communes) {
+      const sector = communeSector(u);
+      const unit = { ...common, adminUnitCode: u.code, adminUnitEdition: "2025", sector };
+      const code = `${p.code}-${u.code}`;
+      const commune = add({ ...unit, parentId: prov.id, kind: "grassroots_committee", code, name: `Đảng bộ ${u.name}`, members: 0 }, prov);
+      const cells = rng.normalInt(spec.cellsPerCommune[0], spec.cellsPerCommune[1], 4, 40);
+      const word = sector === "ward" ? "Tổ dân phố" : region === "north_mountain" || region === "highlands" ? "Bản" : "Thôn";
+      for (let c = 1; c <= cells; c++) {
+        const [mean, sd] = spec.membersPerVillageCell;
+        add({ ...unit, parentId: commune.id, kind: "subordinate_cell", code: `${code}-${String(c).padStart(2, "0")}`, name: `Chi bộ ${word} ${c}`, members: cellMembers(mean, sd) }, commune);
+      }
+      if (rng.chance(0.2)) {
+        const partial = add({ ...unit, parentId: commune.id, kind: "partial_committee", code: `${code}-B1`, name: "Đảng bộ bộ phận Công an xã", members: 0 }, commune);
+        const pc = rng.int(2, 4);
+        for (let c = 1; c <= pc; c++) {
+          add({ ...unit, parentId: partial.id, kind: "subordinate_cell", code: `${code}-B1-${String(c).padStart(2, "0")}`, name: `Chi bộ ${c}`, members: cellMembers(20, 6) }, partial);
+        }
+      }
+    }
+    // One cell closed at the 2025 reorganization: no members, refuses imports (tests rely on it).
+    add({ ...common, parentId: prov.id, kind: "grassroots_cell", code: `${p.code}-DONG`, name: "Chi bộ (đã giải thể 30/6/2025)", adminUnitCode: p.code, adminUnitEdition: "2025", sector: "other", members: 0, closedOn: "2025-06-30" }, prov);
+
+    const blocTotal = Math.round(spec.blocGrassrootsPerCommune * (spec.communesPerProvince !== undefined ? communes.length : allCommunes));
+    for (const b of BLOCS) {
+      const bloc = add({ ...common, parentId: prov.id, kind: "upper_grassroots_committee", code: `${p.code}-${b.suffix}`, name: `${b.name} ${p.name}`, adminUnitCode: p.code, adminUnitEdition: "2025", sector: null, members: 0 }, prov);
+      const n = Math.max(1, Math.round(blocTotal * b.share));
+      for (let i = 1; i <= n; i++) {
+        const u = communes.length > 0 ? rng.pick(communes) : null;
+        grassroots(bloc, `${bloc.code}-${String(i).padStart(4, "0")}`, b.sectors.draw(rng), i, u?.code ?? null);
+      }
+    }
+  }
+
+  if (spec.central) {
+    const avgPerProvince = 14.4 * (3321 / 34);
+    for (const c of CENTRAL) {
+      const topIndex = cellsByTop.length;
+      cellsByTop.push([]);
+      const common = { birthProvinceCodes: ["001", "031", "079", "048", "038", "040"], region: "north" as Region, topIndex };
+      const top = add({ ...common, parentId: null, kind: "provincial_committee", code: c.code, name: c.name, adminUnitCode: null, adminUnitEdition: null, sector: null, members: 0 }, null);
+      const total = Math.round(avgPerProvince * c.provinceShare * 0.15);
+      const blocs = rng.int(3, 6);
+      for (let bI = 1; bI <= blocs; bI++) {
+        const bloc = add({ ...common, parentId: top.id, kind: "upper_grassroots_committee", code: `${c.code}-${bI}`, name: `Đảng bộ khối ${bI}`, adminUnitCode: null, adminUnitEdition: null, sector: null, members: 0 }, top);
+        const n = Math.max(1, Math.round(total / blocs));
+        for (let i = 1; i <= n; i++) grassroots(bloc, `${bloc.code}-${String(i).padStart(4, "0")}`, c.sectors.draw(rng), i, null);
+      }
+    }
+  }
+  return { orgs, cellsByTop };
+}
