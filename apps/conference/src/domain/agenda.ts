@@ -7,14 +7,15 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const AGENDA_ITEM_STATUSES = ["pending", "in_progress", "done", "skipped"] as const;
 export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
 
-export const MAX_ITEM_MINUTES = 480;
+/** Planned durations are kept in seconds: a simulator compresses time and needs sub-minute items. */
+export const MAX_ITEM_SECONDS = 8 * 3600;
 
 export interface AgendaItemState {
   id: string;
   position: number;
   kind: AgendaItemKind;
   status: AgendaItemStatus;
-  plannedMinutes: number;
+  plannedSeconds: number;
   actualStart: Date | null;
   actualEnd: Date | null;
 }
@@ -24,11 +25,11 @@ export function currentItem<T extends AgendaItemState>(items: readonly T[]): T |
 }
 
 /** Seconds an item ran (or has been running at `now`) beyond its planned duration; 0 when on time. */
-export function overrunSeconds(item: Pick<AgendaItemState, "plannedMinutes" | "actualStart" | "actualEnd">, now: Date): number {
+export function overrunSeconds(item: Pick<AgendaItemState, "plannedSeconds" | "actualStart" | "actualEnd">, now: Date): number {
   if (item.actualStart === null) return 0;
   const end = item.actualEnd ?? now;
   const ranMs = end.getTime() - item.actualStart.getTime();
-  return Math.max(0, Math.floor((ranMs - item.plannedMinutes * 60_000) / 1000));
+  return Math.max(0, Math.floor((ranMs - item.plannedSeconds * 1000) / 1000));
 }
 
 export interface AgendaAdvance {

@@ -47,7 +47,11 @@ export interface PlannedConference {
   orgPath: string;
   scheduledStart: Date;
   scheduledEnd: Date;
-  agenda: readonly { plannedMinutes: number }[];
+  agenda: readonly { plannedSeconds: number }[];
+}
+
+function minutes(ms: number): string {
+  return String(Math.round((ms / 60_000) * 10) / 10);
 }
 
 export function validatePlan(plan: PlannedConference): void {
@@ -61,11 +65,11 @@ export function validatePlan(plan: PlannedConference): void {
   if (windowMs > MAX_CONFERENCE_HOURS * 3_600_000) {
     throw badRequest("invalid_schedule", `A conference lasts at most ${MAX_CONFERENCE_HOURS} hours`, "scheduledEnd");
   }
-  const plannedMinutes = plan.agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
-  if (plannedMinutes * 60_000 > windowMs) {
+  const plannedSeconds = plan.agenda.reduce((sum, item) => sum + item.plannedSeconds, 0);
+  if (plannedSeconds * 1000 > windowMs) {
     throw badRequest(
       "agenda_exceeds_schedule",
-      `The agenda plans ${plannedMinutes} minutes but the scheduled window is ${Math.round(windowMs / 60_000)} minutes`,
+      `The agenda plans ${minutes(plannedSeconds * 1000)} minutes but the scheduled window is ${minutes(windowMs)} minutes`,
       "agenda",
     );
   }
@@ -103,4 +107,15 @@ export function assertCanAddSites(status: ConferenceStatus): void {
   if (status !== "scheduled" && status !== "connecting_sites") {
     throw conflict("sites_closed", `Sites can only be added before the session opens (status is "${status}")`, "status");
   }
+}
+
+export function assertCanStartConnecting(status: ConferenceStatus, siteCount: number): void {
+  assertTransition(status, "connecting_sites");
+  if (siteCount === 0) throw conflict("no_sites", "A conference without sites has nothing to connect: add sites first");
+}
+
+/** The chair opens the session once at least one site is on the bridge; latecomers join as they connect. */
+export function assertCanOpenSession(status: ConferenceStatus, linkedSites: number): void {
+  assertTransition(status, "in_session");
+  if (linkedSites === 0) throw conflict("no_site_connected", "No site is connected yet: wait for the bridge to report at least one site");
 }

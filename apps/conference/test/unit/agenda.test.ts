@@ -9,7 +9,7 @@ const item = (position: number, over: Partial<AgendaItemState> = {}): AgendaItem
   position,
   kind: "report",
   status: "pending",
-  plannedMinutes: 10,
+  plannedSeconds: 600,
   actualStart: null,
   actualEnd: null,
   ...over,
@@ -42,9 +42,9 @@ describe("advanceAgenda", () => {
 
 describe("overrunSeconds", () => {
   it("is zero when on time or not started, and counts live for a running item", () => {
-    expect(overrunSeconds({ plannedMinutes: 10, actualStart: null, actualEnd: null }, at(30))).toBe(0);
-    expect(overrunSeconds({ plannedMinutes: 10, actualStart: t0, actualEnd: at(9) }, at(30))).toBe(0);
-    expect(overrunSeconds({ plannedMinutes: 10, actualStart: t0, actualEnd: null }, at(11))).toBe(60);
+    expect(overrunSeconds({ plannedSeconds: 600, actualStart: null, actualEnd: null }, at(30))).toBe(0);
+    expect(overrunSeconds({ plannedSeconds: 600, actualStart: t0, actualEnd: at(9) }, at(30))).toBe(0);
+    expect(overrunSeconds({ plannedSeconds: 600, actualStart: t0, actualEnd: null }, at(11))).toBe(60);
   });
 });
 

@@ -62,7 +62,7 @@ describe("conference plan", () => {
     orgPath,
     scheduledStart: start,
     scheduledEnd: new Date(start.getTime() + minutes * 60_000),
-    agenda: agenda.map((plannedMinutes) => ({ plannedMinutes })),
+    agenda: agenda.map((m) => ({ plannedSeconds: m * 60 })),
   });
   it("accepts an agenda that fits the window", () => {
     expect(() => validatePlan(plan(180, [5, 30, 40, 60, 15]))).not.toThrow();

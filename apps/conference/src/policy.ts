@@ -1,0 +1,32 @@
+// The conference service's rows of the one policy table (0001). `scoped` actions check the resource's
+// org path: the conference's for organizer actions, the site's for site-operator actions.
+import { definePolicy } from "@orgboard/auth";
+
+const READERS = [
+  "central_board",
+  "provincial_board",
+  "inspection_committee",
+  "personnel_officer",
+  "conference_operator",
+  "site_operator",
+  "viewer",
+] as const;
+
+export const conferencePolicy = definePolicy({
+  /** Snapshot, lists, per-province roll-up. Scope: the conference's org, or one of its sites. */
+  "conference.conferences.read": { roles: READERS, scoped: true },
+  /** Create a conference in the organizer's subtree. */
+  "conference.conferences.create": { roles: ["conference_operator"], scoped: true },
+  /** Organizer console: sites, lifecycle, agenda, documents, floor, conclusions. */
+  "conference.conferences.run": { roles: ["conference_operator"], scoped: true },
+  /** Site-operator console: check in, attendance (own site's org path). */
+  "conference.sites.operate": { roles: ["site_operator", "conference_operator"], scoped: true },
+  /** Register to speak / withdraw, for the own site. */
+  "conference.speakers.register": { roles: ["site_operator", "conference_operator"], scoped: true },
+  /** The videoconference bridge posting heartbeats with a service token. */
+  "conference.bridge.heartbeat": { roles: ["service"], scoped: false },
+  /** The whole change stream: the realtime gateway (service) and national boards. */
+  "conference.events.read": { roles: ["service", "central_board"], scoped: true },
+});
+
+export type ConferenceAction = keyof typeof conferencePolicy;

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { MAX_CONCLUSION_LENGTH } from "../domain/index.js";
+import { conclusionViewSchema, idSchema } from "./schemas.js";
+
+export const ZAddConclusionInput = z.object({
+  conferenceId: idSchema,
+  text: z.string().trim().min(1, { message: "is required" }).max(MAX_CONCLUSION_LENGTH),
+});
+export const ZAddConclusionOutput = conclusionViewSchema;

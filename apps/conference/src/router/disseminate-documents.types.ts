@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { documentInputSchema, documentViewSchema, idSchema } from "./schemas.js";
+
+export const ZDisseminateDocumentsInput = z.object({
+  conferenceId: idSchema,
+  /** The agenda item they belong to; defaults to the running item. */
+  agendaItemId: idSchema.optional(),
+  documents: z.array(documentInputSchema).min(1, { message: "needs at least one document" }).max(50),
+});
+
+export const ZDisseminateDocumentsOutput = z.object({ documents: z.array(documentViewSchema) });

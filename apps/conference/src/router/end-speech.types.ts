@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { conferenceIdInput, speakRequestViewSchema } from "./schemas.js";
+
+export const ZEndSpeechInput = conferenceIdInput;
+export const ZEndSpeechOutput = z.object({ ended: speakRequestViewSchema, durationSeconds: z.number().int(), queueLength: z.number().int() });

@@ -1,0 +1,15 @@
+import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
+import { z } from "zod";
+import { LINK_STATES } from "../domain/index.js";
+import { idSchema, siteViewSchema } from "./schemas.js";
+
+export const ZListSitesInput = paginationInputSchema.extend({
+  conferenceId: idSchema,
+  linkState: z.enum(LINK_STATES).optional(),
+  checkedIn: z.boolean().optional(),
+  /** Only sites in this subtree (e.g. one province of a national conference). */
+  orgPath: orgPathSchema.optional(),
+  /** Case-insensitive part of the site's name or code. */
+  search: z.string().trim().min(1).max(100).optional(),
+});
+export const ZListSitesOutput = z.object({ items: z.array(siteViewSchema), nextCursor: z.string().nullable() });

@@ -1,0 +1,41 @@
+import { reportAttendance, type LinkState } from "../domain/index.js";
+import { conferenceEvent } from "../events.js";
+import { lockSite } from "../app/load.js";
+import { recordChange } from "../app/record.js";
+import { siteRef } from "../app/speakers.js";
+import { procedure } from "./procedure.js";
+import { ZReportAttendanceInput, ZReportAttendanceOutput } from "./check-in-site.types.js";
+import { toSiteView } from "./views.js";
+
+/** Site operator: late arrivals or departures after check-in. */
+export const reportAttendanceRoute = procedure("conference.sites.operate")
+  .input(ZReportAttendanceInput)
+  .output(ZReportAttendanceOutput)
+  .mutation(({ ctx, input }) =>
+    ctx.db.$transaction(async (tx) => {
+      const { site, conference } = await lockSite(tx, input.siteId);
+      ctx.assertCan({ orgPath: site.orgPath });
+      const next = reportAttendance(conference.status, { ...site, linkState: site.linkState as LinkState }, input.present);
+      if (next.presentCount === site.presentCount) return toSiteView(site);
+      const updated = await tx.conferenceSite.update({ where: { id: site.id }, data: next });
+      await recordChange(tx, {
+        actor: ctx.principal.subject,
+        requestId: ctx.requestId,
+        action: ctx.action,
+        entity: "conference_site",
+        entityId: site.id,
+        orgPath: site.orgPath,
+        before: { presentCount: site.presentCount },
+        after: { presentCount: updated.presentCount },
+        events: [
+          conferenceEvent("conference.site.attendance_changed", site.orgPath, {
+            ...siteRef(site),
+            presentCount: updated.presentCount,
+            previousCount: site.presentCount,
+            expectedAttendance: updated.expectedAttendance,
+          }),
+        ],
+      });
+      return toSiteView(updated);
+    }),
+  );

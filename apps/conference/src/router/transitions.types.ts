@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { conferenceIdInput, conferenceSummarySchema } from "./schemas.js";
+
+// start-connecting, open-session and conclude share their input and output.
+export const ZTransitionInput = conferenceIdInput;
+export const ZTransitionOutput = conferenceSummarySchema;
+export type TransitionOutput = z.infer<typeof ZTransitionOutput>;

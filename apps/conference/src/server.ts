@@ -1,0 +1,80 @@
+// The conference service: tRPC on Hono (server-kit), the bridge's heartbeat endpoint, and the sweep
+// that marks silent sites down. main.ts wires it to configuration; tests start it directly.
+import type { TokenVerifier } from "@orgboard/auth";
+import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import { mountBridge } from "./bridge/heartbeats.js";
+import type { ConferenceContext } from "./context.js";
+import type { Database } from "./db.js";
+import { DEFAULT_LINK_THRESHOLDS, validateThresholds, type LinkThresholds } from "./domain/index.js";
+import { sweepLinks } from "./app/links.js";
+import { appRouter } from "./router/index.js";
+
+export interface ConferenceServiceOptions {
+  db: Database;
+  verifier: TokenVerifier;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  corsOrigins?: string[];
+  links?: Partial<LinkThresholds>;
+  now?: () => Date;
+  /** Standard Webhooks secret for the bridge ("whsec_…"). */
+  bridgeWebhookSecret?: string;
+  /** How often silent sites are looked for; 0 disables the timer (tests call sweep()). Default 2000 ms. */
+  sweepIntervalMs?: number;
+  /** Close the database on stop (default true). */
+  closeDatabase?: boolean;
+}
+
+export interface ConferenceService extends Service {
+  /** Marks sites whose heartbeats stopped as degraded/disconnected; returns how many changed. */
+  sweep(now?: Date): Promise<number>;
+}
+
+export function createConferenceService(opts: ConferenceServiceOptions): ConferenceService {
+  const links = validateThresholds({ ...DEFAULT_LINK_THRESHOLDS, ...opts.links });
+  const now = opts.now ?? (() => new Date());
+  const { prisma, notifier } = opts.db;
+  let timer: NodeJS.Timeout | null = null;
+
+  const service = createService({
+    name: "conference",
+    router: appRouter,
+    verifier: opts.verifier,
+    port: opts.port,
+    host: opts.host,
+    logger: opts.logger,
+    corsOrigins: opts.corsOrigins,
+    // Site lists for national conferences arrive in batches of up to 5,000 sites.
+    bodyLimitBytes: 4 * 1024 * 1024,
+    readiness: () => opts.db.readiness(),
+    createContext: (base): ConferenceContext => ({ ...base, db: prisma, now, links, notifier }),
+    onClose: async () => {
+      if (timer) clearInterval(timer);
+      if (opts.closeDatabase !== false) await opts.db.close();
+    },
+  });
+  mountBridge(service.app, { db: prisma, verifier: opts.verifier, links, now, webhookSecret: opts.bridgeWebhookSecret });
+
+  const sweep = (at?: Date) => sweepLinks(prisma, { now: at ?? now(), thresholds: links });
+  const interval = opts.sweepIntervalMs ?? 2000;
+  return {
+    ...service,
+    async start(startOpts) {
+      const address = await service.start(startOpts);
+      if (interval > 0) {
+        let running = false;
+        timer = setInterval(() => {
+          if (running) return;
+          running = true;
+          sweep()
+            .catch((err: unknown) => service.logger.error({ err }, "link sweep failed"))
+            .finally(() => (running = false));
+        }, interval);
+        timer.unref();
+      }
+      return address;
+    },
+    sweep,
+  };
+}
