@@ -37,6 +37,17 @@ async function authHeaders(getToken: TokenGetter): Promise<Record<string, string
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
+/**
+ * EventSource init for the `eventsource` package: its `fetch` option adds the Authorization header,
+ * asking getToken on every (re)connect so a refreshed token is used after a reconnect.
+ */
+export function authorizedEventSourceInit(getToken: TokenGetter, fetchImpl: typeof fetch = globalThis.fetch) {
+  return {
+    fetch: async (input: string | URL | Request, init?: RequestInit) =>
+      fetchImpl(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(await authHeaders(getToken)) } }),
+  };
+}
+
 function oneServiceLink<TRouter extends AnyRouter>(
   url: string,
   getToken: TokenGetter,
@@ -47,14 +58,7 @@ function oneServiceLink<TRouter extends AnyRouter>(
     url,
     // EventSource classes differ per runtime; tRPC only needs the constructor.
     EventSource: opts.EventSource as never,
-    // Called on every (re)connect, so a refreshed token is picked up after a reconnect.
-    eventSourceOptions: async () => {
-      const headers = await authHeaders(getToken);
-      return {
-        fetch: (input: string | URL | Request, init?: RequestInit) =>
-          fetchImpl(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } }),
-      } as never;
-    },
+    eventSourceOptions: () => authorizedEventSourceInit(getToken, fetchImpl) as never,
   } as never);
   const batch = httpBatchLink<TRouter>({
     url,

@@ -1,0 +1,39 @@
+/**
+ * The slice of a Prisma client (or interactive-transaction client) that this package uses. Raw SQL
+ * keeps @orgboard/events independent of any service's generated client.
+ */
+export interface RawSqlClient {
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+}
+
+/** DDL equal to prisma/models.prisma (what Prisma's migration would create), for tests and tools. */
+export const OUTBOX_DDL = `
+CREATE TABLE IF NOT EXISTS outbox_event (
+  id BIGSERIAL PRIMARY KEY,
+  type TEXT NOT NULL,
+  org_path TEXT NOT NULL,
+  aggregate_id TEXT NOT NULL,
+  payload JSONB NOT NULL,
+  created_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS audit_record (
+  id BIGSERIAL PRIMARY KEY,
+  actor TEXT NOT NULL,
+  request_id TEXT,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  org_path TEXT NOT NULL,
+  before JSONB,
+  after JSONB,
+  at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS audit_record_org_path_at_idx ON audit_record (org_path text_pattern_ops, at);
+CREATE INDEX IF NOT EXISTS audit_record_entity_entity_id_idx ON audit_record (entity, entity_id);
+`;
+
+/** Escapes LIKE wildcards so an org path is matched literally as a prefix. */
+export function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PGlite } from "@electric-sql/pglite";
+import { createTokenVerifier, definePolicy } from "@orgboard/auth";
+import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { createService, createTRPC, createLogger, type Service } from "@orgboard/server-kit";
+import type { EventEnvelope } from "@orgboard/contracts";
+import {
+  consumeEventStream,
+  createEventStreamProcedure,
+  createLocalNotifier,
+  recordChange,
+  type LocalNotifier,
+} from "../src/index.js";
+import type { TransactionalClient } from "../src/testing.js";
+import { openOutboxDb, sleep, until } from "./helpers.js";
+
+definePolicy({ "membership.events.read": { roles: ["service", "central_board", "provincial_board"], scoped: true } });
+
+let pg: PGlite;
+let db: TransactionalClient;
+let idp: TestIssuer;
+let notifier: LocalNotifier;
+
+function buildRouter(pollIntervalMs: number) {
+  const { router, authedProcedure } = createTRPC();
+  return router({
+    membership: router({
+      events: router({
+        stream: createEventStreamProcedure(authedProcedure("membership.events.read"), { db, notifier, pollIntervalMs }),
+      }),
+    }),
+  });
+}
+
+function startService(port = 0, pollIntervalMs = 60_000): Promise<{ service: Service; url: string; port: number }> {
+  const service = createService({
+    name: "membership",
+    router: buildRouter(pollIntervalMs),
+    verifier: createTokenVerifier(idp.verifierOptions("membership")),
+    readiness: () => Promise.resolve(),
+    logger: createLogger({ name: "membership", level: "silent" }),
+    port,
+    shutdownTimeoutMs: 1000,
+  });
+  return service.start({ handleSignals: false }).then(({ url, port: p }) => ({ service, url: `${url}/trpc`, port: p }));
+}
+
+let seq = 0;
+async function write(orgPath: string, n = 1): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    seq += 1;
+    const { eventId } = await db.$transaction((tx) =>
+      recordChange(
+        tx,
+        { actor: "u", action: "membership.members.create", entity: "Member", entityId: `m-${seq}`, orgPath, after: { seq } },
+        { type: "membership.member.admitted", payload: { seq } },
+      ),
+    );
+    ids.push(eventId!);
+  }
+  notifier.notify(); // after commit, as a service would
+  return ids;
+}
+
+beforeAll(async () => {
+  ({ pg, db } = await openOutboxDb());
+  idp = await createTestIssuer({ audience: "membership" });
+  notifier = createLocalNotifier();
+});
+afterAll(async () => {
+  await idp.close();
+  await pg.close();
+});
+
+describe("event stream over HTTP (SSE)", () => {
+  it("streams in id order, resumes after lastEventId, and is scoped by principal", async () => {
+    const { service, url } = await startService();
+    try {
+      const written = [...(await write("/01/", 3)), ...(await write("/79/", 2)), ...(await write("/01/01-007/", 2))];
+      const token = await idp.mint({ roles: ["provincial_board"], orgPaths: ["/01/"] });
+      const got: EventEnvelope[] = [];
+      const consumer = consumeEventStream({ url, path: "membership.events.stream", getToken: () => token, onEvent: (e) => void got.push(e) });
+      const visible = written.filter((_, i) => i < 3 || i >= 5);
+      await until(() => got.length >= visible.length, 10_000, "first events");
+      expect(got.map((e) => e.id)).toEqual(visible);
+      expect(got.every((e) => e.orgPath.startsWith("/01/"))).toBe(true);
+      await consumer.stop();
+
+      // Resume after the 4th visible event: exactly the rest, no gap, no duplicate.
+      const resumed: string[] = [];
+      const c2 = consumeEventStream({
+        url,
+        path: "membership.events.stream",
+        getToken: () => token,
+        fromId: visible[3]!,
+        onEvent: (e) => void resumed.push(e.id),
+      });
+      const more = await write("/01/", 2);
+      await until(() => resumed.length >= visible.length - 4 + more.length, 10_000, "resumed events");
+      await sleep(200);
+      expect(resumed).toEqual([...visible.slice(4), ...more]);
+      await c2.stop();
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("is woken by the notifier, not only by polling", async () => {
+    const { service, url } = await startService(0, 60_000);
+    try {
+      const token = await idp.mintService("realtime");
+      const got: string[] = [];
+      const start = (await write("/01/"))[0]!;
+      const consumer = consumeEventStream({ url, path: "membership.events.stream", getToken: () => token, fromId: start, onEvent: (e) => void got.push(e.id) });
+      await sleep(300);
+      const t0 = Date.now();
+      const [id] = await write("/02/");
+      await until(() => got.includes(id!), 5_000, "notified event");
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      await consumer.stop();
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("refuses a subscription without a valid token", async () => {
+    const { service, url } = await startService();
+    try {
+      const errors: unknown[] = [];
+      const consumer = consumeEventStream({
+        url,
+        path: "membership.events.stream",
+        getToken: () => idp.mintBad("expired"),
+        onEvent: () => {
+          throw new Error("must not receive events");
+        },
+        onError: (e) => errors.push(e),
+        retryDelayMs: 50,
+      });
+      await until(() => errors.length > 0, 5_000, "an error");
+      expect(String(errors[0])).toMatch(/expired/);
+      await consumer.stop();
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("the consumer survives a server restart and a failing handler, without gaps or duplicates", async () => {
+    const first0 = await startService(0, 100);
+    let { service, url } = first0;
+    const { port } = first0;
+    const token = await idp.mintService("realtime");
+    const start = (await write("/01/"))[0]!;
+    const got: string[] = [];
+    let failOnce = true;
+    const errors: unknown[] = [];
+    const consumer = consumeEventStream({
+      url,
+      path: "membership.events.stream",
+      getToken: () => token,
+      fromId: start,
+      retryDelayMs: 100,
+      maxRetryDelayMs: 500,
+      onError: (e) => errors.push(e),
+      onEvent: async (e) => {
+        await sleep(5);
+        if (failOnce && got.length === 2) {
+          failOnce = false;
+          throw new Error("projection write failed");
+        }
+        got.push(e.id);
+      },
+    });
+    try {
+      const first = await write("/01/", 4);
+      await until(() => got.length >= 4, 10_000, "events before restart");
+      expect(errors.map(String)).toEqual(["Error: projection write failed"]);
+
+      await service.stop();
+      const whileDown = await write("/79/", 3);
+      ({ service, url } = await startService(port, 100));
+      const after = await write("/01/", 2);
+      const expected = [...first, ...whileDown, ...after];
+      await until(() => got.length >= expected.length, 20_000, "events after restart");
+      await sleep(300);
+      expect(got).toEqual(expected);
+      expect(consumer.lastId()).toBe(expected.at(-1));
+    } finally {
+      await consumer.stop();
+      await service.stop();
+    }
+  });
+});
