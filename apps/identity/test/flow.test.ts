@@ -167,6 +167,19 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     const replay = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens["refresh_token"]! });
     expect(replay.status).toBe(400);
     expect(replay.body["error"]).toBe("invalid_grant");
+    // Reuse of a rotated token is treated as theft: the newer token dies too (Keycloak 26 and the built-in alike).
+    const next = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: first.body["refresh_token"]! });
+    expect(next.status).toBe(400);
+  });
+
+  it("has the VNeID simulator end sessions only towards the broker's registered URIs", async () => {
+    const discoveryVneid = (await (await fetch(`${identity.vneidUrl}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const end = new URL(discoveryVneid["end_session_endpoint"]!);
+    end.searchParams.set("client_id", "orgboard");
+    end.searchParams.set("post_logout_redirect_uri", "https://evil.example/");
+    const res = await fetch(end, { redirect: "manual" });
+    expect(res.status).toBe(400);
+    expect(text(await res.text())).toContain("post_logout_redirect_uri");
   });
 
   it("logs out only to an allow-listed URI, and logout ends the session", async () => {
