@@ -3,10 +3,12 @@
 // Member-event figures come from the trigger-maintained counters (org_year_stat, org_member_total), so
 // the whole country costs a few hundred thousand small rows; transfers are counted on the transfer table
 // because "in"/"out" of a subtree depends on both ends (a move inside the subtree is neither).
-// Definitions: docs/membership-data.md#annual-report.
+// Definitions are those of the domain reference (src/domain/kpis.ts, docs/kpis.md); the integration
+// test checks every figure against it on generated data.
 import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
 import { MembershipInputError } from "../db/errors.js";
 import type { Sql } from "../db/sql.js";
+import { percent, ratio } from "../domain/kpis.js";
 
 export interface RatingDistribution {
   excellent: number;
@@ -36,9 +38,9 @@ export interface AnnualReport {
   };
   admissions: {
     count: number;
-    /** admissions plan of the subtree (targets of its top-most organizations that have one); null = none */
+    /** the scope organization's own admissions plan for the year; null = none */
     plan: number | null;
-    /** count / plan × 100, 2 decimals */
+    /** count / plan × 100, rounded half up to 2 decimals (domain kpis.percent) */
     planPercent: number | null;
     /** count / members at 31/12 of the previous year × 100, 2 decimals */
     ratePercent: number | null;
@@ -48,14 +50,20 @@ export interface AnnualReport {
   cardsIssued: number;
   transfers: { officialIn: number; officialOut: number; temporaryIn: number; temporaryOut: number };
   badges: { proposed: number; awarded: number };
+  removals: { expelled: number; struckOff: number; allowedToLeave: number; total: number };
+  deaths: number;
   ratings: { members: RatingDistribution; organizations: RatingDistribution };
   structure: {
+    /** tổ chức cơ sở đảng */
     grassrootsTotal: number;
+    upperGrassrootsCommittees: number;
     grassrootsCommittees: number;
     grassrootsCells: number;
     partialCommittees: number;
     cellsUnderPartialCommittees: number;
     cellsUnderGrassrootsCommittees: number;
+    /** every chi bộ trực thuộc */
+    subordinateCells: number;
   };
   totalMembers: number;
 }
@@ -68,13 +76,11 @@ export interface AnnualReportInput {
 export const MIN_REPORT_YEAR = 1930;
 export const MAX_REPORT_YEAR = 2100;
 
-export const percent = (num: number, den: number): number | null =>
-  den > 0 ? Math.round((num / den) * 10_000) / 100 : null;
 
 function distribution(excellent: number, good: number, completed: number, notCompleted: number): RatingDistribution {
   const total = excellent + good + completed + notCompleted;
   const goodOrBetter = excellent + good;
-  return { excellent, good, completed, notCompleted, total, goodOrBetter, goodOrBetterPercent: percent(goodOrBetter, total) };
+  return { excellent, good, completed, notCompleted, total, goodOrBetter, goodOrBetterPercent: percent(ratio(goodOrBetter, total)) };
 }
 
 interface CounterRow {
@@ -124,19 +130,17 @@ const STRUCTURE_SQL = `
   SELECT o.kind, p.kind AS parent_kind, count(*)::int AS n
   FROM party_organization o LEFT JOIN party_organization p ON p.id = o.parent_id
   WHERE ${inSubtree("o.path", 1, 2)} AND o.opened_on <= $3 AND (o.closed_on IS NULL OR o.closed_on > $3)
-    AND o.kind IN ('grassroots_committee', 'grassroots_cell', 'partial_committee', 'subordinate_cell')
   GROUP BY o.kind, p.kind`;
 
-// The plan of a subtree: targets of organizations in it that have no ancestor (also in it) with a target
-// for the same year, so a province's target is not added to its communes' targets.
-const PLAN_SQL = `
-  SELECT coalesce(sum(t.admissions_plan), 0)::int AS plan, count(*)::int AS n
-  FROM target t
-  WHERE t.year = $3 AND ${inSubtree("t.org_path", 1, 2)}
-    AND NOT EXISTS (
-      SELECT 1 FROM target u
-      WHERE u.year = $3 AND ${inSubtree("u.org_path", 1, 2)} AND u.org_path <> t.org_path
-        AND t.org_path ~>=~ u.org_path AND t.org_path ~<~ (left(u.org_path, -1) || '0'))`;
+// The plan is the scope organization's own target for the year (domain kpis.admissionsPlan): a province's
+// plan already covers its communes, so targets are never summed over the subtree.
+const PLAN_SQL = `SELECT admissions_plan AS plan FROM target WHERE org_path = $1 AND year = $2`;
+
+const DEPARTURES_SQL = `
+  SELECT 'removal:' || kind AS key, count(*)::int AS n FROM removal
+    WHERE removed_on BETWEEN $3 AND $4 AND ${inSubtree("org_path", 1, 2)} GROUP BY kind
+  UNION ALL
+  SELECT 'death', count(*)::int FROM death WHERE died_on BETWEEN $3 AND $4 AND ${inSubtree("org_path", 1, 2)}`;
 
 /** Validates the input (field-named errors) and builds the report. */
 export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Promise<AnnualReport> {
@@ -153,12 +157,13 @@ export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Prom
     orgPath === "/"
       ? Promise.resolve({ rows: [{ name: "Toàn quốc" }] })
       : db.query<{ name: string }>("SELECT name FROM party_organization WHERE path = $1", [orgPath]);
-  const [org, counters, transfers, structure, plan] = await Promise.all([
+  const [org, counters, transfers, structure, plan, departures] = await Promise.all([
     orgQuery,
     db.query<CounterRow>(COUNTERS_SQL, [lo, hi, year]),
     db.query<Record<string, number>>(TRANSFERS_SQL, [lo, hi, start, end]),
     db.query<{ kind: string; parent_kind: string | null; n: number }>(STRUCTURE_SQL, [lo, hi, end]),
-    db.query<{ plan: number; n: number }>(PLAN_SQL, [lo, hi, year]),
+    db.query<{ plan: number }>(PLAN_SQL, [orgPath, year]),
+    db.query<{ key: string; n: number }>(DEPARTURES_SQL, [lo, hi, start, end]),
   ]);
   const orgName = org.rows[0]?.name;
   if (orgName === undefined) throw new MembershipInputError("orgPath", `no organization has the path ${orgPath}`, "not_found");
@@ -169,8 +174,15 @@ export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Prom
   const t = transfers.rows[0]!;
   const count = (kind: string, parent?: string) =>
     structure.rows.filter((r) => r.kind === kind && (parent === undefined || r.parent_kind === parent)).reduce((a, r) => a + r.n, 0);
-  const planRow = plan.rows[0]!;
-  const planValue = planRow.n > 0 ? planRow.plan : null;
+  const planValue = plan.rows[0]?.plan ?? null;
+  const departure = (key: string) => departures.rows.find((r) => r.key === key)?.n ?? 0;
+  const removals = {
+    expelled: departure("removal:expelled"),
+    struckOff: departure("removal:struck_off"),
+    allowedToLeave: departure("removal:allowed_to_leave"),
+    total: 0,
+  };
+  removals.total = removals.expelled + removals.struckOff + removals.allowedToLeave;
 
   return {
     orgPath,
@@ -181,8 +193,8 @@ export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Prom
     admissions: {
       count: c.admissions,
       plan: planValue,
-      planPercent: planValue === null ? null : percent(c.admissions, planValue),
-      ratePercent: percent(c.admissions, atStartOfYear),
+      planPercent: percent(ratio(c.admissions, planValue)),
+      ratePercent: percent(ratio(c.admissions, atStartOfYear)),
     },
     madeOfficial: c.made_official,
     notRecognized: c.not_recognized,
@@ -194,17 +206,21 @@ export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Prom
       temporaryOut: t.temporary_out ?? 0,
     },
     badges: { proposed: c.badges_proposed, awarded: c.badges_awarded },
+    removals,
+    deaths: departure("death"),
     ratings: {
       members: distribution(c.member_excellent, c.member_good, c.member_completed, c.member_not_completed),
       organizations: distribution(c.org_excellent, c.org_good, c.org_completed, c.org_not_completed),
     },
     structure: {
       grassrootsTotal: count("grassroots_committee") + count("grassroots_cell"),
+      upperGrassrootsCommittees: count("upper_grassroots_committee"),
       grassrootsCommittees: count("grassroots_committee"),
       grassrootsCells: count("grassroots_cell"),
       partialCommittees: count("partial_committee"),
       cellsUnderPartialCommittees: count("subordinate_cell", "partial_committee"),
       cellsUnderGrassrootsCommittees: count("subordinate_cell", "grassroots_committee"),
+      subordinateCells: count("subordinate_cell"),
     },
     totalMembers: atEndOfYear,
   };

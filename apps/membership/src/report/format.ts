@@ -47,6 +47,12 @@ export function formatAnnualReport(r: AnnualReport): string {
     ["Đề nghị tặng / proposed", formatInteger(r.badges.proposed)],
     ["Đã trao tặng / awarded", formatInteger(r.badges.awarded)],
     "rule",
+    ["Giảm đảng viên / Departures"],
+    ["Khai trừ / expelled", formatInteger(r.removals.expelled)],
+    ["Xóa tên / struck off", formatInteger(r.removals.struckOff)],
+    ["Cho ra khỏi Đảng / allowed to leave", formatInteger(r.removals.allowedToLeave)],
+    ["Từ trần / deceased", formatInteger(r.deaths)],
+    "rule",
     ["Xếp loại chất lượng / Quality ratings"],
     ...ratingRows("Đảng viên / members", r.ratings.members),
     ...ratingRows("Tổ chức đảng / organizations", r.ratings.organizations),
@@ -55,9 +61,11 @@ export function formatAnnualReport(r: AnnualReport): string {
     ["Tổ chức cơ sở đảng / grassroots organizations", formatInteger(r.structure.grassrootsTotal)],
     ["  Đảng bộ cơ sở / grassroots committees", formatInteger(r.structure.grassrootsCommittees)],
     ["  Chi bộ cơ sở / grassroots cells", formatInteger(r.structure.grassrootsCells)],
+    ["Đảng bộ cấp trên cơ sở / upper-grassroots committees", formatInteger(r.structure.upperGrassrootsCommittees)],
     ["Đảng bộ bộ phận / partial committees", formatInteger(r.structure.partialCommittees)],
     ["  Chi bộ trực thuộc đảng bộ bộ phận / cells under partial committees", formatInteger(r.structure.cellsUnderPartialCommittees)],
     ["Chi bộ trực thuộc đảng ủy cơ sở / cells under grassroots committees", formatInteger(r.structure.cellsUnderGrassrootsCommittees)],
+    ["Tổng số chi bộ trực thuộc / all subordinate cells", formatInteger(r.structure.subordinateCells)],
   ];
   const labelWidth = Math.max(...rows.map((row) => (Array.isArray(row) ? row[0].length : 0)));
   const valueWidth = Math.max(12, ...rows.map((row) => (Array.isArray(row) && row.length === 2 ? row[1].length : 0)));
