@@ -6,7 +6,8 @@ import { defaultRealmFile, type IdentityOptions } from "./config.js";
 import { page, sendHtml } from "./pages.js";
 import { loadRealm } from "./realm.js";
 import { createRealmProvider } from "./realm/provider.js";
-import { createVneid, type Mounted } from "./vneid/simulator.js";
+import type { Mounted } from "./mount.js";
+import { createVneid } from "./vneid/simulator.js";
 
 export interface IdentityServer {
   /** Base URL, e.g. http://127.0.0.1:8190 (the Keycloak "auth server URL" for keycloak-js). */

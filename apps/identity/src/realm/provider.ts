@@ -6,10 +6,11 @@ import { randomBytes } from "node:crypto";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { readBody } from "../http.js";
 import { page } from "../pages.js";
 import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
-import { mountProvider, renderErrorPage, type Mounted } from "../vneid/simulator.js";
+import { mountProvider, renderErrorPage, type Mounted } from "../mount.js";
 import { createBroker } from "./broker.js";
 
 const OIDC = "/protocol/openid-connect";
@@ -241,7 +242,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
 
   provider.use(async (ctx: KoaContextWithOIDC, next) => {
     if (ctx.method === "POST" && tokenLike.has(ctx.path) && ctx.is("application/x-www-form-urlencoded")) {
-      const form = new URLSearchParams(await readAll(ctx.req));
+      const form = new URLSearchParams(await readBody(ctx.req));
       const refresh = form.get("refresh_token");
       // Anything but our wrapper becomes a value oidc-provider rejects with invalid_grant, like any unknown token.
       if (refresh) form.set("refresh_token", (await unwrapRefresh(refresh)) ?? "invalid");
@@ -336,17 +337,6 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       return true;
     },
   };
-}
-
-async function readAll(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > 56 * 1024) throw new Error("request entity too large");
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Hands oidc-provider a fresh request stream carrying `body` (its body parser reads ctx.req). */

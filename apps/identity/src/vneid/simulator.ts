@@ -1,7 +1,7 @@
 // The government identity provider ("VNeID") stand-in: a real OpenID Provider (oidc-provider) with test
 // citizens. Like the real service it issues no refresh tokens: brokers use its ID token once at login.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { type Configuration, type JWK } from "oidc-provider";
+import { mountProvider, renderErrorPage, type Mounted } from "../mount.js";
 import { readForm } from "../http.js";
 import { esc, page, sendHtml } from "../pages.js";
 import { LOA_VALUES, assertedAcr, citizens, findCitizen } from "./citizens.js";
@@ -19,27 +19,6 @@ export interface VneidOptions {
   cookieKeys: string[];
   signingKey: JWK;
 }
-export interface Mounted {
-  prefix: string;
-  /** Handles the request if its path is under `prefix`; resolves false otherwise. */
-  handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>;
-}
-
-export function mountProvider(provider: Provider, prefix: string) {
-  const callback = provider.callback();
-  return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
-    // oidc-provider derives its mount path from originalUrl minus url (as under Express).
-    req.originalUrl = req.url;
-    req.url = req.url!.slice(prefix.length) || "/";
-    return callback(req, res);
-  };
-}
-
-export function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): void {
-  ctx.type = "html";
-  ctx.body = page("Không thể đăng nhập", `<p class="error"><strong>${esc(out.error)}</strong><br>${esc(out.error_description ?? "")}</p>`);
-}
-
 export function createVneid(opts: VneidOptions): Mounted {
   const prefix = new URL(opts.issuer).pathname.replace(/\/$/, "");
   const interactionPath = `${prefix}/interaction/`;
