@@ -49,7 +49,7 @@ export async function readEvents(db: RawSqlClient, opts: ReadEventsOptions): Pro
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at
        FROM outbox_event
       WHERE id > $1::bigint${scope}
-      ORDER BY id
+      ORDER BY outbox_event.id
       LIMIT ${limit}`,
     ...values,
   );
