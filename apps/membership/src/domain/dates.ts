@@ -2,6 +2,8 @@
 // is never moved by a UTC conversion. Month arithmetic follows the Civil Code (Bộ luật Dân sự 2015,
 // Art. 147): a period of N months ends on the same day-of-month N months later, or on the last day of
 // that month when it has no such day (29/02/2024 + 12 months = 28/02/2025).
+// Why not date-fns or a Temporal polyfill: both work on instants (Date) in a time zone; the rules here
+// need plain calendar dates that compare as strings (also in SQL), and the few operations fit in this file.
 
 export type IsoDate = string;
 
