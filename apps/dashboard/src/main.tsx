@@ -40,6 +40,8 @@ async function boot(): Promise<void> {
   const health = new HealthMonitor(config.services);
   health.start();
   const realtime = new RealtimeConnection(config.realtimeUrl, () => session.token(), () => session.handleUnauthorized());
+  // Each refreshed token goes to the gateway too, so the socket outlives the first token.
+  session.subscribe(() => void realtime.sendToken());
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
   root.render(

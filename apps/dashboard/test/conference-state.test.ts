@@ -1,108 +1,129 @@
 import { describe, expect, it } from "vitest";
-import {
-  agendaProgress,
-  countsByProvince,
-  foldConferenceEvents,
-  fromSnapshot,
-  summarizeSites,
-  TIMELINE_LIMIT,
-} from "../src/state/conference-state.js";
-import { ev, snapshot } from "./fixtures.js";
+import { agendaProgress, foldConferenceEvents, fromSnapshot, TIMELINE_LIMIT, withProvinces, withSites } from "../src/state/conference-state.js";
+import { drop, ev, siteRef, sites, snapshot } from "./fixtures.js";
+
+const loaded = (n = 3, lastEventId = "10") => withSites(fromSnapshot(snapshot(lastEventId, { sites: n, connected: n })), sites(n));
 
 describe("conference state fold", () => {
-  it("starts from the snapshot with sites in Vietnamese name order and the snapshot's watermark", () => {
-    const s = fromSnapshot(snapshot(3));
+  it("starts from the snapshot: its counters, its watermark, sites in Vietnamese name order", () => {
+    const s = loaded(3);
     expect(s.siteIds).toEqual(["s1", "s2", "s3"]);
-    expect(s.sites.s1!.provinceCode).toBe("01");
+    expect(s.sites.s2!.provincePath).toBe("/79/");
     expect(s.marks).toEqual({ conference: "10" });
-    expect(summarizeSites(s.sites)).toMatchObject({ total: 3, connected: 3, expected: 30 });
+    expect(s.counters).toMatchObject({ sites: 3, connected: 3 });
+    expect(fromSnapshot(snapshot("0")).marks).toEqual({});
   });
 
-  it("reflects a site dropping and counts it", () => {
-    const s0 = fromSnapshot(snapshot(3));
-    const s1 = foldConferenceEvents(s0, [ev("conference.site.linkChanged", { siteId: "s2", linkState: "disconnected" })]);
+  it("prefers the reader's own counters (a provincial official) over the whole conference's", () => {
+    const mine = { sites: 2, connected: 1, degraded: 0, disconnected: 1, checkedIn: 0, expectedAttendance: 20, presentCount: 0 };
+    expect(fromSnapshot({ ...snapshot(), myCounters: mine }).counters).toEqual(mine);
+  });
+
+  it("reflects a site dropping, in the site and in the counters", () => {
+    const s0 = loaded(3);
+    const s1 = foldConferenceEvents(s0, [drop(2)]);
     expect(s1.sites.s2!.linkState).toBe("disconnected");
-    expect(summarizeSites(s1.sites)).toMatchObject({ connected: 2, disconnected: 1 });
-    expect(s1.timeline[0]).toMatchObject({ type: "conference.site.linkChanged", params: { site: "Điểm cầu 02", state: "disconnected" } });
-    // untouched sites keep their identity (cheap re-renders), the input state is not mutated
-    expect(s1.sites.s1).toBe(s0.sites.s1);
-    expect(s0.sites.s2!.linkState).toBe("connected");
+    expect(s1.counters).toMatchObject({ connected: 2, disconnected: 1 });
+    expect(s1.timeline[0]).toMatchObject({ type: "conference.site.state_changed", params: { site: "Điểm cầu 02", state: "disconnected" } });
+    expect(s1.sites.s1).toBe(s0.sites.s1); // untouched sites keep their identity: cheap re-renders
+    expect(s0.sites.s2!.linkState).toBe("connected"); // the input is not mutated
   });
 
-  it("is idempotent by event id: a replayed batch adds nothing and duplicates no timeline entry", () => {
+  it("is idempotent by event id: a replayed batch changes nothing and duplicates no timeline entry", () => {
     const batch = [
-      ev("conference.site.linkChanged", { siteId: "s1", linkState: "degraded" }),
-      ev("conference.site.checkedIn", { siteId: "s1", checkedIn: 8 }),
-      ev("conference.conclusion.recorded", { conclusion: { id: "k1", text: "Thống nhất", recordedAt: "2026-11-27T02:00:00Z" } }),
+      ev("conference.site.state_changed", { ...siteRef(1), from: "connected", to: "degraded", at: "t" }),
+      ev("conference.site.checked_in", { ...siteRef(1), presentCount: 8, expectedAttendance: 10 }),
+      ev("conference.conclusion.added", { conferenceId: "c1", conclusionId: "k1", text: "Thống nhất" }),
     ];
-    const once = foldConferenceEvents(fromSnapshot(snapshot(3)), batch);
-    const twice = foldConferenceEvents(once, batch);
-    expect(twice).toBe(once);
-    const replayedOneByOne = batch.reduce((s, e) => foldConferenceEvents(s, [e, e]), once);
-    expect(replayedOneByOne).toBe(once);
+    const once = foldConferenceEvents(loaded(3), batch);
+    expect(foldConferenceEvents(once, batch)).toBe(once);
+    expect(batch.reduce((s, e) => foldConferenceEvents(s, [e, e]), once)).toBe(once);
     expect(once.timeline).toHaveLength(3);
     expect(once.conclusions).toHaveLength(1);
-    expect(once.sites.s1).toMatchObject({ linkState: "degraded", checkedIn: 8, expected: 10 });
+    expect(once.sites.s1).toMatchObject({ linkState: "degraded", checkedIn: true, presentCount: 8 });
+    expect(once.counters).toMatchObject({ connected: 2, degraded: 1, checkedIn: 1, presentCount: 8 });
   });
 
   it("skips events already contained in the snapshot", () => {
-    const s0 = fromSnapshot(snapshot(3, "500"));
-    const old = ev("conference.site.linkChanged", { siteId: "s1", linkState: "disconnected" }, { id: "499" });
-    expect(foldConferenceEvents(s0, [old])).toBe(s0);
-    const fresh = ev("conference.site.linkChanged", { siteId: "s1", linkState: "disconnected" }, { id: "501" });
-    expect(foldConferenceEvents(s0, [fresh]).sites.s1!.linkState).toBe("disconnected");
+    const s0 = loaded(3, "500");
+    expect(foldConferenceEvents(s0, [drop(1, { id: "499" })])).toBe(s0);
+    expect(foldConferenceEvents(s0, [drop(1, { id: "501" })]).sites.s1!.linkState).toBe("disconnected");
   });
 
-  it("ignores other conferences, unknown types and unknown sites, but never crashes on a bad payload", () => {
-    const s0 = fromSnapshot(snapshot(2));
-    expect(foldConferenceEvents(s0, [ev("conference.site.linkChanged", { siteId: "s1", linkState: "disconnected" }, { aggregateId: "other" })])).toBe(s0);
-    expect(foldConferenceEvents(s0, [ev("conference.unknownThing", {})])).toBe(s0);
-    const bad = foldConferenceEvents(s0, [ev("conference.site.linkChanged", { siteId: 42 })]);
+  it("ignores other conferences and unknown types, and never crashes on a bad payload", () => {
+    const s0 = loaded(2);
+    expect(foldConferenceEvents(s0, [drop(1, { aggregateId: "other" })])).toBe(s0);
+    expect(foldConferenceEvents(s0, [ev("conference.unknown_thing", {})])).toBe(s0);
+    const bad = foldConferenceEvents(s0, [ev("conference.site.state_changed", { siteId: 42 })]);
     expect(bad.sites).toBe(s0.sites);
+    expect(bad.counters).toBe(s0.counters);
     expect(bad.timeline).toHaveLength(0);
-    const ghost = foldConferenceEvents(s0, [ev("conference.site.linkChanged", { siteId: "nope", linkState: "connected" })]);
-    expect(ghost.sites).toBe(s0.sites);
   });
 
-  it("advances the agenda and the speaker, taking the speaker off the queue", () => {
-    const s0 = fromSnapshot(snapshot(2));
-    const s1 = foldConferenceEvents(s0, [
-      ev("conference.speaker.queueChanged", { queue: [{ id: "p1", name: "Nguyễn Văn An", siteId: "s1" }, { id: "p2", name: "Lê Thị Bình" }] }),
-      ev("conference.agenda.itemEnded", { itemId: "a1", endedAt: "2026-11-27T01:12:00Z" }),
-      ev("conference.agenda.itemStarted", { itemId: "a2", startedAt: "2026-11-27T01:12:00Z" }),
-      ev("conference.speaker.started", { speaker: { id: "p1", name: "Nguyễn Văn An", siteId: "s1" } }),
+  it("corrects attendance by the difference to the previous count", () => {
+    const s1 = foldConferenceEvents(loaded(3), [
+      ev("conference.site.checked_in", { ...siteRef(3), presentCount: 9, expectedAttendance: 10 }),
+      ev("conference.site.attendance_changed", { ...siteRef(3), presentCount: 7, previousCount: 9 }),
+    ]);
+    expect(s1.counters).toMatchObject({ checkedIn: 1, presentCount: 7 });
+    expect(s1.sites.s3!.presentCount).toBe(7);
+  });
+
+  it("advances the agenda and the floor, taking the speaker off the queue", () => {
+    const s1 = foldConferenceEvents(loaded(2), [
+      ev("conference.speaker.registered", { requestId: "r1", ...siteRef(1), speakerName: "Nguyễn Văn An", sequence: 1, queueLength: 1 }),
+      ev("conference.speaker.registered", { requestId: "r2", ...siteRef(2), speakerName: "Lê Thị Bình", sequence: 2, queueLength: 2 }),
+      ev("conference.agenda.advanced", {
+        conferenceId: "c1",
+        finished: { itemId: "a1", title: "Khai mạc", actualEnd: "2026-11-27T01:12:00Z" },
+        started: { itemId: "a2", title: "Báo cáo chính trị", actualStart: "2026-11-27T01:12:00Z" },
+      }),
+      ev("conference.speaker.changed", {
+        conferenceId: "c1",
+        current: { requestId: "r1", ...siteRef(1), speakerName: "Nguyễn Văn An", speakerTitle: null, topic: "Công tác cán bộ", startedAt: "2026-11-27T01:13:00Z" },
+        queueLength: 1,
+      }),
     ]);
     expect(s1.currentItemId).toBe("a2");
-    expect(s1.agenda[0]!.endedAt).toBe("2026-11-27T01:12:00Z");
-    expect(s1.speaker?.name).toBe("Nguyễn Văn An");
-    expect(s1.queue.map((q) => q.id)).toEqual(["p2"]);
+    expect(s1.agenda.map((i) => i.status)).toEqual(["done", "in_progress"]);
+    expect(s1.speaker).toMatchObject({ speakerName: "Nguyễn Văn An", siteName: "Điểm cầu 01", topic: "Công tác cán bộ" });
+    expect(s1.queue.map((q) => q.id)).toEqual(["r2"]);
+    expect(s1.queueLength).toBe(1);
     expect(s1.timeline.map((t) => t.type)).toEqual([
-      "conference.speaker.started",
-      "conference.agenda.itemStarted",
-      "conference.agenda.itemEnded",
-      "conference.speaker.queueChanged",
+      "conference.speaker.changed",
+      "conference.agenda.advanced",
+      "conference.speaker.registered",
+      "conference.speaker.registered",
     ]);
   });
 
   it("keeps the timeline bounded, newest first", () => {
     const events = Array.from({ length: TIMELINE_LIMIT + 50 }, (_, i) =>
-      ev("conference.site.checkedIn", { siteId: "s1", checkedIn: i % 10 }),
+      ev("conference.site.attendance_changed", { ...siteRef(1), presentCount: i % 10, previousCount: 0 }),
     );
-    const s = foldConferenceEvents(fromSnapshot(snapshot(1)), events);
+    const s = foldConferenceEvents(loaded(1), events);
     expect(s.timeline).toHaveLength(TIMELINE_LIMIT);
     expect(s.timeline[0]!.eventId).toBe(events.at(-1)!.id);
   });
 
-  it("aggregates 16,240 sites by province", () => {
-    const s = fromSnapshot(snapshot(16_240));
-    const dropped = foldConferenceEvents(s, [ev("conference.site.linkChanged", { siteId: "s2", linkState: "disconnected" })]);
-    const byProvince = countsByProvince(dropped.sites);
-    expect(byProvince.get("01")).toMatchObject({ total: 8120, connected: 8120 });
-    expect(byProvince.get("79")).toMatchObject({ total: 8120, connected: 8119, disconnected: 1 });
+  it("keeps per-province counters live at national size without loading the sites", () => {
+    const counters = { sites: 16_240, connected: 16_240, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 0, presentCount: 0 };
+    const s0 = withProvinces(fromSnapshot(snapshot("10", counters)), [
+      { ...counters, sites: 8120, connected: 8120, orgPath: "/01/", name: null },
+      { ...counters, sites: 8120, connected: 8120, orgPath: "/79/", name: null },
+    ]);
+    const s1 = foldConferenceEvents(s0, [drop(2)]);
+    expect(s1.counters).toMatchObject({ connected: 16_239, disconnected: 1 });
+    expect(s1.provinces!["/79/"]).toMatchObject({ sites: 8120, connected: 8119, disconnected: 1 });
+    expect(s1.provinces!["/01/"]).toBe(s0.provinces!["/01/"]);
+    // drilling into a province later loads its sites; later events update them
+    const s2 = foldConferenceEvents(withSites(s1, sites(16_240).filter((x) => x.orgPath.startsWith("/01/"))), [drop(3)]);
+    expect(s2.siteIds).toHaveLength(8120);
+    expect(s2.sites.s3!.linkState).toBe("disconnected");
   });
 
   it("computes elapsed and planned time of the current agenda item", () => {
-    const s = fromSnapshot(snapshot(1));
+    const s = loaded(1);
     const p = agendaProgress(s.agenda, s.currentItemId, Date.parse("2026-11-27T01:11:00Z"));
     expect(p).toMatchObject({ index: 0, elapsedMs: 11 * 60_000, plannedMs: 10 * 60_000, overtime: true });
     expect(agendaProgress(s.agenda, "a2", Date.now())).toBeNull();

@@ -15,7 +15,9 @@ describe("event envelope", () => {
     expect(isApplied(marks, { id: "5", type: "conference.x" })).toBe(true);
     expect(isApplied(marks, { id: "3", type: "membership.x" })).toBe(false);
     expect(advance(marks, { id: "4", type: "conference.x" })).toBe(marks);
-    expect(eventSource("conference.site.linkChanged")).toBe("conference");
+    expect(eventSource({ type: "conference.site.state_changed" })).toBe("conference");
+    // the gateway names the stream: its id sequence is the one that counts
+    expect(eventSource({ type: "site.state_changed", service: "conference" })).toBe("conference");
   });
 
   it("drops malformed envelopes", () => {

@@ -1,17 +1,19 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { foldConferenceEvents, fromSnapshot, type ConferenceState } from "../src/state/conference-state.js";
+import { foldConferenceEvents, fromSnapshot, withSites, type ConferenceState } from "../src/state/conference-state.js";
 import { LiveStore } from "../src/state/live-store.js";
-import { ev, snapshot } from "./fixtures.js";
+import { drop, ev, siteRef, sites, snapshot } from "./fixtures.js";
+
+const loaded = (lastEventId = "10") => withSites(fromSnapshot(snapshot(lastEventId)), sites(3));
 
 afterEach(() => vi.useRealTimers());
 
 describe("LiveStore", () => {
   it("holds events that arrive before the snapshot and folds only the newer ones into it", () => {
     const store = new LiveStore<ConferenceState>(foldConferenceEvents);
-    store.push(ev("conference.site.linkChanged", { siteId: "s1", linkState: "disconnected" }, { id: "9" })); // in snapshot already
-    store.push(ev("conference.site.linkChanged", { siteId: "s2", linkState: "disconnected" }, { id: "11" }));
+    store.push(drop(1, { id: "9" })); // in the snapshot already
+    store.push(drop(2, { id: "11" }));
     expect(store.getState()).toBeNull();
-    store.setSnapshot(fromSnapshot(snapshot(3, "10")));
+    store.setSnapshot(loaded("10"));
     const s = store.getState()!;
     expect(s.sites.s1!.linkState).toBe("connected");
     expect(s.sites.s2!.linkState).toBe("disconnected");
@@ -20,22 +22,22 @@ describe("LiveStore", () => {
   it("folds a burst of live events in one batch and notifies once", () => {
     vi.useFakeTimers();
     const store = new LiveStore<ConferenceState>(foldConferenceEvents, 50);
-    store.setSnapshot(fromSnapshot(snapshot(3)));
+    store.setSnapshot(loaded());
     const seen: unknown[] = [];
     store.subscribe(() => seen.push(store.getState()));
-    for (let i = 0; i < 20; i++) store.push(ev("conference.site.checkedIn", { siteId: "s3", checkedIn: i }));
+    for (let i = 0; i < 20; i++) store.push(ev("conference.site.attendance_changed", { ...siteRef(3), presentCount: i, previousCount: 0 }));
     expect(seen).toHaveLength(0);
     vi.advanceTimersByTime(50);
     expect(seen).toHaveLength(1);
-    expect(store.getState()!.sites.s3!.checkedIn).toBe(19);
+    expect(store.getState()!.sites.s3!.presentCount).toBe(19);
   });
 
   it("does not notify when a batch changes nothing (a replay)", () => {
     const store = new LiveStore<ConferenceState>(foldConferenceEvents);
-    store.setSnapshot(fromSnapshot(snapshot(3, "1000")));
+    store.setSnapshot(loaded("1000"));
     let calls = 0;
     store.subscribe(() => calls++);
-    store.push(ev("conference.site.linkChanged", { siteId: "s1", linkState: "disconnected" }, { id: "999" }));
+    store.push(drop(1, { id: "999" }));
     store.flush();
     expect(calls).toBe(0);
   });

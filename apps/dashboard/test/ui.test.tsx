@@ -9,8 +9,8 @@ import { initI18n } from "../src/i18n/index.js";
 import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
-import { foldConferenceEvents, fromSnapshot } from "../src/state/conference-state.js";
-import { ev, snapshot } from "./fixtures.js";
+import { foldConferenceEvents, fromSnapshot, withSites } from "../src/state/conference-state.js";
+import { drop, sites, snapshot } from "./fixtures.js";
 
 let i18nInstance: i18n;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe("screens", () => {
   });
 
   it("draws one tile per site, coloured by link state", () => {
-    const s = foldConferenceEvents(fromSnapshot(snapshot(67)), [ev("conference.site.linkChanged", { siteId: "s5", linkState: "disconnected" })]);
+    const s = foldConferenceEvents(withSites(fromSnapshot(snapshot()), sites(67)), [drop(5)]);
     wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
     const tiles = screen.getAllByTestId("site-tile");
     expect(tiles).toHaveLength(67);
@@ -52,9 +52,7 @@ describe("screens", () => {
   });
 
   it("tells the timeline in Vietnamese with translated states and dd/mm-free times", () => {
-    const s = foldConferenceEvents(fromSnapshot(snapshot(3)), [
-      ev("conference.site.linkChanged", { siteId: "s2", linkState: "disconnected" }, { occurredAt: "2026-11-27T02:03:04Z" }),
-    ]);
+    const s = foldConferenceEvents(withSites(fromSnapshot(snapshot()), sites(3)), [drop(2, { occurredAt: "2026-11-27T02:03:04Z" })]);
     wrap(<TimelinePanel entries={s.timeline} />);
     expect(screen.getByText("Điểm cầu 02: Mất kết nối")).toBeTruthy();
     expect(screen.getByText("09:03:04")).toBeTruthy();

@@ -1,94 +1,139 @@
 import { z } from "zod";
 
-// The shapes the dashboard reads from apps/conference. They follow docs/dashboard.md ("What the
-// dashboard expects"); parsing them here means a contract drift shows as a clear "unavailable" state
-// naming the field, not as a blank screen.
+// What the dashboard reads from apps/conference (router `conference.*`, events in apps/conference/src/
+// events.ts). Mirrored here as lenient zod schemas rather than imported from the app, so the browser
+// bundle never pulls server code, and a drift shows as a clear "unexpected answer" naming the field.
 
-export const LINK_STATES = ["connected", "degraded", "disconnected", "unknown"] as const;
+export const LINK_STATES = ["connected", "degraded", "disconnected"] as const;
 export type LinkState = (typeof LINK_STATES)[number];
-const linkState = z.enum(LINK_STATES).catch("unknown");
-
-export const CONFERENCE_STATUSES = ["scheduled", "live", "ended"] as const;
+export const CONFERENCE_STATUSES = ["scheduled", "connecting_sites", "in_session", "concluded"] as const;
 export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+export const AGENDA_ITEM_STATUSES = ["pending", "in_progress", "done", "skipped"] as const;
 
-export const siteSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  orgPath: z.string(),
-  linkState: linkState,
-  checkedIn: z.number().int().nonnegative().default(0),
-  expected: z.number().int().nonnegative().default(0),
-  linkChangedAt: z.string().nullish(),
-});
-export type SiteDto = z.infer<typeof siteSchema>;
-
-export const agendaItemSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  plannedMinutes: z.number().nonnegative(),
-  startedAt: z.string().nullish(),
-  endedAt: z.string().nullish(),
-});
-export type AgendaItemDto = z.infer<typeof agendaItemSchema>;
-
-export const speakerSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  siteId: z.string().nullish(),
-  topic: z.string().nullish(),
-  startedAt: z.string().nullish(),
-});
-export type SpeakerDto = z.infer<typeof speakerSchema>;
-
-export const documentSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  url: z.string().nullish(),
-  publishedAt: z.string(),
-});
-export type DocumentDto = z.infer<typeof documentSchema>;
-
-export const conclusionSchema = z.object({ id: z.string(), text: z.string(), recordedAt: z.string() });
-export type ConclusionDto = z.infer<typeof conclusionSchema>;
+const instant = z.string();
 
 export const conferenceSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   orgPath: z.string(),
+  organizerName: z.string().optional(),
+  chairName: z.string().optional(),
   status: z.enum(CONFERENCE_STATUSES),
-  startsAt: z.string(),
+  scheduledStart: instant,
+  scheduledEnd: instant.optional(),
+  openedAt: instant.nullish(),
+  concludedAt: instant.nullish(),
 });
 export type ConferenceSummary = z.infer<typeof conferenceSummarySchema>;
 
-/** `conference.live.snapshot({ conferenceId })` */
-export const liveSnapshotSchema = z.object({
-  conference: conferenceSummarySchema,
-  sites: z.array(siteSchema),
-  agenda: z.array(agendaItemSchema),
-  currentItemId: z.string().nullish(),
-  speaker: speakerSchema.nullish(),
-  queue: z.array(speakerSchema).default([]),
-  documents: z.array(documentSchema).default([]),
-  conclusions: z.array(conclusionSchema).default([]),
-  /** Id of the last conference event folded into this snapshot; the dashboard applies only later ones. */
-  lastEventId: z.string().nullish(),
+export const siteCountersSchema = z.object({
+  sites: z.number().int(),
+  connected: z.number().int(),
+  degraded: z.number().int(),
+  disconnected: z.number().int(),
+  checkedIn: z.number().int(),
+  expectedAttendance: z.number().int(),
+  presentCount: z.number().int(),
 });
-export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>;
+export type SiteCounters = z.infer<typeof siteCountersSchema>;
 
-/** Payloads of the conference events the live screen folds (envelope `type` → payload). */
+export const siteViewSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  orgPath: z.string(),
+  expectedAttendance: z.number().int(),
+  presentCount: z.number().int(),
+  checkedInAt: instant.nullable(),
+  linkState: z.enum(LINK_STATES),
+  dropCount: z.number().int().default(0),
+});
+export type SiteView = z.infer<typeof siteViewSchema>;
+
+export const agendaItemSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  status: z.enum(AGENDA_ITEM_STATUSES),
+  plannedMinutes: z.number(),
+  presenterName: z.string().nullish(),
+  actualStart: instant.nullable(),
+  actualEnd: instant.nullable(),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const speakRequestSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  speakerName: z.string(),
+  speakerTitle: z.string().nullish(),
+  topic: z.string().nullish(),
+  sequence: z.number().int().optional(),
+  startedAt: instant.nullish(),
+});
+export type SpeakRequest = z.infer<typeof speakRequestSchema>;
+
+export const documentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  disseminatedAt: instant,
+});
+export type DocumentRef = z.infer<typeof documentSchema>;
+
+export const conclusionSchema = z.object({ id: z.string(), text: z.string(), createdAt: instant });
+export type Conclusion = z.infer<typeof conclusionSchema>;
+
+/** `conference.get({ conferenceId })`: the live snapshot, consistent with `lastEventId`. */
+export const snapshotSchema = z.object({
+  conference: conferenceSummarySchema,
+  counters: siteCountersSchema,
+  /** Set when the reader sees the conference through its own sites only (a provincial official). */
+  myCounters: siteCountersSchema.nullable(),
+  agenda: z.array(agendaItemSchema),
+  currentItemId: z.string().nullable(),
+  speaker: speakRequestSchema.nullable(),
+  queue: z.array(speakRequestSchema),
+  queueLength: z.number().int(),
+  documents: z.array(documentSchema),
+  conclusions: z.array(conclusionSchema),
+  lastEventId: z.string(),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const conferencePageSchema = z.object({ items: z.array(conferenceSummarySchema), nextCursor: z.string().nullable() });
+export const sitePageSchema = z.object({ items: z.array(siteViewSchema), nextCursor: z.string().nullable() });
+/** `conference.sites.byProvince`: counters per top-level organization ("/08/"). */
+export const provinceGroupsSchema = z.object({
+  groups: z.array(siteCountersSchema.extend({ orgPath: z.string(), name: z.string().nullable() })),
+});
+
+const siteRef = { conferenceId: z.string(), siteId: z.string(), siteName: z.string(), orgPath: z.string() };
+const speakerRef = z.object({
+  requestId: z.string(),
+  ...siteRef,
+  speakerName: z.string(),
+  speakerTitle: z.string().nullable(),
+  topic: z.string().nullable(),
+  startedAt: instant,
+});
+
+/** The conference events the live screen folds (a subset of apps/conference/src/events.ts). */
 export const conferenceEventPayloads = {
-  "conference.site.linkChanged": z.object({ siteId: z.string(), linkState: linkState }),
-  "conference.site.checkedIn": z.object({
-    siteId: z.string(),
-    checkedIn: z.number().int().nonnegative(),
-    expected: z.number().int().nonnegative().optional(),
+  "conference.status_changed": z.object({ conferenceId: z.string(), from: z.enum(CONFERENCE_STATUSES), to: z.enum(CONFERENCE_STATUSES) }),
+  "conference.site.state_changed": z.object({ ...siteRef, from: z.enum(LINK_STATES), to: z.enum(LINK_STATES), at: instant }),
+  "conference.site.checked_in": z.object({ ...siteRef, presentCount: z.number().int(), expectedAttendance: z.number().int() }),
+  "conference.site.attendance_changed": z.object({ ...siteRef, presentCount: z.number().int(), previousCount: z.number().int() }),
+  "conference.agenda.advanced": z.object({
+    conferenceId: z.string(),
+    finished: z.object({ itemId: z.string(), title: z.string(), actualEnd: instant }).nullable(),
+    started: z.object({ itemId: z.string(), title: z.string(), actualStart: instant }).nullable(),
   }),
-  "conference.agenda.itemStarted": z.object({ itemId: z.string(), startedAt: z.string() }),
-  "conference.agenda.itemEnded": z.object({ itemId: z.string(), endedAt: z.string() }),
-  "conference.speaker.started": z.object({ speaker: speakerSchema }),
-  "conference.speaker.queueChanged": z.object({ queue: z.array(speakerSchema) }),
-  "conference.document.published": z.object({ document: documentSchema }),
-  "conference.conclusion.recorded": z.object({ conclusion: conclusionSchema }),
-  "conference.statusChanged": z.object({ status: z.enum(CONFERENCE_STATUSES) }),
+  "conference.document.disseminated": z.object({ conferenceId: z.string(), documentId: z.string(), number: z.string(), title: z.string() }),
+  "conference.speaker.registered": z.object({ requestId: z.string(), ...siteRef, speakerName: z.string(), sequence: z.number().int(), queueLength: z.number().int() }),
+  "conference.speaker.withdrawn": z.object({ requestId: z.string(), ...siteRef, queueLength: z.number().int() }),
+  "conference.speaker.changed": z.object({ conferenceId: z.string(), current: speakerRef.nullable(), queueLength: z.number().int() }),
+  "conference.conclusion.added": z.object({ conferenceId: z.string(), conclusionId: z.string(), text: z.string() }),
 } as const;
 export type ConferenceEventType = keyof typeof conferenceEventPayloads;

@@ -1,89 +1,111 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { ContractError } from "../api/client.js";
-import { conferenceSummarySchema, liveSnapshotSchema } from "../api/conference-schemas.js";
+import { ContractError, type Api } from "../api/client.js";
+import { conferencePageSchema, provinceGroupsSchema, sitePageSchema, snapshotSchema, type SiteView } from "../api/conference-schemas.js";
 import { kpiSummarySchema } from "../api/membership-schemas.js";
-import { pageSchema } from "@orgboard/contracts";
+import type { HealthMonitor } from "../api/health.js";
 import { useApp } from "../context.js";
-import { foldConferenceEvents, fromSnapshot, type ConferenceState } from "../state/conference-state.js";
-import { eventSource } from "../state/envelope.js";
+import { foldConferenceEvents, fromSnapshot, withProvinces, withSites, type ConferenceState } from "../state/conference-state.js";
+import { eventSource, type EventEnvelope } from "../state/envelope.js";
 import { foldKpiEvents, kpiFromSnapshot, type KpiState } from "../state/kpi-state.js";
 import { LiveStore } from "../state/live-store.js";
 
-const conferencePage = pageSchema(conferenceSummarySchema);
+/** Up to this many sites, every site is loaded and drawn as a tile; above it, provinces with drill-down. */
+export const TILE_LIMIT = 300;
 
 export function useConferenceList() {
   const { api, health } = useApp();
   const q = useQuery({
-    queryKey: ["conference.conferences.list"],
-    queryFn: () => api.query("conference.conferences.list", { limit: 50 }, conferencePage),
+    queryKey: ["conference.list"],
+    queryFn: () => api.query("conference.list", { limit: 50 }, conferencePageSchema),
     refetchInterval: 30_000,
   });
   useMarkDownOnError("conference", q.error, health);
   return q;
 }
 
-function useMarkDownOnError(service: string, error: unknown, health: ReturnType<typeof useApp>["health"]) {
+function useMarkDownOnError(service: string, error: unknown, health: HealthMonitor) {
   useEffect(() => {
     // A contract mismatch is our problem, not the service being down: the panel shows the error instead.
     if (error && !(error instanceof ContractError)) health.markDown(service);
   }, [error, health, service]);
 }
 
+/** Every page of `conference.sites.list` (200 a page) for the conference, or one province of it. */
+async function allSites(api: Api, conferenceId: string, orgPath?: string): Promise<SiteView[]> {
+  const out: SiteView[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: SiteView[]; nextCursor: string | null } = await api.query(
+      "conference.sites.list",
+      { conferenceId, limit: 200, cursor, ...(orgPath ? { orgPath } : {}) },
+      sitePageSchema,
+    );
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+async function loadConference(api: Api, conferenceId: string): Promise<ConferenceState> {
+  const snapshot = await api.query("conference.get", { conferenceId }, snapshotSchema);
+  const state = fromSnapshot(snapshot);
+  if (state.counters.sites <= TILE_LIMIT) return withSites(state, await allSites(api, conferenceId));
+  const { groups } = await api.query("conference.sites.byProvince", { conferenceId }, provinceGroupsSchema);
+  return withProvinces(state, groups);
+}
+
 /**
- * Snapshot over tRPC + live events from the socket, folded by id (see state/). When socket.io could not
- * recover missed packets after a reconnect, the snapshot is reloaded and the stream continues from it.
+ * A snapshot over tRPC plus live events from the socket, folded by id. Events that arrive while the
+ * snapshot loads wait in the store; when the gateway asks for a snapshot (new session, failed recovery)
+ * it is reloaded and the stream continues from it.
  */
-function useLive<S, Snap>(opts: {
-  service: string;
-  queryKey: readonly unknown[];
-  enabled: boolean;
-  load: () => Promise<Snap>;
-  toState: (s: Snap) => S;
-  fold: (s: S, events: Parameters<typeof foldConferenceEvents>[1]) => S;
-}) {
+function useLiveStore<S>(service: string, key: readonly unknown[], fold: (s: S, e: readonly EventEnvelope[]) => S, load: (() => Promise<S>) | null) {
   const { realtime, health } = useApp();
-  const key = JSON.stringify(opts.queryKey);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new store per subject (key), not per render
-  const store = useMemo(() => new LiveStore<S>(opts.fold), [key]);
-  const q = useQuery({ queryKey: opts.queryKey, queryFn: opts.load, enabled: opts.enabled, staleTime: Infinity, refetchOnWindowFocus: false });
-  useMarkDownOnError(opts.service, q.error, health);
-  const { service, toState } = opts;
-  useEffect(() => realtime.onEvent((e) => eventSource(e.type) === service && store.push(e)), [realtime, store, service]);
+  const keyText = JSON.stringify(key);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per subject (key), not per render
+  const store = useMemo(() => new LiveStore<S>(fold), [keyText]);
+  const q = useQuery({ queryKey: key, queryFn: load ?? (() => Promise.reject(new Error("disabled"))), enabled: load !== null, staleTime: Infinity, refetchOnWindowFocus: false });
+  useMarkDownOnError(service, q.error, health);
+  useEffect(() => realtime.onEvent((e) => eventSource(e) === service && store.push(e)), [realtime, store, service]);
   useEffect(() => {
-    if (q.data) store.setSnapshot(toState(q.data));
-  }, [q.data, store, toState]);
+    if (q.data) store.setSnapshot(q.data);
+  }, [q.data, store]);
   const { refetch } = q;
   useEffect(() => realtime.onResync(() => void refetch()), [realtime, refetch]);
   useEffect(() => () => store.dispose(), [store]);
   const state = useSyncExternalStore(store.subscribe, store.getState);
-  return { state, error: q.error, isLoading: q.isLoading };
+  return { state, store, error: q.error, isLoading: q.isLoading };
 }
 
-export function useLiveConference(conferenceId: string | null): {
-  state: ConferenceState | null;
-  error: unknown;
-  isLoading: boolean;
-} {
+export function useLiveConference(conferenceId: string | null) {
   const { api } = useApp();
-  return useLive({
-    service: "conference",
-    queryKey: ["conference.live.snapshot", conferenceId],
-    enabled: conferenceId !== null,
-    load: () => api.query("conference.live.snapshot", { conferenceId }, liveSnapshotSchema),
-    toState: fromSnapshot,
-    fold: foldConferenceEvents,
+  return useLiveStore<ConferenceState>(
+    "conference",
+    ["conference.live", conferenceId],
+    foldConferenceEvents,
+    conferenceId ? () => loadConference(api, conferenceId) : null,
+  );
+}
+
+/** Drill-down at national size: load one province's sites into the live store (then kept live by events). */
+export function useProvinceSites(store: LiveStore<ConferenceState>, conferenceId: string, provincePath: string | null) {
+  const { api } = useApp();
+  const q = useQuery({
+    queryKey: ["conference.sites.list", conferenceId, provincePath],
+    queryFn: () => allSites(api, conferenceId, provincePath!),
+    enabled: provincePath !== null,
+    staleTime: Infinity,
   });
+  useEffect(() => {
+    if (q.data) store.update((s) => withSites(s, q.data));
+  }, [q.data, store]);
+  return q;
 }
 
 export function useLiveKpi(orgPath: string, year: number): { state: KpiState | null; error: unknown; isLoading: boolean } {
   const { api } = useApp();
-  return useLive({
-    service: "membership",
-    queryKey: ["membership.kpi.summary", orgPath, year],
-    enabled: true,
-    load: () => api.query("membership.kpi.summary", { orgPath, year }, kpiSummarySchema),
-    toState: kpiFromSnapshot,
-    fold: foldKpiEvents,
-  });
+  return useLiveStore<KpiState>("membership", ["membership.kpi.summary", orgPath, year], foldKpiEvents, async () =>
+    kpiFromSnapshot(await api.query("membership.kpi.summary", { orgPath, year }, kpiSummarySchema)),
+  );
 }

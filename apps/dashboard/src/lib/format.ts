@@ -1,5 +1,7 @@
 // Formatting for Vietnamese officials: dates always dd/mm/yyyy in Vietnam time (UTC+7), whatever the
 // browser's own zone or language, because the dates are those of the board's documents.
+import { formatDateVi } from "@orgboard/locale-vi";
+
 const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const dateParts = new Intl.DateTimeFormat("en-GB", {
@@ -21,10 +23,11 @@ function parts(value: Date | string | number): Record<string, string> {
   return out;
 }
 
-/** `27/11/2026` */
+/** `27/11/2026`: an instant is read in Vietnam time (locale-vi's formatter). */
 export function formatDate(value: Date | string | number): string {
-  const p = parts(value);
-  return `${p.day}/${p.month}/${p.year}`;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(value)}`);
+  return formatDateVi(date);
 }
 
 /** `14:05:09` (24-hour, Vietnam time) */

@@ -6,14 +6,14 @@ export type Province = (typeof provinces)[number];
 export const PROVINCES: readonly Province[] = provinces;
 const byCode = new Map(provinces.map((p) => [p.code, p]));
 
-export function provinceByCode(code: string): Province | undefined {
-  return byCode.get(code);
+/** The province of a top-level org path (`/01/` → Hà Nội): the path segment is the province code. */
+export function provinceByPath(orgPath: string): Province | undefined {
+  const segs = orgPath.split("/").filter(Boolean);
+  return segs.length === 1 && segs[0] ? byCode.get(segs[0]) : undefined;
 }
 
 /** A readable label for an org path: "Toàn quốc" for `/`, the province name for `/01/`, else the path. */
 export function unitLabel(orgPath: string, nationwide: string): string {
   if (orgPath === "/") return nationwide;
-  const segs = orgPath.split("/").filter(Boolean);
-  const p = segs.length === 1 && segs[0] ? byCode.get(segs[0]) : undefined;
-  return p ? p.name : orgPath;
+  return provinceByPath(orgPath)?.name ?? orgPath;
 }

@@ -1,15 +1,24 @@
 import { io, type Socket } from "socket.io-client";
 import { parseEnvelope, type EventEnvelope } from "../state/envelope.js";
 
-export type SocketState = "connecting" | "connected" | "disconnected";
+// The socket protocol of apps/realtime (apps/realtime/src/protocol.ts, docs/realtime.md). Mirrored as
+// constants: the dashboard depends on the gateway's wire protocol, not on its server code.
+const EVENT = "event";
+const SNAPSHOT_REQUIRED = "snapshot-required";
+const AUTH_EXPIRED = "auth:expired";
+const AUTH_REFRESH = "auth:refresh";
 
+export type SocketState = "connecting" | "connected" | "disconnected";
 type EventListener = (e: EventEnvelope) => void;
+type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
 
 /**
  * The live connection to apps/realtime. The socket authenticates with the official's access token
- * (fetched fresh on every (re)connect); the gateway puts it in the rooms of the official's units and
- * pushes their events as `event`. socket.io's connection state recovery replays what a short blink
- * missed; when recovery is not possible, `onResync` listeners reload their snapshot over tRPC.
+ * (`auth.token`, fetched fresh on every (re)connect), and hands the gateway each refreshed token
+ * (`auth:refresh`) so a long session is not cut when the first token expires. The gateway puts the
+ * socket in the rooms of the official's units and pushes their events. socket.io's connection state
+ * recovery replays what a short blink missed; when the gateway says `snapshot-required` (new session,
+ * recovery failed, gap), `onResync` listeners reload their snapshot over tRPC.
  */
 export class RealtimeConnection {
   private readonly socket: Socket;
@@ -17,11 +26,10 @@ export class RealtimeConnection {
   private readonly stateListeners = new Set<() => void>();
   private readonly eventListeners = new Set<EventListener>();
   private readonly resyncListeners = new Set<() => void>();
-  private everConnected = false;
 
   constructor(
     url: string,
-    getToken: () => Promise<string>,
+    private readonly getToken: () => Promise<string>,
     onUnauthorized: () => Promise<void>,
   ) {
     this.socket = io(url, {
@@ -33,33 +41,38 @@ export class RealtimeConnection {
       },
       reconnectionDelayMax: 5000,
     });
-    this.socket.on("connect", () => {
-      const resync = this.everConnected && !this.socket.recovered;
-      this.everConnected = true;
-      this.setState("connected");
-      if (resync) for (const l of this.resyncListeners) l();
-    });
+    this.socket.on("connect", () => this.setState("connected"));
     this.socket.on("disconnect", (reason) => {
       this.setState("disconnected");
-      // The server closed us (e.g. token expired): reconnect ourselves with a fresh token.
+      // The gateway closed us (token expired): reconnect with a fresh token; the socket.io client does not.
       if (reason === "io server disconnect") this.socket.connect();
     });
     this.socket.io.on("reconnect_attempt", () => this.setState("connecting"));
     this.socket.on("connect_error", (err: Error & { data?: { code?: string } }) => {
       this.setState("disconnected");
-      if (/unauthori[sz]ed|401|jwt|token/i.test(`${err.message} ${err.data?.code ?? ""}`)) {
+      const code = err.data?.code;
+      if (code === "token_expired" || code === "invalid_token" || code === "missing_token") {
         void onUnauthorized().then(() => {
           if (!this.socket.active) this.socket.connect();
         });
       }
     });
-    const deliver = (raw: unknown) => {
+    this.socket.on(AUTH_EXPIRED, () => void this.sendToken());
+    this.socket.on(SNAPSHOT_REQUIRED, () => {
+      for (const l of this.resyncListeners) l();
+    });
+    this.socket.on(EVENT, (raw: unknown) => {
       const e = parseEnvelope(raw);
       if (e) for (const l of this.eventListeners) l(e);
-    };
-    this.socket.on("event", deliver);
-    this.socket.on("events", (batch: unknown) => {
-      if (Array.isArray(batch)) batch.forEach(deliver);
+    });
+  }
+
+  /** Give the gateway the current token (called after each refresh). */
+  async sendToken(): Promise<void> {
+    if (!this.socket.connected) return;
+    const token = await this.getToken();
+    await new Promise<void>((resolve) => {
+      this.socket.timeout(5000).emit(AUTH_REFRESH, { token }, (_err: unknown, _ack: Ack) => resolve());
     });
   }
 

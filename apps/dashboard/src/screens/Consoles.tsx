@@ -28,9 +28,12 @@ function Outcome({ m, done }: { m: { isSuccess: boolean; error: unknown }; done:
 export function OrganizerConsole() {
   const { t } = useTranslation();
   const { items, conferenceId, setChosen, live } = useChosenConference();
-  const startNext = useConferenceMutation("conference.agenda.startNext");
-  const grant = useConferenceMutation("conference.speakers.grant");
-  const record = useConferenceMutation("conference.conclusions.record");
+  const startNext = useConferenceMutation("conference.agenda.next");
+  const startConnecting = useConferenceMutation("conference.startConnecting");
+  const openSession = useConferenceMutation("conference.openSession");
+  const conclude = useConferenceMutation("conference.conclude");
+  const grant = useConferenceMutation("conference.floor.give");
+  const record = useConferenceMutation("conference.conclusions.add");
   const [text, setText, clearText] = useDraft(`conclusion.${conferenceId ?? "none"}`, "");
   const state = live.state;
 
@@ -45,11 +48,22 @@ export function OrganizerConsole() {
           <Stack>
             <CurrentAgenda state={state} />
             <Group>
-              <Button onClick={() => startNext.mutate({ conferenceId })} loading={startNext.isPending} data-testid="start-next">
-                {t("organizer.startNext")}
-              </Button>
+              {state.conference.status === "scheduled" && (
+                <Button onClick={() => startConnecting.mutate({ conferenceId })} loading={startConnecting.isPending}>{t("organizer.startConnecting")}</Button>
+              )}
+              {state.conference.status === "connecting_sites" && (
+                <Button onClick={() => openSession.mutate({ conferenceId })} loading={openSession.isPending}>{t("organizer.openSession")}</Button>
+              )}
+              {state.conference.status === "in_session" && (
+                <>
+                  <Button onClick={() => startNext.mutate({ conferenceId })} loading={startNext.isPending} data-testid="start-next">
+                    {t("organizer.startNext")}
+                  </Button>
+                  <Button variant="outline" onClick={() => conclude.mutate({ conferenceId })} loading={conclude.isPending}>{t("organizer.conclude")}</Button>
+                </>
+              )}
             </Group>
-            <Outcome m={startNext} done={t("organizer.done")} />
+            {[startConnecting, openSession, startNext, conclude].map((m, i) => <Outcome key={i} m={m} done={t("organizer.done")} />)}
             <AgendaList state={state} />
           </Stack>
         )}
@@ -63,8 +77,8 @@ export function OrganizerConsole() {
               {state.queue.map((q) => (
                 <List.Item key={q.id}>
                   <Group gap="sm">
-                    <Text size="sm">{q.name}{q.siteId && state.sites[q.siteId] ? ` — ${state.sites[q.siteId]!.name}` : ""}</Text>
-                    <Button size="compact-xs" onClick={() => grant.mutate({ conferenceId, speakerId: q.id })}>{t("organizer.grantFloor")}</Button>
+                    <Text size="sm">{q.speakerName} — {q.siteName}</Text>
+                    <Button size="compact-xs" onClick={() => grant.mutate({ conferenceId, requestId: q.id })}>{t("organizer.grantFloor")}</Button>
                   </Group>
                 </List.Item>
               ))}
@@ -110,8 +124,9 @@ export function SiteOperatorConsole() {
     : [];
   const [picked, setPicked] = useState<string | null>(null);
   const site = mySites.find((s) => s.id === picked) ?? (mySites.length === 1 ? mySites[0] : undefined);
-  const checkIn = useConferenceMutation("conference.sites.checkIn");
-  const request = useConferenceMutation("conference.speakers.request");
+  // The first report checks the site in; later ones correct the count.
+  const checkIn = useConferenceMutation(site?.checkedIn ? "conference.sites.reportAttendance" : "conference.sites.checkIn");
+  const request = useConferenceMutation("conference.speakers.register");
   const [present, setPresent] = useDraft<number | "">(`checkin.${conferenceId ?? "none"}`, "");
   const [speaker, setSpeaker, clearSpeaker] = useDraft(`speak.${conferenceId ?? "none"}`, { name: "", topic: "" });
 
@@ -132,7 +147,7 @@ export function SiteOperatorConsole() {
             )}
             {site && (
               <Text fw={700} data-testid="my-site">
-                {site.name} — {t(`conference.link.${site.linkState}`)} — {site.checkedIn}/{site.expected}
+                {site.name} — {t(`conference.link.${site.linkState}`)} — {site.presentCount}/{site.expectedAttendance}
               </Text>
             )}
           </Stack>
@@ -140,9 +155,9 @@ export function SiteOperatorConsole() {
       </ServicePanel>
       {site && (
         <ServicePanel service="conference" title={t("siteOperator.checkIn")}>
-          <form onSubmit={(e) => { e.preventDefault(); checkIn.mutate({ conferenceId, siteId: site.id, checkedIn: present }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); checkIn.mutate({ siteId: site.id, present }); }}>
             <Group align="flex-end">
-              <NumberInput label={t("siteOperator.present")} min={0} max={site.expected || undefined} value={present}
+              <NumberInput label={t("siteOperator.present")} min={0} max={site.expectedAttendance || undefined} value={present}
                 onChange={(v) => setPresent(typeof v === "number" ? v : "")} w={200} />
               <Button type="submit" disabled={present === ""} loading={checkIn.isPending}>{t("siteOperator.checkIn")}</Button>
             </Group>
@@ -152,7 +167,7 @@ export function SiteOperatorConsole() {
       )}
       {site && (
         <ServicePanel service="conference" title={t("siteOperator.requestToSpeak")}>
-          <form onSubmit={(e) => { e.preventDefault(); request.mutate({ conferenceId, siteId: site.id, ...speaker }, { onSuccess: clearSpeaker }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); request.mutate({ siteId: site.id, speakerName: speaker.name, ...(speaker.topic.trim() ? { topic: speaker.topic } : {}) }, { onSuccess: clearSpeaker }); }}>
             <Stack>
               <TextInput label={t("siteOperator.speakerName")} value={speaker.name} data-testid="speaker-name"
                 onChange={(e) => setSpeaker({ ...speaker, name: e.currentTarget.value })} />

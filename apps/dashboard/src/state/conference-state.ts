@@ -1,27 +1,30 @@
 import {
   conferenceEventPayloads,
-  type AgendaItemDto,
-  type ConclusionDto,
+  type AgendaItem,
+  type Conclusion,
   type ConferenceEventType,
   type ConferenceSummary,
-  type DocumentDto,
+  type DocumentRef,
   type LinkState,
-  type LiveSnapshot,
-  type SpeakerDto,
+  type SiteCounters,
+  type SiteView,
+  type Snapshot,
+  type SpeakRequest,
 } from "../api/conference-schemas.js";
 import { compareVi } from "../lib/collate.js";
 import { advance, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
 
 export interface Site {
   id: string;
+  code: string;
   name: string;
   orgPath: string;
-  /** First segment of the org path (`/01/…` → `01`): the province the site belongs to. */
-  provinceCode: string;
+  /** Top-level organization path (`/08/…` → `/08/`): the province tile the site counts in. */
+  provincePath: string;
   linkState: LinkState;
-  checkedIn: number;
-  expected: number;
-  linkChangedAt: string | null;
+  checkedIn: boolean;
+  presentCount: number;
+  expectedAttendance: number;
 }
 
 export interface TimelineEntry {
@@ -31,60 +34,107 @@ export interface TimelineEntry {
   params: Record<string, string | number>;
 }
 
+export type Counters = SiteCounters;
+
 export interface ConferenceState {
   conference: ConferenceSummary;
+  /** Over what this official sees (all sites, or their own sites for a provincial official). */
+  counters: Counters;
+  /**
+   * The sites loaded so far: all of them for a conference up to a few hundred sites, otherwise those of
+   * the provinces drilled into. Counters never depend on this (they come from the snapshot + events).
+   */
   sites: Readonly<Record<string, Site>>;
-  /** Site ids in Vietnamese name order (fixed by the snapshot; sites are not added live). */
+  /** Loaded site ids in Vietnamese name order. */
   siteIds: readonly string[];
-  agenda: readonly AgendaItemDto[];
+  /** Counters per province (`/08/` → counters), for the national view; null when not loaded. */
+  provinces: Readonly<Record<string, Counters & { name: string | null }>> | null;
+  agenda: readonly AgendaItem[];
   currentItemId: string | null;
-  speaker: SpeakerDto | null;
-  queue: readonly SpeakerDto[];
-  documents: readonly DocumentDto[];
-  conclusions: readonly ConclusionDto[];
+  speaker: SpeakRequest | null;
+  /** Head of the speakers' queue (the service sends the first 50); queueLength is the full length. */
+  queue: readonly SpeakRequest[];
+  queueLength: number;
+  documents: readonly DocumentRef[];
+  conclusions: readonly Conclusion[];
   /** Newest first, capped: the screen shows the recent story, the service keeps the full record. */
   timeline: readonly TimelineEntry[];
   marks: Watermarks;
 }
 
 export const TIMELINE_LIMIT = 200;
+export const QUEUE_HEAD = 50;
 
-export function provinceCodeOf(orgPath: string): string {
-  return orgPath.split("/")[1] ?? "";
+export function provincePathOf(orgPath: string): string {
+  const seg = orgPath.split("/")[1];
+  return seg ? `/${seg}/` : "/";
 }
 
-export function fromSnapshot(s: LiveSnapshot): ConferenceState {
-  const sites: Record<string, Site> = {};
-  for (const dto of s.sites) {
-    sites[dto.id] = {
-      id: dto.id,
-      name: dto.name,
-      orgPath: dto.orgPath,
-      provinceCode: provinceCodeOf(dto.orgPath),
-      linkState: dto.linkState,
-      checkedIn: dto.checkedIn,
-      expected: dto.expected,
-      linkChangedAt: dto.linkChangedAt ?? null,
-    };
-  }
-  const siteIds = s.sites.map((x) => x.id).sort((a, b) => compareVi(sites[a]!.name, sites[b]!.name));
+export function fromSnapshot(s: Snapshot): ConferenceState {
   return {
     conference: s.conference,
-    sites,
-    siteIds,
+    counters: s.myCounters ?? s.counters,
+    sites: {},
+    siteIds: [],
+    provinces: null,
     agenda: s.agenda,
-    currentItemId: s.currentItemId ?? null,
-    speaker: s.speaker ?? null,
+    currentItemId: s.currentItemId,
+    speaker: s.speaker,
     queue: s.queue,
+    queueLength: s.queueLength,
     documents: s.documents,
     conclusions: s.conclusions,
     timeline: [],
-    marks: s.lastEventId ? { conference: s.lastEventId } : {},
+    marks: s.lastEventId !== "0" ? { conference: s.lastEventId } : {},
   };
+}
+
+function toSite(v: SiteView): Site {
+  return {
+    id: v.id,
+    code: v.code,
+    name: v.name,
+    orgPath: v.orgPath,
+    provincePath: provincePathOf(v.orgPath),
+    linkState: v.linkState,
+    checkedIn: v.checkedInAt !== null,
+    presentCount: v.presentCount,
+    expectedAttendance: v.expectedAttendance,
+  };
+}
+
+/**
+ * Add sites read over tRPC after the snapshot. They are at least as new as any event already folded,
+ * so they replace what is there; later events update them.
+ */
+export function withSites(state: ConferenceState, views: readonly SiteView[]): ConferenceState {
+  if (!views.length) return state;
+  const sites = { ...state.sites };
+  for (const v of views) sites[v.id] = toSite(v);
+  const siteIds = Object.keys(sites).sort((a, b) => compareVi(sites[a]!.name, sites[b]!.name) || compareVi(sites[a]!.code, sites[b]!.code));
+  return { ...state, sites, siteIds };
+}
+
+export function withProvinces(
+  state: ConferenceState,
+  groups: readonly (Counters & { orgPath: string; name: string | null })[],
+): ConferenceState {
+  const provinces: Record<string, Counters & { name: string | null }> = {};
+  for (const g of groups) {
+    const { orgPath, ...counters } = g;
+    provinces[orgPath] = counters;
+  }
+  return { ...state, provinces };
 }
 
 function isConferenceEventType(type: string): type is ConferenceEventType {
   return Object.hasOwn(conferenceEventPayloads, type);
+}
+
+type Payload<T extends ConferenceEventType> = ReturnType<(typeof conferenceEventPayloads)[T]["parse"]>;
+
+function moveLink(c: Counters, from: LinkState, to: LinkState): Counters {
+  return { ...c, [from]: Math.max(0, c[from] - 1), [to]: c[to] + 1 };
 }
 
 /**
@@ -94,141 +144,134 @@ function isConferenceEventType(type: string): type is ConferenceEventType {
  * matters at national size (16,240 sites, many events per second).
  */
 export function foldConferenceEvents(state: ConferenceState, events: readonly EventEnvelope[]): ConferenceState {
-  let next: ConferenceState | null = null;
-  let sitesCopy: Record<string, Site> | null = null;
-  const timelineAdds: TimelineEntry[] = [];
+  let n: ConferenceState | null = null;
+  let sites: Record<string, Site> | null = null;
+  let provinces: Record<string, Counters & { name: string | null }> | null = null;
+  const added: TimelineEntry[] = [];
+  const site = (id: string) => (sites ?? state.sites)[id];
+  const setSite = (s: Site) => ((sites ??= { ...state.sites })[s.id] = s);
+  const updateProvince = (orgPath: string, f: (c: Counters) => Counters) => {
+    const key = provincePathOf(orgPath);
+    const cur = (provinces ?? state.provinces)?.[key];
+    if (!cur) return;
+    (provinces ??= { ...state.provinces })[key] = { ...f(cur), name: cur.name };
+  };
 
   for (const e of events) {
-    const cur: ConferenceState = next ?? state;
-    if (e.aggregateId !== state.conference.id || !isConferenceEventType(e.type) || isApplied(cur.marks, e)) continue;
-    const n: ConferenceState = next ?? { ...state };
-    next = n;
-    n.marks = advance(n.marks, e);
+    if (e.aggregateId !== state.conference.id || !isConferenceEventType(e.type) || isApplied((n ?? state).marks, e)) continue;
+    const s: ConferenceState = (n ??= { ...state });
+    s.marks = advance(s.marks, e);
     const parsed = conferenceEventPayloads[e.type].safeParse(e.payload);
     if (!parsed.success) continue; // a payload this build does not understand: skip it, keep the mark
-
     const params: Record<string, string | number> = {};
+
     switch (e.type) {
-      case "conference.site.linkChanged": {
-        const p = parsed.data as { siteId: string; linkState: LinkState };
-        const site = (sitesCopy ?? n.sites)[p.siteId];
-        if (!site) continue;
-        sitesCopy ??= { ...n.sites };
-        sitesCopy[p.siteId] = { ...site, linkState: p.linkState, linkChangedAt: e.occurredAt };
-        Object.assign(params, { site: site.name, state: p.linkState });
+      case "conference.site.state_changed": {
+        const p = parsed.data as Payload<typeof e.type>;
+        if (p.from !== p.to) {
+          s.counters = moveLink(s.counters, p.from, p.to);
+          updateProvince(p.orgPath, (c) => moveLink(c, p.from, p.to));
+        }
+        const cur = site(p.siteId);
+        if (cur) setSite({ ...cur, linkState: p.to });
+        Object.assign(params, { site: p.siteName, state: p.to });
         break;
       }
-      case "conference.site.checkedIn": {
-        const p = parsed.data as { siteId: string; checkedIn: number; expected?: number };
-        const site = (sitesCopy ?? n.sites)[p.siteId];
-        if (!site) continue;
-        sitesCopy ??= { ...n.sites };
-        const expected = p.expected ?? site.expected;
-        sitesCopy[p.siteId] = { ...site, checkedIn: p.checkedIn, expected };
-        Object.assign(params, { site: site.name, checkedIn: p.checkedIn, expected });
+      case "conference.site.checked_in":
+      case "conference.site.attendance_changed": {
+        const p = parsed.data as Payload<"conference.site.checked_in"> & Partial<Payload<"conference.site.attendance_changed">>;
+        const cur = site(p.siteId);
+        const first = e.type === "conference.site.checked_in";
+        const previous = p.previousCount ?? cur?.presentCount ?? 0;
+        const delta = (c: Counters): Counters => ({ ...c, checkedIn: c.checkedIn + (first ? 1 : 0), presentCount: c.presentCount + p.presentCount - previous });
+        s.counters = delta(s.counters);
+        updateProvince(p.orgPath, delta);
+        if (cur) setSite({ ...cur, checkedIn: true, presentCount: p.presentCount });
+        Object.assign(params, { site: p.siteName, present: p.presentCount });
         break;
       }
-      case "conference.agenda.itemStarted": {
-        const p = parsed.data as { itemId: string; startedAt: string };
-        n.agenda = n.agenda.map((i) => (i.id === p.itemId ? { ...i, startedAt: p.startedAt, endedAt: null } : i));
-        n.currentItemId = p.itemId;
-        params.title = n.agenda.find((i) => i.id === p.itemId)?.title ?? p.itemId;
+      case "conference.agenda.advanced": {
+        const p = parsed.data as Payload<typeof e.type>;
+        s.agenda = s.agenda.map((i) =>
+          i.id === p.finished?.itemId
+            ? { ...i, status: "done" as const, actualEnd: p.finished.actualEnd }
+            : i.id === p.started?.itemId
+              ? { ...i, status: "in_progress" as const, actualStart: p.started.actualStart, actualEnd: null }
+              : i,
+        );
+        s.currentItemId = p.started?.itemId ?? null;
+        params.title = p.started?.title ?? p.finished?.title ?? "";
+        params.kind = p.started ? "started" : "finished";
         break;
       }
-      case "conference.agenda.itemEnded": {
-        const p = parsed.data as { itemId: string; endedAt: string };
-        n.agenda = n.agenda.map((i) => (i.id === p.itemId ? { ...i, endedAt: p.endedAt } : i));
-        if (n.currentItemId === p.itemId) n.currentItemId = null;
-        params.title = n.agenda.find((i) => i.id === p.itemId)?.title ?? p.itemId;
+      case "conference.speaker.registered": {
+        const p = parsed.data as Payload<typeof e.type>;
+        s.queueLength = p.queueLength;
+        if (s.queue.length < QUEUE_HEAD && !s.queue.some((q) => q.id === p.requestId)) {
+          s.queue = [...s.queue, { id: p.requestId, siteId: p.siteId, siteName: p.siteName, speakerName: p.speakerName, sequence: p.sequence }];
+        }
+        Object.assign(params, { name: p.speakerName, site: p.siteName });
         break;
       }
-      case "conference.speaker.started": {
-        const p = parsed.data as { speaker: SpeakerDto };
-        n.speaker = { ...p.speaker, startedAt: p.speaker.startedAt ?? e.occurredAt };
-        n.queue = n.queue.filter((q) => q.id !== p.speaker.id);
-        params.name = p.speaker.name;
+      case "conference.speaker.withdrawn": {
+        const p = parsed.data as Payload<typeof e.type>;
+        s.queueLength = p.queueLength;
+        s.queue = s.queue.filter((q) => q.id !== p.requestId);
+        params.site = p.siteName;
         break;
       }
-      case "conference.speaker.queueChanged":
-        n.queue = (parsed.data as { queue: SpeakerDto[] }).queue;
-        break;
-      case "conference.document.published": {
-        const d = (parsed.data as { document: DocumentDto }).document;
-        n.documents = [...n.documents.filter((x) => x.id !== d.id), d];
-        params.title = d.title;
-        break;
-      }
-      case "conference.conclusion.recorded": {
-        const c = (parsed.data as { conclusion: ConclusionDto }).conclusion;
-        n.conclusions = [...n.conclusions.filter((x) => x.id !== c.id), c];
+      case "conference.speaker.changed": {
+        const p = parsed.data as Payload<typeof e.type>;
+        const c = p.current;
+        s.speaker = c
+          ? { id: c.requestId, siteId: c.siteId, siteName: c.siteName, speakerName: c.speakerName, speakerTitle: c.speakerTitle, topic: c.topic, startedAt: c.startedAt }
+          : null;
+        if (c) s.queue = s.queue.filter((q) => q.id !== c.requestId);
+        s.queueLength = p.queueLength;
+        if (!c) continue; // the floor was closed: nothing worth a timeline line
+        Object.assign(params, { name: c.speakerName, site: c.siteName });
         break;
       }
-      case "conference.statusChanged": {
-        const status = (parsed.data as { status: ConferenceSummary["status"] }).status;
-        n.conference = { ...n.conference, status };
-        params.status = status;
+      case "conference.document.disseminated": {
+        const p = parsed.data as Payload<typeof e.type>;
+        s.documents = [...s.documents.filter((d) => d.id !== p.documentId), { id: p.documentId, number: p.number, title: p.title, disseminatedAt: e.occurredAt }];
+        params.title = `${p.number} ${p.title}`;
+        break;
+      }
+      case "conference.conclusion.added": {
+        const p = parsed.data as Payload<typeof e.type>;
+        s.conclusions = [...s.conclusions.filter((c) => c.id !== p.conclusionId), { id: p.conclusionId, text: p.text, createdAt: e.occurredAt }];
+        break;
+      }
+      case "conference.status_changed": {
+        const p = parsed.data as Payload<typeof e.type>;
+        s.conference = { ...s.conference, status: p.to };
+        params.status = p.to;
         break;
       }
     }
-    timelineAdds.push({ eventId: e.id, type: e.type, occurredAt: e.occurredAt, params });
+    added.push({ eventId: e.id, type: e.type, occurredAt: e.occurredAt, params });
   }
 
-  if (!next) return state;
-  if (sitesCopy) next.sites = sitesCopy;
-  if (timelineAdds.length) next.timeline = [...timelineAdds.reverse(), ...state.timeline].slice(0, TIMELINE_LIMIT);
-  return next;
-}
-
-export interface LinkCounts {
-  total: number;
-  connected: number;
-  degraded: number;
-  disconnected: number;
-  unknown: number;
-  checkedIn: number;
-  expected: number;
-}
-
-function emptyCounts(): LinkCounts {
-  return { total: 0, connected: 0, degraded: 0, disconnected: 0, unknown: 0, checkedIn: 0, expected: 0 };
-}
-
-function add(c: LinkCounts, s: Site): void {
-  c.total++;
-  c[s.linkState]++;
-  c.checkedIn += s.checkedIn;
-  c.expected += s.expected;
-}
-
-/** The header counters: connected 64/67, attendance checked-in/expected. */
-export function summarizeSites(sites: Readonly<Record<string, Site>>): LinkCounts {
-  const c = emptyCounts();
-  for (const s of Object.values(sites)) add(c, s);
-  return c;
-}
-
-/** Per-province counts for the national view (one tile per province instead of 16,240). */
-export function countsByProvince(sites: Readonly<Record<string, Site>>): Map<string, LinkCounts> {
-  const out = new Map<string, LinkCounts>();
-  for (const s of Object.values(sites)) {
-    let c = out.get(s.provinceCode);
-    if (!c) out.set(s.provinceCode, (c = emptyCounts()));
-    add(c, s);
-  }
+  if (!n) return state;
+  const out: ConferenceState = n;
+  if (sites) out.sites = sites;
+  if (provinces) out.provinces = provinces;
+  if (added.length) out.timeline = [...added.reverse(), ...state.timeline].slice(0, TIMELINE_LIMIT);
   return out;
 }
 
 /** The current agenda item and its time: elapsed since start (ticking), planned, and overtime. */
 export function agendaProgress(
-  agenda: readonly AgendaItemDto[],
+  agenda: readonly AgendaItem[],
   currentItemId: string | null,
   now: number,
-): { item: AgendaItemDto; index: number; elapsedMs: number; plannedMs: number; overtime: boolean } | null {
+): { item: AgendaItem; index: number; elapsedMs: number; plannedMs: number; overtime: boolean } | null {
   const index = agenda.findIndex((i) => i.id === currentItemId);
   const item = agenda[index];
-  if (!item?.startedAt) return null;
-  const end = item.endedAt ? Date.parse(item.endedAt) : now;
-  const elapsedMs = Math.max(0, end - Date.parse(item.startedAt));
-  const plannedMs = item.plannedMinutes * 60_000;
+  if (!item?.actualStart) return null;
+  const end = item.actualEnd ? Date.parse(item.actualEnd) : now;
+  const elapsedMs = Math.max(0, end - Date.parse(item.actualStart));
+  const plannedMs = Math.round(item.plannedMinutes * 60_000);
   return { item, index, elapsedMs, plannedMs, overtime: elapsedMs > plannedMs };
 }

@@ -1,17 +1,24 @@
-import { eventEnvelopeSchema, type EventEnvelope } from "@orgboard/contracts";
+import { eventEnvelopeSchema, type EventEnvelope as ContractEnvelope } from "@orgboard/contracts";
+import { z } from "zod";
 
-export type { EventEnvelope };
+/**
+ * An event as the realtime gateway pushes it: the contracts envelope plus `service`, the stream that
+ * carried it (apps/realtime/src/protocol.ts `LiveEvent`).
+ */
+export type EventEnvelope = ContractEnvelope & { service?: string };
+const liveEventSchema = eventEnvelopeSchema.extend({ service: z.string().min(1).optional() });
 
 /** Validate what arrives on the socket; anything malformed is dropped rather than crash a screen. */
 export function parseEnvelope(raw: unknown): EventEnvelope | null {
-  const r = eventEnvelopeSchema.safeParse(raw);
+  const r = liveEventSchema.safeParse(raw);
   return r.success ? r.data : null;
 }
 
-/** The service that emitted an event: the first segment of its type (`conference.site.linkChanged`). */
-export function eventSource(type: string): string {
-  const dot = type.indexOf(".");
-  return dot === -1 ? type : type.slice(0, dot);
+/** The service whose stream carried an event: `service`, else the first segment of its type. */
+export function eventSource(e: Pick<EventEnvelope, "type" | "service">): string {
+  if (e.service) return e.service;
+  const dot = e.type.indexOf(".");
+  return dot === -1 ? e.type : e.type.slice(0, dot);
 }
 
 /** Compare decimal id strings (a BIGSERIAL may exceed 2^53, so never through Number). */
@@ -27,13 +34,13 @@ export function compareIds(a: string, b: string): number {
  */
 export type Watermarks = Readonly<Record<string, string>>;
 
-export function isApplied(marks: Watermarks, e: Pick<EventEnvelope, "id" | "type">): boolean {
-  const mark = marks[eventSource(e.type)];
+export function isApplied(marks: Watermarks, e: Pick<EventEnvelope, "id" | "type" | "service">): boolean {
+  const mark = marks[eventSource(e)];
   return mark !== undefined && compareIds(e.id, mark) <= 0;
 }
 
-export function advance(marks: Watermarks, e: Pick<EventEnvelope, "id" | "type">): Watermarks {
-  const src = eventSource(e.type);
+export function advance(marks: Watermarks, e: Pick<EventEnvelope, "id" | "type" | "service">): Watermarks {
+  const src = eventSource(e);
   const mark = marks[src];
   return mark !== undefined && compareIds(e.id, mark) <= 0 ? marks : { ...marks, [src]: e.id };
 }

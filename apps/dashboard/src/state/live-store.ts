@@ -32,6 +32,17 @@ export class LiveStore<S> {
     this.emit();
   }
 
+  /** A change that is not an event (e.g. sites loaded for a drilled-down province). */
+  update(change: (state: S) => S): void {
+    if (this.state === null) return;
+    this.flush();
+    const next = change(this.state);
+    if (next !== this.state) {
+      this.state = next;
+      this.emit();
+    }
+  }
+
   push(event: EventEnvelope): void {
     // Before a snapshot there is nothing to fold into; past the cap, the snapshot reload covers it.
     if (this.pending.length >= this.maxPending) this.pending.shift();

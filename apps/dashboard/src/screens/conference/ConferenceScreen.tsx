@@ -4,20 +4,22 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.js";
 import type { ConferenceSummary } from "../../api/conference-schemas.js";
 import { ServicePanel } from "../../components/ServicePanel.js";
-import { useConferenceList, useLiveConference } from "../../hooks/live.js";
+import { useConferenceList, useLiveConference, useProvinceSites } from "../../hooks/live.js";
+import type { LiveStore } from "../../state/live-store.js";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
-import { provinceByCode } from "../../lib/provinces.js";
-import { countsByProvince, summarizeSites, type ConferenceState } from "../../state/conference-state.js";
+import { provinceByPath } from "../../lib/provinces.js";
+import type { ConferenceState } from "../../state/conference-state.js";
 import { AgendaList, ConclusionsPanel, CurrentAgenda, DocumentsPanel, SpeakerPanel, TimelinePanel } from "./Panels.js";
 import { ProvinceGrid } from "./ProvinceGrid.js";
 import { SiteTable } from "./SiteTable.js";
 import { SiteTiles } from "./SiteTiles.js";
 
-/** Above this many sites, tiles per site stop being readable: aggregate by province and drill down. */
-export const TILE_LIMIT = 200;
-
 export function pickDefaultConference(list: readonly ConferenceSummary[]): ConferenceSummary | undefined {
-  return list.find((c) => c.status === "live") ?? list.find((c) => c.status === "scheduled") ?? list[0];
+  for (const status of ["in_session", "connecting_sites", "scheduled"] as const) {
+    const c = list.find((x) => x.status === status);
+    if (c) return c;
+  }
+  return list[0];
 }
 
 /** Shared by the consoles: the conference list, the chosen conference and its live state. */
@@ -39,7 +41,7 @@ export function ConferencePicker({ items, value, onChange }: { items: readonly C
       placeholder={t("conference.select")}
       value={value}
       onChange={(v) => v && onChange(v)}
-      data={items.map((c) => ({ value: c.id, label: `${c.title} — ${formatDateTime(c.startsAt)}` }))}
+      data={items.map((c) => ({ value: c.id, label: `${c.title} — ${formatDateTime(c.scheduledStart)}` }))}
       allowDeselect={false}
     />
   );
@@ -65,7 +67,7 @@ export function ConferenceScreen() {
           <Counters state={live.state} />
         )}
       </ServicePanel>
-      {live.state && <LiveBody state={live.state} />}
+      {live.state && <LiveBody state={live.state} store={live.store} />}
     </Stack>
   );
 }
@@ -81,49 +83,49 @@ function Counter({ label, value, testId, color }: { label: string; value: string
 
 function Counters({ state }: { state: ConferenceState }) {
   const { t, i18n } = useTranslation();
-  const c = useMemo(() => summarizeSites(state.sites), [state.sites]);
+  const c = state.counters;
   const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <Stack gap="sm">
       <Group gap="sm">
         <Title order={3} data-testid="conference-title">{state.conference.title}</Title>
-        <Badge color={state.conference.status === "live" ? "red" : "gray"} data-testid="conference-status">
+        <Badge color={state.conference.status === "in_session" ? "red" : "gray"} data-testid="conference-status" data-status={state.conference.status}>
           {t(`conference.status.${state.conference.status}`)}
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Counter label={t("conference.sitesConnected")} value={`${n(c.connected)}/${n(c.total)}`} testId="counter-connected" color={c.connected < c.total ? "orange.8" : "green.8"} />
+        <Counter label={t("conference.sitesConnected")} value={`${n(c.connected)}/${n(c.sites)}`} testId="counter-connected" color={c.connected < c.sites ? "orange.8" : "green.8"} />
         <Counter label={t("conference.link.disconnected")} value={n(c.disconnected + c.degraded)} testId="counter-disconnected" color={c.disconnected ? "red.8" : undefined} />
-        <Counter label={t("conference.attendance")} value={`${n(c.checkedIn)}/${n(c.expected)}`} testId="counter-attendance" />
-        <Counter label={t("conference.documents")} value={n(state.documents.length)} testId="counter-documents" />
+        <Counter label={t("conference.checkedInSites")} value={`${n(c.checkedIn)}/${n(c.sites)}`} testId="counter-checked-in" />
+        <Counter label={t("conference.attendance")} value={`${n(c.presentCount)}/${n(c.expectedAttendance)}`} testId="counter-attendance" />
       </SimpleGrid>
     </Stack>
   );
 }
 
-function SitesOverview({ state }: { state: ConferenceState }) {
+function SitesOverview({ state, store }: { state: ConferenceState; store: LiveStore<ConferenceState> }) {
   const { t } = useTranslation();
   const [province, setProvince] = useState<string | null>(null);
-  const national = state.siteIds.length > TILE_LIMIT;
-  const byProvince = useMemo(() => (national ? countsByProvince(state.sites) : null), [national, state.sites]);
+  const national = state.provinces !== null;
+  const loading = useProvinceSites(store, state.conference.id, national ? province : null);
   const provinceSites = useMemo(
-    () => (national && province ? state.siteIds.map((id) => state.sites[id]!).filter((s) => s.provinceCode === province) : null),
-    [national, province, state.siteIds, state.sites],
+    () => (province ? state.siteIds.map((id) => state.sites[id]!).filter((s) => s.provincePath === province) : []),
+    [province, state.siteIds, state.sites],
   );
   return (
     <ServicePanel service="conference" testId="sites-panel"
       title={national ? `${t("conference.sites")} — ${t("conference.byProvince")}` : t("conference.sites")}
-      actions={<Text size="sm" c="dimmed">{t("conference.siteCount", { count: state.siteIds.length })}</Text>}
+      actions={<Text size="sm" c="dimmed">{t("conference.siteCount", { count: state.counters.sites })}</Text>}
     >
       {!national ? (
-        <SiteTiles sites={state.sites} ids={state.siteIds} />
+        state.siteIds.length ? <SiteTiles sites={state.sites} ids={state.siteIds} /> : <Text c="dimmed">{t("common.empty")}</Text>
       ) : (
         <Stack>
-          <ProvinceGrid counts={byProvince!} selected={province} onSelect={setProvince} />
-          {provinceSites && (
+          <ProvinceGrid provinces={state.provinces!} selected={province} onSelect={setProvince} />
+          {province && (
             <>
-              <Title order={5}>{provinceByCode(province!)?.name ?? province}</Title>
-              <SiteTable sites={provinceSites} />
+              <Title order={5}>{provinceByPath(province)?.name ?? state.provinces![province]?.name ?? province}</Title>
+              {loading.isLoading ? <Loader size="sm" /> : <SiteTable sites={provinceSites} />}
             </>
           )}
         </Stack>
@@ -132,13 +134,13 @@ function SitesOverview({ state }: { state: ConferenceState }) {
   );
 }
 
-function LiveBody({ state }: { state: ConferenceState }) {
+function LiveBody({ state, store }: { state: ConferenceState; store: LiveStore<ConferenceState> }) {
   const { t } = useTranslation();
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="md">
-          <SitesOverview state={state} />
+          <SitesOverview state={state} store={store} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <ServicePanel service="conference" title={t("conference.documents")}>
               <DocumentsPanel documents={state.documents} />

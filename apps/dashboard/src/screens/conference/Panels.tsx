@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, List, Progress, ScrollArea, Stack, Text, Timeline } from "@mantine/core";
+import { Badge, Group, List, Progress, ScrollArea, Stack, Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ConclusionDto, DocumentDto, SpeakerDto } from "../../api/conference-schemas.js";
+import type { Conclusion, DocumentRef } from "../../api/conference-schemas.js";
 import { useNow } from "../../hooks/hooks.js";
 import { formatDate, formatDuration, formatTime } from "../../lib/format.js";
 import { agendaProgress, type ConferenceState, type TimelineEntry } from "../../state/conference-state.js";
@@ -37,11 +37,11 @@ export function AgendaList({ state }: { state: ConferenceState }) {
     <List spacing={4} size="sm" type="ordered" data-testid="agenda-list">
       {state.agenda.map((i) => {
         const current = i.id === state.currentItemId;
-        const done = Boolean(i.endedAt);
+        const done = i.status === "done" || i.status === "skipped";
         return (
           <List.Item key={i.id} data-state={current ? "current" : done ? "done" : "upcoming"}>
             <Text size="sm" fw={current ? 700 : 400} c={done ? "dimmed" : current ? "blue.8" : undefined} td={done ? "line-through" : undefined}>
-              {i.title} <Text span c="dimmed" size="xs">({i.plannedMinutes}′)</Text>
+              {i.title} <Text span c="dimmed" size="xs">({formatDuration(i.plannedMinutes * 60_000)})</Text>
             </Text>
           </List.Item>
         );
@@ -53,15 +53,14 @@ export function AgendaList({ state }: { state: ConferenceState }) {
 export function SpeakerPanel({ state }: { state: ConferenceState }) {
   const { t } = useTranslation();
   const now = useNow(1000);
-  const siteName = (s: SpeakerDto) => (s.siteId ? state.sites[s.siteId]?.name : undefined);
   const sp = state.speaker;
   return (
     <Stack gap="xs">
       {sp ? (
         <div data-testid="speaker-current">
-          <Text fw={700}>{sp.name}</Text>
+          <Text fw={700}>{sp.speakerName}</Text>
           <Text size="sm" c="dimmed">
-            {[siteName(sp), sp.topic].filter(Boolean).join(" · ")}
+            {[sp.speakerTitle, sp.siteName, sp.topic].filter(Boolean).join(" · ")}
             {sp.startedAt && <> · <Text span ff="monospace">{formatDuration(now - Date.parse(sp.startedAt))}</Text></>}
           </Text>
         </div>
@@ -69,47 +68,49 @@ export function SpeakerPanel({ state }: { state: ConferenceState }) {
         <Text c="dimmed">{t("conference.noSpeaker")}</Text>
       )}
       <Text size="sm" fw={600} mt="xs">
-        {t("conference.queue")}
+        {t("conference.queue")} ({state.queueLength})
       </Text>
       {state.queue.length === 0 ? (
         <Text size="sm" c="dimmed">{t("conference.queueEmpty")}</Text>
       ) : (
         <List size="sm" type="ordered" data-testid="speaker-queue">
-          {state.queue.map((q) => (
+          {state.queue.slice(0, 10).map((q) => (
             <List.Item key={q.id}>
-              {q.name}
-              {siteName(q) && <Text span c="dimmed"> — {siteName(q)}</Text>}
+              {q.speakerName} <Text span c="dimmed">— {q.siteName}</Text>
             </List.Item>
           ))}
         </List>
+      )}
+      {state.queueLength > Math.min(10, state.queue.length) && state.queue.length > 0 && (
+        <Text size="xs" c="dimmed">{t("conference.queueMore", { count: state.queueLength - Math.min(10, state.queue.length) })}</Text>
       )}
     </Stack>
   );
 }
 
-export function DocumentsPanel({ documents }: { documents: readonly DocumentDto[] }) {
+export function DocumentsPanel({ documents }: { documents: readonly DocumentRef[] }) {
   const { t } = useTranslation();
   if (!documents.length) return <Text size="sm" c="dimmed">{t("common.empty")}</Text>;
   return (
     <List size="sm" spacing={4} data-testid="documents">
       {documents.map((d) => (
         <List.Item key={d.id}>
-          {d.url ? <Anchor href={d.url} target="_blank" rel="noreferrer">{d.title}</Anchor> : d.title}{" "}
-          <Text span size="xs" c="dimmed">{formatDate(d.publishedAt)}</Text>
+          <Text span fw={600}>{d.number}</Text> {d.title}{" "}
+          <Text span size="xs" c="dimmed">{formatDate(d.disseminatedAt)}</Text>
         </List.Item>
       ))}
     </List>
   );
 }
 
-export function ConclusionsPanel({ conclusions }: { conclusions: readonly ConclusionDto[] }) {
+export function ConclusionsPanel({ conclusions }: { conclusions: readonly Conclusion[] }) {
   const { t } = useTranslation();
   if (!conclusions.length) return <Text size="sm" c="dimmed">{t("common.empty")}</Text>;
   return (
     <List size="sm" spacing={6} type="ordered" data-testid="conclusions">
       {conclusions.map((c) => (
         <List.Item key={c.id}>
-          {c.text} <Text span size="xs" c="dimmed">{formatTime(c.recordedAt)}</Text>
+          {c.text} <Text span size="xs" c="dimmed">{formatTime(c.createdAt)}</Text>
         </List.Item>
       ))}
     </List>

@@ -13,12 +13,12 @@ import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LinkState } from "../../api/conference-schemas.js";
 import { compareVi } from "../../lib/collate.js";
-import { provinceByCode } from "../../lib/provinces.js";
+import { provinceByPath } from "../../lib/provinces.js";
 import type { Site } from "../../state/conference-state.js";
 import { LINK_COLOR } from "./colors.js";
 
 const ROW_HEIGHT = 34;
-const stateRank: Record<LinkState, number> = { disconnected: 0, degraded: 1, unknown: 2, connected: 3 };
+const stateRank: Record<LinkState, number> = { disconnected: 0, degraded: 1, connected: 2 };
 const gridTemplate = "minmax(200px, 3fr) minmax(120px, 2fr) 130px 90px";
 
 /**
@@ -40,7 +40,7 @@ export function SiteTable({ sites }: { sites: readonly Site[] }) {
       { id: "name", accessorKey: "name", header: t("conference.siteName"), sortingFn: (a, b) => compareVi(a.original.name, b.original.name) },
       {
         id: "province",
-        accessorFn: (s) => provinceByCode(s.provinceCode)?.shortName ?? s.provinceCode,
+        accessorFn: (s) => provinceByPath(s.provincePath)?.shortName ?? s.provincePath,
         header: t("conference.province"),
         sortingFn: (a, b) => compareVi(a.getValue<string>("province"), b.getValue<string>("province")),
       },
@@ -55,7 +55,7 @@ export function SiteTable({ sites }: { sites: readonly Site[] }) {
           </Badge>
         ),
       },
-      { id: "checkedIn", accessorFn: (s) => `${s.checkedIn}/${s.expected}`, header: t("conference.checkedIn"), enableSorting: false },
+      { id: "checkedIn", accessorFn: (s) => `${s.presentCount}/${s.expectedAttendance}`, header: t("conference.checkedIn"), enableSorting: false },
     ],
     [t],
   );
@@ -66,7 +66,7 @@ export function SiteTable({ sites }: { sites: readonly Site[] }) {
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
-    globalFilterFn: (row, _col, value: string) => row.original.name.toLocaleLowerCase("vi").includes(value.toLocaleLowerCase("vi")),
+    globalFilterFn: (row, _col, value: string) => `${row.original.code} ${row.original.name}`.toLocaleLowerCase("vi").includes(value.toLocaleLowerCase("vi")),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),

@@ -13,7 +13,7 @@ export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>
         if (!s) return null;
         const color = LINK_COLOR[s.linkState];
         return (
-          <Tooltip key={id} label={`${s.name} — ${t(`conference.link.${s.linkState}`)} — ${s.checkedIn}/${s.expected}`}>
+          <Tooltip key={id} label={`${s.name} — ${t(`conference.link.${s.linkState}`)} — ${s.presentCount}/${s.expectedAttendance}`}>
             <Box
               data-testid="site-tile"
               data-site-id={s.id}
@@ -30,7 +30,7 @@ export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>
                 {s.name}
               </Text>
               <Text size="xs" c="dimmed">
-                {s.checkedIn}/{s.expected}
+                {s.presentCount}/{s.expectedAttendance}
               </Text>
             </Box>
           </Tooltip>

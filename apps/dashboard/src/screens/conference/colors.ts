@@ -4,5 +4,4 @@ export const LINK_COLOR: Record<LinkState, string> = {
   connected: "green",
   degraded: "yellow",
   disconnected: "red",
-  unknown: "gray",
 };
