@@ -87,6 +87,8 @@ async function loginAndExchange(nationalId: string) {
   const res = await tokenRequest({ grant_type: "authorization_code", client_id: "dashboard", code: fragment.get("code")!, redirect_uri: REDIRECT, code_verifier: l.verifier });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
+  // keycloak-js sends credentials: "include"; without this header the browser drops the response.
+  expect(res.headers.get("access-control-allow-credentials")).toBe("true");
   return { ...l, tokens: res.body };
 }
 

@@ -263,6 +263,8 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       replaceBody(ctx, form.toString());
     }
     await next();
+    // keycloak-js fetches with `credentials: "include"`, which browsers allow only with this header (Keycloak sends it).
+    if (ctx.response.get("access-control-allow-origin")) ctx.set("access-control-allow-credentials", "true");
     if (ctx.path === `${OIDC}/token` && ctx.status === 200 && ctx.body && typeof ctx.body === "object") {
       const body = ctx.body as { refresh_token?: string; refresh_expires_in?: number; "not-before-policy"?: number; session_state?: string };
       if (body.refresh_token) {
@@ -281,7 +283,9 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
     const origin = req.headers.origin;
     if (!origin) return {};
     const allowed = [...realm.clients.values()].some((c) => c.webOrigins.includes(origin));
-    return allowed ? { "access-control-allow-origin": origin, "access-control-allow-headers": "authorization, content-type", vary: "Origin" } : {};
+    return allowed
+      ? { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", "access-control-allow-headers": "authorization, content-type", vary: "Origin" }
+      : {};
   };
 
   async function userinfo(req: IncomingMessage, res: ServerResponse) {
