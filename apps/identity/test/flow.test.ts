@@ -62,17 +62,22 @@ async function run(browser: Browser, first: Page, stopAt = DASHBOARD): Promise<P
   return page;
 }
 
-async function login(nationalId: string) {
-  const browser = new Browser();
+/** An authorization request as keycloak-js sends it: code flow, PKCE S256, response_mode=fragment. */
+function authorizationUrl(extra: Record<string, string> = {}) {
   const { verifier, challenge } = pkce();
   const state = randomBytes(8).toString("hex");
   const nonce = randomBytes(8).toString("hex");
-  // As keycloak-js sends it: code flow, PKCE S256, response_mode=fragment.
   const auth = new URL(endpoint("authorization_endpoint"));
-  for (const [k, v] of Object.entries({ client_id: "dashboard", redirect_uri: REDIRECT, response_type: "code", response_mode: "fragment", scope: "openid", state, nonce, code_challenge: challenge, code_challenge_method: "S256" })) {
+  for (const [k, v] of Object.entries({ client_id: "dashboard", redirect_uri: REDIRECT, response_type: "code", response_mode: "fragment", scope: "openid", state, nonce, code_challenge: challenge, code_challenge_method: "S256", ...extra })) {
     auth.searchParams.set(k, v);
   }
-  const loginPage = await run(browser, await browser.request(auth.href));
+  return { url: auth.href, verifier, state, nonce };
+}
+
+async function login(nationalId: string) {
+  const browser = new Browser();
+  const { url, verifier, state, nonce } = authorizationUrl();
+  const loginPage = await run(browser, await browser.request(url));
   expect(loginPage.status).toBe(200);
   const vneidPage = await run(browser, await browser.request(driver.vneidLink(loginPage)));
   const end = await run(browser, await vneidLogin(browser, vneidPage, nationalId));
@@ -200,10 +205,17 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     const still = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens["refresh_token"]! });
     expect(still.status, JSON.stringify(still.body)).toBe(200);
 
+    // keycloak-js check-sso: prompt=none answers from the SSO session without a page...
+    const silent = await run(browser, await browser.request(authorizationUrl({ prompt: "none" }).url));
+    expect(new URLSearchParams(new URL(silent.location!).hash.slice(1)).has("code")).toBe(true);
+
     const done = await run(browser, await browser.request(logout(`${DASHBOARD}/`)));
     expect(done.location).toBe(`${DASHBOARD}/`);
     const after = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: still.body["refresh_token"]! });
     expect(after.status).toBe(400);
     expect(after.body["error"]).toBe("invalid_grant");
+    // ...and after logout there is no session to answer from.
+    const gone = await run(browser, await browser.request(authorizationUrl({ prompt: "none" }).url));
+    expect(new URLSearchParams(new URL(gone.location!).hash.slice(1)).get("error")).toBe("login_required");
   });
 });
