@@ -190,3 +190,33 @@ describe("checkBadgeAward", () => {
     expect(codes(checkBadgeAward({ ...base, awardOn: "19/05/2024" }))).toEqual(["awardOn:invalid_date"]);
   });
 });
+
+describe("partyAgeReachedOn agrees with partyAge (generated cases)", () => {
+  it("party age is N on the reached date and N−1 the day before, with random interruptions", async () => {
+    const { addDays } = await import("../../src/domain/index.js");
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const day = (base: string, n: number) => addDays(base, n);
+    for (let i = 0; i < 300; i++) {
+      const decision = day("1950-01-01", rand(365 * 40));
+      const interruptions = [];
+      let cursor = day(decision, 400 + rand(2000));
+      for (let k = rand(3); k > 0; k--) {
+        const to = day(cursor, 1 + rand(800));
+        interruptions.push({ from: cursor, to });
+        cursor = day(to, 1 + rand(3000));
+      }
+      const f: PartyAgeFacts = { admissionDecisionOn: decision, officialOn: day(decision, 365), interruptions };
+      for (const years of [30, 45, 60] as const) {
+        const reached = partyAgeReachedOn(f, years)!;
+        const at = partyAge(f, reached);
+        const before = partyAge(f, day(reached, -1));
+        expect([decision, years, at.ok && at.value.years]).toEqual([decision, years, years]);
+        expect([decision, years, before.ok && before.value.years]).toEqual([decision, years, years - 1]);
+      }
+    }
+  });
+});
