@@ -5,3 +5,4 @@ export * from "./events.js";
 export type { AppRouter } from "./router/index.js";
 export { createConferenceService, type ConferenceService, type ConferenceServiceOptions } from "./server.js";
 export { openDatabase, type Database } from "./db.js";
+export * from "./simulator/index.js";

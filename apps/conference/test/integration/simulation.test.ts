@@ -1,0 +1,75 @@
+// A whole simulated quarterly conference with 67 sites, at full speed, through the real API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simulateConference, type SimulationReport, type SimulatorActor } from "../../src/simulator/index.js";
+import { CENTRAL_BOARD, ORGANIZER, siteOperator, startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+let report: SimulationReport;
+
+function tokenFor(actor: SimulatorActor): Promise<string> {
+  switch (actor.kind) {
+    case "organizer":
+      return h.token({ ...ORGANIZER, orgPaths: [actor.orgPath] });
+    case "site":
+      return h.token(siteOperator(actor.orgPath));
+    case "bridge":
+      return h.issuer.mintService("video-bridge", { audience: "conference" });
+  }
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  report = await simulateConference({ baseUrl: h.url, getToken: tokenFor, sites: 67, speed: Infinity, seed: 2024 });
+}, 180_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("a simulated 67-site quarterly conference", () => {
+  it("ends concluded with every agenda item done", () => {
+    expect(report.final.conference.status).toBe("concluded");
+    expect(report.final.agenda.map((i) => i.status)).toEqual(["done", "done", "done", "done", "done"]);
+    expect(report.final.currentItemId).toBeNull();
+    expect(report.final.speaker).toBeNull();
+  });
+
+  it("has counters consistent with the plan", () => {
+    const c = report.final.counters;
+    expect(c.sites).toBe(67);
+    expect(c.connected + c.degraded + c.disconnected).toBe(67);
+    expect(c.checkedIn).toBe(report.expected.checkedIn);
+    expect(c.presentCount).toBe(report.expected.presentTotal);
+    expect(c.presentCount).toBeLessThanOrEqual(c.expectedAttendance);
+    // Only the site that never connected is down at the end.
+    expect(c.disconnected).toBe(1);
+    expect(report.final.speeches).toBe(report.expected.speeches);
+    expect(report.final.queueLength).toBe(0);
+    expect(report.final.documents.map((d) => d.number)).toEqual(["137-QĐ/TW", "138-QĐ/TW", "26-HD/BTCTW"]);
+    expect(report.final.conclusions).toHaveLength(report.expected.conclusions);
+    expect(report.observed.refusedFloor).toBe(report.expected.refusedFloor);
+  });
+
+  it("recorded the drops on the sites", async () => {
+    const sites = [];
+    let cursor: string | null = null;
+    do {
+      const page = await h.client(CENTRAL_BOARD).conference.sites.list.query({ conferenceId: report.conferenceId, limit: 50, cursor });
+      sites.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(sites).toHaveLength(67);
+    expect(sites.reduce((n, s) => n + s.dropCount, 0)).toBe(report.expected.drops);
+    const never = sites.find((s) => s.code === report.expected.neverConnects)!;
+    expect(never).toMatchObject({ linkState: "disconnected", checkedInAt: null, lastHeartbeatAt: null });
+  });
+
+  it("agrees with the per-province roll-up", async () => {
+    const { groups } = await h.client(CENTRAL_BOARD).conference.sites.byProvince.query({ conferenceId: report.conferenceId });
+    expect(groups).toHaveLength(67);
+    const sum = (k: keyof (typeof groups)[number]) => groups.reduce((n, g) => n + (g[k] as number), 0);
+    expect(sum("sites")).toBe(67);
+    expect(sum("checkedIn")).toBe(report.final.counters.checkedIn);
+    expect(sum("presentCount")).toBe(report.final.counters.presentCount);
+    expect(groups.find((g) => g.orgPath === "/08/")?.name).toBe("Điểm cầu Tỉnh ủy Tuyên Quang");
+  });
+});
