@@ -31,6 +31,17 @@ export interface Sql {
 
 export interface Database extends Sql {
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: one COPY per target, each on its own new connection, fed concurrently (bulk loads
+   * outside a transaction, e.g. the seed). Undefined on PGlite (one connection).
+   */
+  openCopySinks?(targets: readonly string[]): Promise<CopySink[]>;
+}
+
+/** A COPY ... FROM STDIN in progress: write lines (awaiting backpressure), then end() for the row count. */
+export interface CopySink {
+  write(line: string): Promise<void> | void;
+  end(): Promise<number>;
 }
 
 const COPY_BATCH_BYTES = 8 * 1024 * 1024;
@@ -107,7 +118,53 @@ class PgClientSql implements Sql {
 
 class PgPoolSql implements Database {
   readonly dialect = "postgres" as const;
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly connectionString?: string,
+  ) {}
+
+  async openCopySinks(targets: readonly string[]): Promise<CopySink[]> {
+    const pg = await import("pg");
+    return Promise.all(
+      targets.map(async (target) => {
+        const client = new pg.default.Client({ connectionString: this.connectionString });
+        await client.connect();
+        const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN`));
+        let failed: Error | null = null;
+        stream.on("error", (e: Error) => (failed = e));
+        let buf = "";
+        const flush = async () => {
+          if (failed) throw failed;
+          const chunk = buf;
+          buf = "";
+          if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => {
+            stream.once("drain", resolve);
+            stream.once("error", reject);
+          });
+        };
+        return {
+          write(line: string) {
+            buf += line;
+            if (buf.length >= 256 * 1024) return flush();
+          },
+          async end() {
+            try {
+              if (buf.length > 0) await flush();
+              stream.end();
+              await new Promise<void>((resolve, reject) => {
+                if (failed) return reject(failed);
+                stream.once("finish", resolve);
+                stream.once("error", reject);
+              });
+              return Number(stream.rowCount ?? 0);
+            } finally {
+              await client.end();
+            }
+          },
+        } satisfies CopySink;
+      }),
+    );
+  }
 
   async query<T>(text: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const r = await this.pool.query(text, params as unknown[]);
@@ -198,8 +255,9 @@ class PgliteDatabase extends PgliteSql implements Database {
 
 // --------------------------------------------------------------------------------------- factories
 
-export function sqlFromPgPool(pool: Pool): Database {
-  return new PgPoolSql(pool);
+/** `connectionString` enables openCopySinks (parallel COPY on extra connections). */
+export function sqlFromPgPool(pool: Pool, connectionString?: string): Database {
+  return new PgPoolSql(pool, connectionString);
 }
 
 /** Wraps an existing PGlite; `owned` = close it with the Database. */
@@ -224,7 +282,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Database> {
     pool.on("connect", (client) => {
       client.setTypeParser(1082, (v: string) => v);
     });
-    return sqlFromPgPool(pool);
+    return sqlFromPgPool(pool, options.databaseUrl);
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create(options.dataDir ?? "memory://", {

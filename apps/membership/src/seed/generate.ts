@@ -1,6 +1,7 @@
 // Deterministic members and their history, one organization (cell) at a time: every random draw comes
 // from a PRNG seeded by (seed, cell id) in a fixed order, so the same seed gives the same rows whatever
 // table is being written, and memory holds one cell's people at a time.
+import { probationEndDate } from "../domain/admission.js";
 import { BADGE_YEARS, type Gender, type MemberStatus, type RatingLevel, type RemovalKind } from "../domain/enums.js";
 import { drawName, EDUCATION, OCCUPATIONS, tablesFor } from "./names.js";
 import type { OrgTree, SeedOrg } from "./orgs.js";
@@ -145,7 +146,8 @@ export class MemberGenerator {
       const ageAtAdmission = rng.normalInt(27, 6, 18, 55);
       const birthDate = admittedOn - Math.round(ageAtAdmission * 365.25) - rng.int(1, 360);
       const p = this.person(rng, org, birthDate);
-      const probationEnd = admittedOn + 365;
+      // 12 calendar months (domain probationEndDate), not 365 days: leap years matter to the rule.
+      const probationEnd = dayOf(probationEndDate(isoOf(admittedOn)));
       const notRecognized = admitYear >= this.asOfYear - 5 && rng.chance(0.006) && probationEnd + 30 < asOf;
       let status: MemberStatus = probationEnd + 20 > asOf ? "probationary" : "official";
       let officialOn: number | null = status === "official" ? probationEnd + rng.int(0, 20) : null;

@@ -3,7 +3,8 @@
 // Into an empty database the load runs in "bulk mode": secondary indexes and foreign keys are dropped
 // first and recreated afterwards from their own definitions (much faster than maintaining them row by
 // row), the counter triggers are off and the counters are rebuilt once at the end.
-import { copyLine, type Sql } from "../db/sql.js";
+import { probationEndDate } from "../domain/admission.js";
+import { copyLine, type CopySink, type Database, type Sql } from "../db/sql.js";
 import { rebuildStatsSql, statTriggersSql } from "../db/stats-sql.js";
 import { MEMBER_RATING, MemberGenerator, ORG_RATING, isoOf, yearOf, type CellData, type SeedMember } from "./generate.js";
 import { buildOrgTree, type OrgTree, type SeedOrg, type SeedScale } from "./orgs.js";
@@ -57,7 +58,7 @@ export async function isDatabaseEmpty(db: Sql): Promise<boolean> {
   return rows[0]?.n === 0;
 }
 
-export async function seedDatabase(db: Sql, options: SeedOptions): Promise<SeedResult> {
+export async function seedDatabase(db: Sql & Pick<Database, "openCopySinks">, options: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   const asOf = options.asOf ?? DEFAULT_AS_OF;
   const progress = options.onProgress ?? (() => undefined);
@@ -80,21 +81,8 @@ export async function seedDatabase(db: Sql, options: SeedOptions): Promise<SeedR
         copyLine([o.id, o.parentId, o.path, o.depth, o.kind, o.code, o.name, o.adminUnitCode, o.adminUnitEdition, o.sector, o.openedOn, o.closedOn]),
       ),
     );
-    for (const pass of PASSES) {
-      gen.reset();
-      const state = { id: 0, candidateId: 0 };
-      let done = 0;
-      const lines = (async function* () {
-        for (const org of cells) {
-          const cell = gen.cell(org);
-          for (const line of pass.emit(cell, gen, state)) yield line;
-          done++;
-          if (done % 200 === 0 || done === cells.length) progress({ phase: pass.table, done, total: cells.length });
-        }
-        if (pass.after) for (const line of pass.after(tree, gen, state)) yield line;
-      })();
-      rows[pass.table] = await db.copyFrom(pass.target, lines);
-    }
+    if (db.openCopySinks) await loadParallel(db.openCopySinks.bind(db), cells, tree, gen, rows, progress);
+    else await loadPasses(db, cells, tree, gen, rows, progress);
     rows.target = await db.copyFrom("target (org_id, org_path, year, admissions_plan)", targets(tree, gen));
   } finally {
     progress({ phase: "indexes", done: 0, total: 1 });
@@ -107,6 +95,60 @@ export async function seedDatabase(db: Sql, options: SeedOptions): Promise<SeedR
   await db.exec("ANALYZE");
   progress({ phase: "done", done: 1, total: 1 });
   return { scale: options.scale, seed: options.seed, asOf, organizations: tree.orgs.length, rows, milliseconds: Date.now() - started };
+}
+
+/** One table per pass over the cells (PGlite: a single connection). */
+async function loadPasses(db: Sql, cells: SeedOrg[], tree: OrgTree, gen: MemberGenerator, rows: Record<string, number>, progress: (p: SeedProgress) => void) {
+  for (const pass of PASSES) {
+    gen.reset();
+    const state = { id: 0, candidateId: 0 };
+    let done = 0;
+    const lines = (async function* () {
+      for (const org of cells) {
+        const cell = gen.cell(org);
+        for (const line of pass.emit(cell, gen, state)) yield line;
+        done++;
+        if (done % 500 === 0 || done === cells.length) progress({ phase: pass.table, done, total: cells.length });
+      }
+      if (pass.after) for (const line of pass.after(tree, gen, state)) yield line;
+    })();
+    rows[pass.table] = await db.copyFrom(pass.target, lines);
+  }
+}
+
+/** PostgreSQL: generate each cell once and feed every table's COPY at the same time. */
+async function loadParallel(
+  open: (targets: readonly string[]) => Promise<CopySink[]>,
+  cells: SeedOrg[],
+  tree: OrgTree,
+  gen: MemberGenerator,
+  rows: Record<string, number>,
+  progress: (p: SeedProgress) => void,
+) {
+  gen.reset();
+  const sinks = await open(PASSES.map((p) => p.target));
+  const states = PASSES.map(() => ({ id: 0, candidateId: 0 }));
+  let done = 0;
+  for (const org of cells) {
+    const cell = gen.cell(org);
+    for (let i = 0; i < PASSES.length; i++) {
+      for (const line of PASSES[i]!.emit(cell, gen, states[i]!)) {
+        const w = sinks[i]!.write(line);
+        if (w) await w;
+      }
+    }
+    done++;
+    if (done % 500 === 0 || done === cells.length) progress({ phase: "rows", done, total: cells.length });
+  }
+  for (let i = 0; i < PASSES.length; i++) {
+    const after = PASSES[i]!.after;
+    if (after) for (const line of after(tree, gen, states[i]!)) {
+      const w = sinks[i]!.write(line);
+      if (w) await w;
+    }
+  }
+  const counts = await Promise.all(sinks.map((s) => s.end()));
+  PASSES.forEach((p, i) => (rows[p.table] = counts[i]!));
 }
 
 export class SeedError extends Error {
@@ -181,7 +223,7 @@ const PASSES: Pass[] = [
         const org = orgOn(m, m.admittedOn);
         const outcome = m.officialOn !== null ? "recognized" : m.notRecognized ? "not_recognized" : null;
         const outcomeOn = m.officialOn ?? (m.notRecognized ? m.leftOn : null);
-        yield copyLine([++s.id, linked, m.id, org.id, org.path, `${m.id}-QĐ/ĐU`, d(m.admittedOn), d(m.admittedOn + 365), outcome, d(outcomeOn)]);
+        yield copyLine([++s.id, linked, m.id, org.id, org.path, `${m.id}-QĐ/ĐU`, d(m.admittedOn), probationEndDate(d(m.admittedOn)!), outcome, d(outcomeOn)]);
       }
       s.candidateId += cell.candidates.length;
     },
