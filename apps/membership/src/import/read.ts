@@ -39,6 +39,9 @@ function openStream(source: FileSource): Readable {
   return createReadStream(source.path);
 }
 
+/** Columns whose digits have a fixed width (zero-padded when Excel stored them as numbers). */
+const NUMBER_WIDTHS: Record<string, number> = { nationalId: 12 };
+
 const normalizeHeader = (h: string) => h.replace(/^\uFEFF/, "").trim().normalize("NFC").toLocaleLowerCase("vi");
 
 /** Maps header cells to column keys; unknown or missing required columns are input errors. */
@@ -134,6 +137,11 @@ async function* xlsxRecords<K extends string>(source: FileSource, columns: reado
           keys = mapHeader(cells, columns);
           continue;
         }
+        // A 12-digit ID typed into a number cell lost its leading zeros: give them back.
+        keys.forEach((k, i) => {
+          const width = k === null ? undefined : NUMBER_WIDTHS[k];
+          if (width !== undefined && typeof values[i + 1] === "number" && cells[i]!.length < width) cells[i] = cells[i]!.padStart(width, "0");
+        });
         if (cells.every((c) => c.trim() === "")) continue;
         yield { row: excelRow.number, values: toRecord(keys, cells) };
       }
