@@ -103,8 +103,9 @@ export class AuthSession {
     if (this.leaving) return;
     this.leaving = true;
     this.kc.clearToken();
-    // The provider's session is gone too, so this shows the login form.
-    void this.kc.login({ redirectUri: window.location.href });
+    // prompt=login: the provider's session may not have ended yet (the other tab is still on its way
+    // there), and this tab must not slip back in on it.
+    void this.kc.login({ redirectUri: window.location.href, prompt: "login" });
   }
 
   /** Renewal failed: back to the login page, keeping this tab's drafts (they are in sessionStorage). */

@@ -1,0 +1,60 @@
+import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
+
+test.describe("signing in", () => {
+  test.beforeEach(() => requires("identity"));
+
+  test("through the built-in provider and the VNeID simulator, back with the official's scope", async ({ page }) => {
+    await loginWithVneid(page, "hanoi");
+    await expect(page.getByTestId("official-units")).toHaveText("Thành phố Hà Nội");
+    await page.getByTestId("user-menu").click();
+    await expect(page.getByTestId("official-roles").locator("[data-role]")).toHaveAttribute("data-role", "provincial_board");
+    await expect(page.locator("[data-org-path]")).toHaveAttribute("data-org-path", "/01/");
+    await page.keyboard.press("Escape");
+    // a provincial board sees the conference and the KPI panels, but no console
+    await expect(page.getByTestId("tab-conference")).toBeVisible();
+    await expect(page.getByTestId("tab-kpi")).toBeVisible();
+    await expect(page.getByTestId("tab-organizer")).toHaveCount(0);
+    await expect(page.getByTestId("tab-siteOperator")).toHaveCount(0);
+    // the URL carries no OIDC leftovers (code, state) after the redirect
+    expect(page.url()).not.toMatch(/[#&?](code|state)=/);
+  });
+
+  test("a reload keeps the official signed in without asking again", async ({ page }) => {
+    await loginWithVneid(page, "central");
+    await page.reload();
+    await expect(page.getByTestId("official-name")).toHaveText("Nguyễn Văn An");
+    await expect(page.getByTestId("official-units")).toHaveText("Toàn quốc");
+  });
+
+  test("logging out in one tab logs out the other tabs", async ({ page, context }) => {
+    await loginWithVneid(page, "central");
+    const other = await context.newPage();
+    await other.goto(stack.dashboardUrl);
+    await expect(other.getByTestId("official-name")).toHaveText("Nguyễn Văn An");
+
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("logout").click();
+    // the other tab hears it on the BroadcastChannel and goes to the login page
+    await other.waitForURL((u) => !u.href.startsWith(stack.dashboardUrl), { timeout: 15_000 });
+    await expect(other.locator("#social-vneid")).toBeVisible();
+    // the tab that logged out comes back to the dashboard, which asks for a login again
+    await expect(page.locator("#social-vneid")).toBeVisible({ timeout: 15_000 });
+    await other.goto(stack.dashboardUrl, { waitUntil: "commit" });
+    await expect(other.locator("#social-vneid")).toBeVisible({ timeout: 15_000 });
+  });
+
+  test("speaks Vietnamese first and switches to English", async ({ page }) => {
+    await loginWithVneid(page, "hanoi");
+    await expect(page.getByTestId("tab-conference")).toHaveText("Hội nghị trực tuyến");
+    await page.getByTestId("language").getByText("EN").click();
+    await expect(page.getByTestId("tab-conference")).toHaveText("Online conference");
+    await page.reload();
+    await expect(page.getByTestId("tab-conference")).toHaveText("Online conference");
+  });
+
+  test("a service that is down greys out only its own panels", async ({ page }) => {
+    requires("membership");
+    await loginWithVneid(page, "hanoi");
+    await expect(page.getByTestId("service-membership")).toHaveAttribute("data-state", "up");
+  });
+});

@@ -1,0 +1,60 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import type { Stack } from "./stack.js";
+
+export const stack: Stack = JSON.parse(process.env.E2E_STACK ?? "{}") as Stack;
+
+/** Skip (naming the missing part) unless every part a scenario needs is running. */
+export function requires(...parts: string[]): void {
+  const missing = parts.filter((p) => stack.missing?.[p]);
+  base.skip(missing.length > 0, `needs ${missing.map((p) => `${p} (${stack.missing[p]})`).join(", ")}`);
+}
+
+/**
+ * Demo officials of the realm (infra/keycloak/orgboard-realm.json): they have no password and sign in
+ * through the national identity (VNeID) simulator with their national ID.
+ */
+export const OFFICIALS = {
+  central: { username: "tw.bantochuc", name: "Nguyễn Văn An", units: "Toàn quốc" },
+  hanoi: { username: "hn.bantochuc", name: "Trần Thị Bình", units: "Thành phố Hà Nội" },
+  organizer: { username: "hoinghi.vanhanh", name: "Phạm Minh Đức", units: "Toàn quốc" },
+} as const;
+
+/** The realm's national ID for a demo username, read from the realm export the identity app serves. */
+export async function nationalIdOf(username: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  const { ROOT } = await import("./stack.js");
+  const realm = JSON.parse(await readFile(join(ROOT, "infra/keycloak/orgboard-realm.json"), "utf8")) as {
+    users: { username: string; attributes?: { national_id?: string[] } }[];
+  };
+  const id = realm.users.find((u) => u.username === username)?.attributes?.national_id?.[0];
+  if (!id) throw new Error(`no national_id for ${username} in the realm export`);
+  return id;
+}
+
+/**
+ * Open the dashboard and sign in: the dashboard sends the browser to the provider's login page, the
+ * official picks "log in with national identity", signs in at the VNeID simulator with their national
+ * ID, and comes back to the dashboard.
+ */
+export async function loginWithVneid(page: Page, who: keyof typeof OFFICIALS, path = "/"): Promise<void> {
+  const nationalId = await nationalIdOf(OFFICIALS[who].username);
+  await page.goto(`${stack.dashboardUrl}${path}`);
+  await page.waitForURL((u) => !u.href.startsWith(stack.dashboardUrl), { timeout: 20_000 });
+  await page.locator("#social-vneid").click();
+  await page.locator("#nationalId").fill(nationalId);
+  await page.locator("#nationalId").press("Enter");
+  // A first broker login may ask to confirm; the simulator may ask for consent.
+  for (let i = 0; i < 3 && !page.url().startsWith(stack.dashboardUrl); i++) {
+    const next = page.locator("button[type=submit]:not(.secondary), input[type=submit]").first();
+    await Promise.race([
+      page.waitForURL((u) => u.href.startsWith(stack.dashboardUrl), { timeout: 5_000 }).catch(() => undefined),
+      next.waitFor({ timeout: 5_000 }).then(() => next.click()).catch(() => undefined),
+    ]);
+  }
+  await page.waitForURL((u) => u.href.startsWith(stack.dashboardUrl), { timeout: 20_000 });
+  await expect(page.getByTestId("official-name")).toHaveText(OFFICIALS[who].name);
+}
+
+export const test = base;
+export { expect };

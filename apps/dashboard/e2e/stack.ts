@@ -1,0 +1,187 @@
+// Starts what the browser tests need on free ports: the built-in identity provider (or a real Keycloak
+// given by KEYCLOAK_URL), the services and the realtime gateway that are built, and the built dashboard
+// through `vite preview` with a generated /config.json. A part that is not built yet is left out and
+// the tests that need it are skipped, naming it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const DASHBOARD_DIR = resolve(fileURLToPath(new URL("..", import.meta.url)));
+export const ROOT = resolve(DASHBOARD_DIR, "../..");
+export const LOG_DIR = join(DASHBOARD_DIR, "test-results", "e2e-logs");
+
+export interface Stack {
+  dashboardUrl: string;
+  identityUrl: string;
+  /** The OIDC provider is a real Keycloak (KEYCLOAK_URL), not apps/identity. */
+  keycloak: boolean;
+  services: Record<string, string>;
+  realtimeUrl: string | null;
+  /** Why a part is missing, by part name (shown in skip messages). */
+  missing: Record<string, string>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", rej);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === "object" && addr ? res(addr.port) : rej(new Error("no port"))));
+    });
+  });
+}
+
+async function waitFor(url: string, proc: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}; see ${LOG_DIR}/${name}.log`);
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (r.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms; see ${LOG_DIR}/${name}.log`);
+}
+
+export class Processes {
+  private readonly procs: { name: string; proc: ChildProcess }[] = [];
+  /** Removes the temporary data directories once everything has stopped. */
+  cleanup: () => void = () => undefined;
+
+  start(name: string, cwd: string, args: string[], env: Record<string, string>): ChildProcess {
+    mkdirSync(LOG_DIR, { recursive: true });
+    const log = openSync(join(LOG_DIR, `${name}.log`), "w");
+    const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+    this.procs.push({ name, proc });
+    return proc;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(
+      this.procs.reverse().map(
+        ({ proc }) =>
+          new Promise<void>((res) => {
+            if (proc.exitCode !== null) return res();
+            proc.once("exit", () => res());
+            proc.kill("SIGTERM");
+            setTimeout(() => proc.kill("SIGKILL"), 5000).unref();
+          }),
+      ),
+    );
+    this.cleanup();
+  }
+}
+
+/** A built service's entry point, or null with the reason. */
+function entry(app: string): string | null {
+  const main = join(ROOT, "apps", app, "dist", "main.js");
+  return existsSync(main) ? main : null;
+}
+
+export async function startStack(procs: Processes): Promise<Stack> {
+  const missing: Record<string, string> = {};
+  const dataDir = mkdtempSync(join(tmpdir(), "orgboard-e2e-"));
+  const keycloakUrl = process.env.KEYCLOAK_URL;
+  // Keycloak's realm allows the dashboard on :4173 (vite preview's default); the built-in provider
+  // takes any origin we register, so a free port is used there.
+  const dashboardPort = keycloakUrl ? 4173 : await freePort();
+  const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+
+  // Identity: always start apps/identity when built — with Keycloak it is still the VNeID simulator.
+  let identityUrl = keycloakUrl ?? "";
+  const identityMain = entry("identity");
+  if (identityMain) {
+    const port = await freePort();
+    const p = procs.start("identity", join(ROOT, "apps", "identity"), [identityMain], {
+      ORGBOARD_IDENTITY_PORT: String(port),
+      // The realm file's dashboard client takes its redirect URI and web origin (CORS for the token
+      // call) from ORGBOARD_DASHBOARD_URL.
+      ORGBOARD_DASHBOARD_URL: dashboardUrl,
+      ...(keycloakUrl ? { KEYCLOAK_URL: keycloakUrl } : {}),
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/realms/orgboard/.well-known/openid-configuration`, p, "identity");
+    if (!keycloakUrl) identityUrl = base;
+  } else if (!keycloakUrl) {
+    missing.identity = "apps/identity is not built (pnpm --filter @orgboard/identity build)";
+  }
+  const issuer = `${identityUrl}/realms/orgboard`;
+
+  const services: Record<string, string> = {};
+  for (const [app, extra] of [
+    ["membership", { MEMBERSHIP_DATA_DIR: join(dataDir, "membership") }],
+    ["conference", { CONFERENCE_DATA_DIR: join(dataDir, "conference"), CONFERENCE_SWEEP_INTERVAL_MS: "250" }],
+  ] as const) {
+    const main = entry(app);
+    if (!main || !identityUrl) {
+      missing[app] = main ? "no identity provider" : `apps/${app} is not built or has no dist/main.js yet`;
+      continue;
+    }
+    const port = await freePort();
+    const p = procs.start(app, join(ROOT, "apps", app), [main], {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      OIDC_ISSUER: issuer,
+      CORS_ORIGINS: dashboardUrl,
+      ...extra,
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(`${base}/readyz`, p, app, 90_000);
+      services[app] = base;
+    } catch (e) {
+      missing[app] = (e as Error).message;
+    }
+  }
+
+  let realtimeUrl: string | null = null;
+  const realtimeMain = entry("realtime");
+  if (realtimeMain && identityUrl) {
+    const port = await freePort();
+    const p = procs.start("realtime", join(ROOT, "apps", "realtime"), [realtimeMain], {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      OIDC_ISSUER: issuer,
+      CORS_ORIGINS: dashboardUrl,
+      REALTIME_SERVICES: Object.entries(services).map(([k, v]) => `${k}=${v}/trpc`).join(","),
+      REALTIME_CHECKPOINT_FILE: join(dataDir, "realtime", "checkpoints.json"),
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/healthz`, p, "realtime");
+      realtimeUrl = `http://127.0.0.1:${port}`;
+    } catch (e) {
+      missing.realtime = (e as Error).message;
+    }
+  } else {
+    missing.realtime = "apps/realtime is not built or has no dist/main.js yet";
+  }
+
+  // The built dashboard, copied so that its config.json can be written without touching dist/.
+  const dist = join(DASHBOARD_DIR, "dist");
+  if (!existsSync(join(dist, "index.html"))) throw new Error("the dashboard is not built: pnpm --filter @orgboard/dashboard build");
+  const site = join(dataDir, "dashboard");
+  cpSync(dist, site, { recursive: true });
+  const config = {
+    identity: { url: identityUrl || "http://127.0.0.1:9", realm: "orgboard", clientId: "dashboard" },
+    // Services that are not running still get a URL (a closed port), so their panels show "unavailable".
+    services: { membership: services.membership ?? "http://127.0.0.1:9", conference: services.conference ?? "http://127.0.0.1:9" },
+    realtimeUrl: realtimeUrl ?? "http://127.0.0.1:9",
+    defaultLanguage: "vi",
+  };
+  writeFileSync(join(site, "config.json"), JSON.stringify(config, null, 2));
+  const vite = join(DASHBOARD_DIR, "node_modules", "vite", "bin", "vite.js");
+  const preview = procs.start("dashboard", DASHBOARD_DIR, [vite, "preview", "--outDir", site, "--host", "127.0.0.1", "--port", String(dashboardPort), "--strictPort"], {});
+  await waitFor(`${dashboardUrl}/config.json`, preview, "dashboard");
+  procs.cleanup = () => rmSync(dataDir, { recursive: true, force: true });
+
+  return { dashboardUrl, identityUrl, keycloak: Boolean(keycloakUrl), services, realtimeUrl, missing };
+}
+
