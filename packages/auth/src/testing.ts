@@ -101,6 +101,8 @@ export async function createTestIssuer(opts: { audience?: string; realm?: string
   const defaultAudience = opts.audience ?? "membership";
   let keys: SigningKey[] = [await newKey()];
   let jwksRequests = 0;
+  // A key this issuer never publishes; made once (RSA generation is slow on a busy machine).
+  let stranger: Promise<SigningKey> | null = null;
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0];
@@ -161,7 +163,8 @@ export async function createTestIssuer(opts: { audience?: string; realm?: string
       case "wrong_iss":
         return mint({ ...o, issuer: "http://127.0.0.1:1/realms/evil" });
       case "unknown_key":
-        return sign(claimsOf(o), await newKey());
+        stranger ??= newKey();
+        return sign(claimsOf(o), await stranger);
       case "alg_none":
         return `${b64url({ alg: "none", typ: "JWT" })}.${b64url(claimsOf(o))}.`;
       case "alg_hs256": {
