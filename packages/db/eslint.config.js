@@ -1,2 +1,3 @@
 import { config } from "@orgboard/eslint-config";
-export default config({ tsconfigRootDir: import.meta.dirname });
+// bin/ is a ten-line JS launcher outside the TypeScript project.
+export default [{ ignores: ["bin/**"] }, ...config({ tsconfigRootDir: import.meta.dirname })];

@@ -1,0 +1,25 @@
+export {
+  openDatabase,
+  type Database,
+  type DbLogger,
+  type OpenDatabaseOptions,
+  type PrismaClientLike,
+  type QueryResult,
+} from "./database.js";
+export { type CopyOptions, type CopyRow, type CopyRows } from "./copy.js";
+export { DbError, isDbError } from "./errors.js";
+export { createMigration, type CreateMigrationOptions, type CreateMigrationResult } from "./engine.js";
+export { generateClient, offlinePrismaEnv } from "./generate.js";
+export { checksumOf, readMigrations, type MigrationOnDisk, type MigrationsOnDisk } from "./migrations/files.js";
+export {
+  applyMigrations,
+  migrationStatus,
+  resolveMigration,
+  MIGRATION_LOCK_KEY,
+  type ApplyResult,
+  type LedgerRow,
+  type MigrationStatus,
+} from "./migrations/ledger.js";
+export { type SqlSession } from "./migrations/session.js";
+export { defaultDataDir, findRepoRoot, serviceNameFromPackage } from "./paths.js";
+export { parseDatabaseUrl } from "./pg.js";
