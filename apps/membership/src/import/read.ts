@@ -4,6 +4,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { MembershipInputError } from "../db/errors.js";
@@ -117,6 +118,36 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs 4.4 streaming reader decodes each zip chunk on its own, so a multi-byte letter (ơ, ữ, …) cut
+ * by a chunk boundary becomes "��" (exceljs issues #2084, #2316; fix PRs unmerged). We hand its parser
+ * text decoded across chunks instead, on this reader instance only.
+ */
+function fixUtf8Chunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  type Internals = {
+    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): AsyncGenerator<unknown>;
+    _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  };
+  const r = reader as unknown as Internals;
+  const parseWorksheet = r._parseWorksheet.bind(reader);
+  const parseSharedStrings = r._parseSharedStrings.bind(reader);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
+  r._parseSharedStrings = (entry) => {
+    entry.setEncoding("utf8");
+    return parseSharedStrings(entry);
+  };
+}
+
 async function* xlsxRecords<K extends string>(source: FileSource, columns: readonly Column<K>[]): AsyncGenerator<SourceRecord<K>> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(openStream(source), {
     sharedStrings: "cache",
@@ -125,6 +156,7 @@ async function* xlsxRecords<K extends string>(source: FileSource, columns: reado
     worksheets: "emit",
     entries: "emit",
   });
+  fixUtf8Chunks(reader);
   let keys: (K | null)[] | null = null;
   try {
     for await (const sheet of reader) {

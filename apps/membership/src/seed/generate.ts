@@ -1,6 +1,7 @@
 // Deterministic members and their history, one organization (cell) at a time: every random draw comes
 // from a PRNG seeded by (seed, cell id) in a fixed order, so the same seed gives the same rows whatever
 // table is being written, and memory holds one cell's people at a time.
+import { NATIONAL_ID_PROVINCE_CODES } from "@orgboard/locale-vi";
 import { probationEndDate } from "../domain/admission.js";
 import { BADGE_YEARS, type Gender, type MemberStatus, type RatingLevel, type RemovalKind } from "../domain/enums.js";
 import { drawName, EDUCATION, OCCUPATIONS, tablesFor } from "./names.js";
@@ -126,7 +127,10 @@ export class MemberGenerator {
     const tables = tablesFor(org.region);
     const fullName = drawName(rng, tables, gender);
     const ethnicity = tables.ethnicity.draw(rng);
-    return { gender, fullName, ethnicity, nationalId: this.nationalId(rng, org, birthDay, gender) };
+    const nationalId = this.nationalId(rng, org, birthDay, gender);
+    // Hometown (quê quán): the birth province the ID encodes, by its pre-2025 name.
+    const hometown = NATIONAL_ID_PROVINCE_CODES[nationalId.slice(0, 3)] ?? "";
+    return { gender, fullName, ethnicity, nationalId, hometown };
   }
 
   cell(org: SeedOrg): CellData {
@@ -192,7 +196,7 @@ export class MemberGenerator {
         officialOn,
         // A bijection of the id on 8 digits (7919 coprime with 9·10^7).
         partyCardNumber: hasCard ? String(10_000_000 + ((id * 7919) % 90_000_000)) : null,
-        hometown: org.region,
+        hometown: p.hometown,
         occupation: OCCUPATIONS.draw(rng),
         education: EDUCATION.draw(rng),
         leftOn,
@@ -207,7 +211,7 @@ export class MemberGenerator {
     for (let i = 0; i < nCandidates; i++) {
       const birthDate = asOf - rng.int(19 * 365, 35 * 365);
       const p = this.person(rng, org, birthDate);
-      candidates.push({ ...p, birthDate, courseCompletedOn: asOf - rng.int(10, 300) });
+      candidates.push({ fullName: p.fullName, gender: p.gender, ethnicity: p.ethnicity, nationalId: p.nationalId, birthDate, courseCompletedOn: asOf - rng.int(10, 300) });
     }
     return { org, members, candidates };
   }
