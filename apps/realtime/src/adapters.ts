@@ -132,10 +132,10 @@ export class PgBus {
   }
 
   register(adapter: PgClusterAdapter): void {
-    this.adapters.set(adapter.nsp.name as string, adapter);
+    this.adapters.set(adapter.namespace, adapter);
   }
   unregister(adapter: PgClusterAdapter): void {
-    if (this.adapters.get(adapter.nsp.name as string) === adapter) this.adapters.delete(adapter.nsp.name as string);
+    if (this.adapters.get(adapter.namespace) === adapter) this.adapters.delete(adapter.namespace);
   }
 
   /** Sends in call order on one connection, so every listener sees the same order. */
@@ -261,6 +261,7 @@ export function pgAdapter(bus: PgBus, opts: PgAdapterOptions): new (nsp: Nsp) =>
 
 export class PgClusterAdapter extends ClusterAdapterWithHeartbeat {
   readonly log: SessionLog | null;
+  readonly namespace: string;
   private readonly nextOffset: () => string;
   private readonly offsets = new WeakMap<object, string>();
 
@@ -270,6 +271,7 @@ export class PgClusterAdapter extends ClusterAdapterWithHeartbeat {
     opts: PgAdapterOptions,
   ) {
     super(nsp, opts);
+    this.namespace = (nsp as { name: string }).name;
     this.log = opts.recovery ? new SessionLog(opts.recovery) : null;
     this.nextOffset = offsetGenerator(this.uid);
     bus.register(this);

@@ -1,0 +1,11 @@
+import { PGlite } from "@electric-sql/pglite";
+let t = Date.now();
+const a = new PGlite(); await a.query("select 1"); console.log("mem", Date.now() - t);
+t = Date.now();
+const b = new PGlite("/tmp/pgl-dir-" + Date.now()); await b.query("select 1"); console.log("dir", Date.now() - t);
+t = Date.now();
+const c = new PGlite(); await c.query("select 1"); console.log("mem2", Date.now() - t);
+t = Date.now();
+const dump = await c.dumpDataDir("none"); console.log("dump", Date.now() - t, dump.size);
+t = Date.now();
+const d = new PGlite({ loadDataDir: dump }); await d.query("select 1"); console.log("load", Date.now() - t);

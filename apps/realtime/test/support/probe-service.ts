@@ -1,0 +1,115 @@
+/**
+ * A real, small event-producing service for tests and the benchmark, built like every orgboard service:
+ * server-kit (Hono + tRPC, auth, health) + @orgboard/events (outbox in the transaction, resumable
+ * `<name>.events.stream`) over PGlite (in memory, or in a directory so it survives a restart).
+ */
+import { cpSync, existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { createTokenVerifier, definePolicy } from "@orgboard/auth";
+import { orgPathSchema } from "@orgboard/contracts";
+import { createEventStreamProcedure, createListenNotifier, recordChange } from "@orgboard/events";
+import { createOutboxTables, pgliteClient } from "@orgboard/events/testing";
+import { createLogger, createService, createTRPC, type Logger } from "@orgboard/server-kit";
+import { z } from "zod";
+
+const PGLITE_VERSION = "0.5.14";
+
+export interface ProbeServiceOptions {
+  /** Router key, stream path prefix and token audience (e.g. "probe", or "conference" in the bench). */
+  name?: string;
+  dataDir?: string;
+  port: number;
+  issuer: string;
+  jwksUrl: string;
+  logger?: Logger;
+}
+
+export interface ProbeService {
+  url: string;
+  trpcUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startProbeService(opts: ProbeServiceOptions): Promise<ProbeService> {
+  const name = opts.name ?? "probe";
+  definePolicy({
+    [`${name}.events.read`]: { roles: ["service"], scoped: false },
+    [`${name}.events.emit`]: { roles: ["service", "site_operator"], scoped: true },
+  });
+  if (opts.dataDir && !existsSync(opts.dataDir)) await freshDataDir(opts.dataDir);
+  const pglite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  await createOutboxTables(pglite);
+  const db = pgliteClient(pglite);
+  const notifier = await createListenNotifier(pglite);
+  const { router, authedProcedure } = createTRPC();
+
+  const emitInput = z.object({
+    events: z
+      .array(z.object({ type: z.string().min(3), orgPath: orgPathSchema, aggregateId: z.string().min(1), payload: z.unknown() }))
+      .min(1)
+      .max(5000),
+  });
+  const inner = router({
+    events: router({ stream: createEventStreamProcedure(authedProcedure(`${name}.events.read`), { db, notifier, batchSize: 500 }) }),
+    emit: authedProcedure(`${name}.events.emit`)
+      .input(emitInput)
+      .mutation(async ({ ctx, input }) => {
+        for (const e of input.events) ctx.assertCan({ orgPath: e.orgPath });
+        const ids = await db.$transaction(async (tx) => {
+          const out: string[] = [];
+          for (const e of input.events) {
+            const r = await recordChange(
+              tx,
+              { actor: ctx.principal.subject, action: `${name}.events.emit`, entity: "Probe", entityId: e.aggregateId, orgPath: e.orgPath },
+              { type: e.type, payload: e.payload ?? null, aggregateId: e.aggregateId },
+            );
+            out.push(r.eventId ?? "");
+          }
+          return out;
+        });
+        return { ids };
+      }),
+  });
+  const appRouter = router({ [name]: inner });
+
+  const service = createService({
+    name,
+    router: appRouter,
+    verifier: createTokenVerifier({ issuer: opts.issuer, audience: name, jwksUrl: opts.jwksUrl }),
+    readiness: async () => {
+      await pglite.query("SELECT 1");
+    },
+    port: opts.port,
+    logger: opts.logger ?? createLogger({ name, level: "silent" }),
+    onClose: async () => {
+      await notifier.close();
+      await pglite.close();
+    },
+  });
+  const { url } = await service.start({ handleSignals: false });
+  return { url, trpcUrl: `${url}/trpc`, stop: () => service.stop() };
+}
+
+/**
+ * A fresh PGlite data directory at `target`, copied from a template made once per machine: creating a
+ * PGlite cluster costs seconds (initdb in WebAssembly), copying one costs milliseconds.
+ */
+export async function freshDataDir(target: string): Promise<string> {
+  const template = join(tmpdir(), `orgboard-realtime-pglite-template-${PGLITE_VERSION}`);
+  if (!existsSync(join(template, "READY"))) {
+    const building = `${template}.${process.pid}.${Date.now()}`;
+    const db = new PGlite(building);
+    await createOutboxTables(db);
+    await db.close();
+    writeFileSync(join(building, "READY"), "");
+    try {
+      renameSync(building, template);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // another process won the race
+    }
+  }
+  cpSync(template, target, { recursive: true });
+  return target;
+}
