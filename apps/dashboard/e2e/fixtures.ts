@@ -1,5 +1,7 @@
 import { expect, test as base, type Page } from "@playwright/test";
-import type { Stack } from "./stack.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT, type Stack } from "./stack.js";
 
 export const stack: Stack = JSON.parse(process.env.E2E_STACK ?? "{}") as Stack;
 
@@ -21,9 +23,6 @@ export const OFFICIALS = {
 
 /** The realm's national ID for a demo username, read from the realm export the identity app serves. */
 export async function nationalIdOf(username: string): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
-  const { join } = await import("node:path");
-  const { ROOT } = await import("./stack.js");
   const realm = JSON.parse(await readFile(join(ROOT, "infra/keycloak/orgboard-realm.json"), "utf8")) as {
     users: { username: string; attributes?: { national_id?: string[] } }[];
   };

@@ -164,6 +164,9 @@ export async function startStack(procs: Processes): Promise<Stack> {
     missing.realtime = "apps/realtime is not built or has no dist/main.js yet";
   }
 
+  // The conference simulator is driven by the CLI (`orgboard simulate conference`).
+  if (!existsSync(join(ROOT, "apps", "cli", "dist", "main.js"))) missing.simulator = "apps/cli (orgboard simulate conference) is not built yet";
+
   // The built dashboard, copied so that its config.json can be written without touching dist/.
   const dist = join(DASHBOARD_DIR, "dist");
   if (!existsSync(join(dist, "index.html"))) throw new Error("the dashboard is not built: pnpm --filter @orgboard/dashboard build");

@@ -22,6 +22,8 @@ export interface Site {
   /** Top-level organization path (`/08/…` → `/08/`): the province tile the site counts in. */
   provincePath: string;
   linkState: LinkState;
+  /** When the service decided the current link state (from the event); null when loaded from a list. */
+  linkChangedAt: string | null;
   checkedIn: boolean;
   presentCount: number;
   expectedAttendance: number;
@@ -97,6 +99,7 @@ function toSite(v: SiteView): Site {
     orgPath: v.orgPath,
     provincePath: provincePathOf(v.orgPath),
     linkState: v.linkState,
+    linkChangedAt: null,
     checkedIn: v.checkedInAt !== null,
     presentCount: v.presentCount,
     expectedAttendance: v.expectedAttendance,
@@ -173,7 +176,7 @@ export function foldConferenceEvents(state: ConferenceState, events: readonly Ev
           updateProvince(p.orgPath, (c) => moveLink(c, p.from, p.to));
         }
         const cur = site(p.siteId);
-        if (cur) setSite({ ...cur, linkState: p.to });
+        if (cur) setSite({ ...cur, linkState: p.to, linkChangedAt: p.at });
         Object.assign(params, { site: p.siteName, state: p.to });
         break;
       }

@@ -18,6 +18,8 @@ export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>
               data-testid="site-tile"
               data-site-id={s.id}
               data-state={s.linkState}
+              data-org-path={s.orgPath}
+              data-changed-at={s.linkChangedAt ?? undefined}
               p={6}
               style={{
                 borderRadius: 6,
