@@ -21,8 +21,8 @@ let db: TransactionalClient;
 let idp: TestIssuer;
 let notifier: LocalNotifier;
 
-function buildRouter(pollIntervalMs: number) {
-  const { router, authedProcedure } = createTRPC();
+function buildRouter(pollIntervalMs: number, sseMaxDurationMs?: number) {
+  const { router, authedProcedure } = createTRPC(sseMaxDurationMs ? { sseMaxDurationMs } : {});
   return router({
     membership: router({
       events: router({
@@ -32,15 +32,16 @@ function buildRouter(pollIntervalMs: number) {
   });
 }
 
-function startService(port = 0, pollIntervalMs = 60_000): Promise<{ service: Service; url: string; port: number }> {
+function startService(port = 0, pollIntervalMs = 60_000, sseMaxDurationMs?: number): Promise<{ service: Service; url: string; port: number }> {
   const service = createService({
     name: "membership",
-    router: buildRouter(pollIntervalMs),
+    router: buildRouter(pollIntervalMs, sseMaxDurationMs),
     verifier: createTokenVerifier(idp.verifierOptions("membership")),
     readiness: () => Promise.resolve(),
     logger: createLogger({ name: "membership", level: "silent" }),
     port,
     shutdownTimeoutMs: 1000,
+    sseRetryMs: 100,
   });
   return service.start({ handleSignals: false }).then(({ url, port: p }) => ({ service, url: `${url}/trpc`, port: p }));
 }
@@ -118,6 +119,45 @@ describe("event stream over HTTP (SSE)", () => {
       const [id] = await write("/02/");
       await until(() => got.includes(id!), 5_000, "notified event");
       expect(Date.now() - t0).toBeLessThan(2_000);
+      await consumer.stop();
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("re-verifies the token when a stream reaches its maximum duration, without losing or repeating events", async () => {
+    const { service, url } = await startService(0, 50, 300);
+    try {
+      let tokenCalls = 0;
+      let revoked = false;
+      const errors: unknown[] = [];
+      const got: string[] = [];
+      const start = (await write("/01/"))[0]!;
+      const consumer = consumeEventStream({
+        url,
+        path: "membership.events.stream",
+        getToken: () => {
+          tokenCalls += 1;
+          return revoked ? idp.mintBad("expired") : idp.mintService("realtime");
+        },
+        fromId: start,
+        retryDelayMs: 50,
+        onEvent: (e) => void got.push(e.id),
+        onError: (e) => errors.push(e),
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        ids.push(...(await write("/01/")));
+        await sleep(200);
+      }
+      await until(() => got.length >= ids.length, 10_000, "all events");
+      expect(got).toEqual(ids);
+      // 1.2 s of writes, streams cut every 300 ms and resumed 100 ms later: at least 3 connections.
+      expect(tokenCalls).toBeGreaterThanOrEqual(3);
+      // Once the token is no longer good, the next reconnect is refused.
+      revoked = true;
+      await until(() => errors.length > 0, 10_000, "refusal after revocation");
+      expect(String(errors[0])).toMatch(/expired/);
       await consumer.stop();
     } finally {
       await service.stop();

@@ -35,6 +35,10 @@ export interface ServiceOptions<TRouter extends AnyRouter, TContext extends Base
   onClose?: () => Promise<void>;
   /** How long shutdown waits for in-flight requests before cutting connections. */
   shutdownTimeoutMs?: number;
+  /** Reconnection delay SSE clients are told to use (the `retry:` field). Default 500 ms. */
+  sseRetryMs?: number;
+  /** A readiness check slower than this counts as not ready. Default 3 s. */
+  readinessTimeoutMs?: number;
 }
 
 export interface Service {
@@ -44,6 +48,32 @@ export interface Service {
   start(opts?: { handleSignals?: boolean }): Promise<{ url: string; port: number; host: string }>;
   /** Graceful stop: readiness fails, no new connections, in-flight finish, streams cut, onClose. */
   stop(): Promise<void>;
+}
+
+/**
+ * Prefixes an SSE response with a `retry:` field: EventSource clients otherwise wait their default
+ * (3 s) before reconnecting after a stream is cut (max duration, deploys, restarts).
+ */
+function withSseRetry(res: Response, retryMs: number): Response {
+  const prefix = new TextEncoder().encode(`retry: ${Math.max(0, Math.round(retryMs))}\n\n`);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let sentPrefix = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!sentPrefix) {
+        sentPrefix = true;
+        controller.enqueue(prefix);
+        return;
+      }
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 function assertRootRouter(name: string, router: AnyRouter): void {
@@ -121,12 +151,20 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
   app.get("/healthz", (c) => c.json({ status: "ok", service: opts.name }));
   app.get("/readyz", async (c) => {
     if (draining) return c.json({ status: "draining" }, 503);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await opts.readiness();
+      await Promise.race([
+        opts.readiness(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error("readiness check timed out")), opts.readinessTimeoutMs ?? 3000);
+        }),
+      ]);
       return c.json({ status: "ready" });
     } catch (err) {
       c.get("logger").warn({ err }, "readiness check failed");
       return c.json({ status: "not ready" }, 503);
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -145,7 +183,7 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
       }
     }
     const base: BaseContext = { requestId, logger: reqLogger, principal, authError };
-    return fetchRequestHandler({
+    const res = await fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,
       router: opts.router,
@@ -159,6 +197,9 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
         }
       },
     });
+    return res.body && res.headers.get("content-type")?.startsWith("text/event-stream")
+      ? withSseRetry(res, opts.sseRetryMs ?? 500)
+      : res;
   });
 
   app.notFound((c) => c.json({ error: { message: "Not found", data: { code: "NOT_FOUND", httpStatus: 404, requestId: c.get("requestId") } } }, 404));

@@ -60,7 +60,15 @@ function forbidden(): TRPCError {
  * One tRPC instance shape for all services: the shared formatter, meta and SSE settings. Call it once
  * per service with the service's context type (which must extend BaseContext).
  */
-export function createTRPC<TContext extends BaseContext = BaseContext>() {
+export interface CreateTRPCOptions {
+  /**
+   * Subscriptions (SSE) are cut after this long; the client reconnects at once with its last event id,
+   * which re-verifies its token: a revoked or expired token cannot keep a stream open. Default 5 min.
+   */
+  sseMaxDurationMs?: number;
+}
+
+export function createTRPC<TContext extends BaseContext = BaseContext>(opts: CreateTRPCOptions = {}) {
   const t = initTRPC
     .context<TContext>()
     .meta<ProcedureMeta>()
@@ -72,6 +80,7 @@ export function createTRPC<TContext extends BaseContext = BaseContext>() {
         // Pings keep proxies from closing idle streams; the client reconnects if they stop.
         ping: { enabled: true, intervalMs: 10_000 },
         client: { reconnectAfterInactivityMs: 25_000 },
+        maxDurationMs: opts.sseMaxDurationMs ?? 5 * 60_000,
       },
     });
 

@@ -109,6 +109,19 @@ describe("health and request ids", () => {
     expect(await r.text()).not.toContain("db down");
     ready = true;
   });
+  it("/readyz answers 503 when the check hangs", async () => {
+    const svc = createService({
+      name: "membership",
+      router: appRouter,
+      verifier: createTokenVerifier(idp.verifierOptions()),
+      readiness: () => new Promise<void>(() => undefined),
+      readinessTimeoutMs: 100,
+      logger: memoryLogger().logger,
+    });
+    const { url: u } = await svc.start({ handleSignals: false });
+    expect((await fetch(`${u}/readyz`)).status).toBe(503);
+    await svc.stop();
+  });
   it("echoes a safe x-request-id, replaces an unsafe one", async () => {
     const r1 = await fetch(`${url}/healthz`, { headers: { "x-request-id": "abc-123" } });
     expect(r1.headers.get("x-request-id")).toBe("abc-123");
@@ -300,6 +313,14 @@ describe("client link", () => {
       { id: "2", data: { n: 2 } },
       { id: "3", data: { n: 3 } },
     ]);
+  });
+  it("tells SSE clients how soon to reconnect", async () => {
+    const token = await idp.mint({ roles: ["viewer"], orgPaths: ["/01/"] });
+    const r = await call("membership.ticks", { token });
+    expect(r.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const text = await r.text();
+    expect(text.startsWith("retry: 500\n\n")).toBe(true);
+    expect(text).toContain('"n":3');
   });
   it("surfaces the error shape to the client", async () => {
     const client = createTRPCClient<AppRouter>({ links: [createServiceLinks({ membership: `${url}/trpc` }, () => null)] });
