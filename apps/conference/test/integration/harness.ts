@@ -84,3 +84,62 @@ export async function startHarness(opts: Partial<ConferenceServiceOptions> = {})
     },
   };
 }
+
+/** The tRPC error code of a failed call (and its message/field errors), or throws if it succeeded. */
+export async function failure(p: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors: { path: string; message: string }[] }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as { message: string; data?: { code?: string; fieldErrors?: { path: string; message: string }[] } };
+    return { code: e.data?.code ?? "?", message: e.message, fieldErrors: e.data?.fieldErrors ?? [] };
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
+
+export const AGENDA = [
+  { title: "Khai mạc", kind: "opening" as const, plannedMinutes: 5 },
+  { title: "Báo cáo", kind: "report" as const, plannedMinutes: 30 },
+  { title: "Thảo luận", kind: "discussion" as const, plannedMinutes: 60 },
+  { title: "Kết luận", kind: "closing" as const, plannedMinutes: 15 },
+];
+
+export const SITES = [
+  { code: "01", name: "Điểm cầu Thành ủy Hà Nội", orgPath: "/01/", chairName: "Nguyễn Văn An", expectedAttendance: 60 },
+  { code: "08", name: "Điểm cầu Tỉnh ủy Tuyên Quang", orgPath: "/08/", chairName: "Lê Thị Kim Dung", expectedAttendance: 40 },
+  { code: "08-070", name: "Điểm cầu Thành ủy Tuyên Quang", orgPath: "/08/08-070/", chairName: "Trần Văn Bình", expectedAttendance: 15 },
+  { code: "QDTW", name: "Điểm cầu Đảng bộ Quân đội", orgPath: "/QDTW/", chairName: "Phạm Văn Hùng", expectedAttendance: 30 },
+];
+
+export function conferenceInput(over: Record<string, unknown> = {}) {
+  return {
+    title: "Hội nghị đánh giá công tác tổ chức xây dựng Đảng quý I năm 2024",
+    orgPath: "/",
+    organizerName: "Ban Tổ chức Trung ương",
+    chairName: "Mai Văn Chính",
+    chairTitle: "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương",
+    mode: "online" as const,
+    scheduledStart: "2024-04-01T14:00:00+07:00",
+    scheduledEnd: "2024-04-01T17:00:00+07:00",
+    agenda: AGENDA,
+    sites: SITES,
+    ...over,
+  };
+}
+
+let lastInstant = 0;
+/** Strictly increasing instants near now: two beats of one site must differ, or the second is stale. */
+export function nextInstant(): Date {
+  lastInstant = Math.max(Date.now(), lastInstant + 1);
+  return new Date(lastInstant);
+}
+
+/** Posts one heartbeat batch as the bridge (service token); returns the parsed answer. */
+export async function beat(h: Harness, items: { siteId: string; quality: number; at?: Date }[]): Promise<{ status: number; body: Record<string, unknown> }> {
+  const token = await h.issuer.mintService("video-bridge", { audience: "conference" });
+  const res = await fetch(`${h.url}/bridge/heartbeats`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ heartbeats: items.map((i) => ({ siteId: i.siteId, quality: i.quality, at: (i.at ?? nextInstant()).toISOString() })) }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}

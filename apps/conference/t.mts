@@ -1,0 +1,13 @@
+import { PGlite } from "@electric-sql/pglite";
+let t = performance.now();
+const a = await PGlite.create("memory://");
+console.log("create1", Math.round(performance.now() - t));
+t = performance.now();
+const dump = await a.dumpDataDir("none");
+console.log("dump", Math.round(performance.now() - t), dump.size);
+t = performance.now();
+const b = await PGlite.create("memory://");
+console.log("create2", Math.round(performance.now() - t));
+t = performance.now();
+const c = await PGlite.create({ loadDataDir: dump });
+console.log("create-from-dump", Math.round(performance.now() - t));
