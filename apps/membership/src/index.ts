@@ -7,7 +7,7 @@ export { MembershipInputError, type InputErrorCode } from "./db/errors.js";
 export { subtreeBounds, assertOrgPath } from "./db/paths.js";
 export { rebuildStatsSql, countersMigrationSql, STAT_COLUMNS } from "./db/stats-sql.js";
 export { rawClient } from "./db/raw.js";
-export { openMembershipDatabase, membershipDataDir, type OpenOptions } from "./db/open.js";
+export { openMembershipDatabase, membershipDataDir, DatabaseBusyError, type OpenOptions } from "./db/open.js";
 export { buildAnnualReport, type AnnualReport, type AnnualReportInput, type RatingDistribution } from "./report/annual.js";
 export { formatAnnualReport } from "./report/format.js";
 export { importMembers, todayInVietnam, type ImportOptions, type ImportResult } from "./import/members.js";

@@ -5,6 +5,7 @@
 // INSERT … SELECT writes the members and their membership periods, and one audit record and one outbox
 // event summarise the import. The counters (org_year_stat) follow through their statement triggers.
 import { randomUUID } from "node:crypto";
+import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { copyLine, type Sql } from "../db/sql.js";
 import { recordImport } from "./audit.js";
 import { readRecords, type FileSource } from "./read.js";
@@ -56,14 +57,14 @@ const STAGE = `CREATE TEMP TABLE import_member_stage (
   row_no int NOT NULL, full_name text NOT NULL, birth_date date NOT NULL, gender text NOT NULL,
   ethnicity text NOT NULL, national_id text NOT NULL, org_code text NOT NULL, status text NOT NULL,
   admitted_on date NOT NULL, official_on date, party_card_number text, joined_org_on date,
-  hometown text, occupation text, education text
+  hometown text, occupation text, education text, name_sort_key text NOT NULL
 ) ON COMMIT DROP`;
 
 const STAGE_COLUMNS =
-  "import_member_stage (row_no, full_name, birth_date, gender, ethnicity, national_id, org_code, status, admitted_on, official_on, party_card_number, joined_org_on, hometown, occupation, education)";
+  "import_member_stage (row_no, full_name, birth_date, gender, ethnicity, national_id, org_code, status, admitted_on, official_on, party_card_number, joined_org_on, hometown, occupation, education, name_sort_key)";
 
 const stageLine = (m: StagedMember) =>
-  copyLine([m.row, m.fullName, m.birthDate, m.gender, m.ethnicity, m.nationalId, m.orgCode, m.status, m.admittedOn, m.officialOn, m.partyCardNumber, m.joinedOrgOn, m.hometown, m.occupation, m.education]);
+  copyLine([m.row, m.fullName, m.birthDate, m.gender, m.ethnicity, m.nationalId, m.orgCode, m.status, m.admittedOn, m.officialOn, m.partyCardNumber, m.joinedOrgOn, m.hometown, m.occupation, m.education, vietnameseNameSortKey(m.fullName)]);
 
 export async function importMembers(db: Sql, file: FileSource, options: ImportOptions): Promise<ImportResult> {
   const today = options.today ?? todayInVietnam();
@@ -121,9 +122,9 @@ export async function importMembers(db: Sql, file: FileSource, options: ImportOp
 const INSERT_SQL = `
   WITH ins AS (
     INSERT INTO member (full_name, birth_date, gender, ethnicity, national_id, org_id, org_path, status,
-                        admitted_on, official_on, party_card_number, hometown, occupation, education)
+                        admitted_on, official_on, party_card_number, hometown, occupation, education, name_sort_key)
     SELECT s.full_name, s.birth_date, s.gender, s.ethnicity, s.national_id, o.id, o.path, s.status,
-           s.admitted_on, s.official_on, s.party_card_number, s.hometown, s.occupation, s.education
+           s.admitted_on, s.official_on, s.party_card_number, s.hometown, s.occupation, s.education, s.name_sort_key
     FROM import_member_stage s JOIN party_organization o ON o.code = s.org_code
     ORDER BY s.row_no
     RETURNING id, national_id, org_id, org_path, admitted_on

@@ -160,6 +160,16 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
       return path;
     };
     for (const r of rows) pathOf(r);
+    // The caller's subtrees (router: the principal's scope): an organization outside them is rejected.
+    if (options.allowedOrgPaths) {
+      const allowed = options.allowedOrgPaths;
+      for (const r of rows) {
+        const p = paths.get(r.code);
+        if (p !== undefined && !allowed.some((a) => p.startsWith(a))) {
+          issues.push({ row: r.row, column: r.parentCode === null ? "code" : "parentCode", reason: `organization ${p} is outside the organizations you may change` });
+        }
+      }
+    }
 
     if (issues.length > 0) {
       issues.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));

@@ -107,24 +107,21 @@ const COUNTERS_SQL = `
   )
   SELECT s.*, t.total FROM s, t`;
 
+// Two scans (out by the sending side's path, in by the receiving side's), each counting both kinds.
 const TRANSFERS_SQL = `
-  SELECT
-    (SELECT count(*) FILTER (WHERE kind = 'official')::int FROM transfer
-      WHERE issued_on BETWEEN $3 AND $4 AND ${inSubtree("from_org_path", 1, 2)}
-        AND status IN ('issued', 'received', 'returned')
-        AND (to_org_path IS NULL OR NOT ${inSubtree("to_org_path", 1, 2)})) AS official_out,
-    (SELECT count(*) FILTER (WHERE kind = 'temporary')::int FROM transfer
-      WHERE issued_on BETWEEN $3 AND $4 AND ${inSubtree("from_org_path", 1, 2)}
-        AND status IN ('issued', 'received', 'returned')
-        AND (to_org_path IS NULL OR NOT ${inSubtree("to_org_path", 1, 2)})) AS temporary_out,
-    (SELECT count(*) FILTER (WHERE kind = 'official')::int FROM transfer
-      WHERE received_on BETWEEN $3 AND $4 AND ${inSubtree("to_org_path", 1, 2)}
-        AND status IN ('received', 'returned')
-        AND (from_org_path IS NULL OR NOT ${inSubtree("from_org_path", 1, 2)})) AS official_in,
-    (SELECT count(*) FILTER (WHERE kind = 'temporary')::int FROM transfer
-      WHERE received_on BETWEEN $3 AND $4 AND ${inSubtree("to_org_path", 1, 2)}
-        AND status IN ('received', 'returned')
-        AND (from_org_path IS NULL OR NOT ${inSubtree("from_org_path", 1, 2)})) AS temporary_in`;
+  SELECT o.official_out, o.temporary_out, i.official_in, i.temporary_in
+  FROM (SELECT count(*) FILTER (WHERE kind = 'official')::int AS official_out,
+               count(*) FILTER (WHERE kind = 'temporary')::int AS temporary_out
+        FROM transfer
+        WHERE ${inSubtree("from_org_path", 1, 2)} AND issued_on BETWEEN $3 AND $4
+          AND status IN ('issued', 'received', 'returned')
+          AND (to_org_path IS NULL OR NOT ${inSubtree("to_org_path", 1, 2)})) o,
+       (SELECT count(*) FILTER (WHERE kind = 'official')::int AS official_in,
+               count(*) FILTER (WHERE kind = 'temporary')::int AS temporary_in
+        FROM transfer
+        WHERE ${inSubtree("to_org_path", 1, 2)} AND received_on BETWEEN $3 AND $4
+          AND status IN ('received', 'returned')
+          AND (from_org_path IS NULL OR NOT ${inSubtree("from_org_path", 1, 2)})) i`;
 
 const STRUCTURE_SQL = `
   SELECT o.kind, p.kind AS parent_kind, count(*)::int AS n

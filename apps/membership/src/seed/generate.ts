@@ -67,8 +67,8 @@ export interface CellData {
 const ADMISSION_YEARS = (asOfYear: number) => {
   const entries: [number, number][] = [];
   for (let y = 1960; y <= asOfYear; y++) {
-    // Survivors by admission year: few from the 1960s-70s, a plateau since 2000 (~3 % of members a year).
-    const w = y < 1975 ? 0.25 + (y - 1960) * 0.05 : y < 1990 ? 1.2 + (y - 1975) * 0.08 : y < 2000 ? 2.4 + (y - 1990) * 0.06 : 3.2;
+    // Survivors by admission year: few from the 1960s-70s, rising to ~2.5-3 % of members a year lately.
+    const w = y < 1975 ? 0.25 + (y - 1960) * 0.05 : y < 1990 ? 1.2 + (y - 1975) * 0.08 : y < 2000 ? 2.4 + (y - 1990) * 0.06 : y < 2015 ? 3.2 : 4.2;
     entries.push([y, y === asOfYear ? w * 0.5 : w]);
   }
   return new Weighted(entries);
@@ -174,7 +174,9 @@ export class MemberGenerator {
         if (officialOn === null && status !== "removed" && probationEnd < leftOn) officialOn = probationEnd;
       }
       const transferDay = rng.int(dayOfYmd(this.asOfYear - 3, 1, 1), asOf - 1);
-      const partner = rng.pick(partners);
+      // Most moves stay in the province (or central committee); some cross to another one.
+      const otherTop = this.tree.cellsByTop[rng.int(0, this.tree.cellsByTop.length - 1)]!;
+      const partner = rng.chance(0.15) && otherTop.length > 0 ? rng.pick(otherTop) : rng.pick(partners);
       const transfer =
         !leaving && !notRecognized && rng.chance(0.1) && transferDay > admittedOn + 30 && partner.id !== org.id
           ? { from: partner, on: transferDay }

@@ -271,8 +271,8 @@ CREATE UNIQUE INDEX "party_card_chip_id_key" ON "party_card"("chip_id");
 CREATE INDEX "party_card_member_id_idx" ON "party_card"("member_id");
 CREATE INDEX "party_card_issued_on_org_path_idx" ON "party_card"("issued_on", "org_path");
 CREATE INDEX "transfer_member_id_idx" ON "transfer"("member_id");
-CREATE INDEX "transfer_issued_on_from_org_path_idx" ON "transfer"("issued_on", "from_org_path");
-CREATE INDEX "transfer_received_on_to_org_path_idx" ON "transfer"("received_on", "to_org_path");
+CREATE INDEX "transfer_from_org_path_issued_on_idx" ON "transfer"("from_org_path" text_pattern_ops, "issued_on");
+CREATE INDEX "transfer_to_org_path_received_on_idx" ON "transfer"("to_org_path" text_pattern_ops, "received_on");
 CREATE UNIQUE INDEX "badge_award_member_id_years_key" ON "badge_award"("member_id", "years");
 CREATE INDEX "badge_award_proposed_on_org_path_idx" ON "badge_award"("proposed_on", "org_path");
 CREATE INDEX "badge_award_awarded_on_org_path_idx" ON "badge_award"("awarded_on", "org_path");
@@ -285,8 +285,6 @@ CREATE UNIQUE INDEX "quality_rating_org_id_year_key" ON "quality_rating"("org_id
 CREATE INDEX "quality_rating_year_org_path_idx" ON "quality_rating"("year", "org_path" text_pattern_ops);
 CREATE UNIQUE INDEX "target_org_id_year_key" ON "target"("org_id", "year");
 CREATE INDEX "target_year_org_path_idx" ON "target"("year", "org_path" text_pattern_ops);
-CREATE INDEX "org_year_stat_year_org_path_prefix_idx" ON "org_year_stat"("year", "org_path" text_pattern_ops);
-CREATE INDEX "org_member_total_org_path_prefix_idx" ON "org_member_total"("org_path" text_pattern_ops);
 CREATE INDEX "audit_record_org_path_at_idx" ON "audit_record"("org_path" text_pattern_ops, "at");
 CREATE INDEX "audit_record_entity_entity_id_idx" ON "audit_record"("entity", "entity_id");
 

@@ -244,3 +244,6 @@ CREATE TRIGGER "quality_rating_stats_upd" AFTER UPDATE ON "quality_rating"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "quality_rating_stats"();
 CREATE TRIGGER "quality_rating_stats_del" AFTER DELETE ON "quality_rating"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "quality_rating_stats"();
+
+CREATE INDEX "org_year_stat_report_idx" ON "org_year_stat" ("year", "org_path" text_pattern_ops) INCLUDE ("joined", "left", "admissions", "made_official", "not_recognized", "cards_issued", "badges_proposed", "badges_awarded", "member_excellent", "member_good", "member_completed", "member_not_completed", "org_excellent", "org_good", "org_completed", "org_not_completed");
+CREATE INDEX "org_member_total_report_idx" ON "org_member_total" ("org_path" text_pattern_ops) INCLUDE ("net");

@@ -1,0 +1,71 @@
+// The membership service's rows of the one policy table (0001). Every action is scoped: the record's
+// organization path (or the org path named in the input) must lie inside one of the caller's org_paths;
+// list queries are confined to those paths. The matrix of procedures × roles × scopes this yields is in
+// docs/security.md ("Membership service") and is checked over HTTP by test/api/matrix.test.ts.
+import { definePolicy, type Role } from "@orgboard/auth";
+
+/** Officials who may read party records inside their org_paths. */
+const READERS = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "viewer"] as const satisfies readonly Role[];
+/** The organization boards (ban tổ chức) who keep the records. */
+const BOARDS = ["central_board", "provincial_board"] as const satisfies readonly Role[];
+
+export const membershipPolicy = definePolicy({
+  /** Organizations: one, children, subtree lists, structure counts. Services read the tree too. */
+  "membership.organizations.read": { roles: [...READERS, "service"], scoped: true },
+  /** Create (under the parent named), rename, close organizations. */
+  "membership.organizations.manage": { roles: BOARDS, scoped: true },
+  /** Bulk import of organizations (every imported organization must fall inside the scope). */
+  "membership.organizations.import": { roles: BOARDS, scoped: true },
+  /** Export of the organization tree of a subtree (CSV/XLSX). */
+  "membership.organizations.export": { roles: BOARDS, scoped: true },
+
+  /** Member records: one member, lists/search, history. Personal data: no service accounts. */
+  "membership.members.read": { roles: READERS, scoped: true },
+  /** Record an existing member, correct personal data. */
+  "membership.members.manage": { roles: BOARDS, scoped: true },
+  "membership.members.import": { roles: BOARDS, scoped: true },
+  "membership.members.export": { roles: BOARDS, scoped: true },
+
+  /** Probation lists (overdue recognitions). */
+  "membership.admissions.read": { roles: READERS, scoped: true },
+  /** Register a candidate, admit, decide the end of probation. */
+  "membership.admissions.manage": { roles: BOARDS, scoped: true },
+
+  /** Issue a party card. */
+  "membership.cards.issue": { roles: BOARDS, scoped: true },
+
+  /** Transfers into or out of the caller's organizations. */
+  "membership.transfers.read": { roles: READERS, scoped: true },
+  /** Request (sending side), complete (receiving side), cancel (sending side). */
+  "membership.transfers.manage": { roles: BOARDS, scoped: true },
+
+  /** Members due a party-age badge. */
+  "membership.badges.read": { roles: READERS, scoped: true },
+  "membership.badges.propose": { roles: BOARDS, scoped: true },
+  /** Provincial standing committees decide badge awards by delegation of the Politburo. */
+  "membership.badges.award": { roles: BOARDS, scoped: true },
+
+  /** Expulsion, striking off, allowing to leave: the inspection committee records disciplinary outcomes too. */
+  "membership.removals.record": { roles: [...BOARDS, "inspection_committee"], scoped: true },
+  /** A member's death. */
+  "membership.deaths.record": { roles: BOARDS, scoped: true },
+
+  "membership.ratings.read": { roles: READERS, scoped: true },
+  /** Record the self-assessment of a member or an organization. */
+  "membership.ratings.assess": { roles: BOARDS, scoped: true },
+  /** Appraisal and proposal: the inspection committee takes part. */
+  "membership.ratings.appraise": { roles: [...BOARDS, "inspection_committee"], scoped: true },
+  /** The decision: locks the rating; checks the excellent cap. */
+  "membership.ratings.approve": { roles: BOARDS, scoped: true },
+
+  /** Admissions plan of an organization for a year. */
+  "membership.targets.set": { roles: BOARDS, scoped: true },
+
+  /** KPI summary (dashboard) and the annual report of a subtree. */
+  "membership.kpi.read": { roles: [...READERS, "service"], scoped: true },
+
+  /** The change stream: the realtime gateway (service) and the boards. Events carry no personal data. */
+  "membership.events.read": { roles: ["service", ...BOARDS], scoped: true },
+});
+
+export type MembershipAction = keyof typeof membershipPolicy;

@@ -1,0 +1,25 @@
+// What the membership service adds to the shared tRPC context (0001).
+import type { OutboxNotifier } from "@orgboard/events";
+import type { BaseContext } from "@orgboard/server-kit";
+import type { Database } from "../db/sql.js";
+import type { IsoDate } from "../domain/dates.js";
+
+export interface MembershipLimits {
+  /** Largest decoded import file, bytes. */
+  importMaxBytes: number;
+  /** Most rows one export call may return. */
+  exportMaxRows: number;
+}
+
+export interface MembershipDeps {
+  /** The data layer's SQL handle (PostgreSQL pool or embedded PGlite). */
+  db: Database;
+  /** Wakes event streams; `notify()` is called after every commit that wrote outbox rows. */
+  notifier: OutboxNotifier;
+  notify: () => void;
+  /** Today's date in Vietnam ("no future dates", rating years); tests pass a fixed one. */
+  today: () => IsoDate;
+  limits: MembershipLimits;
+}
+
+export type MembershipContext = BaseContext & MembershipDeps;

@@ -1,0 +1,88 @@
+// Rule violations → tRPC errors that name the field and the reason, never a 500 (0001):
+// - BAD_REQUEST: the input breaks a rule on its own (a date, a national ID, an age): shaped like a zod
+//   failure, so `data.fieldErrors` lists `{ path, message }` and the message reads "Invalid input: …".
+// - CONFLICT: the input is fine but the records' state forbids it (duplicate, already decided, locked).
+// - NOT_FOUND: a referenced record does not exist.
+// Messages carry the rule's stable code in brackets, e.g. "must be 18 on … [too_young]".
+import { TRPCError } from "@trpc/server";
+import { MembershipInputError } from "../db/errors.js";
+import { violation, type Result, type Violation } from "../domain/result.js";
+
+export type RuleErrorCode = "BAD_REQUEST" | "CONFLICT" | "NOT_FOUND";
+
+export class RuleError extends Error {
+  override name = "RuleError";
+  constructor(
+    readonly code: RuleErrorCode,
+    readonly violations: readonly Violation[],
+  ) {
+    super(violations.map((v) => `${v.field}: ${v.message} [${v.code}]`).join("; "));
+  }
+}
+
+export const invalid = (field: string, code: string, message: string) => new RuleError("BAD_REQUEST", [violation(field, code, message)]);
+export const conflict = (field: string, code: string, message: string) => new RuleError("CONFLICT", [violation(field, code, message)]);
+export const notFound = (field: string, message: string) => new RuleError("NOT_FOUND", [violation(field, "not_found", message)]);
+
+/**
+ * The value of a domain Result, or a RuleError with its violations. `fieldMap` renames the domain's
+ * field names to what the caller knows them as (e.g. `birthDate` → `candidate.birthDate`).
+ */
+export function check<T>(result: Result<T>, code: RuleErrorCode = "BAD_REQUEST", fieldMap: Record<string, string> = {}): T {
+  if (result.ok) return result.value;
+  throw new RuleError(
+    code,
+    result.violations.map((v) => ({ ...v, field: fieldMap[v.field] ?? v.field })),
+  );
+}
+
+/** Throws when the list is not empty. */
+export function throwIf(violations: readonly Violation[], code: RuleErrorCode = "BAD_REQUEST"): void {
+  if (violations.length > 0) throw new RuleError(code, violations);
+}
+
+// Unique constraints → the input field they guard (a concurrent writer can get past a pre-check).
+const UNIQUE_FIELDS: Record<string, [field: string, message: string]> = {
+  member_national_id_key: ["nationalId", "a member with this national ID already exists"],
+  member_party_card_number_key: ["number", "this party card number is already used by another member"],
+  party_card_number_key: ["number", "a party card with this number already exists"],
+  party_card_chip_id_key: ["chipId", "this chip is already linked to another party card"],
+  party_organization_code_key: ["code", "an organization with this code already exists"],
+  party_organization_path_key: ["code", "an organization with this path already exists"],
+  admission_candidate_national_id_key: ["nationalId", "a candidate with this national ID is already registered"],
+  admission_member_id_key: ["memberId", "the member already has an admission record"],
+  badge_award_member_id_years_key: ["years", "this badge level was already proposed for the member"],
+  quality_rating_member_id_year_key: ["year", "the member already has a rating for this year"],
+  quality_rating_org_id_year_key: ["year", "the organization already has a rating for this year"],
+  removal_member_id_key: ["memberId", "the member's removal is already recorded"],
+  death_member_id_key: ["memberId", "the member's death is already recorded"],
+};
+
+interface PgErrorLike {
+  code?: unknown;
+  constraint?: unknown;
+}
+
+function trpcFromRule(e: RuleError): TRPCError {
+  if (e.code === "BAD_REQUEST") {
+    const issues = e.violations.map((v) => ({ path: v.field ? v.field.split(".") : [], message: `${v.message} [${v.code}]` }));
+    return new TRPCError({ code: "BAD_REQUEST", message: e.message, cause: Object.assign(new Error(e.message), { issues }) });
+  }
+  return new TRPCError({ code: e.code, message: e.message, cause: e });
+}
+
+/** A tRPC error for a known failure, or null to let it become a generic 500. */
+export function toTRPCError(cause: unknown): TRPCError | null {
+  if (cause instanceof RuleError) return trpcFromRule(cause);
+  if (cause instanceof MembershipInputError) {
+    const code: RuleErrorCode = cause.code === "not_found" ? "NOT_FOUND" : cause.code === "conflict" ? "CONFLICT" : "BAD_REQUEST";
+    const message = cause.message.startsWith(`${cause.field}: `) ? cause.message.slice(cause.field.length + 2) : cause.message;
+    return trpcFromRule(new RuleError(code, [violation(cause.field, cause.code, message)]));
+  }
+  const pg = cause as PgErrorLike | null;
+  if (pg && typeof pg === "object" && pg.code === "23505" && typeof pg.constraint === "string") {
+    const known = UNIQUE_FIELDS[pg.constraint];
+    if (known) return trpcFromRule(conflict(known[0], "duplicate", known[1]));
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { REMOVAL_KINDS, TRANSFER_KINDS, TRANSFER_STATUSES } from "../../domain/enums.js";
+import { memberRefSchema } from "../records.js";
+import { idSchema } from "../schemas.js";
+
+export const ZMemberHistoryInput = z.object({ id: idSchema });
+export const ZMemberHistoryOutput = z.object({
+  member: memberRefSchema,
+  /** Every organization the member belonged to, oldest first: [startedOn, endedOn). */
+  periods: z.array(
+    z.object({
+      orgPath: z.string(),
+      orgName: z.string(),
+      startedOn: z.string(),
+      endedOn: z.string().nullable(),
+      startReason: z.string(),
+      endReason: z.string().nullable(),
+    }),
+  ),
+  transfers: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.enum(TRANSFER_KINDS),
+      status: z.enum(TRANSFER_STATUSES),
+      fromOrgPath: z.string().nullable(),
+      toOrgPath: z.string().nullable(),
+      toDescription: z.string().nullable(),
+      requestedOn: z.string(),
+      receivedOn: z.string().nullable(),
+    }),
+  ),
+  admission: z.object({ admittedOn: z.string(), probationEndsOn: z.string(), outcome: z.string().nullable(), outcomeOn: z.string().nullable() }).nullable(),
+  removal: z.object({ kind: z.enum(REMOVAL_KINDS), removedOn: z.string(), reason: z.string().nullable() }).nullable(),
+  diedOn: z.string().nullable(),
+});

@@ -1,0 +1,13 @@
+// Checks shared by every procedure that writes a person's data (members, candidates).
+import { validateNationalId } from "@orgboard/locale-vi";
+import type { Gender } from "../../domain/enums.js";
+import type { Violation } from "../../domain/result.js";
+import { notAfterToday } from "../schemas.js";
+
+/** The national ID agrees with the birth year and gender (digits 4–6); the birth date is not in the future. */
+export function personViolations(p: { birthDate: string; gender: Gender; nationalId: string }, today: string): Violation[] {
+  const out: Violation[] = [...notAfterToday(p.birthDate, today, "birthDate")];
+  const id = validateNationalId(p.nationalId, { birthYear: Number(p.birthDate.slice(0, 4)), gender: p.gender });
+  if (!id.ok) out.push({ field: "nationalId", code: id.reason, message: id.message });
+  return out;
+}
