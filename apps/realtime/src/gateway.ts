@@ -137,7 +137,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (draining) return json(503, { status: "draining" });
       try {
         const h = (await opts.health?.()) ?? { ready: true };
-        const body = { status: h.ready ? "ready" : "not ready", connections: io.engine.clientsCount, published: stats.published, ...h.details };
+        const mem = process.memoryUsage();
+        const body = {
+          status: h.ready ? "ready" : "not ready",
+          connections: io.engine.clientsCount,
+          published: stats.published,
+          memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
+          ...h.details,
+        };
         return json(h.ready ? 200 : 503, body);
       } catch (err) {
         logger.warn({ err }, "readiness check failed");

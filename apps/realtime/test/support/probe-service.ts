@@ -9,9 +9,10 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createTokenVerifier, definePolicy } from "@orgboard/auth";
 import { orgPathSchema } from "@orgboard/contracts";
-import { createEventStreamProcedure, createListenNotifier, recordChange } from "@orgboard/events";
+import { createEventStreamProcedure, createListenNotifier, OUTBOX_DDL, recordChange, type RawSqlClient } from "@orgboard/events";
 import { createOutboxTables, pgliteClient } from "@orgboard/events/testing";
 import { createLogger, createService, createTRPC, type Logger } from "@orgboard/server-kit";
+import pg from "pg";
 import { z } from "zod";
 
 const PGLITE_VERSION = "0.5.14";
@@ -20,6 +21,8 @@ export interface ProbeServiceOptions {
   /** Router key, stream path prefix and token audience (e.g. "probe", or "conference" in the bench). */
   name?: string;
   dataDir?: string;
+  /** A PostgreSQL server instead of PGlite (the production setup). */
+  databaseUrl?: string;
   port: number;
   issuer: string;
   jwksUrl: string;
@@ -38,11 +41,8 @@ export async function startProbeService(opts: ProbeServiceOptions): Promise<Prob
     [`${name}.events.read`]: { roles: ["service"], scoped: false },
     [`${name}.events.emit`]: { roles: ["service", "site_operator"], scoped: true },
   });
-  if (opts.dataDir && !existsSync(opts.dataDir)) await freshDataDir(opts.dataDir);
-  const pglite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
-  await createOutboxTables(pglite);
-  const db = pgliteClient(pglite);
-  const notifier = await createListenNotifier(pglite);
+  const store = opts.databaseUrl ? await pgStore(opts.databaseUrl) : await pgliteStore(opts.dataDir);
+  const { db, notifier } = store;
   const { router, authedProcedure } = createTRPC();
 
   const emitInput = z.object({
@@ -79,17 +79,75 @@ export async function startProbeService(opts: ProbeServiceOptions): Promise<Prob
     router: appRouter,
     verifier: createTokenVerifier({ issuer: opts.issuer, audience: name, jwksUrl: opts.jwksUrl }),
     readiness: async () => {
-      await pglite.query("SELECT 1");
+      await db.$queryRawUnsafe("SELECT 1");
     },
     port: opts.port,
     logger: opts.logger ?? createLogger({ name, level: "silent" }),
-    onClose: async () => {
-      await notifier.close();
-      await pglite.close();
-    },
+    onClose: () => store.close(),
   });
   const { url } = await service.start({ handleSignals: false });
   return { url, trpcUrl: `${url}/trpc`, stop: () => service.stop() };
+}
+
+interface Store {
+  db: RawSqlClient & { $transaction<T>(fn: (tx: RawSqlClient) => Promise<T>): Promise<T> };
+  notifier: Awaited<ReturnType<typeof createListenNotifier>>;
+  close(): Promise<void>;
+}
+
+async function pgliteStore(dataDir: string | undefined): Promise<Store> {
+  if (dataDir && !existsSync(dataDir)) await freshDataDir(dataDir);
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await createOutboxTables(pglite);
+  const notifier = await createListenNotifier(pglite);
+  return {
+    db: pgliteClient(pglite),
+    notifier,
+    close: async () => {
+      await notifier.close();
+      await pglite.close();
+    },
+  };
+}
+
+function pgRaw(q: { query: pg.Pool["query"] }): RawSqlClient {
+  return {
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await q.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await q.query(query, values)).rows as T,
+  };
+}
+
+async function pgStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query(OUTBOX_DDL);
+  const listener = new pg.Client({ connectionString: url });
+  await listener.connect();
+  const notifier = await createListenNotifier(listener);
+  return {
+    db: {
+      ...pgRaw(pool),
+      async $transaction(fn) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const out = await fn(pgRaw(client));
+          await client.query("COMMIT");
+          return out;
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
+    },
+    notifier,
+    close: async () => {
+      await notifier.close();
+      await listener.end();
+      await pool.end();
+    },
+  };
 }
 
 /**
