@@ -55,7 +55,8 @@ function minutes(ms: number): string {
 }
 
 export function validatePlan(plan: PlannedConference): void {
-  if (!isOrgPath(plan.orgPath)) {
+  const orgPath: string = plan.orgPath;
+  if (!isOrgPath(orgPath)) {
     throw badRequest("invalid_org_path", `"${plan.orgPath}" is not an organization path like "/" or "/08/"`, "orgPath");
   }
   const windowMs = plan.scheduledEnd.getTime() - plan.scheduledStart.getTime();
@@ -85,7 +86,8 @@ export interface PlannedSite {
 export function validateSites(conferenceOrgPath: string, sites: readonly PlannedSite[], existingCodes: ReadonlySet<string> = new Set()): void {
   const seen = new Set(existingCodes);
   sites.forEach((site, i) => {
-    if (!isOrgPath(site.orgPath)) {
+    const orgPath: string = site.orgPath;
+    if (!isOrgPath(orgPath)) {
       throw badRequest("invalid_org_path", `sites.${i}.orgPath "${site.orgPath}" is not an organization path`, `sites.${i}.orgPath`);
     }
     if (!isWithin(site.orgPath, conferenceOrgPath)) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { conferenceIdInput, conferenceSummarySchema } from "./schemas.js";
 
 // start-connecting, open-session and conclude share their input and output.

@@ -74,7 +74,7 @@ export async function startHarness(opts: Partial<ConferenceServiceOptions> = {})
     token,
     client(claims) {
       return createTRPCClient<AppRouter>({
-        links: [createServiceLinks<AppRouter>({ conference: `${url}/trpc` }, () => (claims ? token(claims) : null), { EventSource: EventSource as never })],
+        links: [createServiceLinks<AppRouter>({ conference: `${url}/trpc` }, () => (claims ? token(claims) : null), { EventSource: EventSource })],
       });
     },
     async close() {
