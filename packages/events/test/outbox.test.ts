@@ -10,7 +10,7 @@ beforeAll(async () => {
   ({ pg, db } = await openOutboxDb());
 });
 afterAll(async () => {
-  await pg.close();
+  await pg?.close();
 });
 
 const change = (orgPath: string, entityId: string) => ({

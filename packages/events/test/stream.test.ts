@@ -70,8 +70,8 @@ beforeAll(async () => {
   notifier = createLocalNotifier();
 });
 afterAll(async () => {
-  await idp.close();
-  await pg.close();
+  await idp?.close();
+  await pg?.close();
 });
 
 describe("event stream over HTTP (SSE)", () => {

@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 
 const fixture = fileURLToPath(new URL("./fixtures/signal-service.ts", import.meta.url));
 
+function within<T>(p: Promise<T>, ms: number, what: () => string): Promise<T> {
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what())), ms))]);
+}
+
 describe.each(["SIGTERM", "SIGINT"] as const)("%s", (signal) => {
   it("finishes the in-flight request, closes resources and exits 0", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", fixture], { stdio: ["ignore", "pipe", "pipe"] });
@@ -12,23 +16,32 @@ describe.each(["SIGTERM", "SIGINT"] as const)("%s", (signal) => {
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no READY: ${out} ${err}`)), 20_000);
-      child.stdout.on("data", () => {
-        const m = /READY (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(t);
-          resolve(m[1]!);
-        }
-      });
-    });
-    const pending = fetch(`${url}/trpc/membership.slow`);
-    await new Promise((r) => setTimeout(r, 100));
-    child.kill(signal);
-    const res = await pending;
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ result: { data: "done" } });
-    expect(await exited).toBe(0);
-    expect(out).toContain("CLOSED");
-  }, 30_000);
+    const log = () => `stdout: ${out}\nstderr: ${err}`;
+    try {
+      const url = await within(
+        new Promise<string>((resolve) => {
+          child.stdout.on("data", () => {
+            const m = /READY (\S+)/.exec(out);
+            if (m) resolve(m[1]!);
+          });
+        }),
+        40_000,
+        () => `no READY\n${log()}`,
+      );
+      const pending = fetch(`${url}/trpc/membership.slow`);
+      // Send the signal only once the request is being handled (the fixture prints SLOW).
+      await within(new Promise<void>((resolve) => {
+        const check = () => (out.includes("SLOW") ? resolve() : setTimeout(check, 10));
+        check();
+      }), 10_000, () => `request not started\n${log()}`);
+      child.kill(signal);
+      const res = await within(pending, 10_000, () => `no answer\n${log()}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ result: { data: "done" } });
+      expect(await within(exited, 10_000, () => `no exit\n${log()}`)).toBe(0);
+      expect(out).toContain("CLOSED");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 70_000);
 });
