@@ -1,0 +1,2 @@
+export { buildProgram, main } from "./program.js";
+export { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from "./errors.js";

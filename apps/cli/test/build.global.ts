@@ -1,0 +1,10 @@
+// Builds the CLI once before the tests spawn it (turbo builds its dependencies first).
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export default function setup(): void {
+  const require = createRequire(import.meta.url);
+  const tsc = require.resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: path.resolve(import.meta.dirname, ".."), stdio: "inherit" });
+}
