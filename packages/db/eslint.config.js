@@ -1,3 +1,6 @@
 import { config } from "@orgboard/eslint-config";
-// bin/ is a ten-line JS launcher outside the TypeScript project.
-export default [{ ignores: ["bin/**"] }, ...config({ tsconfigRootDir: import.meta.dirname })];
+// bin/ is a ten-line JS launcher outside the TypeScript project; test/fixture/src/generated is Prisma's output.
+export default [
+  { ignores: ["bin/**", "test/fixture/src/generated/**", "test/.tmp/**"] },
+  ...config({ tsconfigRootDir: import.meta.dirname }),
+];

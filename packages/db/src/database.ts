@@ -28,9 +28,15 @@ export interface OpenDatabaseOptions<TClient extends PrismaClientLike> {
   migrationsDir: string;
   /** Builds the service's generated client: `(adapter) => new PrismaClient({ adapter })`. */
   createClient: (adapter: SqlDriverAdapterFactory) => TClient;
-  /** PostgreSQL URL. Defaults to `process.env.DATABASE_URL`; unset or empty ⇒ embedded PGlite. */
+  /**
+   * PostgreSQL URL. Defaults to `process.env.DATABASE_URL` unless `dataDir` is given; unset or empty ⇒
+   * embedded PGlite.
+   */
   databaseUrl?: string | undefined;
-  /** PGlite data directory (default `<repo root>/.data/<service>`); `memory://` for a throwaway database. */
+  /**
+   * PGlite data directory (default `<repo root>/.data/<service>`, or `$ORGBOARD_DATA_DIR/<service>`);
+   * `memory://` for a throwaway database. Giving it selects PGlite even when DATABASE_URL is set.
+   */
   dataDir?: string | undefined;
   /** Apply pending migrations before returning (default true). Safe with several processes starting at once. */
   migrate?: boolean;
@@ -101,7 +107,10 @@ export async function openDatabase<TClient extends PrismaClientLike>(
 ): Promise<Database<TClient>> {
   assertServiceName(options.service);
   const logger = options.logger ?? silentLogger;
-  const url = (options.databaseUrl !== undefined ? options.databaseUrl : process.env.DATABASE_URL)?.trim();
+  // An explicit databaseUrl wins; an explicit dataDir means PGlite even when DATABASE_URL is set.
+  const url = (
+    options.databaseUrl !== undefined ? options.databaseUrl : options.dataDir !== undefined ? "" : process.env.DATABASE_URL
+  )?.trim();
   return url ? openPostgres(options, url, logger) : openPGlite(options, logger);
 }
 

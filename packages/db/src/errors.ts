@@ -22,7 +22,10 @@ export function isDbError(error: unknown): error is DbError {
 export function describeConnectionError(error: unknown): string | null {
   if (typeof error !== "object" || error === null) return null;
   const code = (error as { code?: unknown }).code;
-  const message = (error as { message?: unknown }).message;
+  let message = (error as { message?: unknown }).message;
+  // Node reports "localhost" (IPv4 and IPv6 both refused) as an AggregateError with an empty message.
+  const inner = (error as { errors?: unknown }).errors;
+  if (message === "" && Array.isArray(inner) && inner[0] instanceof Error) message = inner[0].message;
   if (typeof code !== "string" || typeof message !== "string") return null;
   switch (code) {
     case "ECONNREFUSED":
