@@ -1,0 +1,67 @@
+// Demo data on a first start: the membership seed at demo scale when the membership database is empty,
+// and a scheduled quarterly conference (the simulator's plan, not played) when conference has none.
+import { planConference, type AppRouter } from "@orgboard/conference";
+import { createServiceLinks } from "@orgboard/contracts";
+import { openMembershipDatabase, seedDatabase } from "@orgboard/membership";
+import { createTRPCClient } from "@trpc/client";
+
+export type Say = (line: string) => void;
+
+/** Seeds `<dataDir>` (membership's embedded PGlite) unless it already holds data. Runs before the service opens it. */
+export async function seedMembershipIfEmpty(dataDir: string, say: Say): Promise<void> {
+  const db = await openMembershipDatabase({ dataDir, databaseUrl: undefined });
+  try {
+    let lastPhase = "";
+    let lastReport = 0;
+    const result = await seedDatabase(db, {
+      scale: "demo",
+      seed: 1,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (p.phase === lastPhase && now - lastReport < 2_000) return;
+        lastPhase = p.phase;
+        lastReport = now;
+        say(`seeding demo data: ${p.phase} ${p.done}/${p.total}`);
+      },
+    });
+    const rows = Object.entries(result.rows).map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`).join(", ");
+    say(`demo data loaded in ${(result.milliseconds / 1000).toFixed(1)} s: ${rows}`);
+  } catch (e) {
+    if ((e as Error).name !== "SeedError") throw e;
+    say("membership database already holds data: not seeding");
+  } finally {
+    await db.close();
+  }
+}
+
+/** Next day at 08:00 Vietnam time (UTC+7, no daylight saving). */
+function tomorrowMorningInVietnam(now = new Date()): Date {
+  const vn = new Date(now.getTime() + 7 * 3_600_000);
+  return new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() + 1, 8 - 7, 0, 0));
+}
+
+/** Schedules the demo conference unless the organizer already sees one. */
+export async function scheduleDemoConference(conferenceUrl: string, getToken: () => Promise<string>, say: Say): Promise<void> {
+  const client = createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRouter>({ conference: `${conferenceUrl}/trpc` }, getToken)] });
+  const existing = await client.conference.list.query({ limit: 1 });
+  if (existing.items.length > 0) {
+    say("conference already has conferences: not scheduling the demo one");
+    return;
+  }
+  const plan = planConference({ sites: 67, seed: 1 });
+  const start = tomorrowMorningInVietnam();
+  const minutes = plan.agenda.reduce((s, a) => s + a.plannedMinutes, 0);
+  const created = await client.conference.create.mutate({
+    title: plan.title,
+    orgPath: plan.orgPath,
+    organizerName: plan.organizerName,
+    chairName: plan.chairName,
+    chairTitle: plan.chairTitle,
+    mode: plan.mode,
+    scheduledStart: start.toISOString(),
+    scheduledEnd: new Date(start.getTime() + Math.max(180, minutes + 30) * 60_000).toISOString(),
+    agenda: plan.agenda,
+    sites: plan.sites,
+  });
+  say(`demo conference scheduled: "${plan.title}" (${plan.sites.length} sites, ${start.toISOString()}), id ${created.id}`);
+}

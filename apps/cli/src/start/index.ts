@@ -1,0 +1,212 @@
+// `orgboard start`: the whole system on one machine with embedded defaults (nothing to install but Node).
+// identity (:8190) → membership (:3001) and conference (:3002), each on its own PGlite under .data/<service>/,
+// demo data on first start → realtime (:3010, both streams, client-credentials token) → the built dashboard
+// (:5173, vite preview of a copy of dist/ with a generated /config.json). Each a child process of its own.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from "../errors.js";
+import { discoverRealm, officialSession, readRealmUsers, type RealmUser } from "../simulate/login.js";
+import { DEFAULT_PORTS, PARTS, portEnv, startConfig, StartConfigError, type Part, type StartConfig } from "./config.js";
+import { scheduleDemoConference, seedMembershipIfEmpty } from "./demo.js";
+import { repoPath } from "./paths.js";
+import { takenPorts } from "./ports.js";
+import { Supervisor } from "./supervisor.js";
+
+const entry = (app: string) => repoPath("apps", app, "dist", "main.js");
+
+/** What must be built before anything starts; membership is optional until its server lands. */
+function checkBuilt(): { missing: string[]; membership: boolean } {
+  const missing: string[] = [];
+  for (const app of ["identity", "conference", "realtime"]) {
+    if (!existsSync(entry(app))) missing.push(`apps/${app}/dist/main.js (pnpm --filter @orgboard/${app} build)`);
+  }
+  if (!existsSync(repoPath("apps/dashboard/dist/index.html"))) missing.push("apps/dashboard/dist (pnpm --filter @orgboard/dashboard build)");
+  if (!existsSync(repoPath("apps/dashboard/node_modules/vite/bin/vite.js"))) missing.push("apps/dashboard/node_modules/vite (pnpm install)");
+  return { missing, membership: existsSync(entry("membership")) };
+}
+
+function dashboardOrigins(c: StartConfig): string {
+  const origin = c.urls.dashboard;
+  const alt = origin.includes("//127.0.0.1:") ? origin.replace("//127.0.0.1:", "//localhost:") : origin.includes("//localhost:") ? origin.replace("//localhost:", "//127.0.0.1:") : null;
+  return [origin, ...(alt ? [alt] : [])].join(",");
+}
+
+/** The served copy of the dashboard with its runtime configuration (dist/ itself stays untouched). */
+function prepareDashboard(c: StartConfig): string {
+  const site = join(c.dataDir, "dashboard", "site");
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  cpSync(repoPath("apps/dashboard/dist"), site, { recursive: true });
+  const config = {
+    identity: { url: c.urls.identity, realm: "orgboard", clientId: "dashboard" },
+    // Without a membership server its URL is still given (nothing answers), so its panels show "unavailable".
+    services: { membership: c.urls.membership, conference: c.urls.conference },
+    realtimeUrl: c.urls.realtime,
+    defaultLanguage: "vi",
+  };
+  writeFileSync(join(site, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
+  return site;
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  central_board: "Ban Tổ chức Trung ương (central board)",
+  provincial_board: "Ban Tổ chức tỉnh/thành (provincial board)",
+  inspection_committee: "Ủy ban Kiểm tra (inspection)",
+  personnel_officer: "cán bộ nhân sự (personnel)",
+  conference_operator: "vận hành hội nghị (conference operator)",
+  site_operator: "vận hành điểm cầu (site operator)",
+  viewer: "xem (viewer)",
+};
+
+function banner(c: StartConfig, users: RealmUser[], membership: boolean): string {
+  const line = "─".repeat(78);
+  const rows = [
+    ["Dashboard", c.urls.dashboard],
+    ["Identity (realm)", `${c.issuer}   VNeID simulator: ${c.urls.identity}/vneid`],
+    ["Membership", membership ? `${c.urls.membership}/trpc` : "not built (apps/membership/dist/main.js missing): its panels show unavailable"],
+    ["Conference", `${c.urls.conference}/trpc`],
+    ["Realtime", `${c.urls.realtime} (socket.io)`],
+    ["Data", `${c.dataDir}/<service>/ (delete it to start over)`],
+  ];
+  const w = Math.max(...users.map((u) => u.username.length));
+  return [
+    line,
+    " orgboard is running",
+    line,
+    ...rows.map(([k, v]) => ` ${k!.padEnd(17)} ${v}`),
+    line,
+    ` Demo logins: open the dashboard, choose "VNeID", enter the national ID (or pick the citizen):`,
+    ...users.map((u) => `   ${u.username.padEnd(w)}  ${u.nationalId}  ${u.name} — ${u.roles.map((r) => ROLE_LABELS[r] ?? r).join(", ")}, scope ${u.orgPaths.join(" ")}`),
+    line,
+    " Live conference:  pnpm orgboard simulate conference --sites 67 --speed 10x",
+    " Stop: Ctrl-C",
+    line,
+  ].join("\n");
+}
+
+export interface StartOptions {
+  demo: boolean;
+}
+
+export async function start(options: StartOptions): Promise<number> {
+  let config: StartConfig;
+  try {
+    config = startConfig(process.env, { demo: options.demo });
+  } catch (e) {
+    if (e instanceof StartConfigError) {
+      process.stderr.write(`orgboard start: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+  const built = checkBuilt();
+  if (built.missing.length) {
+    process.stderr.write(`orgboard start: not built yet:\n${built.missing.map((m) => `  ${m}`).join("\n")}\nRun \`pnpm build\` (or \`npm start\`, which builds first).\n`);
+    return EXIT_FAILURE;
+  }
+  const taken = await takenPorts(config.ports, config.host);
+  if (taken.length) {
+    process.stderr.write(`orgboard start: ${taken.join("\n  ")}\n`);
+    return EXIT_FAILURE;
+  }
+  const users = readRealmUsers(repoPath("infra/keycloak/orgboard-realm.json"));
+
+  const sup = new Supervisor([...PARTS, "orgboard"]);
+  const say = (line: string) => sup.log("orgboard", line);
+  let failure: string | null = null;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const shutdown = async (why: string | null) => {
+    if (why && !failure) failure = why;
+    if (sup.isStopping) return sup.stopAll(); // second time: kill
+    say(failure ? `✖ ${failure}; stopping everything` : "stopping…");
+    await sup.stopAll();
+    resolveDone();
+  };
+  sup.onUnexpectedExit = (name, code, signal) => void shutdown(`${name} exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); its last lines are above`);
+  const onSignal = () => void shutdown(null);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("exit", () => sup.killAllNow());
+
+  // Embedded defaults only: a DATABASE_URL in the environment would make every service share one database.
+  const base: Record<string, string> = { HOST: config.host, OIDC_ISSUER: config.issuer, CORS_ORIGINS: dashboardOrigins(config), DATABASE_URL: "", NODE_ENV: process.env.NODE_ENV ?? "production" };
+  if (process.env.DATABASE_URL) say("DATABASE_URL is ignored by orgboard start: every service uses its embedded database under .data/");
+  const startApp = (part: Exclude<Part, "dashboard">, env: Record<string, string>) =>
+    sup.start({ name: part, args: [entry(part)], cwd: repoPath("apps", part), env });
+
+  try {
+    say(`starting on ${config.host} (ports: ${PARTS.map((p) => `${p} ${config.ports[p]}`).join(", ")}; override with ${portEnv("identity")} …)`);
+    mkdirSync(config.dataDir, { recursive: true });
+
+    startApp("identity", { ORGBOARD_IDENTITY_HOST: config.host, ORGBOARD_IDENTITY_PORT: String(config.ports.identity), ORGBOARD_IDENTITY_PUBLIC_URL: config.urls.identity, ORGBOARD_DASHBOARD_URL: config.urls.dashboard });
+    await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
+
+    const membershipDir = join(config.dataDir, "membership");
+    const membershipUp = (async () => {
+      if (!built.membership) {
+        say("membership is not built (apps/membership/dist/main.js missing): starting without it");
+        return;
+      }
+      if (config.demo) await seedMembershipIfEmpty(membershipDir, (l) => sup.log("membership", l));
+      if (sup.isStopping) return;
+      startApp("membership", { ...base, PORT: String(config.ports.membership), ORGBOARD_DATA_DIR: config.dataDir, MEMBERSHIP_DATA_DIR: membershipDir });
+      await sup.waitReady("membership", `${config.urls.membership}/readyz`, 180_000);
+    })();
+    const conferenceUp = (async () => {
+      startApp("conference", { ...base, PORT: String(config.ports.conference), CONFERENCE_DATA_DIR: join(config.dataDir, "conference") });
+      await sup.waitReady("conference", `${config.urls.conference}/readyz`);
+      if (config.demo) {
+        const organizer = users.find((u) => u.roles.includes("conference_operator"));
+        if (organizer) await scheduleDemoConference(config.urls.conference, officialSession(await discoverRealm(config.urls.identity), organizer.nationalId), (l) => sup.log("conference", l));
+      }
+    })();
+    await Promise.all([membershipUp, conferenceUp]);
+
+    const streams = [...(built.membership ? [`membership=${config.urls.membership}/trpc`] : []), `conference=${config.urls.conference}/trpc`];
+    startApp("realtime", {
+      ...base,
+      PORT: String(config.ports.realtime),
+      REALTIME_SERVICES: streams.join(","),
+      REALTIME_CLIENT_SECRET: config.realtimeClientSecret,
+      REALTIME_CHECKPOINT_FILE: join(config.dataDir, "realtime", "checkpoints.json"),
+    });
+    await sup.waitReady("realtime", `${config.urls.realtime}/readyz`);
+
+    const site = prepareDashboard(config);
+    sup.start({
+      name: "dashboard",
+      args: [repoPath("apps/dashboard/node_modules/vite/bin/vite.js"), "preview", "--outDir", site, "--host", config.host, "--port", String(config.ports.dashboard), "--strictPort"],
+      cwd: repoPath("apps/dashboard"),
+      env: {},
+    });
+    await sup.waitReady("dashboard", `${config.urls.dashboard}/config.json`);
+    process.stdout.write(`\n${banner(config, users, built.membership)}\n\n`);
+  } catch (e) {
+    if (!sup.isStopping) await shutdown(`start-up failed: ${(e as Error).message}`);
+  }
+
+  await done;
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  if (failure) {
+    process.stderr.write(`orgboard start: ${failure}\n`);
+    return EXIT_FAILURE;
+  }
+  say("stopped");
+  return EXIT_OK;
+}
+
+export function registerStartCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("start")
+    .description("start the whole system on this machine: identity, membership, conference, realtime and the dashboard (embedded databases, demo data)")
+    .option("--no-demo", "do not load demo data into empty databases")
+    .addHelpText(
+      "after",
+      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root).`,
+    )
+    .action(async (opts: { demo: boolean }) => setExit(await start({ demo: opts.demo })));
+}
+
