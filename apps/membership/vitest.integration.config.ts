@@ -3,7 +3,7 @@
 import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
-    include: ["test/{import,export,seed,report}/**/*.test.ts"],
+    include: ["test/{import,export,seed,report,api}/**/*.test.ts"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 120_000,

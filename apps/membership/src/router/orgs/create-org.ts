@@ -30,7 +30,7 @@ export const createOrgRoute = procedure("membership.organizations.manage", { res
         const allowed = ALLOWED_PARENT_KINDS[input.kind].map((k) => k ?? "the Central Committee (/)").join(" or ");
         out.push({ field: "kind", code: "invalid_parent_kind", message: `a ${input.kind} cannot be under ${parentKind ?? "the Central Committee (/)"}; allowed: ${allowed}` });
       }
-      if (!isOrgPath(path)) out.push({ field: "code", code: "path_too_long", message: `the path ${path} would be longer than organization paths allow` });
+      if (!isOrgPath(path)) out.push({ field: "code", code: "path_too_long", message: `the path ${input.parentPath}${input.code}/ would be longer than organization paths allow` });
       if (parent && input.openedOn < parent.opened_on) {
         out.push({ field: "openedOn", code: "opened_before_parent", message: `${input.openedOn} is before the parent was founded (${parent.opened_on})` });
       }

@@ -1,6 +1,6 @@
 import { checkTransferRequest, type TransferOrg } from "../../domain/transfer.js";
 import { RuleError, conflict, throwIf } from "../errors.js";
-import { membershipEvent } from "../events.js";
+import { membershipEvent, type MembershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadMember, loadOrg, loadOrgById, type OrgRow } from "../records.js";
@@ -58,7 +58,7 @@ export const requestTransferRoute = procedure("membership.transfers.manage")
       );
       const view = transferView(rows[0]!);
       const payload = { transferId: view.id, memberId: m.id, kind: view.kind, fromOrgPath: view.fromOrgPath, toOrgPath: view.toOrgPath };
-      const events = [membershipEvent("membership.transfer.requested", from.path, view.id, payload)] as [ReturnType<typeof membershipEvent<"membership.transfer.requested">>, ...ReturnType<typeof membershipEvent<"membership.transfer.requested">>[]];
+      const events: [MembershipEvent, ...MembershipEvent[]] = [membershipEvent("membership.transfer.requested", from.path, view.id, payload)];
       // The destination learns of the request too (its own rooms, its own scope).
       if (to) events.push(membershipEvent("membership.transfer.requested", to.path, view.id, payload));
       return {

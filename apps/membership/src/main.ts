@@ -1,0 +1,75 @@
+// Starts the membership service from the environment. Configuration is validated before anything
+// else: a missing or malformed variable stops the process with one message naming each problem.
+//   DATABASE_URL                 PostgreSQL; unset ⇒ embedded PGlite in MEMBERSHIP_DATA_DIR (default .data/membership)
+//   PORT (4001), HOST            where to listen
+//   OIDC_ISSUER, OIDC_AUDIENCE (membership), OIDC_JWKS_URL   token verification
+//   CORS_ORIGINS                 the dashboard's origins
+//   MEMBERSHIP_IMPORT_MAX_BYTES  largest import file (10 MiB); MEMBERSHIP_EXPORT_MAX_ROWS (200,000)
+//   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
+// SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
+import { mkdirSync } from "node:fs";
+import { createTokenVerifier } from "@orgboard/auth";
+import { createListenNotifier } from "@orgboard/events";
+import { baseServiceConfigSchema, createLogger, loadConfig } from "@orgboard/server-kit";
+import pg from "pg";
+import { z } from "zod";
+import { applyMigrations } from "./db/migrate.js";
+import { membershipDataDir } from "./db/open.js";
+import { connect } from "./db/sql.js";
+import { fillMissingNameSortKeys } from "./router/members/sort-keys.js";
+import { DEFAULT_EXPORT_MAX_ROWS, DEFAULT_IMPORT_MAX_BYTES, createMembershipService } from "./server.js";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const config = loadConfig(
+  baseServiceConfigSchema.extend({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+    OIDC_AUDIENCE: z.string().min(1).default("membership"),
+    MEMBERSHIP_DATA_DIR: z.string().min(1).optional(),
+    MEMBERSHIP_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(48 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
+    MEMBERSHIP_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(2_000_000).default(DEFAULT_EXPORT_MAX_ROWS),
+    MEMBERSHIP_MIGRATE_ON_START: flag.default(true),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  }),
+);
+
+const logger = createLogger({ name: "membership", level: config.LOG_LEVEL });
+const databaseUrl = config.DATABASE_URL || undefined;
+let dataDir: string | undefined;
+if (!databaseUrl) {
+  dataDir = config.MEMBERSHIP_DATA_DIR ?? membershipDataDir();
+  mkdirSync(dataDir, { recursive: true });
+}
+const db = await connect({ databaseUrl, dataDir, poolSize: config.DATABASE_POOL_SIZE });
+if (config.MEMBERSHIP_MIGRATE_ON_START) {
+  const applied = await applyMigrations(db);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+}
+const filled = await fillMissingNameSortKeys(db);
+if (filled > 0) logger.info({ members: filled }, "name sort keys filled in");
+
+// Several instances on one PostgreSQL database wake each other's streams through LISTEN/NOTIFY.
+let listener: pg.Client | null = null;
+let notifier: Awaited<ReturnType<typeof createListenNotifier>> | undefined;
+if (databaseUrl) {
+  listener = new pg.Client({ connectionString: databaseUrl });
+  await listener.connect();
+  notifier = await createListenNotifier(listener);
+}
+
+const service = createMembershipService({
+  db,
+  verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
+  port: config.PORT,
+  host: config.HOST,
+  logger,
+  corsOrigins: config.CORS_ORIGINS,
+  importMaxBytes: config.MEMBERSHIP_IMPORT_MAX_BYTES,
+  exportMaxRows: config.MEMBERSHIP_EXPORT_MAX_ROWS,
+  notifier,
+  onClose: async () => {
+    await notifier?.close();
+    await listener?.end();
+  },
+});
+await service.start();

@@ -1,0 +1,10 @@
+import { exportOrganizations } from "../../export/index.js";
+import { procedure } from "../procedure.js";
+import { ZExportFileInput, ZExportFileOutput } from "./export-file.types.js";
+import { runExport } from "./export-file.js";
+
+/** The organizations of a subtree as a CSV/XLSX file in the import template. */
+export const exportOrgsRoute = procedure("membership.organizations.export", { resource: "orgPath" })
+  .input(ZExportFileInput)
+  .output(ZExportFileOutput)
+  .mutation(({ ctx, input }) => runExport(ctx, input, "organizations", exportOrganizations));

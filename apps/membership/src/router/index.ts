@@ -1,0 +1,46 @@
+// The membership service's tRPC surface: one root key, `membership` (0001). One file per procedure
+// with its zod input/output beside it (`<name>.types.ts`); every procedure is built by ./procedure.ts
+// (authorization by policy action, errors naming the field) and every mutation goes through
+// ./mutate.ts (its audit record and outbox event in the same transaction).
+// Database access is the data layer's SQL handle (src/db/sql.ts), not a Prisma client: the bulk paths
+// (import, export, report, seed) are SQL on it already, and one handle keeps PGlite's single connection
+// and the transactions of the router and the data layer the same.
+import { admissionsRouter } from "./admissions/router.js";
+import { badgesRouter } from "./badges/router.js";
+import { cardsRouter } from "./cards/router.js";
+import { eventsRouter } from "./events-stream/router.js";
+import { exportRouter } from "./export/router.js";
+import { importRouter } from "./import/router.js";
+import { kpiRouter } from "./kpi/router.js";
+import { membersRouter } from "./members/router.js";
+import { orgsRouter } from "./orgs/router.js";
+import { ratingsRouter } from "./ratings/router.js";
+import { removalsRouter } from "./removals/router.js";
+import { targetsRouter } from "./targets/router.js";
+import { transfersRouter } from "./transfers/router.js";
+import { router } from "./trpc.js";
+import "../policy.js";
+
+export const membershipRouter = router({
+  orgs: orgsRouter,
+  members: membersRouter,
+  admissions: admissionsRouter,
+  cards: cardsRouter,
+  transfers: transfersRouter,
+  badges: badgesRouter,
+  removals: removalsRouter,
+  ratings: ratingsRouter,
+  targets: targetsRouter,
+  kpi: kpiRouter,
+  import: importRouter,
+  export: exportRouter,
+  events: eventsRouter,
+});
+
+export const appRouter = router({ membership: membershipRouter });
+export type AppRouter = typeof appRouter;
+export type MembershipRouter = AppRouter;
+
+export { membershipPolicy, type MembershipAction } from "../policy.js";
+export { membershipEventSchemas, MEMBERSHIP_EVENT_TYPES, type MembershipEventType, type MembershipEventPayload } from "./events.js";
+export type { MembershipContext, MembershipDeps, MembershipLimits } from "./context.js";

@@ -1,0 +1,32 @@
+import { procedure } from "../procedure.js";
+import { decodeCursor, encodeCursor } from "../schemas.js";
+import { listScope } from "../scope.js";
+import { Params, inSubtrees } from "../sql.js";
+import { RATING_COLUMNS, ratingView, type RatingRow } from "./rating-view.js";
+import { ZListRatingsInput, ZListRatingsOutput } from "./list-ratings.types.js";
+
+/** The year's ratings of a subtree (members and/or organizations), by id. */
+export const listRatingsRoute = procedure("membership.ratings.read")
+  .input(ZListRatingsInput)
+  .output(ZListRatingsOutput)
+  .query(async ({ ctx, input }) => {
+    const scope = listScope(ctx, input.orgPath);
+    const after = decodeCursor(input.cursor, ["number"] as const);
+    const p = new Params();
+    const where = [`r.year = ${p.add(input.year)}::int`, inSubtrees("r.org_path", scope, p)];
+    if (input.subjectKind) where.push(`r.subject_kind = ${p.add(input.subjectKind)}`);
+    if (input.stage) where.push(`r.stage = ${p.add(input.stage)}`);
+    if (input.level) where.push(`r.level = ${p.add(input.level)}`);
+    if (after) where.push(`r.id > ${p.add(after[0])}::int`);
+    const { rows } = await ctx.db.query<RatingRow & { subject_name: string }>(
+      `SELECT ${RATING_COLUMNS}, coalesce(m.full_name, o.name) AS subject_name
+         FROM quality_rating r LEFT JOIN member m ON m.id = r.member_id LEFT JOIN party_organization o ON o.id = r.org_id
+        WHERE ${where.join(" AND ")} ORDER BY r.id LIMIT ${input.limit + 1}`,
+      p.values,
+    );
+    const page = rows.slice(0, input.limit);
+    return {
+      items: page.map((r) => ({ ...ratingView(r), subjectName: r.subject_name })),
+      nextCursor: rows.length > input.limit ? encodeCursor([page[page.length - 1]!.id]) : null,
+    };
+  });

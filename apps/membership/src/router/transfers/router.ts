@@ -1,0 +1,12 @@
+import { router } from "../trpc.js";
+import { cancelTransferRoute } from "./cancel-transfer.js";
+import { completeTransferRoute } from "./complete-transfer.js";
+import { listTransfersRoute } from "./list-transfers.js";
+import { requestTransferRoute } from "./request-transfer.js";
+
+export const transfersRouter = router({
+  request: requestTransferRoute,
+  complete: completeTransferRoute,
+  cancel: cancelTransferRoute,
+  list: listTransfersRoute,
+});

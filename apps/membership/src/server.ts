@@ -1,0 +1,76 @@
+// The membership service: tRPC on Hono (server-kit's createService), health and readiness, the event
+// stream. main.ts wires it to the environment; tests start it directly on 127.0.0.1:0.
+import type { TokenVerifier } from "@orgboard/auth";
+import { createLocalNotifier, type OutboxNotifier } from "@orgboard/events";
+import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import type { Database } from "./db/sql.js";
+import type { IsoDate } from "./domain/dates.js";
+import { todayInVietnam } from "./import/members.js";
+import type { MembershipContext } from "./router/context.js";
+import { appRouter } from "./router/index.js";
+
+export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_EXPORT_MAX_ROWS = 200_000;
+
+export interface MembershipServiceOptions {
+  db: Database;
+  verifier: TokenVerifier;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  corsOrigins?: string[];
+  /** Today's date in Vietnam; tests pass a fixed one. */
+  today?: () => IsoDate;
+  /** Largest decoded import file (default 10 MiB); the HTTP body limit follows from it. */
+  importMaxBytes?: number;
+  /** Most rows one export may return (default 200,000). */
+  exportMaxRows?: number;
+  /** Another wake-up source for event streams, e.g. LISTEN/NOTIFY when several instances share a database. */
+  notifier?: OutboxNotifier;
+  /** Close the database on stop (default true). */
+  closeDatabase?: boolean;
+  /** Runs on stop after the requests drained, before the database is closed. */
+  onClose?: () => Promise<void>;
+  shutdownTimeoutMs?: number;
+}
+
+export function createMembershipService(opts: MembershipServiceOptions): Service {
+  const local = createLocalNotifier();
+  const external = opts.notifier;
+  // Streams wake on this instance's commits at once, and on other instances' through `external`.
+  const notifier: OutboxNotifier = external
+    ? {
+        subscribe(listener) {
+          const a = local.subscribe(listener);
+          const b = external.subscribe(listener);
+          return () => {
+            a();
+            b();
+          };
+        },
+      }
+    : local;
+  const importMaxBytes = opts.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+  const limits = { importMaxBytes, exportMaxRows: opts.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS };
+  const today = opts.today ?? todayInVietnam;
+  return createService({
+    name: "membership",
+    router: appRouter,
+    verifier: opts.verifier,
+    port: opts.port,
+    host: opts.host,
+    logger: opts.logger,
+    corsOrigins: opts.corsOrigins,
+    // An import carries its file base64-encoded (4/3 of its size) plus the JSON around it.
+    bodyLimitBytes: Math.ceil(importMaxBytes / 3) * 4 + 256 * 1024,
+    shutdownTimeoutMs: opts.shutdownTimeoutMs,
+    readiness: async () => {
+      await opts.db.query("SELECT 1");
+    },
+    createContext: (base): MembershipContext => ({ ...base, db: opts.db, notifier, notify: () => local.notify(), today, limits }),
+    onClose: async () => {
+      await opts.onClose?.();
+      if (opts.closeDatabase !== false) await opts.db.close();
+    },
+  });
+}

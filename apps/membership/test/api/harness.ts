@@ -1,0 +1,188 @@
+// One running membership service per test file: a fresh database (in-memory PGlite, or a new database
+// on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL), a real test identity provider
+// (JWKS over HTTP), real HTTP on 127.0.0.1:0, the typed tRPC client the dashboard uses.
+import { createTokenVerifier } from "@orgboard/auth";
+import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
+import { createServiceLinks } from "@orgboard/contracts";
+import { createLogger, type Service } from "@orgboard/server-kit";
+import { TRPCClientError, createTRPCClient, type TRPCClient } from "@trpc/client";
+import { EventSource } from "eventsource";
+import { expect } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
+import type { Database } from "../../src/db/sql.js";
+import type { AppRouter } from "../../src/router/index.js";
+import { createMembershipService, type MembershipServiceOptions } from "../../src/server.js";
+
+export type Client = TRPCClient<AppRouter>;
+
+/** The date the service takes as today in every API test. */
+export const TODAY = "2026-11-20";
+
+export const ROLES = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "conference_operator", "site_operator", "viewer"] as const;
+export type HumanRole = (typeof ROLES)[number];
+
+export const CENTRAL: MintOptions = { sub: "central-1", roles: ["central_board"], orgPaths: ["/"] };
+export const board = (orgPath: string): MintOptions => ({ sub: `board-${orgPath}`, roles: ["provincial_board"], orgPaths: [orgPath] });
+export const as = (role: HumanRole | "service", orgPath: string): MintOptions => ({ sub: `${role}-${orgPath}`, roles: [role], orgPaths: [orgPath] });
+
+export interface Harness {
+  url: string;
+  issuer: TestIssuer;
+  db: Database;
+  service: Service;
+  /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
+  client(claims: MintOptions | null, opts?: { requestId?: () => string }): Client;
+  token(claims: MintOptions): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: Partial<MembershipServiceOptions> = {}): Promise<Harness> {
+  const issuer = await createTestIssuer({ audience: "membership" });
+  let t: TestDatabase | null = null;
+  try {
+    t = await openTestDatabase();
+    const service = createMembershipService({
+      db: t.db,
+      verifier: createTokenVerifier(issuer.verifierOptions()),
+      today: () => TODAY,
+      logger: createLogger({ name: "membership", level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" }),
+      closeDatabase: false,
+      ...opts,
+    });
+    const { url } = await service.start({ handleSignals: false });
+    const db = t.db;
+    const close = t.close;
+    const token = (claims: MintOptions) => issuer.mint({ audience: "membership", ...claims });
+    return {
+      url,
+      issuer,
+      db,
+      service,
+      token,
+      client(claims, o = {}) {
+        return createTRPCClient<AppRouter>({
+          links: [
+            createServiceLinks<AppRouter>({ membership: `${url}/trpc` }, () => (claims ? token(claims) : null), {
+              EventSource: EventSource as never,
+              headers: () => (o.requestId ? { "x-request-id": o.requestId() } : {}),
+            }),
+          ],
+        });
+      },
+      async close() {
+        await service.stop();
+        await close();
+        await issuer.close();
+      },
+    };
+  } catch (err) {
+    await t?.close();
+    await issuer.close();
+    throw err;
+  }
+}
+
+// ---- Expectations ---------------------------------------------------------------------------------
+
+export type ErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_SERVER_ERROR";
+
+interface ErrorData {
+  code: string;
+  httpStatus: number;
+  fieldErrors?: { path: string; message: string }[];
+}
+
+/** The call fails with `code`; for BAD_REQUEST `field` must be among data.fieldErrors, otherwise in the message. */
+export async function expectError(call: Promise<unknown>, code: ErrorCode, field?: string): Promise<{ message: string; data: ErrorData }> {
+  let caught: unknown;
+  try {
+    await call;
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught, `expected ${code}${field ? ` on ${field}` : ""}, but the call succeeded`).toBeInstanceOf(TRPCClientError);
+  const err = caught as TRPCClientError<AppRouter>;
+  const data = err.data as ErrorData | undefined;
+  expect({ code: data?.code, message: err.message }).toMatchObject({ code });
+  if (field !== undefined) {
+    if (code === "BAD_REQUEST") expect(data?.fieldErrors?.map((f) => f.path), err.message).toContain(field);
+    else expect(err.message).toContain(`${field}:`);
+  }
+  expect(err.message).not.toMatch(/\bat .*\.(ts|js):\d+/); // never a stack trace
+  return { message: err.message, data: data! };
+}
+
+export async function expectSecurity(opts: {
+  /** The call made by each caller. */
+  call: (c: Client) => Promise<unknown>;
+  h: Harness;
+  /** A role the policy does not allow for this procedure. */
+  wrongRole: MintOptions;
+  /** A caller with the right role in another province. */
+  otherProvince: MintOptions;
+}): Promise<void> {
+  await expectError(opts.call(opts.h.client(null)), "UNAUTHORIZED");
+  await expectError(opts.call(opts.h.client(opts.wrongRole)), "FORBIDDEN");
+  await expectError(opts.call(opts.h.client(opts.otherProvince)), "FORBIDDEN");
+}
+
+// ---- The database's own view of a mutation ----------------------------------------------------------
+
+interface Marks {
+  audit: number;
+  outbox: number;
+}
+
+async function marks(db: Database): Promise<Marks> {
+  const { rows } = await db.query<{ audit: number; outbox: number }>(
+    `SELECT coalesce((SELECT max(id) FROM audit_record), 0)::int AS audit, coalesce((SELECT max(id) FROM outbox_event), 0)::int AS outbox`,
+  );
+  return rows[0]!;
+}
+
+export interface Recorded<T> {
+  result: T;
+  audit: { action: string; entity: string; entity_id: string; org_path: string; request_id: string | null; actor: string }[];
+  events: { type: string; org_path: string; aggregate_id: string; payload: Record<string, unknown> }[];
+}
+
+/**
+ * Runs a mutation and returns it with the audit records and outbox events it wrote: exactly one audit
+ * record with `action`, and at least one event, of the given types.
+ */
+export async function expectRecorded<T>(h: Harness, call: () => Promise<T>, expected: { action: string; events: string[] }): Promise<Recorded<T>> {
+  const before = await marks(h.db);
+  const result = await call();
+  const { rows: audit } = await h.db.query<Recorded<T>["audit"][number]>(
+    `SELECT action, entity, entity_id, org_path, request_id, actor FROM audit_record WHERE id > $1 ORDER BY id`,
+    [before.audit],
+  );
+  const { rows: events } = await h.db.query<Recorded<T>["events"][number]>(
+    `SELECT type, org_path, aggregate_id, payload FROM outbox_event WHERE id > $1 ORDER BY id`,
+    [before.outbox],
+  );
+  expect(audit.map((a) => a.action)).toEqual([expected.action]);
+  expect(audit[0]!.request_id).toBeTruthy();
+  expect(events.map((e) => e.type)).toEqual(expected.events);
+  return { result, audit, events };
+}
+
+/** A digest of every table: equal before and after ⇔ nothing was written. */
+export async function databaseDigest(db: Database): Promise<Record<string, string>> {
+  const { rows: tables } = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const { rows } = await db.query<{ d: string }>(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS d FROM "${table_name}" t`);
+    out[table_name] = rows[0]!.d;
+  }
+  return out;
+}
+
+/** The call fails with `code` (naming `field`) and leaves every table as it was: no rows, no audit, no event. */
+export async function expectNoWrites(h: Harness, call: () => Promise<unknown>, code: ErrorCode, field?: string): Promise<void> {
+  const before = await databaseDigest(h.db);
+  await expectError(call(), code, field);
+  expect(await databaseDigest(h.db)).toEqual(before);
+}
