@@ -1,5 +1,5 @@
-import type { OutboxNotifier } from "@orgboard/events";
 import type { BaseContext } from "@orgboard/server-kit";
+import type { ConferenceNotifier } from "./db.js";
 import type { LinkThresholds } from "./domain/index.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
@@ -10,7 +10,7 @@ export interface ConferenceDeps {
   now: () => Date;
   links: LinkThresholds;
   /** Wakes event streams when the outbox may have grown (polling is the safety net). */
-  notifier?: OutboxNotifier;
+  notifier?: ConferenceNotifier;
 }
 
 export type ConferenceContext = BaseContext & ConferenceDeps;

@@ -1,30 +1,33 @@
-// The service's database: PostgreSQL through @prisma/adapter-pg when a URL is given, otherwise an
-// embedded PGlite (in `.data/conference/`, or in memory for tests) through pglite-prisma-adapter, with
-// prisma/migrations applied on open. Local until packages/db publishes openDatabase; the migration
-// ledger is Prisma's own `_prisma_migrations`, so the shared toolchain sees the same history.
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+// The service's database through packages/db (PostgreSQL when a URL is given, else the embedded PGlite
+// in `.data/conference/`; migrations applied on open), plus what wakes the event streams: an in-process
+// notifier the service pokes after each commit and, on PostgreSQL, LISTEN on recordChange's NOTIFY so
+// that every replica wakes on any replica's writes. Polling stays the safety net.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { createListenNotifier, type OutboxNotifier } from "@orgboard/events";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openDatabase as openShared, type Database as SharedDatabase } from "@orgboard/db";
+import { createListenNotifier, createLocalNotifier, type OutboxNotifier } from "@orgboard/events";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 
+export interface ConferenceNotifier extends OutboxNotifier {
+  /** Call after a transaction that wrote outbox rows committed. */
+  notify(): void;
+}
+
 export interface Database {
   prisma: PrismaClient;
-  notifier: OutboxNotifier;
+  notifier: ConferenceNotifier;
   kind: "pglite" | "postgres";
+  shared: SharedDatabase<PrismaClient>;
   readiness(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
-  /** PostgreSQL URL; absent ⇒ embedded PGlite. */
+  /** PostgreSQL URL; absent ⇒ embedded PGlite (packages/db's default, `$ORGBOARD_DATA_DIR/conference`). */
   databaseUrl?: string;
-  /** PGlite data directory; "memory://" for a throwaway database. Default `.data/conference`. */
+  /** PGlite data directory; "memory://" for a throwaway database. */
   dataDir?: string;
   poolSize?: number;
 }
@@ -39,111 +42,45 @@ export function migrationsDir(): string {
   throw new Error(`prisma/migrations not found from ${here}`);
 }
 
-interface Exec {
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  exec(sql: string): Promise<void>;
-}
-
-const LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
-  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
-// The key native Prisma takes, so a native `prisma migrate deploy` elsewhere serializes with us.
-const LOCK_KEY = 72707369;
-
-async function applyMigrations(db: Exec, dir = migrationsDir()): Promise<string[]> {
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
-    .map((d) => d.name)
-    .sort();
-  await db.query(`SELECT pg_advisory_lock(${LOCK_KEY})`);
-  try {
-    await db.exec(LEDGER);
-    const done = await db.query<{ migration_name: string; checksum: string; finished_at: unknown }>(
-      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-    );
-    const byName = new Map(done.map((r) => [r.migration_name, r]));
-    const applied: string[] = [];
-    for (const name of names) {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
-      const prior = byName.get(name);
-      if (prior) {
-        if (!prior.finished_at) throw new Error(`migration ${name} failed earlier; resolve it before applying more (Prisma P3009)`);
-        if (prior.checksum !== checksum) throw new Error(`migration ${name} was edited after it was applied`);
-        continue;
-      }
-      const id = randomUUID();
-      await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, checksum, name]);
-      try {
-        await db.exec(sql);
-      } catch (err) {
-        await db.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(err)]);
-        throw err;
-      }
-      await db.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
-      applied.push(name);
-    }
-    return applied;
-  } finally {
-    await db.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`);
-  }
-}
-
 export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> {
-  if (!opts.databaseUrl) {
-    const dataDir = opts.dataDir ?? path.resolve(".data/conference");
-    if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-    const lite = await PGlite.create(dataDir);
-    await applyMigrations({
-      query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
-      exec: async (sql: string) => {
-        await lite.exec(sql);
-      },
-    });
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
-    const listener = await createListenNotifier(lite);
-    return {
-      prisma,
-      notifier: listener,
-      kind: "pglite",
-      readiness: async () => {
-        await lite.query("SELECT 1");
-      },
-      async close() {
-        await listener.close();
-        await prisma.$disconnect();
-        await lite.close();
-      },
-    };
+  const shared = await openShared({
+    service: "conference",
+    migrationsDir: migrationsDir(),
+    createClient: (adapter) => new PrismaClient({ adapter }),
+    databaseUrl: opts.databaseUrl ?? "",
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+  });
+  const local = createLocalNotifier();
+  let listener: (OutboxNotifier & { close(): Promise<void> }) | null = null;
+  let listenClient: pg.Client | null = null;
+  if (shared.kind === "postgres" && opts.databaseUrl) {
+    listenClient = new pg.Client({ connectionString: opts.databaseUrl });
+    listenClient.on("error", () => undefined);
+    await listenClient.connect();
+    listener = await createListenNotifier(listenClient);
   }
-  const admin = new pg.Client({ connectionString: opts.databaseUrl });
-  await admin.connect();
-  try {
-    await applyMigrations({
-      query: async <T>(sql: string, params?: unknown[]) => (await admin.query(sql, params)).rows as T[],
-      exec: async (sql: string) => {
-        await admin.query(sql);
-      },
-    });
-  } catch (err) {
-    await admin.end();
-    throw err;
-  }
-  // The migration connection stays open as the LISTEN session of the outbox notifier.
-  const listener = await createListenNotifier(admin);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 }) });
-  return {
-    prisma,
-    notifier: listener,
-    kind: "postgres",
-    readiness: async () => {
-      await prisma.$queryRaw`SELECT 1`;
+  const notifier: ConferenceNotifier = {
+    notify: () => local.notify(),
+    subscribe(fn) {
+      const offLocal = local.subscribe(fn);
+      const offListen = listener?.subscribe(fn);
+      return () => {
+        offLocal();
+        offListen?.();
+      };
     },
+  };
+  return {
+    prisma: shared.prisma,
+    notifier,
+    kind: shared.kind,
+    shared,
+    readiness: () => shared.ping(),
     async close() {
-      await listener.close();
-      await prisma.$disconnect();
-      await admin.end();
+      await listener?.close().catch(() => undefined);
+      await listenClient?.end().catch(() => undefined);
+      await shared.close();
     },
   };
 }

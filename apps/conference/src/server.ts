@@ -54,9 +54,13 @@ export function createConferenceService(opts: ConferenceServiceOptions): Confere
       if (opts.closeDatabase !== false) await opts.db.close();
     },
   });
-  mountBridge(service.app, { db: prisma, verifier: opts.verifier, links, now, webhookSecret: opts.bridgeWebhookSecret });
+  mountBridge(service.app, { db: prisma, verifier: opts.verifier, links, now, webhookSecret: opts.bridgeWebhookSecret, onCommitted: () => notifier.notify() });
 
-  const sweep = (at?: Date) => sweepLinks(prisma, { now: at ?? now(), thresholds: links });
+  const sweep = async (at?: Date) => {
+    const changed = await sweepLinks(prisma, { now: at ?? now(), thresholds: links });
+    if (changed > 0) notifier.notify();
+    return changed;
+  };
   const interval = opts.sweepIntervalMs ?? 2000;
   return {
     ...service,

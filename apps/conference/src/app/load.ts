@@ -9,18 +9,25 @@ export function notFound(what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
 }
 
-export async function lockConference(tx: Tx, conferenceId: string): Promise<Conference & { status: ConferenceStatus }> {
-  await tx.$executeRaw`SELECT 1 FROM conference WHERE id = ${conferenceId}::uuid FOR UPDATE`;
+/**
+ * "update" serializes everything on the conference (agenda, queue, lifecycle); "share" lets site-level
+ * changes of many rooms run side by side while still excluding a concurrent lifecycle change (a
+ * check-in cannot slip in after the conclusion committed).
+ */
+export async function lockConference(tx: Tx, conferenceId: string, mode: "update" | "share" = "update"): Promise<Conference & { status: ConferenceStatus }> {
+  if (mode === "update") await tx.$executeRaw`SELECT 1 FROM conference WHERE id = ${conferenceId}::uuid FOR UPDATE`;
+  else await tx.$executeRaw`SELECT 1 FROM conference WHERE id = ${conferenceId}::uuid FOR SHARE`;
   const conference = await tx.conference.findUnique({ where: { id: conferenceId } });
   if (!conference) throw notFound("Conference");
   return conference as Conference & { status: ConferenceStatus };
 }
 
-/** The site and its conference, the conference locked. */
-export async function lockSite(tx: Tx, siteId: string): Promise<{ site: ConferenceSite; conference: Conference & { status: ConferenceStatus } }> {
+/** The site (row-locked) and its conference (locked in `mode`). */
+export async function lockSite(tx: Tx, siteId: string, mode: "update" | "share" = "update"): Promise<{ site: ConferenceSite; conference: Conference & { status: ConferenceStatus } }> {
   const found = await tx.conferenceSite.findUnique({ where: { id: siteId }, select: { conferenceId: true } });
   if (!found) throw notFound("Site");
-  const conference = await lockConference(tx, found.conferenceId);
+  const conference = await lockConference(tx, found.conferenceId, mode);
+  await tx.$executeRaw`SELECT 1 FROM conference_site WHERE id = ${siteId}::uuid FOR UPDATE`;
   const site = await tx.conferenceSite.findUniqueOrThrow({ where: { id: siteId } });
   return { site, conference };
 }

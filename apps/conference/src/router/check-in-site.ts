@@ -13,7 +13,7 @@ export const checkInSiteRoute = procedure("conference.sites.operate")
   .output(ZCheckInSiteOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const { site, conference } = await lockSite(tx, input.siteId);
+      const { site, conference } = await lockSite(tx, input.siteId, "share");
       ctx.assertCan({ orgPath: site.orgPath });
       const now = ctx.now();
       const next = checkIn(conference.status, { ...site, linkState: site.linkState as LinkState }, input.present, now);

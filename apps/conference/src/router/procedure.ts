@@ -13,9 +13,11 @@ export function toTRPCError(e: DomainError): TRPCError {
 
 /** authedProcedure(action) for this service's actions, translating DomainError on the way out. */
 export function procedure(action: ConferenceAction, opts?: AuthedProcedureOptions) {
-  return authedProcedure(action, opts).use(async ({ next }) => {
+  return authedProcedure(action, opts).use(async ({ ctx, next, type }) => {
     const result = await next();
     if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+    // A committed mutation wrote outbox rows: wake this process's event streams now, not at the next poll.
+    if (result.ok && type === "mutation") ctx.notifier?.notify();
     return result;
   });
 }

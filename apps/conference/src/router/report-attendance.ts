@@ -13,7 +13,7 @@ export const reportAttendanceRoute = procedure("conference.sites.operate")
   .output(ZReportAttendanceOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const { site, conference } = await lockSite(tx, input.siteId);
+      const { site, conference } = await lockSite(tx, input.siteId, "share");
       ctx.assertCan({ orgPath: site.orgPath });
       const next = reportAttendance(conference.status, { ...site, linkState: site.linkState as LinkState }, input.present);
       if (next.presentCount === site.presentCount) return toSiteView(site);
