@@ -211,6 +211,11 @@ interface PhaseResult {
   cpu: Record<string, number>;
   sendErrors: number;
   rssAfterBytes?: number;
+  /** HTTP round trip of the site's request (service: commit acknowledged). */
+  ackP50: number;
+  ackP99: number;
+  /** Gateway: event occurredAt (service transaction) → pushed, over the last 2048 events. */
+  gatewayLag?: { p50: number; p99: number; max: number } | null;
 }
 
 async function main(): Promise<void> {
@@ -308,6 +313,7 @@ async function main(): Promise<void> {
       let requests = 0;
       let expected = 0;
       let sendErrors = 0;
+      const acks: number[] = [];
       const inflight = new Set<Promise<unknown>>();
       const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, cpuTicks(p)]));
       const self0 = process.cpuUsage();
@@ -329,7 +335,10 @@ async function main(): Promise<void> {
             eventsSent += events.length;
             requests += 1;
           }
-          const p = sendTo[target](events).catch(() => (sendErrors += 1));
+          const p = sendTo[target](events).then(
+            () => measured && acks.push(now() - sentAt),
+            () => (sendErrors += 1),
+          );
           inflight.add(p);
           void p.finally(() => inflight.delete(p));
         }
@@ -348,6 +357,12 @@ async function main(): Promise<void> {
       const cpu = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, Math.round(((cpuTicks(p) - cpu0[k]!) / TICKS_PER_SEC / elapsed) * 100)]));
       const self = process.cpuUsage(self0);
       cpu.orchestrator = Math.round(((self.user + self.system) / 1e6 / elapsed) * 100);
+      acks.sort((x, y) => x - y);
+      const ackAt = (q: number) => acks[Math.min(acks.length - 1, Math.floor(q * acks.length))] ?? NaN;
+      const gatewayLag =
+        target === "gateway"
+          ? (((await (await fetch(`${gwUrl}/readyz`)).json()) as { services?: { conference?: { lagMs?: PhaseResult["gatewayLag"] } } }).services?.conference?.lagMs ?? null)
+          : undefined;
       const stats = await rpc<{ delivered: number; p50: number; p90: number; p99: number; max: number; bytes: number }>(dashboards.child, { cmd: "stats" }, "stats");
       const r: PhaseResult = {
         scenario: name,
@@ -365,13 +380,18 @@ async function main(): Promise<void> {
         cpu,
         sendErrors,
         rssAfterBytes: rssBytes(pid),
+        ackP50: ackAt(0.5),
+        ackP99: ackAt(0.99),
+        gatewayLag,
       };
       results.push(r);
       const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
       console.log(
         `${name.padEnd(13)} ${target.padEnd(7)} sent ${(eventsSent / seconds).toFixed(0)} ev/s (${(requests / seconds).toFixed(0)} req/s), ` +
           `delivered ${r.delivered}/${r.expected} (${((r.delivered / Math.max(1, r.expected)) * 100).toFixed(1)}%, ${(r.delivered / seconds).toFixed(0)}/s, ${(r.mbReceived / seconds).toFixed(1)} MB/s), ` +
-          `latency p50 ${f(r.p50)} p90 ${f(r.p90)} p99 ${f(r.p99)} max ${f(r.max)} ms; CPU% ${JSON.stringify(cpu)}; connect ${conn.ms} ms; send errors ${sendErrors}; send took ${((sendEnd - t0) / 1000).toFixed(1)} s`,
+          `latency p50 ${f(r.p50)} p90 ${f(r.p90)} p99 ${f(r.p99)} max ${f(r.max)} ms; site request ack p50 ${f(r.ackP50)} p99 ${f(r.ackP99)} ms` +
+          (gatewayLag ? `; gateway lag (commit→push) p50 ${f(gatewayLag.p50)} p99 ${f(gatewayLag.p99)} ms` : "") +
+          `; CPU% ${JSON.stringify(cpu)}; connect ${conn.ms} ms; send errors ${sendErrors}; send took ${((sendEnd - t0) / 1000).toFixed(1)} s`,
       );
       await rpc(dashboards.child, { cmd: "disconnect" }, "disconnected");
       await sleep(1000);

@@ -28,6 +28,8 @@ export interface ServiceConsumerOptions {
   retryMaxMs?: number;
 }
 
+const LAG_SAMPLES = 2048;
+
 /** Decimal id strings compared without Number (a BIGSERIAL may exceed 2^53). */
 export function compareIds(a: string, b: string): number {
   const x = a.replace(/^0+(?=\d)/, "");
@@ -61,6 +63,9 @@ export class ServiceConsumer {
   lastEventId: string | null = null;
   pushed = 0;
   lastError: string | null = null;
+  /** ms from each event's occurredAt to its push, last LAG_SAMPLES events: how far behind we are. */
+  private readonly lags = new Float64Array(LAG_SAMPLES);
+  private lagCount = 0;
   private savedId: string | null = null;
   private writing: Promise<void> | null = null;
   private readonly stopper = new AbortController();
@@ -70,6 +75,15 @@ export class ServiceConsumer {
 
   get service(): string {
     return this.opts.service;
+  }
+
+  /** Percentiles of the recent push lag (event occurredAt → pushed), in ms; null before any event. */
+  lagMs(): { p50: number; p99: number; max: number } | null {
+    const n = Math.min(this.lagCount, LAG_SAMPLES);
+    if (n === 0) return null;
+    const sorted = this.lags.slice(0, n).sort();
+    const at = (q: number) => sorted[Math.min(n - 1, Math.floor(q * n))]!;
+    return { p50: at(0.5), p99: at(0.99), max: sorted[n - 1]! };
   }
 
   start(): void {
@@ -132,6 +146,8 @@ export class ServiceConsumer {
     if (this.lastEventId !== null && compareIds(event.id, this.lastEventId) <= 0) return;
     this.opts.publish(this.opts.service, event);
     this.pushed += 1;
+    const occurred = Date.parse(event.occurredAt);
+    if (Number.isFinite(occurred)) this.lags[this.lagCount++ % LAG_SAMPLES] = Date.now() - occurred;
     this.lastEventId = event.id;
     this.scheduleSave();
   }

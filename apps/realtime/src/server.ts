@@ -89,7 +89,10 @@ export function createRealtimeServer(config: RealtimeConfig, opts: CreateRealtim
       const details: Record<string, unknown> = {
         mode: bus ? "postgres" : "embedded",
         services: Object.fromEntries(
-          consumers.map((c) => [c.service, { state: c.state, lastEventId: c.lastEventId, pushed: c.pushed, lastError: c.lastError }]),
+          consumers.map((c) => [
+            c.service,
+            { state: c.state, lastEventId: c.lastEventId, pushed: c.pushed, lastError: c.lastError, lagMs: c.lagMs() },
+          ]),
         ),
       };
       if (!pool || !bus) return { ready: true, details };
