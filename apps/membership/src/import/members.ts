@@ -71,6 +71,7 @@ export async function importMembers(db: Sql, file: FileSource, options: ImportOp
   const issues = new IssueList(options.maxIssues ?? 1000);
   const progress = options.onProgress ?? (() => undefined);
   let rowsRead = 0;
+  let anyJoinedOrgOn = false;
   try {
     return await db.transaction(async (tx) => {
       await tx.exec(STAGE);
@@ -79,11 +80,14 @@ export async function importMembers(db: Sql, file: FileSource, options: ImportOp
           rowsRead++;
           if (rowsRead % 5000 === 0) progress({ rowsRead, phase: "reading" });
           const r = validateMemberRecord(rec.row, rec.values, today);
+          if (r.ok && r.member.joinedOrgOn !== null) anyJoinedOrgOn = true;
           if (r.ok) yield stageLine(r.member);
           else for (const i of r.issues) issues.add(i);
         }
       })();
       await tx.copyFrom(STAGE_COLUMNS, lines);
+      // A temporary table has no statistics until analysed: without them the checks plan poorly.
+      await tx.exec("ANALYZE import_member_stage");
       progress({ rowsRead, phase: "checking" });
       if (rowsRead === 0) throw new Rejected({ ok: false, rows: 0, rejectedCount: 1, rejected: [{ row: 2, column: "row", reason: "the file has no data rows" }] });
 
@@ -95,7 +99,7 @@ export async function importMembers(db: Sql, file: FileSource, options: ImportOp
 
       progress({ rowsRead, phase: "writing" });
       const importId = randomUUID();
-      const { rows } = await tx.query<{ imported: number; org_path: string | null }>(INSERT_SQL);
+      const { rows } = await tx.query<{ imported: number; org_path: string | null }>(insertSql(anyJoinedOrgOn));
       const imported = rows[0]?.imported ?? 0;
       const { rows: scope } = await tx.query<{ path: string }>(
         `SELECT DISTINCT o.path FROM party_organization o JOIN (SELECT DISTINCT org_code FROM import_member_stage) s ON s.org_code = o.code`,
@@ -118,8 +122,9 @@ export async function importMembers(db: Sql, file: FileSource, options: ImportOp
   }
 }
 
-// One statement: members, then their first membership period from the members just inserted.
-const INSERT_SQL = `
+// One statement: members, then their first membership period from the members just inserted (joined to
+// the staging rows only when some row gave its own "joined the cell on" date).
+const insertSql = (withJoinedDates: boolean) => `
   WITH ins AS (
     INSERT INTO member (full_name, birth_date, gender, ethnicity, national_id, org_id, org_path, status,
                         admitted_on, official_on, party_card_number, hometown, occupation, education, name_sort_key)
@@ -130,9 +135,13 @@ const INSERT_SQL = `
     RETURNING id, national_id, org_id, org_path, admitted_on
   ), periods AS (
     INSERT INTO membership_period (member_id, org_id, org_path, started_on, start_reason)
-    SELECT ins.id, ins.org_id, ins.org_path, coalesce(j.joined_org_on, ins.admitted_on), 'import'
+    ${
+      withJoinedDates
+        ? `SELECT ins.id, ins.org_id, ins.org_path, coalesce(j.joined_org_on, ins.admitted_on), 'import'
     FROM ins LEFT JOIN (SELECT national_id, joined_org_on FROM import_member_stage WHERE joined_org_on IS NOT NULL) j
-      ON j.national_id = ins.national_id
+      ON j.national_id = ins.national_id`
+        : `SELECT ins.id, ins.org_id, ins.org_path, ins.admitted_on, 'import' FROM ins`
+    }
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM periods)::int AS imported`;

@@ -84,14 +84,43 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
   let keys: (K | null)[] | null = null;
   let row = 0;
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row++;
-      if (keys === null) {
-        keys = mapHeader(cells, columns);
+    // Drain the parser's buffer synchronously between awaits: one await per chunk, not per record.
+    for (;;) {
+      let cells = parser.read() as string[] | null;
+      if (cells === null) {
+        if (parser.readableEnded || parser.destroyed) break;
+        const more = await new Promise<boolean>((resolve, reject) => {
+          const onReadable = () => done(true);
+          const onEnd = () => done(false);
+          const onError = (e: Error) => {
+            cleanup();
+            reject(e);
+          };
+          const cleanup = () => {
+            parser.off("readable", onReadable);
+            parser.off("end", onEnd);
+            parser.off("error", onError);
+          };
+          const done = (v: boolean) => {
+            cleanup();
+            resolve(v);
+          };
+          parser.on("readable", onReadable);
+          parser.on("end", onEnd);
+          parser.on("error", onError);
+        });
+        if (!more) break;
         continue;
       }
-      if (cells.every((c) => c.trim() === "")) continue;
-      yield { row, values: toRecord(keys, cells) };
+      for (; cells !== null; cells = parser.read() as string[] | null) {
+        row++;
+        if (keys === null) {
+          keys = mapHeader(cells, columns);
+          continue;
+        }
+        if (cells.every((c) => c.trim() === "")) continue;
+        yield { row, values: toRecord(keys, cells) };
+      }
     }
   } catch (err) {
     if (err instanceof MembershipInputError) throw err;

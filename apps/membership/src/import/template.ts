@@ -72,11 +72,21 @@ export const SECTOR_LABELS: Record<Sector, string> = {
   other: "Khác",
 };
 
-/** Case- and accent-sensitive lookup of a label or key, ignoring surrounding spaces and letter case. */
+const labelMaps = new WeakMap<object, Map<string, string>>();
+
+/** Lookup of a key or its label, ignoring surrounding spaces and letter case (accents matter). */
 export function lookupLabel<K extends string>(labels: Record<K, string>, input: string): K | undefined {
-  const v = input.trim().normalize("NFC").toLocaleLowerCase("vi");
-  for (const [key, label] of Object.entries(labels) as [K, string][]) {
-    if (key.toLowerCase() === v || label.toLocaleLowerCase("vi") === v) return key;
+  // Called for every row of a million-row import: one map per label table, exact match first.
+  let map = labelMaps.get(labels);
+  if (!map) {
+    map = new Map();
+    for (const [key, label] of Object.entries(labels) as [K, string][]) {
+      for (const v of [key, label]) {
+        map.set(v, key);
+        map.set(v.normalize("NFC").toLowerCase(), key);
+      }
+    }
+    labelMaps.set(labels, map);
   }
-  return undefined;
+  return (map.get(input) ?? map.get(input.trim().normalize("NFC").toLowerCase())) as K | undefined;
 }
