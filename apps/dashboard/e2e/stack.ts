@@ -99,7 +99,9 @@ export async function startStack(procs: Processes): Promise<Stack> {
   let identityUrl = keycloakUrl ?? "";
   const identityMain = entry("identity");
   if (identityMain) {
-    const port = await freePort();
+    // With Keycloak, the simulator must be where the realm was imported to find it (ORGBOARD_VNEID_URL,
+    // default http://127.0.0.1:8190/vneid, see infra/keycloak/run-keycloak.sh).
+    const port = keycloakUrl ? Number(new URL(process.env.ORGBOARD_VNEID_URL ?? "http://127.0.0.1:8190/vneid").port) : await freePort();
     const p = procs.start("identity", join(ROOT, "apps", "identity"), [identityMain], {
       ORGBOARD_IDENTITY_PORT: String(port),
       // The realm file's dashboard client takes its redirect URI and web origin (CORS for the token
@@ -117,7 +119,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
 
   const services: Record<string, string> = {};
   for (const [app, extra] of [
-    ["membership", { MEMBERSHIP_DATA_DIR: join(dataDir, "membership") }],
+    ["membership", { MEMBERSHIP_DATA_DIR: join(dataDir, "membership"), ORGBOARD_DATA_DIR: dataDir }],
     ["conference", { CONFERENCE_DATA_DIR: join(dataDir, "conference"), CONFERENCE_SWEEP_INTERVAL_MS: "250" }],
   ] as const) {
     const main = entry(app);
@@ -152,6 +154,8 @@ export async function startStack(procs: Processes): Promise<Stack> {
       OIDC_ISSUER: issuer,
       CORS_ORIGINS: dashboardUrl,
       REALTIME_SERVICES: Object.entries(services).map(([k, v]) => `${k}=${v}/trpc`).join(","),
+      // The realm's dev secret of the `realtime` client (client credentials for the service streams).
+      REALTIME_CLIENT_SECRET: process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret",
       REALTIME_CHECKPOINT_FILE: join(dataDir, "realtime", "checkpoints.json"),
     });
     try {

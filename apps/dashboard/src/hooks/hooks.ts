@@ -43,18 +43,25 @@ export function useHealthMap() {
  */
 export function useDraft<T>(key: string, initial: T): [T, (v: T) => void, () => void] {
   const { drafts } = useApp();
-  const [value, setValue] = useState<T>(() => drafts.load<T>(key) ?? initial);
   const initialRef = useRef(initial);
+  // The key can change after mount (e.g. the conference id arrives after a sign-in redirect): the draft of
+  // the new key is loaded then, or a restored draft would be hidden behind the first key's empty value.
+  const [state, setState] = useState<{ key: string; value: T }>(() => ({ key, value: drafts.load<T>(key) ?? initial }));
+  let value = state.value;
+  if (state.key !== key) {
+    value = drafts.load<T>(key) ?? initialRef.current;
+    setState({ key, value });
+  }
   const set = useCallback(
     (v: T) => {
-      setValue(v);
+      setState({ key, value: v });
       drafts.save(key, v);
     },
     [drafts, key],
   );
   const clear = useCallback(() => {
     drafts.clear(key);
-    setValue(initialRef.current);
+    setState({ key, value: initialRef.current });
   }, [drafts, key]);
   return [value, set, clear];
 }
