@@ -143,7 +143,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "boolean") return String(value);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
   if ("text" in value && typeof value.text === "string") return value.text;
-  if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+  if ("result" in value) return cellText(value.result);
   return "";
 }
 
@@ -190,7 +190,7 @@ async function* xlsxRecords<K extends string>(source: FileSource, columns: reado
   try {
     for await (const sheet of reader) {
       for await (const r of sheet) {
-        const excelRow = r as ExcelJS.Row;
+        const excelRow = r;
         const values = excelRow.values as ExcelJS.CellValue[];
         // exceljs row values are 1-based (index 0 is empty).
         const cells = values.slice(1).map(cellText);

@@ -82,7 +82,8 @@ export async function seedDatabase(db: Sql & Pick<Database, "openCopySinks">, op
         copyLine([o.id, o.parentId, o.path, o.depth, o.kind, o.code, o.name, o.adminUnitCode, o.adminUnitEdition, o.sector, o.openedOn, o.closedOn]),
       ),
     );
-    if (db.openCopySinks) await loadParallel(db.openCopySinks.bind(db), cells, tree, gen, rows, progress);
+    const open = db.openCopySinks === undefined ? undefined : (targets: readonly string[]) => db.openCopySinks!(targets);
+    if (open) await loadParallel(open, cells, tree, gen, rows, progress);
     else await loadPasses(db, cells, tree, gen, rows, progress);
     rows.target = await db.copyFrom("target (org_id, org_path, year, admissions_plan)", targets(tree, gen));
   } finally {
@@ -105,7 +106,7 @@ async function loadPasses(db: Sql, cells: SeedOrg[], tree: OrgTree, gen: MemberG
     gen.reset();
     const state = { id: 0, candidateId: 0 };
     let done = 0;
-    const lines = (async function* () {
+    const lines = (function* () {
       for (const org of cells) {
         const cell = gen.cell(org);
         for (const line of pass.emit(cell, gen, state)) yield line;
@@ -143,8 +144,8 @@ async function loadParallel(
     if (done % 500 === 0 || done === cells.length) progress({ phase: "rows", done, total: cells.length });
   }
   for (let i = 0; i < PASSES.length; i++) {
-    const after = PASSES[i]!.after;
-    if (after) for (const line of after(tree, gen, states[i]!)) {
+    const pass = PASSES[i]!;
+    if (pass.after) for (const line of pass.after(tree, gen, states[i]!)) {
       const w = sinks[i]!.write(line);
       if (w) await w;
     }
@@ -165,8 +166,8 @@ interface PassState {
 interface Pass {
   table: string;
   target: string;
-  emit(cell: CellData, gen: MemberGenerator, state: PassState): Iterable<string>;
-  after?(tree: OrgTree, gen: MemberGenerator, state: PassState): Iterable<string>;
+  emit: (cell: CellData, gen: MemberGenerator, state: PassState) => Iterable<string>;
+  after?: (tree: OrgTree, gen: MemberGenerator, state: PassState) => Iterable<string>;
 }
 
 // Generated names repeat a lot: memoize the (NFD-heavy) sort key so the national seed stays fast.

@@ -19,7 +19,9 @@ async function sheetRows(file: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+  const text = (v: unknown): string =>
+    v === null || v === undefined ? "" : typeof v === "string" ? v : typeof v === "number" ? String(v) : JSON.stringify(v);
+  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(text)));
   return rows;
 }
 

@@ -178,3 +178,10 @@ describe("annual report", () => {
 });
 
 const STAT_NONZERO = "(joined <> 0 OR \"left\" <> 0 OR admissions <> 0 OR made_official <> 0 OR not_recognized <> 0 OR cards_issued <> 0 OR badges_proposed <> 0 OR badges_awarded <> 0 OR member_excellent <> 0 OR member_good <> 0 OR member_completed <> 0 OR member_not_completed <> 0 OR org_excellent <> 0 OR org_good <> 0 OR org_completed <> 0 OR org_not_completed <> 0)";
+
+describe("counters migration", () => {
+  it("is the SQL generated from the counter definitions (no hand edits, no drift)", async () => {
+    const { countersMigrationInSync } = await import("../../src/db/counters-migration.js");
+    expect(countersMigrationInSync()).toBe(true);
+  });
+});
