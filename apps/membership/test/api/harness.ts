@@ -51,7 +51,7 @@ export async function startHarness(opts: Partial<MembershipServiceOptions> = {})
     });
     const { url } = await service.start({ handleSignals: false });
     const db = t.db;
-    const close = t.close;
+    const dbHandle = t;
     const token = (claims: MintOptions) => issuer.mint({ audience: "membership", ...claims });
     return {
       url,
@@ -63,15 +63,15 @@ export async function startHarness(opts: Partial<MembershipServiceOptions> = {})
         return createTRPCClient<AppRouter>({
           links: [
             createServiceLinks<AppRouter>({ membership: `${url}/trpc` }, () => (claims ? token(claims) : null), {
-              EventSource: EventSource as never,
-              headers: () => (o.requestId ? { "x-request-id": o.requestId() } : {}),
+              EventSource,
+              headers: (): Record<string, string> => (o.requestId ? { "x-request-id": o.requestId() } : {}),
             }),
           ],
         });
       },
       async close() {
         await service.stop();
-        await close();
+        await dbHandle.close();
         await issuer.close();
       },
     };
