@@ -108,6 +108,8 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
     const started = performance.now();
     try {
       await next();
+      // A handler that returns its own Response (the tRPC adapter) drops headers set before it ran.
+      c.header(REQUEST_ID_HEADER, requestId);
     } finally {
       if (outgoing && c.res.headers.get("content-type")?.startsWith("text/event-stream")) {
         streams.add(outgoing);

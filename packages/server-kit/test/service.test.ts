@@ -145,6 +145,7 @@ describe("authentication", () => {
     const token = await idp.mint({ sub: "u-7", roles: ["viewer"], orgPaths: ["/01/"] });
     const r = await call("membership.whoami", { token, headers: { "x-request-id": "rid-1" } });
     expect(r.status).toBe(200);
+    expect(r.headers.get("x-request-id")).toBe("rid-1");
     expect(await r.json()).toEqual({ result: { data: { subject: "u-7", scope: ["/01/"], requestId: "rid-1" } } });
   });
   it.each(BAD_TOKEN_KINDS.map((k) => [k]))("a %s token → 401, and the token is in neither the answer nor the logs", async (kind) => {
