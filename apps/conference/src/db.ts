@@ -46,7 +46,9 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
   const shared = await openShared({
     service: "conference",
     migrationsDir: migrationsDir(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
+    // National conferences move thousands of rows in one transaction; on a loaded machine Prisma's
+    // 5 s default would abort them half-way (and the caller would see a 500).
+    createClient: (adapter) => new PrismaClient({ adapter, transactionOptions: { timeout: 60_000, maxWait: 15_000 } }),
     databaseUrl: opts.databaseUrl ?? "",
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),

@@ -172,7 +172,8 @@ export async function sweepLinks(db: PrismaClient, opts: { now: Date; thresholds
       // SKIP LOCKED: a site being updated by a heartbeat batch right now is not silent.
       const rows = await tx.$queryRawUnsafe<SiteLinkRow[]>(
         `${SELECT_SITES}
-          WHERE c.status IN ('connecting_sites', 'in_session') AND s.link_state <> 'disconnected' AND s.last_heartbeat_at < $1
+          WHERE s.conference_id IN (SELECT id FROM conference WHERE status IN ('connecting_sites', 'in_session'))
+            AND s.link_state <> 'disconnected' AND s.last_heartbeat_at < $1
           ORDER BY s.id FOR UPDATE OF s SKIP LOCKED`,
         horizon,
       );

@@ -1,3 +1,4 @@
+import { uuidv7 } from "uuidv7";
 import { topLevelPath, validateSites } from "../domain/index.js";
 import type { SiteInput } from "../router/schemas.js";
 import type { Tx } from "./record.js";
@@ -7,18 +8,15 @@ export async function insertSites(tx: Tx, conference: { id: string; orgPath: str
   const existing = await tx.conferenceSite.findMany({ where: { conferenceId: conference.id }, select: { code: true } });
   validateSites(conference.orgPath, sites, new Set(existing.map((s) => s.code)));
   if (sites.length > 0) {
-    await tx.conferenceSite.createMany({
-      data: sites.map((s) => ({
-        conferenceId: conference.id,
-        code: s.code,
-        name: s.name,
-        orgPath: s.orgPath,
-        topOrgPath: topLevelPath(s.orgPath),
-        chairName: s.chairName,
-        chairTitle: s.chairTitle ?? null,
-        expectedAttendance: s.expectedAttendance,
-      })),
-    });
+    // One statement over arrays: a batch of 5,000 sites is one round trip, not 60,000 bound parameters.
+    await tx.$executeRaw`
+      INSERT INTO conference_site (id, conference_id, code, name, org_path, top_org_path, chair_name, chair_title, expected_attendance, updated_at)
+      SELECT id, ${conference.id}::uuid, code, name, org_path, top_org_path, chair_name, chair_title, expected, now()
+        FROM unnest(${sites.map(() => uuidv7())}::uuid[], ${sites.map((s) => s.code)}::text[], ${sites.map((s) => s.name)}::text[], ${sites.map((s) => s.orgPath)}::text[],
+                    ${sites.map((s) => topLevelPath(s.orgPath))}::text[], ${sites.map((s) => s.chairName)}::text[],
+                    ${sites.map((s) => s.chairTitle ?? null)}::text[], ${sites.map((s) => s.expectedAttendance)}::int[])
+             WITH ORDINALITY AS v(id, code, name, org_path, top_org_path, chair_name, chair_title, expected, n)
+       ORDER BY n`;
   }
   return existing.length + sites.length;
 }
