@@ -329,3 +329,13 @@ export async function simulateConference(opts: SimulateConferenceOptions): Promi
     realDurationMs: Math.round(performance.now() - started),
   };
 }
+
+/** "10x", "10", "x10", "max"/"inf" → a speed for simulateConference (CLI flags). */
+export function parseSpeed(text: string): number {
+  const t = text.trim().toLowerCase();
+  if (t === "max" || t === "inf" || t === "infinity") return Infinity;
+  const m = /^x?(\d+(?:\.\d+)?)x?$/.exec(t);
+  const speed = m ? Number(m[1]) : Number.NaN;
+  if (!(speed > 0)) throw new RangeError(`speed: "${text}" is not a speed like 10x, 1x or max`);
+  return speed;
+}

@@ -17,8 +17,10 @@ function tokenFor(actor: SimulatorActor): Promise<string> {
   }
 }
 
+const SECRET = `whsec_${Buffer.from("simulated bridge secret, 32 byte").toString("base64")}`;
+
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ bridgeWebhookSecret: SECRET });
   report = await simulateConference({ baseUrl: h.url, getToken: tokenFor, sites: 67, speed: Infinity, seed: 2024 });
 }, 180_000);
 afterAll(async () => {
@@ -71,5 +73,48 @@ describe("a simulated 67-site quarterly conference", () => {
     expect(sum("checkedIn")).toBe(report.final.counters.checkedIn);
     expect(sum("presentCount")).toBe(report.final.counters.presentCount);
     expect(groups.find((g) => g.orgPath === "/08/")?.name).toBe("Điểm cầu Tỉnh ủy Tuyên Quang");
+  });
+});
+
+describe("the simulator", () => {
+  const summary = (r: SimulationReport) => ({
+    status: r.final.conference.status,
+    counters: r.final.counters,
+    agenda: r.final.agenda.map((i) => i.status),
+    speeches: r.final.speeches,
+    speakers: r.final.queue.length,
+    documents: r.final.documents.map((d) => d.number),
+    conclusions: r.final.conclusions.map((c) => c.text),
+    refused: r.observed.refusedFloor,
+  });
+
+  it("plays the same conference twice from the same seed", async () => {
+    const a = await simulateConference({ baseUrl: h.url, getToken: tokenFor, sites: 12, speed: Infinity, seed: "same" });
+    const b = await simulateConference({ baseUrl: h.url, getToken: tokenFor, sites: 12, speed: Infinity, seed: "same" });
+    expect(b.conferenceId).not.toBe(a.conferenceId);
+    expect(summary(b)).toEqual(summary(a));
+    expect(a.final.counters.sites).toBe(12);
+  });
+
+  it("keeps time at a finite speed, signing the bridge's heartbeats", async () => {
+    const speed = 2000;
+    const progress: string[] = [];
+    const r = await simulateConference({
+      baseUrl: h.url,
+      getToken: tokenFor,
+      sites: 5,
+      speed,
+      seed: 5,
+      bridgeWebhookSecret: SECRET,
+      onProgress: (e) => progress.push(e.action),
+    });
+    expect(r.final.conference.status).toBe("concluded");
+    expect(r.final.counters.checkedIn).toBe(r.expected.checkedIn);
+    // 150-odd simulated minutes at 2000x take at least their compressed duration.
+    expect(r.realDurationMs).toBeGreaterThanOrEqual((r.expected.durationMinutes * 60_000) / speed);
+    // The schedule was compressed too: planned minutes shrink by the speed.
+    expect(r.final.agenda[3]!.plannedMinutes * 60).toBe(Math.round((60 * 60) / speed));
+    expect(progress[0]).toBe("create");
+    expect(progress.at(-1)).toBe("conclude");
   });
 });

@@ -94,3 +94,15 @@ describe("planConference", () => {
     expect(() => planConference({ sites: 2.5, seed: 1 })).toThrow(/sites/);
   });
 });
+
+describe("parseSpeed", () => {
+  it("reads CLI speeds", async () => {
+    const { parseSpeed } = await import("../../src/simulator/index.js");
+    expect(parseSpeed("10x")).toBe(10);
+    expect(parseSpeed("x2.5")).toBe(2.5);
+    expect(parseSpeed("60")).toBe(60);
+    expect(parseSpeed("max")).toBe(Infinity);
+    expect(() => parseSpeed("0x")).toThrow(/speed/);
+    expect(() => parseSpeed("fast")).toThrow(/speed/);
+  });
+});
