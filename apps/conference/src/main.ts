@@ -9,8 +9,8 @@ const config = loadConfig(
   baseServiceConfigSchema.extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4005),
     OIDC_AUDIENCE: z.string().min(1).default("conference"),
-    /** Embedded database directory when DATABASE_URL is unset. */
-    CONFERENCE_DATA_DIR: z.string().min(1).default(".data/conference"),
+    /** Embedded database directory when DATABASE_URL is unset (default: packages/db's, <repo>/.data/conference). */
+    CONFERENCE_DATA_DIR: z.string().min(1).optional(),
     /** Standard Webhooks secret the bridge signs heartbeats with ("whsec_<base64>"). */
     CONFERENCE_BRIDGE_WEBHOOK_SECRET: z.string().startsWith("whsec_", { message: 'must start with "whsec_"' }).optional(),
     CONFERENCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
@@ -19,7 +19,7 @@ const config = loadConfig(
   }),
 );
 
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CONFERENCE_DATA_DIR });
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, ...(config.CONFERENCE_DATA_DIR ? { dataDir: config.CONFERENCE_DATA_DIR } : {}) });
 const service = createConferenceService({
   db,
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
