@@ -279,6 +279,9 @@ export async function connect(options: ConnectOptions = {}): Promise<Database> {
     const pg = await import("pg");
     const pool = new pg.default.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
     // Dates are calendar dates in this domain: keep DATE columns as 'YYYY-MM-DD' strings (no time zone shift).
+    // An idle client whose server connection ends (restart, DROP DATABASE … FORCE) emits "error" on the
+    // pool; unhandled it would kill the process. The pool replaces it on the next checkout.
+    pool.on("error", () => undefined);
     pool.on("connect", (client) => {
       client.setTypeParser(1082, (v: string) => v);
     });
