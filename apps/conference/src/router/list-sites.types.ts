@@ -4,6 +4,8 @@ import { LINK_STATES } from "../domain/index.js";
 import { idSchema, siteViewSchema } from "./schemas.js";
 
 export const ZListSitesInput = paginationInputSchema.extend({
+  /** Opaque: the `nextCursor` of the previous page (a site id). */
+  cursor: z.uuid({ message: "is not a cursor returned by a previous page" }).nullish(),
   conferenceId: idSchema,
   linkState: z.enum(LINK_STATES).optional(),
   checkedIn: z.boolean().optional(),

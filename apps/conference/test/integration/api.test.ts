@@ -261,6 +261,8 @@ describe("queries", () => {
     expect((await viewer.conference.sites.list.query({ conferenceId, search: "quân" })).items.map((x) => x.code)).toEqual(["QDTW"]);
     expect((await viewer.conference.sites.list.query({ conferenceId, linkState: "disconnected" })).items).toEqual([]);
     expect((await failure(viewer.conference.sites.list.query({ conferenceId, limit: 500 }))).fieldErrors[0]?.path).toBe("limit");
+    expect((await failure(viewer.conference.sites.list.query({ conferenceId, cursor: "garbage" }))).fieldErrors[0]?.path).toBe("cursor");
+    expect((await failure(viewer.conference.list.query({ cursor: "garbage" }))).fieldErrors[0]?.path).toBe("cursor");
   });
 });
 
