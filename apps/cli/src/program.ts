@@ -18,7 +18,8 @@ import {
   type ImportResult,
   type SeedScale,
 } from "@orgboard/membership";
-import { start } from "./commands/start.js";
+import { registerSimulateCommand } from "./simulate/index.js";
+import { registerStartCommand } from "./start/index.js";
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, reportError } from "./errors.js";
 import { progressBar } from "./progress.js";
 
@@ -158,11 +159,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       out(opts.json ? JSON.stringify(r, null, 2) : formatAnnualReport(r));
     });
 
-  program
-    .command("start")
-    .description("start the whole system (slot: wired by the lead)")
-    .allowUnknownOption()
-    .action(async (opts: Record<string, unknown>) => setExit(await start(opts)));
+  registerStartCommand(program, setExit);
+  registerSimulateCommand(program, setExit);
 
   return program;
 }

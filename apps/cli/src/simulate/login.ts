@@ -133,7 +133,7 @@ async function tokenRequest(tokenUrl: string, form: Record<string, string>): Pro
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok || typeof body.access_token !== "string") {
-    throw new LoginError(`token request (${form.grant_type}) refused by ${tokenUrl}: HTTP ${res.status} ${String(body.error ?? "")} ${String(body.error_description ?? "")}`.trim());
+    throw new LoginError(`token request (${form.grant_type}) refused by ${tokenUrl}: HTTP ${res.status} ${JSON.stringify({ error: body.error, error_description: body.error_description })}`);
   }
   const ttl = typeof body.expires_in === "number" ? body.expires_in : 60;
   return {

@@ -114,7 +114,7 @@ export async function start(options: StartOptions): Promise<number> {
 
   const sup = new Supervisor([...PARTS, "orgboard"]);
   const say = (line: string) => sup.log("orgboard", line);
-  let failure: string | null = null;
+  let failure = null as string | null; // set from callbacks
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   const shutdown = async (why: string | null) => {
@@ -205,7 +205,7 @@ export function registerStartCommand(program: Command, setExit: (code: number) =
     .option("--no-demo", "do not load demo data into empty databases")
     .addHelpText(
       "after",
-      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root).`,
+      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).`,
     )
     .action(async (opts: { demo: boolean }) => setExit(await start({ demo: opts.demo })));
 }

@@ -13,7 +13,7 @@ const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 4
  * Services log pino JSON (one object a line, for log shippers); on a terminal a short readable line is
  * kinder. Hand-written rather than pino-pretty: it is a dozen lines and the CLI already shows the name.
  */
-export function formatLogLine(line: string): string {
+export function formatLogLine(line: string, showRequests = process.env.ORGBOARD_LOG_REQUESTS === "1"): string | null {
   if (!line.startsWith("{")) return line;
   let o: Record<string, unknown>;
   try {
@@ -22,12 +22,14 @@ export function formatLogLine(line: string): string {
     return line;
   }
   const { level, msg, time, pid: _pid, hostname: _host, service: _service, name: _name, ...rest } = o;
-  const lvl = typeof level === "number" ? (LEVELS[level] ?? String(level)) : String(level ?? "info");
+  // One line per successful request would bury everything else while a simulation runs.
+  if (!showRequests && msg === "request" && typeof rest.status === "number" && rest.status < 400) return null;
+  const lvl = typeof level === "number" ? (LEVELS[level] ?? String(level)) : typeof level === "string" ? level : "info";
   const extras = Object.entries(rest)
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(" ");
   const when = typeof time === "number" ? new Date(time).toTimeString().slice(0, 8) + " " : "";
-  const text = `${when}${lvl === "info" ? "" : `${lvl.toUpperCase()} `}${String(msg ?? "")}${extras ? ` ${extras}` : ""}`;
+  const text = `${when}${lvl === "info" ? "" : `${lvl.toUpperCase()} `}${typeof msg === "string" ? msg : JSON.stringify(msg ?? "")}${extras ? ` ${extras}` : ""}`;
   return lvl === "error" || lvl === "fatal" ? paint(31, text) : lvl === "warn" ? paint(33, text) : text;
 }
 
@@ -73,7 +75,10 @@ export class Supervisor {
     // Own process group: a terminal's Ctrl-C reaches only us, and we stop the children in order.
     const proc = spawn(process.execPath, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     for (const stream of [proc.stdout, proc.stderr]) {
-      createInterface({ input: stream }).on("line", (line) => this.log(spec.name, formatLogLine(line)));
+      createInterface({ input: stream }).on("line", (line) => {
+        const text = formatLogLine(line);
+        if (text !== null) this.log(spec.name, text);
+      });
     }
     const exited = new Promise<void>((resolve) => {
       proc.once("exit", (code, signal) => {
@@ -87,6 +92,7 @@ export class Supervisor {
       });
     });
     this.children.push({ spec, proc, exited });
+    this.log(spec.name, paint(2, `process ${proc.pid} started`));
     return proc;
   }
 

@@ -1,0 +1,202 @@
+// `orgboard start`: configuration and log formatting, then the real thing — every built app as a child
+// process on free ports with a temporary data directory — started, checked, stopped by SIGTERM, started
+// again on the same data (no second seed), and brought down when one child dies.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_PORTS, startConfig, StartConfigError } from "../src/start/config.js";
+import { portFree, takenPorts } from "../src/start/ports.js";
+import { formatLogLine } from "../src/start/supervisor.js";
+import { discoverRealm, officialSession } from "../src/simulate/login.js";
+import { freePort } from "./system-helpers.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
+const membershipBuilt = existsSync(path.join(ROOT, "apps/membership/dist/main.js"));
+
+describe("start configuration", () => {
+  it("has the embedded defaults", () => {
+    const c = startConfig({});
+    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, realtime: 3010, dashboard: 5173 });
+    expect(c.issuer).toBe("http://127.0.0.1:8190/realms/orgboard");
+    expect(c.dataDir).toBe(path.join(ROOT, ".data"));
+    expect(c.demo).toBe(true);
+  });
+
+  it("takes ports, host and data directory from the environment", () => {
+    const c = startConfig({ ORGBOARD_CONFERENCE_PORT: "4002", ORGBOARD_HOST: "0.0.0.0", ORGBOARD_DATA_DIR: "/tmp/x", ORGBOARD_DEMO: "0" });
+    expect(c.ports.conference).toBe(4002);
+    expect(c.host).toBe("0.0.0.0");
+    // a bind-all host is not a URL browsers can use
+    expect(c.urls.conference).toBe("http://127.0.0.1:4002");
+    expect(c.dataDir).toBe("/tmp/x");
+    expect(c.demo).toBe(false);
+  });
+
+  it("names the variable of a bad or clashing port", () => {
+    expect(() => startConfig({ ORGBOARD_REALTIME_PORT: "70000" })).toThrow(/ORGBOARD_REALTIME_PORT must be a port number/);
+    expect(() => startConfig({ ORGBOARD_DASHBOARD_PORT: "abc" })).toThrow(StartConfigError);
+    expect(() => startConfig({ ORGBOARD_MEMBERSHIP_PORT: "3002" })).toThrow(/ORGBOARD_CONFERENCE_PORT and ORGBOARD_MEMBERSHIP_PORT are both 3002/);
+  });
+});
+
+describe("child log lines", () => {
+  it("shortens pino JSON and leaves other lines alone", () => {
+    const line = JSON.stringify({ level: 30, time: Date.UTC(2026, 0, 1, 1, 2, 3), pid: 1, hostname: "h", service: "conference", msg: "listening", url: "http://x" });
+    expect(formatLogLine(line)).toMatch(/^\d\d:\d\d:\d\d listening url=http:\/\/x$/);
+    expect(formatLogLine(JSON.stringify({ level: 50, msg: "boom", err: { message: "m" } }))).toContain('ERROR boom err={"message":"m"}');
+    expect(formatLogLine("plain text")).toBe("plain text");
+    expect(formatLogLine("{not json")).toBe("{not json");
+  });
+  it("drops successful request lines unless asked for them", () => {
+    const ok = JSON.stringify({ level: 30, msg: "request", status: 200, path: "/trpc/x" });
+    const failed = JSON.stringify({ level: 30, msg: "request", status: 500, path: "/trpc/x" });
+    expect(formatLogLine(ok, false)).toBeNull();
+    expect(formatLogLine(ok, true)).toContain("path=/trpc/x");
+    expect(formatLogLine(failed, false)).toContain("status=500");
+  });
+});
+
+describe("port checks", () => {
+  it("says which part's port is taken and which variable moves it", async () => {
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
+    try {
+      expect(await portFree(port, "127.0.0.1")).toBe(false);
+      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
+      expect(lines).toEqual([`port ${port} (conference) is already in use; stop what uses it or set ORGBOARD_CONFERENCE_PORT`]);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+// ---- the whole system
+
+interface Started {
+  proc: ChildProcess;
+  out: () => string;
+  exit: Promise<number | null>;
+}
+
+async function ports(): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const part of ["identity", "membership", "conference", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
+  return env;
+}
+
+function startSystem(env: Record<string, string>): Started {
+  const proc = spawn(process.execPath, [MAIN, "start"], { cwd: ROOT, env: { ...process.env, ...env, DATABASE_URL: "", NO_COLOR: "1" } });
+  let out = "";
+  proc.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  proc.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<number | null>((resolve) => proc.on("close", (code) => resolve(code)));
+  return { proc, out: () => out, exit };
+}
+
+async function until(what: string, check: () => boolean, s: Started, timeoutMs = 150_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${s.out()}`);
+    if (s.proc.exitCode !== null) throw new Error(`orgboard start exited (${s.proc.exitCode}) before ${what}; output:\n${s.out()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const running: Started[] = [];
+const dataDir = mkdtempSync(path.join(tmpdir(), "orgboard-start-"));
+afterAll(() => {
+  for (const s of running) if (s.proc.exitCode === null) s.proc.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("orgboard start", () => {
+  it("starts everything in order, serves the dashboard's config, and stops cleanly on SIGTERM", async () => {
+    const env: Record<string, string> = { ...(await ports()), ORGBOARD_DATA_DIR: dataDir };
+    const url = (part: string) => `http://127.0.0.1:${env[`ORGBOARD_${part.toUpperCase()}_PORT`]}`;
+    const s = startSystem(env);
+    running.push(s);
+    await until("the banner", () => s.out().includes("orgboard is running"), s);
+    const out = s.out();
+    // dependency order: identity ready before the services start; realtime after them; the dashboard last
+    const at = (text: string) => out.indexOf(text);
+    expect(at("identity: realm")).toBeGreaterThan(-1);
+    expect(at("identity: realm")).toBeLessThan(at("conference │ process"));
+    expect(at("conference │ process")).toBeLessThan(at("realtime   │ process"));
+    expect(at("realtime   │ process")).toBeLessThan(at("dashboard  │ process"));
+    // the banner: URLs and the demo logins of the realm file
+    expect(out).toContain(`Dashboard         ${url("dashboard")}`);
+    expect(out).toMatch(/hn\.bantochuc +001175003318 +Trần Thị Bình/);
+    expect(out).toMatch(/tw\.bantochuc +001068004521 +Nguyễn Văn An/);
+
+    const config = (await (await fetch(`${url("dashboard")}/config.json`)).json()) as Record<string, unknown>;
+    expect(config).toEqual({
+      identity: { url: url("identity"), realm: "orgboard", clientId: "dashboard" },
+      services: { membership: url("membership"), conference: url("conference") },
+      realtimeUrl: url("realtime"),
+      defaultLanguage: "vi",
+    });
+    expect((await fetch(`${url("dashboard")}/`)).headers.get("content-type")).toContain("text/html");
+    expect((await fetch(`${url("realtime")}/readyz`)).status).toBe(200);
+    // CORS for the dashboard's origin
+    const cors = await fetch(`${url("conference")}/readyz`, { headers: { origin: url("dashboard") } });
+    expect(cors.headers.get("access-control-allow-origin")).toBe(url("dashboard"));
+
+    // demo data: a scheduled 67-site conference, visible to the organizer
+    const realm = await discoverRealm(url("identity"));
+    const token = await officialSession(realm, "001085009132")();
+    const list = await fetch(`${url("conference")}/trpc/conference.list?input=${encodeURIComponent(JSON.stringify({ limit: 10 }))}`, { headers: { authorization: `Bearer ${token}` } });
+    const items = ((await list.json()) as { result: { data: { items: { status: string }[] } } }).result.data.items;
+    expect(items.map((i) => i.status)).toEqual(["scheduled"]);
+    if (membershipBuilt) {
+      expect((await fetch(`${url("membership")}/readyz`)).status).toBe(200);
+      expect(out).toMatch(/membership +│ demo data loaded/);
+    } else {
+      expect(out).toContain("membership is not built");
+    }
+
+    s.proc.kill("SIGTERM");
+    expect(await s.exit).toBe(0);
+    expect(s.out()).toContain("orgboard   │ stopped");
+    for (const port of Object.values(env).filter((v) => /^\d+$/.test(v))) expect(await portFree(Number(port), "127.0.0.1")).toBe(true);
+    expect(existsSync(path.join(dataDir, "conference"))).toBe(true);
+    expect(readFileSync(path.join(dataDir, "dashboard/site/config.json"), "utf8")).toContain(url("realtime"));
+  });
+
+  it("refuses to start when a port is taken, naming it", async () => {
+    const env = await ports();
+    const blocker = createServer();
+    const port = Number(env.ORGBOARD_REALTIME_PORT);
+    await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
+    try {
+      const s = startSystem({ ...env, ORGBOARD_DATA_DIR: dataDir });
+      expect(await s.exit).toBe(1);
+      expect(s.out()).toContain(`port ${port} (realtime) is already in use; stop what uses it or set ORGBOARD_REALTIME_PORT`);
+      expect(s.out()).not.toContain("process");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("restarts on the same data without loading demo data twice, and stops everything when a child dies", async () => {
+    const s = startSystem({ ...(await ports()), ORGBOARD_DATA_DIR: dataDir });
+    running.push(s);
+    await until("the banner", () => s.out().includes("orgboard is running"), s);
+    expect(s.out()).toContain("conference already has conferences: not scheduling the demo one");
+    if (membershipBuilt) expect(s.out()).toContain("membership database already holds data: not seeding");
+    const pid = Number(/conference +│ process (\d+) started/.exec(s.out())?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid, "SIGKILL");
+    expect(await s.exit).toBe(1);
+    expect(s.out()).toContain("conference exited unexpectedly (signal SIGKILL)");
+    expect(s.out()).toMatch(/orgboard start: conference exited unexpectedly/);
+    // every other child was stopped: no process of this run is left
+    for (const m of s.out().matchAll(/│ process (\d+) started/g)) {
+      expect(() => process.kill(Number(m[1]), 0)).toThrow();
+    }
+  });
+});
