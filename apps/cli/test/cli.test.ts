@@ -127,12 +127,6 @@ describe("orgboard CLI", () => {
     expect(after.totalMembers).toBe(before.totalMembers + 1);
   });
 
-  it("start is a slot that says it is not wired yet (exit 1)", async () => {
-    const r = await run(["start"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/not wired yet/);
-  });
-
   it("refuses an embedded database in use by another process (exit 1, clear message)", async () => {
     if (pg) return; // PostgreSQL has no such lock
     const lock = `${path.join(dir, "data", "membership")}.lock`;
