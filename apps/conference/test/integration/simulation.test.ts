@@ -117,4 +117,11 @@ describe("the simulator", () => {
     expect(progress[0]).toBe("create");
     expect(progress.at(-1)).toBe("conclude");
   });
+
+  it("stops when aborted, and refuses a nonsense speed", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(simulateConference({ baseUrl: h.url, getToken: tokenFor, sites: 3, speed: Infinity, seed: 1, signal: controller.signal })).rejects.toThrow(/aborted/);
+    await expect(simulateConference({ baseUrl: h.url, getToken: tokenFor, sites: 3, speed: 0, seed: 1 })).rejects.toThrow(/speed/);
+  });
 });
