@@ -1,0 +1,104 @@
+// src/main.ts as the process it is in production: configuration checked at start (each problem
+// named), the embedded database (or DATABASE_URL), health and readiness, graceful stop on SIGTERM,
+// data kept across a restart.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, testServerUrl, type TestDatabase } from "../../src/db/testing.js";
+import { CENTRAL } from "./harness.js";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+interface Running {
+  child: ChildProcess;
+  url: Promise<string>;
+  exited: Promise<{ code: number | null; stderr: string; stdout: string }>;
+}
+
+function run(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: appDir,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  let resolveUrl: (u: string) => void = () => undefined;
+  const url = new Promise<string>((resolve) => (resolveUrl = resolve));
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    const m = /"url":"(http:[^"]+)"/.exec(stdout);
+    if (m) resolveUrl(m[1]!);
+  });
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => child.on("exit", (code) => resolve({ code, stderr, stdout })));
+  const started = Promise.race([url, exited.then((e) => Promise.reject(new Error(`exited ${e.code}: ${e.stderr}${e.stdout}`)))]);
+  started.catch(() => undefined); // awaited only by the tests that expect a start
+  return { child, url: started, exited };
+}
+
+let issuer: TestIssuer;
+let dataDir: string;
+let db: TestDatabase | null = null;
+
+beforeAll(async () => {
+  issuer = await createTestIssuer({ audience: "membership" });
+  dataDir = mkdtempSync(path.join(tmpdir(), "membership-main-"));
+  if (testServerUrl()) db = await openTestDatabase();
+});
+afterAll(async () => {
+  await issuer?.close();
+  await db?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function env(): Record<string, string> {
+  const base: Record<string, string> = { PORT: "0", OIDC_ISSUER: issuer.issuer, OIDC_JWKS_URL: issuer.jwksUrl };
+  if (db?.url) base.DATABASE_URL = db.url;
+  else base.MEMBERSHIP_DATA_DIR = dataDir;
+  return base;
+}
+
+async function trpc(url: string, proc: string, input: unknown, method: "GET" | "POST" = "GET") {
+  const token = await issuer.mint({ audience: "membership", ...CENTRAL });
+  const res = method === "GET"
+    ? await fetch(`${url}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${token}`, "x-request-id": "main-test-1" } })
+    : await fetch(`${url}/trpc/${proc}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(input) });
+  return { status: res.status, requestId: res.headers.get("x-request-id"), body: (await res.json()) as { result?: { data: unknown }; error?: { message: string } } };
+}
+
+describe("main", () => {
+  it("refuses to start with bad configuration, naming each variable", async () => {
+    const { code, stderr } = await run({ PORT: "http", OIDC_ISSUER: "not a url" }).exited;
+    expect(code).toBe(1);
+    expect(stderr).toContain("PORT");
+    expect(stderr).toContain("OIDC_ISSUER");
+    const missing = await run({ PORT: "0" }).exited;
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/OIDC_ISSUER: is required/);
+  });
+
+  it("serves, answers health and readiness, stops on SIGTERM and keeps its data across a restart", async () => {
+    const first = run(env());
+    const url = await first.url;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: "ready" });
+    const created = await trpc(url, "membership.orgs.create", { parentPath: "/", code: "79", name: "Đảng bộ Thành phố Hồ Chí Minh", kind: "provincial_committee", openedOn: "1990-01-01" }, "POST");
+    expect(created.status).toBe(200);
+    const unauth = await fetch(`${url}/trpc/membership.orgs.get?input=${encodeURIComponent(JSON.stringify({ orgPath: "/79/" }))}`);
+    expect(unauth.status).toBe(401);
+    first.child.kill("SIGTERM");
+    expect((await first.exited).code).toBe(0);
+
+    const second = run(env());
+    const url2 = await second.url;
+    const got = await trpc(url2, "membership.orgs.get", { orgPath: "/79/" });
+    expect(got).toMatchObject({ status: 200, requestId: "main-test-1", body: { result: { data: { path: "/79/", name: "Đảng bộ Thành phố Hồ Chí Minh" } } } });
+    second.child.kill("SIGTERM");
+    expect((await second.exited).code).toBe(0);
+  });
+});
