@@ -1,10 +1,13 @@
 // The dashboards of the benchmark: N real socket.io clients (WebSocket) in one process, recording for
 // each delivered event the time from the site's send (payload.sentAt) to its arrival here.
+import { consumeEventStream } from "@orgboard/events";
 import { io, type Socket } from "socket.io-client";
 
 export type DashboardsCommand =
   | { cmd: "connect"; url: string; sockets: { token?: string; orgPath: string }[] }
   | { cmd: "measure"; phase: string }
+  /** Also follow the service's stream directly (no gateway): the latency up to the gateway's input. */
+  | { cmd: "stream"; url: string; path: string; token: string }
   | { cmd: "stats" }
   | { cmd: "disconnect" };
 
@@ -14,6 +17,7 @@ let phase = "";
 let samples: number[] = [];
 let delivered = 0;
 let bytes = 0;
+let streamSamples: number[] = [];
 const MAX_SAMPLES = 3_000_000;
 
 function onEvent(e: { payload?: { sentAt?: number; phase?: string; m?: boolean } } | undefined): void {
@@ -65,9 +69,24 @@ process.on("message", (raw) => {
         process.send!({ cmd: "connected", ms, count: sockets.length });
         break;
       }
+      case "stream": {
+        consumeEventStream({
+          url: msg.url,
+          path: msg.path,
+          getToken: () => msg.token,
+          fromId: null,
+          onEvent: (e) => {
+            const p = e.payload as { sentAt?: number; phase?: string; m?: boolean } | null;
+            if (p && p.phase === phase && p.m && typeof p.sentAt === "number") streamSamples.push(now() - p.sentAt);
+          },
+        });
+        process.send!({ cmd: "streaming" });
+        break;
+      }
       case "measure":
         phase = msg.phase;
         samples = [];
+        streamSamples = [];
         delivered = 0;
         bytes = 0;
         process.send!({ cmd: "measuring" });
@@ -75,6 +94,7 @@ process.on("message", (raw) => {
       case "stats": {
         const sorted = Float64Array.from(samples).sort();
         const arr = Array.from(sorted);
+        const st = Array.from(Float64Array.from(streamSamples).sort());
         process.send!({
           cmd: "stats",
           delivered,
@@ -84,6 +104,7 @@ process.on("message", (raw) => {
           p99: pct(arr, 0.99),
           max: arr.length ? arr[arr.length - 1] : NaN,
           connected: sockets.filter((s) => s.connected).length,
+          stream: { n: st.length, p50: pct(st, 0.5), p99: pct(st, 0.99) },
         });
         break;
       }

@@ -35,6 +35,8 @@ const DRAIN_MS = 8000;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
+/** NaN crosses IPC as null: both print as "-". */
+const f = (x: number | null | undefined, digits = 1) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : "-");
 
 // ---------- processes ----------
 async function freePort(): Promise<number> {
@@ -216,6 +218,8 @@ interface PhaseResult {
   serverCpuMsPerK: number;
   ackP50: number;
   ackP99: number;
+  /** The service's stream followed directly by one plain consumer: the latency before the gateway. */
+  stream?: { n: number; p50: number; p99: number };
   /** Gateway: event occurredAt (service transaction) → pushed, over the last 2048 events. */
   gatewayLag?: { p50: number; p99: number; max: number } | null;
 }
@@ -271,6 +275,7 @@ async function main(): Promise<void> {
         if (!r.ok) throw new Error(`bare ${r.status}`);
       }),
   };
+  await rpc(dashboards.child, { cmd: "stream", url: `${svc.ready}/trpc`, path: "conference.events.stream", token: await issuer.mintService("bench-probe", { audience: ["conference"], expiresIn: 3600 }) }, "streaming");
   const pids = { gateway: gateway.pid!, service: svc.child.pid!, bare: bare.child.pid!, dashboards: dashboards.child.pid! };
 
   const results: PhaseResult[] = [];
@@ -366,7 +371,11 @@ async function main(): Promise<void> {
         target === "gateway"
           ? (((await (await fetch(`${gwUrl}/readyz`)).json()) as { services?: { conference?: { lagMs?: PhaseResult["gatewayLag"] } } }).services?.conference?.lagMs ?? null)
           : undefined;
-      const stats = await rpc<{ delivered: number; p50: number; p90: number; p99: number; max: number; bytes: number }>(dashboards.child, { cmd: "stats" }, "stats");
+      const stats = await rpc<{ delivered: number; p50: number; p90: number; p99: number; max: number; bytes: number; stream: { n: number; p50: number; p99: number } }>(
+        dashboards.child,
+        { cmd: "stats" },
+        "stats",
+      );
       const r: PhaseResult = {
         scenario: name,
         target,
@@ -387,14 +396,15 @@ async function main(): Promise<void> {
         ackP50: ackAt(0.5),
         ackP99: ackAt(0.99),
         gatewayLag,
+        ...(target === "gateway" ? { stream: stats.stream } : {}),
       };
       results.push(r);
-      const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
       console.log(
         `${name.padEnd(13)} ${target.padEnd(7)} sent ${(eventsSent / seconds).toFixed(0)} ev/s (${(requests / seconds).toFixed(0)} req/s), ` +
           `delivered ${r.delivered}/${r.expected} (${((r.delivered / Math.max(1, r.expected)) * 100).toFixed(1)}%, ${(r.delivered / seconds).toFixed(0)}/s, ${(r.mbReceived / seconds).toFixed(1)} MB/s), ` +
           `latency p50 ${f(r.p50)} p90 ${f(r.p90)} p99 ${f(r.p99)} max ${f(r.max)} ms; site request ack p50 ${f(r.ackP50)} p99 ${f(r.ackP99)} ms` +
-          (gatewayLag ? `; gateway lag (commit→push) p50 ${f(gatewayLag.p50)} p99 ${f(gatewayLag.p99)} ms` : "") +
+          (r.stream ? `; same events read straight from the service stream p50 ${f(r.stream.p50)} p99 ${f(r.stream.p99)} ms` : "") +
+          (gatewayLag ? `; gateway lag (occurredAt→push) p50 ${f(gatewayLag.p50)} p99 ${f(gatewayLag.p99)} ms` : "") +
           `; server CPU ${f(r.serverCpuMsPerK)} ms per 1,000 deliveries; CPU% ${JSON.stringify(cpu)}; connect ${conn.ms} ms; send errors ${sendErrors}; send took ${((sendEnd - t0) / 1000).toFixed(1)} s`,
       );
       await rpc(dashboards.child, { cmd: "disconnect" }, "disconnected");
@@ -419,8 +429,8 @@ async function main(): Promise<void> {
     const b = results.find((r) => r.scenario === name && r.target === "bare");
     if (g && b) {
       console.log(
-        `  ${name}: ${g.p99.toFixed(1)} / ${b.p99.toFixed(1)} ms = ${(g.p99 / b.p99).toFixed(2)}x (p50 ${(g.p50 / b.p50).toFixed(2)}x); ` +
-          `server CPU per delivery ${(g.serverCpuMsPerK / b.serverCpuMsPerK).toFixed(2)}x`,
+        `  ${name}: ${f(g.p99)} / ${f(b.p99)} ms = ${f(g.p99 / b.p99, 2)}x (p50 ${f(g.p50 / b.p50, 2)}x); ` +
+          `server CPU per delivery ${f(g.serverCpuMsPerK / b.serverCpuMsPerK, 2)}x`,
       );
     }
   }
