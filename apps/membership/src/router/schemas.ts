@@ -56,11 +56,20 @@ export function encodeCursor(position: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(position)).toString("base64url");
 }
 
+type CursorKind = "string" | "number" | "date";
+
+// Each position value must fit the column it is compared with: a forged cursor is a 400, never a 500.
+const CURSOR_CHECKS: Record<CursorKind, (v: unknown) => boolean> = {
+  string: (v) => typeof v === "string" && v.length <= 1024,
+  number: (v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 2_147_483_647,
+  date: (v) => isIsoDate(v),
+};
+
 /** Decodes a cursor made by encodeCursor with the given element types; BAD_REQUEST "cursor" otherwise. */
-export function decodeCursor<const K extends readonly ("string" | "number")[]>(
+export function decodeCursor<const K extends readonly CursorKind[]>(
   cursor: string | null | undefined,
   kinds: K,
-): { [I in keyof K]: K[I] extends "string" ? string : number } | null {
+): { [I in keyof K]: K[I] extends "number" ? number : string } | null {
   if (cursor === null || cursor === undefined || cursor === "") return null;
   let parsed: unknown;
   try {
@@ -68,7 +77,7 @@ export function decodeCursor<const K extends readonly ("string" | "number")[]>(
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== kinds.length || parsed.some((v, i) => typeof v !== kinds[i])) {
+  if (!Array.isArray(parsed) || parsed.length !== kinds.length || parsed.some((v, i) => !CURSOR_CHECKS[kinds[i]!](v))) {
     throw invalid("cursor", "bad_cursor", "is not a cursor returned by this list");
   }
   return parsed as never;
