@@ -47,6 +47,17 @@ describe("import.members", () => {
     const listed = await hanoi().membership.members.list.query({ orgPath: TREE.g1 });
     expect(listed.items.map((m) => m.fullName)).toEqual(["Bùi Văn Ất", "Đặng Văn Xuân"]);
   });
+  it("reads XLSX as well (national IDs typed as numbers keep their leading zeros)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Đảng viên");
+    sheet.addRow(MEMBER_HEADER.split(","));
+    const id = nationalId(1985, "male");
+    sheet.addRow(["Phan Văn Khải", "12/03/1985", "Nam", "Kinh", Number(id), "01-C2", "Chính thức", "19/05/2010", "19/05/2011"]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await hanoi().membership.import.members.mutate({ orgPath: TREE.g1, format: "xlsx", fileBase64: file.toString("base64"), fileName: "dang-vien.xlsx" });
+    expect(r).toMatchObject({ ok: true, imported: 1 });
+    expect(await fx.count("member", "national_id = $1 AND org_path = $2", [id, TREE.c2])).toBe(1);
+  });
   it("returns the rejected rows by row and column and imports nothing; rows outside the subtree are rejected", async () => {
     const csv = [MEMBER_HEADER, memberRow("Hồ Văn Tốt"), memberRow("Hồ Văn Sai", "01-C1", "001085"), memberRow("Hồ Văn Xa", "02-C3")].join("\n");
     const before = await fx.count("member");
