@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -15,6 +15,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { DbError } from "./errors.js";
 import { lockfileContent, MIGRATION_FILE, MIGRATION_LOCK_FILE } from "./migrations/files.js";
+import { createMemoryPGlite } from "./pglite.js";
 
 type Wasm = typeof SchemaEngineModule;
 type MigrationList = SchemaEngineModule.MigrationList;
@@ -70,7 +71,7 @@ class EnginePGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = await PGlite.create();
+    const shadow = await createMemoryPGlite();
     this.shadows.push(shadow);
     return this.wrap(shadow, true);
   }
@@ -210,7 +211,7 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const schema = await readSchema(options.schemaPath);
   const migrationsList = await engineMigrationList(options.migrationsDir);
   const wasm = await loadSchemaEngine();
-  const main = await PGlite.create();
+  const main = await createMemoryPGlite();
   const factory = new EnginePGliteFactory(main);
   let engine: SchemaEngine | undefined;
   try {
