@@ -49,7 +49,7 @@ export function useDraft<T>(key: string, initial: T): [T, (v: T) => void, () => 
   const [state, setState] = useState<{ key: string; value: T }>(() => ({ key, value: drafts.load<T>(key) ?? initial }));
   let value = state.value;
   if (state.key !== key) {
-    value = drafts.load<T>(key) ?? initialRef.current;
+    value = drafts.load<T>(key) ?? initial;
     setState({ key, value });
   }
   const set = useCallback(

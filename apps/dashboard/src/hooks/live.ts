@@ -27,7 +27,9 @@ export function useConferenceList() {
 function useMarkDownOnError(service: string, error: unknown, health: HealthMonitor) {
   useEffect(() => {
     // A contract mismatch is our problem, not the service being down: the panel shows the error instead.
-    if (error && !(error instanceof ContractError)) health.markDown(service);
+    // So is an answer from the service (4xx, e.g. NOT_FOUND for a unit with no data): it is up.
+    const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+    if (error && !(error instanceof ContractError) && !(status !== undefined && status < 500)) health.markDown(service);
   }, [error, health, service]);
 }
 
