@@ -48,7 +48,8 @@ export interface ScaleSpec {
 
 export const SCALES: Record<SeedScale, ScaleSpec> = {
   demo: {
-    provinces: ["46", "12", "04"],
+    // Hà Nội and Hải Phòng: the demo officials of the realm (hn.*, hp.diemcau) have data in their scope.
+    provinces: ["01", "31", "46"],
     central: false,
     communesPerProvince: 4,
     blocGrassrootsPerCommune: 2,
