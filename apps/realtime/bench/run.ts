@@ -439,8 +439,9 @@ async function main(): Promise<void> {
   console.log(`\nresults: ${out}`);
   await tokens.close();
   await issuer.close();
+  const svcExited = new Promise((r) => svc.child.once("exit", r));
   svc.child.kill("SIGTERM");
-  await sleep(500);
+  await Promise.race([svcExited, sleep(10_000)]);
   await serviceDb?.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -119,8 +119,11 @@ function pgRaw(q: { query: pg.Pool["query"] }): RawSqlClient {
 
 async function pgStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A database going away must fail requests (and readiness), not crash the process.
+  pool.on("error", () => undefined);
   await pool.query(OUTBOX_DDL);
   const listener = new pg.Client({ connectionString: url });
+  listener.on("error", () => undefined);
   await listener.connect();
   const notifier = await createListenNotifier(listener);
   return {
