@@ -153,6 +153,24 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
     }
   });
 
+  it("a broken bus connection makes the instance ask its sockets for a snapshot, then delivery goes on", async () => {
+    const lead = await leader();
+    const other = gateways.find((g) => g !== lead && g.child.exitCode === null)!;
+    const c = await client(other, ["/"], ["central_board"]);
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    const r = await admin.query(
+      "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE query = $1 AND pid <> pg_backend_pid()",
+      [`LISTEN ${env.REALTIME_BUS_CHANNEL}`],
+    );
+    await admin.end();
+    expect(r.rows.length).toBeGreaterThanOrEqual(2); // one listener per instance
+    await waitUntil(() => c.snapshots.some((s) => s.reason === "gap"), 10_000, "snapshot-required gap");
+    expect(c.socket.connected).toBe(true);
+    const after = await emit([ev("/01/")]);
+    await waitUntil(() => c.events.some((e) => e.id === after[0]), 10_000, "delivery after the bus reconnected");
+  });
+
   it("rolling restart (SIGTERM of the consumer): the other takes over from the checkpoint, nothing lost or doubled", async () => {
     const lead = await leader();
     const survivor = gateways.find((g) => g !== lead && g.child.exitCode === null)!;
