@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -50,9 +51,17 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+/**
+ * The engine underneath, for a service whose own SQL layer must share the connections (and the PGlite
+ * instance, of which a process may hold only one per data directory). Owned by the Database: do not end
+ * or close it; `close()` does.
+ */
+export type NativeHandle = { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
+
 export interface Database<TClient extends PrismaClientLike> {
   prisma: TClient;
   kind: "postgres" | "pglite";
+  native: NativeHandle;
   service: string;
   /** The URL without password, or the PGlite data directory. */
   location: string;
@@ -150,6 +159,7 @@ async function openPostgres<TClient extends PrismaClientLike>(
   return {
     prisma,
     kind: "postgres",
+    native: { kind: "postgres", pool },
     service: options.service,
     location,
     migrations,
@@ -204,6 +214,7 @@ async function openPGlite<TClient extends PrismaClientLike>(
   return {
     prisma,
     kind: "pglite",
+    native: { kind: "pglite", pglite },
     service: options.service,
     location,
     migrations,

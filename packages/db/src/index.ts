@@ -2,6 +2,7 @@ export {
   openDatabase,
   type Database,
   type DbLogger,
+  type NativeHandle,
   type OpenDatabaseOptions,
   type PrismaClientLike,
   type QueryResult,

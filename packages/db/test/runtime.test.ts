@@ -85,6 +85,18 @@ describe.each(targets)("openDatabase on $name", (target) => {
     expect(update.rowCount).toBe(1);
   });
 
+  it("exposes the engine handle it uses: rows written through it are seen by Prisma and query()", async () => {
+    expect(db.native.kind).toBe(target.name);
+    const native = db.native;
+    if (native.kind === "postgres") {
+      await native.pool.query(`INSERT INTO "Org" (path, name) VALUES ($1, $2)`, ["/09/", "native"]);
+    } else {
+      await native.pglite.query(`INSERT INTO "Org" (path, name) VALUES ($1, $2)`, ["/09/", "native"]);
+    }
+    expect((await db.prisma.org.findUniqueOrThrow({ where: { path: "/09/" } })).name).toBe("native");
+    expect((await db.query('DELETE FROM "Org" WHERE path = $1', ["/09/"])).rowCount).toBe(1);
+  });
+
   it("copyFrom loads 100k rows, keeping awkward text intact", async () => {
     const org = await db.prisma.org.create({ data: { path: "/02/", name: "copy" } });
     function* rows() {
