@@ -7,7 +7,7 @@
  *
  * Environment: BENCH_SECONDS (measured seconds per phase, default 20), BENCH_WARMUP (3),
  * BENCH_DASHBOARDS (1000), BENCH_CENTRAL (100 of them scoped to "/"), BENCH_SCENARIOS
- * (s1,s2-raw,s2-changes,s2-unbatched), BENCH_OUT (JSON file for the results), BENCH_SERVICE_DB
+ * (s1,s1-bridge,s2-raw,s2-changes,s2-unbatched), BENCH_OUT (JSON file for the results), BENCH_SERVICE_DB
  * (postgres: a throwaway PostgreSQL server as in production, the default when its binaries or a
  * DATABASE_URL exist; pglite: the embedded default).
  */
@@ -30,7 +30,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 1000);
 const CENTRAL = Number(process.env.BENCH_CENTRAL ?? 100);
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "s1,s2-raw,s2-changes,s2-unbatched").split(",").map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "s1,s1-bridge,s2-raw,s2-changes,s2-unbatched").split(",").map((s) => s.trim());
 const DRAIN_MS = 8000;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -122,6 +122,28 @@ function s1(): Scenario {
   };
 }
 
+/**
+ * The same site changes, delivered as a videoconference bridge does: it collects what its endpoints
+ * report and posts one batch every `windowMs`. Each event's sentAt stays the moment its site changed, so
+ * the bridge's wait counts in the latency.
+ */
+function bridged(inner: Scenario, windowMs: number): Scenario {
+  return {
+    ...inner,
+    name: `${inner.name}-bridge`,
+    title: `${inner.title}, posted by a bridge every ${windowMs} ms`,
+    second() {
+      const windows = new Map<number, Ev[]>();
+      for (const [offset, events] of inner.second()) {
+        const end = (Math.floor(offset / windowMs) + 1) * windowMs;
+        for (const e of events) (e as Ev & { changedAt?: number }).changedAt = offset;
+        windows.set(end, [...(windows.get(end) ?? []), ...events]);
+      }
+      return [...windows.entries()].sort(([a], [b]) => a - b);
+    },
+  };
+}
+
 const PROVINCES = Array.from({ length: 63 }, (_, i) => pad(i + 1, 2));
 const TOTAL_SITES = 16_240;
 const sitesOf = (pi: number) => Math.floor(TOTAL_SITES / 63) + (pi < TOTAL_SITES % 63 ? 1 : 0);
@@ -194,7 +216,13 @@ function s2unbatched(): Scenario {
   };
 }
 
-const SCENARIO_BUILDERS: Record<string, () => Scenario> = { s1, "s2-raw": s2raw, "s2-changes": s2changes, "s2-unbatched": s2unbatched };
+const SCENARIO_BUILDERS: Record<string, () => Scenario> = {
+  s1,
+  "s1-bridge": () => bridged(s1(), 100),
+  "s2-raw": s2raw,
+  "s2-changes": s2changes,
+  "s2-unbatched": s2unbatched,
+};
 
 // ---------- run ----------
 interface PhaseResult {
@@ -333,7 +361,9 @@ async function main(): Promise<void> {
           if (wait > 1) await sleep(wait);
           const sentAt = now();
           for (const e of events) {
-            e.payload.sentAt = sentAt;
+            const changedAt = (e as Ev & { changedAt?: number }).changedAt;
+            delete (e as Ev & { changedAt?: number }).changedAt;
+            e.payload.sentAt = changedAt === undefined ? sentAt : t0 + sec * 1000 + changedAt;
             e.payload.phase = phase;
             e.payload.m = measured;
             if (measured) expected += expectedFor(e.orgPath);
