@@ -62,8 +62,18 @@ export async function createTestDatabase<TClient extends PrismaClientLike>(
     client.on("error", () => undefined);
     await client.connect();
     try {
-      // WITH (FORCE) (PostgreSQL 13+) ends connections a test may have leaked.
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // WITH (FORCE) (PostgreSQL 13+) ends connections a test may have leaked. Without superuser or
+      // pg_signal_backend it refuses (42501) while an autovacuum worker is in the database (it has no
+      // role we are a member of), e.g. right after a large import: the worker is brief, so try again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "42501" || attempt >= 40) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
     } finally {
       await client.end();
     }
