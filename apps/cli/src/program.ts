@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import {
-  applyMigrations,
   buildAnnualReport,
   exportMembers,
   exportOrganizations,
@@ -77,8 +76,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async () => {
       const db = await openMembershipDatabase({ migrate: false });
       try {
-        const applied = await applyMigrations(db);
+        // @orgboard/db's runner (Prisma's ledger, advisory lock), the same one the service runs on open.
+        const { applied, edited } = await db.migrate();
         out(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+        if (edited.length) process.stderr.write(`warning: applied migrations edited since (not re-applied): ${edited.join(", ")}\n`);
       } finally {
         await db.close();
       }

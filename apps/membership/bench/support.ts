@@ -1,7 +1,8 @@
 // Shared by the benchmarks: the PostgreSQL server (BENCH_DATABASE_URL, else DATABASE_URL), databases on it,
 // and a fixed-width table printer.
-import { connect, type Database } from "../src/db/sql.js";
-import { applyMigrations } from "../src/db/migrate.js";
+import pg from "pg";
+import { openMembershipDatabase } from "../src/db/open.js";
+import type { Database } from "../src/db/sql.js";
 
 export function serverUrl(): string {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
@@ -21,17 +22,16 @@ export function databaseUrl(name: string): string {
 
 /** Opens (creating it if needed) a database on the bench server, migrated. `fresh` drops it first. */
 export async function benchDatabase(name: string, fresh: boolean): Promise<Database> {
-  const admin = await connect({ databaseUrl: serverUrl(), poolSize: 1 });
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
   try {
-    if (fresh) await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const { rows } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (rows.length === 0) await admin.exec(`CREATE DATABASE "${name}"`);
+    if (rows.length === 0) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
-    await admin.close();
+    await admin.end();
   }
-  const db = await connect({ databaseUrl: databaseUrl(name), poolSize: 4 });
-  await applyMigrations(db);
-  return db;
+  return openMembershipDatabase({ databaseUrl: databaseUrl(name), poolSize: 4 });
 }
 
 export function table(title: string, header: string[], rows: (string | number)[][]): string {

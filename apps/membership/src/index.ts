@@ -1,13 +1,20 @@
 // @orgboard/membership — the data layer the router and the CLI build on (no tRPC here).
 export * from "./domain/index.js";
-export { connect, copyLine, copyValue, sqlFromPgPool, sqlFromPglite, type Database, type Sql, type ConnectOptions } from "./db/sql.js";
-export { applyMigrations, migrationsDir, readMigrations } from "./db/migrate.js";
+export { copyLine, copyValue, sqlFromPgPool, sqlFromPglite, type Database, type Sql } from "./db/sql.js";
 export { openTestDatabase, type TestDatabase } from "./db/testing.js";
 export { MembershipInputError, type InputErrorCode } from "./db/errors.js";
 export { subtreeBounds, assertOrgPath } from "./db/paths.js";
 export { rebuildStatsSql, countersMigrationSql, STAT_COLUMNS } from "./db/stats-sql.js";
 export { rawClient } from "./db/raw.js";
-export { openMembershipDatabase, membershipDataDir, DatabaseBusyError, type OpenOptions } from "./db/open.js";
+export {
+  openMembershipDatabase,
+  membershipDatabaseOf,
+  membershipDataDir,
+  migrationsDir,
+  DatabaseBusyError,
+  type MembershipDatabase,
+  type OpenOptions,
+} from "./db/open.js";
 export { buildAnnualReport, type AnnualReport, type AnnualReportInput, type RatingDistribution } from "./report/annual.js";
 export { formatAnnualReport } from "./report/format.js";
 export { importMembers, todayInVietnam, type ImportOptions, type ImportResult } from "./import/members.js";

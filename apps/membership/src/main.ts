@@ -7,15 +7,12 @@
 //   MEMBERSHIP_IMPORT_MAX_BYTES  largest import file (10 MiB); MEMBERSHIP_EXPORT_MAX_ROWS (200,000)
 //   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
-import { mkdirSync } from "node:fs";
 import { createTokenVerifier } from "@orgboard/auth";
 import { createListenNotifier } from "@orgboard/events";
 import { baseServiceConfigSchema, createLogger, loadConfig } from "@orgboard/server-kit";
 import pg from "pg";
 import { z } from "zod";
-import { applyMigrations } from "./db/migrate.js";
-import { membershipDataDir } from "./db/open.js";
-import { connect } from "./db/sql.js";
+import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
 import { fillMissingNameSortKeys } from "./router/members/sort-keys.js";
 import { DEFAULT_EXPORT_MAX_ROWS, DEFAULT_IMPORT_MAX_BYTES, createMembershipService } from "./server.js";
 
@@ -35,16 +32,14 @@ const config = loadConfig(
 
 const logger = createLogger({ name: "membership", level: config.LOG_LEVEL });
 const databaseUrl = config.DATABASE_URL || undefined;
-let dataDir: string | undefined;
-if (!databaseUrl) {
-  dataDir = config.MEMBERSHIP_DATA_DIR ?? membershipDataDir();
-  mkdirSync(dataDir, { recursive: true });
-}
-const db = await connect({ databaseUrl, dataDir, poolSize: config.DATABASE_POOL_SIZE });
-if (config.MEMBERSHIP_MIGRATE_ON_START) {
-  const applied = await applyMigrations(db);
-  if (applied.length > 0) logger.info({ applied }, "migrations applied");
-}
+// @orgboard/db opens it (and locks an embedded data directory against a second process) and migrates.
+const db = await openMembershipDatabase({
+  databaseUrl: databaseUrl ?? "",
+  dataDir: databaseUrl ? undefined : (config.MEMBERSHIP_DATA_DIR ?? membershipDataDir()),
+  poolSize: config.DATABASE_POOL_SIZE,
+  migrate: config.MEMBERSHIP_MIGRATE_ON_START,
+  logger: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
+});
 const filled = await fillMissingNameSortKeys(db);
 if (filled > 0) logger.info({ members: filled }, "name sort keys filled in");
 

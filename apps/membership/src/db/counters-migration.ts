@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { migrationsDir } from "./migrate.js";
+import { migrationsDir } from "./open.js";
 import { countersMigrationSql } from "./stats-sql.js";
 
 export const COUNTERS_MIGRATION = "20261127060100_counters";

@@ -1,26 +1,60 @@
-// Opens the membership database the way the service does (0001): DATABASE_URL ⇒ PostgreSQL, otherwise
-// the embedded PGlite in .data/membership/ at the repository root, so the CLI and the server share it.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+// Opens the membership database through @orgboard/db (0001/0002), like every service: DATABASE_URL ⇒
+// PostgreSQL, otherwise the embedded PGlite in .data/membership/ at the repository root (or
+// $ORGBOARD_DATA_DIR/membership), so the CLI and the server share it. @orgboard/db applies the migrations
+// (Prisma's ledger, advisory lock) and holds the data-dir lock; here the pool / PGlite it opened is wrapped
+// in the `Sql` surface the bulk paths and the router are written against (see docs/decisions/0004).
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations } from "./migrate.js";
-import { connect, type Database } from "./sql.js";
+import { fileURLToPath } from "node:url";
+import {
+  defaultDataDir,
+  isDbError,
+  openDatabase,
+  type ApplyResult,
+  type Database as SharedDatabase,
+  type DbLogger,
+  type OpenDatabaseOptions,
+} from "@orgboard/db";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { sqlFromPglite, sqlFromPgPool, type Database } from "./sql.js";
 
 export interface OpenOptions {
+  /** PostgreSQL URL. Default: DATABASE_URL, unless `dataDir` is given. */
   databaseUrl?: string | undefined;
+  /** PGlite data directory ("memory://" for a throwaway one); giving it selects PGlite. */
   dataDir?: string | undefined;
   /** apply pending migrations first (default true) */
   migrate?: boolean;
+  /** PostgreSQL pool size, shared by the Sql layer and Prisma (default 6). */
+  poolSize?: number;
+  logger?: DbLogger;
+}
+
+/** The `Sql` handle plus what came with it from @orgboard/db. */
+export interface MembershipDatabase extends Database {
+  /** Prisma Client over the same pool / PGlite instance. */
+  readonly prisma: PrismaClient;
+  readonly shared: SharedDatabase<PrismaClient>;
+  /** Applies pending migrations now (the `orgboard migrate` command). */
+  migrate(): Promise<ApplyResult>;
+}
+
+/** prisma/migrations of this service (works from src/ and from dist/). */
+export function migrationsDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const rel of ["../../prisma/migrations", "../../../prisma/migrations"]) {
+    const dir = path.resolve(here, rel);
+    if (existsSync(dir)) return dir;
+  }
+  throw new Error(`prisma/migrations not found from ${here}`);
 }
 
 /** `.data/membership` under the repository root (the directory holding pnpm-workspace.yaml). */
 export function membershipDataDir(from = process.cwd()): string {
-  if (process.env.ORGBOARD_DATA_DIR) return path.join(process.env.ORGBOARD_DATA_DIR, "membership");
-  let dir = path.resolve(from);
-  for (;;) {
-    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return path.join(dir, ".data", "membership");
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(from, ".data", "membership");
-    dir = parent;
+  try {
+    return defaultDataDir("membership", from);
+  } catch {
+    return path.resolve(from, ".data", "membership"); // outside a checkout (no pnpm-workspace.yaml above)
   }
 }
 
@@ -28,64 +62,37 @@ export class DatabaseBusyError extends Error {
   override name = "DatabaseBusyError";
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
+export const createMembershipClient: OpenDatabaseOptions<PrismaClient>["createClient"] = (adapter) => new PrismaClient({ adapter });
 
-/**
- * The same `<dataDir>.lock` (holding a pid) that @orgboard/db takes for the service's PGlite: two
- * processes on one PGlite directory would corrupt it, so the CLI refuses while the service runs.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = `${path.resolve(dataDir)}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const pid = Number.parseInt(readFileSync(lockFile, "utf8").trim(), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
-        throw new DatabaseBusyError(
-          `the embedded database ${dataDir} is in use by process ${pid} (is the membership service running?); stop it or set DATABASE_URL`,
-        );
-      }
-      rmSync(lockFile, { force: true });
-    }
-  }
-  throw new DatabaseBusyError(`cannot lock the embedded database ${dataDir}`);
+/** Wraps an opened @orgboard/db Database in the membership `Sql` surface; closing it closes `shared`. */
+export function membershipDatabaseOf(shared: SharedDatabase<PrismaClient>): MembershipDatabase {
+  const native = shared.native;
+  const sql = native.kind === "postgres" ? sqlFromPgPool(native.pool) : sqlFromPglite(native.pglite, false);
+  return Object.assign(sql, {
+    prisma: shared.prisma,
+    shared,
+    migrate: () => shared.migrate(),
+    close: () => shared.close(),
+  });
 }
 
-export async function openMembershipDatabase(options: OpenOptions = {}): Promise<Database> {
-  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
-  let dataDir: string | undefined;
-  let unlock = () => undefined as void;
-  if (!databaseUrl) {
-    dataDir = options.dataDir ?? membershipDataDir();
-    mkdirSync(dataDir, { recursive: true });
-    unlock = lockDataDir(dataDir);
-  }
+export async function openMembershipDatabase(options: OpenOptions = {}): Promise<MembershipDatabase> {
+  // An explicit dataDir means the embedded database even when DATABASE_URL is set (the CLI's `start`).
+  const databaseUrl = options.databaseUrl ?? (options.dataDir !== undefined ? "" : process.env.DATABASE_URL ?? "");
   try {
-    const db = await connect({ databaseUrl, dataDir, poolSize: 6 });
-    if (options.migrate ?? true) await applyMigrations(db);
-    const close = db.close.bind(db);
-    db.close = async () => {
-      try {
-        await close();
-      } finally {
-        unlock();
-      }
-    };
-    return db;
+    const shared = await openDatabase({
+      service: "membership",
+      migrationsDir: migrationsDir(),
+      createClient: createMembershipClient,
+      databaseUrl,
+      ...(databaseUrl ? {} : { dataDir: options.dataDir ?? membershipDataDir() }),
+      migrate: options.migrate ?? true,
+      poolSize: options.poolSize ?? 6,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return membershipDatabaseOf(shared);
   } catch (e) {
-    unlock();
+    if (isDbError(e) && e.code === "ORG_DB_PGLITE_BUSY") throw new DatabaseBusyError(e.message, { cause: e });
     throw e;
   }
 }

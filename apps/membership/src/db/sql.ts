@@ -1,10 +1,11 @@
 // The small SQL surface the bulk paths (import, export, seed, report) need: parameterised queries,
 // COPY FROM for bulk loads, and a transaction holding one connection. Two backends: a `pg` pool
 // (PostgreSQL, DATABASE_URL) and an in-process PGlite (embedded default), so the same code runs on both.
+// The pool / PGlite instance come from @orgboard/db (see open.ts); this file only wraps them.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Pool, PoolClient } from "pg";
-import type { PGlite, Transaction } from "@electric-sql/pglite";
+import pg, { type Pool, type PoolClient } from "pg";
+import { types as pgliteTypes, type PGlite, type Transaction } from "@electric-sql/pglite";
 import { from as copyFromStream } from "pg-copy-streams";
 
 export interface QueryResult<T> {
@@ -86,6 +87,27 @@ function countLines(chunk: string): number {
   return n;
 }
 
+// -------------------------------------------------------------------------------------- value types
+// This layer's own reading of values, per query, whatever the shared pool / instance defaults are:
+// DATE is a calendar date here, kept as 'YYYY-MM-DD' (no time zone shift); on PGlite int8 stays PGlite's
+// number-when-safe (the shared instance parses it as bigint for @orgboard/db's query()).
+const keepText = (value: string) => value;
+
+const pgQueryTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === 1082 && format !== "binary") return keepText;
+    return pg.types.getTypeParser(oid, format as "text") as (value: string) => unknown;
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+const int8Parser = pgliteTypes.parsers[pgliteTypes.INT8]!;
+const pgliteQueryParsers = {
+  [pgliteTypes.INT8]: int8Parser,
+  [pgliteTypes.DATE]: keepText,
+  1016: (value: string): unknown => pgliteTypes.arrayParser(value, int8Parser, 1016), // int8[]
+  1182: (value: string): unknown => pgliteTypes.arrayParser(value, keepText, 1182), // date[]
+};
+
 // ---------------------------------------------------------------------------------------------- pg
 
 class PgClientSql implements Sql {
@@ -93,7 +115,7 @@ class PgClientSql implements Sql {
   constructor(private readonly client: PoolClient) {}
 
   async query<T>(text: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.client.query(text, params as unknown[]);
+    const r = await this.client.query({ text, values: params as unknown[], types: pgQueryTypes });
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
 
@@ -118,16 +140,14 @@ class PgClientSql implements Sql {
 
 class PgPoolSql implements Database {
   readonly dialect = "postgres" as const;
-  constructor(
-    private readonly pool: Pool,
-    private readonly connectionString?: string,
-  ) {}
+  constructor(private readonly pool: Pool) {}
 
   async openCopySinks(targets: readonly string[]): Promise<CopySink[]> {
-    const pg = await import("pg");
     return Promise.all(
       targets.map(async (target) => {
-        const client = new pg.default.Client({ connectionString: this.connectionString });
+        // Outside the pool (its size must not limit the parallel COPYs), with the pool's own settings.
+        const client = new pg.Client(this.pool.options);
+        client.on("error", () => undefined);
         await client.connect();
         const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN`));
         let failed: Error | null = null;
@@ -167,7 +187,7 @@ class PgPoolSql implements Database {
   }
 
   async query<T>(text: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.pool.query(text, params as unknown[]);
+    const r = await this.pool.query({ text, values: params as unknown[], types: pgQueryTypes });
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
 
@@ -200,7 +220,7 @@ class PgPoolSql implements Database {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    // The pool belongs to the @orgboard/db Database that opened it (open.ts closes that).
   }
 }
 
@@ -216,7 +236,7 @@ class PgliteSql implements Sql {
   ) {}
 
   async query<T>(text: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.db.query<T>(text, params as unknown[]);
+    const r = await this.db.query<T>(text, params as unknown[], { parsers: pgliteQueryParsers });
     return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
   }
 
@@ -255,43 +275,14 @@ class PgliteDatabase extends PgliteSql implements Database {
 
 // --------------------------------------------------------------------------------------- factories
 
-/** `connectionString` enables openCopySinks (parallel COPY on extra connections). */
-export function sqlFromPgPool(pool: Pool, connectionString?: string): Database {
-  return new PgPoolSql(pool, connectionString);
+/** Wraps a pool opened elsewhere (by @orgboard/db); `close()` leaves it to its owner. */
+export function sqlFromPgPool(pool: Pool): Database {
+  return new PgPoolSql(pool);
 }
 
 /** Wraps an existing PGlite; `owned` = close it with the Database. */
 export function sqlFromPglite(pglite: PGlite, owned = false): Database {
   return new PgliteDatabase(pglite, owned);
-}
-
-export interface ConnectOptions {
-  /** PostgreSQL URL; when absent an embedded PGlite is used. */
-  databaseUrl?: string | undefined;
-  /** PGlite data directory; absent = in memory. */
-  dataDir?: string | undefined;
-  /** pg pool size (default 4). */
-  poolSize?: number;
-}
-
-export async function connect(options: ConnectOptions = {}): Promise<Database> {
-  if (options.databaseUrl) {
-    const pg = await import("pg");
-    const pool = new pg.default.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
-    // Dates are calendar dates in this domain: keep DATE columns as 'YYYY-MM-DD' strings (no time zone shift).
-    // An idle client whose server connection ends (restart, DROP DATABASE … FORCE) emits "error" on the
-    // pool; unhandled it would kill the process. The pool replaces it on the next checkout.
-    pool.on("error", () => undefined);
-    pool.on("connect", (client) => {
-      client.setTypeParser(1082, (v: string) => v);
-    });
-    return sqlFromPgPool(pool, options.databaseUrl);
-  }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create(options.dataDir ?? "memory://", {
-    parsers: { 1082: (v: string) => v },
-  });
-  return sqlFromPglite(pglite, true);
 }
 
 /** Date columns come back as 'YYYY-MM-DD' strings on both backends. */
