@@ -472,6 +472,10 @@ async function main(): Promise<void> {
   const svcExited = new Promise((r) => svc.child.once("exit", r));
   svc.child.kill("SIGTERM");
   await Promise.race([svcExited, sleep(10_000)]);
+  if (svc.child.exitCode === null && svc.child.signalCode === null) {
+    svc.child.kill("SIGKILL"); // still draining a backlog: its database is about to go
+    await svcExited;
+  }
   await serviceDb?.close();
   rmSync(dir, { recursive: true, force: true });
 }
