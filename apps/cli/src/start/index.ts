@@ -92,7 +92,8 @@ export interface StartOptions {
 export async function start(options: StartOptions): Promise<number> {
   let config: StartConfig;
   try {
-    config = startConfig(process.env, { demo: options.demo });
+    // --no-demo wins; otherwise ORGBOARD_DEMO decides.
+    config = startConfig(process.env, options.demo ? {} : { demo: false });
   } catch (e) {
     if (e instanceof StartConfigError) {
       process.stderr.write(`orgboard start: ${e.message}\n`);
