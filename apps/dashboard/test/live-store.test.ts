@@ -41,4 +41,23 @@ describe("LiveStore", () => {
     store.flush();
     expect(calls).toBe(0);
   });
+
+  it("on snapshot-required (e.g. a gap) replays the events that arrived during the reload onto the new snapshot", () => {
+    const store = new LiveStore<ConferenceState>(foldConferenceEvents);
+    store.setSnapshot(loaded("10"));
+    store.beginReload();
+    store.push(drop(2, { id: "11" }));
+    store.flush(); // the screen stays live while the snapshot reloads
+    expect(store.getState()!.sites.s2!.linkState).toBe("disconnected");
+    store.push(drop(3, { id: "12" })); // still pending when the snapshot lands
+    // The reloaded snapshot was read before event 11: without the replay, s2's drop would be lost.
+    store.setSnapshot(loaded("10"));
+    const s = store.getState()!;
+    expect(s.sites.s2!.linkState).toBe("disconnected");
+    expect(s.sites.s3!.linkState).toBe("disconnected");
+    expect(s.marks).toEqual({ conference: "12" });
+    // The reload is over: a later snapshot does not replay them again.
+    store.setSnapshot(loaded("20"));
+    expect(store.getState()!.sites.s2!.linkState).toBe("connected");
+  });
 });

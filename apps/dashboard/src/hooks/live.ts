@@ -59,22 +59,33 @@ async function loadConference(api: Api, conferenceId: string): Promise<Conferenc
 
 /**
  * A snapshot over tRPC plus live events from the socket, folded by id. Events that arrive while the
- * snapshot loads wait in the store; when the gateway asks for a snapshot (new session, failed recovery)
- * it is reloaded and the stream continues from it.
+ * snapshot loads wait in the store; when the gateway asks for a snapshot (any reason: new session, failed
+ * recovery, gap) it is reloaded, and the events that arrived during the reload are folded onto it again.
  */
 function useLiveStore<S>(service: string, key: readonly unknown[], fold: (s: S, e: readonly EventEnvelope[]) => S, load: (() => Promise<S>) | null) {
   const { realtime, health } = useApp();
   const keyText = JSON.stringify(key);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per subject (key), not per render
   const store = useMemo(() => new LiveStore<S>(fold), [keyText]);
-  const q = useQuery({ queryKey: key, queryFn: load ?? (() => Promise.reject(new Error("disabled"))), enabled: load !== null, staleTime: Infinity, refetchOnWindowFocus: false });
+  // structuralSharing off: each (re)load must hand the store a new object, even one equal to the last,
+  // so setSnapshot runs and ends the reload (the events folded meanwhile are replayed onto it).
+  const q = useQuery({ queryKey: key, queryFn: load ?? (() => Promise.reject(new Error("disabled"))), enabled: load !== null, staleTime: Infinity, refetchOnWindowFocus: false, structuralSharing: false });
   useMarkDownOnError(service, q.error, health);
   useEffect(() => realtime.onEvent((e) => eventSource(e) === service && store.push(e)), [realtime, store, service]);
   useEffect(() => {
     if (q.data) store.setSnapshot(q.data);
   }, [q.data, store]);
   const { refetch } = q;
-  useEffect(() => realtime.onResync(() => void refetch()), [realtime, refetch]);
+  const enabled = load !== null;
+  useEffect(
+    () =>
+      realtime.onResync(() => {
+        if (!enabled) return;
+        store.beginReload();
+        void refetch();
+      }),
+    [realtime, refetch, store, enabled],
+  );
   useEffect(() => () => store.dispose(), [store]);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   return { state, store, error: q.error, isLoading: q.isLoading };

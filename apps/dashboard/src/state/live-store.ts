@@ -11,6 +11,12 @@ export class LiveStore<S> {
   private pending: EventEnvelope[] = [];
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Events pushed since a reload began (`beginReload`). They keep folding into the screen meanwhile, but
+   * the new snapshot may have been read before some of them, so they are folded again on top of it (the
+   * id watermark drops those it already reflects). Null when no reload is in flight.
+   */
+  private sinceReload: EventEnvelope[] | null = null;
 
   constructor(
     private readonly fold: (state: S, events: readonly EventEnvelope[]) => S,
@@ -25,10 +31,20 @@ export class LiveStore<S> {
     return () => this.listeners.delete(listener);
   };
 
+  /** The gateway asked for a snapshot (`snapshot-required`): keep what arrives until the new one lands. */
+  beginReload(): void {
+    this.flush();
+    this.sinceReload ??= [];
+  }
+
   setSnapshot(snapshot: S): void {
-    const pending = this.pending;
+    // Every event pushed since the reload began is in sinceReload (pending holds only a tail of them).
+    const replay = this.sinceReload ?? this.pending;
+    this.sinceReload = null;
     this.pending = [];
-    this.state = pending.length ? this.fold(snapshot, pending) : snapshot;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.state = replay.length ? this.fold(snapshot, replay) : snapshot;
     this.emit();
   }
 
@@ -47,6 +63,10 @@ export class LiveStore<S> {
     // Before a snapshot there is nothing to fold into; past the cap, the snapshot reload covers it.
     if (this.pending.length >= this.maxPending) this.pending.shift();
     this.pending.push(event);
+    if (this.sinceReload) {
+      if (this.sinceReload.length >= this.maxPending) this.sinceReload.shift();
+      this.sinceReload.push(event);
+    }
     if (this.state !== null && this.timer === null) this.timer = setTimeout(() => this.flush(), this.flushMs);
   }
 
