@@ -51,6 +51,17 @@ describe("screens", () => {
     expect(tiles.filter((t) => t.dataset.state === "disconnected").map((t) => t.dataset.siteId)).toEqual(["s5"]);
   });
 
+  it("labels a tile with the site's short name, the full name in its title", () => {
+    const named = sites(2).map((x, i) => ({ ...x, name: ["Điểm cầu Tỉnh ủy Hà Giang", "Điểm cầu Đảng ủy Quân đội Trung ương"][i]! }));
+    const s = withSites(fromSnapshot(snapshot()), named);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
+    const labels = screen.getAllByTestId("site-tile-name");
+    expect(labels.map((l) => [l.textContent, l.title])).toEqual([
+      ["Quân đội Trung ương", "Điểm cầu Đảng ủy Quân đội Trung ương"],
+      ["Hà Giang", "Điểm cầu Tỉnh ủy Hà Giang"],
+    ]);
+  });
+
   it("tells the timeline in Vietnamese with translated states and dd/mm-free times", () => {
     const s = foldConferenceEvents(withSites(fromSnapshot(snapshot()), sites(3)), [drop(2, { occurredAt: "2026-11-27T02:03:04Z" })]);
     wrap(<TimelinePanel entries={s.timeline} />);

@@ -1,5 +1,6 @@
 import { Box, SimpleGrid, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { siteShortName } from "../../lib/site-name.js";
 import type { Site } from "../../state/conference-state.js";
 import { LINK_COLOR } from "./colors.js";
 
@@ -7,7 +8,7 @@ import { LINK_COLOR } from "./colors.js";
 export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>>; ids: readonly string[] }) {
   const { t } = useTranslation();
   return (
-    <SimpleGrid cols={{ base: 4, sm: 6, md: 8, xl: 12 }} spacing={6} verticalSpacing={6} data-testid="site-tiles">
+    <SimpleGrid cols={{ base: 2, xs: 3, sm: 4, md: 6, lg: 8, xl: 10 }} spacing={6} verticalSpacing={6} data-testid="site-tiles">
       {ids.map((id) => {
         const s = sites[id];
         if (!s) return null;
@@ -28,8 +29,9 @@ export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>
                 minHeight: 48,
               }}
             >
-              <Text size="xs" fw={600} lineClamp={1}>
-                {s.name}
+              {/* The short name, cut with an ellipsis if still too long; the full name in title and tooltip. */}
+              <Text size="xs" fw={600} truncate="end" title={s.name} data-testid="site-tile-name">
+                {siteShortName(s.name)}
               </Text>
               <Text size="xs" c="dimmed">
                 {s.presentCount}/{s.expectedAttendance}
