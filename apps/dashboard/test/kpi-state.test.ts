@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldKpiEvents, kpiFromSnapshot } from "../src/state/kpi-state.js";
+import { foldKpiEvents, kpiFromSnapshot, nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal } from "../src/state/kpi-state.js";
 import { ev } from "./fixtures.js";
 
 const summary = {
@@ -50,5 +50,25 @@ describe("KPI fold", () => {
     expect(s1.rows[0]!.plan).toBe(150);
     const old = ev("membership.target.set", { year: 2026, admissions: 1 }, { orgPath: "/01/", id: "6" });
     expect(foldKpiEvents(s0, [old])).toBe(s0);
+  });
+});
+
+describe("ratings year", () => {
+  const withRatings = (n: number) => kpiFromSnapshot({ ...summary, ratings: n ? [{ level: "good" as const, count: n }] : [] });
+
+  it("opens on the current year once it has approved ratings", () => {
+    expect(ratingTotal(withRatings(4))).toBe(4);
+    expect(nextRatingYear(2026, 2026, ratingTotal(withRatings(4)))).toEqual({ year: 2026, settled: true });
+  });
+
+  it("steps back from an unrated current year to the latest rated one", () => {
+    expect(ratingTotal(withRatings(0))).toBe(0);
+    expect(nextRatingYear(2026, 2026, 0)).toEqual({ year: 2025, settled: false });
+    expect(nextRatingYear(2026, 2025, 0)).toEqual({ year: 2024, settled: false });
+    expect(nextRatingYear(2026, 2024, 7)).toEqual({ year: 2024, settled: true });
+  });
+
+  it("falls back to the previous year when no year in the lookback has ratings", () => {
+    expect(nextRatingYear(2026, 2026 - RATING_LOOKBACK_YEARS, 0)).toEqual({ year: 2025, settled: true });
   });
 });

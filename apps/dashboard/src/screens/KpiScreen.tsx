@@ -10,6 +10,7 @@ import { useLiveKpi } from "../hooks/live.js";
 import { compareVi } from "../lib/collate.js";
 import { formatNumber, formatPercent, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
+import { nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal } from "../state/kpi-state.js";
 
 const RATING_COLORS = { excellent: "green.6", good: "blue.6", completed: "yellow.6", not_completed: "red.6" } as const;
 
@@ -31,7 +32,16 @@ export function KpiScreen() {
 
   const rows = useMemo(() => [...(state?.rows ?? [])].sort((a, b) => compareVi(a.name, b.name)), [state?.rows]);
   const totals = rows.reduce((acc, r) => ({ admitted: acc.admitted + r.admitted, plan: acc.plan + r.plan }), { admitted: 0, plan: 0 });
-  const ratingData = RATING_LEVELS.map((l) => ({ name: t(`kpi.rating.${l}`), value: state?.ratings[l] ?? 0, color: RATING_COLORS[l] }));
+  const ratings = useRatingYear(orgPath, year);
+  const ratingData = RATING_LEVELS.map((l) => ({ name: t(`kpi.rating.${l}`), value: ratings.state?.ratings[l] ?? 0, color: RATING_COLORS[l] }));
+  const ratingYears = Array.from({ length: RATING_LOOKBACK_YEARS + 1 }, (_, i) => String(year - i));
+  const ratingsBody = ratings.settling || ratings.isLoading ? (
+    <Loader size="sm" />
+  ) : ratings.error ? (
+    <Alert color="gray">{t("common.error", { message: errorMessage(ratings.error) })}</Alert>
+  ) : !ratings.state ? (
+    <Text c="dimmed">{t("common.empty")}</Text>
+  ) : null;
   const rootLabel = unitLabel(root, t("kpi.allProvinces"));
 
   const body = isLoading ? (
@@ -111,8 +121,16 @@ export function KpiScreen() {
         </ServicePanel>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
-        <ServicePanel service="membership" title={t("kpi.ratings")} testId="kpi-ratings">
-          {body ?? (
+        <ServicePanel service="membership" title={t("kpi.ratingsOfYear", { year: ratings.year })} testId="kpi-ratings"
+          actions={
+            <Select size="xs" w={96} aria-label={t("kpi.year")} data-testid="kpi-ratings-year" allowDeselect={false}
+              value={String(ratings.year)} data={ratingYears} onChange={(v) => { if (v) ratings.pick(Number(v)); }} />
+          }
+        >
+          {!ratings.picked && !ratings.settling && ratings.year < year && (
+            <Text size="xs" c="dimmed" mb="xs" data-testid="kpi-ratings-fallback">{t("kpi.ratingsNotYet", { year })}</Text>
+          )}
+          {ratingsBody ?? (
             <>
               <DonutChart data={ratingData} withLabelsLine withLabels size={200} thickness={30} mx="auto" valueFormatter={(v) => n(v)} />
               <Table mt="sm" data-testid="kpi-ratings-table">
@@ -128,4 +146,30 @@ export function KpiScreen() {
       </Grid.Col>
     </Grid>
   );
+}
+
+/**
+ * The year of the ratings panel: the official's pick, else the latest year with approved ratings (see
+ * nextRatingYear), searched again for each unit drilled into.
+ */
+function useRatingYear(orgPath: string, currentYear: number) {
+  const [picked, setPicked] = useState<number | null>(null);
+  const [probe, setProbe] = useState({ orgPath, year: currentYear, settled: false });
+  const current = probe.orgPath === orgPath ? probe : { orgPath, year: currentYear, settled: false };
+  const year = picked ?? current.year;
+  const live = useLiveKpi(orgPath, year);
+  const total = live.state && live.state.year === year ? ratingTotal(live.state) : null;
+  // Each answer moves the search one step, during render (React's "adjusting state on a prop change"):
+  // the guard changes with the step, so it settles in at most RATING_LOOKBACK_YEARS + 1 loads.
+  if (picked === null && !current.settled && total !== null) setProbe({ orgPath, ...nextRatingYear(currentYear, current.year, total) });
+  return {
+    year,
+    picked: picked !== null,
+    // A failed load ends the search where it stands: the error shows for that year.
+    settling: picked === null && !current.settled && !live.error,
+    state: live.state,
+    error: live.error,
+    isLoading: live.isLoading,
+    pick: (y: number) => setPicked(y),
+  };
 }

@@ -64,3 +64,21 @@ export function foldKpiEvents(state: KpiState, events: readonly EventEnvelope[])
   }
   return next ?? state;
 }
+
+/** How far back the ratings panel looks for approved ratings before giving up. */
+export const RATING_LOOKBACK_YEARS = 5;
+
+export function ratingTotal(s: Pick<KpiState, "ratings">): number {
+  return RATING_LEVELS.reduce((sum, l) => sum + s.ratings[l], 0);
+}
+
+/**
+ * One step of choosing the year the ratings panel opens on. Members are rated at the end of the year,
+ * so the current year shows all zeros for most of it: start from the current year and step back to the
+ * latest year with approved ratings; if none has any within the lookback, the previous year.
+ */
+export function nextRatingYear(currentYear: number, probed: number, total: number): { year: number; settled: boolean } {
+  if (total > 0) return { year: probed, settled: true };
+  if (probed > currentYear - RATING_LOOKBACK_YEARS) return { year: probed - 1, settled: false };
+  return { year: currentYear - 1, settled: true };
+}
