@@ -1,5 +1,6 @@
 // What the two issuers share: being mounted under a path prefix of one node:http server.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errors } from "oidc-provider";
 import type Provider from "oidc-provider";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { esc, page } from "./pages.js";
@@ -23,4 +24,22 @@ export function mountProvider(provider: Provider, prefix: string) {
 export function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): void {
   ctx.type = "html";
   ctx.body = page("Không thể đăng nhập", `<p class="error"><strong>${esc(out.error)}</strong><br>${esc(out.error_description ?? "")}</p>`);
+}
+
+/**
+ * Each login interaction lives at its own URL (`<base><uid>/…`) and oidc-provider scopes its interaction
+ * cookie to that path, so logins started at once in two tabs of one browser do not overwrite each other's.
+ * Returns the uid and the rest of the path, or undefined when `pathname` is not under `base`.
+ */
+export function interactionRoute(base: string, pathname: string): { uid: string; rest: string } | undefined {
+  if (!pathname.startsWith(base)) return undefined;
+  const [uid = "", ...rest] = pathname.slice(base.length).split("/");
+  return uid ? { uid, rest: rest.join("/") } : undefined;
+}
+
+/** The interaction the browser's cookie names, which must be the one in the URL. */
+export async function interactionAt(provider: Provider, req: IncomingMessage, res: ServerResponse, uid: string) {
+  const details = await provider.interactionDetails(req, res);
+  if (details.uid !== uid) throw new errors.SessionNotFound("interaction cookie does not match the interaction in the URL");
+  return details;
 }

@@ -53,10 +53,13 @@ async function verifyAccess(token: string, audience = "membership"): Promise<JWT
   return payload;
 }
 
-/** Follows redirects and self-submitting forms (logout confirmations) until the client's URI or a plain page. */
+/**
+ * Follows redirects and self-submitting forms (logout confirmations; oidc-provider's own form that ends the
+ * session before another account logs in over it) until the client's URI or a plain page.
+ */
 async function run(browser: Browser, first: Page, stopAt = DASHBOARD): Promise<Page> {
   let page = await browser.follow(first, stopAt);
-  for (let i = 0; i < 5 && !page.location && page.html.includes("requestSubmit()"); i++) {
+  for (let i = 0; i < 5 && !page.location && /requestSubmit\(\)|document\.forms\[0\]\.submit\(\)/.test(page.html); i++) {
     page = await browser.follow(await browser.submitForm(page), stopAt);
   }
   return page;
@@ -163,6 +166,34 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     const { end } = await login("079192004411");
     expect(driver.isRefusal(end), `${end.status} ${end.location ?? ""} ${text(end.html).slice(0, 300)}`).toBe(true);
     expect(end.location ?? "").not.toContain(DASHBOARD);
+  });
+
+  it("keeps two logins started at once in one browser apart (two tabs: start A, start B, finish A, finish B)", async () => {
+    // One cookie jar, as two tabs of one browser share cookies: each login must resume its own interaction,
+    // at the realm and at VNeID, and end with its own code for its own official.
+    const browser = new Browser();
+    const begin = async () => {
+      const auth = authorizationUrl();
+      const loginPage = await run(browser, await browser.request(auth.url));
+      expect(loginPage.status).toBe(200);
+      const vneidPage = await run(browser, await browser.request(driver.vneidLink(loginPage)));
+      return { ...auth, vneidPage };
+    };
+    const finish = async (flow: Awaited<ReturnType<typeof begin>>, nationalId: string) => {
+      const end = await run(browser, await vneidLogin(browser, flow.vneidPage, nationalId));
+      expect(end.location ?? `${end.status} ${end.url} ${text(end.html).slice(0, 300)}`).toMatch(new RegExp(`^${REDIRECT}#`));
+      const fragment = new URLSearchParams(new URL(end.location!).hash.slice(1));
+      expect(fragment.get("state")).toBe(flow.state);
+      const res = await tokenRequest({ grant_type: "authorization_code", client_id: "dashboard", code: fragment.get("code")!, redirect_uri: REDIRECT, code_verifier: flow.verifier });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const { payload: id } = await jwtVerify(res.body["id_token"]!, jwks, { issuer: realmUrl, audience: "dashboard" });
+      expect(id["nonce"]).toBe(flow.nonce);
+      return verifyAccess(res.body["access_token"]!);
+    };
+    const a = await begin();
+    const b = await begin();
+    expect(await finish(a, "001175003318")).toMatchObject({ preferred_username: "hn.bantochuc", org_paths: ["/01/"] });
+    expect(await finish(b, "001095007790")).toMatchObject({ preferred_username: "hn.xem", acr: "urn:vneid:loa:1" });
   });
 
   it("rotates refresh tokens: the new one works, the old one is rejected", async () => {

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import * as oidc from "openid-client";
 import type Provider from "oidc-provider";
 import { maskNationalId, readForm } from "../http.js";
+import { interactionAt, interactionRoute } from "../mount.js";
 import { esc, page, redirect, sendHtml } from "../pages.js";
 import type { Realm } from "../realm.js";
 
@@ -19,6 +20,9 @@ interface Pending {
 export function createBroker(opts: { provider: Provider; realm: Realm; issuer: string; loginPath: string }) {
   const { provider, realm, loginPath } = opts;
   const idp = realm.vneid;
+  // The one redirect URI registered at VNeID; it forwards to the callback under the login's own URL
+  // (`${loginPath}<uid>/…`, where its interaction cookie is sent), found from `state` as Keycloak finds
+  // the tab of a brokered login from its state.
   const callbackPath = `${loginPath}${idp.alias}/endpoint`;
   const callbackUrl = `${new URL(opts.issuer).origin}${callbackPath}`;
   const pending = new Map<string, Pending>();
@@ -37,17 +41,17 @@ export function createBroker(opts: { provider: Provider; realm: Realm; issuer: s
     return discovered;
   };
 
-  const loginPage = (message?: string) =>
+  const loginPage = (uid: string, message?: string) =>
     page(
       "Đăng nhập hệ thống quản lý tổ chức Đảng",
       `${message ? `<p class="error">${esc(message)}</p>` : ""}
-<a class="button" id="social-${esc(idp.alias)}" href="${esc(`${loginPath}${idp.alias}`)}">${esc(idp.displayName)}</a>
+<a class="button" id="social-${esc(idp.alias)}" href="${esc(`${loginPath}${uid}/${idp.alias}`)}">${esc(idp.displayName)}</a>
 <p><small>Chỉ cán bộ đã được cấp tài khoản mới đăng nhập được. Hệ thống không tự tạo tài khoản.</small></p>
-<form method="post" action="${esc(loginPath)}cancel"><button type="submit" class="secondary">Hủy</button></form>`,
+<form method="post" action="${esc(`${loginPath}${uid}/cancel`)}"><button type="submit" class="secondary">Hủy</button></form>`,
     );
 
-  async function start(req: IncomingMessage, res: ServerResponse) {
-    const details = await provider.interactionDetails(req, res);
+  async function start(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const details = await interactionAt(provider, req, res, uid);
     const config = await idpConfig();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -67,18 +71,30 @@ export function createBroker(opts: { provider: Provider; realm: Realm; issuer: s
     redirect(res, url.href);
   }
 
-  async function callback(req: IncomingMessage, res: ServerResponse) {
-    const details = await provider.interactionDetails(req, res);
+  /** VNeID's redirect: on to the callback of the login this state belongs to. */
+  function forward(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url!, callbackUrl);
+    const p = pending.get(url.searchParams.get("state") ?? "");
+    if (!p || p.expires < Date.now()) {
+      sendHtml(res, 400, page("Phiên đăng nhập không hợp lệ", "<p>Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng quay lại ứng dụng và đăng nhập lại.</p>"));
+      return;
+    }
+    redirect(res, `${loginPath}${p.uid}/${idp.alias}/endpoint${url.search}`);
+  }
+
+  async function callback(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const details = await interactionAt(provider, req, res, uid);
+    // As VNeID sent it: openid-client takes the redirect_uri for the code exchange from this URL.
+    const url = new URL(`${callbackUrl}${new URL(req.url!, callbackUrl).search}`);
     const state = url.searchParams.get("state") ?? "";
     const p = pending.get(state);
     pending.delete(state);
     if (!p || p.uid !== details.uid || p.expires < Date.now()) {
-      sendHtml(res, 400, loginPage("Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại."));
+      sendHtml(res, 400, loginPage(uid, "Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại."));
       return;
     }
     if (url.searchParams.has("error")) {
-      sendHtml(res, 401, loginPage(`VNeID không xác thực: ${url.searchParams.get("error_description") ?? url.searchParams.get("error")}`));
+      sendHtml(res, 401, loginPage(uid, `VNeID không xác thực: ${url.searchParams.get("error_description") ?? url.searchParams.get("error")}`));
       return;
     }
     const tokens = await oidc.authorizationCodeGrant(await idpConfig(), url, {
@@ -100,8 +116,8 @@ export function createBroker(opts: { provider: Provider; realm: Realm; issuer: s
           "Tài khoản chưa được cấp quyền",
           `<p class="error">Số định danh ${esc(maskNationalId(nationalId))} đã được VNeID xác thực nhưng chưa được cấp quyền truy cập hệ thống.
 Đề nghị liên hệ ban tổ chức cấp ủy quản lý để được cấp tài khoản.</p>
-<a class="button" href="${esc(loginPath)}">Đăng nhập bằng tài khoản khác</a>
-<form method="post" action="${esc(loginPath)}cancel"><button type="submit" class="secondary">Quay lại ứng dụng</button></form>`,
+<a class="button" href="${esc(`${loginPath}${uid}`)}">Đăng nhập bằng tài khoản khác</a>
+<form method="post" action="${esc(`${loginPath}${uid}/cancel`)}"><button type="submit" class="secondary">Quay lại ứng dụng</button></form>`,
         ),
       );
       return;
@@ -117,15 +133,19 @@ export function createBroker(opts: { provider: Provider; realm: Realm; issuer: s
 
   return {
     async handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
-      if (pathname === loginPath && req.method === "GET") {
-        await provider.interactionDetails(req, res);
-        sendHtml(res, 200, loginPage());
-      } else if (pathname === `${loginPath}${idp.alias}` && req.method === "GET") {
-        await start(req, res);
-      } else if (pathname === callbackPath && req.method === "GET") {
-        await callback(req, res);
-      } else if (pathname === `${loginPath}cancel` && req.method === "POST") {
+      const route = pathname === callbackPath ? undefined : interactionRoute(loginPath, pathname);
+      if (pathname === callbackPath && req.method === "GET") {
+        forward(req, res);
+      } else if (route && route.rest === "" && req.method === "GET") {
+        await interactionAt(provider, req, res, route.uid);
+        sendHtml(res, 200, loginPage(route.uid));
+      } else if (route && route.rest === idp.alias && req.method === "GET") {
+        await start(req, res, route.uid);
+      } else if (route && route.rest === `${idp.alias}/endpoint` && req.method === "GET") {
+        await callback(req, res, route.uid);
+      } else if (route && route.rest === "cancel" && req.method === "POST") {
         await readForm(req);
+        await interactionAt(provider, req, res, route.uid);
         await provider.interactionFinished(req, res, { error: "access_denied", error_description: "Người dùng đã hủy đăng nhập" }, { mergeWithLastSubmission: false });
       } else {
         sendHtml(res, 404, page("Không tìm thấy", "<p>Trang không tồn tại.</p>"));

@@ -180,7 +180,9 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
         },
       },
     },
-    interactions: { url: () => loginPath },
+    // One URL per login (its interaction cookie is scoped to it), as Keycloak keys each login by its tab:
+    // two tabs logging in at once in one browser do not overwrite each other's interaction.
+    interactions: { url: (_ctx, interaction) => `${loginPath}${interaction.uid}` },
     ttl: {
       AccessToken: realm.lifetimes.accessToken,
       ClientCredentials: realm.lifetimes.accessToken,

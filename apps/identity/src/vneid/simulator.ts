@@ -1,7 +1,7 @@
 // The government identity provider ("VNeID") stand-in: a real OpenID Provider (oidc-provider) with test
 // citizens. Like the real service it issues no refresh tokens: brokers use its ID token once at login.
 import Provider, { type Configuration, type JWK } from "oidc-provider";
-import { mountProvider, renderErrorPage, type Mounted } from "../mount.js";
+import { interactionAt, interactionRoute, mountProvider, renderErrorPage, type Mounted } from "../mount.js";
 import { readForm } from "../http.js";
 import { esc, page, sendHtml } from "../pages.js";
 import { LOA_VALUES, assertedAcr, citizens, findCitizen } from "./citizens.js";
@@ -75,7 +75,8 @@ export function createVneid(opts: VneidOptions): Mounted {
       await grant.save();
       return grant;
     },
-    interactions: { url: () => interactionPath },
+    // One URL per interaction (its cookie is scoped to it): two logins at once in one browser stay apart.
+    interactions: { url: (_ctx, interaction) => `${interactionPath}${interaction.uid}` },
     ttl: { AccessToken: 300, AuthorizationCode: 60, IdToken: 300, Interaction: 600, Session: 3600, Grant: 3600 },
     clientBasedCORS: () => false,
     renderError: (ctx, out) => renderErrorPage(ctx, out),
@@ -83,38 +84,39 @@ export function createVneid(opts: VneidOptions): Mounted {
   const provider = new Provider(opts.issuer, config);
   const dispatch = mountProvider(provider, prefix);
 
-  const loginPage = (error?: string) =>
+  const loginPage = (uid: string, error?: string) =>
     page(
       "Đăng nhập bằng tài khoản định danh điện tử (mô phỏng VNeID)",
       `${error ? `<p class="error">${esc(error)}</p>` : ""}
 <p><small>Môi trường thử nghiệm: chọn một công dân hoặc nhập số định danh cá nhân (12 chữ số).</small></p>
-<form method="post" action="${esc(interactionPath)}login"><label for="nationalId">Số định danh cá nhân</label>
+<form method="post" action="${esc(`${interactionPath}${uid}/login`)}"><label for="nationalId">Số định danh cá nhân</label>
 <input id="nationalId" name="nationalId" inputmode="numeric" pattern="[0-9]{12}" required autofocus><button type="submit">Đăng nhập</button></form>
 <ul class="citizens">${citizens
-        .map((c) => `<li><form method="post" action="${esc(interactionPath)}login"><input type="hidden" name="nationalId" value="${esc(c.nationalId)}"><button type="submit" class="secondary">${esc(c.name)} — ${esc(c.nationalId)}</button></form></li>`)
+        .map((c) => `<li><form method="post" action="${esc(`${interactionPath}${uid}/login`)}"><input type="hidden" name="nationalId" value="${esc(c.nationalId)}"><button type="submit" class="secondary">${esc(c.name)} — ${esc(c.nationalId)}</button></form></li>`)
         .join("")}</ul>
-<form method="post" action="${esc(interactionPath)}abort"><button type="submit" class="secondary">Hủy</button></form>`,
+<form method="post" action="${esc(`${interactionPath}${uid}/abort`)}"><button type="submit" class="secondary">Hủy</button></form>`,
     );
 
   return {
     prefix,
     async handle(req, res, pathname) {
       if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return false;
-      if (pathname === interactionPath && req.method === "GET") {
-        await provider.interactionDetails(req, res);
-        sendHtml(res, 200, loginPage());
+      const route = interactionRoute(interactionPath, pathname);
+      if (route && route.rest === "" && req.method === "GET") {
+        await interactionAt(provider, req, res, route.uid);
+        sendHtml(res, 200, loginPage(route.uid));
         return true;
       }
-      if (pathname === `${interactionPath}login` && req.method === "POST") {
-        const details = await provider.interactionDetails(req, res);
+      if (route && route.rest === "login" && req.method === "POST") {
+        const details = await interactionAt(provider, req, res, route.uid);
         const nationalId = (await readForm(req)).get("nationalId")?.trim() ?? "";
         if (!/^[0-9]{12}$/.test(nationalId)) {
-          sendHtml(res, 400, loginPage("Số định danh cá nhân phải gồm đúng 12 chữ số."));
+          sendHtml(res, 400, loginPage(route.uid, "Số định danh cá nhân phải gồm đúng 12 chữ số."));
           return true;
         }
         const citizen = findCitizen(nationalId);
         if (!citizen) {
-          sendHtml(res, 404, loginPage(`Không tìm thấy tài khoản định danh điện tử của số ${nationalId}.`));
+          sendHtml(res, 404, loginPage(route.uid, `Không tìm thấy tài khoản định danh điện tử của số ${nationalId}.`));
           return true;
         }
         const acrValues = details.params["acr_values"];
@@ -122,7 +124,8 @@ export function createVneid(opts: VneidOptions): Mounted {
         await provider.interactionFinished(req, res, { login: { accountId: citizen.sub, acr: assertedAcr(citizen, requested), amr: ["pwd", "otp"], remember: false } }, { mergeWithLastSubmission: false });
         return true;
       }
-      if (pathname === `${interactionPath}abort` && req.method === "POST") {
+      if (route && route.rest === "abort" && req.method === "POST") {
+        await interactionAt(provider, req, res, route.uid);
         await provider.interactionFinished(req, res, { error: "access_denied", error_description: "Người dùng đã hủy đăng nhập" }, { mergeWithLastSubmission: false });
         return true;
       }
