@@ -43,3 +43,19 @@ export async function interactionAt(provider: Provider, req: IncomingMessage, re
   if (details.uid !== uid) throw new errors.SessionNotFound("interaction cookie does not match the interaction in the URL");
   return details;
 }
+
+/**
+ * Where to send the browser to start interaction `uid`'s login over, when oidc-provider refuses it because the
+ * SSO session it began on has ended since (a logout in another tab while this tab was sent to log in again);
+ * Keycloak restarts the login then. Only for the browser holding that interaction's cookie; undefined otherwise.
+ */
+export async function restartUrl(provider: Provider, req: IncomingMessage, res: ServerResponse, uid: string, authorizationEndpoint: string): Promise<string | undefined> {
+  const ctx = provider.createContext(req, res);
+  if (ctx.cookies.get(provider.cookieName("interaction"), { signed: true }) !== uid) return undefined;
+  const interaction = await provider.Interaction.find(uid);
+  if (!interaction) return undefined;
+  await interaction.destroy();
+  const url = new URL(authorizationEndpoint);
+  for (const [k, v] of Object.entries(interaction.params)) if (typeof v === "string") url.searchParams.set(k, v);
+  return url.href;
+}

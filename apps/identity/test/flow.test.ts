@@ -196,6 +196,27 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     expect(await finish(b, "001095007790")).toMatchObject({ preferred_username: "hn.xem", acr: "urn:vneid:loa:1" });
   });
 
+  it("starts a login over when the session it began on ends meanwhile (logout in another tab)", async () => {
+    // Tab 1 is signed in; tab 2 is sent to log in again (prompt=login) while tab 1's logout is still on
+    // its way, so its login began on the session that logout then ends.
+    const { browser, tokens } = await loginAndExchange("001072006705");
+    const again = authorizationUrl({ prompt: "login" });
+    const started = await browser.request(again.url);
+    expect(started.location).toBeDefined();
+    const u = new URL(endpoint("end_session_endpoint"));
+    u.searchParams.set("client_id", "dashboard");
+    u.searchParams.set("post_logout_redirect_uri", `${DASHBOARD}/`);
+    u.searchParams.set("id_token_hint", tokens["id_token"]!);
+    expect((await run(browser, await browser.request(u.href))).location).toBe(`${DASHBOARD}/`);
+
+    const loginPage = await run(browser, started);
+    expect(loginPage.status, text(loginPage.html).slice(0, 200)).toBe(200);
+    const vneidPage = await run(browser, await browser.request(driver.vneidLink(loginPage)));
+    const end = await run(browser, await vneidLogin(browser, vneidPage, "001175003318"));
+    expect(end.location ?? `${end.status} ${text(end.html).slice(0, 300)}`).toMatch(new RegExp(`^${REDIRECT}#`));
+    expect(new URLSearchParams(new URL(end.location!).hash.slice(1)).get("state")).toBe(again.state);
+  });
+
   it("rotates refresh tokens: the new one works, the old one is rejected", async () => {
     const { tokens } = await loginAndExchange("001068004521");
     const first = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens["refresh_token"]! });

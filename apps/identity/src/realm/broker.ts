@@ -4,9 +4,10 @@
 // is no path that creates an account. The RP side uses openid-client (PKCE, state, nonce, ID token checks).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as oidc from "openid-client";
+import { errors } from "oidc-provider";
 import type Provider from "oidc-provider";
 import { maskNationalId, readForm } from "../http.js";
-import { interactionAt, interactionRoute } from "../mount.js";
+import { interactionAt, interactionRoute, restartUrl } from "../mount.js";
 import { esc, page, redirect, sendHtml } from "../pages.js";
 import type { Realm } from "../realm.js";
 
@@ -17,7 +18,7 @@ interface Pending {
   expires: number;
 }
 
-export function createBroker(opts: { provider: Provider; realm: Realm; issuer: string; loginPath: string }) {
+export function createBroker(opts: { provider: Provider; realm: Realm; issuer: string; loginPath: string; authorizationEndpoint: string }) {
   const { provider, realm, loginPath } = opts;
   const idp = realm.vneid;
   // The one redirect URI registered at VNeID; it forwards to the callback under the login's own URL
@@ -131,16 +132,28 @@ export function createBroker(opts: { provider: Provider; realm: Realm; issuer: s
     );
   }
 
+  async function restartIfSessionEnded(req: IncomingMessage, res: ServerResponse, uid: string, show: () => Promise<void>) {
+    try {
+      await show();
+    } catch (e) {
+      const again = e instanceof errors.SessionNotFound && !res.headersSent ? await restartUrl(provider, req, res, uid, opts.authorizationEndpoint) : undefined;
+      if (!again) throw e;
+      redirect(res, again);
+    }
+  }
+
   return {
     async handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
       const route = pathname === callbackPath ? undefined : interactionRoute(loginPath, pathname);
       if (pathname === callbackPath && req.method === "GET") {
         forward(req, res);
       } else if (route && route.rest === "" && req.method === "GET") {
-        await interactionAt(provider, req, res, route.uid);
-        sendHtml(res, 200, loginPage(route.uid));
+        await restartIfSessionEnded(req, res, route.uid, async () => {
+          await interactionAt(provider, req, res, route.uid);
+          sendHtml(res, 200, loginPage(route.uid));
+        });
       } else if (route && route.rest === idp.alias && req.method === "GET") {
-        await start(req, res, route.uid);
+        await restartIfSessionEnded(req, res, route.uid, () => start(req, res, route.uid));
       } else if (route && route.rest === `${idp.alias}/endpoint` && req.method === "GET") {
         await callback(req, res, route.uid);
       } else if (route && route.rest === "cancel" && req.method === "POST") {

@@ -279,7 +279,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
   });
 
   const dispatch = mountProvider(provider, prefix);
-  const broker = createBroker({ provider, realm, issuer, loginPath });
+  const broker = createBroker({ provider, realm, issuer, loginPath, authorizationEndpoint: `${issuer}${OIDC}/auth` });
 
   const corsHeaders = (req: IncomingMessage): Record<string, string> => {
     const origin = req.headers.origin;
