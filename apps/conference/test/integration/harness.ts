@@ -21,7 +21,7 @@ export interface Harness {
   service: ConferenceService;
   db: Database;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
-  client(claims: MintOptions | null): Client;
+  client(claims: MintOptions | null, opts?: { requestId?: () => string }): Client;
   token(claims: MintOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -72,9 +72,14 @@ export async function startHarness(opts: Partial<ConferenceServiceOptions> = {})
     service,
     db,
     token,
-    client(claims) {
+    client(claims, o = {}) {
       return createTRPCClient<AppRouter>({
-        links: [createServiceLinks<AppRouter>({ conference: `${url}/trpc` }, () => (claims ? token(claims) : null), { EventSource: EventSource })],
+        links: [
+          createServiceLinks<AppRouter>({ conference: `${url}/trpc` }, () => (claims ? token(claims) : null), {
+            EventSource: EventSource,
+            headers: (): Record<string, string> => (o.requestId ? { "x-request-id": o.requestId() } : {}),
+          }),
+        ],
       });
     },
     async close() {
