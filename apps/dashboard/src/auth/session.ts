@@ -4,6 +4,7 @@ import { officialFromClaims, type Official } from "./official.js";
 
 const CHANNEL = "orgboard-auth";
 const REAUTH_FLAG = "orgboard.reauth";
+const LOGOUT_FLAG = "orgboard.logout-broadcast";
 /** Refresh when the token has less than this many seconds left (also before every request). */
 export const MIN_VALIDITY_S = 30;
 
@@ -42,6 +43,18 @@ export class AuthSession {
   }
 
   static async start(config: RuntimeConfig): Promise<AuthSession> {
+    // Back from the provider's logout: only now tell the other tabs. Telling them before the logout had
+    // finished sent them to the login page while the session was still ending, and Keycloak then refused
+    // this tab's logout ("session not active").
+    if (sessionStorage.getItem(LOGOUT_FLAG) === "1") {
+      sessionStorage.removeItem(LOGOUT_FLAG);
+      if (typeof BroadcastChannel !== "undefined") {
+        const channel = new BroadcastChannel(CHANNEL);
+        channel.postMessage({ type: "logout" } satisfies ChannelMessage);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        channel.close();
+      }
+    }
     const kc = new Keycloak({ url: config.identity.url, realm: config.identity.realm, clientId: config.identity.clientId });
     await kc.init({
       onLoad: "login-required",
@@ -81,7 +94,7 @@ export class AuthSession {
 
   async logout(): Promise<void> {
     this.leaving = true;
-    this.channel?.postMessage({ type: "logout" } satisfies ChannelMessage);
+    sessionStorage.setItem(LOGOUT_FLAG, "1");
     await this.kc.logout({ redirectUri: window.location.origin + window.location.pathname });
   }
 
@@ -103,8 +116,8 @@ export class AuthSession {
     if (this.leaving) return;
     this.leaving = true;
     this.kc.clearToken();
-    // prompt=login: the provider's session may not have ended yet (the other tab is still on its way
-    // there), and this tab must not slip back in on it.
+    // The other tab has finished its logout at the provider; prompt=login in any case, so that this tab
+    // never slips back in on a session that is ending.
     void this.kc.login({ redirectUri: window.location.href, prompt: "login" });
   }
 
