@@ -35,12 +35,12 @@ test.describe("signing in", () => {
     await page.getByTestId("user-menu").click();
     await page.getByTestId("logout").click();
     // the other tab hears it on the BroadcastChannel and goes to the login page
-    await other.waitForURL((u) => !u.href.startsWith(stack.dashboardUrl), { timeout: 15_000 });
-    await expect(other.locator("#social-vneid")).toBeVisible();
+    await other.waitForURL((u) => !u.href.startsWith(stack.dashboardUrl), { timeout: 30_000 });
+    await expect(other.locator("#social-vneid")).toBeVisible({ timeout: 30_000 });
     // the tab that logged out comes back to the dashboard, which asks for a login again
-    await expect(page.locator("#social-vneid")).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator("#social-vneid")).toBeVisible({ timeout: 30_000 });
     await other.goto(stack.dashboardUrl, { waitUntil: "commit" });
-    await expect(other.locator("#social-vneid")).toBeVisible({ timeout: 15_000 });
+    await expect(other.locator("#social-vneid")).toBeVisible({ timeout: 30_000 });
   });
 
   test("speaks Vietnamese first and switches to English", async ({ page }) => {
