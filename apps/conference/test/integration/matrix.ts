@@ -5,17 +5,9 @@ import { getPolicyRule } from "@orgboard/auth";
 import { listProcedures } from "@orgboard/server-kit";
 import { appRouter } from "../../src/router/index.js";
 
-export const ROLES = [
-  "central_board",
-  "provincial_board",
-  "inspection_committee",
-  "personnel_officer",
-  "conference_operator",
-  "site_operator",
-  "viewer",
-  "service",
-] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are the platform's own list (packages/auth), so a new role shows up in the matrix at once.
+import { ROLES, type Role } from "@orgboard/auth";
+export { ROLES, type Role };
 
 /** Where the resource is, seen from a caller whose org_paths is one province ("/01/"). */
 export const TARGETS = ["own", "below", "sibling", "country"] as const;
