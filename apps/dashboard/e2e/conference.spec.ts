@@ -15,7 +15,7 @@ test.describe("live conference", () => {
     const log = openSync(join(LOG_DIR, "simulator.log"), "w");
     sim = spawn(
       process.execPath,
-      [join(ROOT, "apps/cli/dist/main.js"), "simulate", "conference", "--sites", "67", "--speed", "60"],
+      [join(ROOT, "apps/cli/dist/main.js"), "simulate", "conference", "--sites", "67", "--speed", "120"],
       {
         cwd: ROOT,
         stdio: ["ignore", log, log],

@@ -241,6 +241,9 @@ export async function simulateConference(opts: SimulateConferenceOptions): Promi
         await organizer.conference.agenda.next.mutate({ conferenceId });
         return progress(a.at, a.kind, a.title);
       case "link":
+        // A site already waiting to be posted would have its earlier change overwritten (a short drop
+        // would never reach the service): post what is pending first.
+        if (pending.has(a.site)) await flushLinks();
         quality.set(a.site, a.quality);
         pending.add(a.site);
         return;
@@ -299,6 +302,10 @@ export async function simulateConference(opts: SimulateConferenceOptions): Promi
     if (a.kind === "link") {
       await perform(a);
       i += 1;
+      // Like a bridge's beat: changes due together go out in one batch, and as soon as they are due,
+      // not with whatever action comes next (which may be minutes away, after the link changed back).
+      const next = actions[i];
+      if (!next || next.kind !== "link" || dueAt(next.at) > performance.now()) await flushLinks();
       continue;
     }
     // Link changes due by now reach the service before anything that depends on them.

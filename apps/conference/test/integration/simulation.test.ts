@@ -102,7 +102,7 @@ describe("the simulator", () => {
     const r = await simulateConference({
       baseUrl: h.url,
       getToken: tokenFor,
-      sites: 5,
+      sites: 12,
       speed,
       seed: 5,
       bridgeWebhookSecret: SECRET,
@@ -116,6 +116,10 @@ describe("the simulator", () => {
     expect(r.final.agenda[3]!.plannedMinutes * 60).toBe(Math.round((60 * 60) / speed));
     expect(progress[0]).toBe("create");
     expect(progress.at(-1)).toBe("conclude");
+    // Every planned drop reached the service, even one shorter than the gap to the next action.
+    const { items } = await h.client(CENTRAL_BOARD).conference.sites.list.query({ conferenceId: r.conferenceId, limit: 50 });
+    expect(r.expected.drops).toBeGreaterThan(0);
+    expect(items.reduce((n, s) => n + s.dropCount, 0)).toBe(r.expected.drops);
   });
 
   it("stops when aborted, and refuses a nonsense speed", async () => {
