@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { agendaProgress, foldConferenceEvents, fromSnapshot, TIMELINE_LIMIT, withProvinces, withSites } from "../src/state/conference-state.js";
-import { drop, ev, siteRef, sites, snapshot } from "./fixtures.js";
+import { cev, drop, ev, linkChange, siteRef, sites, snapshot } from "./fixtures.js";
 
 const loaded = (n = 3, lastEventId = "10") => withSites(fromSnapshot(snapshot(lastEventId, { sites: n, connected: n })), sites(n));
 
@@ -31,9 +31,9 @@ describe("conference state fold", () => {
 
   it("is idempotent by event id: a replayed batch changes nothing and duplicates no timeline entry", () => {
     const batch = [
-      ev("conference.site.state_changed", { ...siteRef(1), from: "connected", to: "degraded", at: "t" }),
-      ev("conference.site.checked_in", { ...siteRef(1), presentCount: 8, expectedAttendance: 10 }),
-      ev("conference.conclusion.added", { conferenceId: "c1", conclusionId: "k1", text: "Thống nhất" }),
+      cev("conference.site.state_changed", linkChange(1, "connected", "degraded")),
+      cev("conference.site.checked_in", { ...siteRef(1), presentCount: 8, expectedAttendance: 10, checkedInAt: "2026-11-27T01:06:00Z" }),
+      cev("conference.conclusion.added", { conferenceId: "c1", conclusionId: "k1", text: "Thống nhất", agendaItemId: "a1" }),
     ];
     const once = foldConferenceEvents(loaded(3), batch);
     expect(foldConferenceEvents(once, batch)).toBe(once);
@@ -62,8 +62,8 @@ describe("conference state fold", () => {
 
   it("corrects attendance by the difference to the previous count", () => {
     const s1 = foldConferenceEvents(loaded(3), [
-      ev("conference.site.checked_in", { ...siteRef(3), presentCount: 9, expectedAttendance: 10 }),
-      ev("conference.site.attendance_changed", { ...siteRef(3), presentCount: 7, previousCount: 9 }),
+      cev("conference.site.checked_in", { ...siteRef(3), presentCount: 9, expectedAttendance: 10, checkedInAt: "2026-11-27T01:06:00Z" }),
+      cev("conference.site.attendance_changed", { ...siteRef(3), presentCount: 7, previousCount: 9, expectedAttendance: 10 }),
     ]);
     expect(s1.counters).toMatchObject({ checkedIn: 1, presentCount: 7 });
     expect(s1.sites.s3!.presentCount).toBe(7);
@@ -71,16 +71,17 @@ describe("conference state fold", () => {
 
   it("advances the agenda and the floor, taking the speaker off the queue", () => {
     const s1 = foldConferenceEvents(loaded(2), [
-      ev("conference.speaker.registered", { requestId: "r1", ...siteRef(1), speakerName: "Nguyễn Văn An", sequence: 1, queueLength: 1 }),
-      ev("conference.speaker.registered", { requestId: "r2", ...siteRef(2), speakerName: "Lê Thị Bình", sequence: 2, queueLength: 2 }),
-      ev("conference.agenda.advanced", {
+      cev("conference.speaker.registered", { requestId: "r1", ...siteRef(1), speakerName: "Nguyễn Văn An", sequence: 1, queueLength: 1 }),
+      cev("conference.speaker.registered", { requestId: "r2", ...siteRef(2), speakerName: "Lê Thị Bình", sequence: 2, queueLength: 2 }),
+      cev("conference.agenda.advanced", {
         conferenceId: "c1",
-        finished: { itemId: "a1", title: "Khai mạc", actualEnd: "2026-11-27T01:12:00Z" },
-        started: { itemId: "a2", title: "Báo cáo chính trị", actualStart: "2026-11-27T01:12:00Z" },
+        finished: { itemId: "a1", position: 1, title: "Khai mạc", actualStart: "2026-11-27T01:00:00Z", actualEnd: "2026-11-27T01:12:00Z", overrunSeconds: 120 },
+        started: { itemId: "a2", position: 2, title: "Báo cáo chính trị", kind: "report", plannedMinutes: 45, actualStart: "2026-11-27T01:12:00Z" },
       }),
-      ev("conference.speaker.changed", {
+      cev("conference.speaker.changed", {
         conferenceId: "c1",
         current: { requestId: "r1", ...siteRef(1), speakerName: "Nguyễn Văn An", speakerTitle: null, topic: "Công tác cán bộ", startedAt: "2026-11-27T01:13:00Z" },
+        previous: null,
         queueLength: 1,
       }),
     ]);
@@ -99,7 +100,7 @@ describe("conference state fold", () => {
 
   it("keeps the timeline bounded, newest first", () => {
     const events = Array.from({ length: TIMELINE_LIMIT + 50 }, (_, i) =>
-      ev("conference.site.attendance_changed", { ...siteRef(1), presentCount: i % 10, previousCount: 0 }),
+      cev("conference.site.attendance_changed", { ...siteRef(1), presentCount: i % 10, previousCount: 0, expectedAttendance: 10 }),
     );
     const s = foldConferenceEvents(loaded(1), events);
     expect(s.timeline).toHaveLength(TIMELINE_LIMIT);

@@ -1,25 +1,47 @@
-import type { SiteView, Snapshot } from "../src/api/conference-schemas.js";
+import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contracts";
 import type { EventEnvelope } from "../src/state/envelope.js";
 
 const C = "c1";
+const OPENED = "2026-11-27T01:00:00Z";
 
-/** A conference snapshot in the shape of `conference.get` (test input, built in code). */
-export function snapshot(lastEventId = "10", counters: Partial<Snapshot["counters"]> = {}): Snapshot {
+function agendaItem(over: Pick<AgendaItemView, "id" | "position" | "title" | "kind" | "plannedMinutes"> & Partial<AgendaItemView>): AgendaItemView {
+  return { status: "pending", presenterName: null, presenterTitle: null, actualStart: null, actualEnd: null, overrunSeconds: 0, ...over };
+}
+
+/** A conference snapshot as `conference.get` returns it (the contract's full shape, built in code). */
+export function snapshot(lastEventId = "10", counters: Partial<ConferenceSnapshot["counters"]> = {}): ConferenceSnapshot {
   return {
-    conference: { id: C, title: "Hội nghị quán triệt Nghị quyết", orgPath: "/", status: "in_session", scheduledStart: "2026-11-27T01:00:00Z" },
+    conference: {
+      id: C,
+      title: "Hội nghị quán triệt Nghị quyết",
+      orgPath: "/",
+      organizerName: "Văn phòng Trung ương Đảng",
+      chairName: "Chủ trì hội nghị",
+      chairTitle: null,
+      mode: "online",
+      status: "in_session",
+      scheduledStart: OPENED,
+      scheduledEnd: "2026-11-27T05:00:00Z",
+      connectingAt: "2026-11-27T00:30:00Z",
+      openedAt: OPENED,
+      concludedAt: null,
+      createdAt: "2026-11-20T02:00:00Z",
+    },
     counters: { sites: 3, connected: 3, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 30, presentCount: 0, ...counters },
     myCounters: null,
     agenda: [
-      { id: "a1", position: 1, title: "Khai mạc", status: "in_progress", plannedMinutes: 10, actualStart: "2026-11-27T01:00:00Z", actualEnd: null },
-      { id: "a2", position: 2, title: "Báo cáo chính trị", status: "pending", plannedMinutes: 45, actualStart: null, actualEnd: null },
+      agendaItem({ id: "a1", position: 1, title: "Khai mạc", kind: "opening", status: "in_progress", plannedMinutes: 10, actualStart: OPENED }),
+      agendaItem({ id: "a2", position: 2, title: "Báo cáo chính trị", kind: "report", plannedMinutes: 45 }),
     ],
     currentItemId: "a1",
     speaker: null,
     queue: [],
     queueLength: 0,
+    speeches: 0,
     documents: [],
     conclusions: [],
     lastEventId,
+    at: OPENED,
   };
 }
 
@@ -27,26 +49,49 @@ export function snapshot(lastEventId = "10", counters: Partial<Snapshot["counter
 export function sites(count: number): SiteView[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `s${i + 1}`,
+    conferenceId: C,
     code: String(i + 1).padStart(3, "0"),
     name: `Điểm cầu ${String(i + 1).padStart(2, "0")}`,
     orgPath: i % 2 === 0 ? `/01/01-${i}/` : `/79/79-${i}/`,
+    chairName: "Chủ trì điểm cầu",
+    chairTitle: null,
     expectedAttendance: 10,
     presentCount: 0,
     checkedInAt: null,
     linkState: "connected" as const,
+    lastHeartbeatAt: OPENED,
+    lastQuality: 0.95,
     dropCount: 0,
   }));
 }
 
+/** The site part of a site event's payload, for site `s<i>` of `sites()`. */
 export function siteRef(i: number) {
-  return { conferenceId: C, siteId: `s${i}`, siteName: `Điểm cầu ${String(i).padStart(2, "0")}`, orgPath: i % 2 === 1 ? `/01/01-${i - 1}/` : `/79/79-${i - 1}/` };
+  return {
+    conferenceId: C,
+    siteId: `s${i}`,
+    siteCode: String(i).padStart(3, "0"),
+    siteName: `Điểm cầu ${String(i).padStart(2, "0")}`,
+    orgPath: i % 2 === 1 ? `/01/01-${i - 1}/` : `/79/79-${i - 1}/`,
+  };
 }
 
 let seq = 100;
+/** Any event, payload unchecked (other services' events, malformed payloads). */
 export function ev(type: string, payload: unknown, over: Partial<EventEnvelope> = {}): EventEnvelope {
   seq++;
   return { id: String(seq), type, orgPath: "/01/", aggregateId: C, occurredAt: `2026-11-27T01:0${seq % 10}:00Z`, payload, ...over };
 }
 
-export const drop = (i: number, over: Partial<EventEnvelope> = {}) =>
-  ev("conference.site.state_changed", { ...siteRef(i), from: "connected", to: "disconnected", at: "2026-11-27T01:05:00Z" }, over);
+/** A conference event whose payload the compiler checks against the contract: what the service sends. */
+export function cev<T extends ConferenceEventType>(type: T, payload: ConferenceEventPayload<T>, over: Partial<EventEnvelope> = {}): EventEnvelope {
+  return ev(type, payload, over);
+}
+
+/** Site `s<i>`'s link going from one state to another, as the heartbeat path reports it. */
+export function linkChange(i: number, from: LinkState, to: LinkState, at = "2026-11-27T01:05:00Z"): ConferenceEventPayload<"conference.site.state_changed"> {
+  const down = to === "disconnected";
+  return { ...siteRef(i), from, to, quality: down ? null : to === "degraded" ? 0.5 : 0.95, lastHeartbeatAt: at, cause: "heartbeat", dropCount: down ? 1 : 0, at };
+}
+
+export const drop = (i: number, over: Partial<EventEnvelope> = {}) => cev("conference.site.state_changed", linkChange(i, "connected", "disconnected"), over);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { foldConferenceEvents, fromSnapshot, withSites, type ConferenceState } from "../src/state/conference-state.js";
 import { LiveStore } from "../src/state/live-store.js";
-import { drop, ev, siteRef, sites, snapshot } from "./fixtures.js";
+import { cev, drop, siteRef, sites, snapshot } from "./fixtures.js";
 
 const loaded = (lastEventId = "10") => withSites(fromSnapshot(snapshot(lastEventId)), sites(3));
 
@@ -25,7 +25,7 @@ describe("LiveStore", () => {
     store.setSnapshot(loaded());
     const seen: unknown[] = [];
     store.subscribe(() => seen.push(store.getState()));
-    for (let i = 0; i < 20; i++) store.push(ev("conference.site.attendance_changed", { ...siteRef(3), presentCount: i, previousCount: 0 }));
+    for (let i = 0; i < 20; i++) store.push(cev("conference.site.attendance_changed", { ...siteRef(3), presentCount: i, previousCount: 0, expectedAttendance: 10 }));
     expect(seen).toHaveLength(0);
     vi.advanceTimersByTime(50);
     expect(seen).toHaveLength(1);

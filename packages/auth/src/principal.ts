@@ -1,20 +1,6 @@
-import { minimizeOrgPaths, ROOT_ORG_PATH } from "@orgboard/contracts";
+import { isRole, minimizeOrgPaths, ROOT_ORG_PATH, type Role } from "@orgboard/contracts";
 
-export const ROLES = [
-  "central_board",
-  "provincial_board",
-  "inspection_committee",
-  "personnel_officer",
-  "conference_operator",
-  "site_operator",
-  "viewer",
-  "service",
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
+export { isRole, ROLES, type Role } from "@orgboard/contracts";
 
 /** Who is calling, as every procedure sees it (ADR 0001). */
 export interface Principal {

@@ -2,3 +2,5 @@ export * from "./org-path.js";
 export * from "./common.js";
 export * from "./events.js";
 export * from "./links.js";
+export * from "./roles.js";
+export * from "./conference.js";

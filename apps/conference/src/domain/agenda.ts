@@ -1,11 +1,8 @@
+import type { AgendaItemKind, AgendaItemStatus } from "@orgboard/contracts";
 import { assertInSession, type ConferenceStatus } from "./conference.js";
 import { conflict } from "./errors.js";
 
-export const AGENDA_ITEM_KINDS = ["opening", "report", "dissemination", "discussion", "closing"] as const;
-export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
-
-export const AGENDA_ITEM_STATUSES = ["pending", "in_progress", "done", "skipped"] as const;
-export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
+export { AGENDA_ITEM_KINDS, AGENDA_ITEM_STATUSES, type AgendaItemKind, type AgendaItemStatus } from "@orgboard/contracts";
 
 /** Planned durations are kept in seconds: a simulator compresses time and needs sub-minute items. */
 export const MAX_ITEM_SECONDS = 8 * 3600;

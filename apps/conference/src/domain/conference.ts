@@ -1,11 +1,8 @@
+import type { ConferenceStatus } from "@orgboard/contracts";
 import { badRequest, conflict } from "./errors.js";
 import { isOrgPath, isWithin } from "./org-path.js";
 
-export const CONFERENCE_STATUSES = ["scheduled", "connecting_sites", "in_session", "concluded"] as const;
-export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
-
-export const CONFERENCE_MODES = ["online", "hybrid"] as const;
-export type ConferenceMode = (typeof CONFERENCE_MODES)[number];
+export { CONFERENCE_MODES, CONFERENCE_STATUSES, type ConferenceMode, type ConferenceStatus } from "@orgboard/contracts";
 
 /** The only legal moves. A conference never goes back: a dropped session is a new conference. */
 export const TRANSITIONS: Readonly<Record<ConferenceStatus, readonly ConferenceStatus[]>> = {

@@ -1,11 +1,11 @@
 // Discussion: sites register to speak, the organizer gives the floor to one at a time.
+import type { SpeakRequestStatus } from "@orgboard/contracts";
 import type { AgendaItemKind } from "./agenda.js";
 import { assertInSession, assertLive, assertTransition, type ConferenceStatus } from "./conference.js";
 import { conflict } from "./errors.js";
 import type { LinkState } from "./link.js";
 
-export const SPEAK_REQUEST_STATUSES = ["queued", "speaking", "done", "withdrawn", "not_reached"] as const;
-export type SpeakRequestStatus = (typeof SPEAK_REQUEST_STATUSES)[number];
+export { SPEAK_REQUEST_STATUSES, type SpeakRequestStatus } from "@orgboard/contracts";
 
 /** Statuses that still hold a place: a site has at most one at a time. */
 export const ACTIVE_SPEAK_STATUSES: readonly SpeakRequestStatus[] = ["queued", "speaking"];

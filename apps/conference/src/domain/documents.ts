@@ -2,7 +2,10 @@
 // format of Party documents: `<number>-<type>/<issuer>`, e.g. 137-QĐ/TW, 26-HD/BTCTW. State documents
 // follow Nghị định 30/2020/NĐ-CP: `<number>/<year>/<type>-<issuer>`, e.g. 19/2025/QĐ-TTg, and the
 // older year-less form of Standing Committee resolutions, 1654/NQ-UBTVQH15.
+import type { DocumentKind } from "@orgboard/contracts";
 import { badRequest } from "./errors.js";
+
+export { DOCUMENT_KIND_NAMES, type DocumentKind } from "@orgboard/contracts";
 
 /** Type abbreviations of Party documents (Hướng dẫn 36-HD/VPTW, appendix) → what they are. */
 export const PARTY_DOCUMENT_TYPES = {
@@ -43,9 +46,7 @@ export const DOCUMENT_KINDS = {
   official_letter: ["CV"],
   law: ["LAW"],
   decree: ["NĐ"],
-} as const satisfies Record<string, readonly string[]>;
-export type DocumentKind = keyof typeof DOCUMENT_KINDS;
-export const DOCUMENT_KIND_NAMES = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
+} as const satisfies Record<DocumentKind, readonly string[]>;
 
 export interface DocumentNumber {
   system: "party" | "state";

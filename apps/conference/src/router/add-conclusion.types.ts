@@ -1,6 +1,7 @@
+import { conclusionViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { MAX_CONCLUSION_LENGTH } from "../domain/index.js";
-import { conclusionViewSchema, idSchema } from "./schemas.js";
+import { idSchema } from "./schemas.js";
 
 export const ZAddConclusionInput = z.object({
   conferenceId: idSchema,

@@ -1,5 +1,6 @@
+import { siteViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { idSchema, siteViewSchema } from "./schemas.js";
+import { idSchema } from "./schemas.js";
 
 export const ZCheckInSiteInput = z.object({
   siteId: idSchema,

@@ -1,6 +1,7 @@
+import { conferenceSummarySchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { CONFERENCE_MODES } from "../domain/index.js";
-import { agendaItemInputSchema, conferenceSummarySchema, isoInstant, orgPathSchema, siteInputSchema } from "./schemas.js";
+import { agendaItemInputSchema, isoInstant, orgPathSchema, siteInputSchema } from "./schemas.js";
 
 /** Sites given at creation; more in batches with `conference.sites.add` (16,240 sites do not fit one call). */
 export const MAX_SITES_PER_CALL = 2_000;

@@ -1,5 +1,6 @@
+import { documentViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { documentInputSchema, documentViewSchema, idSchema } from "./schemas.js";
+import { documentInputSchema, idSchema } from "./schemas.js";
 
 export const ZDisseminateDocumentsInput = z.object({
   conferenceId: idSchema,

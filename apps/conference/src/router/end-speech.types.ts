@@ -1,5 +1,6 @@
+import { speakRequestViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { conferenceIdInput, speakRequestViewSchema } from "./schemas.js";
+import { conferenceIdInput } from "./schemas.js";
 
 export const ZEndSpeechInput = conferenceIdInput;
 export const ZEndSpeechOutput = z.object({ ended: speakRequestViewSchema, durationSeconds: z.number().int(), queueLength: z.number().int() });

@@ -1,5 +1,6 @@
+import { speakRequestViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { idSchema, speakRequestViewSchema } from "./schemas.js";
+import { idSchema } from "./schemas.js";
 
 export const ZGiveFloorInput = z.object({
   conferenceId: idSchema,

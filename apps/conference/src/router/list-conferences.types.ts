@@ -1,11 +1,10 @@
-import { paginationInputSchema } from "@orgboard/contracts";
+import { conferencePageSchema, paginationInputSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { CONFERENCE_STATUSES } from "../domain/index.js";
-import { conferenceSummarySchema } from "./schemas.js";
 
 export const ZListConferencesInput = paginationInputSchema.extend({
   /** Opaque: the `nextCursor` of the previous page (a conference id). */
   cursor: z.uuid({ message: "is not a cursor returned by a previous page" }).nullish(),
   status: z.enum(CONFERENCE_STATUSES).optional(),
 });
-export const ZListConferencesOutput = z.object({ items: z.array(conferenceSummarySchema), nextCursor: z.string().nullable() });
+export const ZListConferencesOutput = conferencePageSchema;

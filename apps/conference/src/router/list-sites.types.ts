@@ -1,7 +1,7 @@
-import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
+import { orgPathSchema, paginationInputSchema, sitePageSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { LINK_STATES } from "../domain/index.js";
-import { idSchema, siteViewSchema } from "./schemas.js";
+import { idSchema } from "./schemas.js";
 
 export const ZListSitesInput = paginationInputSchema.extend({
   /** Opaque: the `nextCursor` of the previous page (a site id). */
@@ -14,4 +14,4 @@ export const ZListSitesInput = paginationInputSchema.extend({
   /** Case-insensitive part of the site's name or code. */
   search: z.string().trim().min(1).max(100).optional(),
 });
-export const ZListSitesOutput = z.object({ items: z.array(siteViewSchema), nextCursor: z.string().nullable() });
+export const ZListSitesOutput = sitePageSchema;

@@ -1,5 +1,6 @@
+import { agendaItemViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { agendaItemViewSchema, conferenceIdInput } from "./schemas.js";
+import { conferenceIdInput } from "./schemas.js";
 
 export const ZNextAgendaItemInput = conferenceIdInput;
 export const ZNextAgendaItemOutput = z.object({ finished: agendaItemViewSchema.nullable(), current: agendaItemViewSchema.nullable() });

@@ -1,5 +1,6 @@
+import { conferenceSummarySchema } from "@orgboard/contracts";
 import { type z } from "zod";
-import { conferenceIdInput, conferenceSummarySchema } from "./schemas.js";
+import { conferenceIdInput } from "./schemas.js";
 
 // start-connecting, open-session and conclude share their input and output.
 export const ZTransitionInput = conferenceIdInput;

@@ -1,5 +1,6 @@
 // Row → wire shape. Instants become ISO strings; enum-like text columns are narrowed to the domain
 // tuples (they were validated on the way in).
+import type { AgendaItemView, ConclusionView, ConferenceSummary, DocumentView, SiteView, SpeakRequestView } from "@orgboard/contracts";
 import {
   overrunSeconds,
   type AgendaItemKind,
@@ -11,7 +12,6 @@ import {
   type SpeakRequestStatus,
 } from "../domain/index.js";
 import type { AgendaItem, Conclusion, Conference, ConferenceSite, DisseminatedDocument, SpeakRequest } from "../generated/prisma/client.js";
-import type { AgendaItemView, ConclusionView, ConferenceSummary, DocumentView, SiteView, SpeakRequestView } from "./schemas.js";
 
 export const iso = (d: Date): string => d.toISOString();
 export const isoOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);

@@ -1,16 +1,4 @@
-import { minimizeOrgPaths } from "@orgboard/contracts";
-
-export const ROLES = [
-  "central_board",
-  "provincial_board",
-  "inspection_committee",
-  "personnel_officer",
-  "conference_operator",
-  "site_operator",
-  "viewer",
-  "service",
-] as const;
-export type Role = (typeof ROLES)[number];
+import { isRole, minimizeOrgPaths, type Role } from "@orgboard/contracts";
 
 /** The signed-in official, read from the access token's claims (ADR 0001). */
 export interface Official {
@@ -20,10 +8,6 @@ export interface Official {
   roles: Role[];
   /** Subtrees the official may see (`/` = nationwide, `/01/` = Hà Nội). */
   orgPaths: string[];
-}
-
-function isRole(r: unknown): r is Role {
-  return typeof r === "string" && (ROLES as readonly string[]).includes(r);
 }
 
 export function officialFromClaims(claims: Record<string, unknown> | undefined): Official {

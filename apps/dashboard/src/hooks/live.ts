@@ -1,7 +1,7 @@
+import { conferencePageSchema, conferenceSnapshotSchema, provinceGroupsSchema, sitePageSchema, type SiteView } from "@orgboard/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { ContractError, type Api } from "../api/client.js";
-import { conferencePageSchema, provinceGroupsSchema, sitePageSchema, snapshotSchema, type SiteView } from "../api/conference-schemas.js";
 import { kpiSummarySchema } from "../api/membership-schemas.js";
 import type { HealthMonitor } from "../api/health.js";
 import { useApp } from "../context.js";
@@ -50,7 +50,7 @@ async function allSites(api: Api, conferenceId: string, orgPath?: string): Promi
 }
 
 async function loadConference(api: Api, conferenceId: string): Promise<ConferenceState> {
-  const snapshot = await api.query("conference.get", { conferenceId }, snapshotSchema);
+  const snapshot = await api.query("conference.get", { conferenceId }, conferenceSnapshotSchema);
   const state = fromSnapshot(snapshot);
   if (state.counters.sites <= TILE_LIMIT) return withSites(state, await allSites(api, conferenceId));
   const { groups } = await api.query("conference.sites.byProvince", { conferenceId }, provinceGroupsSchema);

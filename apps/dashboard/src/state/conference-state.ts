@@ -1,16 +1,18 @@
 import {
-  conferenceEventPayloads,
-  type AgendaItem,
-  type Conclusion,
+  conferenceEventSchemas,
+  isConferenceEventType,
+  type AgendaItemView,
+  type ConclusionView,
+  type ConferenceEventPayload,
   type ConferenceEventType,
+  type ConferenceSnapshot,
   type ConferenceSummary,
-  type DocumentRef,
+  type DocumentView,
   type LinkState,
   type SiteCounters,
   type SiteView,
-  type Snapshot,
-  type SpeakRequest,
-} from "../api/conference-schemas.js";
+  type SpeakRequestView,
+} from "@orgboard/contracts";
 import { compareVi } from "../lib/collate.js";
 import { advance, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
 
@@ -38,6 +40,13 @@ export interface TimelineEntry {
 
 export type Counters = SiteCounters;
 
+// What the screen keeps of the speaker, the queue, documents and conclusions: the fields it shows, which
+// both the snapshot and the events carry (an event has less than the service's full view).
+export type Speaker = Pick<SpeakRequestView, "id" | "siteId" | "siteName" | "speakerName" | "speakerTitle" | "topic" | "startedAt">;
+export type QueuedSpeaker = Pick<SpeakRequestView, "id" | "siteId" | "siteName" | "speakerName" | "sequence">;
+export type DocumentRef = Pick<DocumentView, "id" | "number" | "title" | "disseminatedAt">;
+export type ConclusionRef = Pick<ConclusionView, "id" | "text" | "createdAt">;
+
 export interface ConferenceState {
   conference: ConferenceSummary;
   /** Over what this official sees (all sites, or their own sites for a provincial official). */
@@ -51,14 +60,14 @@ export interface ConferenceState {
   siteIds: readonly string[];
   /** Counters per province (`/08/` → counters), for the national view; null when not loaded. */
   provinces: Readonly<Record<string, Counters & { name: string | null }>> | null;
-  agenda: readonly AgendaItem[];
+  agenda: readonly AgendaItemView[];
   currentItemId: string | null;
-  speaker: SpeakRequest | null;
+  speaker: Speaker | null;
   /** Head of the speakers' queue (the service sends the first 50); queueLength is the full length. */
-  queue: readonly SpeakRequest[];
+  queue: readonly QueuedSpeaker[];
   queueLength: number;
   documents: readonly DocumentRef[];
-  conclusions: readonly Conclusion[];
+  conclusions: readonly ConclusionRef[];
   /** Newest first, capped: the screen shows the recent story, the service keeps the full record. */
   timeline: readonly TimelineEntry[];
   marks: Watermarks;
@@ -72,7 +81,7 @@ export function provincePathOf(orgPath: string): string {
   return seg ? `/${seg}/` : "/";
 }
 
-export function fromSnapshot(s: Snapshot): ConferenceState {
+export function fromSnapshot(s: ConferenceSnapshot): ConferenceState {
   return {
     conference: s.conference,
     counters: s.myCounters ?? s.counters,
@@ -130,11 +139,7 @@ export function withProvinces(
   return { ...state, provinces };
 }
 
-function isConferenceEventType(type: string): type is ConferenceEventType {
-  return Object.hasOwn(conferenceEventPayloads, type);
-}
-
-type Payload<T extends ConferenceEventType> = ReturnType<(typeof conferenceEventPayloads)[T]["parse"]>;
+type Payload<T extends ConferenceEventType> = ConferenceEventPayload<T>;
 
 function moveLink(c: Counters, from: LinkState, to: LinkState): Counters {
   return { ...c, [from]: Math.max(0, c[from] - 1), [to]: c[to] + 1 };
@@ -164,7 +169,7 @@ export function foldConferenceEvents(state: ConferenceState, events: readonly Ev
     if (e.aggregateId !== state.conference.id || !isConferenceEventType(e.type) || isApplied((n ?? state).marks, e)) continue;
     const s: ConferenceState = (n ??= { ...state });
     s.marks = advance(s.marks, e);
-    const parsed = conferenceEventPayloads[e.type].safeParse(e.payload);
+    const parsed = conferenceEventSchemas[e.type].safeParse(e.payload);
     if (!parsed.success) continue; // a payload this build does not understand: skip it, keep the mark
     const params: Record<string, string | number> = {};
 
@@ -266,10 +271,10 @@ export function foldConferenceEvents(state: ConferenceState, events: readonly Ev
 
 /** The current agenda item and its time: elapsed since start (ticking), planned, and overtime. */
 export function agendaProgress(
-  agenda: readonly AgendaItem[],
+  agenda: readonly AgendaItemView[],
   currentItemId: string | null,
   now: number,
-): { item: AgendaItem; index: number; elapsedMs: number; plannedMs: number; overtime: boolean } | null {
+): { item: AgendaItemView; index: number; elapsedMs: number; plannedMs: number; overtime: boolean } | null {
   const index = agenda.findIndex((i) => i.id === currentItemId);
   const item = agenda[index];
   if (!item?.actualStart) return null;

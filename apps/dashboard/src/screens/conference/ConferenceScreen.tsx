@@ -1,8 +1,8 @@
 import { Alert, Badge, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import type { ConferenceSummary } from "@orgboard/contracts";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.js";
-import type { ConferenceSummary } from "../../api/conference-schemas.js";
 import { ServicePanel } from "../../components/ServicePanel.js";
 import { useConferenceList, useLiveConference, useProvinceSites } from "../../hooks/live.js";
 import type { LiveStore } from "../../state/live-store.js";

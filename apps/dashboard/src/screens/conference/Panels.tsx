@@ -1,9 +1,8 @@
 import { Badge, Group, List, Progress, ScrollArea, Stack, Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Conclusion, DocumentRef } from "../../api/conference-schemas.js";
 import { useNow } from "../../hooks/hooks.js";
 import { formatDate, formatDuration, formatTime } from "../../lib/format.js";
-import { agendaProgress, type ConferenceState, type TimelineEntry } from "../../state/conference-state.js";
+import { agendaProgress, type ConclusionRef, type ConferenceState, type DocumentRef, type TimelineEntry } from "../../state/conference-state.js";
 
 export function CurrentAgenda({ state }: { state: ConferenceState }) {
   const { t } = useTranslation();
@@ -103,7 +102,7 @@ export function DocumentsPanel({ documents }: { documents: readonly DocumentRef[
   );
 }
 
-export function ConclusionsPanel({ conclusions }: { conclusions: readonly Conclusion[] }) {
+export function ConclusionsPanel({ conclusions }: { conclusions: readonly ConclusionRef[] }) {
   const { t } = useTranslation();
   if (!conclusions.length) return <Text size="sm" c="dimmed">{t("common.empty")}</Text>;
   return (

@@ -1,4 +1,5 @@
 import { Badge, Group, SegmentedControl, Text, TextInput } from "@mantine/core";
+import type { LinkState } from "@orgboard/contracts";
 import {
   flexRender,
   getCoreRowModel,
@@ -11,7 +12,6 @@ import {
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LinkState } from "../../api/conference-schemas.js";
 import { compareVi } from "../../lib/collate.js";
 import { provinceByPath } from "../../lib/provinces.js";
 import type { Site } from "../../state/conference-state.js";

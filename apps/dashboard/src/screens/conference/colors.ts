@@ -1,4 +1,4 @@
-import type { LinkState } from "../../api/conference-schemas.js";
+import type { LinkState } from "@orgboard/contracts";
 
 export const LINK_COLOR: Record<LinkState, string> = {
   connected: "green",

@@ -1,0 +1,17 @@
+// Realm roles (ADR 0001): services check them (packages/auth), the dashboard chooses consoles by them.
+
+export const ROLES = [
+  "central_board",
+  "provincial_board",
+  "inspection_committee",
+  "personnel_officer",
+  "conference_operator",
+  "site_operator",
+  "viewer",
+  "service",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
