@@ -10,4 +10,7 @@ if (!existsSync(fileURLToPath(cli))) {
   process.exit(1);
 }
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit as soon as the output is flushed: PGlite's wasm leaves a 10 s interval timer armed after close,
+// which would otherwise hold every command open for up to ten seconds.
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

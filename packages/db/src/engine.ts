@@ -44,8 +44,20 @@ export function loadSchemaEngine(): Promise<Wasm> {
       __wbg_set_wasm(exports: Record<string, unknown>): void;
     };
     const bytes = await readFile(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
+    // The engine arms timers of up to 60 s (pool idle checks) that it never clears: unref them, or every
+    // process that created a migration would wait a minute before it could exit.
+    const imports: Record<string, unknown> = { ...bg };
+    for (const [name, fn] of Object.entries(bg)) {
+      if (name.startsWith("__wbg_setTimeout_") && typeof fn === "function") {
+        imports[name] = (...args: unknown[]) => {
+          const timer = (fn as (...a: unknown[]) => unknown)(...args);
+          (timer as { unref?: () => void } | null)?.unref?.();
+          return timer;
+        };
+      }
+    }
     const { instance } = await WebAssemblyApi.instantiate(bytes, {
-      "./schema_engine_bg.js": bg,
+      "./schema_engine_bg.js": imports,
     });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
