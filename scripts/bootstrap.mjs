@@ -53,7 +53,8 @@ switch (task) {
   case "test":
     run(["turbo", "run", "build", "--output-logs=errors-only"]);
     run(["turbo", "run", "typecheck", "lint", "--output-logs=errors-only"]);
-    run(["turbo", "run", "test", "--concurrency=1", ...rest]);
+    // --continue: one failing suite must not hide the results of the others (the exit code still fails).
+    run(["turbo", "run", "test", "--concurrency=1", "--continue", ...rest]);
     break;
   default:
     console.error(`usage: bootstrap.mjs start|test`);
