@@ -151,10 +151,25 @@ function keyChar(ch: string): string {
   return "~" + (ch.codePointAt(0) ?? 0).toString(16).padStart(6, "0");
 }
 
-function wordKey(word: string): string {
+function computeWordKey(word: string): string {
   let key = "";
   for (const ch of stripTones(word).toLocaleLowerCase("vi")) key += keyChar(ch);
   return key + WORD_END + toneSequence(word) + WORD_END;
+}
+
+// Names reuse a few thousand syllables, and computing a word's key (NFD, tone scan, NFC, lower-casing)
+// was most of the cost of a key: bulk imports call this a million times. Bounded: emptied when full.
+const WORD_KEY_CACHE_MAX = 20_000;
+const wordKeys = new Map<string, string>();
+
+function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    key = computeWordKey(word);
+    if (wordKeys.size >= WORD_KEY_CACHE_MAX) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
 }
 
 /**
@@ -162,9 +177,15 @@ function wordKey(word: string): string {
  * like compareVietnameseNames.
  */
 export function vietnameseNameSortKey(fullName: string): string {
-  const p = splitName(fullName);
-  let key = wordKey(p.given);
-  for (const m of p.middle) key += MIDDLE_WORD + wordKey(m);
-  key += MIDDLE_END + wordKey(p.family);
-  return key + PART_END + normalizeName(fullName);
+  // splitName's words, normalising once (normalizeName collapses and trims the spaces).
+  const normalized = normalizeName(fullName);
+  const words = normalized === "" ? [] : normalized.split(" ");
+  let key: string;
+  if (words.length <= 1) key = wordKey(words[0] ?? "") + MIDDLE_END + wordKey("");
+  else {
+    key = wordKey(words[words.length - 1]!);
+    for (let i = 1; i < words.length - 1; i++) key += MIDDLE_WORD + wordKey(words[i]!);
+    key += MIDDLE_END + wordKey(words[0]!);
+  }
+  return key + PART_END + normalized;
 }

@@ -203,4 +203,20 @@ describe("vietnameseNameSortKey", () => {
       ]);
     }
   });
+
+  it("gives the same keys whether its per-word cache is cold, warm or was emptied when full", () => {
+    const sample = names.slice(0, 50);
+    const cold = sample.map(vietnameseNameSortKey);
+    expect(sample.map(vietnameseNameSortKey)).toEqual(cold);
+    // More distinct words than the cache holds (20,000): it empties itself on the way.
+    const many = Array.from({ length: 25_000 }, (_, i) => `Nguyễn Văn Ân${i}`);
+    const manyKeys = many.map(vietnameseNameSortKey);
+    expect(new Set(manyKeys).size).toBe(many.length);
+    expect(manyKeys[7]).toBe(vietnameseNameSortKey("Nguyễn Văn Ân7"));
+    expect(sample.map(vietnameseNameSortKey)).toEqual(cold);
+    // A cached word is not confused with another spelling of it: same letters, other tone or case.
+    expect(vietnameseNameSortKey("Lê Thủy")).not.toBe(vietnameseNameSortKey("Lê Thúy"));
+    const orderingPart = (name: string) => vietnameseNameSortKey(name).split(" ")[0];
+    expect(orderingPart("LÊ THỦY")).toBe(orderingPart("Lê Thủy"));
+  });
 });
