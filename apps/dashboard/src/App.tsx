@@ -1,16 +1,26 @@
 import { Alert, AppShell, Container, Tabs } from "@mantine/core";
-import { useState, useSyncExternalStore } from "react";
+import { lazy, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { canSeeKpi, canUseOrganizerConsole, canUseSiteConsole, type Official } from "./auth/official.js";
 import { Header } from "./components/Header.js";
+import { LazyScreen } from "./components/LazyScreen.js";
 import { useApp } from "./context.js";
 import { useOfficial } from "./hooks/hooks.js";
 import { ConferenceScreen } from "./screens/conference/ConferenceScreen.js";
-import { OrganizerConsole, SiteOperatorConsole } from "./screens/Consoles.js";
-import { KpiScreen } from "./screens/KpiScreen.js";
 
 const TABS = ["conference", "kpi", "organizer", "siteOperator"] as const;
 type Tab = (typeof TABS)[number];
+
+// Every official lands on the live conference; the other screens are fetched when opened, so the
+// first load carries no chart library (KPI) and no console forms. The browser fetches a module once,
+// so starting the download early (pointer over or focus on the tab) costs nothing when the tab opens.
+const loadKpi = () => import("./screens/KpiScreen.js");
+const loadConsoles = () => import("./screens/Consoles.js");
+const KpiScreen = lazy(() => loadKpi().then((m) => ({ default: m.KpiScreen })));
+const OrganizerConsole = lazy(() => loadConsoles().then((m) => ({ default: m.OrganizerConsole })));
+const SiteOperatorConsole = lazy(() => loadConsoles().then((m) => ({ default: m.SiteOperatorConsole })));
+const PRELOAD: Partial<Record<Tab, () => Promise<unknown>>> = { kpi: loadKpi, organizer: loadConsoles, siteOperator: loadConsoles };
+const preload = (tab: Tab) => void PRELOAD[tab]?.().catch(() => undefined); // a failure shows when the tab opens
 
 /** Screens an official may open; consoles only for the roles that run them. */
 export function visibleTabs(o: Official): Tab[] {
@@ -69,15 +79,15 @@ export function App() {
           <Tabs value={tab} onChange={select} keepMounted={false} variant="outline" mb="md">
             <Tabs.List mb="md">
               {allowed.map((x) => (
-                <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`}>
+                <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`} onPointerEnter={() => preload(x)} onFocus={() => preload(x)}>
                   {t(`nav.${x}`)}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
             <Tabs.Panel value="conference"><ConferenceScreen /></Tabs.Panel>
-            <Tabs.Panel value="kpi"><KpiScreen /></Tabs.Panel>
-            <Tabs.Panel value="organizer"><OrganizerConsole /></Tabs.Panel>
-            <Tabs.Panel value="siteOperator"><SiteOperatorConsole /></Tabs.Panel>
+            <Tabs.Panel value="kpi"><LazyScreen><KpiScreen /></LazyScreen></Tabs.Panel>
+            <Tabs.Panel value="organizer"><LazyScreen><OrganizerConsole /></LazyScreen></Tabs.Panel>
+            <Tabs.Panel value="siteOperator"><LazyScreen><SiteOperatorConsole /></LazyScreen></Tabs.Panel>
           </Tabs>
         </Container>
       </AppShell.Main>

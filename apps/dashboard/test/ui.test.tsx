@@ -1,9 +1,10 @@
 import { MantineProvider } from "@mantine/core";
 import { render, screen } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { lazy, type ReactElement, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { i18n } from "i18next";
+import { LazyScreen } from "../src/components/LazyScreen.js";
 import { en } from "../src/i18n/en.js";
 import { initI18n } from "../src/i18n/index.js";
 import { vi as viRes } from "../src/i18n/vi.js";
@@ -67,5 +68,35 @@ describe("screens", () => {
     wrap(<TimelinePanel entries={s.timeline} />);
     expect(screen.getByText("Điểm cầu 02: Mất kết nối")).toBeTruthy();
     expect(screen.getByText("09:03:04")).toBeTruthy();
+  });
+});
+
+describe("a screen loaded on demand", () => {
+  function renderLazy() {
+    let resolve!: (m: { default: () => ReactElement }) => void;
+    let reject!: (e: unknown) => void;
+    const chunk = new Promise<{ default: () => ReactElement }>((res, rej) => ((resolve = res), (reject = rej)));
+    const Screen = lazy(() => chunk);
+    wrap(<LazyScreen><Screen /></LazyScreen>);
+    return { resolve, reject };
+  }
+
+  it("says it is loading, in Vietnamese, until its chunk arrives", async () => {
+    const chunk = renderLazy();
+    expect(screen.getByTestId("screen-loading").textContent).toBe("Đang tải…");
+    chunk.resolve({ default: () => <p data-testid="kpi">KPI</p> });
+    expect(await screen.findByTestId("kpi")).toBeTruthy();
+    expect(screen.queryByTestId("screen-loading")).toBeNull();
+  });
+
+  it("offers a reload instead of a blank page when its chunk cannot be fetched", async () => {
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined); // React logs the caught error
+    const chunk = renderLazy();
+    chunk.reject(new TypeError("Failed to fetch dynamically imported module: /assets/KpiScreen-x.js"));
+    const alert = await screen.findByTestId("screen-error");
+    expect(alert.textContent).toContain("Không tải được màn hình này");
+    expect(alert.textContent).toContain("Failed to fetch dynamically imported module");
+    expect(screen.getByRole("button", { name: "Thử lại" })).toBeTruthy();
+    quiet.mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 import type { Resources } from "./vi.js";
 
 export const en: Resources = {
-  app: { title: "Organization board dashboard", loading: "Loading…", configError: "Could not load the configuration", retry: "Retry" },
+  app: { title: "Organization board dashboard", loading: "Loading…", configError: "Could not load the configuration", screenError: "Could not load this screen. Reload the page to try again.", retry: "Retry" },
   nav: { conference: "Online conference", kpi: "Targets", organizer: "Organizer console", siteOperator: "Site console" },
   auth: {
     signingIn: "Signing in…",

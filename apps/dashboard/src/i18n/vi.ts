@@ -1,6 +1,6 @@
 // Vietnamese is the primary language; every key here must exist in en.ts (checked by a unit test).
 export const vi = {
-  app: { title: "Bảng điều hành tổ chức", loading: "Đang tải…", configError: "Không tải được cấu hình", retry: "Thử lại" },
+  app: { title: "Bảng điều hành tổ chức", loading: "Đang tải…", configError: "Không tải được cấu hình", screenError: "Không tải được màn hình này. Tải lại trang để thử lại.", retry: "Thử lại" },
   nav: { conference: "Hội nghị trực tuyến", kpi: "Chỉ tiêu", organizer: "Điều hành hội nghị", siteOperator: "Điểm cầu" },
   auth: {
     signingIn: "Đang đăng nhập…",

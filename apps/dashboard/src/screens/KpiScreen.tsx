@@ -1,3 +1,5 @@
+// With the charts, so their styles load only when the KPI screen is opened (after core's, as Mantine requires).
+import "@mantine/charts/styles.css";
 import { BarChart, DonutChart } from "@mantine/charts";
 import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Loader, Select, Table, Text } from "@mantine/core";
 import { useMemo, useState } from "react";

@@ -1,8 +1,9 @@
 import { Alert, Badge, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ConferenceSummary } from "@orgboard/contracts";
-import { useMemo, useState } from "react";
+import { lazy, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.js";
+import { LazyScreen } from "../../components/LazyScreen.js";
 import { ServicePanel } from "../../components/ServicePanel.js";
 import { useConferenceList, useLiveConference, useProvinceSites } from "../../hooks/live.js";
 import type { LiveStore } from "../../state/live-store.js";
@@ -11,8 +12,11 @@ import { provinceByPath } from "../../lib/provinces.js";
 import type { ConferenceState } from "../../state/conference-state.js";
 import { AgendaList, ConclusionsPanel, CurrentAgenda, DocumentsPanel, SpeakerPanel, TimelinePanel } from "./Panels.js";
 import { ProvinceGrid } from "./ProvinceGrid.js";
-import { SiteTable } from "./SiteTable.js";
 import { SiteTiles } from "./SiteTiles.js";
+
+// The sortable, virtualized list (TanStack Table + Virtual) is needed only after drilling into a
+// province of a national conference, so it is fetched then, not with the first screen.
+const SiteTable = lazy(() => import("./SiteTable.js").then((m) => ({ default: m.SiteTable })));
 
 export function pickDefaultConference(list: readonly ConferenceSummary[]): ConferenceSummary | undefined {
   for (const status of ["in_session", "connecting_sites", "scheduled"] as const) {
@@ -125,7 +129,7 @@ function SitesOverview({ state, store }: { state: ConferenceState; store: LiveSt
           {province && (
             <>
               <Title order={5}>{provinceByPath(province)?.name ?? state.provinces![province]?.name ?? province}</Title>
-              {loading.isLoading ? <Loader size="sm" /> : <SiteTable sites={provinceSites} />}
+              {loading.isLoading ? <Loader size="sm" /> : <LazyScreen><SiteTable sites={provinceSites} /></LazyScreen>}
             </>
           )}
         </Stack>
