@@ -1,9 +1,17 @@
 // Loading rows inside a mutation's transaction. Every conference mutation locks the conference row
 // first, so that two organizers (or an organizer and a site) never interleave on one conference.
+import type { Resource } from "@orgboard/auth";
 import { TRPCError } from "@trpc/server";
 import type { ConferenceStatus } from "../domain/index.js";
-import type { Conference, ConferenceSite } from "../generated/prisma/client.js";
+import { Prisma, type Conference, type ConferenceSite } from "../generated/prisma/client.js";
 import type { Tx } from "./record.js";
+
+export type LockedConference = Conference & { status: ConferenceStatus };
+
+/** The caller's authorization for the procedure's action (ctx.assertCan). */
+interface Authorizer {
+  assertCan(resource: Resource): void;
+}
 
 export function notFound(what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
@@ -14,22 +22,36 @@ export function notFound(what: string): TRPCError {
  * changes of many rooms run side by side while still excluding a concurrent lifecycle change (a
  * check-in cannot slip in after the conclusion committed).
  */
-export async function lockConference(tx: Tx, conferenceId: string, mode: "update" | "share" = "update"): Promise<Conference & { status: ConferenceStatus }> {
+export async function lockConference(tx: Tx, conferenceId: string, mode: "update" | "share" = "update"): Promise<LockedConference> {
   if (mode === "update") await tx.$executeRaw`SELECT 1 FROM conference WHERE id = ${conferenceId}::uuid FOR UPDATE`;
   else await tx.$executeRaw`SELECT 1 FROM conference WHERE id = ${conferenceId}::uuid FOR SHARE`;
   const conference = await tx.conference.findUnique({ where: { id: conferenceId } });
   if (!conference) throw notFound("Conference");
-  return conference as Conference & { status: ConferenceStatus };
+  return conference as LockedConference;
 }
 
 /** The site (row-locked) and its conference (locked in `mode`). */
-export async function lockSite(tx: Tx, siteId: string, mode: "update" | "share" = "update"): Promise<{ site: ConferenceSite; conference: Conference & { status: ConferenceStatus } }> {
+export async function lockSite(tx: Tx, siteId: string, mode: "update" | "share" = "update"): Promise<{ site: ConferenceSite; conference: LockedConference }> {
   const found = await tx.conferenceSite.findUnique({ where: { id: siteId }, select: { conferenceId: true } });
   if (!found) throw notFound("Site");
   const conference = await lockConference(tx, found.conferenceId, mode);
   await tx.$executeRaw`SELECT 1 FROM conference_site WHERE id = ${siteId}::uuid FOR UPDATE`;
   const site = await tx.conferenceSite.findUniqueOrThrow({ where: { id: siteId } });
   return { site, conference };
+}
+
+/** lockConference, then the caller must be allowed at the conference's organization (NOT_FOUND before FORBIDDEN). */
+export async function lockConferenceFor(tx: Tx, caller: Authorizer, conferenceId: string): Promise<LockedConference> {
+  const conference = await lockConference(tx, conferenceId);
+  caller.assertCan({ orgPath: conference.orgPath });
+  return conference;
+}
+
+/** lockSite, then the caller must be allowed at the site's organization. */
+export async function lockSiteFor(tx: Tx, caller: Authorizer, siteId: string, mode: "update" | "share" = "update"): Promise<{ site: ConferenceSite; conference: LockedConference }> {
+  const locked = await lockSite(tx, siteId, mode);
+  caller.assertCan({ orgPath: locked.site.orgPath });
+  return locked;
 }
 
 export interface SiteCountersRow {
@@ -44,19 +66,39 @@ export interface SiteCountersRow {
 
 type Db = Pick<Tx, "$queryRaw">;
 
+// The counters and the sites they count, shared by the conference's totals and its rows per province.
+const COUNTER_COLUMNS = Prisma.sql`
+  count(*)::int AS "sites",
+  count(*) FILTER (WHERE link_state = 'connected')::int AS "connected",
+  count(*) FILTER (WHERE link_state = 'degraded')::int AS "degraded",
+  count(*) FILTER (WHERE link_state = 'disconnected')::int AS "disconnected",
+  count(checked_in_at)::int AS "checkedIn",
+  coalesce(sum(expected_attendance), 0)::int AS "expectedAttendance",
+  coalesce(sum(present_count), 0)::int AS "presentCount"`;
+
+function sitesOf(conferenceId: string, prefixes: readonly string[] | null | undefined): Prisma.Sql {
+  const likes = prefixes?.map((p) => `${p}%`) ?? null;
+  return Prisma.sql`conference_id = ${conferenceId}::uuid AND (${likes}::text[] IS NULL OR org_path LIKE ANY (${likes}::text[]))`;
+}
+
 /** Counters over a conference's sites, optionally confined to some subtrees (prefixes). */
 export async function siteCounters(db: Db, conferenceId: string, prefixes?: readonly string[]): Promise<SiteCountersRow> {
-  const likes = prefixes?.map((p) => `${p}%`) ?? null;
-  const rows = await db.$queryRaw<SiteCountersRow[]>`
-    SELECT count(*)::int AS "sites",
-           count(*) FILTER (WHERE link_state = 'connected')::int AS "connected",
-           count(*) FILTER (WHERE link_state = 'degraded')::int AS "degraded",
-           count(*) FILTER (WHERE link_state = 'disconnected')::int AS "disconnected",
-           count(checked_in_at)::int AS "checkedIn",
-           coalesce(sum(expected_attendance), 0)::int AS "expectedAttendance",
-           coalesce(sum(present_count), 0)::int AS "presentCount"
-      FROM conference_site
-     WHERE conference_id = ${conferenceId}::uuid
-       AND (${likes}::text[] IS NULL OR org_path LIKE ANY (${likes}::text[]))`;
+  const rows = await db.$queryRaw<SiteCountersRow[]>`SELECT ${COUNTER_COLUMNS} FROM conference_site WHERE ${sitesOf(conferenceId, prefixes)}`;
   return rows[0]!;
+}
+
+export interface TopOrgCountersRow extends SiteCountersRow {
+  orgPath: string;
+  /** The name of the site that is the top-level organization itself, if it is one. */
+  name: string | null;
+}
+
+/** The same counters per top-level organization (a province), in path order. */
+export async function siteCountersByTopOrg(db: Db, conferenceId: string, prefixes: readonly string[] | null): Promise<TopOrgCountersRow[]> {
+  return db.$queryRaw<TopOrgCountersRow[]>`
+    SELECT top_org_path AS "orgPath", min(name) FILTER (WHERE org_path = top_org_path) AS "name", ${COUNTER_COLUMNS}
+      FROM conference_site
+     WHERE ${sitesOf(conferenceId, prefixes)}
+     GROUP BY top_org_path
+     ORDER BY top_org_path`;
 }

@@ -22,6 +22,13 @@ export interface Change {
   events: readonly ConferenceEvent[];
 }
 
+/** Who makes a change through the API: the audit record names the caller, its request and the action. */
+export interface Caller {
+  principal: { subject: string };
+  requestId: string;
+  action: string;
+}
+
 export async function recordChange(tx: Tx, change: Change): Promise<void> {
   const [first, ...rest] = change.events;
   const { events: _events, ...audit } = change;
@@ -35,4 +42,9 @@ export async function recordChange(tx: Tx, change: Change): Promise<void> {
     rest.map((e) => e.aggregateId),
     rest.map((e) => toJson(e.payload)),
   );
+}
+
+/** recordChange for a procedure: actor, request id and action are the caller's. */
+export function recordCallerChange(tx: Tx, caller: Caller, change: Omit<Change, "actor" | "requestId" | "action">): Promise<void> {
+  return recordChange(tx, { actor: caller.principal.subject, requestId: caller.requestId, action: caller.action, ...change });
 }

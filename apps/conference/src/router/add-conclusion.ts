@@ -1,7 +1,7 @@
 import { assertCanAddConclusion, currentItem, type AgendaItemState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockConference } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockConferenceFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { procedure } from "./procedure.js";
 import { ZAddConclusionInput, ZAddConclusionOutput } from "./add-conclusion.types.js";
 import { toConclusionView } from "./views.js";
@@ -12,17 +12,13 @@ export const addConclusionRoute = procedure("conference.conferences.run")
   .output(ZAddConclusionOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const conference = await lockConference(tx, input.conferenceId);
-      ctx.assertCan({ orgPath: conference.orgPath });
+      const conference = await lockConferenceFor(tx, ctx, input.conferenceId);
       assertCanAddConclusion(conference.status);
       const items = (await tx.agendaItem.findMany({ where: { conferenceId: conference.id } })) as AgendaItemState[];
       const conclusion = await tx.conclusion.create({
         data: { conferenceId: conference.id, agendaItemId: currentItem(items)?.id ?? null, text: input.text, createdBy: ctx.principal.subject, createdAt: ctx.now() },
       });
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "conclusion",
         entityId: conclusion.id,
         orgPath: conference.orgPath,

@@ -1,7 +1,7 @@
 import { assertCanAddSites } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockConference } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockConferenceFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { insertSites } from "../app/sites.js";
 import { procedure } from "./procedure.js";
 import { ZAddSitesInput, ZAddSitesOutput } from "./add-sites.types.js";
@@ -11,14 +11,10 @@ export const addSitesRoute = procedure("conference.conferences.run")
   .output(ZAddSitesOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const conference = await lockConference(tx, input.conferenceId);
-      ctx.assertCan({ orgPath: conference.orgPath });
+      const conference = await lockConferenceFor(tx, ctx, input.conferenceId);
       assertCanAddSites(conference.status);
       const siteCount = await insertSites(tx, conference, input.sites);
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "conference",
         entityId: conference.id,
         orgPath: conference.orgPath,

@@ -1,7 +1,7 @@
 import { checkIn, type LinkState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockSite } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockSiteFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
 import { ZCheckInSiteInput, ZCheckInSiteOutput } from "./check-in-site.types.js";
@@ -13,15 +13,11 @@ export const checkInSiteRoute = procedure("conference.sites.operate")
   .output(ZCheckInSiteOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const { site, conference } = await lockSite(tx, input.siteId, "share");
-      ctx.assertCan({ orgPath: site.orgPath });
+      const { site, conference } = await lockSiteFor(tx, ctx, input.siteId, "share");
       const now = ctx.now();
       const next = checkIn(conference.status, { ...site, linkState: site.linkState as LinkState }, input.present, now);
       const updated = await tx.conferenceSite.update({ where: { id: site.id }, data: next });
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "conference_site",
         entityId: site.id,
         orgPath: site.orgPath,

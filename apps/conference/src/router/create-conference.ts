@@ -1,6 +1,6 @@
 import { validatePlan } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { recordChange } from "../app/record.js";
+import { recordCallerChange } from "../app/record.js";
 import { insertSites } from "../app/sites.js";
 import { procedure } from "./procedure.js";
 import { toConferenceSummary } from "./views.js";
@@ -43,10 +43,7 @@ export const createConferenceRoute = procedure("conference.conferences.create", 
       const siteCount = await insertSites(tx, conference, input.sites);
       const items = await tx.agendaItem.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" }, select: { id: true, position: true, title: true } });
       const summary = toConferenceSummary(conference);
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "conference",
         entityId: conference.id,
         orgPath: conference.orgPath,

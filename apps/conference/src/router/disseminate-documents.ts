@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { assertInSession, badRequest as domainBadRequest, currentItem, validateDocumentNumber, type AgendaItemState, type DocumentKind } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockConference } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockConferenceFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { procedure } from "./procedure.js";
 import { ZDisseminateDocumentsInput, ZDisseminateDocumentsOutput } from "./disseminate-documents.types.js";
 import { toDocumentView } from "./views.js";
@@ -20,8 +20,7 @@ export const disseminateDocumentsRoute = procedure("conference.conferences.run")
       seen.add(d.parsed.text);
     });
     return ctx.db.$transaction(async (tx) => {
-      const conference = await lockConference(tx, input.conferenceId);
-      ctx.assertCan({ orgPath: conference.orgPath });
+      const conference = await lockConferenceFor(tx, ctx, input.conferenceId);
       assertInSession(conference.status, "Disseminating documents");
       const items = (await tx.agendaItem.findMany({ where: { conferenceId: conference.id } })) as AgendaItemState[];
       const agendaItemId = input.agendaItemId ?? currentItem(items)?.id ?? null;
@@ -52,10 +51,7 @@ export const disseminateDocumentsRoute = procedure("conference.conferences.run")
           }),
         );
       }
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "conference",
         entityId: conference.id,
         orgPath: conference.orgPath,

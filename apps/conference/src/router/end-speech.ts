@@ -1,7 +1,7 @@
 import { assertCanEndSpeech, type SpeakRequestState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockConference } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockConferenceFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { queueLength, speakerRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
 import { ZEndSpeechInput, ZEndSpeechOutput } from "./end-speech.types.js";
@@ -13,8 +13,7 @@ export const endSpeechRoute = procedure("conference.conferences.run")
   .output(ZEndSpeechOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const conference = await lockConference(tx, input.conferenceId);
-      ctx.assertCan({ orgPath: conference.orgPath });
+      const conference = await lockConferenceFor(tx, ctx, input.conferenceId);
       const speaking = await tx.speakRequest.findFirst({ where: { conferenceId: conference.id, status: "speaking" } });
       assertCanEndSpeech(conference.status, (speaking ?? undefined) as SpeakRequestState | undefined);
       const now = ctx.now();
@@ -22,10 +21,7 @@ export const endSpeechRoute = procedure("conference.conferences.run")
       const site = await tx.conferenceSite.findUniqueOrThrow({ where: { id: ended.siteId } });
       const durationSeconds = Math.max(0, Math.round((now.getTime() - (ended.startedAt ?? now).getTime()) / 1000));
       const remaining = await queueLength(tx, conference.id);
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "speak_request",
         entityId: ended.id,
         orgPath: site.orgPath,

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { assertCanGiveFloor, currentItem, type AgendaItemState, type LinkState, type SpeakRequestState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockConference, notFound } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockConferenceFor, notFound } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { queueLength, speakerRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
 import { ZGiveFloorInput, ZGiveFloorOutput } from "./give-floor.types.js";
@@ -14,8 +14,7 @@ export const giveFloorRoute = procedure("conference.conferences.run")
   .output(ZGiveFloorOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const conference = await lockConference(tx, input.conferenceId);
-      ctx.assertCan({ orgPath: conference.orgPath });
+      const conference = await lockConferenceFor(tx, ctx, input.conferenceId);
       const request = input.requestId
         ? await tx.speakRequest.findFirst({ where: { id: input.requestId, conferenceId: conference.id } })
         : await tx.speakRequest.findFirst({ where: { conferenceId: conference.id, status: "queued" }, orderBy: { sequence: "asc" } });
@@ -39,10 +38,7 @@ export const giveFloorRoute = procedure("conference.conferences.run")
         data: { status: "speaking", startedAt: now, agendaItemId: currentItem(items)?.id ?? null },
       });
       const remaining = await queueLength(tx, conference.id);
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "speak_request",
         entityId: current.id,
         orgPath: site.orgPath,

@@ -1,7 +1,7 @@
 import { advanceAgenda, type AgendaItemKind, type AgendaItemState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockConference } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockConferenceFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { procedure } from "./procedure.js";
 import { ZNextAgendaItemInput, ZNextAgendaItemOutput } from "./next-agenda-item.types.js";
 import { iso, isoOrNull, toAgendaItemView } from "./views.js";
@@ -12,18 +12,14 @@ export const nextAgendaItemRoute = procedure("conference.conferences.run")
   .output(ZNextAgendaItemOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const conference = await lockConference(tx, input.conferenceId);
-      ctx.assertCan({ orgPath: conference.orgPath });
+      const conference = await lockConferenceFor(tx, ctx, input.conferenceId);
       const items = await tx.agendaItem.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } });
       const speaking = await tx.speakRequest.count({ where: { conferenceId: conference.id, status: "speaking" } });
       const now = ctx.now();
       const step = advanceAgenda(conference.status, items as AgendaItemState[], speaking > 0, now);
       const finished = step.finished ? await tx.agendaItem.update({ where: { id: step.finished.id }, data: { status: "done", actualEnd: now } }) : null;
       const started = step.started ? await tx.agendaItem.update({ where: { id: step.started.id }, data: { status: "in_progress", actualStart: now } }) : null;
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "agenda_item",
         entityId: started?.id ?? finished?.id ?? conference.id,
         orgPath: conference.orgPath,

@@ -1,7 +1,7 @@
 import { assertCanRegister, ACTIVE_SPEAK_STATUSES, type LinkState, type SpeakRequestState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
-import { lockSite } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { lockSiteFor } from "../app/load.js";
+import { recordCallerChange } from "../app/record.js";
 import { queueLength, siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
 import { ZRegisterToSpeakInput, ZRegisterToSpeakOutput } from "./register-to-speak.types.js";
@@ -13,8 +13,7 @@ export const registerToSpeakRoute = procedure("conference.speakers.register")
   .output(ZRegisterToSpeakOutput)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const { site, conference } = await lockSite(tx, input.siteId);
-      ctx.assertCan({ orgPath: site.orgPath });
+      const { site, conference } = await lockSiteFor(tx, ctx, input.siteId);
       const active = await tx.speakRequest.findFirst({ where: { siteId: site.id, status: { in: [...ACTIVE_SPEAK_STATUSES] } } });
       assertCanRegister(conference.status, { checkedInAt: site.checkedInAt, linkState: site.linkState as LinkState }, (active ?? undefined) as SpeakRequestState | undefined);
       const { speakSequence } = await tx.conference.update({ where: { id: conference.id }, data: { speakSequence: { increment: 1 } }, select: { speakSequence: true } });
@@ -30,10 +29,7 @@ export const registerToSpeakRoute = procedure("conference.speakers.register")
         },
       });
       const position = await queueLength(tx, conference.id);
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "speak_request",
         entityId: request.id,
         orgPath: site.orgPath,

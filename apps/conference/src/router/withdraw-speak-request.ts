@@ -1,7 +1,7 @@
 import { assertCanWithdraw, type SpeakRequestState } from "../domain/index.js";
 import { conferenceEvent } from "../events.js";
 import { lockConference, notFound } from "../app/load.js";
-import { recordChange } from "../app/record.js";
+import { recordCallerChange } from "../app/record.js";
 import { queueLength, siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
 import { ZWithdrawInput, ZWithdrawOutput } from "./register-to-speak.types.js";
@@ -22,10 +22,7 @@ export const withdrawSpeakRequestRoute = procedure("conference.speakers.register
       assertCanWithdraw(conference.status, request as SpeakRequestState);
       const withdrawn = await tx.speakRequest.update({ where: { id: request.id }, data: { status: "withdrawn", endedAt: ctx.now() } });
       const remaining = await queueLength(tx, conference.id);
-      await recordChange(tx, {
-        actor: ctx.principal.subject,
-        requestId: ctx.requestId,
-        action: ctx.action,
+      await recordCallerChange(tx, ctx, {
         entity: "speak_request",
         entityId: request.id,
         orgPath: site.orgPath,
