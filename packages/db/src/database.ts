@@ -100,6 +100,30 @@ function reportApply(logger: DbLogger, service: string, migrationsDir: string, r
   }
 }
 
+/**
+ * The Database of either engine: `kind` is the engine's, and `close()` runs once, disconnecting Prisma
+ * before `release` ends the pool or lets go of the PGlite instance.
+ */
+function database<TClient extends PrismaClientLike>(
+  parts: Omit<Database<TClient>, "kind" | "close">,
+  release: () => Promise<void>,
+): Database<TClient> {
+  let closed = false;
+  return {
+    ...parts,
+    kind: parts.native.kind,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await parts.prisma.$disconnect();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
 function wrapConnectionError(error: unknown, location: string): never {
   const described = describeConnectionError(error);
   if (described) throw new DbError("ORG_DB_CONNECT", `${location}: ${described}`, { cause: error });
@@ -155,33 +179,25 @@ async function openPostgres<TClient extends PrismaClientLike>(
     await pool.end();
     throw error;
   }
-  let closed = false;
-  return {
-    prisma,
-    kind: "postgres",
-    native: { kind: "postgres", pool },
-    service: options.service,
-    location,
-    migrations,
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query<T>({ text: sql, values: params as unknown[], types: pgTypes });
-      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+  return database(
+    {
+      prisma,
+      native: { kind: "postgres", pool },
+      service: options.service,
+      location,
+      migrations,
+      async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+        const result = await pool.query<T>({ text: sql, values: params as unknown[], types: pgTypes });
+        return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      },
+      copyFrom: (table, columns, rows) => copyFromPg(pool, table, columns, rows),
+      async ping() {
+        await pool.query("SELECT 1");
+      },
+      migrate: runMigrations,
     },
-    copyFrom: (table, columns, rows) => copyFromPg(pool, table, columns, rows),
-    async ping() {
-      await pool.query("SELECT 1");
-    },
-    migrate: runMigrations,
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await prisma.$disconnect();
-      } finally {
-        await pool.end();
-      }
-    },
-  };
+    () => pool.end(),
+  );
 }
 
 async function openPGlite<TClient extends PrismaClientLike>(
@@ -210,32 +226,24 @@ async function openPGlite<TClient extends PrismaClientLike>(
     await handle.release();
     throw error;
   }
-  let closed = false;
-  return {
-    prisma,
-    kind: "pglite",
-    native: { kind: "pglite", pglite },
-    service: options.service,
-    location,
-    migrations,
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await pglite.query<T>(sql, params as unknown[], { parsers: pgliteParsers });
-      // Like pg: a row-returning statement counts its rows, others the rows they changed.
-      return { rows: result.rows, rowCount: result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0) };
+  return database(
+    {
+      prisma,
+      native: { kind: "pglite", pglite },
+      service: options.service,
+      location,
+      migrations,
+      async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+        const result = await pglite.query<T>(sql, params as unknown[], { parsers: pgliteParsers });
+        // Like pg: a row-returning statement counts its rows, others the rows they changed.
+        return { rows: result.rows, rowCount: result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0) };
+      },
+      copyFrom: (table, columns, rows, copyOptions) => copyFromPGlite(pglite, table, columns, rows, copyOptions),
+      async ping() {
+        await pglite.query("SELECT 1");
+      },
+      migrate: runMigrations,
     },
-    copyFrom: (table, columns, rows, copyOptions) => copyFromPGlite(pglite, table, columns, rows, copyOptions),
-    async ping() {
-      await pglite.query("SELECT 1");
-    },
-    migrate: runMigrations,
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await prisma.$disconnect();
-      } finally {
-        await handle.release();
-      }
-    },
-  };
+    () => handle.release(),
+  );
 }
