@@ -1,27 +1,16 @@
 // membership.cards.issue: party cards.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fixture, TREE } from "./fixtures.js";
-import { as, board, databaseDigest, expectError, expectNoWrites, expectRecorded, expectSecurity, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { TREE } from "./fixtures.js";
+import { as, board, databaseDigest, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
-let h: Harness;
-let fx: Fixture;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = new Fixture(h.db);
-  await fx.tree();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const hanoi = () => h.client(board(TREE.p1));
+const suite = treeSuite();
+const { hanoi } = suite;
 
 describe("cards.issue", () => {
   it("issues a card with its chip and the identity link; a new card replaces the old one", async () => {
-    const id = await fx.member(TREE.c1);
+    const id = await suite.fx.member(TREE.c1);
     const r = await expectRecorded(
-      h,
+      suite.h,
       () => hanoi().membership.cards.issue.mutate({ memberId: id, number: "01000001", issuedOn: "2026-02-03", decisionNumber: "45-QĐ/TU", chipId: "04A1B2C3D4E5F6", linkIdentity: true }),
       { action: "membership.cards.issue", events: ["membership.card.issued"] },
     );
@@ -31,30 +20,30 @@ describe("cards.issue", () => {
     expect(member.partyCardNumber).toBe("01000001");
     const again = await hanoi().membership.cards.issue.mutate({ memberId: id, number: "01000002", issuedOn: "2026-05-19" });
     expect(again).toMatchObject({ replacedCards: 1, identityRef: null });
-    expect(await fx.count("party_card", "member_id = $1 AND status = 'replaced'", [id])).toBe(1);
+    expect(await suite.fx.count("party_card", "member_id = $1 AND status = 'replaced'", [id])).toBe(1);
   });
   it("refuses a probationary member, a future date and a number in use", async () => {
-    const p = await fx.member(TREE.c1, { status: "probationary", admittedOn: "2026-01-01" });
-    await expectNoWrites(h, () => hanoi().membership.cards.issue.mutate({ memberId: p, number: "01000010", issuedOn: "2026-02-03" }), "CONFLICT", "memberId");
-    const o = await fx.member(TREE.c1);
-    await expectNoWrites(h, () => hanoi().membership.cards.issue.mutate({ memberId: o, number: "01000011", issuedOn: "2027-02-03" }), "BAD_REQUEST", "issuedOn");
-    await expectNoWrites(h, () => hanoi().membership.cards.issue.mutate({ memberId: o, number: "01000001", issuedOn: "2026-02-03" }), "CONFLICT", "number");
-    await expectNoWrites(h, () => hanoi().membership.cards.issue.mutate({ memberId: o, number: "x", issuedOn: "2026-02-03" }), "BAD_REQUEST", "number");
+    const p = await suite.fx.member(TREE.c1, { status: "probationary", admittedOn: "2026-01-01" });
+    await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: p, number: "01000010", issuedOn: "2026-02-03" }), "CONFLICT", "memberId");
+    const o = await suite.fx.member(TREE.c1);
+    await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: o, number: "01000011", issuedOn: "2027-02-03" }), "BAD_REQUEST", "issuedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: o, number: "01000001", issuedOn: "2026-02-03" }), "CONFLICT", "number");
+    await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: o, number: "x", issuedOn: "2026-02-03" }), "BAD_REQUEST", "number");
   });
   it("rolls the whole issue back when the chip is already linked to another card (the old card stays active)", async () => {
-    const a = await fx.member(TREE.c2);
-    const b = await fx.member(TREE.c2);
+    const a = await suite.fx.member(TREE.c2);
+    const b = await suite.fx.member(TREE.c2);
     await hanoi().membership.cards.issue.mutate({ memberId: a, number: "02000001", issuedOn: "2026-02-03", chipId: "AAAABBBBCCCC" });
     await hanoi().membership.cards.issue.mutate({ memberId: b, number: "02000002", issuedOn: "2026-02-03" });
-    const before = await databaseDigest(h.db);
+    const before = await databaseDigest(suite.h.db);
     // The old card of b is marked replaced and b's number changed before the insert hits the chip's unique key.
     await expectError(hanoi().membership.cards.issue.mutate({ memberId: b, number: "02000003", issuedOn: "2026-03-03", chipId: "AAAABBBBCCCC" }), "CONFLICT", "chipId");
-    expect(await databaseDigest(h.db)).toEqual(before);
+    expect(await databaseDigest(suite.h.db)).toEqual(before);
     expect((await hanoi().membership.members.get.query({ id: b })).partyCardNumber).toBe("02000002");
   });
   it("is for boards of the member's province", async () => {
-    const id = await fx.member(TREE.c1);
-    await expectSecurity({ h, call: (c) => c.membership.cards.issue.mutate({ memberId: id, number: "01000099", issuedOn: "2026-02-03" }), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
-    expect(await fx.count("party_card", "member_id = $1", [id])).toBe(0);
+    const id = await suite.fx.member(TREE.c1);
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.cards.issue.mutate({ memberId: id, number: "01000099", issuedOn: "2026-02-03" }), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
+    expect(await suite.fx.count("party_card", "member_id = $1", [id])).toBe(0);
   });
 });

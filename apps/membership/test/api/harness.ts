@@ -7,11 +7,12 @@ import { createServiceLinks } from "@orgboard/contracts";
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { TRPCClientError, createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import type { Database } from "../../src/db/sql.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createMembershipService, type MembershipServiceOptions } from "../../src/server.js";
+import { Fixture, TREE } from "./fixtures.js";
 
 export type Client = TRPCClient<AppRouter>;
 
@@ -80,6 +81,29 @@ export async function startHarness(opts: Partial<MembershipServiceOptions> = {})
     await issuer.close();
     throw err;
   }
+}
+
+/** A test file's service with the fixture tree (TREE) in its database; `h` and `fx` are set once beforeAll ran. */
+export interface TreeSuite {
+  h: Harness;
+  fx: Fixture;
+  /** A client of Hà Nội's provincial board (TREE.p1). */
+  hanoi: () => Client;
+}
+
+/** Call at the top of a test file: starts the service before its tests and closes it after them. */
+export function treeSuite(): TreeSuite {
+  const suite = { hanoi: () => suite.h.client(board(TREE.p1)) } as TreeSuite;
+  beforeAll(async () => {
+    suite.h = await startHarness();
+    suite.fx = new Fixture(suite.h.db);
+    await suite.fx.tree();
+  });
+  afterAll(async () => {
+    // Unset when startHarness failed: that failure is the one to report.
+    await (suite.h as Harness | undefined)?.close();
+  });
+  return suite;
 }
 
 // ---- Expectations ---------------------------------------------------------------------------------
