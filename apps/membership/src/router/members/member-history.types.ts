@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { REMOVAL_KINDS, TRANSFER_KINDS, TRANSFER_STATUSES } from "../../domain/enums.js";
+import { REMOVAL_KINDS } from "../../domain/enums.js";
 import { memberRefSchema } from "../records.js";
 import { idSchema } from "../schemas.js";
+import { transferViewSchema } from "../transfers/transfer-view.js";
 
 export const ZMemberHistoryInput = z.object({ id: idSchema });
 export const ZMemberHistoryOutput = z.object({
@@ -17,18 +18,7 @@ export const ZMemberHistoryOutput = z.object({
       endReason: z.string().nullable(),
     }),
   ),
-  transfers: z.array(
-    z.object({
-      id: z.number().int(),
-      kind: z.enum(TRANSFER_KINDS),
-      status: z.enum(TRANSFER_STATUSES),
-      fromOrgPath: z.string().nullable(),
-      toOrgPath: z.string().nullable(),
-      toDescription: z.string().nullable(),
-      requestedOn: z.string(),
-      receivedOn: z.string().nullable(),
-    }),
-  ),
+  transfers: z.array(transferViewSchema.pick({ id: true, kind: true, status: true, fromOrgPath: true, toOrgPath: true, toDescription: true, requestedOn: true, receivedOn: true })),
   admission: z.object({ admittedOn: z.string(), probationEndsOn: z.string(), outcome: z.string().nullable(), outcomeOn: z.string().nullable() }).nullable(),
   removal: z.object({ kind: z.enum(REMOVAL_KINDS), removedOn: z.string(), reason: z.string().nullable() }).nullable(),
   diedOn: z.string().nullable(),
