@@ -13,8 +13,13 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
-/** Rows fed to COPY ... FROM STDIN, already encoded in PostgreSQL's text format (see copyText). */
-export type CopySource = AsyncIterable<string> | Iterable<string>;
+/**
+ * Rows fed to COPY ... FROM STDIN, already encoded in PostgreSQL's text format (see copyLine): lines, or
+ * chunks of whole lines as text or UTF-8 bytes (a producer that encodes its rows into buffers keeps them
+ * off the JS heap).
+ */
+export type CopyChunk = string | Uint8Array;
+export type CopySource = AsyncIterable<CopyChunk> | Iterable<CopyChunk>;
 
 export interface Sql {
   readonly dialect: "postgres" | "pglite";
@@ -66,8 +71,8 @@ export function copyLine(values: readonly (string | number | boolean | null | un
   return out + "\n";
 }
 
-async function* batches(lines: CopySource, maxBytes: number): AsyncGenerator<string[]> {
-  let batch: string[] = [];
+async function* batches(lines: CopySource, maxBytes: number): AsyncGenerator<CopyChunk[]> {
+  let batch: CopyChunk[] = [];
   let size = 0;
   for await (const line of lines) {
     batch.push(line);
@@ -81,9 +86,17 @@ async function* batches(lines: CopySource, maxBytes: number): AsyncGenerator<str
   if (batch.length > 0) yield batch;
 }
 
-function countLines(chunk: string): number {
+/** One chunk of a batch: joined text when all are text, else the bytes. */
+function joinChunks(batch: CopyChunk[]): CopyChunk {
+  if (batch.length === 1) return batch[0]!;
+  if (batch.every((c) => typeof c === "string")) return batch.join("");
+  return Buffer.concat(batch.map((c) => (typeof c === "string" ? Buffer.from(c) : c)));
+}
+
+function countLines(chunk: CopyChunk): number {
   let n = 0;
-  for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) n++;
+  if (typeof chunk === "string") for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) n++;
+  else for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
   return n;
 }
 
@@ -125,9 +138,10 @@ class PgClientSql implements Sql {
 
   async copyFrom(target: string, lines: CopySource): Promise<number> {
     const stream = this.client.query(copyFromStream(`COPY ${target} FROM STDIN`));
-    // Group lines into larger chunks: one write per line would be dominated by stream overhead.
+    // Group lines into larger chunks: one write per line would be dominated by stream overhead. (Byte
+    // chunks of this size or more go as they are.)
     const chunks = (async function* () {
-      for await (const b of batches(lines, 256 * 1024)) yield b.join("");
+      for await (const b of batches(lines, 128 * 1024)) yield joinChunks(b);
     })();
     await pipeline(Readable.from(chunks, { objectMode: false }), stream);
     return Number(stream.rowCount ?? 0);
@@ -248,9 +262,8 @@ class PgliteSql implements Sql {
     // PGlite reads COPY data from a Blob: copy in bounded batches to keep memory flat.
     let total = 0;
     for await (const batch of batches(lines, COPY_BATCH_BYTES)) {
-      const text = batch.join("");
-      await this.db.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
-      total += countLines(text);
+      await this.db.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob(batch) });
+      for (const chunk of batch) total += countLines(chunk);
     }
     return total;
   }
