@@ -1,10 +1,22 @@
 // Bulk import of members: every row is validated before anything is written; one invalid row and nothing
-// is imported. Otherwise all rows go in ONE transaction: the file streams (bounded memory) through row
-// validation into a temporary staging table with COPY (the full rows into a spool file); the database
-// checks (organization exists, is open and is a cell; duplicates in the file and against the database) are
-// set-based SQL on that table; then COPY writes the members (ids reserved from their sequence) and their
-// membership periods, and one audit record and one outbox event summarise the import. The counters
-// (org_year_stat) follow through their statement triggers.
+// is imported; all rows go in ONE transaction, with one audit record and one outbox event summarising the
+// import. The counters (org_year_stat) follow through their statement triggers. Two paths:
+//
+// - Fast path (CSV given as a path or as bytes, i.e. a file that can be read twice): one pass. Count the
+//   line breaks (an upper bound of the rows), reserve that many member ids from the sequence, load the
+//   organizations a row may name (open cells inside the caller's subtrees), then stream parse → validate
+//   (row rules, and the organization rules in memory) → COPY straight into member, spooling the
+//   membership periods to a file that is COPYed afterwards. Node parses and validates while the
+//   PostgreSQL backend ingests the COPY. Duplicates (within the file or against the database) are caught
+//   by member's unique indexes. On any problem (a row rule, an organization rule, a COPY error) it stops,
+//   rolls back and hands over to the checked path, which produces the report. Unused ids are gaps.
+// - Checked path (XLSX, streams, and every file the fast path gave up on): two passes. The file streams
+//   (bounded memory) through row validation into a temporary staging table with COPY (the full rows into
+//   a spool file); the database checks (organization exists, is open and is a cell, joined date, caller's
+//   subtrees; duplicates in the file and against the database) are set-based SQL on that table and report
+//   every rejected row with its column and reason; then COPY writes the members (ids reserved from their
+//   sequence) and their membership periods.
+// Figures: docs/membership-data.md#benchmarks.
 import { randomUUID } from "node:crypto";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from "node:fs";
@@ -14,8 +26,9 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { copyLine, copyValue, type Sql } from "../db/sql.js";
+import { MembershipInputError } from "../db/errors.js";
 import { recordImport } from "./audit.js";
-import { readRecords, type FileSource } from "./read.js";
+import { formatOf, openStream, readRecords, type FileSource } from "./read.js";
 import { MEMBER_COLUMNS } from "./template.js";
 import { validateMemberRecord, type RowIssue, type StagedMember } from "./validate.js";
 
@@ -27,14 +40,20 @@ export interface ImportOptions {
   today?: string;
   /** how many rejected rows to return (all are counted); default 1000 */
   maxIssues?: number;
-  /** called every few thousand rows while reading */
-  onProgress?: (p: { rowsRead: number; phase: "reading" | "checking" | "writing" }) => void;
+  /**
+   * Called at each phase and every few thousand rows while reading. Fast path: preparing → reading
+   * (parse, validate, COPY into member) → writing (periods, audit). Checked path: reading → checking →
+   * writing; "fallback" first when the fast path gave up.
+   */
+  onProgress?: (p: { rowsRead: number; phase: ImportPhase }) => void;
   /**
    * Only the organizations in these subtrees may receive rows (the caller's org_paths); rows for others
    * are rejected naming the column. Undefined = no restriction (CLI, service accounts).
    */
   allowedOrgPaths?: readonly string[];
 }
+
+export type ImportPhase = "preparing" | "reading" | "checking" | "writing" | "fallback";
 
 export type ImportResult =
   | { ok: true; importId: string; imported: number; orgPath: string; eventId: string | null }
@@ -60,6 +79,13 @@ class Rejected extends Error {
   }
 }
 
+/** The fast path met something it does not report: roll back and let the checked path say what. */
+class GiveUp extends Error {
+  constructor(reason: string) {
+    super(`fast path gave up: ${reason}`);
+  }
+}
+
 // The staging table holds what the database checks need; the full rows wait in a spool file (bounded
 // memory) and go into member with COPY once the checks pass: INSERT … SELECT from a wide staging table
 // costs ~1.7× a COPY per row, which was most of an import.
@@ -72,18 +98,25 @@ const STAGE_COLUMNS = "import_member_stage (row_no, national_id, party_card_numb
 
 const stageLine = (m: StagedMember) => copyLine([m.row, m.nationalId, m.partyCardNumber, m.orgCode, m.admittedOn, m.joinedOrgOn]);
 
-/** Spool line: organization code, period start, then the member columns (COPY text format). */
-const spoolLine = (m: StagedMember) =>
+/** The member columns after id, org_id, org_path (COPY text format, with the newline). */
+const memberColumns = (m: StagedMember) =>
   copyLine([
-    m.orgCode,
-    m.joinedOrgOn ?? m.admittedOn,
     m.fullName, m.birthDate, m.gender, m.ethnicity, m.nationalId, m.status, m.admittedOn, m.officialOn,
     m.partyCardNumber, m.hometown, m.occupation, m.education, vietnameseNameSortKey(m.fullName),
   ]);
 
+/** Spool line of the checked path: organization code, period start, then the member columns. */
+const spoolLine = (m: StagedMember) => `${copyValue(m.orgCode)}\t${m.joinedOrgOn ?? m.admittedOn}\t${memberColumns(m)}`;
+
 const MEMBER_TARGET =
   "member (id, org_id, org_path, full_name, birth_date, gender, ethnicity, national_id, status, admitted_on, official_on, party_card_number, hometown, occupation, education, name_sort_key)";
 const PERIOD_TARGET = "membership_period (member_id, org_id, org_path, started_on, start_reason)";
+
+/** Organizations that may receive members: cells (chi bộ). */
+const CELL_KINDS = ["grassroots_cell", "subordinate_cell"] as const;
+
+/** LIKE patterns for "inside one of these subtrees" (the same test in both paths). */
+const subtreePatterns = (paths: readonly string[]) => paths.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 
 class Spool {
   private failure: Error | null = null;
@@ -100,9 +133,9 @@ class Spool {
     const file = path.join(dir, "rows.copy");
     return new Spool(dir, file, createWriteStream(file));
   }
-  async write(line: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.out.write(line)) await once(this.out, "drain");
+    if (!this.out.write(text)) await once(this.out, "drain");
   }
   async close(): Promise<void> {
     this.out.end();
@@ -113,6 +146,10 @@ class Spool {
     const rl = createInterface({ input: createReadStream(this.file, { encoding: "utf8", highWaterMark: 1 << 20 }), crlfDelay: Infinity });
     for await (const line of rl) yield line;
   }
+  /** The spooled bytes in large chunks (for a COPY of lines written whole). */
+  async *chunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(this.file, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+  }
   remove(): void {
     this.out.destroy();
     rmSync(this.dir, { recursive: true, force: true });
@@ -121,11 +158,13 @@ class Spool {
 
 /** n fresh member ids from the sequence: normally one contiguous range, else the list. */
 async function reserveIds(tx: Sql, n: number): Promise<(i: number) => number> {
+  // The sequence is looked up once (per row it cost 5× the nextval), and the list of ids is only built
+  // when another session took some in between.
   const { rows } = await tx.query<{ lo: number; hi: number; ids: string | null }>(
-    `WITH x AS (SELECT nextval(pg_get_serial_sequence('member', 'id'))::int AS id FROM generate_series(1, $1::int))
-     SELECT min(id) AS lo, max(id) AS hi,
-            CASE WHEN max(id) - min(id) + 1 = count(*) THEN NULL ELSE string_agg(id::text, ',' ORDER BY id) END AS ids
-     FROM x`,
+    `WITH x AS MATERIALIZED (
+       SELECT nextval((SELECT pg_get_serial_sequence('member', 'id')::regclass))::int AS id FROM generate_series(1, $1::int)
+     ), r AS (SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM x)
+     SELECT lo, hi, CASE WHEN hi - lo + 1 = n THEN NULL ELSE (SELECT string_agg(id::text, ',' ORDER BY id) FROM x) END AS ids FROM r`,
     [n],
   );
   const r = rows[0]!;
@@ -134,12 +173,169 @@ async function reserveIds(tx: Sql, n: number): Promise<(i: number) => number> {
   return (i) => ids[i]!;
 }
 
+export async function importMembers(db: Sql, file: FileSource, options: ImportOptions): Promise<ImportResult> {
+  const today = options.today ?? todayInVietnam();
+  const progress = options.onProgress ?? (() => undefined);
+  if (formatOf(file) === "csv" && (file.path !== undefined || file.bytes !== undefined)) {
+    const fast = await fastImport(db, file, options, today);
+    if (fast) return fast;
+    progress({ rowsRead: 0, phase: "fallback" });
+  }
+  return checkedImport(db, file, options, today);
+}
+
+// ------------------------------------------------------------------------------------------ fast path
+
+/**
+ * Line breaks in the file (LF, CR LF or a lone CR each end one line): an upper bound of its data rows,
+ * since the header takes a line and a quoted cell can only join lines into one record.
+ */
+async function lineBreaks(file: FileSource): Promise<number> {
+  let n = 0;
+  let crAtEnd = false; // the previous chunk ended in CR: a lone one unless this chunk starts with LF
+  const count = (buf: Buffer) => {
+    if (buf.length === 0) return;
+    if (crAtEnd && buf[0] !== 10) n++;
+    crAtEnd = false;
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+    for (let i = buf.indexOf(13); i !== -1; i = buf.indexOf(13, i + 1)) {
+      if (i + 1 === buf.length) crAtEnd = true;
+      else if (buf[i + 1] !== 10) n++;
+    }
+  };
+  if (file.bytes) count(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+  else for await (const chunk of openStream(file)) count(chunk as Buffer);
+  return crAtEnd ? n + 1 : n;
+}
+
+interface TargetOrg {
+  /** "id\tpath" as COPY text */
+  copy: string;
+  path: string;
+  openedOn: string;
+}
+
+/** Open cells (not closed on `today`) inside the caller's subtrees, by code: the only valid targets. */
+async function targetOrgs(tx: Sql, today: string, allowed: readonly string[] | undefined): Promise<Map<string, TargetOrg>> {
+  const { rows } = await tx.query<{ code: string; id: number; path: string; opened_on: string }>(
+    `SELECT code, id, path, opened_on FROM party_organization
+     WHERE kind = ANY ($1::text[]) AND (closed_on IS NULL OR closed_on > $2::date)
+       AND ($3::text[] IS NULL OR path LIKE ANY ($3::text[]))`,
+    [CELL_KINDS, today, allowed ? subtreePatterns(allowed) : null],
+  );
+  return new Map(rows.map((o) => [o.code, { copy: `${o.id}\t${copyValue(o.path)}`, path: o.path, openedOn: o.opened_on }]));
+}
+
+/**
+ * Encodes lines into UTF-8 buffers of about `size` bytes. Off the JS heap: a text chunk is a rope of
+ * every row's pieces that lives through young-generation collections, and collecting and flattening it
+ * cost the import more than validating the rows.
+ */
+class LineBuffer {
+  private buf: Buffer;
+  private used = 0;
+  constructor(private readonly size = 256 * 1024) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  /** Adds a line; returns the chunk it filled up, if it did. */
+  add(line: string): Buffer | null {
+    const room = line.length * 3; // UTF-8 bytes at most
+    const full = this.used + room > this.size ? this.take() : null;
+    if (room > this.size) this.buf = Buffer.allocUnsafe(room);
+    this.used += this.buf.write(line, this.used);
+    return full;
+  }
+  /** The lines so far (null when none), and a new buffer for the next ones. */
+  take(): Buffer | null {
+    if (this.used === 0) return null;
+    const out = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(this.size);
+    this.used = 0;
+    return out;
+  }
+}
+
+/** The one-pass import; null when it gave up (rolled back) and the checked path must run. */
+async function fastImport(db: Sql, file: FileSource, options: ImportOptions, today: string): Promise<ImportResult | null> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ rowsRead: 0, phase: "preparing" });
+  const bound = await lineBreaks(file);
+  if (bound === 0) return null; // header only, or empty: the checked path says so
+  const periods = Spool.open();
+  try {
+    return await db.transaction(async (tx) => {
+      const idOf = await reserveIds(tx, bound);
+      const orgs = await targetOrgs(tx, today, options.allowedOrgPaths);
+      const paths = new Set<string>();
+      let rowsRead = 0;
+      let nextReport = 5000;
+      progress({ rowsRead, phase: "reading" });
+      // Lines go out in chunks (one await per chunk, not per row); the COPY streams them to the server
+      // while the next rows are parsed.
+      const memberChunks = async function* () {
+        const members = new LineBuffer();
+        const spooled = new LineBuffer();
+        for await (const rec of readRecords(file, MEMBER_COLUMNS)) {
+          if (rowsRead === bound) throw new GiveUp("more rows than line breaks");
+          const r = validateMemberRecord(rec.row, rec.values, today);
+          if (!r.ok) throw new GiveUp(`row ${rec.row}`);
+          const m = r.member;
+          const org = orgs.get(m.orgCode);
+          if (org === undefined) throw new GiveUp(`row ${rec.row}: organization`);
+          if (m.joinedOrgOn !== null && m.joinedOrgOn < org.openedOn) throw new GiveUp(`row ${rec.row}: joined date`);
+          const id = idOf(rowsRead++);
+          paths.add(org.path);
+          if (rowsRead === nextReport) {
+            progress({ rowsRead, phase: "reading" });
+            nextReport += 5000;
+          }
+          const period = spooled.add(`${id}\t${org.copy}\t${m.joinedOrgOn ?? m.admittedOn}\timport\n`);
+          if (period) await periods.write(period);
+          const full = members.add(`${id}\t${org.copy}\t${memberColumns(m)}`);
+          if (full) yield full;
+        }
+        const last = members.take();
+        if (last) yield last;
+        const lastPeriods = spooled.take();
+        if (lastPeriods) await periods.write(lastPeriods);
+      };
+      // A duplicate national ID or party card (in the file or against the database) fails this COPY on
+      // member's unique indexes.
+      const imported = await tx.copyFrom(MEMBER_TARGET, memberChunks());
+      if (imported === 0) throw new GiveUp("no data rows");
+      progress({ rowsRead, phase: "writing" });
+      await periods.close();
+      await tx.copyFrom(PERIOD_TARGET, periods.chunks());
+      const importId = randomUUID();
+      const { orgPath, eventId } = await recordImport(tx, {
+        importId,
+        actor: options.actor,
+        requestId: options.requestId ?? null,
+        entity: "Member",
+        action: "membership.members.import",
+        eventType: "membership.members.imported",
+        paths: [...paths],
+        summary: { imported, fileName: file.name ?? file.path ?? null, organizations: paths.size },
+      });
+      return { ok: true as const, importId, imported, orgPath, eventId };
+    });
+  } catch (err) {
+    // The header and the CSV syntax are checked the same way by both paths: no point in reading again.
+    if (err instanceof MembershipInputError) throw err;
+    return null;
+  } finally {
+    periods.remove();
+  }
+}
+
+// --------------------------------------------------------------------------------------- checked path
+
 /** COPY the spooled members (with reserved ids), then their first membership periods. */
 async function writeMembers(tx: Sql, spool: Spool, count: number): Promise<number> {
   const { rows: orgRows } = await tx.query<{ code: string; id: number; path: string }>(
     `SELECT o.code, o.id, o.path FROM party_organization o JOIN (SELECT DISTINCT org_code FROM import_member_stage) s ON s.org_code = o.code`,
   );
-  const orgs = new Map(orgRows.map((o) => [o.code, `${o.id}\t${copyValue(o.path)}`]));
+  const orgs = new Map(orgRows.map((o) => [copyValue(o.code), `${o.id}\t${copyValue(o.path)}`]));
   const idOf = await reserveIds(tx, count);
   const periods = Spool.open();
   try {
@@ -156,17 +352,14 @@ async function writeMembers(tx: Sql, spool: Spool, count: number): Promise<numbe
     };
     const n = await tx.copyFrom(MEMBER_TARGET, memberLines());
     await periods.close();
-    await tx.copyFrom(PERIOD_TARGET, (async function* () {
-      for await (const line of periods.lines()) yield `${line}\n`;
-    })());
+    await tx.copyFrom(PERIOD_TARGET, periods.chunks());
     return n;
   } finally {
     periods.remove();
   }
 }
 
-export async function importMembers(db: Sql, file: FileSource, options: ImportOptions): Promise<ImportResult> {
-  const today = options.today ?? todayInVietnam();
+async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, today: string): Promise<ImportResult> {
   const issues = new IssueList(options.maxIssues ?? 1000);
   const progress = options.onProgress ?? (() => undefined);
   let rowsRead = 0;
@@ -175,6 +368,7 @@ export async function importMembers(db: Sql, file: FileSource, options: ImportOp
     return await db.transaction(async (tx) => {
       await tx.exec(STAGE);
       let valid = 0;
+      progress({ rowsRead, phase: "reading" });
       const lines = (async function* () {
         for await (const rec of readRecords(file, MEMBER_COLUMNS)) {
           rowsRead++;
@@ -246,7 +440,7 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
       FROM org WHERE closed_on IS NOT NULL AND closed_on <= $1::date
     UNION ALL
     SELECT row_no, 'orgCode', 'organization "' || org_code || '" is not a cell (chi bộ): members belong to a grassroots or subordinate cell'
-      FROM org WHERE id IS NOT NULL AND kind NOT IN ('grassroots_cell', 'subordinate_cell')
+      FROM org WHERE id IS NOT NULL AND kind <> ALL ($2::text[])
     UNION ALL
     SELECT row_no, 'joinedOrgOn', 'is before organization "' || org_code || '" was founded (' || to_char(opened_on, 'DD/MM/YYYY') || ')'
       FROM org WHERE id IS NOT NULL AND joined_org_on IS NOT NULL AND joined_org_on < opened_on
@@ -262,14 +456,14 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
     SELECT s.row_no, 'partyCardNumber', 'party card number ' || s.party_card_number || ' is already used by another member'
       FROM import_member_stage s JOIN member m ON m.party_card_number = s.party_card_number
     `,
-    [today],
+    [today, CELL_KINDS],
   );
   const out = rows.map((r) => ({ row: Number(r.row), column: r.column, reason: r.reason }));
   if (allowed) {
     const { rows: outside } = await tx.query<{ row: number; org_code: string }>(
       `SELECT s.row_no AS row, s.org_code FROM import_member_stage s JOIN party_organization o ON o.code = s.org_code
        WHERE NOT (o.path LIKE ANY ($1::text[]))`,
-      [allowed.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)],
+      [subtreePatterns(allowed)],
     );
     for (const r of outside) out.push({ row: Number(r.row), column: "orgCode", reason: `organization "${r.org_code}" is outside the organizations you may change` });
   }

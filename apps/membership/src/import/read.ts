@@ -3,7 +3,7 @@
 // exceljs' streaming WorkbookReader both hand out one row at a time.
 import { createReadStream } from "node:fs";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
@@ -13,8 +13,10 @@ import type { Column } from "./template.js";
 export type FileFormat = "csv" | "xlsx";
 
 export interface FileSource {
-  /** a path on disk, or a stream with its format */
+  /** a path on disk, the bytes in memory, or a stream with its format */
   path?: string;
+  /** the whole file (an upload): like a path, it can be read twice, which a stream cannot */
+  bytes?: Uint8Array;
   stream?: Readable;
   format?: FileFormat;
   /** name used in messages (defaults to the path's base name) */
@@ -34,7 +36,8 @@ export function formatOf(source: FileSource): FileFormat {
   throw new MembershipInputError("file", `cannot tell the format of "${source.path ?? source.name ?? "?"}": use a .csv or .xlsx file`);
 }
 
-function openStream(source: FileSource): Readable {
+export function openStream(source: FileSource): Readable {
+  if (source.bytes) return Readable.from([source.bytes], { objectMode: false });
   if (source.stream) return source.stream;
   if (!source.path) throw new MembershipInputError("file", "no file given");
   return createReadStream(source.path);

@@ -1,10 +1,11 @@
 // Member import: happy paths (CSV, XLSX), every rejection names row and column, all or nothing, one
 // audit record and one outbox event per import, counters follow.
+import { createReadStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import { seedDatabase } from "../../src/seed/load.js";
-import { importMembers } from "../../src/import/members.js";
+import { importMembers, type ImportOptions } from "../../src/import/members.js";
 import { MEMBER_COLUMNS } from "../../src/import/template.js";
 import { MembershipInputError } from "../../src/db/errors.js";
 import { memberRow, nationalIdFor, tmp, writeCsv, writeXlsx } from "./helpers.js";
@@ -182,5 +183,99 @@ describe("importMembers", () => {
     const province = `/${cellA.path.split("/")[1]}/`;
     const r = await importMembers(t.db, { path: file }, { actor, today, allowedOrgPaths: [province] });
     expect(r).toMatchObject({ ok: false, rejected: [{ row: 3, column: "orgCode" }] });
+  });
+
+  // ---- the one-pass fast path (CSV given as a file or bytes) and its hand-over to the checked path ----
+
+  /** importMembers with the phases it went through. */
+  const importWithPhases = async (file: Parameters<typeof importMembers>[1], options: Omit<ImportOptions, "onProgress"> = { actor, today }) => {
+    const phases: string[] = [];
+    const result = await importMembers(t.db, file, { ...options, onProgress: (p) => void (phases.at(-1) === p.phase || phases.push(p.phase)) });
+    return { result, phases };
+  };
+  /** The report of the checked path alone (a stream cannot be read twice, so it never takes the fast path). */
+  const checkedReport = async (file: string, options: Omit<ImportOptions, "onProgress"> = { actor, today }) => {
+    const { result, phases } = await importWithPhases({ stream: createReadStream(file), format: "csv", name: path.basename(file) }, options);
+    expect(phases).toEqual(["reading", "checking"]);
+    return result;
+  };
+
+  it("a valid CSV goes in one pass (also from bytes and inside the caller's subtree); XLSX takes the checked path", async () => {
+    const before = await snapshot();
+    const province = `/${cellA.path.split("/")[1]}/`;
+    const file = writeCsv(path.join(dir, "fast.csv"), MEMBER_COLUMNS, [memberRow(cellA.code), memberRow(cellA.code, { joinedOrgOn: "01/03/2024", partyCardNumber: "99000101" })]);
+    const viaPath = await importWithPhases({ path: file }, { actor, today, allowedOrgPaths: [province] });
+    expect(viaPath).toMatchObject({ result: { ok: true, imported: 2, orgPath: cellA.path }, phases: ["preparing", "reading", "writing"] });
+    const bytes = readFileSync(writeCsv(path.join(dir, "fast-bytes.csv"), MEMBER_COLUMNS, [memberRow(cellB.code)]));
+    const viaBytes = await importWithPhases({ bytes, format: "csv", name: "upload.csv" });
+    expect(viaBytes).toMatchObject({ result: { ok: true, imported: 1, orgPath: cellB.path }, phases: ["preparing", "reading", "writing"] });
+    const xlsx = await importWithPhases({ path: await writeXlsx(path.join(dir, "checked.xlsx"), MEMBER_COLUMNS, [memberRow(cellB.code)]) });
+    expect(xlsx).toMatchObject({ result: { ok: true, imported: 1 }, phases: ["reading", "checking", "writing"] });
+    const after = await snapshot();
+    expect(after.member - before.member).toBe(4);
+    expect(after.membership_period - before.membership_period).toBe(4);
+    expect(after.org_year_stat - before.org_year_stat).toBe(4);
+    expect([after.audit_record - before.audit_record, after.outbox_event - before.outbox_event]).toEqual([3, 3]);
+    const { rows } = await t.db.query<{ started_on: string; org_path: string }>(
+      `SELECT p.started_on, p.org_path FROM member m JOIN membership_period p ON p.member_id = m.id WHERE m.party_card_number = '99000101'`,
+    );
+    expect(rows).toEqual([{ started_on: "2024-03-01", org_path: cellA.path }]);
+  });
+
+  it("a national ID that only the database knows: the fast path hands over, same report as the checked path, nothing imported", async () => {
+    const { rows: e } = await t.db.query<{ national_id: string; birth_date: string; gender: string }>(
+      `SELECT national_id, to_char(birth_date, 'DD/MM/YYYY') AS birth_date, gender FROM member ORDER BY id DESC LIMIT 1`,
+    );
+    const existing = e[0]!;
+    const rows = Array.from({ length: 2000 }, (_, i) => memberRow(i % 2 ? cellA.code : cellB.code));
+    // valid on its own (birth date and gender agree with the ID): only the unique index sees it
+    rows.splice(1200, 0, memberRow(cellA.code, { nationalId: existing.national_id, birthDate: existing.birth_date, gender: existing.gender === "female" ? "Nữ" : "Nam" }));
+    const file = writeCsv(path.join(dir, "dup-db.csv"), MEMBER_COLUMNS, rows);
+    const before = await snapshot();
+    const fast = await importWithPhases({ path: file });
+    expect(fast.phases.slice(0, 3)).toEqual(["preparing", "reading", "fallback"]);
+    expect(fast.result).toEqual({
+      ok: false,
+      rows: 2001,
+      rejectedCount: 1,
+      rejected: [{ row: 1202, column: "nationalId", reason: `a member with national ID ${existing.national_id} already exists` }],
+    });
+    expect(await checkedReport(file)).toEqual(fast.result);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a duplicate within the file caught by the unique index: same report as the checked path", async () => {
+    const rows = Array.from({ length: 500 }, () => memberRow(cellA.code));
+    rows.push({ ...rows[10]!, fullName: "Lê Văn Cường" });
+    const file = writeCsv(path.join(dir, "dup-file.csv"), MEMBER_COLUMNS, rows);
+    const before = await snapshot();
+    const fast = await importWithPhases({ path: file });
+    expect(fast.phases).toContain("fallback");
+    expect(fast.result).toMatchObject({ ok: false, rejectedCount: 1, rejected: [{ row: 502, column: "nationalId", reason: expect.stringContaining("also appears in row 12") }] });
+    expect(await checkedReport(file)).toEqual(fast.result);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a bad row near the end of a 20,000-row file: the fast path stops there, same report as the checked path, nothing imported", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => memberRow(i % 2 ? cellA.code : cellB.code));
+    // joined a cell (all founded 01/01/1960) in 1958: only the organization rule says no
+    const old = { birthDate: "15/04/1930", admittedOn: "03/02/1955", officialOn: "03/02/1956", joinedOrgOn: "01/03/1958" };
+    rows.splice(19_990, 0, memberRow(cellB.code, old));
+    rows.splice(19_995, 0, memberRow(cellA.code, { officialOn: "31/04/2016" })); // no such date
+    const file = writeCsv(path.join(dir, "late-bad.csv"), MEMBER_COLUMNS, rows);
+    const before = await snapshot();
+    const fast = await importWithPhases({ path: file });
+    expect(fast.phases).toContain("fallback");
+    expect(fast.result).toMatchObject({
+      ok: false,
+      rows: 20_002,
+      rejectedCount: 2,
+      rejected: [
+        { row: 19_992, column: "joinedOrgOn", reason: `is before organization "${cellB.code}" was founded (01/01/1960)` },
+        { row: 19_997, column: "officialOn", reason: expect.stringContaining("31/04/2016") },
+      ],
+    });
+    expect(await checkedReport(file)).toEqual(fast.result);
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,7 +1,6 @@
 // Shared by import.members and import.orgs: decode and size-check the upload, hand it to the data
 // layer's import (which validates every row, writes all or nothing, and records one audit record and
 // one outbox event in its transaction), wake the event streams.
-import { Readable } from "node:stream";
 import type { z } from "zod";
 import type { ImportOptions, ImportResult } from "../../import/members.js";
 import type { FileSource } from "../../import/read.js";
@@ -22,7 +21,7 @@ export async function runImport(
   if (bytes.length > max) {
     throw invalid("fileBase64", "too_large", `the file is ${bytes.length} bytes; at most ${max} bytes (${(max / 1048576).toFixed(1)} MiB) per import: split it`);
   }
-  const result = await importer(ctx.db, { stream: Readable.from([bytes]), format: input.format, name: input.fileName ?? `upload.${input.format}` }, {
+  const result = await importer(ctx.db, { bytes, format: input.format, name: input.fileName ?? `upload.${input.format}` }, {
     actor: ctx.principal.subject,
     requestId: ctx.requestId,
     today: ctx.today(),
