@@ -1,6 +1,6 @@
 // Member import: happy paths (CSV, XLSX), every rejection names row and column, all or nothing, one
 // audit record and one outbox event per import, counters follow.
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
@@ -276,6 +276,21 @@ describe("importMembers", () => {
       ],
     });
     expect(await checkedReport(file)).toEqual(fast.result);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a CSV syntax error midway is the same input error on both paths, and nothing is imported", async () => {
+    const good = writeCsv(path.join(dir, "syntax.csv"), MEMBER_COLUMNS, Array.from({ length: 100 }, () => memberRow(cellA.code)));
+    const lines = readFileSync(good, "utf8").split("\n");
+    lines[50] = lines[50]!.replace("Kinh", 'Ki"nh'); // a quote inside an unquoted cell
+    writeFileSync(good, lines.join("\n"));
+    const before = await snapshot();
+    const fast = await importMembers(t.db, { path: good }, { actor, today }).catch((e: unknown) => e);
+    expect(fast).toBeInstanceOf(MembershipInputError);
+    expect((fast as MembershipInputError).field).toBe("file");
+    expect((fast as Error).message).toMatch(/not a readable CSV file near row 51/);
+    const checked = await importMembers(t.db, { stream: createReadStream(good), format: "csv" }, { actor, today }).catch((e: unknown) => e);
+    expect((checked as Error).message).toBe((fast as Error).message);
     expect(await snapshot()).toEqual(before);
   });
 });
