@@ -1,5 +1,6 @@
 // Bulk import of members: every row is validated, one invalid row and nothing is imported; all rows go in
-// ONE transaction, with one audit record and one outbox event summarising the import. The counters (org_year_stat) follow through their statement triggers. Two paths:
+// ONE transaction, with one audit record and one outbox event summarising the import. The counters
+// (org_year_stat) follow through their statement triggers. Two paths:
 //
 // - Fast path (CSV given as a path or as bytes, i.e. a file that can be read twice): one pass. Count the
 //   line breaks (an upper bound of the rows), reserve that many member ids from the sequence, load the
