@@ -46,7 +46,12 @@ export interface NameParts {
 
 /** Splits a full name into family, middle and given name (first word, inner words, last word). */
 export function splitName(fullName: string): NameParts {
-  const words = normalizeName(fullName).split(" ").filter((w) => w.length > 0);
+  return splitNormalizedName(normalizeName(fullName));
+}
+
+/** splitName of a name already through normalizeName. */
+function splitNormalizedName(normalized: string): NameParts {
+  const words = normalized.split(" ").filter((w) => w.length > 0);
   if (words.length === 0) return { family: "", middle: [], given: "" };
   if (words.length === 1) return { family: "", middle: [], given: words[0]! };
   return { family: words[0]!, middle: words.slice(1, -1), given: words[words.length - 1]! };
@@ -177,15 +182,11 @@ function wordKey(word: string): string {
  * like compareVietnameseNames.
  */
 export function vietnameseNameSortKey(fullName: string): string {
-  // splitName's words, normalising once (normalizeName collapses and trims the spaces).
+  // Normalised once: for the parts and for the tie-break text.
   const normalized = normalizeName(fullName);
-  const words = normalized === "" ? [] : normalized.split(" ");
-  let key: string;
-  if (words.length <= 1) key = wordKey(words[0] ?? "") + MIDDLE_END + wordKey("");
-  else {
-    key = wordKey(words[words.length - 1]!);
-    for (let i = 1; i < words.length - 1; i++) key += MIDDLE_WORD + wordKey(words[i]!);
-    key += MIDDLE_END + wordKey(words[0]!);
-  }
+  const p = splitNormalizedName(normalized);
+  let key = wordKey(p.given);
+  for (const m of p.middle) key += MIDDLE_WORD + wordKey(m);
+  key += MIDDLE_END + wordKey(p.family);
   return key + PART_END + normalized;
 }

@@ -9,7 +9,7 @@ import type { Tx } from "./record.js";
 export type LockedConference = Conference & { status: ConferenceStatus };
 
 /** The caller's authorization for the procedure's action (ctx.assertCan). */
-interface Authorizer {
+export interface Authorizer {
   assertCan(resource: Resource): void;
 }
 

@@ -1,12 +1,11 @@
 // The conference's lifecycle moves (scheduled → connecting_sites → in_session → concluded). Each one locks
 // the conference, checks the caller and the domain's rule for the move, stamps when it happened and
 // announces conference.status_changed, all in the caller's transaction.
-import type { Resource } from "@orgboard/auth";
 import type { ConferenceSummary } from "@orgboard/contracts";
 import { conferenceEvent, type ConferenceEvent, type ConferenceEventPayload } from "../events.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { iso, toConferenceSummary } from "../router/views.js";
-import { lockConferenceFor, type LockedConference } from "./load.js";
+import { lockConferenceFor, type Authorizer, type LockedConference } from "./load.js";
 import { recordCallerChange, type Caller, type Tx } from "./record.js";
 
 /** The column that records when the conference reached each status. */
@@ -36,8 +35,7 @@ export interface Transition {
   effects?(tx: Tx, before: LockedConference, now: Date): Promise<TransitionEffects>;
 }
 
-export interface TransitionCaller extends Caller {
-  assertCan(resource: Resource): void;
+export interface TransitionCaller extends Caller, Authorizer {
   now(): Date;
 }
 

@@ -112,6 +112,25 @@ const MEMBER_TARGET =
   "member (id, org_id, org_path, full_name, birth_date, gender, ethnicity, national_id, status, admitted_on, official_on, party_card_number, hometown, occupation, education, name_sort_key)";
 const PERIOD_TARGET = "membership_period (member_id, org_id, org_path, started_on, start_reason)";
 
+/** The first membership period of an imported member (COPY text, with the newline). */
+const periodLine = (id: number, orgCopy: string, startedOn: string) => `${id}\t${orgCopy}\t${startedOn}\timport\n`;
+
+/** The import's one audit record and outbox event, in its transaction. */
+async function recordMemberImport(tx: Sql, file: FileSource, options: ImportOptions, imported: number, paths: string[]): Promise<ImportResult> {
+  const importId = randomUUID();
+  const { orgPath, eventId } = await recordImport(tx, {
+    importId,
+    actor: options.actor,
+    requestId: options.requestId ?? null,
+    entity: "Member",
+    action: "membership.members.import",
+    eventType: "membership.members.imported",
+    paths,
+    summary: { imported, fileName: file.name ?? file.path ?? null, organizations: paths.length },
+  });
+  return { ok: true, importId, imported, orgPath, eventId };
+}
+
 /** Organizations that may receive members: cells (chi bộ). */
 const CELL_KINDS = ["grassroots_cell", "subordinate_cell"] as const;
 
@@ -289,7 +308,7 @@ async function fastImport(db: Sql, file: FileSource, options: ImportOptions, tod
             progress({ rowsRead, phase: "reading" });
             nextReport += 5000;
           }
-          const period = spooled.add(`${id}\t${org.copy}\t${m.joinedOrgOn ?? m.admittedOn}\timport\n`);
+          const period = spooled.add(periodLine(id, org.copy, m.joinedOrgOn ?? m.admittedOn));
           if (period) await periods.write(period);
           const full = members.add(`${id}\t${org.copy}\t${memberColumns(m)}`);
           if (full) yield full;
@@ -306,18 +325,7 @@ async function fastImport(db: Sql, file: FileSource, options: ImportOptions, tod
       progress({ rowsRead, phase: "writing" });
       await periods.close();
       await tx.copyFrom(PERIOD_TARGET, periods.chunks());
-      const importId = randomUUID();
-      const { orgPath, eventId } = await recordImport(tx, {
-        importId,
-        actor: options.actor,
-        requestId: options.requestId ?? null,
-        entity: "Member",
-        action: "membership.members.import",
-        eventType: "membership.members.imported",
-        paths: [...paths],
-        summary: { imported, fileName: file.name ?? file.path ?? null, organizations: paths.size },
-      });
-      return { ok: true as const, importId, imported, orgPath, eventId };
+      return recordMemberImport(tx, file, options, imported, [...paths]);
     });
   } catch (err) {
     // The header and the CSV syntax are checked the same way by both paths: no point in reading again.
@@ -346,7 +354,7 @@ async function writeMembers(tx: Sql, spool: Spool, count: number): Promise<numbe
         const tab2 = line.indexOf("\t", tab1 + 1);
         const org = orgs.get(line.slice(0, tab1))!;
         const id = idOf(i++);
-        await periods.write(`${id}\t${org}\t${line.slice(tab1 + 1, tab2)}\timport\n`);
+        await periods.write(periodLine(id, org, line.slice(tab1 + 1, tab2)));
         yield `${id}\t${org}\t${line.slice(tab2 + 1)}\n`;
       }
     };
@@ -396,22 +404,11 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
       }
 
       progress({ rowsRead, phase: "writing" });
-      const importId = randomUUID();
       const imported = await writeMembers(tx, spool, valid);
       const { rows: scope } = await tx.query<{ path: string }>(
         `SELECT DISTINCT o.path FROM party_organization o JOIN (SELECT DISTINCT org_code FROM import_member_stage) s ON s.org_code = o.code`,
       );
-      const { orgPath, eventId } = await recordImport(tx, {
-        importId,
-        actor: options.actor,
-        requestId: options.requestId ?? null,
-        entity: "Member",
-        action: "membership.members.import",
-        eventType: "membership.members.imported",
-        paths: scope.map((r) => r.path),
-        summary: { imported, fileName: file.name ?? file.path ?? null, organizations: scope.length },
-      });
-      return { ok: true as const, importId, imported, orgPath, eventId };
+      return recordMemberImport(tx, file, options, imported, scope.map((r) => r.path));
     });
   } catch (err) {
     if (err instanceof Rejected) return err.result;
