@@ -13,6 +13,7 @@ import {
   type ServerId,
   type Session,
 } from "socket.io-adapter";
+import { createTableOnce, SerialClient } from "./pg-util.js";
 import { offsetGenerator, SessionLog, type SessionLogOptions } from "./session-log.js";
 
 // socket.io hands adapters its Namespace; typing it here would drag socket.io's internals in.
@@ -96,8 +97,8 @@ export class PgBus {
   private readonly table: string;
   private readonly threshold: number;
   private listener: pg.PoolClient | null = null;
-  private publisher: pg.PoolClient | null = null;
-  private publisherConnecting: Promise<pg.PoolClient> | null = null;
+  private publisher: SerialClient | null = null;
+  private publisherConnecting: Promise<SerialClient> | null = null;
   private inbound: Promise<void> = Promise.resolve();
   private readonly adapters = new Map<string, PgClusterAdapter>();
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -125,7 +126,9 @@ export class PgBus {
   }
 
   async start(): Promise<void> {
-    await this.pool.query(
+    await createTableOnce(
+      this.pool,
+      this.table,
       `CREATE TABLE IF NOT EXISTS ${this.table} (id bigserial PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)`,
     );
     await this.listen();
@@ -170,27 +173,28 @@ export class PgBus {
     }
     const p = this.publisher;
     this.publisher = null;
-    p?.release();
+    p?.client.release();
   }
 
   private error(err: unknown): void {
     this.opts.onError?.(err);
   }
 
-  private getPublisher(): Promise<pg.PoolClient> {
+  private getPublisher(): Promise<SerialClient> {
     if (this.publisher) return Promise.resolve(this.publisher);
     this.publisherConnecting ??= this.pool
       .connect()
-      .then((client) => {
+      .then((connection) => {
+        const client = new SerialClient(connection);
         const drop = (err?: unknown) => {
           if (err) this.error(err);
           if (this.publisher === client) {
             this.publisher = null;
-            client.release(true);
+            connection.release(true);
           }
         };
-        client.on("error", drop);
-        client.on("end", () => drop());
+        connection.on("error", drop);
+        connection.on("end", () => drop());
         this.publisher = client;
         return client;
       })

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type pg from "pg";
+import { createTableOnce } from "./pg-util.js";
 
 /** The last event id the gateway has pushed, per service: where its stream resumes after a restart. */
 export interface CheckpointStore {
@@ -67,7 +68,9 @@ export class PgCheckpointStore implements CheckpointStore {
   }
 
   async init(): Promise<void> {
-    await this.pool.query(
+    await createTableOnce(
+      this.pool,
+      this.table,
       `CREATE TABLE IF NOT EXISTS ${this.table} (service text PRIMARY KEY, last_event_id numeric(20) NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
     );
   }

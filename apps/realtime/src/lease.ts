@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { SerialClient } from "./pg-util.js";
 
 /**
  * Which instance consumes a service's stream. One consumer per stream keeps each event pushed once, in
@@ -48,8 +49,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * over within `retryMs`; the holder notices through the connection error or a failed probe and stops.
  */
 export class PgAdvisoryLeases implements LeaseManager {
-  private client: pg.PoolClient | null = null;
-  private connecting: Promise<pg.PoolClient> | null = null;
+  private client: SerialClient | null = null;
+  private connecting: Promise<SerialClient> | null = null;
   private readonly held = new Map<string, AbortController>();
   private probeTimer: NodeJS.Timeout | undefined;
 
@@ -62,13 +63,15 @@ export class PgAdvisoryLeases implements LeaseManager {
     return `${this.opts.namespace ?? "orgboard-realtime"}/${service}`;
   }
 
-  private connection(): Promise<pg.PoolClient> {
+  private connection(): Promise<SerialClient> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= this.pool
       .connect()
-      .then((client) => {
-        client.on("error", (err) => this.lose(client, err));
-        client.on("end", () => this.lose(client));
+      .then((connection) => {
+        // Every service's acquire loop and the probe share this connection.
+        const client = new SerialClient(connection);
+        connection.on("error", (err) => this.lose(client, err));
+        connection.on("end", () => this.lose(client));
         this.client = client;
         this.probeTimer = setInterval(() => {
           client.query("SELECT 1").catch((err: unknown) => this.lose(client, err));
@@ -82,14 +85,14 @@ export class PgAdvisoryLeases implements LeaseManager {
     return this.connecting;
   }
 
-  private lose(client: pg.PoolClient, err?: unknown): void {
+  private lose(client: SerialClient, err?: unknown): void {
     if (this.client !== client) return;
     if (err) this.opts.onError?.(err);
     this.client = null;
     clearInterval(this.probeTimer);
     for (const ac of this.held.values()) ac.abort(new Error("lease lost: the lock connection to PostgreSQL broke"));
     this.held.clear();
-    client.release(true);
+    client.client.release(true);
   }
 
   async acquire(service: string, signal: AbortSignal): Promise<Lease> {
@@ -126,10 +129,10 @@ export class PgAdvisoryLeases implements LeaseManager {
     for (const ac of this.held.values()) ac.abort(new Error("lease manager closed"));
     this.held.clear();
     if (client) {
-      client.removeAllListeners("error");
-      client.removeAllListeners("end");
+      client.client.removeAllListeners("error");
+      client.client.removeAllListeners("end");
       await client.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
-      client.release();
+      client.client.release();
     }
   }
 }
