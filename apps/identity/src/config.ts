@@ -1,5 +1,6 @@
 // Configuration from the environment, validated at start: a bad value stops the process with the
 // variable's name rather than failing later on a login.
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -18,6 +19,7 @@ const envSchema = z.object({
   ORGBOARD_VNEID_URL: z.url().optional(),
   KEYCLOAK_URL: z.url().optional(),
   ORGBOARD_IDENTITY_COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ORGBOARD_IDENTITY_DATA_DIR: z.string().trim().min(1, "must be a directory path").optional(),
 });
 
 export interface IdentityOptions {
@@ -33,7 +35,13 @@ export interface IdentityOptions {
   vneidUrl?: string;
   /** Keycloak base URL(s) allowed to broker to the simulator (its redirect URIs are derived). */
   keycloakUrls?: string[];
+  /** Signs the session cookies; default the one kept in `dataDir` (or a new one at each start without it). */
   cookieSecret?: string;
+  /**
+   * Where signing keys, the cookie secret and sessions/grants/refresh tokens are kept so that they outlive a
+   * restart (`orgboard start` passes `<ORGBOARD_DATA_DIR>/identity`). Unset: all in memory, new at each start.
+   */
+  dataDir?: string;
   /** Environment used for the realm file's ${VAR:default} placeholders; default process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -57,6 +65,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     vneidUrl: e.ORGBOARD_VNEID_URL,
     keycloakUrls: [keycloak, keycloak.replace("//127.0.0.1", "//localhost")],
     cookieSecret: e.ORGBOARD_IDENTITY_COOKIE_SECRET,
+    dataDir: e.ORGBOARD_IDENTITY_DATA_DIR === undefined ? undefined : resolve(e.ORGBOARD_IDENTITY_DATA_DIR),
     env,
   };
 }

@@ -1,4 +1,4 @@
-export { startIdentity, type IdentityServer } from "./server.js";
+export { startIdentity, STORE_FILES, type IdentityServer } from "./server.js";
 export { optionsFromEnv, defaultRealmFile, type IdentityOptions } from "./config.js";
 export { loadRealm, parseRealm, type Realm, type RealmUser, type RealmClient } from "./realm.js";
 export { citizens, type Citizen, LOA_BASIC, LOA_HIGH } from "./vneid/citizens.js";

@@ -3,10 +3,21 @@ import { optionsFromEnv } from "./config.js";
 import { startIdentity } from "./server.js";
 
 try {
-  const identity = await startIdentity(optionsFromEnv());
+  const options = optionsFromEnv();
+  const identity = await startIdentity(options);
   console.log(`identity: realm ${identity.realmUrl}`);
   console.log(`identity: VNeID simulator ${identity.vneidUrl}`);
-  const stop = () => void identity.close().then(() => process.exit(0));
+  const { dataDir } = options;
+  console.log(dataDir ? `identity: keys and sessions kept in ${dataDir}` : "identity: keys and sessions in memory (ORGBOARD_IDENTITY_DATA_DIR unset): a restart signs everyone out");
+  // Stopping writes the sessions and tokens still waiting to be written (ORGBOARD_IDENTITY_DATA_DIR).
+  const stop = () =>
+    void identity.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(`identity: stopping failed: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (e) {

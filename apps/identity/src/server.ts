@@ -1,13 +1,17 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type JWK } from "jose";
+import { join } from "node:path";
 import { defaultRealmFile, type IdentityOptions } from "./config.js";
 import { page, sendHtml } from "./pages.js";
 import { loadRealm } from "./realm.js";
 import { createRealmProvider } from "./realm/provider.js";
 import type { Mounted } from "./mount.js";
+import { generateSecrets, loadOrCreateSecrets } from "./state.js";
+import { OidcStore } from "./store.js";
 import { createVneid } from "./vneid/simulator.js";
+
+/** oidc-provider's records in the data directory, one file per provider so that their ids never meet. */
+export const STORE_FILES = { realm: "realm-store.json", vneid: "vneid-store.json" } as const;
 
 export interface IdentityServer {
   /** Base URL, e.g. http://127.0.0.1:8190 (the Keycloak "auth server URL" for keycloak-js). */
@@ -19,15 +23,6 @@ export interface IdentityServer {
   close(): Promise<void>;
 }
 
-async function signingKey(): Promise<{ privateJwk: JWK & { kid: string }; publicJwk: JWK }> {
-  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
-  const kid = randomUUID();
-  return {
-    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "RS256", use: "sig" },
-    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" },
-  };
-}
-
 function errorStatus(e: unknown): number {
   const s = (e as { statusCode?: unknown; status?: unknown }).statusCode ?? (e as { status?: unknown }).status;
   return typeof s === "number" && s >= 400 && s < 500 ? s : 500;
@@ -37,6 +32,12 @@ function errorStatus(e: unknown): number {
 export async function startIdentity(options: IdentityOptions = {}): Promise<IdentityServer> {
   const host = options.host ?? "127.0.0.1";
   const env = options.env ?? process.env;
+  // Read before the port is taken: a state file that cannot be used stops the start here, naming the file.
+  const { dataDir } = options;
+  const secrets = dataDir ? await loadOrCreateSecrets(dataDir) : await generateSecrets();
+  const stores = dataDir
+    ? { realm: await OidcStore.open(join(dataDir, STORE_FILES.realm)), vneid: await OidcStore.open(join(dataDir, STORE_FILES.vneid)) }
+    : undefined;
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -45,20 +46,21 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
   const port = (server.address() as AddressInfo).port;
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/$/, "");
   const vneidIssuer = `${url}/vneid`;
-  const cookieKeys = [options.cookieSecret ?? randomBytes(32).toString("base64url")];
+  const cookieKeys = [options.cookieSecret ?? secrets.cookieSecret];
 
   try {
     // The realm brokers to options.vneidUrl (ORGBOARD_VNEID_URL through optionsFromEnv), by default to this
     // process's own simulator.
     const realm = loadRealm(options.realmFile ?? defaultRealmFile, { ...env, ORGBOARD_VNEID_URL: options.vneidUrl ?? vneidIssuer });
-    const realmKey = await signingKey();
     const realmProvider = createRealmProvider({
       baseUrl: url,
       realm,
       cookieKeys,
-      signingKey: realmKey.privateJwk,
-      publicKey: realmKey.publicJwk,
+      signingKey: secrets.realmKey.privateJwk,
+      publicKey: secrets.realmKey.publicJwk,
+      refreshKey: secrets.refreshSecret,
       extraRedirectUris: options.dashboardRedirectUris ?? [],
+      adapter: stores?.realm.adapter,
     });
     // The simulator knows the realm's broker registration (client id and secret from the realm file), for
     // this process's realm and for a real Keycloak's.
@@ -66,7 +68,8 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
     const vneid = createVneid({
       issuer: vneidIssuer,
       cookieKeys,
-      signingKey: (await signingKey()).privateJwk,
+      signingKey: secrets.vneidKey.privateJwk,
+      adapter: stores?.vneid.adapter,
       brokers: [
         {
           clientId: realm.vneid.clientId,
@@ -115,10 +118,16 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
     url,
     realmUrl: `${url}/realms/orgboard`,
     vneidUrl: vneidIssuer,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: async () => {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.closeAllConnections();
+          server.close((err) => (err ? reject(err) : resolve()));
+        });
+      } finally {
+        // After the last request: what it changed is written too.
+        if (stores) await Promise.all([stores.realm.flush(), stores.vneid.flush()]);
+      }
+    },
   };
 }

@@ -1,15 +1,12 @@
 // Real HTTP against the built-in provider (default) or a real Keycloak (KEYCLOAK_URL=http://127.0.0.1:8180,
 // started by infra/keycloak/run-keycloak.sh). The VNeID simulator always runs here; with Keycloak it must be on
 // the port the realm was imported with (ORGBOARD_VNEID_URL, default http://127.0.0.1:8190/vneid).
-import { randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIdentity, type IdentityServer } from "../src/index.js";
-import { Browser, builtinDriver, keycloakDriver, pkce, text, vneidLogin, type LoginDriver, type Page } from "./support.js";
+import { authorizationRequest, Browser, builtinDriver, DASHBOARD, keycloakDriver, REDIRECT, run, text, tokenRequest as postToken, vneidLogin, type LoginDriver } from "./support.js";
 
 const KEYCLOAK_URL = process.env["KEYCLOAK_URL"]?.replace(/\/$/, "");
-const DASHBOARD = "http://localhost:5173";
-const REDIRECT = `${DASHBOARD}/callback`;
 const SERVICES = ["membership", "inspection", "personnel", "restructuring", "conference", "realtime"];
 
 let identity: IdentityServer;
@@ -38,44 +35,15 @@ afterAll(async () => {
 
 const endpoint = (name: string) => discovery[name]!;
 
-async function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}) {
-  const res = await fetch(endpoint("token_endpoint"), {
-    method: "POST",
-    // Browsers send Origin (the dashboard's); services calling server to server send none.
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(form["client_id"] === "dashboard" ? { origin: DASHBOARD } : {}), ...headers },
-    body: new URLSearchParams(form),
-  });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, string> };
-}
+// Browsers send Origin (the dashboard's); services calling server to server send none.
+const tokenRequest = (form: Record<string, string>, headers: Record<string, string> = {}) => postToken(endpoint("token_endpoint"), form, headers);
 
 async function verifyAccess(token: string, audience = "membership"): Promise<JWTPayload & Record<string, unknown>> {
   const { payload } = await jwtVerify(token, jwks, { issuer: realmUrl, audience });
   return payload;
 }
 
-/**
- * Follows redirects and self-submitting forms (logout confirmations; oidc-provider's own form that ends the
- * session before another account logs in over it) until the client's URI or a plain page.
- */
-async function run(browser: Browser, first: Page, stopAt = DASHBOARD): Promise<Page> {
-  let page = await browser.follow(first, stopAt);
-  for (let i = 0; i < 5 && !page.location && /requestSubmit\(\)|document\.forms\[0\]\.submit\(\)/.test(page.html); i++) {
-    page = await browser.follow(await browser.submitForm(page), stopAt);
-  }
-  return page;
-}
-
-/** An authorization request as keycloak-js sends it: code flow, PKCE S256, response_mode=fragment. */
-function authorizationUrl(extra: Record<string, string> = {}) {
-  const { verifier, challenge } = pkce();
-  const state = randomBytes(8).toString("hex");
-  const nonce = randomBytes(8).toString("hex");
-  const auth = new URL(endpoint("authorization_endpoint"));
-  for (const [k, v] of Object.entries({ client_id: "dashboard", redirect_uri: REDIRECT, response_type: "code", response_mode: "fragment", scope: "openid", state, nonce, code_challenge: challenge, code_challenge_method: "S256", ...extra })) {
-    auth.searchParams.set(k, v);
-  }
-  return { url: auth.href, verifier, state, nonce };
-}
+const authorizationUrl = (extra: Record<string, string> = {}) => authorizationRequest(endpoint("authorization_endpoint"), extra);
 
 async function login(nationalId: string) {
   const browser = new Browser();

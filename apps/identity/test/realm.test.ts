@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { optionsFromEnv, defaultRealmFile } from "../src/config.js";
 import { parseRealm, resolvePlaceholders } from "../src/realm.js";
@@ -79,6 +80,12 @@ describe("configuration from the environment", () => {
   });
   it("has working defaults", () => {
     expect(optionsFromEnv({})).toMatchObject({ host: "127.0.0.1", port: 8190, dashboardRedirectUris: [], keycloakUrls: ["http://127.0.0.1:8180", "http://localhost:8180"] });
+    expect(optionsFromEnv({}).dataDir).toBeUndefined();
+  });
+  it("takes the data directory as an absolute path, and refuses an empty one", () => {
+    expect(optionsFromEnv({ ORGBOARD_IDENTITY_DATA_DIR: "/srv/identity" }).dataDir).toBe("/srv/identity");
+    expect(optionsFromEnv({ ORGBOARD_IDENTITY_DATA_DIR: "rel/dir" }).dataDir).toBe(resolve("rel/dir"));
+    expect(() => optionsFromEnv({ ORGBOARD_IDENTITY_DATA_DIR: " " })).toThrow(/ORGBOARD_IDENTITY_DATA_DIR: must be a directory path/);
   });
 });
 

@@ -79,6 +79,44 @@ export function pkce() {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
+/** The dashboard as registered in the realm file (keycloak-js's redirect URI is under it). */
+export const DASHBOARD = "http://localhost:5173";
+export const REDIRECT = `${DASHBOARD}/callback`;
+
+/**
+ * Follows redirects and self-submitting forms (logout confirmations; oidc-provider's own form that ends the
+ * session before another account logs in over it) until the client's URI or a plain page.
+ */
+export async function run(browser: Browser, first: Page, stopAt = DASHBOARD): Promise<Page> {
+  let page = await browser.follow(first, stopAt);
+  for (let i = 0; i < 5 && !page.location && /requestSubmit\(\)|document\.forms\[0\]\.submit\(\)/.test(page.html); i++) {
+    page = await browser.follow(await browser.submitForm(page), stopAt);
+  }
+  return page;
+}
+
+/** An authorization request as keycloak-js sends it: code flow, PKCE S256, response_mode=fragment. */
+export function authorizationRequest(authorizationEndpoint: string, extra: Record<string, string> = {}) {
+  const { verifier, challenge } = pkce();
+  const state = randomBytes(8).toString("hex");
+  const nonce = randomBytes(8).toString("hex");
+  const auth = new URL(authorizationEndpoint);
+  for (const [k, v] of Object.entries({ client_id: "dashboard", redirect_uri: REDIRECT, response_type: "code", response_mode: "fragment", scope: "openid", state, nonce, code_challenge: challenge, code_challenge_method: "S256", ...extra })) {
+    auth.searchParams.set(k, v);
+  }
+  return { url: auth.href, verifier, state, nonce };
+}
+
+/** A token request as the dashboard sends it from the browser (with its Origin) or a service (without). */
+export async function tokenRequest(tokenEndpoint: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Record<string, string> }> {
+  const res = await fetch(tokenEndpoint, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(form["client_id"] === "dashboard" ? { origin: DASHBOARD } : {}), ...headers },
+    body: new URLSearchParams(form),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, string> };
+}
+
 /** The identity provider's login page, which differs between the built-in provider and Keycloak. */
 export interface LoginDriver {
   name: string;

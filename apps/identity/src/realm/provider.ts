@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWK } from "jose";
-import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { type AdapterFactory, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { readBody } from "../http.js";
 import { page } from "../pages.js";
 import type { Realm, RealmClient, RealmUser } from "../realm.js";
@@ -27,6 +27,10 @@ export interface RealmOptions {
   publicKey: JWK;
   /** Extra redirect URIs for the dashboard client (besides the realm file's). */
   extraRedirectUris: string[];
+  /** HS256 key of the refresh-token wrapper; kept with the signing keys so refresh tokens outlive a restart. */
+  refreshKey: Uint8Array;
+  /** oidc-provider's storage; default its in-memory adapter (nothing outlives a restart). */
+  adapter?: AdapterFactory;
 }
 
 /** Keycloak's redirect URI rule: exact, or a prefix when the registered URI ends in `*`. */
@@ -67,7 +71,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
   const loginPath = `${prefix}/login-actions/`;
   const users = new Map(realm.users.map((u) => [u.id, u]));
   const serviceAccounts = new Map(realm.users.filter((u) => u.serviceAccountClientId).map((u) => [u.serviceAccountClientId!, u]));
-  const refreshKey = randomBytes(32);
+  const { refreshKey } = opts;
   const jwks = createLocalJWKSet({ keys: [opts.publicKey] });
   const now = () => Math.floor(Date.now() / 1000);
 
@@ -84,6 +88,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
   });
 
   const config: Configuration = {
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
     clients: [...realm.clients.values()].map((c) => toMetadata(c, c.clientId === "dashboard" ? opts.extraRedirectUris : [])),
     jwks: { keys: [opts.signingKey] },
     cookies: {

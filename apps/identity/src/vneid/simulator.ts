@@ -1,6 +1,6 @@
 // The government identity provider ("VNeID") stand-in: a real OpenID Provider (oidc-provider) with test
 // citizens. Like the real service it issues no refresh tokens: brokers use its ID token once at login.
-import Provider, { type Configuration, type JWK } from "oidc-provider";
+import Provider, { type AdapterFactory, type Configuration, type JWK } from "oidc-provider";
 import { interactionAt, interactionRoute, mountProvider, renderErrorPage, type Mounted } from "../mount.js";
 import { readForm } from "../http.js";
 import { esc, page, sendHtml } from "../pages.js";
@@ -18,11 +18,14 @@ export interface VneidOptions {
   brokers: BrokerRegistration[];
   cookieKeys: string[];
   signingKey: JWK;
+  /** oidc-provider's storage; default its in-memory adapter. */
+  adapter?: AdapterFactory;
 }
 export function createVneid(opts: VneidOptions): Mounted {
   const prefix = new URL(opts.issuer).pathname.replace(/\/$/, "");
   const interactionPath = `${prefix}/interaction/`;
   const config: Configuration = {
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
     clients: opts.brokers.map((b) => ({
       client_id: b.clientId,
       client_secret: b.clientSecret,
