@@ -109,6 +109,10 @@ async function until(what: string, check: () => boolean, s: Started, timeoutMs =
 
 const running: Started[] = [];
 const dataDir = mkdtempSync(path.join(tmpdir(), "orgboard-start-"));
+/** The realm's signing key ids, as the first start published them (a restart on the same data keeps them). */
+let firstKids: string[] = [];
+const realmKids = async (identityUrl: string) =>
+  ((await (await fetch(`${identityUrl}/realms/orgboard/protocol/openid-connect/certs`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
 afterAll(() => {
   for (const s of running) if (s.proc.exitCode === null) s.proc.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
@@ -146,6 +150,9 @@ describe("orgboard start", () => {
     const cors = await fetch(`${url("conference")}/readyz`, { headers: { origin: url("dashboard") } });
     expect(cors.headers.get("access-control-allow-origin")).toBe(url("dashboard"));
 
+    firstKids = await realmKids(url("identity"));
+    expect(firstKids).toHaveLength(1);
+
     // demo data: a scheduled 67-site conference, visible to the organizer
     const realm = await discoverRealm(url("identity"));
     const token = await officialSession(realm, "001085009132")();
@@ -164,6 +171,7 @@ describe("orgboard start", () => {
     expect(s.out()).toContain("orgboard   │ stopped");
     for (const port of Object.values(env).filter((v) => /^\d+$/.test(v))) expect(await portFree(Number(port), "127.0.0.1")).toBe(true);
     expect(existsSync(path.join(dataDir, "conference"))).toBe(true);
+    expect(existsSync(path.join(dataDir, "identity", "keys.json"))).toBe(true);
     expect(readFileSync(path.join(dataDir, "dashboard/site/config.json"), "utf8")).toContain(url("realtime"));
   });
 
@@ -182,10 +190,13 @@ describe("orgboard start", () => {
     }
   });
 
-  it("restarts on the same data without loading demo data twice, and stops everything when a child dies", async () => {
-    const s = startSystem({ ...(await ports()), ORGBOARD_DATA_DIR: dataDir });
+  it("restarts on the same data without loading demo data twice, keeping the realm's keys, and stops everything when a child dies", async () => {
+    const env = await ports();
+    const s = startSystem({ ...env, ORGBOARD_DATA_DIR: dataDir });
     running.push(s);
     await until("the banner", () => s.out().includes("orgboard is running"), s);
+    expect(firstKids).toHaveLength(1);
+    expect(await realmKids(`http://127.0.0.1:${env.ORGBOARD_IDENTITY_PORT}`)).toEqual(firstKids);
     expect(s.out()).toContain("conference already has conferences: not scheduling the demo one");
     if (membershipBuilt) expect(s.out()).toContain("membership database already holds data: not seeding");
     const pid = Number(/conference +│ process (\d+) started/.exec(s.out())?.[1]);

@@ -141,7 +141,14 @@ export async function start(options: StartOptions): Promise<number> {
     say(`starting on ${config.host} (ports: ${PARTS.map((p) => `${p} ${config.ports[p]}`).join(", ")}; override with ${portEnv("identity")} …)`);
     mkdirSync(config.dataDir, { recursive: true });
 
-    startApp("identity", { ORGBOARD_IDENTITY_HOST: config.host, ORGBOARD_IDENTITY_PORT: String(config.ports.identity), ORGBOARD_IDENTITY_PUBLIC_URL: config.urls.identity, ORGBOARD_DASHBOARD_URL: config.urls.dashboard });
+    // Its keys and sessions are kept under .data/identity/, so a restart signs no official out.
+    startApp("identity", {
+      ORGBOARD_IDENTITY_HOST: config.host,
+      ORGBOARD_IDENTITY_PORT: String(config.ports.identity),
+      ORGBOARD_IDENTITY_PUBLIC_URL: config.urls.identity,
+      ORGBOARD_DASHBOARD_URL: config.urls.dashboard,
+      ORGBOARD_IDENTITY_DATA_DIR: join(config.dataDir, "identity"),
+    });
     await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
 
     const membershipDir = join(config.dataDir, "membership");
