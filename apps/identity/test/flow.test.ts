@@ -167,15 +167,15 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     expect(await finish(b, "001175003318")).toMatchObject({ preferred_username: "hn.bantochuc", org_paths: ["/01/"] });
   });
 
-  // Built-in provider only: Keycloak ends such a login with its own "login attempt timed out / restart" page,
-  // which keycloak-js handles by a new login; against Keycloak the dashboard e2e cross-tab logout covers it.
-  it.skipIf(Boolean(KEYCLOAK_URL))("starts a login over when the session it began on ends meanwhile (logout in another tab)", async () => {
+  it("starts a login over when the session it began on ends meanwhile (logout in another tab)", async () => {
     // Tab 1 is signed in; tab 2 is sent to log in again (prompt=login) while tab 1's logout is still on
     // its way, so its login began on the session that logout then ends.
     const { browser, tokens } = await loginAndExchange("001072006705");
     const again = authorizationUrl({ prompt: "login" });
     const started = await browser.request(again.url);
-    expect(started.location).toBeDefined();
+    // Keycloak answers with its login page at once; the built-in provider redirects to a login of its own URL.
+    if (KEYCLOAK_URL) expect(started.status).toBe(200);
+    else expect(started.location).toBeDefined();
     const u = new URL(endpoint("end_session_endpoint"));
     u.searchParams.set("client_id", "dashboard");
     u.searchParams.set("post_logout_redirect_uri", `${DASHBOARD}/`);
@@ -184,7 +184,14 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
 
     const loginPage = await run(browser, started);
     expect(loginPage.status, text(loginPage.html).slice(0, 200)).toBe(200);
-    const vneidPage = await run(browser, await browser.request(driver.vneidLink(loginPage)));
+    let vneidPage = await run(browser, await browser.request(driver.vneidLink(loginPage)));
+    if (KEYCLOAK_URL) {
+      // Keycloak restarts the login itself: its login page again, saying the attempt timed out and starts over
+      // (same client data, so the same state); the official picks VNeID once more. The built-in provider goes
+      // straight on to VNeID with a new login.
+      expect(text(vneidPage.html)).toContain("Quá trình đăng nhập sẽ bắt đầu lại từ đầu");
+      vneidPage = await run(browser, await browser.request(driver.vneidLink(vneidPage)));
+    }
     const end = await run(browser, await vneidLogin(browser, vneidPage, "001175003318"));
     expect(end.location ?? `${end.status} ${text(end.html).slice(0, 300)}`).toMatch(new RegExp(`^${REDIRECT}#`));
     expect(new URLSearchParams(new URL(end.location!).hash.slice(1)).get("state")).toBe(again.state);
