@@ -1,23 +1,15 @@
 // membership.admissions.*: candidates, admission, the end of probation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fixture, TREE, nationalId } from "./fixtures.js";
-import { as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { TREE, nationalId } from "./fixtures.js";
+import { as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
-let h: Harness;
-let fx: Fixture;
 let introducer: number;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = new Fixture(h.db);
-  await fx.tree();
-  introducer = await fx.member(TREE.c1, { fullName: "Trần Văn Giới", admittedOn: "2000-01-01" });
+const suite = treeSuite({
+  seed: async ({ fx }) => {
+    introducer = await fx.member(TREE.c1, { fullName: "Trần Văn Giới", admittedOn: "2000-01-01" });
+  },
 });
-afterAll(async () => {
-  await h?.close();
-});
-
-const hanoi = () => h.client(board(TREE.p1));
+const { hanoi } = suite;
 
 function admitInput(candidateId: number) {
   return {
@@ -44,7 +36,7 @@ describe("admissions.registerCandidate", () => {
     courseCertificateNo: "GCN-2026-115",
   });
   it("registers a candidate with the course certificate", async () => {
-    const r = await expectRecorded(h, () => hanoi().membership.admissions.registerCandidate.mutate(input()), {
+    const r = await expectRecorded(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate(input()), {
       action: "membership.admissions.manage",
       events: ["membership.candidate.registered"],
     });
@@ -52,63 +44,63 @@ describe("admissions.registerCandidate", () => {
   });
   it("refuses a wrong national ID, an expired course, a non-cell, and a person already registered", async () => {
     const ok = input();
-    await expectNoWrites(h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...ok, nationalId: nationalId(2001, "male") }), "BAD_REQUEST", "nationalId");
-    await expectNoWrites(h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...ok, courseCompletedOn: "2020-01-01" }), "BAD_REQUEST", "courseCompletedOn");
-    await expectNoWrites(h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...ok, orgPath: TREE.p1 }), "BAD_REQUEST", "orgPath");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...ok, nationalId: nationalId(2001, "male") }), "BAD_REQUEST", "nationalId");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...ok, courseCompletedOn: "2020-01-01" }), "BAD_REQUEST", "courseCompletedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...ok, orgPath: TREE.p1 }), "BAD_REQUEST", "orgPath");
     await hanoi().membership.admissions.registerCandidate.mutate(ok);
-    await expectNoWrites(h, () => hanoi().membership.admissions.registerCandidate.mutate(ok), "CONFLICT", "nationalId");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate(ok), "CONFLICT", "nationalId");
   });
   it("is for boards in their own cells", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.admissions.registerCandidate.mutate(input()), wrongRole: as("personnel_officer", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.admissions.registerCandidate.mutate(input()), wrongRole: as("personnel_officer", TREE.p1), otherProvince: board(TREE.p2) });
   });
 });
 
 describe("admissions.admit", () => {
   it("admits a candidate as a probationary member for 12 months", async () => {
-    const cid = await fx.candidate(TREE.c1);
-    const r = await expectRecorded(h, () => hanoi().membership.admissions.admit.mutate(admitInput(cid)), {
+    const cid = await suite.fx.candidate(TREE.c1);
+    const r = await expectRecorded(suite.h, () => hanoi().membership.admissions.admit.mutate(admitInput(cid)), {
       action: "membership.admissions.manage",
       events: ["membership.admission.approved"],
     });
     expect(r.result).toMatchObject({ status: "probationary", admittedOn: "2026-10-20", probationEndsOn: "2027-10-20", orgPath: TREE.c1 });
     expect(r.events[0]).toMatchObject({ org_path: TREE.c1, payload: { admittedOn: "2026-10-20", memberId: r.result.id, candidateId: cid } });
-    expect(await fx.count("admission_candidate", "id = $1 AND status = 'admitted'", [cid])).toBe(1);
-    expect(await fx.count("membership_period", "member_id = $1 AND start_reason = 'admission' AND ended_on IS NULL", [r.result.id])).toBe(1);
+    expect(await suite.fx.count("admission_candidate", "id = $1 AND status = 'admitted'", [cid])).toBe(1);
+    expect(await suite.fx.count("membership_period", "member_id = $1 AND start_reason = 'admission' AND ended_on IS NULL", [r.result.id])).toBe(1);
     // Counted in the year's admissions at once (trigger-maintained counters).
     const report = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2026 });
     expect(report.admissions.count).toBe(1);
   });
   it("names every broken admission rule and writes nothing", async () => {
-    const cid = await fx.candidate(TREE.c1, { birthDate: "2009-01-01" });
+    const cid = await suite.fx.candidate(TREE.c1, { birthDate: "2009-01-01" });
     const { data } = await expectError(hanoi().membership.admissions.admit.mutate({ ...admitInput(cid), cellVote: { inFavor: 2, officialMembers: 4 } }), "BAD_REQUEST", "cellVote.inFavor");
     expect(data.fieldErrors!.map((f) => f.path)).toContain("candidate.birthDate");
-    await expectNoWrites(h, () => hanoi().membership.admissions.admit.mutate({ ...admitInput(cid), introductions: [{ kind: "youth_union" }] }), "BAD_REQUEST", "introductions");
-    const ok = await fx.candidate(TREE.c1);
-    await expectNoWrites(h, () => hanoi().membership.admissions.admit.mutate({ ...admitInput(ok), decisionReceivedOn: "2026-06-01" }), "BAD_REQUEST", "admittedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate({ ...admitInput(cid), introductions: [{ kind: "youth_union" }] }), "BAD_REQUEST", "introductions");
+    const ok = await suite.fx.candidate(TREE.c1);
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate({ ...admitInput(ok), decisionReceivedOn: "2026-06-01" }), "BAD_REQUEST", "admittedOn");
     await hanoi().membership.admissions.admit.mutate(admitInput(ok));
-    await expectNoWrites(h, () => hanoi().membership.admissions.admit.mutate(admitInput(ok)), "CONFLICT", "candidateId");
-    await expectNoWrites(h, () => hanoi().membership.admissions.admit.mutate(admitInput(987654)), "NOT_FOUND", "candidateId");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate(admitInput(ok)), "CONFLICT", "candidateId");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate(admitInput(987654)), "NOT_FOUND", "candidateId");
   });
   it("is for boards of the candidate's province", async () => {
-    const cid = await fx.candidate(TREE.c1);
-    await expectSecurity({ h, call: (c) => c.membership.admissions.admit.mutate(admitInput(cid)), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
-    expect(await fx.count("admission_candidate", "id = $1 AND status = 'candidate'", [cid])).toBe(1);
+    const cid = await suite.fx.candidate(TREE.c1);
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.admissions.admit.mutate(admitInput(cid)), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
+    expect(await suite.fx.count("admission_candidate", "id = $1 AND status = 'candidate'", [cid])).toBe(1);
   });
 });
 
 describe("admissions.recognize", () => {
   it("recognizes a member as official on the day probation ends", async () => {
-    const id = await fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
+    const id = await suite.fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
     const r = await expectRecorded(
-      h,
+      suite.h,
       () => hanoi().membership.admissions.recognize.mutate({ memberId: id, outcome: "recognized", decidedOn: "2026-07-01", newMemberCourseCompletedOn: "2025-09-01", cellVote: { inFavor: 4, officialMembers: 5 } }),
       { action: "membership.admissions.manage", events: ["membership.admission.recognized"] },
     );
     expect(r.result).toMatchObject({ status: "official", officialOn: "2026-06-01", late: false });
   });
   it("not recognized: struck off the list, membership ended, history kept", async () => {
-    const id = await fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
-    const r = await expectRecorded(h, () => hanoi().membership.admissions.recognize.mutate({ memberId: id, outcome: "not_recognized", decidedOn: "2026-07-01", reason: "Vi phạm tư cách đảng viên" }), {
+    const id = await suite.fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
+    const r = await expectRecorded(suite.h, () => hanoi().membership.admissions.recognize.mutate({ memberId: id, outcome: "not_recognized", decidedOn: "2026-07-01", reason: "Vi phạm tư cách đảng viên" }), {
       action: "membership.admissions.manage",
       events: ["membership.admission.not_recognized"],
     });
@@ -118,24 +110,24 @@ describe("admissions.recognize", () => {
     expect(hist.periods[0]).toMatchObject({ endedOn: "2026-07-01", endReason: "removal" });
   });
   it("refuses an early decision, a missing course, and a member who is not probationary", async () => {
-    const id = await fx.member(TREE.c2, { status: "probationary", admittedOn: "2026-03-01" });
-    await expectNoWrites(h, () => hanoi().membership.admissions.recognize.mutate({ memberId: id, outcome: "recognized", decidedOn: "2026-11-01", newMemberCourseCompletedOn: "2026-05-01", cellVote: { inFavor: 4, officialMembers: 5 } }), "BAD_REQUEST", "decidedOn");
-    const due = await fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
-    await expectNoWrites(h, () => hanoi().membership.admissions.recognize.mutate({ memberId: due, outcome: "recognized", decidedOn: "2026-07-01", cellVote: { inFavor: 4, officialMembers: 5 } }), "BAD_REQUEST", "newMemberCourseCompletedOn");
-    await expectNoWrites(h, () => hanoi().membership.admissions.recognize.mutate({ memberId: introducer, outcome: "recognized", decidedOn: "2026-07-01" }), "CONFLICT", "memberId");
+    const id = await suite.fx.member(TREE.c2, { status: "probationary", admittedOn: "2026-03-01" });
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.recognize.mutate({ memberId: id, outcome: "recognized", decidedOn: "2026-11-01", newMemberCourseCompletedOn: "2026-05-01", cellVote: { inFavor: 4, officialMembers: 5 } }), "BAD_REQUEST", "decidedOn");
+    const due = await suite.fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.recognize.mutate({ memberId: due, outcome: "recognized", decidedOn: "2026-07-01", cellVote: { inFavor: 4, officialMembers: 5 } }), "BAD_REQUEST", "newMemberCourseCompletedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.recognize.mutate({ memberId: introducer, outcome: "recognized", decidedOn: "2026-07-01" }), "CONFLICT", "memberId");
   });
   it("is for boards of the member's province", async () => {
-    const id = await fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
+    const id = await suite.fx.member(TREE.c2, { status: "probationary", admittedOn: "2025-06-01" });
     const input = { memberId: id, outcome: "not_recognized" as const, decidedOn: "2026-07-01", reason: "x" };
-    await expectSecurity({ h, call: (c) => c.membership.admissions.recognize.mutate(input), wrongRole: as("inspection_committee", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.admissions.recognize.mutate(input), wrongRole: as("inspection_committee", TREE.p1), otherProvince: board(TREE.p2) });
   });
 });
 
 describe("admissions.overdue", () => {
   it("lists probations past their end without a decision, overdue first", async () => {
-    await fx.member(TREE.k1, { fullName: "Quá Hạn", status: "probationary", admittedOn: "2025-01-10" });
-    await fx.member(TREE.k1, { fullName: "Chờ Xét", status: "probationary", admittedOn: "2025-11-01" });
-    await fx.member(TREE.k1, { fullName: "Đang Dự Bị", status: "probationary", admittedOn: "2026-02-01" });
+    await suite.fx.member(TREE.k1, { fullName: "Quá Hạn", status: "probationary", admittedOn: "2025-01-10" });
+    await suite.fx.member(TREE.k1, { fullName: "Chờ Xét", status: "probationary", admittedOn: "2025-11-01" });
+    await suite.fx.member(TREE.k1, { fullName: "Đang Dự Bị", status: "probationary", admittedOn: "2026-02-01" });
     const all = await hanoi().membership.admissions.overdue.query({ orgPath: TREE.k1 });
     expect(all.items.map((i) => [i.fullName, i.stage, i.dueOn])).toEqual([
       ["Quá Hạn", "overdue", "2026-01-10"],
@@ -151,8 +143,8 @@ describe("admissions.overdue", () => {
     await expectError(hanoi().membership.admissions.overdue.query({ asOf: "20/11/2026" }), "BAD_REQUEST", "asOf");
   });
   it("never lists another province's members", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.admissions.overdue.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: as("viewer", TREE.p2) });
-    const theirs = await h.client(as("viewer", TREE.p2)).membership.admissions.overdue.query({});
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.admissions.overdue.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: as("viewer", TREE.p2) });
+    const theirs = await suite.h.client(as("viewer", TREE.p2)).membership.admissions.overdue.query({});
     expect(theirs.items).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 // membership.events.stream: the outbox as a resumable, scoped SSE stream.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fixture, TREE } from "./fixtures.js";
-import { CENTRAL, as, board, startHarness, type Client, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { TREE } from "./fixtures.js";
+import { CENTRAL, as, board, treeSuite, type Client } from "./harness.js";
 
-let h: Harness;
-let fx: Fixture;
+const suite = treeSuite();
 
 interface Received {
   id: string;
@@ -12,15 +11,6 @@ interface Received {
   orgPath: string;
   payload: Record<string, unknown>;
 }
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = new Fixture(h.db);
-  await fx.tree();
-});
-afterAll(async () => {
-  await h?.close();
-});
 
 function collect(client: Client, lastEventId: string | null) {
   const received: Received[] = [];
@@ -40,11 +30,11 @@ async function until(cond: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
-const target = (orgPath: string, year: number, n: number) => h.client(CENTRAL).membership.targets.set.mutate({ orgPath, year, admissionsPlan: n });
+const target = (orgPath: string, year: number, n: number) => suite.h.client(CENTRAL).membership.targets.set.mutate({ orgPath, year, admissionsPlan: n });
 
 describe("events.stream", () => {
   it("delivers committed changes in id order, live, and resumes after a given id", async () => {
-    const central = collect(h.client(CENTRAL), null);
+    const central = collect(suite.h.client(CENTRAL), null);
     await target(TREE.g1, 2026, 1);
     await target(TREE.g2, 2026, 2);
     await target(TREE.k1, 2026, 3);
@@ -57,30 +47,30 @@ describe("events.stream", () => {
       ["membership.target.set", TREE.g2, 2],
       ["membership.target.set", TREE.k1, 3],
     ]);
-    const resumed = collect(h.client(as("service", "/")), central.received[1]!.id);
+    const resumed = collect(suite.h.client(as("service", "/")), central.received[1]!.id);
     await until(() => resumed.received.length >= 1);
     resumed.stop();
     expect(resumed.received[0]!.id).toBe(central.received[2]!.id);
   });
   it("names a bad lastEventId", async () => {
-    const bad = collect(h.client(CENTRAL), "abc");
+    const bad = collect(suite.h.client(CENTRAL), "abc");
     await until(() => bad.errors.length > 0);
     bad.stop();
     expect(bad.errors[0]!.data?.code).toBe("BAD_REQUEST");
     expect(bad.errors[0]!.data?.fieldErrors?.map((f) => f.path)).toContain("lastEventId");
   });
   it("needs a token and a stream role; a province receives only its own events", async () => {
-    const anonymous = collect(h.client(null), null);
-    const viewer = collect(h.client(as("viewer", TREE.p1)), null);
+    const anonymous = collect(suite.h.client(null), null);
+    const viewer = collect(suite.h.client(as("viewer", TREE.p1)), null);
     await until(() => anonymous.errors.length > 0 && viewer.errors.length > 0);
     anonymous.stop();
     viewer.stop();
     expect(anonymous.errors[0]!.data?.code).toBe("UNAUTHORIZED");
     expect(viewer.errors[0]!.data?.code).toBe("FORBIDDEN");
 
-    const { rows } = await h.db.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM outbox_event`);
-    const hanoi = collect(h.client(board(TREE.p1)), rows[0]!.id);
-    const hagiang = collect(h.client(board(TREE.p2)), rows[0]!.id);
+    const { rows } = await suite.h.db.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM outbox_event`);
+    const hanoi = collect(suite.h.client(board(TREE.p1)), rows[0]!.id);
+    const hagiang = collect(suite.h.client(board(TREE.p2)), rows[0]!.id);
     await target(TREE.g2, 2027, 5);
     await target(TREE.c1, 2027, 6);
     await until(() => hanoi.received.length >= 1 && hagiang.received.length >= 1);

@@ -91,13 +91,19 @@ export interface TreeSuite {
   hanoi: () => Client;
 }
 
+export interface TreeSuiteOptions {
+  /** Rows the file's tests share, written once after the tree and before any test. */
+  seed?: (suite: TreeSuite) => Promise<void>;
+}
+
 /** Call at the top of a test file: starts the service before its tests and closes it after them. */
-export function treeSuite(): TreeSuite {
+export function treeSuite(opts: TreeSuiteOptions = {}): TreeSuite {
   const suite = { hanoi: () => suite.h.client(board(TREE.p1)) } as TreeSuite;
   beforeAll(async () => {
     suite.h = await startHarness();
     suite.fx = new Fixture(suite.h.db);
     await suite.fx.tree();
+    await opts.seed?.(suite);
   });
   afterAll(async () => {
     // Unset when startHarness failed: that failure is the one to report.

@@ -7,10 +7,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { listProcedures } from "@orgboard/server-kit";
 import { TRPCClientError } from "@trpc/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appRouter } from "../../src/router/index.js";
-import { Fixture, TREE, nationalId } from "./fixtures.js";
-import { ROLES, as, startHarness, type Client, type Harness, type HumanRole } from "./harness.js";
+import { TREE, nationalId } from "./fixtures.js";
+import { ROLES, as, treeSuite, type Client, type HumanRole } from "./harness.js";
 import { RECORD_PROCEDURES, TARGETS, parseDocumentedMatrix, targetsOf, type Target } from "./matrix.js";
 
 const docs = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../docs/security.md"), "utf8");
@@ -18,19 +18,9 @@ const documented = parseDocumentedMatrix(docs);
 
 const PATH_OF: Record<Target, string> = { own: TREE.p1, below: TREE.c1, sibling: TREE.c3, country: "/" };
 
-let h: Harness;
-let fx: Fixture;
+const suite = treeSuite();
 let n = 0;
 const caller = (role: HumanRole) => as(role, TREE.p1);
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = new Fixture(h.db);
-  await fx.tree();
-});
-afterAll(async () => {
-  await h?.close();
-});
 
 const uniq = () => `${Date.now().toString(36)}${++n}`;
 const person = () => ({ fullName: "Mai Thị Lan", birthDate: "1992-03-04", gender: "female" as const, ethnicity: "Kinh", nationalId: nationalId(1992, "female") });
@@ -49,46 +39,46 @@ const PROBES: Record<string, Probe> = {
     c.membership.orgs.create.mutate({ parentPath: t, code: `M${uniq()}`, name: "Tổ chức mới", kind: t === "/" ? "provincial_committee" : t === TREE.p1 ? "grassroots_cell" : "subordinate_cell", openedOn: "2020-01-01" }),
   "orgs.update": (c, t) => c.membership.orgs.update.mutate({ orgPath: t, name: `Tên ${uniq()}` }),
   "orgs.close": async (c, t) => {
-    if (t !== "/") await fx.member(t); // so that closing fails after authorization and the tree stays
+    if (t !== "/") await suite.fx.member(t); // so that closing fails after authorization and the tree stays
     return c.membership.orgs.close.mutate({ orgPath: t, closedOn: "2026-10-01" });
   },
-  "members.get": async (c, t) => c.membership.members.get.query({ id: await fx.member(t) }),
-  "members.history": async (c, t) => c.membership.members.history.query({ id: await fx.member(t) }),
-  "members.update": async (c, t) => c.membership.members.update.mutate({ id: await fx.member(t), occupation: "Kỹ sư" }),
+  "members.get": async (c, t) => c.membership.members.get.query({ id: await suite.fx.member(t) }),
+  "members.history": async (c, t) => c.membership.members.history.query({ id: await suite.fx.member(t) }),
+  "members.update": async (c, t) => c.membership.members.update.mutate({ id: await suite.fx.member(t), occupation: "Kỹ sư" }),
   "members.list": (c, t) => c.membership.members.list.query({ orgPath: t }),
   "members.create": (c, t) => c.membership.members.create.mutate({ orgPath: t, ...person(), status: "official", admittedOn: "2015-05-19", officialOn: "2016-05-19" }),
   "admissions.registerCandidate": (c, t) => c.membership.admissions.registerCandidate.mutate({ orgPath: t, ...person(), courseCompletedOn: "2026-05-20", courseCertificateNo: "GCN-1" }),
   "admissions.admit": async (c, t) =>
     c.membership.admissions.admit.mutate({
-      candidateId: await fx.candidate(t),
+      candidateId: await suite.fx.candidate(t),
       considerationDate: "2026-10-10",
       admittedOn: "2026-10-20",
       decisionNumber: "1-QĐ",
       hasLowerSecondaryDiploma: true,
-      introductions: [{ kind: "member", memberId: await fx.member(TREE.c1), workedTogetherSince: "2020-01-01" }, { kind: "youth_union" }],
+      introductions: [{ kind: "member", memberId: await suite.fx.member(TREE.c1), workedTogetherSince: "2020-01-01" }, { kind: "youth_union" }],
       cellVote: { inFavor: 3, officialMembers: 3 },
     }),
   "admissions.recognize": async (c, t) =>
-    c.membership.admissions.recognize.mutate({ memberId: await fx.member(t, { status: "probationary", admittedOn: "2025-06-01" }), outcome: "not_recognized", decidedOn: "2026-07-01", reason: "x" }),
+    c.membership.admissions.recognize.mutate({ memberId: await suite.fx.member(t, { status: "probationary", admittedOn: "2025-06-01" }), outcome: "not_recognized", decidedOn: "2026-07-01", reason: "x" }),
   "admissions.overdue": (c, t) => c.membership.admissions.overdue.query({ orgPath: t }),
-  "cards.issue": async (c, t) => c.membership.cards.issue.mutate({ memberId: await fx.member(t), number: `C${uniq()}`.slice(0, 20), issuedOn: "2026-02-03" }),
-  "transfers.request": async (c, t) => c.membership.transfers.request.mutate({ memberId: await fx.member(t), kind: "official", requestedOn: "2026-10-01", toOrgPath: TREE.c2 }),
+  "cards.issue": async (c, t) => c.membership.cards.issue.mutate({ memberId: await suite.fx.member(t), number: `C${uniq()}`.slice(0, 20), issuedOn: "2026-02-03" }),
+  "transfers.request": async (c, t) => c.membership.transfers.request.mutate({ memberId: await suite.fx.member(t), kind: "official", requestedOn: "2026-10-01", toOrgPath: TREE.c2 }),
   "transfers.complete": async (c, t) => {
-    const id = await fx.member(TREE.c2);
-    await h.db.query(`UPDATE member SET org_id = $2, org_path = $3 WHERE id = $1`, [id, fx.orgId(TREE.c2), TREE.c2]);
-    const transfer = await fx.transfer(id, t);
+    const id = await suite.fx.member(TREE.c2);
+    await suite.h.db.query(`UPDATE member SET org_id = $2, org_path = $3 WHERE id = $1`, [id, suite.fx.orgId(TREE.c2), TREE.c2]);
+    const transfer = await suite.fx.transfer(id, t);
     return c.membership.transfers.complete.mutate({ transferId: transfer, receivedOn: "2026-10-20" });
   },
-  "transfers.cancel": async (c, t) => c.membership.transfers.cancel.mutate({ transferId: await fx.transfer(await fx.member(t), TREE.c2) }),
+  "transfers.cancel": async (c, t) => c.membership.transfers.cancel.mutate({ transferId: await suite.fx.transfer(await suite.fx.member(t), TREE.c2) }),
   "transfers.list": (c, t) => c.membership.transfers.list.query({ orgPath: t }),
   "badges.eligible": (c, t) => c.membership.badges.eligible.query({ orgPath: t }),
-  "badges.propose": async (c, t) => c.membership.badges.propose.mutate({ memberId: await fx.member(t, { admittedOn: "1990-01-01" }), years: 30 }),
-  "badges.award": async (c, t) => c.membership.badges.award.mutate({ badgeId: await fx.badge(await fx.member(t, { admittedOn: "1990-01-01" }), 30, "2020-01-02"), awardedOn: "2020-02-03", decisionNumber: "9" }),
-  "removals.remove": async (c, t) => c.membership.removals.remove.mutate({ memberId: await fx.member(t), kind: "allowed_to_leave", removedOn: "2026-09-01", decisionNumber: "1", reason: "Xin ra" }),
-  "removals.recordDeath": async (c, t) => c.membership.removals.recordDeath.mutate({ memberId: await fx.member(t), diedOn: "2026-09-01" }),
+  "badges.propose": async (c, t) => c.membership.badges.propose.mutate({ memberId: await suite.fx.member(t, { admittedOn: "1990-01-01" }), years: 30 }),
+  "badges.award": async (c, t) => c.membership.badges.award.mutate({ badgeId: await suite.fx.badge(await suite.fx.member(t, { admittedOn: "1990-01-01" }), 30, "2020-01-02"), awardedOn: "2020-02-03", decisionNumber: "9" }),
+  "removals.remove": async (c, t) => c.membership.removals.remove.mutate({ memberId: await suite.fx.member(t), kind: "allowed_to_leave", removedOn: "2026-09-01", decisionNumber: "1", reason: "Xin ra" }),
+  "removals.recordDeath": async (c, t) => c.membership.removals.recordDeath.mutate({ memberId: await suite.fx.member(t), diedOn: "2026-09-01" }),
   "ratings.selfAssess": (c, t) => c.membership.ratings.selfAssess.mutate({ subjectKind: "organization", orgPath: t, year: 2026, level: "good" }),
-  "ratings.appraise": async (c, t) => c.membership.ratings.appraise.mutate({ id: await fx.rating({ memberId: await fx.member(t) }, 2026, "good", "self_assessment") }),
-  "ratings.approve": async (c, t) => c.membership.ratings.approve.mutate({ id: await fx.rating({ memberId: await fx.member(t) }, 2026, "completed") }),
+  "ratings.appraise": async (c, t) => c.membership.ratings.appraise.mutate({ id: await suite.fx.rating({ memberId: await suite.fx.member(t) }, 2026, "good", "self_assessment") }),
+  "ratings.approve": async (c, t) => c.membership.ratings.approve.mutate({ id: await suite.fx.rating({ memberId: await suite.fx.member(t) }, 2026, "completed") }),
   "ratings.list": (c, t) => c.membership.ratings.list.query({ orgPath: t, year: 2026 }),
   "targets.set": (c, t) => c.membership.targets.set.mutate({ orgPath: t, year: 2026, admissionsPlan: 5 }),
   "kpi.summary": (c, t) => c.membership.kpi.summary.query({ orgPath: t, year: 2026 }),
@@ -121,7 +111,7 @@ async function attempt(call: Promise<unknown>): Promise<Outcome> {
 }
 
 async function writesOf(requestId: string, outboxBefore: number): Promise<{ audit: number; outbox: number }> {
-  const { rows } = await h.db.query<{ audit: number; outbox: number }>(
+  const { rows } = await suite.h.db.query<{ audit: number; outbox: number }>(
     `SELECT (SELECT count(*) FROM audit_record WHERE request_id = $1)::int AS audit, (SELECT count(*) FROM outbox_event WHERE id > $2)::int AS outbox`,
     [requestId, outboxBefore],
   );
@@ -148,8 +138,8 @@ describe.each(procedures.filter((p) => p.type !== "subscription").map((p) => [p.
     for (const target of TARGETS) {
       if (target === "country" && RECORD_PROCEDURES.has(name)) continue;
       const requestId = `matrix-${name}-${role}-${target}-${++n}`;
-      const { rows } = await h.db.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM outbox_event`);
-      const outcome = await attempt(probe!(h.client(caller(role), { requestId: () => requestId }), PATH_OF[target]));
+      const { rows } = await suite.h.db.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM outbox_event`);
+      const outcome = await attempt(probe!(suite.h.client(caller(role), { requestId: () => requestId }), PATH_OF[target]));
       seen[target] = outcome.ok ? "ok" : outcome.code;
       const writes = await writesOf(requestId, rows[0]!.id);
       if (outcome.ok && proc.type === "mutation" && (outcome.value as { ok?: boolean }).ok !== false) {
@@ -172,14 +162,14 @@ describe.each(procedures.filter((p) => p.type !== "subscription").map((p) => [p.
 describe("events.stream", () => {
   it.each(ROLES.map((r) => [r]))("%s: receives exactly the events of the documented targets", async (role) => {
     const allowed = targetsOf(documented.get("events.stream")!.cells[role], "events.stream");
-    const { rows } = await h.db.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM outbox_event`);
+    const { rows } = await suite.h.db.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM outbox_event`);
     for (const target of TARGETS) {
-      await h.db.query(`INSERT INTO outbox_event (type, org_path, aggregate_id, payload) VALUES ('test.probe', $1, $2, '{}')`, [PATH_OF[target], target]);
+      await suite.h.db.query(`INSERT INTO outbox_event (type, org_path, aggregate_id, payload) VALUES ('test.probe', $1, $2, '{}')`, [PATH_OF[target], target]);
     }
-    await h.db.query(`INSERT INTO outbox_event (type, org_path, aggregate_id, payload) VALUES ('test.sentinel', $1, 'end', '{}')`, [TREE.p1]);
+    await suite.h.db.query(`INSERT INTO outbox_event (type, org_path, aggregate_id, payload) VALUES ('test.sentinel', $1, 'end', '{}')`, [TREE.p1]);
     const received: { type: string; aggregateId: string }[] = [];
     let error: string | null = null;
-    const sub = h.client(caller(role)).membership.events.stream.subscribe({ lastEventId: rows[0]!.id }, {
+    const sub = suite.h.client(caller(role)).membership.events.stream.subscribe({ lastEventId: rows[0]!.id }, {
       onData: (e) => received.push(e.data as { type: string; aggregateId: string }),
       onError: (err) => (error = (err.data as { code?: string } | undefined)?.code ?? err.message),
     });

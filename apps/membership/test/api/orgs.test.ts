@@ -1,24 +1,16 @@
 // membership.orgs.*: the organization tree. For each procedure: a happy path, an error, and security.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fixture, TREE } from "./fixtures.js";
-import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { TREE } from "./fixtures.js";
+import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
-let h: Harness;
-let fx: Fixture;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = new Fixture(h.db);
-  await fx.tree();
-  await fx.member(TREE.c1, { fullName: "Trần Văn An" });
-  await fx.member(TREE.c1, { fullName: "Lê Thị Bình", gender: "female", status: "probationary", admittedOn: "2026-02-01" });
-  await fx.member(TREE.c3, { fullName: "Giàng A Páo" });
+const suite = treeSuite({
+  seed: async ({ fx }) => {
+    await fx.member(TREE.c1, { fullName: "Trần Văn An" });
+    await fx.member(TREE.c1, { fullName: "Lê Thị Bình", gender: "female", status: "probationary", admittedOn: "2026-02-01" });
+    await fx.member(TREE.c3, { fullName: "Giàng A Páo" });
+  },
 });
-afterAll(async () => {
-  await h?.close();
-});
-
-const hanoi = () => h.client(board(TREE.p1));
+const { hanoi } = suite;
 
 describe("orgs.get", () => {
   it("returns the organization with child and member counts", async () => {
@@ -30,7 +22,7 @@ describe("orgs.get", () => {
     await expectError(hanoi().membership.orgs.get.query({ orgPath: "01/" }), "BAD_REQUEST", "orgPath");
   });
   it("needs a token, a reading role, and the organization inside the caller's scope", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.orgs.get.query({ orgPath: TREE.g1 }), wrongRole: as("site_operator", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.get.query({ orgPath: TREE.g1 }), wrongRole: as("site_operator", TREE.p1), otherProvince: board(TREE.p2) });
   });
 });
 
@@ -42,14 +34,14 @@ describe("orgs.children", () => {
     const second = await hanoi().membership.orgs.children.query({ orgPath: TREE.p1, limit: 1, cursor: first.nextCursor });
     expect(second.items.map((o) => o.path)).toEqual([TREE.k1]);
     expect(second.nextCursor).toBeNull();
-    const national = await h.client(CENTRAL).membership.orgs.children.query({ orgPath: "/" });
+    const national = await suite.h.client(CENTRAL).membership.orgs.children.query({ orgPath: "/" });
     expect(national.items.map((o) => o.path)).toEqual([TREE.p1, TREE.p2]);
   });
   it("rejects a cursor it did not issue, naming cursor", async () => {
     await expectError(hanoi().membership.orgs.children.query({ orgPath: TREE.p1, cursor: "garbage" }), "BAD_REQUEST", "cursor");
   });
   it("refuses the national list (/) and another province to a provincial board", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.orgs.children.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.children.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: board(TREE.p2) });
     await expectError(hanoi().membership.orgs.children.query({ orgPath: "/" }), "FORBIDDEN");
   });
 });
@@ -71,8 +63,8 @@ describe("orgs.list", () => {
     await expectError(hanoi().membership.orgs.list.query({ kind: "province" as never }), "BAD_REQUEST", "kind");
   });
   it("refuses another province's subtree and never returns its rows", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.orgs.list.query({ orgPath: TREE.p1 }), wrongRole: as("site_operator", TREE.p1), otherProvince: board(TREE.p2) });
-    const mine = await h.client(as("viewer", TREE.p2)).membership.orgs.list.query({ search: "Hà Nội" });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.list.query({ orgPath: TREE.p1 }), wrongRole: as("site_operator", TREE.p1), otherProvince: board(TREE.p2) });
+    const mine = await suite.h.client(as("viewer", TREE.p2)).membership.orgs.list.query({ search: "Hà Nội" });
     expect(mine.items).toEqual([]);
   });
 });
@@ -83,49 +75,49 @@ describe("orgs.structure", () => {
     expect(s.organizations.byKind).toMatchObject({ provincial_committee: 1, grassroots_committee: 1, subordinate_cell: 2, grassroots_cell: 1 });
     expect(s.organizations).toMatchObject({ total: 5, grassroots: 2, cellsUnderGrassrootsCommittees: 2 });
     expect(s.members).toEqual({ official: 1, probationary: 1, total: 2 });
-    const national = await h.client(CENTRAL).membership.orgs.structure.query({ orgPath: "/" });
+    const national = await suite.h.client(CENTRAL).membership.orgs.structure.query({ orgPath: "/" });
     expect(national.members.total).toBe(3);
   });
   it("names the field of a bad date", async () => {
     await expectError(hanoi().membership.orgs.structure.query({ orgPath: TREE.p1, on: "2026-02-30" }), "BAD_REQUEST", "on");
   });
   it("is national only for the national scope", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.orgs.structure.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", "/"), otherProvince: as("viewer", TREE.p2) });
-    await expectError(h.client(as("viewer", TREE.p1)).membership.orgs.structure.query({ orgPath: "/" }), "FORBIDDEN");
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.structure.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", "/"), otherProvince: as("viewer", TREE.p2) });
+    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.orgs.structure.query({ orgPath: "/" }), "FORBIDDEN");
   });
 });
 
 describe("orgs.create", () => {
   it("creates a cell under a grassroots committee, with audit and event", async () => {
     const r = await expectRecorded(
-      h,
+      suite.h,
       () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C9", name: "Chi bộ Tổ dân phố 9", kind: "subordinate_cell", openedOn: "2026-01-05", sector: "ward", adminUnitCode: "00004" }),
       { action: "membership.organizations.manage", events: ["membership.organization.created"] },
     );
     expect(r.result).toMatchObject({ path: "/01/01-G1/01-C9/", parentPath: TREE.g1, kind: "subordinate_cell", adminUnitEdition: "2025" });
     expect(r.events[0]).toMatchObject({ org_path: "/01/01-G1/01-C9/" });
     expect(r.audit[0]).toMatchObject({ entity: "PartyOrganization", org_path: "/01/01-G1/01-C9/", actor: board(TREE.p1).sub });
-    const province = await h.client(CENTRAL).membership.orgs.create.mutate({ parentPath: "/", code: "04", name: "Đảng bộ tỉnh Cao Bằng", kind: "provincial_committee", openedOn: "1990-01-01" });
+    const province = await suite.h.client(CENTRAL).membership.orgs.create.mutate({ parentPath: "/", code: "04", name: "Đảng bộ tỉnh Cao Bằng", kind: "provincial_committee", openedOn: "1990-01-01" });
     expect(province.path).toBe("/04/");
   });
   it("enforces the kind/parent rules, unique codes and dates, writing nothing on failure", async () => {
-    await expectNoWrites(h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.c1, code: "01-X1", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "BAD_REQUEST", "kind");
-    await expectNoWrites(h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C1", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "CONFLICT", "code");
-    await expectNoWrites(h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C8", name: "X", kind: "subordinate_cell", openedOn: "2027-01-01" }), "BAD_REQUEST", "openedOn");
-    await expectNoWrites(h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "bad/code", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "BAD_REQUEST", "code");
-    await expectNoWrites(h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C7", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01", adminUnitCode: "99999" }), "BAD_REQUEST", "adminUnitCode");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.c1, code: "01-X1", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "BAD_REQUEST", "kind");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C1", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "CONFLICT", "code");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C8", name: "X", kind: "subordinate_cell", openedOn: "2027-01-01" }), "BAD_REQUEST", "openedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "bad/code", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "BAD_REQUEST", "code");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C7", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01", adminUnitCode: "99999" }), "BAD_REQUEST", "adminUnitCode");
   });
   it("lets only boards create, inside their subtree; a province under / needs the national scope", async () => {
     const input = { parentPath: TREE.g1, code: "01-C6", name: "X", kind: "subordinate_cell" as const, openedOn: "2020-01-01" };
-    await expectSecurity({ h, call: (c) => c.membership.orgs.create.mutate(input), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.create.mutate(input), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
     await expectError(hanoi().membership.orgs.create.mutate({ parentPath: "/", code: "05", name: "X", kind: "provincial_committee", openedOn: "2020-01-01" }), "FORBIDDEN");
-    expect(await fx.count("party_organization", "code = '01-C6'")).toBe(0);
+    expect(await suite.fx.count("party_organization", "code = '01-C6'")).toBe(0);
   });
 });
 
 describe("orgs.update", () => {
   it("renames and records which fields changed", async () => {
-    const r = await expectRecorded(h, () => hanoi().membership.orgs.update.mutate({ orgPath: TREE.c2, name: "Chi bộ Tổ dân phố số 2", sector: "ward" }), {
+    const r = await expectRecorded(suite.h, () => hanoi().membership.orgs.update.mutate({ orgPath: TREE.c2, name: "Chi bộ Tổ dân phố số 2", sector: "ward" }), {
       action: "membership.organizations.manage",
       events: ["membership.organization.updated"],
     });
@@ -134,30 +126,30 @@ describe("orgs.update", () => {
   });
   it("needs a change, and refuses a closed organization", async () => {
     await expectError(hanoi().membership.orgs.update.mutate({ orgPath: TREE.c2 }), "BAD_REQUEST", "name");
-    await fx.org("/01/01-G1/01-CX/", "subordinate_cell", "Chi bộ đã giải thể", { closedOn: "2020-01-01" });
-    await expectNoWrites(h, () => hanoi().membership.orgs.update.mutate({ orgPath: "/01/01-G1/01-CX/", name: "Y" }), "CONFLICT", "orgPath");
+    await suite.fx.org("/01/01-G1/01-CX/", "subordinate_cell", "Chi bộ đã giải thể", { closedOn: "2020-01-01" });
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.update.mutate({ orgPath: "/01/01-G1/01-CX/", name: "Y" }), "CONFLICT", "orgPath");
   });
   it("is for boards inside their scope", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.orgs.update.mutate({ orgPath: TREE.c2, name: "Z" }), wrongRole: as("personnel_officer", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.update.mutate({ orgPath: TREE.c2, name: "Z" }), wrongRole: as("personnel_officer", TREE.p1), otherProvince: board(TREE.p2) });
   });
 });
 
 describe("orgs.close", () => {
   it("closes an empty organization", async () => {
-    await fx.org("/01/01-G1/01-C5/", "subordinate_cell", "Chi bộ sáp nhập");
-    const r = await expectRecorded(h, () => hanoi().membership.orgs.close.mutate({ orgPath: "/01/01-G1/01-C5/", closedOn: "2026-10-01" }), {
+    await suite.fx.org("/01/01-G1/01-C5/", "subordinate_cell", "Chi bộ sáp nhập");
+    const r = await expectRecorded(suite.h, () => hanoi().membership.orgs.close.mutate({ orgPath: "/01/01-G1/01-C5/", closedOn: "2026-10-01" }), {
       action: "membership.organizations.manage",
       events: ["membership.organization.closed"],
     });
     expect(r.result.closedOn).toBe("2026-10-01");
   });
   it("refuses while members or open children remain, naming orgPath", async () => {
-    await expectNoWrites(h, () => hanoi().membership.orgs.close.mutate({ orgPath: TREE.c1, closedOn: "2026-10-01" }), "CONFLICT", "orgPath");
-    await expectNoWrites(h, () => hanoi().membership.orgs.close.mutate({ orgPath: TREE.g1, closedOn: "2026-10-01" }), "CONFLICT", "orgPath");
-    await expectNoWrites(h, () => hanoi().membership.orgs.close.mutate({ orgPath: TREE.c2, closedOn: "1980-01-01" }), "BAD_REQUEST", "closedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.close.mutate({ orgPath: TREE.c1, closedOn: "2026-10-01" }), "CONFLICT", "orgPath");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.close.mutate({ orgPath: TREE.g1, closedOn: "2026-10-01" }), "CONFLICT", "orgPath");
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.close.mutate({ orgPath: TREE.c2, closedOn: "1980-01-01" }), "BAD_REQUEST", "closedOn");
   });
   it("is for boards inside their scope", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.orgs.close.mutate({ orgPath: TREE.c2, closedOn: "2026-10-01" }), wrongRole: as("inspection_committee", TREE.p1), otherProvince: board(TREE.p2) });
-    expect(await fx.count("party_organization", "path = $1 AND closed_on IS NULL", [TREE.c2])).toBe(1);
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.close.mutate({ orgPath: TREE.c2, closedOn: "2026-10-01" }), wrongRole: as("inspection_committee", TREE.p1), otherProvince: board(TREE.p2) });
+    expect(await suite.fx.count("party_organization", "path = $1 AND closed_on IS NULL", [TREE.c2])).toBe(1);
   });
 });

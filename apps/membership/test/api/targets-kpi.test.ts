@@ -1,32 +1,24 @@
 // membership.targets.set, membership.kpi.summary (dashboard live panels), membership.kpi.report.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fixture, TREE } from "./fixtures.js";
-import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { TREE } from "./fixtures.js";
+import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
-let h: Harness;
-let fx: Fixture;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = new Fixture(h.db);
-  await fx.tree();
-  // Admissions of 2026: two in Hà Nội (one in each branch), one in Hà Giang; one of 2025.
-  await fx.member(TREE.c1, { status: "probationary", admittedOn: "2026-03-02" });
-  await fx.member(TREE.k1, { status: "probationary", admittedOn: "2026-04-02" });
-  await fx.member(TREE.c3, { status: "probationary", admittedOn: "2026-05-02" });
-  await fx.member(TREE.c3, { status: "probationary", admittedOn: "2025-12-31" });
-  for (const level of ["excellent", "good", "good"]) await fx.rating({ memberId: await fx.member(TREE.c2) }, 2026, level, "approved");
-  await fx.rating({ memberId: await fx.member(TREE.c2) }, 2026, "excellent", "appraisal");
+const suite = treeSuite({
+  seed: async ({ fx }) => {
+    // Admissions of 2026: two in Hà Nội (one in each branch), one in Hà Giang; one of 2025.
+    await fx.member(TREE.c1, { status: "probationary", admittedOn: "2026-03-02" });
+    await fx.member(TREE.k1, { status: "probationary", admittedOn: "2026-04-02" });
+    await fx.member(TREE.c3, { status: "probationary", admittedOn: "2026-05-02" });
+    await fx.member(TREE.c3, { status: "probationary", admittedOn: "2025-12-31" });
+    for (const level of ["excellent", "good", "good"]) await fx.rating({ memberId: await fx.member(TREE.c2) }, 2026, level, "approved");
+    await fx.rating({ memberId: await fx.member(TREE.c2) }, 2026, "excellent", "appraisal");
+  },
 });
-afterAll(async () => {
-  await h?.close();
-});
-
-const hanoi = () => h.client(board(TREE.p1));
+const { hanoi } = suite;
 
 describe("targets.set", () => {
   it("sets and then replaces an admissions plan, announcing both", async () => {
-    const r = await expectRecorded(h, () => hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: 12 }), {
+    const r = await expectRecorded(suite.h, () => hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: 12 }), {
       action: "membership.targets.set",
       events: ["membership.target.set"],
     });
@@ -34,23 +26,23 @@ describe("targets.set", () => {
     expect(r.events[0]).toMatchObject({ org_path: TREE.g1, payload: { year: 2026, admissions: 12, previous: null } });
     const again = await hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: 15 });
     expect(again.previous).toBe(12);
-    expect(await fx.count("target", "org_path = $1", [TREE.g1])).toBe(1);
+    expect(await suite.fx.count("target", "org_path = $1", [TREE.g1])).toBe(1);
   });
   it("names a bad plan and an unknown organization", async () => {
-    await expectNoWrites(h, () => hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: -1 }), "BAD_REQUEST", "admissionsPlan");
-    await expectNoWrites(h, () => hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 1900, admissionsPlan: 1 }), "BAD_REQUEST", "year");
-    await expectNoWrites(h, () => hanoi().membership.targets.set.mutate({ orgPath: "/01/none/", year: 2026, admissionsPlan: 1 }), "NOT_FOUND", "orgPath");
+    await expectNoWrites(suite.h, () => hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: -1 }), "BAD_REQUEST", "admissionsPlan");
+    await expectNoWrites(suite.h, () => hanoi().membership.targets.set.mutate({ orgPath: TREE.g1, year: 1900, admissionsPlan: 1 }), "BAD_REQUEST", "year");
+    await expectNoWrites(suite.h, () => hanoi().membership.targets.set.mutate({ orgPath: "/01/none/", year: 2026, admissionsPlan: 1 }), "NOT_FOUND", "orgPath");
   });
   it("is for boards inside their scope (a province's own plan comes from the national level or itself)", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: 3 }), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.targets.set.mutate({ orgPath: TREE.g1, year: 2026, admissionsPlan: 3 }), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
   });
 });
 
 describe("kpi.summary", () => {
   it("gives one row per province at national level, with plans, ratings and the outbox position", async () => {
-    await h.client(CENTRAL).membership.targets.set.mutate({ orgPath: TREE.p1, year: 2026, admissionsPlan: 40 });
-    await h.client(CENTRAL).membership.targets.set.mutate({ orgPath: TREE.p2, year: 2026, admissionsPlan: 10 });
-    const s = await h.client(CENTRAL).membership.kpi.summary.query({ orgPath: "/", year: 2026 });
+    await suite.h.client(CENTRAL).membership.targets.set.mutate({ orgPath: TREE.p1, year: 2026, admissionsPlan: 40 });
+    await suite.h.client(CENTRAL).membership.targets.set.mutate({ orgPath: TREE.p2, year: 2026, admissionsPlan: 10 });
+    const s = await suite.h.client(CENTRAL).membership.kpi.summary.query({ orgPath: "/", year: 2026 });
     expect(s.rows).toEqual([
       { orgPath: TREE.p1, name: "Đảng bộ Thành phố Hà Nội", admitted: 2, plan: 40 },
       { orgPath: TREE.p2, name: "Đảng bộ tỉnh Hà Giang", admitted: 1, plan: 10 },
@@ -61,7 +53,7 @@ describe("kpi.summary", () => {
       { level: "completed", count: 0 },
       { level: "not_completed", count: 0 },
     ]);
-    const { rows } = await h.db.query<{ id: string }>(`SELECT max(id)::text AS id FROM outbox_event`);
+    const { rows } = await suite.h.db.query<{ id: string }>(`SELECT max(id)::text AS id FROM outbox_event`);
     expect(s.lastEventId).toBe(rows[0]!.id);
     const inside = await hanoi().membership.kpi.summary.query({ orgPath: TREE.p1, year: 2026 });
     expect(inside.rows.map((r) => [r.orgPath, r.admitted, r.plan])).toEqual([[TREE.g1, 1, 15], [TREE.k1, 1, 0]]);
@@ -71,7 +63,7 @@ describe("kpi.summary", () => {
     await expectError(hanoi().membership.kpi.summary.query({ orgPath: "/01", year: 2026 }), "BAD_REQUEST", "orgPath");
   });
   it("national figures are for the national scope; a province sees only itself", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.kpi.summary.query({ orgPath: TREE.p1, year: 2026 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: as("viewer", TREE.p2) });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.kpi.summary.query({ orgPath: TREE.p1, year: 2026 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: as("viewer", TREE.p2) });
     await expectError(hanoi().membership.kpi.summary.query({ orgPath: "/", year: 2026 }), "FORBIDDEN");
   });
 });
@@ -87,7 +79,7 @@ describe("kpi.report", () => {
     await expectError(hanoi().membership.kpi.report.query({ orgPath: "/01/zzz/", year: 2026 }), "NOT_FOUND", "orgPath");
   });
   it("is refused outside the caller's scope", async () => {
-    await expectSecurity({ h, call: (c) => c.membership.kpi.report.query({ orgPath: TREE.p1, year: 2026 }), wrongRole: as("site_operator", TREE.p1), otherProvince: as("personnel_officer", TREE.p2) });
-    await expectError(h.client(as("viewer", TREE.p1)).membership.kpi.report.query({ orgPath: "/", year: 2026 }), "FORBIDDEN");
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.kpi.report.query({ orgPath: TREE.p1, year: 2026 }), wrongRole: as("site_operator", TREE.p1), otherProvince: as("personnel_officer", TREE.p2) });
+    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.kpi.report.query({ orgPath: "/", year: 2026 }), "FORBIDDEN");
   });
 });
