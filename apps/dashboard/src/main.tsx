@@ -1,4 +1,4 @@
-import "@mantine/core/styles.css";
+import "./mantine-styles.js";
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text, createTheme } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
