@@ -6,8 +6,7 @@
 // specificity win as they did.
 // Adding a component: import its file here, in that order, AND the files of the components it renders
 // inside (Select → Input, Combobox, Popover, ScrollArea, CloseButton…). A missing file shows as an
-// unstyled component, not as a build error; check that every `m_xxxxxxxx` class name in the built
-// dist/assets/*.js appears in one of the files imported here (@mantine/charts' aside).
+// unstyled component, not as a build error; e2e/styles.spec.ts fails then, naming the classes without rules.
 import "@mantine/core/styles/baseline.css";
 import "@mantine/core/styles/default-css-variables.css";
 import "@mantine/core/styles/global.css";
