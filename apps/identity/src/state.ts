@@ -73,8 +73,11 @@ export async function generateSecrets(): Promise<IdentitySecrets> {
   return { realmKey: await newSigningKey(), vneidKey: await newSigningKey(), cookieSecret: randomBytes(32).toString("base64url"), refreshSecret: randomBytes(32) };
 }
 
-/** Reads a JSON state file; undefined when it does not exist, a StateFileError when it cannot be used. */
-export async function readStateFile(file: string): Promise<unknown> {
+/**
+ * Reads a JSON state file in the shape `schema` gives; undefined when it does not exist, a StateFileError
+ * naming the file and the first problem when it cannot be used.
+ */
+export async function readStateFile<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -82,30 +85,25 @@ export async function readStateFile(file: string): Promise<unknown> {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new StateFileError(file, `cannot read it: ${(e as Error).message}`);
   }
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch (e) {
     throw new StateFileError(file, `not valid JSON: ${(e as Error).message}`);
   }
-}
-
-/** Makes the data directory, private to this user (it holds private keys and session records). */
-export async function ensureDataDir(dataDir: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new StateFileError(file, `${issue?.path.join(".") || "content"}: ${issue?.message}`);
 }
 
 /** The secrets kept in `<dataDir>/keys.json`, made and written (atomically, mode 0600) on first use. */
 export async function loadOrCreateSecrets(dataDir: string): Promise<IdentitySecrets> {
   const file = join(dataDir, SECRETS_FILE);
-  await ensureDataDir(dataDir);
-  const stored = await readStateFile(file);
-  if (stored !== undefined) {
-    const parsed = fileSchema.safeParse(stored);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new StateFileError(file, `${issue?.path.join(".") || "content"}: ${issue?.message}`);
-    }
-    const s = parsed.data;
+  // Private to this user: it holds private keys and session records.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const s = await readStateFile(file, fileSchema);
+  if (s !== undefined) {
     return {
       realmKey: fromPrivate(s.realmKey),
       vneidKey: fromPrivate(s.vneidKey),

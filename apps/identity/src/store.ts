@@ -4,18 +4,19 @@
 // Why a small store of our own: oidc-provider needs lookups by session uid and user code, and revocation of
 // every token of a grant (secondary indexes), which the key-value stores on npm do not keep (keyv-file,
 // node-persist: plain key → value with TTL); lowdb writes the whole file on every change, without fsync or a
-// private file mode; node:sqlite is not in Node 20, which the project still supports. Here the records live in a Map with their expiry, the indexes are rebuilt on load, and the
-// file is written whole by write-file-atomic (temporary file, fsync, rename; mode 0600). Writes are coalesced:
-// a change schedules one write `writeDelayMs` later that takes every change made meanwhile, so a burst of logins
-// costs one fsync; flush(), called when the server stops (SIGTERM/SIGINT), writes what is pending. A crash
-// (SIGKILL, power loss) loses at most the last `writeDelayMs` of changes: those officials log in again.
+// private file mode; node:sqlite is not in Node 20, which the project still supports. Here the records live
+// in a Map with their expiry, the indexes are rebuilt on load, and the file is written whole by
+// write-file-atomic (temporary file, fsync, rename; mode 0600). Writes are coalesced: a change schedules one
+// write `writeDelayMs` later that takes every change made meanwhile, so a burst of logins costs one fsync;
+// flush(), called when the server stops (SIGTERM/SIGINT), writes what is pending. A crash (SIGKILL, power
+// loss) loses at most the last `writeDelayMs` of changes: those officials log in again.
 // One process per data directory: a second identity server on the same files would overwrite the first's.
 // The state is small (sessions last ≤ 10 h, codes and interactions minutes); expired records are dropped when
 // read, when loaded and when written.
 import type { Adapter, AdapterFactory, AdapterPayload } from "oidc-provider";
 import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
-import { readStateFile, StateFileError } from "./state.js";
+import { readStateFile } from "./state.js";
 
 interface Entry {
   model: string;
@@ -74,15 +75,10 @@ export class OidcStore {
   /** Loads `file` (absent: an empty store); a file that cannot be used stops the start with a StateFileError. */
   static async open(file: string, opts: OidcStoreOptions = {}): Promise<OidcStore> {
     const store = new OidcStore(file, opts);
-    const stored = await readStateFile(file);
+    const stored = await readStateFile(file, fileSchema);
     if (stored === undefined) return store;
-    const parsed = fileSchema.safeParse(stored);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new StateFileError(file, `${issue?.path.join(".") || "content"}: ${issue?.message}`);
-    }
     const now = Date.now();
-    for (const [model, records] of Object.entries(parsed.data.models)) {
+    for (const [model, records] of Object.entries(stored.models)) {
       for (const [id, e] of Object.entries(records)) {
         if (e.expiresAt !== undefined && e.expiresAt <= now) {
           store.dirty = true;

@@ -173,7 +173,7 @@ export class PgBus {
     }
     const p = this.publisher;
     this.publisher = null;
-    p?.client.release();
+    p?.connection.release();
   }
 
   private error(err: unknown): void {

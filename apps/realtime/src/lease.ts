@@ -92,7 +92,7 @@ export class PgAdvisoryLeases implements LeaseManager {
     clearInterval(this.probeTimer);
     for (const ac of this.held.values()) ac.abort(new Error("lease lost: the lock connection to PostgreSQL broke"));
     this.held.clear();
-    client.client.release(true);
+    client.connection.release(true);
   }
 
   async acquire(service: string, signal: AbortSignal): Promise<Lease> {
@@ -129,10 +129,10 @@ export class PgAdvisoryLeases implements LeaseManager {
     for (const ac of this.held.values()) ac.abort(new Error("lease manager closed"));
     this.held.clear();
     if (client) {
-      client.client.removeAllListeners("error");
-      client.client.removeAllListeners("end");
+      client.connection.removeAllListeners("error");
+      client.connection.removeAllListeners("end");
       await client.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
-      client.client.release();
+      client.connection.release();
     }
   }
 }

@@ -18,6 +18,7 @@
 //   sequence) and their membership periods.
 // Figures: docs/membership-data.md#benchmarks.
 import { randomUUID } from "node:crypto";
+import { likePrefix } from "@orgboard/events";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
@@ -27,6 +28,7 @@ import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { copyLine, copyValue, type Sql } from "../db/sql.js";
 import { MembershipInputError } from "../db/errors.js";
+import { CELL_KINDS } from "../domain/org-tree.js";
 import { recordImport } from "./audit.js";
 import { formatOf, openStream, readRecords, type FileSource } from "./read.js";
 import { MEMBER_COLUMNS } from "./template.js";
@@ -131,12 +133,6 @@ async function recordMemberImport(tx: Sql, file: FileSource, options: ImportOpti
   return { ok: true, importId, imported, orgPath, eventId };
 }
 
-/** Organizations that may receive members: cells (chi bộ). */
-const CELL_KINDS = ["grassroots_cell", "subordinate_cell"] as const;
-
-/** LIKE patterns for "inside one of these subtrees" (the same test in both paths). */
-const subtreePatterns = (paths: readonly string[]) => paths.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-
 class Spool {
   private failure: Error | null = null;
   private constructor(
@@ -240,7 +236,7 @@ async function targetOrgs(tx: Sql, today: string, allowed: readonly string[] | u
     `SELECT code, id, path, opened_on FROM party_organization
      WHERE kind = ANY ($1::text[]) AND (closed_on IS NULL OR closed_on > $2::date)
        AND ($3::text[] IS NULL OR path LIKE ANY ($3::text[]))`,
-    [CELL_KINDS, today, allowed ? subtreePatterns(allowed) : null],
+    [CELL_KINDS, today, allowed ? allowed.map((p) => likePrefix(p)) : null],
   );
   return new Map(rows.map((o) => [o.code, { copy: `${o.id}\t${copyValue(o.path)}`, path: o.path, openedOn: o.opened_on }]));
 }
@@ -460,7 +456,7 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
     const { rows: outside } = await tx.query<{ row: number; org_code: string }>(
       `SELECT s.row_no AS row, s.org_code FROM import_member_stage s JOIN party_organization o ON o.code = s.org_code
        WHERE NOT (o.path LIKE ANY ($1::text[]))`,
-      [subtreePatterns(allowed)],
+      [allowed.map((p) => likePrefix(p))],
     );
     for (const r of outside) out.push({ row: Number(r.row), column: "orgCode", reason: `organization "${r.org_code}" is outside the organizations you may change` });
   }
