@@ -4,3 +4,4 @@ export * from "./events.js";
 export * from "./links.js";
 export * from "./roles.js";
 export * from "./conference.js";
+export * from "./contract.js";
