@@ -66,6 +66,8 @@ function validatorFor(snapshot: ContractSnapshot, name: string): ValidateFunctio
   return validate;
 }
 
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
 function pathOf(e: ErrorObject): string {
   let p = "";
   for (const seg of e.instancePath.split("/").slice(1)) {
@@ -89,7 +91,12 @@ export function validateAgainstSnapshot(snapshot: ContractSnapshot, procedurePat
   if (validate(answer)) return [];
   return (validate.errors ?? []).map((e) => ({
     path: pathOf(e),
-    message: e.keyword === "required" ? "thiếu trường / missing" : (e.message ?? e.keyword),
+    message:
+      e.keyword === "required"
+        ? "thiếu trường / missing"
+        : e.keyword === "pattern" // zod's date/uuid patterns run to 300 characters
+          ? `must match pattern "${shorten((e.params as { pattern: string }).pattern)}"`
+          : (e.message ?? e.keyword),
   }));
 }
 
