@@ -46,10 +46,15 @@ const UNDERSTOOD = new Set([
 
 const isObj = (v: unknown): v is Schema => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/**
+ * JSON with sorted keys, and `required` lists sorted: reordering the fields of a zod object changes neither
+ * what is valid nor the contract.
+ */
 export const canonical = (v: Json): string =>
-  JSON.stringify(v, (_k, val: unknown) =>
-    isObj(val) ? Object.fromEntries(Object.keys(val).sort().map((k) => [k, val[k]])) : val,
-  );
+  JSON.stringify(v, (k, val: unknown) => {
+    if (k === "required" && Array.isArray(val) && val.every((x) => typeof x === "string")) return [...(val as string[])].sort();
+    return isObj(val) ? Object.fromEntries(Object.keys(val).sort().map((key) => [key, val[key]])) : val;
+  });
 const same = (a: Json, b: Json) => canonical(a) === canonical(b);
 const show = (v: Json) => {
   const text = typeof v === "string" ? `"${v}"` : JSON.stringify(v);

@@ -70,6 +70,12 @@ describe("diffSnapshots", () => {
     ]);
   });
 
+  it("reordered fields are no difference", () => {
+    const reordered = contractSnapshot(defineContract({ ...base, version: "1.0", events: { "demo.org.created": z.object({ name: z.string(), id: z.string() }) } }));
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(v10));
+    expect(diffSnapshots(v10, reordered)).toEqual([]);
+  });
+
   it("annotations only: a compatible difference", () => {
     const next = contractSnapshot(defineContract({ ...base, version: "1.1", events: { "demo.org.created": item.describe("an org") } }));
     expect(lines(v10, next)).toEqual(["· demo.org.created: nội dung sự kiện chỉ đổi chú thích (description, default…) / event payload annotations changed (description, default…)"]);
