@@ -52,7 +52,7 @@ const isObj = (v: unknown): v is Schema => typeof v === "object" && v !== null &
  */
 export const canonical = (v: Json): string =>
   JSON.stringify(v, (k, val: unknown) => {
-    if (k === "required" && Array.isArray(val) && val.every((x) => typeof x === "string")) return [...(val as string[])].sort();
+    if (k === "required" && Array.isArray(val) && val.every((x) => typeof x === "string")) return [...val].sort();
     return isObj(val) ? Object.fromEntries(Object.keys(val).sort().map((key) => [key, val[key]])) : val;
   });
 const same = (a: Json, b: Json) => canonical(a) === canonical(b);
