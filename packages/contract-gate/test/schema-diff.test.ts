@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as wire from "@orgboard/contracts";
 import { z } from "zod";
 import { breakingChanges, type Side } from "../src/index.js";
 
@@ -155,5 +156,22 @@ describe("inputs (what consumers send)", () => {
   it("messages are Vietnamese first", () => {
     const [p] = breakingChanges(js(filter, "input"), js(filter.extend({ year: z.int() }), "input"), "input");
     expect(p!.vi).toBe('đầu vào thêm trường bắt buộc "year"');
+  });
+});
+
+describe("the real wire schemas of @orgboard/contracts", () => {
+  it("each compared with itself, both sides: no change", () => {
+    const schemas = Object.entries(wire as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
+    expect(schemas.length).toBeGreaterThan(10);
+    for (const [name, schema] of schemas) {
+      expect(inp(schema, schema), name).toEqual([]);
+      expect(out(schema, schema), name).toEqual([]);
+    }
+  });
+
+  it("conference.get's snapshot: a field removed inside an array and inside a nullable object is named", () => {
+    const { conferenceSnapshotSchema: snap, agendaItemViewSchema: agendaItem, speakRequestViewSchema: speakRequest } = wire;
+    const changed = snap.extend({ agenda: z.array(agendaItem.omit({ position: true })), speaker: speakRequest.omit({ siteCode: true }).nullable() });
+    expect(out(snap, changed)).toEqual(['agenda[].position: output field "agenda[].position" removed', 'speaker.siteCode: output field "speaker.siteCode" removed']);
   });
 });
