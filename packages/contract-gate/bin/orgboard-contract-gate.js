@@ -10,4 +10,6 @@ if (!existsSync(fileURLToPath(cli))) {
   process.exit(1);
 }
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit once the output is flushed: a contract package's imports may leave timers or handles open.
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
