@@ -18,15 +18,15 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 const ITEM_V1 = "z.object({ id: z.string(), name: z.string() })";
 
 /** The built dist/index.js of a contract package: one query and one event. */
-const contractJs = (version: string, item = ITEM_V1, input = "z.object({ id: z.string() })") => `
+const contractJs = (version: string, item = ITEM_V1, input = "z.object({ id: z.string() })", service = "demo") => `
 import { defineContract, query } from "@orgboard/contracts";
 import { z } from "zod";
 const item = ${item};
 export const contract = defineContract({
-  service: "demo",
+  service: "${service}",
   version: "${version}",
   procedures: { orgs: { get: query(${input}, z.object({ items: z.array(item), total: z.int() })) } },
-  events: { "demo.org.created": z.object({ id: z.string() }) },
+  events: { "${service}.org.created": z.object({ id: z.string() }) },
 });
 `;
 
@@ -195,6 +195,26 @@ describe("orgboard-contract-gate", () => {
     r = gate(shallow);
     expect(r.out).toContain("snapshots/1.0.json: bỏ qua, clone nông không có commit ghi nhận đầu tiên / skipped: this shallow clone does not reach the commit that first recorded it");
     expect(r.code).toBe(0);
+  });
+
+  it("several services: each has its summary; a breaking membership change fails the run, naming membership.orgs.get and items[].name", () => {
+    const { root } = repoAt10();
+    const membership = join(root, "packages", "contract-membership");
+    mkdirSync(join(membership, "dist"), { recursive: true });
+    writeFileSync(join(membership, "package.json"), JSON.stringify({ name: "@orgboard/contract-membership", type: "module" }));
+    writeFileSync(join(membership, "dist", "index.js"), contractJs("1.0", ITEM_V1, undefined, "membership"));
+    writeFileSync(join(membership, "CHANGELOG.md"), "## 1.0 — 2026-12-01\n");
+    expect(gate(root, "record", "membership").code).toBe(0);
+    commit(root, "membership 1.0");
+    expect(gate(root).out).toContain("contracts: 2 đạt / passed, 0 lỗi / failed");
+    writeFileSync(join(membership, "dist", "index.js"), contractJs("1.0", "z.object({ id: z.string(), name: z.string().nullable() })", undefined, "membership"));
+    const r = gate(root);
+    expect(r.out).toContain("demo 1.0 (packages/contract-demo)");
+    expect(r.out).toContain("membership 1.0 (packages/contract-membership)");
+    expect(r.out).toContain('membership.orgs.get: trường đầu ra "items[].name" có thể là null / output field "items[].name" became nullable (breaking: raise the major version and note it in CHANGELOG.md)');
+    expect(r.out).toContain("contracts: 1 đạt / passed, 1 lỗi / failed");
+    expect(r.code).toBe(1);
+    expect(gate(root, "check", "demo").code).toBe(0);
   });
 
   it("a package that is not built, and one without the contract export, fail by name", () => {
