@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-// Real HTTP servers and RSA key generation: allow for a busy CI machine.
-export default defineConfig({ test: { testTimeout: 30_000, hookTimeout: 30_000 } });
+// The CLI tests start the bin and git many times per test: allow for a busy CI machine.
+export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 30_000 } });
