@@ -95,15 +95,13 @@ function ensureShim() {
 if (pnpm.shim) env.PATH = `${shimDir}${delimiter}${env.PATH ?? ""}`;
 
 /**
- * Runs pnpm with `args` and resolves with its exit code. Ctrl-C reaches the child from the terminal (same
+ * Runs a command and resolves with its exit code. Ctrl-C reaches the child from the terminal (same
  * process group), so this process waits for the child to finish its own shutdown instead of dying first;
  * SIGTERM and SIGHUP, which usually target one process, are passed on.
  */
-function pnpmRun(args) {
-  ensureShim();
-  const [cmd, ...pre] = pnpm.shim ? [join(shimDir, "pnpm")] : pnpm.argv;
+function runChild(cmd, args) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, [...pre, ...args], { cwd: root, env, stdio: "inherit" });
+    const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
     const onInt = () => {};
     const forward = (sig) => child.kill(sig);
     process.on("SIGINT", onInt);
@@ -116,21 +114,30 @@ function pnpmRun(args) {
       resolve(code);
     };
     child.on("error", (e) => {
-      console.error(`could not run pnpm: ${e.message}`);
+      console.error(`could not run ${cmd}: ${e.message}`);
       done(1);
     });
     child.on("exit", (code, signal) => done(code ?? 128 + (constants.signals[signal] ?? 1)));
   });
 }
 async function run(args) {
-  const code = await pnpmRun(args);
+  ensureShim();
+  const [cmd, ...pre] = pnpm.shim ? [join(shimDir, "pnpm")] : pnpm.argv;
+  const code = await runChild(cmd, [...pre, ...args]);
   if (code !== 0) process.exit(code);
 }
 
+console.error(
+  pnpm.shim
+    ? `bootstrap: pnpm ${version} through \`${pnpm.argv.join(" ")}\` (for turbo and the package scripts: ${join(shimDir, "pnpm")})`
+    : `bootstrap: pnpm ${version} (installed)`,
+);
 await run(["install", "--frozen-lockfile", "--prefer-offline"]);
 await run(["turbo", "run", "build", "--output-logs=errors-only"]);
 if (task === "start") {
-  await run(["--filter", "@orgboard/cli", "run", "orgboard", "start", ...rest]);
+  // The built CLI itself, not through `pnpm run`, which reports a script stopped by Ctrl-C as failed
+  // (ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL) even when it shut down cleanly.
+  process.exit(await runChild(process.execPath, [join(root, "apps", "cli", "dist", "main.js"), "start", ...rest]));
 } else {
   await run(["turbo", "run", "typecheck", "lint", "--output-logs=errors-only"]);
   // --continue: one failing suite must not hide the results of the others (the exit code still fails).
