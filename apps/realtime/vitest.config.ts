@@ -1,5 +1,7 @@
 import { defineConfig } from "vitest/config";
 
+// `test:unit` runs test/unit (no servers); `test:integration` runs every other file (real sockets, servers,
+// child processes, PostgreSQL), so a new suite lands in one of them and in every CI stage.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],

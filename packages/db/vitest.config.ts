@@ -1,5 +1,7 @@
 import { defineConfig } from "vitest/config";
 
+// Every suite uses the real engines (PGlite, a PostgreSQL server, the schema engine), so they are all
+// `test:integration`; there is no `test:unit` (it ran the same files a second time in the Node 24 stage).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],

@@ -5,10 +5,13 @@ import { ROOT, type Stack } from "./stack.js";
 
 export const stack: Stack = JSON.parse(process.env.E2E_STACK ?? "{}") as Stack;
 
-/** Skip (naming the missing part) unless every part a scenario needs is running. */
+/**
+ * Fails (naming the missing part and why) unless every part a scenario needs is running: a part that did
+ * not start is a failure of the run, never a skipped test that lets it pass.
+ */
 export function requires(...parts: string[]): void {
   const missing = parts.filter((p) => stack.missing?.[p]);
-  base.skip(missing.length > 0, `needs ${missing.map((p) => `${p} (${stack.missing[p]})`).join(", ")}`);
+  if (missing.length > 0) throw new Error(`needs ${missing.map((p) => `${p} (${stack.missing[p]})`).join(", ")}, which did not start`);
 }
 
 /**

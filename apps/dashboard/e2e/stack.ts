@@ -1,7 +1,7 @@
 // Starts what the browser tests need on free ports: the built-in identity provider (or a real Keycloak
 // given by KEYCLOAK_URL), the services and the realtime gateway that are built, and the built dashboard
-// through `vite preview` with a generated /config.json. A part that is not built yet is left out and
-// the tests that need it are skipped, naming it.
+// through `vite preview` with a generated /config.json. A part that is not built or does not start is
+// left out, and the tests that need it fail, naming it and why (see `requires` in fixtures.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -20,7 +20,7 @@ export interface Stack {
   keycloak: boolean;
   services: Record<string, string>;
   realtimeUrl: string | null;
-  /** Why a part is missing, by part name (shown in skip messages). */
+  /** Why a part is missing, by part name (named in the failure of each test that needs it). */
   missing: Record<string, string>;
 }
 

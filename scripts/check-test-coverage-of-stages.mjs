@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Fails when a test file of some package would run in no CI stage, or only on one of the two runtimes.
+//
+// .ci/run runs the README's `npm test` (each package's `test` script) on Node 20, then `test:unit`,
+// `test:integration` and `test:e2e` on Node 24, `test:integration` against PostgreSQL and `test:sso` /
+// `test:e2e` against Keycloak. So every test file (*.test.* / *.spec.* outside node_modules, dist, bench)
+// must be run by its package's `test` script AND by one of `test:unit`, `test:integration`, `test:e2e`.
+// Which files a script runs is asked of the runner itself (`vitest list --filesOnly`, `playwright test
+// --list`) with the script's own arguments, so include/exclude patterns in configs count as they do in CI.
+// A script command it cannot interpret fails the check rather than being assumed to run everything.
+// Usage: node scripts/check-test-coverage-of-stages.mjs (after `pnpm install`; no build needed).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { delimiter, dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const NODE24_SCRIPTS = ["test:unit", "test:integration", "test:e2e"];
+const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
+const SKIP_DIRS = new Set(["node_modules", "dist", "bench", ".turbo", "test-results", "coverage", "generated"]);
+
+// Commands that wrap a runner: how to ask which files they run (relative to the package directory).
+const WRAPPERS = {
+  // apps/dashboard: checks for Chromium, then `playwright test -c e2e/playwright.config.ts`.
+  "node e2e/run.mjs": { playwright: "e2e/playwright.config.ts" },
+  // apps/identity: with KEYCLOAK_URL, `vitest run test/flow.test.ts`.
+  "tsx test/sso.ts": { vitest: "test/flow.test.ts" },
+};
+
+function testFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith(".")) testFiles(join(dir, e.name), out);
+    } else if (TEST_FILE.test(e.name)) out.push(join(dir, e.name));
+  }
+  return out;
+}
+
+/** Runs `command` through the shell in `pkgDir`, with the package's binaries on PATH. */
+function sh(pkgDir, command) {
+  const PATH = [join(pkgDir, "node_modules", ".bin"), join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter);
+  return spawnSync("sh", ["-c", command], { cwd: pkgDir, env: { ...process.env, PATH, CI: "true", FORCE_COLOR: "0", NO_COLOR: "1" }, encoding: "utf8" });
+}
+
+/** The absolute paths of the test files one command of a package script runs, or throws saying why not. */
+function filesOf(pkgDir, command) {
+  command = command.trim();
+  let r;
+  let fromPlaywright = null;
+  const wrapper = WRAPPERS[command];
+  if (/^vitest run(\s|$)/.test(command)) r = sh(pkgDir, command.replace(/^vitest run/, "vitest list --filesOnly"));
+  else if (wrapper?.vitest) r = sh(pkgDir, `vitest list --filesOnly ${wrapper.vitest}`);
+  else if (wrapper?.playwright) {
+    r = sh(pkgDir, `playwright test --list -c ${wrapper.playwright}`);
+    fromPlaywright = dirname(join(pkgDir, wrapper.playwright));
+  } else throw new Error(`cannot tell which test files \`${command}\` runs (teach WRAPPERS in ${relative(root, fileURLToPath(import.meta.url))})`);
+  const out = `${r.stdout}\n${r.stderr}`;
+  if (r.status !== 0) {
+    if (/No test files found/.test(out)) return [];
+    throw new Error(`\`${command}\` could not list its files (exit ${r.status}):\n${out.trim().split("\n").slice(-15).join("\n")}`);
+  }
+  const files = new Set();
+  for (const line of r.stdout.split("\n")) {
+    if (fromPlaywright) {
+      // "  [chromium] › auth.spec.ts:12:3 › …" or "  auth.spec.ts:12:3 › …", relative to the config's directory
+      const m = /(?:^|\s|›\s)([\w./-]+\.(?:test|spec)\.[cm]?[jt]sx?):\d+:\d+/.exec(line);
+      if (m) files.add(join(fromPlaywright, m[1]));
+    } else {
+      const f = line.trim();
+      if (f && TEST_FILE.test(f)) files.add(join(pkgDir, f));
+    }
+  }
+  return [...files];
+}
+
+function filesOfScript(pkgDir, script) {
+  // `a && b` runs both; `;`, `||`, pipes and the like are not expected in test scripts.
+  if (/[;|]/.test(script.replace(/&&/g, ""))) throw new Error(`cannot interpret script \`${script}\``);
+  return script.split("&&").flatMap((c) => filesOf(pkgDir, c));
+}
+
+const packages = ["apps", "packages"].flatMap((d) =>
+  readdirSync(join(root, d), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, d, e.name, "package.json")))
+    .map((e) => join(root, d, e.name)),
+);
+
+const problems = [];
+let checked = 0;
+for (const pkgDir of packages) {
+  const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+  const all = testFiles(pkgDir);
+  if (all.length === 0) continue;
+  const scripts = pkg.scripts ?? {};
+  const runBy = {};
+  for (const name of ["test", ...NODE24_SCRIPTS]) {
+    if (!scripts[name]) continue;
+    try {
+      runBy[name] = new Set(filesOfScript(pkgDir, scripts[name]));
+    } catch (e) {
+      problems.push(`${pkg.name} ${name}: ${e.message}`);
+    }
+  }
+  for (const file of all) {
+    checked++;
+    const rel = relative(root, file).split(sep).join("/");
+    if (!runBy.test?.has(file)) problems.push(`${rel}: not run by ${pkg.name}'s "test" script (the README stage, Node 20)`);
+    if (!NODE24_SCRIPTS.some((s) => runBy[s]?.has(file))) {
+      problems.push(`${rel}: run by none of ${pkg.name}'s ${NODE24_SCRIPTS.map((s) => `"${s}"`).join(", ")} (the Node 24, PostgreSQL and Keycloak stages)`);
+    }
+  }
+}
+
+// The stage scripts above must be what .ci/run really runs on Node 24.
+const ci = readFileSync(join(root, ".ci", "run"), "utf8");
+const node24Line = ci.split("\n").find((l) => /turbo run .*test:unit/.test(l) && !l.trimStart().startsWith("#"));
+for (const s of NODE24_SCRIPTS) if (!node24Line?.includes(s)) problems.push(`.ci/run: no "turbo run … ${NODE24_SCRIPTS.join(" ")}" line runs "${s}"`);
+
+if (problems.length) {
+  console.error(`test files that some CI stage does not run (${problems.length}):\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`every one of ${checked} test files in ${packages.length} packages runs in "test" (Node 20) and in ${NODE24_SCRIPTS.join("/")} (Node 24, PostgreSQL, Keycloak)`);
