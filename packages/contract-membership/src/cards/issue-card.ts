@@ -10,8 +10,8 @@ export const issueCardInputSchema = z.object({
   /** Serial of the card's chip (chip-based cards). */
   chipId: z.string().trim().regex(/^[0-9A-Fa-f]{8,32}$/, { message: "must be the chip serial: 8–32 hexadecimal digits" }).optional(),
   /**
-   * Link the card to the member's record in the national population database (CSDL quốc gia về dân cư),
-   * keyed by the national ID, as verified now.
+   * Record the member's national ID on the card as `identityRef`, the key of the member's record in the
+   * national population database (CSDL quốc gia về dân cư). Nothing is checked against that database.
    */
   linkIdentity: z.boolean().default(false),
 });
@@ -23,8 +23,8 @@ export const issueCardOutputSchema = z.object({
   issuedOn: z.string(),
   decisionNumber: z.string().nullable(),
   chipId: z.string().nullable(),
+  /** the member's national ID when linkIdentity was asked (not verified against any register), else null */
   identityRef: z.string().nullable(),
-  identityVerifiedAt: z.string().nullable(),
   status: z.literal("active"),
   /** earlier active cards of the member, now marked replaced */
   replacedCards: z.number().int(),
