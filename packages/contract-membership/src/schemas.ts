@@ -1,6 +1,6 @@
 // Input and output pieces shared by several membership procedures. Dates are calendar dates "yyyy-mm-dd"
-// (no time zone; ./dates.ts), instants ISO-8601 strings; ids are the tables' integer ids. Messages are the
-// English half: the service's error formatter puts the Vietnamese field name and text first.
+// (no time zone; ./dates.ts), instants ISO-8601 strings; ids are the tables' integer ids. A failed check answers
+// BAD_REQUEST with `fieldErrors: [{ path, message }]` naming the field (server-kit's error formatter).
 import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { isIsoDate } from "./dates.js";
@@ -12,7 +12,11 @@ export const idSchema = z.number({ message: "must be a record id (a whole number
 
 export const isoDateSchema = z.string({ message: "must be a date yyyy-mm-dd" }).refine(isIsoDate, { message: "must be a calendar date yyyy-mm-dd" });
 
-export const yearSchema = z.number({ message: "must be a year" }).int({ message: "must be a whole year" }).min(1930, { message: "must be 1930 or later" }).max(2100, { message: "must be 2100 or earlier" });
+/** The years a rating, a target or a report may be for. */
+export const MIN_YEAR = 1930;
+export const MAX_YEAR = 2100;
+
+export const yearSchema = z.number({ message: "must be a year" }).int({ message: "must be a whole year" }).min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` }).max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` });
 
 export const requiredText = (max: number) =>
   z.string({ message: "is required" }).trim().min(1, { message: "is required" }).max(max, { message: `must be at most ${max} characters` });
