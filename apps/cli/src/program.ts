@@ -17,6 +17,7 @@ import {
   type ImportResult,
   type SeedScale,
 } from "@orgboard/membership";
+import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
 import { registerSimulateCommand } from "./simulate/index.js";
 import { registerStartCommand } from "./start/index.js";
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, reportError } from "./errors.js";
@@ -153,7 +154,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command("annual")
     .description("the annual report of a subtree")
     .requiredOption("--org <path>", "organization path, e.g. / (whole country) or /01/")
-    .requiredOption("--year <year>", "report year", integer("--year", 1930, 2100))
+    .requiredOption("--year <year>", "report year", integer("--year", MIN_YEAR, MAX_YEAR))
     .option("--json", "print JSON instead of the table", false)
     .action(async (opts: { org: string; year: number; json: boolean }) => {
       const r = await withDatabase((db) => buildAnnualReport(db, { orgPath: opts.org, year: opts.year }));

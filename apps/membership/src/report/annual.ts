@@ -5,77 +5,18 @@
 // because "in"/"out" of a subtree depends on both ends (a move inside the subtree is neither).
 // Definitions are those of the domain reference (src/domain/kpis.ts, docs/kpis.md); the integration
 // test checks every figure against it on generated data.
+import { MAX_YEAR, MIN_YEAR, type AnnualReportInput, type AnnualReportOutput, type RatingDistribution } from "@orgboard/contract-membership";
 import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
 import { MembershipInputError } from "../db/errors.js";
 import type { Sql } from "../db/sql.js";
 import { percent, ratio } from "../domain/kpis.js";
 
-export interface RatingDistribution {
-  excellent: number;
-  good: number;
-  completed: number;
-  notCompleted: number;
-  total: number;
-  goodOrBetter: number;
-  /** (excellent + good) / total × 100, 2 decimals; null when nobody was rated */
-  goodOrBetterPercent: number | null;
-}
+// The report's shape is the contract's (membership.kpi.report answers it; the CLI prints it).
+export type { AnnualReportInput, RatingDistribution } from "@orgboard/contract-membership";
+export type AnnualReport = AnnualReportOutput;
 
-export interface AnnualReport {
-  orgPath: string;
-  orgName: string;
-  year: number;
-  /** 31/12 of the year (ISO) */
-  asOf: string;
-  members: {
-    /** members at 31/12 of the previous year */
-    atStartOfYear: number;
-    /** members at 31/12 of the year (= total members) */
-    atEndOfYear: number;
-    /** membership periods started / ended in the subtree during the year (admissions, transfers, …) */
-    joined: number;
-    left: number;
-  };
-  admissions: {
-    count: number;
-    /** the scope organization's own admissions plan for the year; null = none */
-    plan: number | null;
-    /** count / plan × 100, rounded half up to 2 decimals (domain kpis.percent) */
-    planPercent: number | null;
-    /** count / members at 31/12 of the previous year × 100, 2 decimals */
-    ratePercent: number | null;
-  };
-  madeOfficial: number;
-  notRecognized: number;
-  cardsIssued: number;
-  transfers: { officialIn: number; officialOut: number; temporaryIn: number; temporaryOut: number };
-  badges: { proposed: number; awarded: number };
-  removals: { expelled: number; struckOff: number; allowedToLeave: number; total: number };
-  deaths: number;
-  ratings: { members: RatingDistribution; organizations: RatingDistribution };
-  structure: {
-    /** tổ chức cơ sở đảng */
-    grassrootsTotal: number;
-    upperGrassrootsCommittees: number;
-    grassrootsCommittees: number;
-    grassrootsCells: number;
-    partialCommittees: number;
-    cellsUnderPartialCommittees: number;
-    cellsUnderGrassrootsCommittees: number;
-    /** every chi bộ trực thuộc */
-    subordinateCells: number;
-  };
-  totalMembers: number;
-}
-
-export interface AnnualReportInput {
-  orgPath: string;
-  year: number;
-}
-
-export const MIN_REPORT_YEAR = 1930;
-export const MAX_REPORT_YEAR = 2100;
-
+export const MIN_REPORT_YEAR = MIN_YEAR;
+export const MAX_REPORT_YEAR = MAX_YEAR;
 
 function distribution(excellent: number, good: number, completed: number, notCompleted: number): RatingDistribution {
   const total = excellent + good + completed + notCompleted;

@@ -1,5 +1,6 @@
 // membership.targets.set, membership.kpi.summary (dashboard live panels), membership.kpi.report.
 import { describe, expect, it } from "vitest";
+import { buildAnnualReport } from "../../src/report/annual.js";
 import { TREE } from "./fixtures.js";
 import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
@@ -73,6 +74,26 @@ describe("kpi.report", () => {
     const r = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2026 });
     expect(r).toMatchObject({ orgPath: TREE.p1, orgName: "Đảng bộ Thành phố Hà Nội", year: 2026, admissions: { count: 2 } });
     expect(r.ratings.members).toMatchObject({ excellent: 1, good: 2, total: 3 });
+  });
+  it("is, figure for figure, the report `pnpm orgboard report annual` prints (buildAnnualReport)", async () => {
+    for (const [orgPath, year] of [[TREE.p1, 2026], [TREE.g1, 2026], [TREE.p2, 2025]] as const) {
+      const local = await buildAnnualReport(suite.h.db, { orgPath, year });
+      expect(await suite.h.client(CENTRAL).membership.kpi.report.query({ orgPath, year })).toEqual(local);
+    }
+  });
+  it("names the bad field and never answers 500", async () => {
+    await expectError(hanoi().membership.kpi.report.query({ orgPath: "/01", year: 2026 }), "BAD_REQUEST", "orgPath");
+    await expectError(hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2026.5 }), "BAD_REQUEST", "year");
+    // @ts-expect-error: the contract says year is a number
+    await expectError(hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: "2026" }), "BAD_REQUEST", "year");
+  });
+  it("tells a caller outside the subtree nothing: an existing and an unknown organization are refused alike", async () => {
+    const hagiang = suite.h.client(as("personnel_officer", TREE.p2));
+    const existing = await expectError(hagiang.membership.kpi.report.query({ orgPath: TREE.g1, year: 2026 }), "FORBIDDEN");
+    const unknown = await expectError(hagiang.membership.kpi.report.query({ orgPath: "/01/no-such-org/", year: 2026 }), "FORBIDDEN");
+    expect(existing.message).toBe(unknown.message);
+    expect(existing.message).not.toMatch(/Hà Nội|G1/);
+    await expectError(suite.h.client(null).membership.kpi.report.query({ orgPath: "/01/no-such-org/", year: 2026 }), "UNAUTHORIZED");
   });
   it("names a bad year; an unknown path is NOT_FOUND", async () => {
     await expectError(hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 1800 }), "BAD_REQUEST", "year");
