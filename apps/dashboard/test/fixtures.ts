@@ -1,4 +1,4 @@
-import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contracts";
+import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contract-conference";
 import type { EventEnvelope } from "../src/state/envelope.js";
 
 const C = "c1";

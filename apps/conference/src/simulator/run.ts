@@ -4,7 +4,7 @@ import { createServiceLinks, type TokenGetter } from "@orgboard/contracts";
 import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
 import { Webhook } from "standardwebhooks";
 import type { AppRouter } from "../router/index.js";
-import type { ConferenceSnapshot } from "../router/get-conference.types.js";
+import type { ConferenceSnapshot } from "@orgboard/contract-conference";
 import { planConference, type Action, type ConferencePlan, type PlanOptions } from "./plan.js";
 
 /** Who is calling: the simulator asks `getToken` for a token per role. */

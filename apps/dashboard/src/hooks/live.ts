@@ -1,4 +1,4 @@
-import { conferencePageSchema, conferenceSnapshotSchema, provinceGroupsSchema, sitePageSchema, type SiteView } from "@orgboard/contracts";
+import { conferencePageSchema, conferenceSnapshotSchema, provinceGroupsSchema, sitePageSchema, type SiteView } from "@orgboard/contract-conference";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { ContractError, type Api } from "../api/client.js";
