@@ -1,10 +1,12 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { instant, loadMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { ZIssueCardInput, ZIssueCardOutput } from "./issue-card.types.js";
+
+const c = membershipContract.procedures;
 
 interface CardRow {
   id: number;
@@ -17,8 +19,8 @@ interface CardRow {
  * another card fails on the database's unique constraint and the whole issue is rolled back.
  */
 export const issueCardRoute = procedure("membership.cards.issue")
-  .input(ZIssueCardInput)
-  .output(ZIssueCardOutput)
+  .input(c.cards.issue.input)
+  .output(c.cards.issue.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);
