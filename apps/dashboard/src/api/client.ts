@@ -1,6 +1,7 @@
 import { conferenceContract } from "@orgboard/contract-conference";
+import { membershipContract } from "@orgboard/contract-membership";
 import { contractProcedures, createServiceLinks, type ContractsRouter, type ProcedureContract, type ProcedureKind, type ServiceContract } from "@orgboard/contracts";
-import { createTRPCClient, getUntypedClient, TRPCClientError, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
 import type { z } from "zod";
 import type { AuthSession } from "../auth/session.js";
 import type { RuntimeConfig } from "../config/runtime-config.js";
@@ -18,7 +19,7 @@ export class ContractError extends Error {
 }
 
 /** The services the dashboard calls, by their contracts (packages/contract-*): no hand-written copies. */
-const CONTRACTS = [conferenceContract] as const;
+const CONTRACTS = [membershipContract, conferenceContract] as const;
 type Contracts = typeof CONTRACTS;
 export type ServicesRouter = ContractsRouter<Contracts>;
 export type ServicesClient = TRPCClient<ServicesRouter>;
@@ -43,11 +44,6 @@ export interface Api {
   query<T>(path: QueryPath, run: (client: ServicesClient) => Promise<T>): Promise<T>;
   /** A mutation through the typed client; its acknowledgement is not re-validated (the screens only need success). */
   mutate<T>(run: (client: ServicesClient) => Promise<T>): Promise<T>;
-  /**
-   * A query to a service the dashboard has no contract package for yet, validated with `schema` (the
-   * membership KPI panels until @orgboard/contract-membership lands).
-   */
-  queryUncontracted<T>(path: string, input: unknown, schema: z.ZodType<T>): Promise<T>;
 }
 
 function httpStatusOf(err: unknown): number | undefined {
@@ -88,10 +84,6 @@ export function createApi(config: RuntimeConfig, session: AuthSession): Api {
       return validated(path, raw, PROCEDURES.get(path)!.output as z.ZodType<typeof raw>);
     },
     mutate: (run) => withRetry(() => run(client)),
-    async queryUncontracted(path, input, schema) {
-      const raw = await withRetry(() => getUntypedClient(client).query(path, input));
-      return validated(path, raw, schema);
-    },
   };
 }
 

@@ -2,7 +2,6 @@ import type { SiteView } from "@orgboard/contract-conference";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { ContractError, type Api } from "../api/client.js";
-import { kpiSummarySchema } from "../api/membership-schemas.js";
 import type { HealthMonitor } from "../api/health.js";
 import { useApp } from "../context.js";
 import { foldConferenceEvents, fromSnapshot, withProvinces, withSites, type ConferenceState } from "../state/conference-state.js";
@@ -116,6 +115,6 @@ export function useProvinceSites(store: LiveStore<ConferenceState>, conferenceId
 export function useLiveKpi(orgPath: string, year: number): { state: KpiState | null; error: unknown; isLoading: boolean } {
   const { api } = useApp();
   return useLiveStore<KpiState>("membership", ["membership.kpi.summary", orgPath, year], foldKpiEvents, async () =>
-    kpiFromSnapshot(await api.queryUncontracted("membership.kpi.summary", { orgPath, year }, kpiSummarySchema)),
+    kpiFromSnapshot(await api.query("membership.kpi.summary", (c) => c.membership.kpi.summary.query({ orgPath, year }))),
   );
 }
