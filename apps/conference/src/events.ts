@@ -1,8 +1,8 @@
 // Events of `conference.events.stream` (and so of the realtime gateway's rooms). Their types and payload
-// schemas are in @orgboard/contracts (conference.ts); here, how the service builds one.
-import type { ConferenceEventPayload, ConferenceEventType } from "@orgboard/contracts";
+// schemas are the contract's (@orgboard/contract-conference, events.ts); here, how the service builds one.
+import type { ConferenceEventPayload, ConferenceEventType } from "@orgboard/contract-conference";
 
-export { CONFERENCE_EVENT_TYPES, conferenceEventSchemas, type ConferenceEventPayload, type ConferenceEventType } from "@orgboard/contracts";
+export { CONFERENCE_EVENT_TYPES, conferenceEventSchemas, type ConferenceEventPayload, type ConferenceEventType } from "@orgboard/contract-conference";
 
 export interface ConferenceEvent<T extends ConferenceEventType = ConferenceEventType> {
   type: T;

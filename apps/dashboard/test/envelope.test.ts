@@ -22,6 +22,7 @@ describe("event envelope", () => {
 
   it("drops malformed envelopes", () => {
     expect(parseEnvelope({ id: "x1", type: "a", orgPath: "/", aggregateId: "c", occurredAt: "t", payload: {} })).toBeNull();
-    expect(parseEnvelope({ id: "1", type: "a", orgPath: "/01/", aggregateId: "c", occurredAt: "t", payload: {} })?.id).toBe("1");
+    expect(parseEnvelope({ id: "1", type: "a", orgPath: "/01/", aggregateId: "c", occurredAt: "t", payload: {} })).toBeNull(); // no service, no key
+    expect(parseEnvelope({ service: "conference", key: "conference:1", id: "1", type: "a", orgPath: "/01/", aggregateId: "c", occurredAt: "t", payload: {} })?.id).toBe("1");
   });
 });

@@ -1,4 +1,5 @@
-import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contracts";
+import type { MembershipEventPayload, MembershipEventType } from "@orgboard/contract-membership";
+import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contract-conference";
 import type { EventEnvelope } from "../src/state/envelope.js";
 
 const C = "c1";
@@ -95,3 +96,8 @@ export function linkChange(i: number, from: LinkState, to: LinkState, at = "2026
 }
 
 export const drop = (i: number, over: Partial<EventEnvelope> = {}) => cev("conference.site.state_changed", linkChange(i, "connected", "disconnected"), over);
+
+/** A membership event whose payload the compiler checks against the membership contract. */
+export function mev<T extends MembershipEventType>(type: T, payload: MembershipEventPayload<T>, over: Partial<EventEnvelope> = {}): EventEnvelope {
+  return ev(type, payload, over);
+}

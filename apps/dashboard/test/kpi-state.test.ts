@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldKpiEvents, kpiFromSnapshot, nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal } from "../src/state/kpi-state.js";
-import { ev } from "./fixtures.js";
+import { mev } from "./fixtures.js";
 
 const summary = {
   orgPath: "/",
@@ -19,7 +19,7 @@ const summary = {
 describe("KPI fold", () => {
   it("counts an admission in the province row it belongs to, once", () => {
     const s0 = kpiFromSnapshot(summary);
-    const e = ev("membership.admission.approved", { admittedOn: "2026-11-20" }, { orgPath: "/79/79-001/79-001-0003/", aggregateId: "m1" });
+    const e = mev("membership.admission.approved", { admittedOn: "2026-11-20", memberId: 1, candidateId: 1 }, { orgPath: "/79/79-001/79-001-0003/", aggregateId: "m1" });
     const s1 = foldKpiEvents(s0, [e]);
     expect(s1.rows.map((r) => r.admitted)).toEqual([10, 21]);
     expect(foldKpiEvents(s1, [e])).toBe(s1);
@@ -28,8 +28,8 @@ describe("KPI fold", () => {
 
   it("ignores admissions of another year and events outside the panel's unit", () => {
     const s0 = kpiFromSnapshot({ ...summary, orgPath: "/01/", rows: [{ orgPath: "/01/01-007/", name: "Đảng bộ A", admitted: 1, plan: 5 }] });
-    const otherYear = ev("membership.admission.approved", { admittedOn: "2025-12-31" }, { orgPath: "/01/01-007/" });
-    const otherProvince = ev("membership.admission.approved", { admittedOn: "2026-01-02" }, { orgPath: "/79/" });
+    const otherYear = mev("membership.admission.approved", { admittedOn: "2025-12-31", memberId: 2, candidateId: 2 }, { orgPath: "/01/01-007/" });
+    const otherProvince = mev("membership.admission.approved", { admittedOn: "2026-01-02", memberId: 3, candidateId: 3 }, { orgPath: "/79/" });
     const s1 = foldKpiEvents(s0, [otherYear, otherProvince]);
     expect(s1.rows[0]!.admitted).toBe(1);
   });
@@ -38,17 +38,17 @@ describe("KPI fold", () => {
     const s0 = kpiFromSnapshot(summary);
     expect(s0.ratings).toEqual({ excellent: 3, good: 5, completed: 0, not_completed: 0 });
     const s1 = foldKpiEvents(s0, [
-      ev("membership.rating.approved", { subjectKind: "member", year: 2026, level: "completed", previousLevel: "good" }, { orgPath: "/01/" }),
-      ev("membership.rating.approved", { subjectKind: "organization", year: 2026, level: "excellent" }, { orgPath: "/01/" }),
+      mev("membership.rating.approved", { ratingId: 1, subjectKind: "member", year: 2026, level: "completed", previousLevel: "good" }, { orgPath: "/01/" }),
+      mev("membership.rating.approved", { ratingId: 2, subjectKind: "organization", year: 2026, level: "excellent", previousLevel: null }, { orgPath: "/01/" }),
     ]);
     expect(s1.ratings).toEqual({ excellent: 3, good: 4, completed: 1, not_completed: 0 });
   });
 
   it("updates a row's plan when its own target is set, and skips what the snapshot already has", () => {
     const s0 = kpiFromSnapshot(summary);
-    const s1 = foldKpiEvents(s0, [ev("membership.target.set", { year: 2026, admissions: 150 }, { orgPath: "/01/" })]);
+    const s1 = foldKpiEvents(s0, [mev("membership.target.set", { year: 2026, admissions: 150, previous: null }, { orgPath: "/01/" })]);
     expect(s1.rows[0]!.plan).toBe(150);
-    const old = ev("membership.target.set", { year: 2026, admissions: 1 }, { orgPath: "/01/", id: "6" });
+    const old = mev("membership.target.set", { year: 2026, admissions: 1, previous: 150 }, { orgPath: "/01/", id: "6" });
     expect(foldKpiEvents(s0, [old])).toBe(s0);
   });
 });

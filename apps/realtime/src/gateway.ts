@@ -20,7 +20,7 @@ import {
   type ServerToClientEvents,
   type SnapshotReason,
   type SubscribeAck,
-} from "./protocol.js";
+} from "@orgboard/contract-realtime";
 import { eventRooms, normalizeTopics, socketRooms } from "./rooms.js";
 
 export const SUBSCRIBE_ACTION = "realtime.events.subscribe";

@@ -1,4 +1,5 @@
-export * from "./protocol.js";
+// The socket protocol is the contract's (@orgboard/contract-realtime); re-exported for existing importers.
+export * from "@orgboard/contract-realtime";
 export * from "./rooms.js";
 export * from "./gateway.js";
 export * from "./adapters.js";

@@ -1,5 +1,5 @@
 import { isOrgPath } from "@orgboard/contracts";
-import { ALL_TOPICS } from "./protocol.js";
+import { ALL_TOPICS } from "@orgboard/contract-realtime";
 
 /**
  * Rooms are `<topic>@<orgPath>`. A socket joins one room per (topic it wants × path in its scope); an

@@ -3,5 +3,4 @@ export * from "./common.js";
 export * from "./events.js";
 export * from "./links.js";
 export * from "./roles.js";
-export * from "./conference.js";
 export * from "./contract.js";

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  CONFERENCE_EVENT_TYPES,
-  conferenceEventSchemas,
   errorDataSchema,
   eventEnvelopeSchema,
   eventStreamInputSchema,
-  isConferenceEventType,
   isOrgPath,
   isRole,
   isWithin,
@@ -15,8 +12,6 @@ import {
   parentOrgPath,
   ROLES,
   serviceOfPath,
-  sitePageSchema,
-  type SiteView,
 } from "../src/index.js";
 
 describe("org paths", () => {
@@ -80,34 +75,5 @@ describe("roles", () => {
   it("knows the realm roles and nothing else Keycloak adds", () => {
     for (const r of ROLES) expect(isRole(r)).toBe(true);
     for (const r of ["offline_access", "default-roles-orgboard", "", null, 1]) expect(isRole(r)).toBe(false);
-  });
-});
-
-describe("conference wire contract", () => {
-  const site: SiteView = {
-    id: "s1",
-    conferenceId: "c1",
-    code: "001",
-    name: "Điểm cầu 01",
-    orgPath: "/01/",
-    chairName: "Chủ trì",
-    chairTitle: null,
-    expectedAttendance: 10,
-    presentCount: 0,
-    checkedInAt: null,
-    linkState: "connected",
-    lastHeartbeatAt: null,
-    lastQuality: null,
-    dropCount: 0,
-  };
-  it("a site page is read as the service writes it; a missing field is an error, not a default", () => {
-    expect(sitePageSchema.parse({ items: [site], nextCursor: null })).toEqual({ items: [site], nextCursor: null });
-    const { dropCount: _, ...withoutDrops } = site;
-    expect(sitePageSchema.safeParse({ items: [withoutDrops], nextCursor: null }).success).toBe(false);
-  });
-  it("event types are the schemas' keys, and only those (not Object.prototype's)", () => {
-    expect(CONFERENCE_EVENT_TYPES).toEqual(Object.keys(conferenceEventSchemas));
-    for (const t of CONFERENCE_EVENT_TYPES) expect(isConferenceEventType(t)).toBe(true);
-    for (const t of ["conference.unknown", "toString", "__proto__", "membership.member.admitted"]) expect(isConferenceEventType(t)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 // Demo data on a first start: the membership seed at demo scale when the membership database is empty,
 // and a scheduled quarterly conference (the simulator's plan, not played) when conference has none.
-import { planConference, type AppRouter } from "@orgboard/conference";
-import { createServiceLinks } from "@orgboard/contracts";
+import { planConference } from "@orgboard/conference";
+import type { conferenceContract } from "@orgboard/contract-conference";
+import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
 import { openMembershipDatabase, seedDatabase } from "@orgboard/membership";
 import { createTRPCClient } from "@trpc/client";
 
@@ -42,7 +43,8 @@ function tomorrowMorningInVietnam(now = new Date()): Date {
 
 /** Schedules the demo conference unless the organizer already sees one. */
 export async function scheduleDemoConference(conferenceUrl: string, getToken: () => Promise<string>, say: Say): Promise<void> {
-  const client = createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRouter>({ conference: `${conferenceUrl}/trpc` }, getToken)] });
+  type ConferenceRouter = ContractRouter<typeof conferenceContract>;
+  const client = createTRPCClient<ConferenceRouter>({ links: [createServiceLinks<ConferenceRouter>({ conference: `${conferenceUrl}/trpc` }, getToken)] });
   const existing = await client.conference.list.query({ limit: 1 });
   if (existing.items.length > 0) {
     say("conference already has conferences: not scheduling the demo one");

@@ -1,6 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import { topLevelPath, validateSites } from "../domain/index.js";
-import type { SiteInput } from "../router/schemas.js";
+import type { SiteInput } from "@orgboard/contract-conference";
 import type { Tx } from "./record.js";
 
 /** Inserts validated sites of one conference; returns how many the conference has now. */

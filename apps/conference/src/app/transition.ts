@@ -1,7 +1,7 @@
 // The conference's lifecycle moves (scheduled → connecting_sites → in_session → concluded). Each one locks
 // the conference, checks the caller and the domain's rule for the move, stamps when it happened and
 // announces conference.status_changed, all in the caller's transaction.
-import type { ConferenceSummary } from "@orgboard/contracts";
+import type { ConferenceSummary } from "@orgboard/contract-conference";
 import { conferenceEvent, type ConferenceEvent, type ConferenceEventPayload } from "../events.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { iso, toConferenceSummary } from "../router/views.js";

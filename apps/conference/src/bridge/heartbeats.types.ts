@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoInstant } from "../router/schemas.js";
+import { idSchema, isoInstant } from "@orgboard/contract-conference";
 
 /**
  * One batch covers every endpoint a bridge sees in one beat (every 5 s); 20,000 leaves room above the

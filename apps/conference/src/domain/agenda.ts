@@ -1,8 +1,8 @@
-import type { AgendaItemKind, AgendaItemStatus } from "@orgboard/contracts";
+import type { AgendaItemKind, AgendaItemStatus } from "@orgboard/contract-conference";
 import { assertInSession, type ConferenceStatus } from "./conference.js";
 import { conflict } from "./errors.js";
 
-export { AGENDA_ITEM_KINDS, AGENDA_ITEM_STATUSES, type AgendaItemKind, type AgendaItemStatus } from "@orgboard/contracts";
+export { AGENDA_ITEM_KINDS, AGENDA_ITEM_STATUSES, type AgendaItemKind, type AgendaItemStatus } from "@orgboard/contract-conference";
 
 /** Planned durations are kept in seconds: a simulator compresses time and needs sub-minute items. */
 export const MAX_ITEM_SECONDS = 8 * 3600;

@@ -1,8 +1,8 @@
-import type { ConferenceStatus } from "@orgboard/contracts";
+import type { ConferenceStatus } from "@orgboard/contract-conference";
 import { badRequest, conflict } from "./errors.js";
 import { isOrgPath, isWithin } from "./org-path.js";
 
-export { CONFERENCE_MODES, CONFERENCE_STATUSES, type ConferenceMode, type ConferenceStatus } from "@orgboard/contracts";
+export { CONFERENCE_MODES, CONFERENCE_STATUSES, type ConferenceMode, type ConferenceStatus } from "@orgboard/contract-conference";
 
 /** The only legal moves. A conference never goes back: a dropped session is a new conference. */
 export const TRANSITIONS: Readonly<Record<ConferenceStatus, readonly ConferenceStatus[]>> = {

@@ -1,11 +1,11 @@
 // Discussion: sites register to speak, the organizer gives the floor to one at a time.
-import type { SpeakRequestStatus } from "@orgboard/contracts";
+import type { SpeakRequestStatus } from "@orgboard/contract-conference";
 import type { AgendaItemKind } from "./agenda.js";
 import { assertInSession, assertLive, assertTransition, type ConferenceStatus } from "./conference.js";
 import { conflict } from "./errors.js";
 import type { LinkState } from "./link.js";
 
-export { SPEAK_REQUEST_STATUSES, type SpeakRequestStatus } from "@orgboard/contracts";
+export { SPEAK_REQUEST_STATUSES, type SpeakRequestStatus } from "@orgboard/contract-conference";
 
 /** Statuses that still hold a place: a site has at most one at a time. */
 export const ACTIVE_SPEAK_STATUSES: readonly SpeakRequestStatus[] = ["queued", "speaking"];
@@ -82,7 +82,8 @@ export function assertCanEndSpeech(status: ConferenceStatus, speaking: SpeakRequ
   return speaking;
 }
 
-export const MAX_CONCLUSION_LENGTH = 8000;
+/** The contract bounds a conclusion's text (its input schema). */
+export { MAX_CONCLUSION_LENGTH } from "@orgboard/contract-conference";
 
 export function assertCanAddConclusion(status: ConferenceStatus): void {
   assertInSession(status, "Adding a conclusion");

@@ -2,10 +2,10 @@
 // format of Party documents: `<number>-<type>/<issuer>`, e.g. 137-QĐ/TW, 26-HD/BTCTW. State documents
 // follow Nghị định 30/2020/NĐ-CP: `<number>/<year>/<type>-<issuer>`, e.g. 19/2025/QĐ-TTg, and the
 // older year-less form of Standing Committee resolutions, 1654/NQ-UBTVQH15.
-import type { DocumentKind } from "@orgboard/contracts";
+import type { DocumentKind } from "@orgboard/contract-conference";
 import { badRequest } from "./errors.js";
 
-export { DOCUMENT_KIND_NAMES, type DocumentKind } from "@orgboard/contracts";
+export { DOCUMENT_KIND_NAMES, type DocumentKind } from "@orgboard/contract-conference";
 
 /** Type abbreviations of Party documents (Hướng dẫn 36-HD/VPTW, appendix) → what they are. */
 export const PARTY_DOCUMENT_TYPES = {

@@ -1,9 +1,9 @@
 // Site link state, derived from the videoconference bridge's heartbeats. See docs/conference.md
 // ("Link state") for why these thresholds: a bridge reports each endpoint every 5 s.
-import type { LinkState } from "@orgboard/contracts";
+import type { LinkState } from "@orgboard/contract-conference";
 import { badRequest } from "./errors.js";
 
-export { LINK_STATES, type LinkState } from "@orgboard/contracts";
+export { LINK_STATES, type LinkState } from "@orgboard/contract-conference";
 
 export interface LinkThresholds {
   /** Quality (0..1, 1 = perfect) below which a live link counts as degraded. */

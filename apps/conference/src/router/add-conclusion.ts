@@ -3,7 +3,7 @@ import { conferenceEvent } from "../events.js";
 import { lockConferenceFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { procedure } from "./procedure.js";
-import { ZAddConclusionInput, ZAddConclusionOutput } from "./add-conclusion.types.js";
+import { ZAddConclusionInput, ZAddConclusionOutput } from "@orgboard/contract-conference";
 import { toConclusionView } from "./views.js";
 
 /** A conclusion of the chair (kết luận), attached to the running agenda item. */

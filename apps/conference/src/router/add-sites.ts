@@ -4,7 +4,7 @@ import { lockConferenceFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { insertSites } from "../app/sites.js";
 import { procedure } from "./procedure.js";
-import { ZAddSitesInput, ZAddSitesOutput } from "./add-sites.types.js";
+import { ZAddSitesInput, ZAddSitesOutput } from "@orgboard/contract-conference";
 
 export const addSitesRoute = procedure("conference.conferences.run")
   .input(ZAddSitesInput)

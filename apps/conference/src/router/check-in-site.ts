@@ -4,7 +4,7 @@ import { lockSiteFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
-import { ZCheckInSiteInput, ZCheckInSiteOutput } from "./check-in-site.types.js";
+import { ZCheckInSiteInput, ZCheckInSiteOutput } from "@orgboard/contract-conference";
 import { iso, toSiteView } from "./views.js";
 
 /** Site operator: the site is in the room and on the bridge, with this many present. */

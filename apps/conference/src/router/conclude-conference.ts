@@ -3,7 +3,7 @@ import { conferenceEvent } from "../events.js";
 import { siteCounters } from "../app/load.js";
 import { transitionConference } from "../app/transition.js";
 import { procedure } from "./procedure.js";
-import { ZTransitionInput, ZTransitionOutput } from "./transitions.types.js";
+import { ZTransitionInput, ZTransitionOutput } from "@orgboard/contract-conference";
 import { iso, isoOrNull } from "./views.js";
 
 /** in_session → concluded: the running item ends, items not reached are skipped, the queue closes. */

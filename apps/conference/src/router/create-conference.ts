@@ -4,7 +4,7 @@ import { recordCallerChange } from "../app/record.js";
 import { insertSites } from "../app/sites.js";
 import { procedure } from "./procedure.js";
 import { toConferenceSummary } from "./views.js";
-import { ZCreateConferenceInput, ZCreateConferenceOutput } from "./create-conference.types.js";
+import { ZCreateConferenceInput, ZCreateConferenceOutput } from "@orgboard/contract-conference";
 
 export const createConferenceRoute = procedure("conference.conferences.create", { resource: "orgPath" })
   .input(ZCreateConferenceInput)

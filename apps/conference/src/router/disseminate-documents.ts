@@ -4,7 +4,7 @@ import { conferenceEvent } from "../events.js";
 import { lockConferenceFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { procedure } from "./procedure.js";
-import { ZDisseminateDocumentsInput, ZDisseminateDocumentsOutput } from "./disseminate-documents.types.js";
+import { ZDisseminateDocumentsInput, ZDisseminateDocumentsOutput } from "@orgboard/contract-conference";
 import { toDocumentView } from "./views.js";
 
 /** Records the documents presented (quán triệt, triển khai) at the conference, with their official numbers. */

@@ -4,7 +4,7 @@ import { lockConferenceFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { queueLength, speakerRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
-import { ZEndSpeechInput, ZEndSpeechOutput } from "./end-speech.types.js";
+import { ZEndSpeechInput, ZEndSpeechOutput } from "@orgboard/contract-conference";
 import { iso, toSpeakRequestView } from "./views.js";
 
 /** The current speaker yields the floor. */

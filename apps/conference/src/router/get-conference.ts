@@ -1,7 +1,7 @@
 import { readablePrefixes } from "../app/access.js";
 import { notFound, siteCounters } from "../app/load.js";
 import { procedure } from "./procedure.js";
-import { SNAPSHOT_QUEUE_LIMIT, ZGetConferenceInput, ZGetConferenceOutput } from "./get-conference.types.js";
+import { SNAPSHOT_QUEUE_LIMIT, ZGetConferenceInput, ZGetConferenceOutput } from "@orgboard/contract-conference";
 import { iso, toAgendaItemView, toConclusionView, toConferenceSummary, toDocumentView, toSpeakRequestView } from "./views.js";
 
 const withSite = { site: { select: { code: true, name: true, orgPath: true } } } as const;

@@ -5,7 +5,7 @@ import { lockConferenceFor, notFound } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { queueLength, speakerRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
-import { ZGiveFloorInput, ZGiveFloorOutput } from "./give-floor.types.js";
+import { ZGiveFloorInput, ZGiveFloorOutput } from "@orgboard/contract-conference";
 import { toSpeakRequestView } from "./views.js";
 
 /** The chair gives the floor to a site (by default the next in the queue). */

@@ -1,4 +1,8 @@
-// The conference service's tRPC surface: one root key, `conference` (0001).
+// The conference service's tRPC surface: one root key, `conference` (0001). It implements
+// @orgboard/contract-conference exactly (checked below, when this module loads): same paths, kinds and
+// schema objects, nothing more.
+import { assertImplements } from "@orgboard/contracts";
+import { conferenceContract } from "@orgboard/contract-conference";
 import { router } from "../trpc.js";
 import { addConclusionRoute } from "./add-conclusion.js";
 import { addSitesRoute } from "./add-sites.js";
@@ -48,3 +52,5 @@ export const conferenceRouter = router({
 
 export const appRouter = router({ conference: conferenceRouter });
 export type AppRouter = typeof appRouter;
+
+assertImplements(appRouter, conferenceContract);

@@ -1,5 +1,5 @@
 import { procedure } from "./procedure.js";
-import { ZListConferencesInput, ZListConferencesOutput } from "./list-conferences.types.js";
+import { ZListConferencesInput, ZListConferencesOutput } from "@orgboard/contract-conference";
 import { toConferenceSummary } from "./views.js";
 
 /** Conferences the reader may see (organized in its scope, or with a site in it), newest first. */

@@ -1,7 +1,7 @@
 import { readablePrefixes, narrow } from "../app/access.js";
 import { notFound } from "../app/load.js";
 import { procedure } from "./procedure.js";
-import { ZListSitesInput, ZListSitesOutput } from "./list-sites.types.js";
+import { ZListSitesInput, ZListSitesOutput } from "@orgboard/contract-conference";
 import { toSiteView } from "./views.js";
 
 /** A page of a conference's sites, in org-path order, confined to what the reader may see. */

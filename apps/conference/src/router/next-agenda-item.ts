@@ -3,7 +3,7 @@ import { conferenceEvent } from "../events.js";
 import { lockConferenceFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { procedure } from "./procedure.js";
-import { ZNextAgendaItemInput, ZNextAgendaItemOutput } from "./next-agenda-item.types.js";
+import { ZNextAgendaItemInput, ZNextAgendaItemOutput } from "@orgboard/contract-conference";
 import { iso, isoOrNull, toAgendaItemView } from "./views.js";
 
 /** Closes the running agenda item (recording its overrun) and opens the next one. */

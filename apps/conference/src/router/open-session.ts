@@ -1,7 +1,7 @@
 import { assertCanOpenSession } from "../domain/index.js";
 import { transitionConference } from "../app/transition.js";
 import { procedure } from "./procedure.js";
-import { ZTransitionInput, ZTransitionOutput } from "./transitions.types.js";
+import { ZTransitionInput, ZTransitionOutput } from "@orgboard/contract-conference";
 
 /** connecting_sites → in_session: the chair opens the conference (khai mạc). */
 export const openSessionRoute = procedure("conference.conferences.run")

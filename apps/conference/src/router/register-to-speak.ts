@@ -4,7 +4,7 @@ import { lockSiteFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { queueLength, siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
-import { ZRegisterToSpeakInput, ZRegisterToSpeakOutput } from "./register-to-speak.types.js";
+import { ZRegisterToSpeakInput, ZRegisterToSpeakOutput } from "@orgboard/contract-conference";
 import { toSpeakRequestView } from "./views.js";
 
 /** Site operator: put the site's speaker in the queue (đăng ký phát biểu). */

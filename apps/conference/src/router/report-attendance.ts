@@ -4,7 +4,7 @@ import { lockSiteFor } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
-import { ZReportAttendanceInput, ZReportAttendanceOutput } from "./check-in-site.types.js";
+import { ZReportAttendanceInput, ZReportAttendanceOutput } from "@orgboard/contract-conference";
 import { toSiteView } from "./views.js";
 
 /** Site operator: late arrivals or departures after check-in. */

@@ -1,7 +1,7 @@
 import { readablePrefixes } from "../app/access.js";
 import { notFound, siteCountersByTopOrg } from "../app/load.js";
 import { procedure } from "./procedure.js";
-import { ZSitesByProvinceInput, ZSitesByProvinceOutput } from "./sites-by-province.types.js";
+import { ZSitesByProvinceInput, ZSitesByProvinceOutput } from "@orgboard/contract-conference";
 
 /** Counters per top-level organization: how a 16,240-site conference fits on one screen. */
 export const sitesByProvinceRoute = procedure("conference.conferences.read")

@@ -1,7 +1,7 @@
 import { assertCanStartConnecting } from "../domain/index.js";
 import { transitionConference } from "../app/transition.js";
 import { procedure } from "./procedure.js";
-import { ZTransitionInput, ZTransitionOutput } from "./transitions.types.js";
+import { ZTransitionInput, ZTransitionOutput } from "@orgboard/contract-conference";
 
 /** scheduled → connecting_sites: the bridge starts calling the sites. */
 export const startConnectingRoute = procedure("conference.conferences.run")

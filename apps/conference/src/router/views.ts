@@ -1,6 +1,6 @@
 // Row → wire shape. Instants become ISO strings; enum-like text columns are narrowed to the domain
 // tuples (they were validated on the way in).
-import type { AgendaItemView, ConclusionView, ConferenceSummary, DocumentView, SiteView, SpeakRequestView } from "@orgboard/contracts";
+import type { AgendaItemView, ConclusionView, ConferenceSummary, DocumentView, SiteView, SpeakRequestView } from "@orgboard/contract-conference";
 import {
   overrunSeconds,
   type AgendaItemKind,

@@ -4,7 +4,7 @@ import { lockConference, notFound } from "../app/load.js";
 import { recordCallerChange } from "../app/record.js";
 import { queueLength, siteRef } from "../app/speakers.js";
 import { procedure } from "./procedure.js";
-import { ZWithdrawInput, ZWithdrawOutput } from "./register-to-speak.types.js";
+import { ZWithdrawInput, ZWithdrawOutput } from "@orgboard/contract-conference";
 import { toSpeakRequestView } from "./views.js";
 
 /** Site operator: take the site's speaker out of the queue before being given the floor. */

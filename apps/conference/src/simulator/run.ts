@@ -1,11 +1,13 @@
 // Plays a ConferencePlan against a running conference service through its real API: tRPC for the
 // organizer and site-operator consoles, POST /bridge/heartbeats for the videoconference bridge.
-import { createServiceLinks, type TokenGetter } from "@orgboard/contracts";
+import { createServiceLinks, type ContractRouter, type TokenGetter } from "@orgboard/contracts";
 import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
 import { Webhook } from "standardwebhooks";
-import type { AppRouter } from "../router/index.js";
-import type { ConferenceSnapshot } from "../router/get-conference.types.js";
+import type { conferenceContract, ConferenceSnapshot } from "@orgboard/contract-conference";
 import { planConference, type Action, type ConferencePlan, type PlanOptions } from "./plan.js";
+
+/** The client types come from the contract, as any other client's do (not from this service's router). */
+type ConferenceRouter = ContractRouter<typeof conferenceContract>;
 
 /** Who is calling: the simulator asks `getToken` for a token per role. */
 export type SimulatorActor =
@@ -105,10 +107,10 @@ export async function simulateConference(opts: SimulateConferenceOptions): Promi
   const progress = (minute: number, action: SimulationProgress["action"], message: string) => opts.onProgress?.({ minute, action, message });
   let trpcCalls = 0;
 
-  const clientFor = (getToken: TokenGetter): TRPCClient<AppRouter> =>
-    createTRPCClient<AppRouter>({
+  const clientFor = (getToken: TokenGetter): TRPCClient<ConferenceRouter> =>
+    createTRPCClient<ConferenceRouter>({
       links: [
-        createServiceLinks<AppRouter>({ conference: `${base}/trpc` }, getToken, {
+        createServiceLinks<ConferenceRouter>({ conference: `${base}/trpc` }, getToken, {
           fetch: (input, init) => {
             trpcCalls += 1;
             return fetchImpl(input, init);
@@ -118,7 +120,7 @@ export async function simulateConference(opts: SimulateConferenceOptions): Promi
     });
   const organizer = clientFor(() => opts.getToken({ kind: "organizer", orgPath: plan.orgPath }));
   const siteByCode = new Map(plan.sites.map((s) => [s.code, s]));
-  const siteClients = new Map<string, TRPCClient<AppRouter>>();
+  const siteClients = new Map<string, TRPCClient<ConferenceRouter>>();
   const siteClient = (code: string) => {
     let c = siteClients.get(code);
     if (!c) {

@@ -1,6 +1,9 @@
 import { findUncoveredProcedures, listProcedures } from "@orgboard/server-kit";
 import { getPolicyRule } from "@orgboard/auth";
+import { conferenceContract } from "@orgboard/contract-conference";
+import { contractProcedures, implementationProblems } from "@orgboard/contracts";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { appRouter } from "../../src/router/index.js";
 import { CONFERENCE_EVENT_TYPES } from "../../src/events.js";
 
@@ -27,7 +30,22 @@ describe("the conference router", () => {
     expect(getPolicyRule(actions["conference.events.stream"]!)?.roles).not.toContain("provincial_board");
   });
 
+  it("implements its contract exactly: every procedure, with the contract's own schema objects", () => {
+    expect(implementationProblems(appRouter, conferenceContract)).toEqual([]);
+    expect(listProcedures(appRouter).map((p) => p.path).sort()).toEqual([...contractProcedures(conferenceContract).keys()]);
+  });
+
+  it("would be refused by the contract check if a procedure drifted from it", () => {
+    const c = conferenceContract.procedures;
+    const drifted = { ...appRouter._def.procedures } as Record<string, unknown>;
+    // A copy of the input schema is not the contract's schema, even if it looks the same today.
+    const copied = { _def: { type: "query", inputs: [z.object({ conferenceId: z.uuid() })], output: c.get.output } };
+    const problems = implementationProblems({ _def: { ...appRouter._def, procedures: { ...drifted, "conference.get": copied } } } as unknown as typeof appRouter, conferenceContract);
+    expect(problems).toEqual([{ path: "conference.get", problem: "does not use the contract's input schema" }]);
+  });
+
   it("event types follow <service>.<entity>.<pastTense>", () => {
     for (const t of CONFERENCE_EVENT_TYPES) expect(t).toMatch(/^conference\.[a-z_]+(\.[a-z_]+)?$/);
   });
 });
+

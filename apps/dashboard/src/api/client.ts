@@ -1,5 +1,7 @@
-import { createServiceLinks } from "@orgboard/contracts";
-import { createTRPCUntypedClient, TRPCClientError } from "@trpc/client";
+import { conferenceContract } from "@orgboard/contract-conference";
+import { membershipContract } from "@orgboard/contract-membership";
+import { contractProcedures, createServiceLinks, type ContractsRouter, type ProcedureContract, type ProcedureKind, type ServiceContract } from "@orgboard/contracts";
+import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
 import type { z } from "zod";
 import type { AuthSession } from "../auth/session.js";
 import type { RuntimeConfig } from "../config/runtime-config.js";
@@ -16,9 +18,32 @@ export class ContractError extends Error {
   }
 }
 
+/** The services the dashboard calls, by their contracts (packages/contract-*): no hand-written copies. */
+const CONTRACTS = [membershipContract, conferenceContract] as const;
+type Contracts = typeof CONTRACTS;
+export type ServicesRouter = ContractsRouter<Contracts>;
+export type ServicesClient = TRPCClient<ServicesRouter>;
+
+type PathsOf<T, P extends string, K extends ProcedureKind> = {
+  [N in keyof T & string]: T[N] extends ProcedureContract<infer PK> ? (PK extends K ? `${P}.${N}` : never) : PathsOf<T[N], `${P}.${N}`, K>;
+}[keyof T & string];
+type ContractPaths<K extends ProcedureKind> = Contracts[number] extends infer C ? (C extends ServiceContract ? PathsOf<C["procedures"], C["service"], K> : never) : never;
+/** `conference.get`, `conference.sites.list`, … */
+export type QueryPath = ContractPaths<"query">;
+
+/** Every contract procedure by its full path: where a query's output schema is looked up. */
+const PROCEDURES = new Map(CONTRACTS.flatMap((c) => [...contractProcedures(c)]));
+
 export interface Api {
-  query<T>(path: string, input: unknown, schema: z.ZodType<T>): Promise<T>;
-  mutate<T>(path: string, input: unknown, schema: z.ZodType<T>): Promise<T>;
+  /** The typed client: `client.conference.get.query({ conferenceId })`, types from the contracts. */
+  readonly client: ServicesClient;
+  /**
+   * A query through the typed client, its answer validated with the contract's output schema for `path`
+   * (a service answering outside its contract is a ContractError: the panel shows it as unavailable).
+   */
+  query<T>(path: QueryPath, run: (client: ServicesClient) => Promise<T>): Promise<T>;
+  /** A mutation through the typed client; its acknowledgement is not re-validated (the screens only need success). */
+  mutate<T>(run: (client: ServicesClient) => Promise<T>): Promise<T>;
 }
 
 function httpStatusOf(err: unknown): number | undefined {
@@ -34,26 +59,31 @@ function httpStatusOf(err: unknown): number | undefined {
  */
 export function createApi(config: RuntimeConfig, session: AuthSession): Api {
   const urls = Object.fromEntries(Object.entries(config.services).map(([k, v]) => [k, trpcUrl(v)]));
-  const client = createTRPCUntypedClient({ links: [createServiceLinks(urls, () => session.token())] });
+  const client = createTRPCClient<ServicesRouter>({ links: [createServiceLinks(urls, () => session.token())] });
 
-  async function call<T>(kind: "query" | "mutation", path: string, input: unknown, schema: z.ZodType<T>): Promise<T> {
-    const run = () => (kind === "query" ? client.query(path, input) : client.mutation(path, input));
-    let raw: unknown;
+  async function withRetry<T>(run: () => Promise<T>): Promise<T> {
     try {
-      raw = await run();
+      return await run();
     } catch (err) {
       if (httpStatusOf(err) !== 401) throw err;
       await session.handleUnauthorized();
-      raw = await run();
+      return await run();
     }
+  }
+
+  function validated<T>(path: string, raw: unknown, schema: z.ZodType<T>): T {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw new ContractError(path, parsed.error.issues);
     return parsed.data;
   }
 
   return {
-    query: (path, input, schema) => call("query", path, input, schema),
-    mutate: (path, input, schema) => call("mutation", path, input, schema),
+    client,
+    async query(path, run) {
+      const raw = await withRetry(() => run(client));
+      return validated(path, raw, PROCEDURES.get(path)!.output as z.ZodType<typeof raw>);
+    },
+    mutate: (run) => withRetry(() => run(client)),
   };
 }
 

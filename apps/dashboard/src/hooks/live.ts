@@ -1,8 +1,7 @@
-import { conferencePageSchema, conferenceSnapshotSchema, provinceGroupsSchema, sitePageSchema, type SiteView } from "@orgboard/contracts";
+import type { SiteView } from "@orgboard/contract-conference";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { ContractError, type Api } from "../api/client.js";
-import { kpiSummarySchema } from "../api/membership-schemas.js";
 import type { HealthMonitor } from "../api/health.js";
 import { useApp } from "../context.js";
 import { foldConferenceEvents, fromSnapshot, withProvinces, withSites, type ConferenceState } from "../state/conference-state.js";
@@ -17,7 +16,7 @@ export function useConferenceList() {
   const { api, health } = useApp();
   const q = useQuery({
     queryKey: ["conference.list"],
-    queryFn: () => api.query("conference.list", { limit: 50 }, conferencePageSchema),
+    queryFn: () => api.query("conference.list", (c) => c.conference.list.query({ limit: 50 })),
     refetchInterval: 30_000,
   });
   useMarkDownOnError("conference", q.error, health);
@@ -38,11 +37,8 @@ async function allSites(api: Api, conferenceId: string, orgPath?: string): Promi
   const out: SiteView[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: SiteView[]; nextCursor: string | null } = await api.query(
-      "conference.sites.list",
-      { conferenceId, limit: 200, cursor, ...(orgPath ? { orgPath } : {}) },
-      sitePageSchema,
-    );
+    const input = { conferenceId, limit: 200, cursor, ...(orgPath ? { orgPath } : {}) };
+    const page: { items: SiteView[]; nextCursor: string | null } = await api.query("conference.sites.list", (c) => c.conference.sites.list.query(input));
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -50,10 +46,10 @@ async function allSites(api: Api, conferenceId: string, orgPath?: string): Promi
 }
 
 async function loadConference(api: Api, conferenceId: string): Promise<ConferenceState> {
-  const snapshot = await api.query("conference.get", { conferenceId }, conferenceSnapshotSchema);
+  const snapshot = await api.query("conference.get", (c) => c.conference.get.query({ conferenceId }));
   const state = fromSnapshot(snapshot);
   if (state.counters.sites <= TILE_LIMIT) return withSites(state, await allSites(api, conferenceId));
-  const { groups } = await api.query("conference.sites.byProvince", { conferenceId }, provinceGroupsSchema);
+  const { groups } = await api.query("conference.sites.byProvince", (c) => c.conference.sites.byProvince.query({ conferenceId }));
   return withProvinces(state, groups);
 }
 
@@ -119,6 +115,6 @@ export function useProvinceSites(store: LiveStore<ConferenceState>, conferenceId
 export function useLiveKpi(orgPath: string, year: number): { state: KpiState | null; error: unknown; isLoading: boolean } {
   const { api } = useApp();
   return useLiveStore<KpiState>("membership", ["membership.kpi.summary", orgPath, year], foldKpiEvents, async () =>
-    kpiFromSnapshot(await api.query("membership.kpi.summary", { orgPath, year }, kpiSummarySchema)),
+    kpiFromSnapshot(await api.query("membership.kpi.summary", (c) => c.membership.kpi.summary.query({ orgPath, year }))),
   );
 }

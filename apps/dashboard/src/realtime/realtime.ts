@@ -1,16 +1,21 @@
+import {
+  AUTH_EXPIRED,
+  AUTH_REFRESH,
+  CONNECT_ERROR,
+  EVENT,
+  SNAPSHOT_REQUIRED,
+  type AuthRefreshAck,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@orgboard/contract-realtime";
 import { io, type Socket } from "socket.io-client";
 import { parseEnvelope, type EventEnvelope } from "../state/envelope.js";
 
-// The socket protocol of apps/realtime (apps/realtime/src/protocol.ts, docs/realtime.md). Mirrored as
-// constants: the dashboard depends on the gateway's wire protocol, not on its server code.
-const EVENT = "event";
-const SNAPSHOT_REQUIRED = "snapshot-required";
-const AUTH_EXPIRED = "auth:expired";
-const AUTH_REFRESH = "auth:refresh";
+// The socket protocol of apps/realtime is its contract, @orgboard/contract-realtime (docs/realtime.md):
+// the dashboard depends on the gateway's wire protocol, not on its server code.
 
 export type SocketState = "connecting" | "connected" | "disconnected";
 type EventListener = (e: EventEnvelope) => void;
-type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };
 
 /**
  * The live connection to apps/realtime. The socket authenticates with the official's access token
@@ -21,7 +26,7 @@ type Ack = { ok: true } | { ok: false; error: { code: string; message: string } 
  * recovery failed, gap), `onResync` listeners reload their snapshot over tRPC.
  */
 export class RealtimeConnection {
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private state: SocketState = "connecting";
   private readonly stateListeners = new Set<() => void>();
   private readonly eventListeners = new Set<EventListener>();
@@ -48,7 +53,7 @@ export class RealtimeConnection {
       if (reason === "io server disconnect") this.socket.connect();
     });
     this.socket.io.on("reconnect_attempt", () => this.setState("connecting"));
-    this.socket.on("connect_error", (err: Error & { data?: { code?: string } }) => {
+    this.socket.on(CONNECT_ERROR, (err: Error & { data?: { code?: string } }) => {
       this.setState("disconnected");
       const code = err.data?.code;
       if (code === "token_expired" || code === "invalid_token" || code === "missing_token") {
@@ -61,7 +66,7 @@ export class RealtimeConnection {
     this.socket.on(SNAPSHOT_REQUIRED, () => {
       for (const l of this.resyncListeners) l();
     });
-    this.socket.on(EVENT, (raw: unknown) => {
+    this.socket.on(EVENT, (raw) => {
       const e = parseEnvelope(raw);
       if (e) for (const l of this.eventListeners) l(e);
     });
@@ -72,7 +77,7 @@ export class RealtimeConnection {
     if (!this.socket.connected) return;
     const token = await this.getToken();
     await new Promise<void>((resolve) => {
-      this.socket.timeout(5000).emit(AUTH_REFRESH, { token }, (_err: unknown, _ack: Ack) => resolve());
+      this.socket.timeout(5000).emit(AUTH_REFRESH, { token }, (_err: unknown, _ack: AuthRefreshAck) => resolve());
     });
   }
 

@@ -2,8 +2,7 @@ import { Alert, Button, Group, List, NumberInput, Select, Stack, Text, TextInput
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { errorMessage } from "../api/client.js";
+import { errorMessage, type ServicesClient } from "../api/client.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useApp } from "../context.js";
 import { useDraft, useOfficial } from "../hooks/hooks.js";
@@ -11,11 +10,10 @@ import { compareVi } from "../lib/collate.js";
 import { AgendaList, CurrentAgenda } from "./conference/Panels.js";
 import { ConferencePicker, useChosenConference } from "./conference/ConferenceScreen.js";
 
-const ack = z.unknown();
-
-function useConferenceMutation(path: string) {
+/** A conference mutation through the typed client: `pick` names the procedure, its input type follows from the contract. */
+function useConferenceMutation<I, O>(pick: (client: ServicesClient) => (input: I) => Promise<O>) {
   const { api } = useApp();
-  return useMutation({ mutationFn: (input: Record<string, unknown>) => api.mutate(path, input, ack) });
+  return useMutation({ mutationFn: (input: I) => api.mutate((client) => pick(client)(input)) });
 }
 
 function Outcome({ m, done }: { m: { isSuccess: boolean; error: unknown }; done: string }) {
@@ -28,12 +26,12 @@ function Outcome({ m, done }: { m: { isSuccess: boolean; error: unknown }; done:
 export function OrganizerConsole() {
   const { t } = useTranslation();
   const { items, conferenceId, setChosen, live } = useChosenConference();
-  const startNext = useConferenceMutation("conference.agenda.next");
-  const startConnecting = useConferenceMutation("conference.startConnecting");
-  const openSession = useConferenceMutation("conference.openSession");
-  const conclude = useConferenceMutation("conference.conclude");
-  const grant = useConferenceMutation("conference.floor.give");
-  const record = useConferenceMutation("conference.conclusions.add");
+  const startNext = useConferenceMutation((c) => c.conference.agenda.next.mutate);
+  const startConnecting = useConferenceMutation((c) => c.conference.startConnecting.mutate);
+  const openSession = useConferenceMutation((c) => c.conference.openSession.mutate);
+  const conclude = useConferenceMutation((c) => c.conference.conclude.mutate);
+  const grant = useConferenceMutation((c) => c.conference.floor.give.mutate);
+  const record = useConferenceMutation((c) => c.conference.conclusions.add.mutate);
   const [text, setText, clearText] = useDraft(`conclusion.${conferenceId ?? "none"}`, "");
   const state = live.state;
 
@@ -49,17 +47,17 @@ export function OrganizerConsole() {
             <CurrentAgenda state={state} />
             <Group>
               {state.conference.status === "scheduled" && (
-                <Button onClick={() => startConnecting.mutate({ conferenceId })} loading={startConnecting.isPending}>{t("organizer.startConnecting")}</Button>
+                <Button onClick={() => startConnecting.mutate({ conferenceId: state.conference.id })} loading={startConnecting.isPending}>{t("organizer.startConnecting")}</Button>
               )}
               {state.conference.status === "connecting_sites" && (
-                <Button onClick={() => openSession.mutate({ conferenceId })} loading={openSession.isPending}>{t("organizer.openSession")}</Button>
+                <Button onClick={() => openSession.mutate({ conferenceId: state.conference.id })} loading={openSession.isPending}>{t("organizer.openSession")}</Button>
               )}
               {state.conference.status === "in_session" && (
                 <>
-                  <Button onClick={() => startNext.mutate({ conferenceId })} loading={startNext.isPending} data-testid="start-next">
+                  <Button onClick={() => startNext.mutate({ conferenceId: state.conference.id })} loading={startNext.isPending} data-testid="start-next">
                     {t("organizer.startNext")}
                   </Button>
-                  <Button variant="outline" onClick={() => conclude.mutate({ conferenceId })} loading={conclude.isPending}>{t("organizer.conclude")}</Button>
+                  <Button variant="outline" onClick={() => conclude.mutate({ conferenceId: state.conference.id })} loading={conclude.isPending}>{t("organizer.conclude")}</Button>
                 </>
               )}
             </Group>
@@ -78,7 +76,7 @@ export function OrganizerConsole() {
                 <List.Item key={q.id}>
                   <Group gap="sm">
                     <Text size="sm">{q.speakerName} — {q.siteName}</Text>
-                    <Button size="compact-xs" onClick={() => grant.mutate({ conferenceId, requestId: q.id })}>{t("organizer.grantFloor")}</Button>
+                    <Button size="compact-xs" onClick={() => grant.mutate({ conferenceId: state.conference.id, requestId: q.id })}>{t("organizer.grantFloor")}</Button>
                   </Group>
                 </List.Item>
               ))}
@@ -92,7 +90,7 @@ export function OrganizerConsole() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              record.mutate({ conferenceId, text }, { onSuccess: clearText });
+              record.mutate({ conferenceId: state.conference.id, text }, { onSuccess: clearText });
             }}
           >
             <Stack>
@@ -125,8 +123,8 @@ export function SiteOperatorConsole() {
   const [picked, setPicked] = useState<string | null>(null);
   const site = mySites.find((s) => s.id === picked) ?? (mySites.length === 1 ? mySites[0] : undefined);
   // The first report checks the site in; later ones correct the count.
-  const checkIn = useConferenceMutation(site?.checkedIn ? "conference.sites.reportAttendance" : "conference.sites.checkIn");
-  const request = useConferenceMutation("conference.speakers.register");
+  const checkIn = useConferenceMutation((c) => (site?.checkedIn ? c.conference.sites.reportAttendance.mutate : c.conference.sites.checkIn.mutate));
+  const request = useConferenceMutation((c) => c.conference.speakers.register.mutate);
   const [present, setPresent] = useDraft<number | "">(`checkin.${conferenceId ?? "none"}`, "");
   const [speaker, setSpeaker, clearSpeaker] = useDraft(`speak.${conferenceId ?? "none"}`, { name: "", topic: "" });
 
@@ -155,7 +153,7 @@ export function SiteOperatorConsole() {
       </ServicePanel>
       {site && (
         <ServicePanel service="conference" title={t("siteOperator.checkIn")}>
-          <form onSubmit={(e) => { e.preventDefault(); checkIn.mutate({ siteId: site.id, present }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); if (present !== "") checkIn.mutate({ siteId: site.id, present }); }}>
             <Group align="flex-end">
               <NumberInput label={t("siteOperator.present")} min={0} max={site.expectedAttendance || undefined} value={present}
                 onChange={(v) => setPresent(typeof v === "number" ? v : "")} w={200} />

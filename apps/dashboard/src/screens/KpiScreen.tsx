@@ -5,7 +5,7 @@ import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Loader, Select, Table,
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
-import { RATING_LEVELS } from "../api/membership-schemas.js";
+import { RATING_LEVELS } from "@orgboard/contract-membership";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { useLiveKpi } from "../hooks/live.js";

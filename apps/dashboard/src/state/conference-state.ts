@@ -12,7 +12,7 @@ import {
   type SiteCounters,
   type SiteView,
   type SpeakRequestView,
-} from "@orgboard/contracts";
+} from "@orgboard/contract-conference";
 import { compareVi } from "../lib/collate.js";
 import { advance, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
 

@@ -1,14 +1,14 @@
-import { eventEnvelopeSchema, type EventEnvelope as ContractEnvelope } from "@orgboard/contracts";
-import { z } from "zod";
+import type { EventEnvelope as ContractEnvelope } from "@orgboard/contracts";
+import { liveEventSchema } from "@orgboard/contract-realtime";
 
 /**
- * An event as the realtime gateway pushes it: the contracts envelope plus `service`, the stream that
- * carried it (apps/realtime/src/protocol.ts `LiveEvent`).
+ * An event as the screens fold it: the contracts envelope plus `service`, the stream that carried it
+ * (always there in what the gateway pushes, `LiveEvent` of @orgboard/contract-realtime; optional here so
+ * that a screen's own fixtures can omit it).
  */
 export type EventEnvelope = ContractEnvelope & { service?: string };
-const liveEventSchema = eventEnvelopeSchema.extend({ service: z.string().min(1).optional() });
 
-/** Validate what arrives on the socket; anything malformed is dropped rather than crash a screen. */
+/** Validate what arrives on the socket against the realtime contract; anything else is dropped rather than crash a screen. */
 export function parseEnvelope(raw: unknown): EventEnvelope | null {
   const r = liveEventSchema.safeParse(raw);
   return r.success ? r.data : null;

@@ -1,5 +1,10 @@
-import { membershipEventPayloads, RATING_LEVELS, type KpiRow, type KpiSummary, type RatingLevel } from "../api/membership-schemas.js";
+import { membershipEventSchemas, RATING_LEVELS, type KpiSummaryOutput, type RatingLevel } from "@orgboard/contract-membership";
 import { advance, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
+
+/** `membership.kpi.summary` as the contract defines it (@orgboard/contract-membership). */
+export type KpiSummary = KpiSummaryOutput;
+/** One child organization's admissions against its plan. */
+export type KpiRow = KpiSummary["rows"][number];
 
 export interface KpiState {
   orgPath: string;
@@ -26,13 +31,13 @@ export function foldKpiEvents(state: KpiState, events: readonly EventEnvelope[])
   for (const e of events) {
     const cur = next ?? state;
     if (!e.orgPath.startsWith(state.orgPath) || isApplied(cur.marks, e)) continue;
-    if (!Object.hasOwn(membershipEventPayloads, e.type)) continue;
+    if (!Object.hasOwn(membershipEventSchemas, e.type)) continue;
     const n: KpiState = next ?? { ...state };
     next = n;
     n.marks = advance(n.marks, e);
     switch (e.type) {
       case "membership.admission.approved": {
-        const p = membershipEventPayloads[e.type].safeParse(e.payload);
+        const p = membershipEventSchemas[e.type].safeParse(e.payload);
         if (!p.success || Number(p.data.admittedOn.slice(0, 4)) !== n.year) break;
         const i = rowIndexFor(n.rows, e.orgPath);
         if (i < 0) break;
@@ -41,7 +46,7 @@ export function foldKpiEvents(state: KpiState, events: readonly EventEnvelope[])
         break;
       }
       case "membership.rating.approved": {
-        const p = membershipEventPayloads[e.type].safeParse(e.payload);
+        const p = membershipEventSchemas[e.type].safeParse(e.payload);
         if (!p.success || p.data.subjectKind !== "member" || p.data.year !== n.year) break;
         const ratings = { ...n.ratings, [p.data.level]: n.ratings[p.data.level] + 1 };
         const prev = p.data.previousLevel;
@@ -51,7 +56,7 @@ export function foldKpiEvents(state: KpiState, events: readonly EventEnvelope[])
         break;
       }
       case "membership.target.set": {
-        const p = membershipEventPayloads[e.type].safeParse(e.payload);
+        const p = membershipEventSchemas[e.type].safeParse(e.payload);
         if (!p.success || p.data.year !== n.year) break;
         // Only a target set for a row's own organization replaces that row's plan.
         const i = n.rows.findIndex((r) => r.orgPath === e.orgPath);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LiveEvent } from "../../src/protocol.js";
+import type { LiveEvent } from "@orgboard/contract-realtime";
 import { connectClient, waitUntil, type TestClient } from "../support/clients.js";
 import { emitter, type EmitEvent } from "../support/emit.js";
 import { postgresAvailable, startTestPostgres, type TestPostgres } from "../support/postgres.js";

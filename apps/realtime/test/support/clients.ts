@@ -1,5 +1,5 @@
 import { io as ioClient, type Socket } from "socket.io-client";
-import type { LiveEvent, SessionInfo, SnapshotRequired } from "../../src/protocol.js";
+import type { LiveEvent, SessionInfo, SnapshotRequired } from "@orgboard/contract-realtime";
 
 export interface TestClient {
   socket: Socket;

@@ -1,5 +1,5 @@
 import { Alert, Badge, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ConferenceSummary } from "@orgboard/contracts";
+import type { ConferenceSummary } from "@orgboard/contract-conference";
 import { lazy, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.js";

@@ -1,5 +1,5 @@
 import { Badge, Group, SegmentedControl, Text, TextInput } from "@mantine/core";
-import type { LinkState } from "@orgboard/contracts";
+import type { LinkState } from "@orgboard/contract-conference";
 import {
   flexRender,
   getCoreRowModel,

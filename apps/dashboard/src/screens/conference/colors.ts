@@ -1,4 +1,4 @@
-import type { LinkState } from "@orgboard/contracts";
+import type { LinkState } from "@orgboard/contract-conference";
 
 export const LINK_COLOR: Record<LinkState, string> = {
   connected: "green",

@@ -1,6 +1,6 @@
-import { conferenceSummarySchema } from "@orgboard/contracts";
 import { type z } from "zod";
 import { conferenceIdInput } from "./schemas.js";
+import { conferenceSummarySchema } from "./views.js";
 
 // start-connecting, open-session and conclude share their input and output.
 export const ZTransitionInput = conferenceIdInput;

@@ -1,6 +1,10 @@
-import { conferencePageSchema, paginationInputSchema } from "@orgboard/contracts";
+import { pageSchema, paginationInputSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { CONFERENCE_STATUSES } from "../domain/index.js";
+import { CONFERENCE_STATUSES } from "./enums.js";
+import { conferenceSummarySchema } from "./views.js";
+
+/** `conference.list`. */
+export const conferencePageSchema = pageSchema(conferenceSummarySchema);
 
 export const ZListConferencesInput = paginationInputSchema.extend({
   /** Opaque: the `nextCursor` of the previous page (a conference id). */

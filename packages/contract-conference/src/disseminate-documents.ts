@@ -1,6 +1,6 @@
-import { documentViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { documentInputSchema, idSchema } from "./schemas.js";
+import { documentViewSchema } from "./views.js";
 
 export const ZDisseminateDocumentsInput = z.object({
   conferenceId: idSchema,

@@ -1,7 +1,11 @@
-import { orgPathSchema, paginationInputSchema, sitePageSchema } from "@orgboard/contracts";
+import { orgPathSchema, pageSchema, paginationInputSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { LINK_STATES } from "../domain/index.js";
+import { LINK_STATES } from "./enums.js";
 import { idSchema } from "./schemas.js";
+import { siteViewSchema } from "./views.js";
+
+/** `conference.sites.list`. */
+export const sitePageSchema = pageSchema(siteViewSchema);
 
 export const ZListSitesInput = paginationInputSchema.extend({
   /** Opaque: the `nextCursor` of the previous page (a site id). */

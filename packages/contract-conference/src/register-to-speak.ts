@@ -1,6 +1,6 @@
-import { speakRequestViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { idSchema } from "./schemas.js";
+import { speakRequestViewSchema } from "./views.js";
 
 export const ZRegisterToSpeakInput = z.object({
   siteId: idSchema,

@@ -1,6 +1,6 @@
-import { siteViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { idSchema } from "./schemas.js";
+import { siteViewSchema } from "./views.js";
 
 export const ZCheckInSiteInput = z.object({
   siteId: idSchema,

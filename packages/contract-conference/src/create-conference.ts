@@ -1,7 +1,8 @@
-import { conferenceSummarySchema } from "@orgboard/contracts";
+import { orgPathSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { CONFERENCE_MODES } from "../domain/index.js";
-import { agendaItemInputSchema, isoInstant, orgPathSchema, siteInputSchema } from "./schemas.js";
+import { CONFERENCE_MODES } from "./enums.js";
+import { agendaItemInputSchema, isoInstant, siteInputSchema } from "./schemas.js";
+import { conferenceSummarySchema } from "./views.js";
 
 /** Sites given at creation; more in batches with `conference.sites.add` (16,240 sites do not fit one call). */
 export const MAX_SITES_PER_CALL = 2_000;

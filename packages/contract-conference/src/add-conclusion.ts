@@ -1,7 +1,9 @@
-import { conclusionViewSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { MAX_CONCLUSION_LENGTH } from "../domain/index.js";
 import { idSchema } from "./schemas.js";
+import { conclusionViewSchema } from "./views.js";
+
+/** The longest conclusion text, in characters. */
+export const MAX_CONCLUSION_LENGTH = 8000;
 
 export const ZAddConclusionInput = z.object({
   conferenceId: idSchema,

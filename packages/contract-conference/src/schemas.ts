@@ -1,8 +1,7 @@
-// Input shapes shared by several procedures. The output (view) shapes are the wire contract in
-// @orgboard/contracts (conference.ts), which the dashboard reads too.
+// Input shapes shared by several procedures (the output shapes are in views.ts).
 import { orgPathSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { AGENDA_ITEM_KINDS, DOCUMENT_KIND_NAMES } from "../domain/index.js";
+import { AGENDA_ITEM_KINDS, DOCUMENT_KIND_NAMES } from "./enums.js";
 
 export const idSchema = z.uuid({ message: "must be an id (UUID)" });
 export const isoInstant = z.iso.datetime({ offset: true, message: "must be an ISO-8601 date-time, e.g. 2024-04-01T14:00:00+07:00" });
@@ -42,5 +41,3 @@ export const documentInputSchema = z.object({
   issuer: z.string().trim().max(200).optional(),
   issuedOn: z.iso.date({ message: "must be a date like 2023-12-01" }).optional(),
 });
-
-export { orgPathSchema };
