@@ -159,11 +159,11 @@ export async function start(options: StartOptions): Promise<number> {
       }
       if (config.demo) await seedMembershipIfEmpty(membershipDir, (l) => sup.log("membership", l));
       if (sup.isStopping) return;
-      startApp("membership", { ...base, PORT: String(config.ports.membership), ORGBOARD_DATA_DIR: config.dataDir, MEMBERSHIP_DATA_DIR: membershipDir });
+      startApp("membership", { ...base, PORT: String(config.ports.membership), DATA_DIR: membershipDir });
       await sup.waitReady("membership", `${config.urls.membership}/readyz`, 180_000);
     })();
     const conferenceUp = (async () => {
-      startApp("conference", { ...base, PORT: String(config.ports.conference), CONFERENCE_DATA_DIR: join(config.dataDir, "conference") });
+      startApp("conference", { ...base, PORT: String(config.ports.conference), DATA_DIR: join(config.dataDir, "conference") });
       await sup.waitReady("conference", `${config.urls.conference}/readyz`);
       if (config.demo) {
         const organizer = users.find((u) => u.roles.includes("conference_operator"));
