@@ -142,12 +142,16 @@ export async function start(options: StartOptions): Promise<number> {
     mkdirSync(config.dataDir, { recursive: true });
 
     // Its keys and sessions are kept under .data/identity/, so a restart signs no official out.
+    // Development mode: the realm file's development client secrets (docs/configuration.md); realtime's is
+    // the launcher's ORGBOARD_REALTIME_CLIENT_SECRET, given to both sides.
     startApp("identity", {
-      ORGBOARD_IDENTITY_HOST: config.host,
-      ORGBOARD_IDENTITY_PORT: String(config.ports.identity),
-      ORGBOARD_IDENTITY_PUBLIC_URL: config.urls.identity,
-      ORGBOARD_DASHBOARD_URL: config.urls.dashboard,
-      ORGBOARD_IDENTITY_DATA_DIR: join(config.dataDir, "identity"),
+      NODE_ENV: "development",
+      HOST: config.host,
+      PORT: String(config.ports.identity),
+      PUBLIC_URL: config.urls.identity,
+      IDENTITY_DASHBOARD_URL: config.urls.dashboard,
+      IDENTITY_REALTIME_CLIENT_SECRET: config.realtimeClientSecret,
+      DATA_DIR: join(config.dataDir, "identity"),
     });
     await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
 
@@ -172,13 +176,13 @@ export async function start(options: StartOptions): Promise<number> {
     })();
     await Promise.all([membershipUp, conferenceUp]);
 
-    const streams = [...(built.membership ? [`membership=${config.urls.membership}/trpc`] : []), `conference=${config.urls.conference}/trpc`];
+    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`];
     startApp("realtime", {
       ...base,
       PORT: String(config.ports.realtime),
       REALTIME_SERVICES: streams.join(","),
-      REALTIME_CLIENT_SECRET: config.realtimeClientSecret,
-      REALTIME_CHECKPOINT_FILE: join(config.dataDir, "realtime", "checkpoints.json"),
+      OIDC_CLIENT_SECRET: config.realtimeClientSecret,
+      DATA_DIR: join(config.dataDir, "realtime"),
     });
     await sup.waitReady("realtime", `${config.urls.realtime}/readyz`);
 
