@@ -128,7 +128,7 @@ describe("configuration from the environment", () => {
     const example = readFileSync(new URL("../../../.env.example", import.meta.url), "utf8");
     const documented = documentedVariables(doc);
     for (const name of configVariables(identityConfigSchema)) {
-      expect(documented.get(name), name).toContain("I");
+      expect(documented.get(name)?.apps, name).toContain("I");
       expect(example, name).toMatch(new RegExp(`^# ${name}=`, "m"));
     }
     for (const old of Object.keys(identityRenamed)) {

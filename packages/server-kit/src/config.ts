@@ -198,16 +198,17 @@ export function configVariables(schema: z.ZodType): string[] {
 
 /**
  * The variables table of docs/configuration.md (between `<!-- variables:start -->` and `<!-- variables:end -->`):
- * name → the app letters of its "Apps" column (M C R I L).
+ * name → the app letters of its "Apps" column (M C R I L) and whether its "Secret" column says yes.
  */
-export function documentedVariables(markdown: string): Map<string, string[]> {
+export function documentedVariables(markdown: string): Map<string, { apps: string[]; secret: boolean }> {
   const start = markdown.indexOf("<!-- variables:start -->");
   const end = markdown.indexOf("<!-- variables:end -->");
-  const out = new Map<string, string[]>();
+  const out = new Map<string, { apps: string[]; secret: boolean }>();
   if (start < 0 || end < start) return out;
   for (const line of markdown.slice(start, end).split("\n")) {
-    const m = /^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|([^|]*)\|/.exec(line);
-    if (m) out.set(m[1]!, m[2]!.trim().split(/\s+/));
+    const cells = line.split("|").map((c) => c.trim());
+    const name = /^`([A-Z][A-Z0-9_]*)`$/.exec(cells[1] ?? "")?.[1];
+    if (name) out.set(name, { apps: (cells[2] ?? "").split(/\s+/).filter(Boolean), secret: (cells[5] ?? "").startsWith("yes") });
   }
   return out;
 }

@@ -83,7 +83,18 @@ describe("documentedVariables", () => {
     const { readFileSync } = await import("node:fs");
     const doc = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
     const vars = documentedVariables(doc);
-    expect(vars.get("PORT")).toEqual(["M", "C", "R", "I"]);
+    expect(vars.get("PORT")).toEqual({ apps: ["M", "C", "R", "I"], secret: false });
     for (const name of configVariables(baseServiceConfigSchema)) expect(vars.has(name), name).toBe(true);
+  });
+  it(".env.example has every documented variable, commented out, and no secret value", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
+    const example = readFileSync(new URL("../../../.env.example", import.meta.url), "utf8");
+    const assigned = new Map([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1]!, { line: m[0], value: m[2]! }]));
+    for (const [name, row] of documentedVariables(doc)) {
+      expect(assigned.get(name)?.line, name).toMatch(/^# /);
+      if (row.secret) expect(assigned.get(name)?.value, name).toBe("");
+    }
+    for (const name of assigned.keys()) expect(documentedVariables(doc).has(name), `${name} is in .env.example but not in docs/configuration.md`).toBe(true);
   });
 });

@@ -48,7 +48,7 @@ describe("config", () => {
     const example = readFileSync(join(APP_DIR, "../../.env.example"), "utf8");
     const documented = documentedVariables(doc);
     for (const name of configVariables(realtimeConfigSchema)) {
-      expect(documented.get(name), name).toContain("R");
+      expect(documented.get(name)?.apps, name).toContain("R");
       expect(example, name).toMatch(new RegExp(`^# ${name}=`, "m"));
     }
     for (const old of Object.keys(realtimeRenamed)) expect(doc).toMatch(new RegExp(`\\| \`${old}\` \\|`));
