@@ -59,7 +59,9 @@ export class Processes {
   start(name: string, cwd: string, args: string[], env: Record<string, string>): ChildProcess {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = openSync(join(LOG_DIR, `${name}.log`), "w");
-    const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+    // Like `orgboard start`: the launcher's own ORGBOARD_* settings are not the apps' (identity refuses its old ones).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ORGBOARD_")));
+    const proc = spawn(process.execPath, args, { cwd, env: { ...inherited, ...env }, stdio: ["ignore", log, log] });
     this.procs.push({ name, proc });
     return proc;
   }
@@ -95,6 +97,8 @@ export async function startStack(procs: Processes): Promise<Stack> {
   const dashboardPort = keycloakUrl ? 4173 : await freePort();
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
 
+  // The `realtime` client's secret, the same on both sides (the realm's development one by default).
+  const realtimeSecret = process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret";
   // Identity: always start apps/identity when built — with Keycloak it is still the VNeID simulator.
   let identityUrl = keycloakUrl ?? "";
   const identityMain = entry("identity");
@@ -109,6 +113,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       // The realm file's dashboard client takes its redirect URI and web origin (CORS for the token
       // call) from IDENTITY_DASHBOARD_URL.
       IDENTITY_DASHBOARD_URL: dashboardUrl,
+      IDENTITY_REALTIME_CLIENT_SECRET: realtimeSecret,
       ...(keycloakUrl ? { IDENTITY_KEYCLOAK_URL: keycloakUrl } : {}),
     });
     const base = `http://127.0.0.1:${port}`;
@@ -157,7 +162,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       CORS_ORIGINS: dashboardUrl,
       REALTIME_SERVICES: Object.entries(services).map(([k, v]) => `${k}=${v}`).join(","),
       // The realm's dev secret of the `realtime` client (client credentials for the service streams).
-      OIDC_CLIENT_SECRET: process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret",
+      OIDC_CLIENT_SECRET: realtimeSecret,
       DATA_DIR: join(dataDir, "realtime"),
     });
     try {
