@@ -6,8 +6,8 @@
 #
 # Env: KEYCLOAK_VERSION (default 26.7.3), KEYCLOAK_PORT (8180), KEYCLOAK_KEEP_DATA=1 to keep the H2 data
 # of the last run (default: start fresh so the realm file stays the one source of truth),
-# ORGBOARD_VNEID_URL (the government identity provider; default the simulator of apps/identity,
-# http://127.0.0.1:8190/vneid), ORGBOARD_*_CLIENT_SECRET (see the realm file for the dev defaults).
+# IDENTITY_VNEID_URL (the government identity provider; default the simulator of apps/identity,
+# http://127.0.0.1:8190/vneid), IDENTITY_*_CLIENT_SECRET (see the realm file for the dev defaults).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,7 +16,7 @@ port=${KEYCLOAK_PORT:-8180}
 cache=${KEYCLOAK_CACHE_DIR:-$HOME/.cache/orgboard/keycloak}
 home="$cache/keycloak-$version"
 base="http://127.0.0.1:$port"
-export ORGBOARD_VNEID_URL=${ORGBOARD_VNEID_URL:-http://127.0.0.1:8190/vneid}
+export IDENTITY_VNEID_URL=${IDENTITY_VNEID_URL:-http://127.0.0.1:8190/vneid}
 
 mkdir -p "$cache"
 if [ -f "$cache/keycloak.pid" ] && kill -0 "$(cat "$cache/keycloak.pid")" 2>/dev/null; then
@@ -39,8 +39,8 @@ if [ "${KEYCLOAK_KEEP_DATA:-0}" != "1" ]; then rm -rf "$home/data/h2" "$home/dat
 mkdir -p "$home/data/import"
 cp "$here/orgboard-realm.json" "$home/data/import/orgboard-realm.json"
 
-if ! curl -fsS -o /dev/null "$ORGBOARD_VNEID_URL/.well-known/openid-configuration" 2>/dev/null; then
-  echo "Note: $ORGBOARD_VNEID_URL does not answer yet; start the simulator (pnpm --filter @orgboard/identity start) before logging in with VNeID." >&2
+if ! curl -fsS -o /dev/null "$IDENTITY_VNEID_URL/.well-known/openid-configuration" 2>/dev/null; then
+  echo "Note: $IDENTITY_VNEID_URL does not answer yet; start the simulator (pnpm --filter @orgboard/identity start) before logging in with VNeID." >&2
 fi
 
 # Dev mode: H2 database, HTTP, relaxed hostname checks. Never use start-dev in production (docs/security.md).

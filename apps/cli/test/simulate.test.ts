@@ -45,7 +45,7 @@ beforeAll(async () => {
   const identityPort = await freePort();
   identityUrl = `http://127.0.0.1:${identityPort}`;
   const identity = spawn(process.execPath, [path.join(ROOT, "apps/identity/dist/main.js")], {
-    env: { ...process.env, ORGBOARD_IDENTITY_PORT: String(identityPort) },
+    env: { ...process.env, PORT: String(identityPort), NODE_ENV: "development" },
     stdio: "ignore",
   });
   procs.push(identity);
@@ -53,7 +53,7 @@ beforeAll(async () => {
   const conferencePort = await freePort();
   conferenceUrl = `http://127.0.0.1:${conferencePort}`;
   const conference = spawn(process.execPath, [path.join(ROOT, "apps/conference/dist/main.js")], {
-    env: { ...process.env, DATABASE_URL: "", PORT: String(conferencePort), OIDC_ISSUER: `${identityUrl}/realms/orgboard`, CONFERENCE_DATA_DIR: path.join(dataDir, "conference"), LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: "", PORT: String(conferencePort), OIDC_ISSUER: `${identityUrl}/realms/orgboard`, DATA_DIR: path.join(dataDir, "conference"), LOG_LEVEL: "warn" },
     stdio: "ignore",
   });
   procs.push(conference);
@@ -119,7 +119,7 @@ describe("signing in through the VNeID simulator", () => {
 
 describe("orgboard simulate conference", () => {
   it("plays a 67-site conference to its end through the running services", async () => {
-    const r = await run(["simulate", "conference", "--sites", "67", "--speed", "max", "--seed", "7"], { ORGBOARD_IDENTITY_URL: identityUrl, ORGBOARD_CONFERENCE_URL: conferenceUrl });
+    const r = await run(["simulate", "conference", "--sites", "67", "--speed", "max", "--seed", "7"], { IDENTITY_URL: identityUrl, CONFERENCE_URL: conferenceUrl });
     expect(r.stderr).toContain("simulate: 67 sites, max speed, seed 7, organizer hoinghi.vanhanh");
     expect(r.stderr).toMatch(/\] startConnecting +connecting sites/);
     expect(r.stderr).toMatch(/\] conclude +conference concluded/);

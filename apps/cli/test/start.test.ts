@@ -9,7 +9,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_PORTS, startConfig, StartConfigError } from "../src/start/config.js";
 import { portFree, takenPorts } from "../src/start/ports.js";
-import { formatLogLine } from "../src/start/supervisor.js";
+import { refuseRenamedVariables } from "../src/simulate/index.js";
+import { childEnv, formatLogLine } from "../src/start/supervisor.js";
 import { discoverRealm, officialSession } from "../src/simulate/login.js";
 import { freePort } from "./system-helpers.js";
 
@@ -37,9 +38,25 @@ describe("start configuration", () => {
   });
 
   it("names the variable of a bad or clashing port", () => {
-    expect(() => startConfig({ ORGBOARD_REALTIME_PORT: "70000" })).toThrow(/ORGBOARD_REALTIME_PORT must be a port number/);
+    expect(() => startConfig({ ORGBOARD_REALTIME_PORT: "70000" })).toThrow(/ORGBOARD_REALTIME_PORT: phải là số cổng \(1-65535\) \/ must be a port number/);
     expect(() => startConfig({ ORGBOARD_DASHBOARD_PORT: "abc" })).toThrow(StartConfigError);
     expect(() => startConfig({ ORGBOARD_MEMBERSHIP_PORT: "3002" })).toThrow(/ORGBOARD_CONFERENCE_PORT and ORGBOARD_MEMBERSHIP_PORT are both 3002/);
+  });
+});
+
+describe("child environment", () => {
+  it("drops the launcher's own ORGBOARD_* settings and adds the app's", () => {
+    const env = childEnv({ PATH: "/bin", ORGBOARD_IDENTITY_PORT: "9", ORGBOARD_DATA_DIR: "/d", ORGBOARD_REALTIME_CLIENT_SECRET: "s" }, { PORT: "8190", DATA_DIR: "/d/identity" });
+    expect(env).toEqual({ PATH: "/bin", PORT: "8190", DATA_DIR: "/d/identity" });
+  });
+});
+
+describe("orgboard simulate: renamed variables", () => {
+  it("refuses the old names, naming the new ones", () => {
+    expect(() => refuseRenamedVariables({ ORGBOARD_CONFERENCE_URL: "http://x", ORGBOARD_BRIDGE_WEBHOOK_SECRET: "whsec_x" })).toThrow(
+      "ORGBOARD_CONFERENCE_URL đã đổi tên thành CONFERENCE_URL / ORGBOARD_CONFERENCE_URL was renamed to CONFERENCE_URL; ORGBOARD_BRIDGE_WEBHOOK_SECRET đã đổi tên thành CONFERENCE_BRIDGE_WEBHOOK_SECRET",
+    );
+    expect(() => refuseRenamedVariables({ CONFERENCE_URL: "http://x" })).not.toThrow();
   });
 });
 

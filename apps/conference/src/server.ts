@@ -20,6 +20,8 @@ export interface ConferenceServiceOptions {
   now?: () => Date;
   /** Standard Webhooks secret for the bridge ("whsec_…"). */
   bridgeWebhookSecret?: string;
+  /** Largest request body (default 4 MiB: site lists arrive in batches of up to 5,000 sites). */
+  bodyLimitBytes?: number;
   /** How often silent sites are looked for; 0 disables the timer (tests call sweep()). Default 2000 ms. */
   sweepIntervalMs?: number;
   /** Close the database on stop (default true). */
@@ -46,7 +48,7 @@ export function createConferenceService(opts: ConferenceServiceOptions): Confere
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
     // Site lists for national conferences arrive in batches of up to 5,000 sites.
-    bodyLimitBytes: 4 * 1024 * 1024,
+    bodyLimitBytes: opts.bodyLimitBytes ?? 4 * 1024 * 1024,
     readiness: () => opts.db.readiness(),
     createContext: (base): ConferenceContext => ({ ...base, db: prisma, now, links, notifier }),
     onClose: async () => {

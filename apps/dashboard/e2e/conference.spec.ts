@@ -21,8 +21,8 @@ test.describe("live conference", () => {
         stdio: ["ignore", log, log],
         env: {
           ...process.env,
-          ORGBOARD_IDENTITY_URL: stack.identityUrl,
-          ORGBOARD_CONFERENCE_URL: stack.services.conference ?? "",
+          IDENTITY_URL: stack.identityUrl,
+          CONFERENCE_URL: stack.services.conference ?? "",
         },
       },
     );

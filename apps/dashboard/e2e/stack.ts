@@ -59,7 +59,9 @@ export class Processes {
   start(name: string, cwd: string, args: string[], env: Record<string, string>): ChildProcess {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = openSync(join(LOG_DIR, `${name}.log`), "w");
-    const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+    // Like `orgboard start`: the launcher's own ORGBOARD_* settings are not the apps' (identity refuses its old ones).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ORGBOARD_")));
+    const proc = spawn(process.execPath, args, { cwd, env: { ...inherited, ...env }, stdio: ["ignore", log, log] });
     this.procs.push({ name, proc });
     return proc;
   }
@@ -95,19 +97,24 @@ export async function startStack(procs: Processes): Promise<Stack> {
   const dashboardPort = keycloakUrl ? 4173 : await freePort();
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
 
+  // The `realtime` client's secret, the same on both sides (the realm's development one by default).
+  const realtimeSecret = process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret";
   // Identity: always start apps/identity when built — with Keycloak it is still the VNeID simulator.
   let identityUrl = keycloakUrl ?? "";
   const identityMain = entry("identity");
   if (identityMain) {
-    // With Keycloak, the simulator must be where the realm was imported to find it (ORGBOARD_VNEID_URL,
+    // With Keycloak, the simulator must be where the realm was imported to find it (IDENTITY_VNEID_URL,
     // default http://127.0.0.1:8190/vneid, see infra/keycloak/run-keycloak.sh).
-    const port = keycloakUrl ? Number(new URL(process.env.ORGBOARD_VNEID_URL ?? "http://127.0.0.1:8190/vneid").port) : await freePort();
+    const port = keycloakUrl ? Number(new URL(process.env.IDENTITY_VNEID_URL ?? "http://127.0.0.1:8190/vneid").port) : await freePort();
     const p = procs.start("identity", join(ROOT, "apps", "identity"), [identityMain], {
-      ORGBOARD_IDENTITY_PORT: String(port),
+      PORT: String(port),
+      // The realm's development client secrets (docs/configuration.md).
+      NODE_ENV: "development",
       // The realm file's dashboard client takes its redirect URI and web origin (CORS for the token
-      // call) from ORGBOARD_DASHBOARD_URL.
-      ORGBOARD_DASHBOARD_URL: dashboardUrl,
-      ...(keycloakUrl ? { KEYCLOAK_URL: keycloakUrl } : {}),
+      // call) from IDENTITY_DASHBOARD_URL.
+      IDENTITY_DASHBOARD_URL: dashboardUrl,
+      IDENTITY_REALTIME_CLIENT_SECRET: realtimeSecret,
+      ...(keycloakUrl ? { IDENTITY_KEYCLOAK_URL: keycloakUrl } : {}),
     });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/realms/orgboard/.well-known/openid-configuration`, p, "identity");
@@ -119,8 +126,8 @@ export async function startStack(procs: Processes): Promise<Stack> {
 
   const services: Record<string, string> = {};
   for (const [app, extra] of [
-    ["membership", { MEMBERSHIP_DATA_DIR: join(dataDir, "membership"), ORGBOARD_DATA_DIR: dataDir }],
-    ["conference", { CONFERENCE_DATA_DIR: join(dataDir, "conference"), CONFERENCE_SWEEP_INTERVAL_MS: "250" }],
+    ["membership", { DATA_DIR: join(dataDir, "membership") }],
+    ["conference", { DATA_DIR: join(dataDir, "conference"), CONFERENCE_SWEEP_INTERVAL_MS: "250" }],
   ] as const) {
     const main = entry(app);
     if (!main || !identityUrl) {
@@ -153,10 +160,10 @@ export async function startStack(procs: Processes): Promise<Stack> {
       HOST: "127.0.0.1",
       OIDC_ISSUER: issuer,
       CORS_ORIGINS: dashboardUrl,
-      REALTIME_SERVICES: Object.entries(services).map(([k, v]) => `${k}=${v}/trpc`).join(","),
+      REALTIME_SERVICES: Object.entries(services).map(([k, v]) => `${k}=${v}`).join(","),
       // The realm's dev secret of the `realtime` client (client credentials for the service streams).
-      REALTIME_CLIENT_SECRET: process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret",
-      REALTIME_CHECKPOINT_FILE: join(dataDir, "realtime", "checkpoints.json"),
+      OIDC_CLIENT_SECRET: realtimeSecret,
+      DATA_DIR: join(dataDir, "realtime"),
     });
     try {
       await waitFor(`http://127.0.0.1:${port}/healthz`, p, "realtime");

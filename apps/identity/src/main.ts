@@ -1,15 +1,16 @@
-// `pnpm --filter @orgboard/identity start`: both issuers on ORGBOARD_IDENTITY_PORT (default 8190).
+// `pnpm --filter @orgboard/identity start`: both issuers on PORT (default 8190). Configuration:
+// docs/configuration.md; a missing, malformed or renamed variable stops the start (exit 78) naming it.
 import { optionsFromEnv } from "./config.js";
 import { startIdentity } from "./server.js";
 
+const options = optionsFromEnv();
 try {
-  const options = optionsFromEnv();
   const identity = await startIdentity(options);
   console.log(`identity: realm ${identity.realmUrl}`);
   console.log(`identity: VNeID simulator ${identity.vneidUrl}`);
   const { dataDir } = options;
-  console.log(dataDir ? `identity: keys and sessions kept in ${dataDir}` : "identity: keys and sessions in memory (ORGBOARD_IDENTITY_DATA_DIR unset): a restart signs everyone out");
-  // Stopping writes the sessions and tokens still waiting to be written (ORGBOARD_IDENTITY_DATA_DIR).
+  console.log(dataDir ? `identity: keys and sessions kept in ${dataDir}` : "identity: keys and sessions in memory (DATA_DIR unset): a restart signs everyone out");
+  // Stopping writes the sessions and tokens still waiting to be written (DATA_DIR).
   const stop = () =>
     void identity.close().then(
       () => process.exit(0),

@@ -49,9 +49,9 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
   const cookieKeys = [options.cookieSecret ?? secrets.cookieSecret];
 
   try {
-    // The realm brokers to options.vneidUrl (ORGBOARD_VNEID_URL through optionsFromEnv), by default to this
+    // The realm brokers to options.vneidUrl (IDENTITY_VNEID_URL through optionsFromEnv), by default to this
     // process's own simulator.
-    const realm = loadRealm(options.realmFile ?? defaultRealmFile, { ...env, ORGBOARD_VNEID_URL: options.vneidUrl ?? vneidIssuer });
+    const realm = loadRealm(options.realmFile ?? defaultRealmFile, { ...env, IDENTITY_VNEID_URL: options.vneidUrl ?? vneidIssuer });
     const realmProvider = createRealmProvider({
       baseUrl: url,
       realm,

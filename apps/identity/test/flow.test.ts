@@ -1,6 +1,6 @@
 // Real HTTP against the built-in provider (default) or a real Keycloak (KEYCLOAK_URL=http://127.0.0.1:8180,
 // started by infra/keycloak/run-keycloak.sh). The VNeID simulator always runs here; with Keycloak it must be on
-// the port the realm was imported with (ORGBOARD_VNEID_URL, default http://127.0.0.1:8190/vneid).
+// the port the realm was imported with (IDENTITY_VNEID_URL, default http://127.0.0.1:8190/vneid).
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIdentity, type IdentityServer } from "../src/index.js";
@@ -17,7 +17,7 @@ let jwks: ReturnType<typeof createRemoteJWKSet>;
 
 beforeAll(async () => {
   if (KEYCLOAK_URL) {
-    const vneid = new URL(process.env["ORGBOARD_VNEID_URL"] ?? "http://127.0.0.1:8190/vneid");
+    const vneid = new URL(process.env["IDENTITY_VNEID_URL"] ?? "http://127.0.0.1:8190/vneid");
     identity = await startIdentity({ port: Number(vneid.port), keycloakUrls: [KEYCLOAK_URL] });
     realmUrl = `${KEYCLOAK_URL}/realms/orgboard`;
     driver = keycloakDriver;

@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { optionsFromEnv, defaultRealmFile } from "../src/config.js";
+import { configVariables, documentedVariables } from "@orgboard/server-kit";
+import { REALM_CLIENT_SECRETS, defaultRealmFile, identityConfigSchema, identityRenamed, optionsFromEnv } from "../src/config.js";
 import { parseRealm, resolvePlaceholders } from "../src/realm.js";
 import { uriAllowed } from "../src/realm/provider.js";
 import { LOA_BASIC, LOA_HIGH, assertedAcr, citizens } from "../src/vneid/citizens.js";
 import { startIdentity } from "../src/index.js";
 
 const text = readFileSync(defaultRealmFile, "utf8");
-const realm = parseRealm(text, { ORGBOARD_VNEID_URL: "http://127.0.0.1:1/vneid" });
+const realm = parseRealm(text, { IDENTITY_VNEID_URL: "http://127.0.0.1:1/vneid" });
 const SERVICES = ["membership", "inspection", "personnel", "restructuring", "conference", "realtime"];
 
 describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
@@ -53,7 +54,7 @@ describe("realm placeholders", () => {
   });
 
   it("names a variable that is neither set nor defaulted", () => {
-    expect(() => parseRealm(text, {})).toThrow(/ORGBOARD_VNEID_URL is not set/);
+    expect(() => parseRealm(text, {})).toThrow(/IDENTITY_VNEID_URL is not set/);
   });
 
   it("refuses to start on a broken realm file, naming it", async () => {
@@ -74,18 +75,66 @@ describe("redirect URIs (Keycloak's rule)", () => {
 });
 
 describe("configuration from the environment", () => {
-  it("names the bad variable", () => {
-    expect(() => optionsFromEnv({ ORGBOARD_IDENTITY_PORT: "http" })).toThrow(/ORGBOARD_IDENTITY_PORT/);
-    expect(() => optionsFromEnv({ ORGBOARD_DASHBOARD_REDIRECT_URIS: "http://ok/,not a url" })).toThrow(/ORGBOARD_DASHBOARD_REDIRECT_URIS/);
+  const dev = { NODE_ENV: "development" };
+  const allSecrets = Object.fromEntries(REALM_CLIENT_SECRETS.map((n) => [n, `prod-${n.toLowerCase()}`]));
+  it("names every bad variable at once, in both languages", () => {
+    const err = (() => {
+      try {
+        optionsFromEnv({ ...dev, PORT: "http", IDENTITY_DASHBOARD_REDIRECT_URIS: "http://ok/,not a url", IDENTITY_COOKIE_SECRET: "short-hunter2" });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(err?.message).toContain("identity: cấu hình không hợp lệ / invalid configuration (3):");
+    expect(err?.message).toContain('PORT: phải là số nguyên từ 0 đến 65535 / must be a whole number from 0 to 65535, got "http"');
+    expect(err?.message).toMatch(/IDENTITY_DASHBOARD_REDIRECT_URIS\.1: mỗi mục phải là một URL \/ every entry must be a URL/);
+    expect(err?.message).toContain("IDENTITY_COOKIE_SECRET: phải có ít nhất 32 ký tự / must be at least 32 characters");
+    expect(err?.message).not.toContain("hunter2");
   });
-  it("has working defaults", () => {
-    expect(optionsFromEnv({})).toMatchObject({ host: "127.0.0.1", port: 8190, dashboardRedirectUris: [], keycloakUrls: ["http://127.0.0.1:8180", "http://localhost:8180"] });
-    expect(optionsFromEnv({}).dataDir).toBeUndefined();
+  it("refuses the old names, naming the new ones", () => {
+    expect(() => optionsFromEnv({ ...dev, ORGBOARD_IDENTITY_PORT: "8190" })).toThrow("ORGBOARD_IDENTITY_PORT: đã đổi tên thành PORT / was renamed to PORT");
+    expect(() => optionsFromEnv({ ...dev, ORGBOARD_REALTIME_CLIENT_SECRET: "x" })).toThrow(
+      "ORGBOARD_REALTIME_CLIENT_SECRET: đã đổi tên thành IDENTITY_REALTIME_CLIENT_SECRET / was renamed to IDENTITY_REALTIME_CLIENT_SECRET",
+    );
+  });
+  it("has working defaults in development mode", () => {
+    expect(optionsFromEnv(dev)).toMatchObject({ host: "127.0.0.1", port: 8190, dashboardRedirectUris: [], keycloakUrls: ["http://127.0.0.1:8180", "http://localhost:8180"] });
+    expect(optionsFromEnv(dev).dataDir).toBeUndefined();
+  });
+  it("outside development mode, requires every realm client secret the realm file only has a development default for", () => {
+    const err = (() => {
+      try {
+        optionsFromEnv({ IDENTITY_REALTIME_CLIENT_SECRET: "set" });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    for (const name of REALM_CLIENT_SECRETS.filter((n) => n !== "IDENTITY_REALTIME_CLIENT_SECRET")) {
+      expect(err?.message).toContain(`${name}: chưa được đặt (bắt buộc khi không ở chế độ phát triển NODE_ENV=development`);
+    }
+    expect(err?.message).toContain("is required unless NODE_ENV=development (the realm file's default is for development only)");
+    expect(err?.message).not.toContain("IDENTITY_REALTIME_CLIENT_SECRET:");
+    expect(optionsFromEnv({ NODE_ENV: "production", ...allSecrets }).port).toBe(8190);
   });
   it("takes the data directory as an absolute path, and refuses an empty one", () => {
-    expect(optionsFromEnv({ ORGBOARD_IDENTITY_DATA_DIR: "/srv/identity" }).dataDir).toBe("/srv/identity");
-    expect(optionsFromEnv({ ORGBOARD_IDENTITY_DATA_DIR: "rel/dir" }).dataDir).toBe(resolve("rel/dir"));
-    expect(() => optionsFromEnv({ ORGBOARD_IDENTITY_DATA_DIR: " " })).toThrow(/ORGBOARD_IDENTITY_DATA_DIR: must be a directory path/);
+    expect(optionsFromEnv({ ...dev, DATA_DIR: "/srv/identity" }).dataDir).toBe("/srv/identity");
+    expect(optionsFromEnv({ ...dev, DATA_DIR: "rel/dir" }).dataDir).toBe(resolve("rel/dir"));
+    expect(() => optionsFromEnv({ ...dev, DATA_DIR: " " })).toThrow("DATA_DIR: không được để trống / must not be empty");
+  });
+  it("docs/configuration.md and .env.example list every variable identity reads and its old names", () => {
+    const doc = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
+    const example = readFileSync(new URL("../../../.env.example", import.meta.url), "utf8");
+    const documented = documentedVariables(doc);
+    for (const name of configVariables(identityConfigSchema)) {
+      expect(documented.get(name)?.apps, name).toContain("I");
+      expect(example, name).toMatch(new RegExp(`^# ${name}=`, "m"));
+    }
+    for (const old of Object.keys(identityRenamed)) {
+      const client = /^ORGBOARD_([A-Z]+)_CLIENT_SECRET$/.exec(old);
+      expect(doc, old).toContain(client ? client[1]!.toLowerCase() : `| \`${old}\` |`);
+    }
   });
 });
 

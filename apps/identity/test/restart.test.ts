@@ -1,4 +1,4 @@
-// A restart of the built-in provider with a data directory (ORGBOARD_IDENTITY_DATA_DIR, which `orgboard start`
+// A restart of the built-in provider with a data directory (DATA_DIR, which `orgboard start`
 // sets) keeps the signing keys, the cookie secret and oidc-provider's sessions, grants and refresh tokens: an
 // official signed in before it is still signed in after it. Without one nothing is kept (the first case guards
 // the others from passing for a reason that has nothing to do with the data directory).
@@ -127,7 +127,7 @@ describe("restarting the built-in provider", () => {
 
   it("writes what is pending when the process is stopped with SIGTERM", async () => {
     const dataDir = newDataDir();
-    const child = spawnMain({ ORGBOARD_IDENTITY_DATA_DIR: dataDir });
+    const child = spawnMain({ DATA_DIR: dataDir });
     const realmUrl = await child.line(/identity: realm (\S+)/);
     expect(await child.line(/identity: keys and sessions kept in (\S+)/)).toBe(dataDir);
     const discovery = (await (await fetch(`${realmUrl}/.well-known/openid-configuration`)).json()) as Record<string, string>;
@@ -159,7 +159,7 @@ describe("restarting the built-in provider", () => {
     mkdirSync(store);
     const realmStore = join(store, STORE_FILES.realm);
     writeFileSync(realmStore, '{"version":1,"models":{"Session":');
-    const child = spawnMain({ ORGBOARD_IDENTITY_DATA_DIR: store });
+    const child = spawnMain({ DATA_DIR: store });
     expect(await child.exit).toBe(1);
     expect(child.stderr()).toContain(`identity state file ${realmStore} is unusable (not valid JSON`);
     expect(child.stderr()).toContain("delete it to start afresh");
@@ -169,7 +169,7 @@ describe("restarting the built-in provider", () => {
 
 /** src/main.ts as `node` runs it (through tsx), on a free port. */
 function spawnMain(env: Record<string, string>) {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: appDir, env: { ...process.env, ORGBOARD_IDENTITY_PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: appDir, env: { ...process.env, PORT: "0", NODE_ENV: "development", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.add(proc);
   let out = "";
   let err = "";

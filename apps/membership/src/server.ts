@@ -25,6 +25,8 @@ export interface MembershipServiceOptions {
   importMaxBytes?: number;
   /** Most rows one export may return (default 200,000). */
   exportMaxRows?: number;
+  /** Largest request body; default what the largest import needs (base64 of importMaxBytes + 256 KiB). */
+  bodyLimitBytes?: number;
   /** Another wake-up source for event streams, e.g. LISTEN/NOTIFY when several instances share a database. */
   notifier?: OutboxNotifier;
   /** Close the database on stop (default true). */
@@ -62,7 +64,7 @@ export function createMembershipService(opts: MembershipServiceOptions): Service
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
     // An import carries its file base64-encoded (4/3 of its size) plus the JSON around it.
-    bodyLimitBytes: Math.ceil(importMaxBytes / 3) * 4 + 256 * 1024,
+    bodyLimitBytes: opts.bodyLimitBytes ?? Math.ceil(importMaxBytes / 3) * 4 + 256 * 1024,
     shutdownTimeoutMs: opts.shutdownTimeoutMs,
     readiness: async () => {
       await opts.db.query("SELECT 1");

@@ -1,58 +1,94 @@
-import { baseServiceConfigSchema, loadConfig } from "@orgboard/server-kit";
+// Realtime's configuration (docs/configuration.md): the shared server variables plus REALTIME_*; checked
+// at start, every problem named at once.
+import { join } from "node:path";
+import { baseServiceConfigSchema, bilingual, loadConfig, nonEmpty, httpUrl, wholeNumber } from "@orgboard/server-kit";
 import { z } from "zod";
 
 const serviceName = /^[a-z][a-z0-9]*$/;
 
 /**
- * `membership=http://127.0.0.1:4001/trpc,conference=http://127.0.0.1:4005/trpc`: each service's tRPC
- * endpoint; its stream is `<name>.events.stream`. Adding inspection/personnel/restructuring later is one
- * more entry.
+ * `membership=http://127.0.0.1:4001,conference=http://127.0.0.1:4005`: each service's base URL, the
+ * same form as `<SERVICE>_URL`; realtime reads `<base>/trpc`, stream `<name>.events.stream`. Adding
+ * inspection/personnel/restructuring later is one more entry.
  */
 export const servicesList = z.string().transform((s, ctx) => {
-  const out: { name: string; url: string }[] = [];
+  const out: { name: string; baseUrl: string; url: string }[] = [];
   for (const [i, part] of s.split(",").map((p) => p.trim()).filter(Boolean).entries()) {
     const eq = part.indexOf("=");
     const name = eq > 0 ? part.slice(0, eq).trim() : "";
-    const url = eq > 0 ? part.slice(eq + 1).trim() : "";
-    if (!serviceName.test(name) || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      ctx.addIssue({ code: "custom", message: `entry ${i + 1} ("${part}") must be <service>=<http(s) tRPC URL>` });
+    const raw = eq > 0 ? part.slice(eq + 1).trim() : "";
+    const url = URL.canParse(raw) ? new URL(raw) : null;
+    if (!serviceName.test(name) || !url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+      ctx.addIssue({
+        code: "custom",
+        message: bilingual(`mục ${i + 1} ("${part}") phải có dạng <dịch vụ>=<URL gốc http(s)>`, `entry ${i + 1} ("${part}") must be <service>=<http(s) base URL>`),
+      });
+      return z.NEVER;
+    }
+    const baseUrl = url.href.replace(/\/+$/, "");
+    if (/\/trpc$/.test(baseUrl)) {
+      ctx.addIssue({
+        code: "custom",
+        message: bilingual(
+          `mục ${i + 1} ("${part}"): ghi URL gốc của dịch vụ, không có /trpc (realtime tự thêm)`,
+          `entry ${i + 1} ("${part}"): give the service's base URL without /trpc (realtime appends it)`,
+        ),
+      });
       return z.NEVER;
     }
     if (out.some((o) => o.name === name)) {
-      ctx.addIssue({ code: "custom", message: `service "${name}" is listed twice` });
+      ctx.addIssue({ code: "custom", message: bilingual(`dịch vụ "${name}" bị liệt kê hai lần`, `service "${name}" is listed twice`) });
       return z.NEVER;
     }
-    out.push({ name, url });
+    out.push({ name, baseUrl, url: `${baseUrl}/trpc` });
   }
   return out;
 });
 
 export const realtimeConfigSchema = baseServiceConfigSchema
+  .omit({ BODY_LIMIT_BYTES: true })
   .extend({
-    OIDC_AUDIENCE: z.string().min(1).default("realtime"),
-    REALTIME_SERVICES: servicesList.default([]),
-    /** Client credentials of the `realtime` client, for the service token that reads the streams. */
-    REALTIME_CLIENT_ID: z.string().min(1).default("realtime"),
-    REALTIME_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_AUDIENCE: baseServiceConfigSchema.shape.OIDC_AUDIENCE.default("realtime"),
+    /** Client credentials of realtime's own client, for the service token that reads the streams. */
+    OIDC_CLIENT_ID: nonEmpty().default("realtime"),
+    OIDC_CLIENT_SECRET: nonEmpty().optional(),
     /** Defaults to Keycloak's token endpoint under OIDC_ISSUER. */
-    OIDC_TOKEN_URL: z.url().optional(),
-    /** Embedded default (no DATABASE_URL): where the last pushed id per service is kept. */
-    REALTIME_CHECKPOINT_FILE: z.string().min(1).default(".data/realtime/checkpoints.json"),
-    REALTIME_MAX_DISCONNECTION_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
-    REALTIME_MAX_REPLAY_PACKETS: z.coerce.number().int().min(100).default(200_000),
+    OIDC_TOKEN_URL: httpUrl().optional(),
+    REALTIME_SERVICES: servicesList.default([]),
+    REALTIME_MAX_DISCONNECTION_MS: wholeNumber(1000, 3_600_000).default(120_000),
+    REALTIME_MAX_REPLAY_PACKETS: wholeNumber(100).default(200_000),
     /** With DATABASE_URL: the LISTEN/NOTIFY channel and advisory-lock namespace shared by the instances. */
-    REALTIME_BUS_CHANNEL: z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be a lowercase SQL identifier").default("orgboard_realtime"),
-    REALTIME_LEASE_NAMESPACE: z.string().min(1).default("orgboard-realtime"),
-    REALTIME_LEASE_RETRY_MS: z.coerce.number().int().min(100).default(2000),
+    REALTIME_BUS_CHANNEL: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, { error: bilingual("phải là tên SQL chữ thường (a-z, 0-9, _)", "must be a lowercase SQL identifier") })
+      .default("orgboard_realtime"),
+    REALTIME_LEASE_NAMESPACE: nonEmpty().default("orgboard-realtime"),
+    REALTIME_LEASE_RETRY_MS: wholeNumber(100).default(2000),
   })
   .superRefine((c, ctx) => {
-    if (c.REALTIME_SERVICES.length > 0 && !c.REALTIME_CLIENT_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["REALTIME_CLIENT_SECRET"], message: "is required when REALTIME_SERVICES lists services (client-credentials token)" });
+    if (c.REALTIME_SERVICES.length > 0 && !c.OIDC_CLIENT_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_CLIENT_SECRET"],
+        message: bilingual("bắt buộc khi REALTIME_SERVICES có dịch vụ (đăng nhập client-credentials)", "is required when REALTIME_SERVICES lists services (client-credentials login)"),
+      });
     }
   });
 
 export type RealtimeConfig = z.infer<typeof realtimeConfigSchema>;
 
+/** Names from before docs/configuration.md's convention: set, they stop the start naming the new one. */
+export const realtimeRenamed = {
+  REALTIME_CHECKPOINT_FILE: "DATA_DIR (<DATA_DIR>/checkpoints.json)",
+  REALTIME_CLIENT_ID: "OIDC_CLIENT_ID",
+  REALTIME_CLIENT_SECRET: "OIDC_CLIENT_SECRET",
+} as const;
+
+/** Without DATABASE_URL: where the last pushed id per service is kept. */
+export function checkpointFile(config: Pick<RealtimeConfig, "DATA_DIR">): string {
+  return join(config.DATA_DIR ?? ".data/realtime", "checkpoints.json");
+}
+
 export function loadRealtimeConfig(env: Record<string, string | undefined> = process.env, onError?: "exit" | "throw"): RealtimeConfig {
-  return loadConfig(realtimeConfigSchema, env, onError ? { onError } : {});
+  return loadConfig(realtimeConfigSchema, env, { app: "realtime", renamed: realtimeRenamed, ...(onError ? { onError } : {}) });
 }

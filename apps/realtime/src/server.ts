@@ -4,7 +4,7 @@ import { createLogger, type Logger } from "@orgboard/server-kit";
 import pg from "pg";
 import { PgBus } from "./adapters.js";
 import { FileCheckpointStore, PgCheckpointStore, type CheckpointStore } from "./checkpoint.js";
-import type { RealtimeConfig } from "./config.js";
+import { checkpointFile, type RealtimeConfig } from "./config.js";
 import { ServiceConsumer, type StreamSource } from "./consumer.js";
 import { createGateway, type Gateway } from "./gateway.js";
 import { LocalLeases, PgAdvisoryLeases, type LeaseManager } from "./lease.js";
@@ -56,7 +56,7 @@ export function createRealtimeServer(config: RealtimeConfig, opts: CreateRealtim
   let checkpoints: CheckpointStore;
   let leases: LeaseManager;
   if (config.DATABASE_URL) {
-    pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+    pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
     pool.on("error", (err) => logger.warn({ err: err.message }, "idle PostgreSQL connection error"));
     bus = new PgBus(pool, {
       channel: config.REALTIME_BUS_CHANNEL,
@@ -74,7 +74,7 @@ export function createRealtimeServer(config: RealtimeConfig, opts: CreateRealtim
       onError: (err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "stream lease error"),
     });
   } else {
-    checkpoints = new FileCheckpointStore(config.REALTIME_CHECKPOINT_FILE);
+    checkpoints = new FileCheckpointStore(checkpointFile(config));
     leases = new LocalLeases();
   }
 
@@ -106,8 +106,8 @@ export function createRealtimeServer(config: RealtimeConfig, opts: CreateRealtim
     opts.getServiceToken ??
     clientCredentials({
       tokenUrl: config.OIDC_TOKEN_URL ?? `${config.OIDC_ISSUER.replace(/\/+$/, "")}/protocol/openid-connect/token`,
-      clientId: config.REALTIME_CLIENT_ID,
-      clientSecret: config.REALTIME_CLIENT_SECRET ?? "",
+      clientId: config.OIDC_CLIENT_ID,
+      clientSecret: config.OIDC_CLIENT_SECRET ?? "",
     });
 
   const consumers = config.REALTIME_SERVICES.map(

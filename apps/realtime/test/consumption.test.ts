@@ -44,7 +44,7 @@ const startProbe = () => startProbeService({ port: probePort, dataDir: join(dir,
 const newRealtime = () =>
   inProcessRealtime(
     issuer,
-    { REALTIME_SERVICES: `probe=http://127.0.0.1:${probePort}/trpc`, REALTIME_CHECKPOINT_FILE: checkpointFile(), REALTIME_MAX_DISCONNECTION_MS: "5000" },
+    { REALTIME_SERVICES: `probe=http://127.0.0.1:${probePort}`, DATA_DIR: dir, REALTIME_MAX_DISCONNECTION_MS: "5000" },
     ["probe"],
   );
 const ev = (orgPath: string, i: number): EmitEvent => ({ type: "probe.thing.happened", orgPath, aggregateId: `a-${i}`, payload: { i } });
@@ -136,7 +136,7 @@ function inProcessRestartOnPort(port: number): RealtimeServer {
 function inProcessRealtimeWithPort(port: number): RealtimeServer {
   return inProcessRealtime(
     issuer,
-    { PORT: String(port), REALTIME_SERVICES: `probe=http://127.0.0.1:${probePort}/trpc`, REALTIME_CHECKPOINT_FILE: checkpointFile(), REALTIME_MAX_DISCONNECTION_MS: "5000" },
+    { PORT: String(port), REALTIME_SERVICES: `probe=http://127.0.0.1:${probePort}`, DATA_DIR: dir, REALTIME_MAX_DISCONNECTION_MS: "5000" },
     ["probe"],
   );
 }

@@ -53,6 +53,18 @@ function formatMinute(m: number): string {
   return `${String(Math.floor(whole / 60)).padStart(1, "0")}:${String(whole % 60).padStart(2, "0")}`;
 }
 
+/** Names from before docs/configuration.md's convention: set, they stop the command naming the new one. */
+export const SIMULATE_RENAMED: Record<string, string> = {
+  ORGBOARD_IDENTITY_URL: "IDENTITY_URL",
+  ORGBOARD_CONFERENCE_URL: "CONFERENCE_URL",
+  ORGBOARD_BRIDGE_WEBHOOK_SECRET: "CONFERENCE_BRIDGE_WEBHOOK_SECRET",
+};
+
+export function refuseRenamedVariables(env: Record<string, string | undefined>): void {
+  const set = Object.entries(SIMULATE_RENAMED).filter(([old]) => env[old] !== undefined);
+  if (set.length) throw new CliInputError(set.map(([old]) => old).join(", "), set.map(([old, to]) => `${old} đã đổi tên thành ${to} / ${old} was renamed to ${to}`).join("; "));
+}
+
 export async function runConferenceSimulation(opts: SimulateOptions, signal?: AbortSignal): Promise<number> {
   const users = readRealmUsers(repoPath("infra/keycloak/orgboard-realm.json"));
   const official = users.find((u) => u.username === opts.as);
@@ -61,7 +73,7 @@ export async function runConferenceSimulation(opts: SimulateOptions, signal?: Ab
 
   const realm = await discoverRealm(opts.identityUrl);
   const organizer = officialSession(realm, official.nationalId);
-  const webhookSecret = process.env.ORGBOARD_BRIDGE_WEBHOOK_SECRET || process.env.CONFERENCE_BRIDGE_WEBHOOK_SECRET || undefined;
+  const webhookSecret = process.env.CONFERENCE_BRIDGE_WEBHOOK_SECRET || undefined;
   const bridge = serviceSession(realm.token, opts.bridgeClient, opts.bridgeSecret);
   // Fail early and clearly (before a conference is created) when the sign-in or the service is wrong.
   await organizer();
@@ -70,7 +82,7 @@ export async function runConferenceSimulation(opts: SimulateOptions, signal?: Ab
     const ready = await fetch(`${opts.conferenceUrl}/readyz`, { signal: AbortSignal.timeout(5_000) });
     if (!ready.ok) throw new Error(`HTTP ${ready.status}`);
   } catch (e) {
-    throw new Error(`the conference service at ${opts.conferenceUrl} is not ready (${(e as Error).message}); is the system running (pnpm orgboard start)? set ORGBOARD_CONFERENCE_URL`);
+    throw new Error(`the conference service at ${opts.conferenceUrl} is not ready (${(e as Error).message}); is the system running (pnpm orgboard start)? set CONFERENCE_URL`);
   }
 
   const speedText = Number.isFinite(opts.speed) ? `${opts.speed}x` : "max speed";
@@ -118,12 +130,13 @@ export function registerSimulateCommand(program: Command, setExit: (code: number
       if (v !== "2024" && v !== "2025") throw new InvalidArgumentError(`--edition must be 2024 or 2025, got "${v}"`);
       return v;
     })
-    .option("--identity-url <url>", "identity provider base URL (env ORGBOARD_IDENTITY_URL)", url("--identity-url"), process.env.ORGBOARD_IDENTITY_URL || DEFAULT_IDENTITY_URL)
-    .option("--conference-url <url>", "conference service base URL (env ORGBOARD_CONFERENCE_URL)", url("--conference-url"), process.env.ORGBOARD_CONFERENCE_URL || DEFAULT_CONFERENCE_URL)
+    .option("--identity-url <url>", "identity provider base URL (env IDENTITY_URL)", url("--identity-url"), process.env.IDENTITY_URL || DEFAULT_IDENTITY_URL)
+    .option("--conference-url <url>", "conference service base URL (env CONFERENCE_URL)", url("--conference-url"), process.env.CONFERENCE_URL || DEFAULT_CONFERENCE_URL)
     .option("--as <username>", "the organizer, a demo official with conference_operator", "hoinghi.vanhanh")
     .option("--bridge-client <id>", "service client the bridge's token is issued to", process.env.ORGBOARD_BRIDGE_CLIENT_ID || "conference")
     .option("--json", "print the whole report as JSON", false)
     .action(async (o: Omit<SimulateOptions, "bridgeSecret">) => {
+      refuseRenamedVariables(process.env);
       const bridgeSecret = process.env.ORGBOARD_BRIDGE_CLIENT_SECRET || `dev-${o.bridgeClient}-secret`;
       const abort = new AbortController();
       const stop = () => {

@@ -156,7 +156,7 @@ export async function discoverRealm(base: string, realm = "orgboard"): Promise<R
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
   } catch (e) {
-    throw new LoginError(`cannot reach the identity provider at ${url}: ${(e as Error).message} (is it running? set ORGBOARD_IDENTITY_URL)`);
+    throw new LoginError(`cannot reach the identity provider at ${url}: ${(e as Error).message} (is it running? set IDENTITY_URL)`);
   }
   if (!res.ok) throw new LoginError(`${url} answered HTTP ${res.status}; is ${base} the identity provider's base URL?`);
   const d = (await res.json()) as Record<string, string>;

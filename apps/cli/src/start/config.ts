@@ -32,13 +32,13 @@ export function startConfig(env: Record<string, string | undefined> = process.en
   for (const part of PARTS) {
     const raw = env[portEnv(part)];
     const n = raw === undefined || raw === "" ? DEFAULT_PORTS[part] : Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 65535) problems.push(`${portEnv(part)} must be a port number (1-65535), got "${raw}"`);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) problems.push(`${portEnv(part)}: phải là số cổng (1-65535) / must be a port number (1-65535), got "${raw}"`);
     ports[part] = n;
   }
   const seen = new Map<number, Part>();
   for (const part of PARTS) {
     const other = seen.get(ports[part]);
-    if (other) problems.push(`${portEnv(part)} and ${portEnv(other)} are both ${ports[part]}`);
+    if (other) problems.push(`${portEnv(part)}: trùng cổng ${ports[part]} với ${portEnv(other)} / ${portEnv(part)} and ${portEnv(other)} are both ${ports[part]}`);
     seen.set(ports[part], part);
   }
   if (problems.length) throw new StartConfigError(problems.join("\n"));

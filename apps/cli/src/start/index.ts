@@ -142,12 +142,16 @@ export async function start(options: StartOptions): Promise<number> {
     mkdirSync(config.dataDir, { recursive: true });
 
     // Its keys and sessions are kept under .data/identity/, so a restart signs no official out.
+    // Development mode: the realm file's development client secrets (docs/configuration.md); realtime's is
+    // the launcher's ORGBOARD_REALTIME_CLIENT_SECRET, given to both sides.
     startApp("identity", {
-      ORGBOARD_IDENTITY_HOST: config.host,
-      ORGBOARD_IDENTITY_PORT: String(config.ports.identity),
-      ORGBOARD_IDENTITY_PUBLIC_URL: config.urls.identity,
-      ORGBOARD_DASHBOARD_URL: config.urls.dashboard,
-      ORGBOARD_IDENTITY_DATA_DIR: join(config.dataDir, "identity"),
+      NODE_ENV: "development",
+      HOST: config.host,
+      PORT: String(config.ports.identity),
+      PUBLIC_URL: config.urls.identity,
+      IDENTITY_DASHBOARD_URL: config.urls.dashboard,
+      IDENTITY_REALTIME_CLIENT_SECRET: config.realtimeClientSecret,
+      DATA_DIR: join(config.dataDir, "identity"),
     });
     await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
 
@@ -159,11 +163,11 @@ export async function start(options: StartOptions): Promise<number> {
       }
       if (config.demo) await seedMembershipIfEmpty(membershipDir, (l) => sup.log("membership", l));
       if (sup.isStopping) return;
-      startApp("membership", { ...base, PORT: String(config.ports.membership), ORGBOARD_DATA_DIR: config.dataDir, MEMBERSHIP_DATA_DIR: membershipDir });
+      startApp("membership", { ...base, PORT: String(config.ports.membership), DATA_DIR: membershipDir });
       await sup.waitReady("membership", `${config.urls.membership}/readyz`, 180_000);
     })();
     const conferenceUp = (async () => {
-      startApp("conference", { ...base, PORT: String(config.ports.conference), CONFERENCE_DATA_DIR: join(config.dataDir, "conference") });
+      startApp("conference", { ...base, PORT: String(config.ports.conference), DATA_DIR: join(config.dataDir, "conference") });
       await sup.waitReady("conference", `${config.urls.conference}/readyz`);
       if (config.demo) {
         const organizer = users.find((u) => u.roles.includes("conference_operator"));
@@ -172,13 +176,13 @@ export async function start(options: StartOptions): Promise<number> {
     })();
     await Promise.all([membershipUp, conferenceUp]);
 
-    const streams = [...(built.membership ? [`membership=${config.urls.membership}/trpc`] : []), `conference=${config.urls.conference}/trpc`];
+    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`];
     startApp("realtime", {
       ...base,
       PORT: String(config.ports.realtime),
       REALTIME_SERVICES: streams.join(","),
-      REALTIME_CLIENT_SECRET: config.realtimeClientSecret,
-      REALTIME_CHECKPOINT_FILE: join(config.dataDir, "realtime", "checkpoints.json"),
+      OIDC_CLIENT_SECRET: config.realtimeClientSecret,
+      DATA_DIR: join(config.dataDir, "realtime"),
     });
     await sup.waitReady("realtime", `${config.urls.realtime}/readyz`);
 

@@ -13,6 +13,16 @@ const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 4
  * Services log pino JSON (one object a line, for log shippers); on a terminal a short readable line is
  * kinder. Hand-written rather than pino-pretty: it is a dozen lines and the CLI already shows the name.
  */
+/**
+ * A child's environment: ours without the launcher's own ORGBOARD_* settings (docs/configuration.md: no app
+ * reads them, and identity refuses its old ORGBOARD_IDENTITY_* names), plus what the launcher gives it.
+ */
+export function childEnv(parent: NodeJS.ProcessEnv, own: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(parent)) if (!k.startsWith("ORGBOARD_")) env[k] = v;
+  return { ...env, ...own };
+}
+
 export function formatLogLine(line: string, showRequests = process.env.ORGBOARD_LOG_REQUESTS === "1"): string | null {
   if (!line.startsWith("{")) return line;
   let o: Record<string, unknown>;
@@ -73,7 +83,7 @@ export class Supervisor {
 
   start(spec: ChildSpec): ChildProcess {
     // Own process group: a terminal's Ctrl-C reaches only us, and we stop the children in order.
-    const proc = spawn(process.execPath, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const proc = spawn(process.execPath, spec.args, { cwd: spec.cwd, env: childEnv(process.env, spec.env), stdio: ["ignore", "pipe", "pipe"], detached: true });
     for (const stream of [proc.stdout, proc.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
         const text = formatLogLine(line);

@@ -59,7 +59,7 @@ afterAll(async () => {
 function env(): Record<string, string> {
   const base: Record<string, string> = { PORT: "0", OIDC_ISSUER: issuer.issuer, OIDC_JWKS_URL: issuer.jwksUrl };
   if (db?.url) base.DATABASE_URL = db.url;
-  else base.MEMBERSHIP_DATA_DIR = dataDir;
+  else base.DATA_DIR = dataDir;
   return base;
 }
 
@@ -72,14 +72,23 @@ async function trpc(url: string, proc: string, input: unknown, method: "GET" | "
 }
 
 describe("main", () => {
-  it("refuses to start with bad configuration, naming each variable", async () => {
-    const { code, stderr } = await run({ PORT: "http", OIDC_ISSUER: "not a url" }).exited;
-    expect(code).toBe(1);
-    expect(stderr).toContain("PORT");
-    expect(stderr).toContain("OIDC_ISSUER");
+  it("refuses to start with bad configuration, naming each variable (exit 78)", async () => {
+    const { code, stderr } = await run({ PORT: "http", OIDC_ISSUER: "not a url", DATABASE_URL: "postgres://u:hunter2@db/x", DATABASE_POOL_SIZE: "many" }).exited;
+    expect(code).toBe(78);
+    expect(stderr).toContain("membership: cấu hình không hợp lệ / invalid configuration (3):");
+    expect(stderr).toContain('PORT: phải là số nguyên từ 0 đến 65535 / must be a whole number from 0 to 65535, got "http"');
+    expect(stderr).toContain('OIDC_ISSUER: phải là một URL http(s) / must be an http(s) URL, got "not a url"');
+    expect(stderr).toContain("DATABASE_POOL_SIZE: phải là số nguyên từ 1 đến 100");
+    expect(stderr).not.toContain("hunter2");
     const missing = await run({ PORT: "0" }).exited;
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/OIDC_ISSUER: is required/);
+    expect(missing.code).toBe(78);
+    expect(missing.stderr).toContain("OIDC_ISSUER: chưa được đặt (bắt buộc) / is required but not set");
+  });
+
+  it("refuses to start with a renamed variable, naming the old and the new name", async () => {
+    const { code, stderr } = await run({ ...env(), MEMBERSHIP_DATA_DIR: dataDir }).exited;
+    expect(code).toBe(78);
+    expect(stderr).toContain("MEMBERSHIP_DATA_DIR: đã đổi tên thành DATA_DIR / was renamed to DATA_DIR");
   });
 
   it("serves, answers health and readiness, stops on SIGTERM and keeps its data across a restart", async () => {

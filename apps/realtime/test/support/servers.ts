@@ -15,7 +15,7 @@ export function realtimeEnv(issuer: TestIssuer, more: Record<string, string>): R
     LOG_LEVEL: "silent",
     OIDC_ISSUER: issuer.issuer,
     OIDC_JWKS_URL: issuer.jwksUrl,
-    REALTIME_CLIENT_SECRET: "test-secret",
+    OIDC_CLIENT_SECRET: "test-secret",
     ...more,
   };
 }
