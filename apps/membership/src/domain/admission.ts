@@ -9,7 +9,7 @@ import {
   isIsoDate,
   type IsoDate,
 } from "./dates.js";
-import { type MemberStatus, type ProbationOutcome } from "./enums.js";
+import { type IntroductionKind, type MemberStatus, type ProbationOutcome } from "./enums.js";
 import { fail, ok, resultOf, violation, type Result, type Violation } from "./result.js";
 
 /** Thời kỳ dự bị: 12 months from the admission ceremony. */
@@ -71,8 +71,6 @@ function checkDate(value: unknown, field: string, required: boolean): Violation[
 }
 
 // ---- Eligibility of a candidate ----------------------------------------------------------------------
-
-export type IntroductionKind = "member" | "youth_union" | "trade_union";
 
 export interface Introduction {
   /** a party member, the youth union committee (BCH Đoàn cơ sở) or the trade union committee */

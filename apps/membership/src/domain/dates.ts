@@ -5,29 +5,10 @@
 // Why not date-fns or a Temporal polyfill: both work on instants (Date) in a time zone; the rules here
 // need plain calendar dates that compare as strings (also in SQL), and the few operations fit in this file.
 
-export type IsoDate = string;
+// The wire's date type and check live in the contract (what a client sends is checked the same way).
+import { daysInMonth, isIsoDate, isLeapYear, type IsoDate } from "@orgboard/contract-membership";
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** True for an existing calendar date in the form yyyy-mm-dd. */
-export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== "string") return false;
-  const m = ISO.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
+export { daysInMonth, isIsoDate, isLeapYear, type IsoDate };
 
 export interface DateParts {
   year: number;

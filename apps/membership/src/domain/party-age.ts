@@ -9,7 +9,7 @@
 //   a seriously ill member may get 30–65 up to 12 months early and 70–90 up to 24 months early; a deceased
 //   member may be awarded posthumously up to 12 months early. Awards are presented on 3/2, 19/5, 2/9, 7/11.
 import { addDays, addMonths, completedMonths, daysBetween, isIsoDate, isoDate, yearOf, type IsoDate } from "./dates.js";
-import { BADGE_YEARS, type BadgeYears, type MemberStatus } from "./enums.js";
+import { BADGE_YEARS, type BadgeCircumstance, type BadgeYears, type MemberStatus } from "./enums.js";
 import { fail, ok, violation, type Result, type Violation } from "./result.js";
 
 /** A period without party life, [from, to): `to` = the day party life resumed; null = not (yet) resumed. */
@@ -142,8 +142,6 @@ export function nextBadgeOccasion(date: IsoDate): IsoDate {
   }
   throw new Error("unreachable");
 }
-
-export type BadgeCircumstance = "normal" | "seriously_ill" | "deceased";
 
 /** How many months early a badge may be awarded. */
 export function maxEarlyMonths(years: BadgeYears, circumstance: BadgeCircumstance): number {

@@ -6,7 +6,7 @@
 //   full-time study; the member stays counted at home ("không tính vào đảng số" of the host).
 // - The member must present the introduction letter to the destination within 30 working days.
 import { addMonths, addWorkingDays, isIsoDate, type IsoDate } from "./dates.js";
-import { TRANSFER_KINDS, TRANSFER_STATUSES, isOneOf, type MemberStatus, type OrgKind, type TransferKind, type TransferStatus } from "./enums.js";
+import { TRANSFER_KINDS, TRANSFER_STATUSES, isOneOf, type MemberStatus, type OrgKind, type TransferKind, type TransferPurpose, type TransferStatus } from "./enums.js";
 import { isCellKind } from "./org-tree.js";
 import { fail, ok, violation, type Result, type Violation } from "./result.js";
 
@@ -58,7 +58,7 @@ export interface TransferRequest {
   /** temporary only: expected return date */
   expectedReturnOn?: IsoDate;
   /** temporary only: full-time study allows up to 24 months */
-  purpose?: "study" | "work" | "residence";
+  purpose?: TransferPurpose;
 }
 
 /** Validates a new transfer request. */

@@ -8,9 +8,10 @@ import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { MembershipInputError } from "../db/errors.js";
+import type { FileFormat } from "../domain/enums.js";
 import type { Column } from "./template.js";
 
-export type FileFormat = "csv" | "xlsx";
+export type { FileFormat };
 
 export interface FileSource {
   /** a path on disk, the bytes in memory, or a stream with its format */

@@ -1,10 +1,13 @@
-// The membership service's tRPC surface: one root key, `membership` (0001). One file per procedure
-// with its zod input/output beside it (`<name>.types.ts`); every procedure is built by ./procedure.ts
+// The membership service's tRPC surface: one root key, `membership` (0001). It implements the contract
+// in packages/contract-membership (0005): one file per procedure here holds the handler, its input and
+// output schemas are the contract's (at the same relative path there); every procedure is built by ./procedure.ts
 // (authorization by policy action, errors naming the field) and every mutation goes through
 // ./mutate.ts (its audit record and outbox event in the same transaction).
 // Database access is the data layer's SQL handle (src/db/sql.ts), not a Prisma client: the bulk paths
 // (import, export, report, seed) are SQL on it already, and one handle keeps PGlite's single connection
 // and the transactions of the router and the data layer the same.
+import { assertImplements } from "@orgboard/contracts";
+import { membershipContract } from "@orgboard/contract-membership";
 import { admissionsRouter } from "./admissions/router.js";
 import { badgesRouter } from "./badges/router.js";
 import { cardsRouter } from "./cards/router.js";
@@ -38,9 +41,12 @@ export const membershipRouter = router({
 });
 
 export const appRouter = router({ membership: membershipRouter });
+// A procedure added, dropped, of another kind or with a schema that is not the contract's stops the
+// service here, at start-up, naming each difference.
+assertImplements(appRouter, membershipContract);
 export type AppRouter = typeof appRouter;
 export type MembershipRouter = AppRouter;
 
 export { membershipPolicy, type MembershipAction } from "../policy.js";
-export { membershipEventSchemas, MEMBERSHIP_EVENT_TYPES, type MembershipEventType, type MembershipEventPayload } from "./events.js";
+export { membershipContract, membershipEventSchemas, MEMBERSHIP_EVENT_TYPES, type MembershipEventType, type MembershipEventPayload } from "@orgboard/contract-membership";
 export type { MembershipContext, MembershipDeps, MembershipLimits } from "./context.js";

@@ -1,9 +1,10 @@
-// Rows the procedures read, their public shapes (zod, for outputs) and the loaders that find one record
-// or answer NOT_FOUND naming the input field.
+// Rows the procedures read, their mapping to the public shapes (the views' schemas are in the contract:
+// packages/contract-membership/src/records.ts) and the loaders that find one record or answer NOT_FOUND
+// naming the input field.
+import type { MemberView, OrgView } from "@orgboard/contract-membership";
 import { parentOrgPath } from "@orgboard/contracts";
-import { z } from "zod";
 import type { Sql } from "../db/sql.js";
-import { GENDERS, MEMBER_STATUSES, ORG_KINDS, SECTORS, type Gender, type MemberStatus, type OrgKind, type Sector } from "../domain/enums.js";
+import type { Gender, MemberStatus, OrgKind, Sector } from "../domain/enums.js";
 import { notFound } from "./errors.js";
 
 const instant = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
@@ -26,21 +27,6 @@ export interface OrgRow {
 }
 
 export const ORG_COLUMNS = "o.id, o.parent_id, o.path, o.depth, o.kind, o.code, o.name, o.admin_unit_code, o.admin_unit_edition, o.sector, o.opened_on, o.closed_on";
-
-export const orgViewSchema = z.object({
-  id: z.number().int(),
-  path: z.string(),
-  parentPath: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(ORG_KINDS),
-  sector: z.enum(SECTORS).nullable(),
-  adminUnitCode: z.string().nullable(),
-  adminUnitEdition: z.string().nullable(),
-  openedOn: z.string(),
-  closedOn: z.string().nullable(),
-});
-export type OrgView = z.infer<typeof orgViewSchema>;
 
 export function orgView(r: OrgRow): OrgView {
   return {
@@ -107,29 +93,6 @@ export const MEMBER_COLUMNS =
   "m.id, m.full_name, m.birth_date, m.gender, m.ethnicity, m.national_id, m.org_id, m.org_path, o.name AS org_name, m.status, m.admitted_on, m.official_on, m.party_card_number, m.hometown, m.occupation, m.education, m.left_on, m.created_at, m.updated_at";
 export const MEMBER_FROM = "member m JOIN party_organization o ON o.id = m.org_id";
 
-export const memberViewSchema = z.object({
-  id: z.number().int(),
-  fullName: z.string(),
-  birthDate: z.string(),
-  gender: z.enum(GENDERS),
-  ethnicity: z.string(),
-  nationalId: z.string(),
-  orgId: z.number().int(),
-  orgPath: z.string(),
-  orgName: z.string(),
-  status: z.enum(MEMBER_STATUSES),
-  admittedOn: z.string(),
-  officialOn: z.string().nullable(),
-  partyCardNumber: z.string().nullable(),
-  hometown: z.string().nullable(),
-  occupation: z.string().nullable(),
-  education: z.string().nullable(),
-  leftOn: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type MemberView = z.infer<typeof memberViewSchema>;
-
 export function memberView(r: MemberRow): MemberView {
   return {
     id: r.id,
@@ -153,9 +116,6 @@ export function memberView(r: MemberRow): MemberView {
     updatedAt: instant(r.updated_at),
   };
 }
-
-/** A short reference for lists of other records (transfers, badges, ratings). */
-export const memberRefSchema = z.object({ id: z.number().int(), fullName: z.string(), orgPath: z.string(), status: z.enum(MEMBER_STATUSES) });
 
 /** The member `id`, or NOT_FOUND on `field`. `lock` takes a row lock (FOR UPDATE) until commit. */
 export async function loadMember(tx: Sql, id: number, field = "memberId", lock = false): Promise<MemberRow> {

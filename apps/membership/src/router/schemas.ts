@@ -1,54 +1,7 @@
-// Input and output shapes shared by several procedures. Dates are calendar dates "yyyy-mm-dd" (no time
-// zone; domain dates.ts), instants ISO-8601 strings; ids are the tables' integer ids.
-import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
-import { z } from "zod";
+// What the procedures share beyond their schemas (those are in packages/contract-membership): opaque list
+// cursors and the "no future dates" rule.
 import { isIsoDate } from "../domain/dates.js";
-import { GENDERS, MEMBER_STATUSES, ORG_KINDS, SECTORS } from "../domain/enums.js";
 import { invalid } from "./errors.js";
-
-export { orgPathSchema, paginationInputSchema };
-
-export const idSchema = z.number({ message: "must be a record id (a whole number)" }).int({ message: "must be a whole number" }).min(1, { message: "must be a record id (≥ 1)" }).max(2_147_483_647, { message: "is not a record id" });
-
-export const isoDateSchema = z.string({ message: "must be a date yyyy-mm-dd" }).refine(isIsoDate, { message: "must be a calendar date yyyy-mm-dd" });
-
-export const yearSchema = z.number({ message: "must be a year" }).int({ message: "must be a whole year" }).min(1930, { message: "must be 1930 or later" }).max(2100, { message: "must be 2100 or earlier" });
-
-export const requiredText = (max: number) =>
-  z.string({ message: "is required" }).trim().min(1, { message: "is required" }).max(max, { message: `must be at most ${max} characters` });
-
-/** Optional free text: "" and null clear it. */
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullish()
-    .transform((v) => (v === undefined ? undefined : v === null || v === "" ? null : v));
-
-export const fullNameSchema = requiredText(100).refine((v) => /^\p{L}[\p{L}\p{M} .'-]*$/u.test(v.normalize("NFC")), {
-  message: "must contain letters and spaces only",
-});
-
-/** The 12-digit national ID (căn cước); its agreement with birth date and gender is checked by the procedure. */
-export const nationalIdSchema = z.string({ message: "is required" }).trim().regex(/^\d{12}$/, { message: "must be 12 digits" });
-
-/** Party-record numbers (decisions, certificates): what the offices write, bounded. */
-export const documentNumberSchema = z.string().trim().min(1, { message: "is required" }).max(50, { message: "must be at most 50 characters" });
-
-export const genderSchema = z.enum(GENDERS, { message: `must be one of ${GENDERS.join(", ")}` });
-export const orgKindSchema = z.enum(ORG_KINDS, { message: `must be one of ${ORG_KINDS.join(", ")}` });
-export const sectorSchema = z.enum(SECTORS, { message: `must be one of ${SECTORS.join(", ")}` });
-export const memberStatusSchema = z.enum(MEMBER_STATUSES, { message: `must be one of ${MEMBER_STATUSES.join(", ")}` });
-
-export const cellVoteSchema = z.object({
-  inFavor: z.number().int().min(0),
-  officialMembers: z.number().int().min(0),
-});
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
 
 // ---- Cursors: opaque to clients (base64url of the keyset position) ---------------------------------
 

@@ -7,7 +7,7 @@ const suite = treeSuite();
 const { hanoi } = suite;
 
 describe("cards.issue", () => {
-  it("issues a card with its chip and the identity link; a new card replaces the old one", async () => {
+  it("issues a card with its chip and the identity link (unverified, and not said to be); a new card replaces the old one", async () => {
     const id = await suite.fx.member(TREE.c1);
     const r = await expectRecorded(
       suite.h,
@@ -16,7 +16,9 @@ describe("cards.issue", () => {
     );
     const member = await hanoi().membership.members.get.query({ id });
     expect(r.result).toMatchObject({ number: "01000001", chipId: "04A1B2C3D4E5F6", identityRef: member.nationalId, status: "active", replacedCards: 0 });
-    expect(r.result.identityVerifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The link records the national ID; nothing is verified, so nothing says it was (contract 2.0).
+    expect(r.result).not.toHaveProperty("identityVerifiedAt");
+    expect(await suite.fx.count("party_card", "member_id = $1 AND identity_verified_at IS NOT NULL", [id])).toBe(0);
     expect(member.partyCardNumber).toBe("01000001");
     const again = await hanoi().membership.cards.issue.mutate({ memberId: id, number: "01000002", issuedOn: "2026-05-19" });
     expect(again).toMatchObject({ replacedCards: 1, identityRef: null });

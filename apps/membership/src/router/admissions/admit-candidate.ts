@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { checkAdmissionEligibility, checkCeremonyDate, probationEndDate, type Introduction } from "../../domain/admission.js";
 import type { Gender, MemberStatus } from "../../domain/enums.js";
@@ -9,7 +10,8 @@ import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadMember, loadOrgById, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { ZAdmitCandidateInput, ZAdmitCandidateOutput } from "./admit-candidate.types.js";
+
+const c = membershipContract.procedures;
 
 interface CandidateRow {
   id: number;
@@ -33,8 +35,8 @@ const CANDIDATE_FIELDS: Record<string, string> = { birthDate: "candidate.birthDa
  * member, the first membership period and the admission record whose probation ends 12 months later.
  */
 export const admitCandidateRoute = procedure("membership.admissions.manage")
-  .input(ZAdmitCandidateInput)
-  .output(ZAdmitCandidateOutput)
+  .input(c.admissions.admit.input)
+  .output(c.admissions.admit.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const { rows: cand } = await tx.query<CandidateRow>(

@@ -1,10 +1,11 @@
+import { membershipContract, type ProbationItem } from "@orgboard/contract-membership";
 import { probationStatus } from "../../domain/admission.js";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
-import { ZListOverdueProbationsInput, ZListOverdueProbationsOutput, type ZProbationItem } from "./list-overdue-probations.types.js";
-import type { z } from "zod";
+
+const c = membershipContract.procedures;
 
 interface Row {
   member_id: number;
@@ -18,13 +19,13 @@ const BATCH = 500;
 
 /** Probationary members whose 12 months are over without a decision, oldest first. */
 export const listOverdueProbationsRoute = procedure("membership.admissions.read")
-  .input(ZListOverdueProbationsInput)
-  .output(ZListOverdueProbationsOutput)
+  .input(c.admissions.overdue.input)
+  .output(c.admissions.overdue.output)
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const asOf = input.asOf ?? ctx.today();
     let after = decodeCursor(input.cursor, ["date", "number"] as const);
-    const items: z.infer<typeof ZProbationItem>[] = [];
+    const items: ProbationItem[] = [];
     let more = false;
     let position: [string, number] | null = null;
     // The review deadline counts working days (not expressible in SQL without the holiday calendar):

@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { decideProbation, probationEndDate } from "../../domain/admission.js";
 import { conflict, RuleError, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
@@ -6,15 +7,16 @@ import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembership } from "../members/membership-ops.js";
-import { ZRecognizeMemberInput, ZRecognizeMemberOutput } from "./recognize-member.types.js";
+
+const c = membershipContract.procedures;
 
 /**
  * The end of probation: recognized as official (on the day probation ends, however late the decision)
  * or not recognized (struck off the list: the membership ends, the removal is kept in the history).
  */
 export const recognizeMemberRoute = procedure("membership.admissions.manage")
-  .input(ZRecognizeMemberInput)
-  .output(ZRecognizeMemberOutput)
+  .input(c.admissions.recognize.input)
+  .output(c.admissions.recognize.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);

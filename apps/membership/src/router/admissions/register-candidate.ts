@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { COURSE_CERTIFICATE_VALID_MONTHS } from "../../domain/admission.js";
 import { addMonths } from "../../domain/dates.js";
 import { isCellKind } from "../../domain/org-tree.js";
@@ -8,12 +9,13 @@ import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { personViolations } from "../members/person.js";
-import { ZRegisterCandidateInput, ZRegisterCandidateOutput } from "./register-candidate.types.js";
+
+const c = membershipContract.procedures;
 
 /** Registers a person the cell prepares for admission (quần chúng ưu tú), with the Party course certificate. */
 export const registerCandidateRoute = procedure("membership.admissions.manage", { resource: "orgPath" })
-  .input(ZRegisterCandidateInput)
-  .output(ZRegisterCandidateOutput)
+  .input(c.admissions.registerCandidate.input)
+  .output(c.admissions.registerCandidate.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const today = ctx.today();

@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { checkBadgeAward } from "../../domain/party-age.js";
 import { RuleError, conflict, notFound, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
@@ -7,12 +8,13 @@ import { loadMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { badgeView, type BadgeRow } from "./badge-view.js";
 import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
-import { ZAwardBadgeInput, ZAwardBadgeOutput } from "./award-badge.types.js";
+
+const c = membershipContract.procedures;
 
 /** Records the decision awarding a proposed badge; the party age is checked again on the award date. */
 export const awardBadgeRoute = procedure("membership.badges.award")
-  .input(ZAwardBadgeInput)
-  .output(ZAwardBadgeOutput)
+  .input(c.badges.award.input)
+  .output(c.badges.award.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const { rows: found } = await tx.query<BadgeRow>(

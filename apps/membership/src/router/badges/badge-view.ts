@@ -1,4 +1,5 @@
-import { z } from "zod";
+// The badge view (its schema: packages/contract-membership/src/badges/badge-view.ts) from a row.
+import type { BadgeView } from "@orgboard/contract-membership";
 
 export interface BadgeRow {
   id: number;
@@ -10,19 +11,7 @@ export interface BadgeRow {
   decision_number: string | null;
 }
 
-export const badgeViewSchema = z.object({
-  id: z.number().int(),
-  memberId: z.number().int(),
-  orgPath: z.string(),
-  years: z.number().int(),
-  proposedOn: z.string(),
-  awardedOn: z.string().nullable(),
-  decisionNumber: z.string().nullable(),
-  /** the date party age reaches the level */
-  reachedOn: z.string(),
-});
-
-export const badgeView = (r: BadgeRow, reachedOn: string) => ({
+export const badgeView = (r: BadgeRow, reachedOn: string): BadgeView => ({
   id: r.id,
   memberId: r.member_id,
   orgPath: r.org_path,
@@ -33,4 +22,3 @@ export const badgeView = (r: BadgeRow, reachedOn: string) => ({
   reachedOn,
 });
 
-export const circumstanceSchema = z.enum(["normal", "seriously_ill", "deceased"]).default("normal");

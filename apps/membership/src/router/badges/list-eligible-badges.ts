@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { membershipContract, type EligibleBadge } from "@orgboard/contract-membership";
 import { addYears } from "../../domain/dates.js";
 import { badgeDueAt } from "../../domain/party-age.js";
 import { procedure } from "../procedure.js";
@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
 import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
-import { ZListEligibleBadgesInput, ZListEligibleBadgesOutput, type ZEligibleBadge } from "./list-eligible-badges.types.js";
+
+const c = membershipContract.procedures;
 
 const BATCH = 500;
 
@@ -15,15 +16,15 @@ const BATCH = 500;
  * excluding levels already proposed or awarded; in member id order.
  */
 export const listEligibleBadgesRoute = procedure("membership.badges.read")
-  .input(ZListEligibleBadgesInput)
-  .output(ZListEligibleBadgesOutput)
+  .input(c.badges.eligible.input)
+  .output(c.badges.eligible.output)
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const on = input.on ?? ctx.today();
     // Nobody admitted after this date can have 30 years of party age by `on`.
     const cutoff = addYears(on, -30);
     let after = decodeCursor(input.cursor, ["number"] as const)?.[0] ?? 0;
-    const items: z.infer<typeof ZEligibleBadge>[] = [];
+    const items: EligibleBadge[] = [];
     let more = false;
     for (;;) {
       const p = new Params();

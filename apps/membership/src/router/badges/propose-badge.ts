@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { checkBadgeAward, nextBadgeOccasion } from "../../domain/party-age.js";
 import { RuleError, conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
@@ -7,12 +8,13 @@ import { loadMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { badgeView, type BadgeRow } from "./badge-view.js";
 import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
-import { ZProposeBadgeInput, ZProposeBadgeOutput } from "./propose-badge.types.js";
+
+const c = membershipContract.procedures;
 
 /** Proposes a party-age badge for a member, for the next presentation occasion. */
 export const proposeBadgeRoute = procedure("membership.badges.propose")
-  .input(ZProposeBadgeInput)
-  .output(ZProposeBadgeOutput)
+  .input(c.badges.propose.input)
+  .output(c.badges.propose.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);

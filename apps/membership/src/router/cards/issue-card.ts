@@ -1,24 +1,22 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
-import { instant, loadMember } from "../records.js";
+import { loadMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { ZIssueCardInput, ZIssueCardOutput } from "./issue-card.types.js";
 
-interface CardRow {
-  id: number;
-  identity_verified_at: Date | string | null;
-}
+const c = membershipContract.procedures;
 
 /**
  * Issues a party card to an official member: earlier active cards become "replaced", the member's card
- * number is updated, the chip serial and the identity link are recorded. A chip already linked to
- * another card fails on the database's unique constraint and the whole issue is rolled back.
+ * number is updated, the chip serial and the identity link (the member's national ID as identityRef; nothing
+ * is checked against the national population database) are recorded. A chip already linked to another card
+ * fails on the database's unique constraint and the whole issue is rolled back.
  */
 export const issueCardRoute = procedure("membership.cards.issue")
-  .input(ZIssueCardInput)
-  .output(ZIssueCardOutput)
+  .input(c.cards.issue.input)
+  .output(c.cards.issue.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);
@@ -35,9 +33,9 @@ export const issueCardRoute = procedure("membership.cards.issue")
       const replaced = await tx.query(`UPDATE party_card SET status = 'replaced' WHERE member_id = $1 AND status = 'active'`, [m.id]);
       await tx.query(`UPDATE member SET party_card_number = $2, updated_at = now() WHERE id = $1`, [m.id, input.number]);
       const identityRef = input.linkIdentity ? m.national_id : null;
-      const { rows } = await tx.query<CardRow>(
-        `INSERT INTO party_card (member_id, number, org_path, issued_on, decision_number, chip_id, identity_ref, identity_verified_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END) RETURNING id, identity_verified_at`,
+      const { rows } = await tx.query<{ id: number }>(
+        `INSERT INTO party_card (member_id, number, org_path, issued_on, decision_number, chip_id, identity_ref)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [m.id, input.number, m.org_path, input.issuedOn, input.decisionNumber ?? null, input.chipId ?? null, identityRef],
       );
       const card = rows[0]!;
@@ -50,7 +48,6 @@ export const issueCardRoute = procedure("membership.cards.issue")
         decisionNumber: input.decisionNumber ?? null,
         chipId: input.chipId ?? null,
         identityRef,
-        identityVerifiedAt: card.identity_verified_at === null ? null : instant(card.identity_verified_at),
         status: "active" as const,
         replacedCards: replaced.rowCount,
       };

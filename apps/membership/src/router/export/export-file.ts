@@ -2,7 +2,7 @@
 // rows) and announced on the stream like any change.
 import { randomUUID } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { z } from "zod";
+import type { ExportFileInput, ExportFileOutput } from "@orgboard/contract-membership";
 import type { ExportOptions, ExportTarget } from "../../export/index.js";
 import type { Sql } from "../../db/sql.js";
 import { subtreeBounds } from "../../db/paths.js";
@@ -10,7 +10,6 @@ import type { MembershipContext } from "../context.js";
 import { invalid } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate, type MutationContext } from "../mutate.js";
-import type { ZExportFileInput, ZExportFileOutput } from "./export-file.types.js";
 
 type Exporter = (db: Sql, target: ExportTarget, options: ExportOptions) => Promise<number>;
 
@@ -18,10 +17,10 @@ const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.o
 
 export function runExport(
   ctx: MembershipContext & MutationContext,
-  input: z.infer<typeof ZExportFileInput>,
+  input: ExportFileInput,
   what: "members" | "organizations",
   exporter: Exporter,
-): Promise<z.infer<typeof ZExportFileOutput>> {
+): Promise<ExportFileOutput> {
   return mutate(ctx, async (tx) => {
     const [lo, hi] = subtreeBounds(input.orgPath);
     const { rows: count } = await tx.query<{ n: number }>(

@@ -1,19 +1,18 @@
 // Shared by import.members and import.orgs: decode and size-check the upload, hand it to the data
 // layer's import (which validates every row, writes all or nothing, and records one audit record and
 // one outbox event in its transaction), wake the event streams.
-import type { z } from "zod";
+import type { ImportFileInput } from "@orgboard/contract-membership";
 import type { ImportOptions, ImportResult } from "../../import/members.js";
 import type { FileSource } from "../../import/read.js";
 import type { Sql } from "../../db/sql.js";
 import type { MembershipContext } from "../context.js";
 import { invalid } from "../errors.js";
-import type { ZImportFileInput } from "./import-file.types.js";
 
 type Importer = (db: Sql, file: FileSource, options: ImportOptions) => Promise<ImportResult>;
 
 export async function runImport(
   ctx: MembershipContext & { principal: { subject: string } },
-  input: z.infer<typeof ZImportFileInput>,
+  input: ImportFileInput,
   importer: Importer,
 ): Promise<ImportResult> {
   const bytes = Buffer.from(input.fileBase64, "base64");

@@ -1,7 +1,9 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
 import { Params, inSubtrees } from "../sql.js";
-import { ZKpiSummaryInput, ZKpiSummaryOutput } from "./kpi-summary.types.js";
+
+const c = membershipContract.procedures;
 
 /**
  * The dashboard's live KPI snapshot: admissions against plan per child organization, and the rating
@@ -9,8 +11,8 @@ import { ZKpiSummaryInput, ZKpiSummaryOutput } from "./kpi-summary.types.js";
  * outbox high-water mark, so "snapshot + events after lastEventId" counts every change exactly once.
  */
 export const kpiSummaryRoute = procedure("membership.kpi.read", { resource: "orgPath" })
-  .input(ZKpiSummaryInput)
-  .output(ZKpiSummaryOutput)
+  .input(c.kpi.summary.input)
+  .output(c.kpi.summary.output)
   .query(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
       await tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");

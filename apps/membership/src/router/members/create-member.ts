@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS, PROBATION_MONTHS, probationEndDate } from "../../domain/admission.js";
 import { addMonths } from "../../domain/dates.js";
@@ -9,8 +10,9 @@ import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { isOpenOn, loadMember, loadOrg, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { ZCreateMemberInput, ZCreateMemberOutput } from "./create-member.types.js";
 import { personViolations } from "./person.js";
+
+const c = membershipContract.procedures;
 
 /**
  * Records an existing party member in a cell (data entry of the party record), with the first
@@ -18,8 +20,8 @@ import { personViolations } from "./person.js";
  * New members come through admissions.admit instead.
  */
 export const createMemberRoute = procedure("membership.members.manage", { resource: "orgPath" })
-  .input(ZCreateMemberInput)
-  .output(ZCreateMemberOutput)
+  .input(c.members.create.input)
+  .output(c.members.create.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const today = ctx.today();

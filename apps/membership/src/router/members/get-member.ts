@@ -1,11 +1,13 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
-import { ZGetMemberInput, ZGetMemberOutput } from "./get-member.types.js";
+
+const c = membershipContract.procedures;
 
 /** One member, if the member's (current or last) organization is inside the caller's scope. */
 export const getMemberRoute = procedure("membership.members.read")
-  .input(ZGetMemberInput)
-  .output(ZGetMemberOutput)
+  .input(c.members.get.input)
+  .output(c.members.get.output)
   .query(async ({ ctx, input }) => {
     const m = await loadMember(ctx.db, input.id, "id");
     ctx.assertCan({ orgPath: m.org_path });

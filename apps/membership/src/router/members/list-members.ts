@@ -1,14 +1,16 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { MEMBER_COLUMNS, MEMBER_FROM, memberView, type MemberRow } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, foldSql, foldedContains, inSubtrees } from "../sql.js";
-import { ZListMembersInput, ZListMembersOutput } from "./list-members.types.js";
+
+const c = membershipContract.procedures;
 
 /** Members of a subtree in Vietnamese name order (keyset pages on the stored sort key), filtered by status. */
 export const listMembersRoute = procedure("membership.members.read")
-  .input(ZListMembersInput)
-  .output(ZListMembersOutput)
+  .input(c.members.list.input)
+  .output(c.members.list.output)
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const after = decodeCursor(input.cursor, ["string", "number"] as const);

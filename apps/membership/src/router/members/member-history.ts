@@ -1,12 +1,14 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import type { RemovalKind, TransferKind, TransferStatus } from "../../domain/enums.js";
 import { procedure } from "../procedure.js";
 import { loadMember } from "../records.js";
-import { ZMemberHistoryInput, ZMemberHistoryOutput } from "./member-history.types.js";
+
+const c = membershipContract.procedures;
 
 /** A member's party life: membership periods, transfers, admission and probation, removal or death. */
 export const memberHistoryRoute = procedure("membership.members.read")
-  .input(ZMemberHistoryInput)
-  .output(ZMemberHistoryOutput)
+  .input(c.members.history.input)
+  .output(c.members.history.output)
   .query(async ({ ctx, input }) => {
     const m = await loadMember(ctx.db, input.id, "id");
     ctx.assertCan({ orgPath: m.org_path });

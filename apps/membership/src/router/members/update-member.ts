@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS } from "../../domain/admission.js";
 import { addMonths } from "../../domain/dates.js";
@@ -6,8 +7,9 @@ import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
-import { ZUpdateMemberInput, ZUpdateMemberOutput } from "./update-member.types.js";
 import { personViolations } from "./person.js";
+
+const c = membershipContract.procedures;
 
 const FIELDS = [
   ["fullName", "full_name"],
@@ -22,8 +24,8 @@ const FIELDS = [
 
 /** Corrects a member's personal data; the national ID is re-checked against the (new) birth date and gender. */
 export const updateMemberRoute = procedure("membership.members.manage")
-  .input(ZUpdateMemberInput)
-  .output(ZUpdateMemberOutput)
+  .input(c.members.update.input)
+  .output(c.members.update.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const before = await loadMember(tx, input.id, "id", true);

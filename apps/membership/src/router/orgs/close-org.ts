@@ -1,10 +1,12 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { ZCloseOrgInput, ZCloseOrgOutput } from "./close-org.types.js";
+
+const c = membershipContract.procedures;
 
 /**
  * Closes (dissolves) an organization. Refused while anything still lives in it: open child
@@ -12,8 +14,8 @@ import { ZCloseOrgInput, ZCloseOrgOutput } from "./close-org.types.js";
  * organization; move them first with transfers).
  */
 export const closeOrgRoute = procedure("membership.organizations.manage", { resource: "orgPath" })
-  .input(ZCloseOrgInput)
-  .output(ZCloseOrgOutput)
+  .input(c.orgs.close.input)
+  .output(c.orgs.close.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const before = await loadOrg(tx, input.orgPath, "orgPath", true);

@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { getUnit } from "@orgboard/admin-units";
 import { isOrgPath } from "@orgboard/contracts";
 import { ALLOWED_PARENT_KINDS, canBeChildOf, childPath, pathDepth } from "../../domain/org-tree.js";
@@ -9,7 +10,8 @@ import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { ZCreateOrgInput, ZCreateOrgOutput } from "./create-org.types.js";
+
+const c = membershipContract.procedures;
 
 /** The edition an administrative unit code belongs to (2025 first), or null. */
 export function adminUnitEdition(code: string): "2025" | "2024" | null {
@@ -18,8 +20,8 @@ export function adminUnitEdition(code: string): "2025" | "2024" | null {
 
 /** Creates an organization under `parentPath`, following the kind/parent rules of the Party Charter. */
 export const createOrgRoute = procedure("membership.organizations.manage", { resource: "parentPath" })
-  .input(ZCreateOrgInput)
-  .output(ZCreateOrgOutput)
+  .input(c.orgs.create.input)
+  .output(c.orgs.create.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const parent = input.parentPath === "/" ? null : await loadOrg(tx, input.parentPath, "parentPath", true);

@@ -1,12 +1,14 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { subtreeBounds } from "../../db/paths.js";
 import { procedure } from "../procedure.js";
 import { loadOrg, orgView } from "../records.js";
-import { ZGetOrgInput, ZGetOrgOutput } from "./get-org.types.js";
+
+const c = membershipContract.procedures;
 
 /** One organization with its child and member counts. */
 export const getOrgRoute = procedure("membership.organizations.read", { resource: "orgPath" })
-  .input(ZGetOrgInput)
-  .output(ZGetOrgOutput)
+  .input(c.orgs.get.input)
+  .output(c.orgs.get.output)
   .query(async ({ ctx, input }) => {
     const org = await loadOrg(ctx.db, input.orgPath);
     const [lo, hi] = subtreeBounds(org.path);

@@ -1,13 +1,15 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { Params } from "../sql.js";
-import { ZListOrgChildrenInput, ZListOrgChildrenOutput } from "./list-org-children.types.js";
+
+const c = membershipContract.procedures;
 
 /** The direct children of an organization (or of the root "/"), by code, with their subtree's member totals. */
 export const listOrgChildrenRoute = procedure("membership.organizations.read", { resource: "orgPath" })
-  .input(ZListOrgChildrenInput)
-  .output(ZListOrgChildrenOutput)
+  .input(c.orgs.children.input)
+  .output(c.orgs.children.output)
   .query(async ({ ctx, input }) => {
     const after = decodeCursor(input.cursor, ["string"] as const);
     const p = new Params();

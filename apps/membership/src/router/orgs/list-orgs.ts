@@ -1,14 +1,16 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, orgView, type OrgRow } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { Params, foldSql, foldedContains, inSubtrees } from "../sql.js";
 import { listScope } from "../scope.js";
-import { ZListOrgsInput, ZListOrgsOutput } from "./list-orgs.types.js";
+
+const c = membershipContract.procedures;
 
 /** Organizations of a subtree (or of the caller's whole scope), in path order: parents before children. */
 export const listOrgsRoute = procedure("membership.organizations.read")
-  .input(ZListOrgsInput)
-  .output(ZListOrgsOutput)
+  .input(c.orgs.list.input)
+  .output(c.orgs.list.output)
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const after = decodeCursor(input.cursor, ["string"] as const);

@@ -1,13 +1,15 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { ORG_KINDS, type OrgKind } from "../../domain/enums.js";
 import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
 import { Params, inSubtrees } from "../sql.js";
-import { ZOrgStructureInput, ZOrgStructureOutput } from "./org-structure.types.js";
+
+const c = membershipContract.procedures;
 
 /** Structure of a subtree: organizations open on a date by kind (the subtree's root included), and members now. */
 export const orgStructureRoute = procedure("membership.organizations.read", { resource: "orgPath" })
-  .input(ZOrgStructureInput)
-  .output(ZOrgStructureOutput)
+  .input(c.orgs.structure.input)
+  .output(c.orgs.structure.output)
   .query(async ({ ctx, input }) => {
     if (input.orgPath !== "/") await loadOrg(ctx.db, input.orgPath);
     const on = input.on ?? ctx.today();

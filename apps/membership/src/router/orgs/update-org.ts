@@ -1,15 +1,17 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { conflict, invalid } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
 import { adminUnitEdition } from "./create-org.js";
-import { ZUpdateOrgInput, ZUpdateOrgOutput } from "./update-org.types.js";
+
+const c = membershipContract.procedures;
 
 /** Renames an open organization or changes its sector / administrative unit. Path and kind never change here. */
 export const updateOrgRoute = procedure("membership.organizations.manage", { resource: "orgPath" })
-  .input(ZUpdateOrgInput)
-  .output(ZUpdateOrgOutput)
+  .input(c.orgs.update.input)
+  .output(c.orgs.update.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const before = await loadOrg(tx, input.orgPath, "orgPath", true);

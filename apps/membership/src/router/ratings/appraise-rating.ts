@@ -1,15 +1,17 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { transitionRating } from "../../domain/rating.js";
 import { check } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { RATING_COLUMNS, loadRating, ratingState, ratingView, type RatingRow } from "./rating-view.js";
-import { ZAppraiseRatingInput, ZAppraiseRatingOutput } from "./appraise-rating.types.js";
+
+const c = membershipContract.procedures;
 
 /** Appraisal and proposal (thẩm định, đề xuất): moves a self-assessment on, or changes the proposed level. */
 export const appraiseRatingRoute = procedure("membership.ratings.appraise")
-  .input(ZAppraiseRatingInput)
-  .output(ZAppraiseRatingOutput)
+  .input(c.ratings.appraise.input)
+  .output(c.ratings.appraise.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const before = await loadRating(tx, input.id);

@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import type { Sql } from "../../db/sql.js";
 import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/enums.js";
 import { GRASSROOTS_ORG_KINDS } from "../../domain/enums.js";
@@ -8,7 +9,8 @@ import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { Params, inSubtrees } from "../sql.js";
 import { RATING_COLUMNS, loadRating, ratingState, ratingView, type RatingRow } from "./rating-view.js";
-import { ZApproveRatingInput, ZApproveRatingOutput } from "./approve-rating.types.js";
+
+const c = membershipContract.procedures;
 
 interface GroupRating {
   subjectKind: RatingSubjectKind;
@@ -64,8 +66,8 @@ async function comparableGroup(tx: Sql, r: RatingRow): Promise<{ path: string; l
  * under a lock so that two concurrent approvals cannot both take the last place.
  */
 export const approveRatingRoute = procedure("membership.ratings.approve")
-  .input(ZApproveRatingInput)
-  .output(ZApproveRatingOutput)
+  .input(c.ratings.approve.input)
+  .output(c.ratings.approve.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const before = await loadRating(tx, input.id);

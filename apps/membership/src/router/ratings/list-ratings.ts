@@ -1,14 +1,16 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
 import { RATING_COLUMNS, ratingView, type RatingRow } from "./rating-view.js";
-import { ZListRatingsInput, ZListRatingsOutput } from "./list-ratings.types.js";
+
+const c = membershipContract.procedures;
 
 /** The year's ratings of a subtree (members and/or organizations), by id. */
 export const listRatingsRoute = procedure("membership.ratings.read")
-  .input(ZListRatingsInput)
-  .output(ZListRatingsOutput)
+  .input(c.ratings.list.input)
+  .output(c.ratings.list.output)
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const after = decodeCursor(input.cursor, ["number"] as const);

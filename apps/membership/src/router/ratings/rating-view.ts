@@ -1,6 +1,6 @@
-import { z } from "zod";
+import type { RatingView } from "@orgboard/contract-membership";
 import type { Sql } from "../../db/sql.js";
-import { RATING_LEVELS, RATING_STAGES, RATING_SUBJECT_KINDS, type RatingLevel, type RatingStage, type RatingSubjectKind } from "../../domain/enums.js";
+import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/enums.js";
 import type { RatingState } from "../../domain/rating.js";
 import { notFound } from "../errors.js";
 import { instant } from "../records.js";
@@ -20,21 +20,7 @@ export interface RatingRow {
 
 export const RATING_COLUMNS = "r.id, r.subject_kind, r.member_id, r.org_id, r.org_path, r.year, r.level, r.stage, r.locked, r.updated_at";
 
-export const ratingViewSchema = z.object({
-  id: z.number().int(),
-  subjectKind: z.enum(RATING_SUBJECT_KINDS),
-  memberId: z.number().int().nullable(),
-  orgId: z.number().int().nullable(),
-  /** the member's organization when rated, or the rated organization */
-  orgPath: z.string(),
-  year: z.number().int(),
-  level: z.enum(RATING_LEVELS),
-  stage: z.enum(RATING_STAGES),
-  locked: z.boolean(),
-  updatedAt: z.string(),
-});
-
-export const ratingView = (r: RatingRow) => ({
+export const ratingView = (r: RatingRow): RatingView => ({
   id: r.id,
   subjectKind: r.subject_kind,
   memberId: r.member_id,

@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { checkNewRating } from "../../domain/rating.js";
 import { check, conflict } from "../errors.js";
 import { membershipEvent } from "../events.js";
@@ -5,12 +6,13 @@ import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { isActive, loadMember, loadOrg } from "../records.js";
 import { RATING_COLUMNS, ratingView, type RatingRow } from "./rating-view.js";
-import { ZSelfAssessRatingInput, ZSelfAssessRatingOutput } from "./self-assess-rating.types.js";
+
+const c = membershipContract.procedures;
 
 /** Opens the year's rating of a member or an organization with its self-assessment (one per subject and year). */
 export const selfAssessRatingRoute = procedure("membership.ratings.assess")
-  .input(ZSelfAssessRatingInput)
-  .output(ZSelfAssessRatingOutput)
+  .input(c.ratings.selfAssess.input)
+  .output(c.ratings.selfAssess.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       let subject: { memberId: number | null; orgId: number; orgPath: string; subjectId: number };

@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
@@ -5,12 +6,13 @@ import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembership } from "../members/membership-ops.js";
-import { ZRecordDeathInput, ZRecordDeathOutput } from "./record-death.types.js";
+
+const c = membershipContract.procedures;
 
 /** Records a member's death: the membership period ends on that day; the record and its history stay. */
 export const recordDeathRoute = procedure("membership.deaths.record")
-  .input(ZRecordDeathInput)
-  .output(ZRecordDeathOutput)
+  .input(c.removals.recordDeath.input)
+  .output(c.removals.recordDeath.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);

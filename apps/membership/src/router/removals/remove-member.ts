@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
@@ -5,15 +6,16 @@ import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembership } from "../members/membership-ops.js";
-import { ZRemoveMemberInput, ZRemoveMemberOutput } from "./remove-member.types.js";
+
+const c = membershipContract.procedures;
 
 /**
  * A member leaves the Party (expelled, struck off, allowed to leave): the membership period ends, the
  * member's status becomes "removed", the decision is kept. Nothing is deleted: the history stays.
  */
 export const removeMemberRoute = procedure("membership.removals.record")
-  .input(ZRemoveMemberInput)
-  .output(ZRemoveMemberOutput)
+  .input(c.removals.remove.input)
+  .output(c.removals.remove.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);

@@ -1,14 +1,16 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { conflict } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
-import { ZSetTargetInput, ZSetTargetOutput } from "./set-target.types.js";
+
+const c = membershipContract.procedures;
 
 /** Sets (or replaces) the admissions plan of an organization's subtree for a year. */
 export const setTargetRoute = procedure("membership.targets.set", { resource: "orgPath" })
-  .input(ZSetTargetInput)
-  .output(ZSetTargetOutput)
+  .input(c.targets.set.input)
+  .output(c.targets.set.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const org = await loadOrg(tx, input.orgPath, "orgPath", true);

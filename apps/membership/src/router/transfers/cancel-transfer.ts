@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { transitionTransfer } from "../../domain/transfer.js";
 import { check, conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
@@ -5,12 +6,13 @@ import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { notAfterToday } from "../schemas.js";
 import { actingPath, loadTransfer, transferView } from "./transfer-view.js";
-import { ZCancelTransferInput, ZCancelTransferOutput } from "./cancel-transfer.types.js";
+
+const c = membershipContract.procedures;
 
 /** Cancels a transfer that has not been received yet (the sending side's action). Nothing moves. */
 export const cancelTransferRoute = procedure("membership.transfers.manage")
-  .input(ZCancelTransferInput)
-  .output(ZCancelTransferOutput)
+  .input(c.transfers.cancel.input)
+  .output(c.transfers.cancel.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const t = await loadTransfer(tx, input.transferId, true);

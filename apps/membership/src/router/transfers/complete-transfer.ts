@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { memberStatusAfterTransfer, transitionTransfer, type TransferState } from "../../domain/transfer.js";
 import { check, conflict, throwIf } from "../errors.js";
 import { membershipEvent, type MembershipEvent } from "../events.js";
@@ -7,7 +8,8 @@ import { isActive, isOpenOn, loadMember, loadOrgById } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembership, openPeriod } from "../members/membership-ops.js";
 import { actingPath, loadTransfer, transferView } from "./transfer-view.js";
-import { ZCompleteTransferInput, ZCompleteTransferOutput } from "./complete-transfer.types.js";
+
+const c = membershipContract.procedures;
 
 /**
  * Completes a transfer: the receiving side records the arrival (the sending side, when the destination
@@ -17,8 +19,8 @@ import { ZCompleteTransferInput, ZCompleteTransferOutput } from "./complete-tran
  * transfer changes no membership (the member stays counted at home).
  */
 export const completeTransferRoute = procedure("membership.transfers.manage")
-  .input(ZCompleteTransferInput)
-  .output(ZCompleteTransferOutput)
+  .input(c.transfers.complete.input)
+  .output(c.transfers.complete.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const t = await loadTransfer(tx, input.transferId, true);

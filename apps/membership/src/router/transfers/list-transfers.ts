@@ -1,14 +1,16 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
 import { TRANSFER_COLUMNS, transferView, type TransferRow } from "./transfer-view.js";
-import { ZListTransfersInput, ZListTransfersOutput } from "./list-transfers.types.js";
+
+const c = membershipContract.procedures;
 
 /** Transfers into and out of a subtree (or the caller's scope), newest first. */
 export const listTransfersRoute = procedure("membership.transfers.read")
-  .input(ZListTransfersInput)
-  .output(ZListTransfersOutput)
+  .input(c.transfers.list.input)
+  .output(c.transfers.list.output)
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const before = decodeCursor(input.cursor, ["number"] as const);

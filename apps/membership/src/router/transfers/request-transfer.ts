@@ -1,3 +1,4 @@
+import { membershipContract } from "@orgboard/contract-membership";
 import { checkTransferRequest, type TransferOrg } from "../../domain/transfer.js";
 import { RuleError, conflict, throwIf } from "../errors.js";
 import { membershipEvent, type MembershipEvent } from "../events.js";
@@ -7,7 +8,8 @@ import { loadMember, loadOrg, loadOrgById, type OrgRow } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { openPeriod } from "../members/membership-ops.js";
 import { TRANSFER_COLUMNS, transferView, type TransferRow } from "./transfer-view.js";
-import { ZRequestTransferInput, ZRequestTransferOutput } from "./request-transfer.types.js";
+
+const c = membershipContract.procedures;
 
 const asTransferOrg = (o: OrgRow): TransferOrg => ({ id: o.id, kind: o.kind, path: o.path, closedOn: o.closed_on });
 
@@ -16,8 +18,8 @@ const FIELD: Record<string, string> = { "member.status": "memberId", member: "me
 
 /** Requests a transfer of party life from the member's current cell (the sending side's action). */
 export const requestTransferRoute = procedure("membership.transfers.manage")
-  .input(ZRequestTransferInput)
-  .output(ZRequestTransferOutput)
+  .input(c.transfers.request.input)
+  .output(c.transfers.request.output)
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import type { TransferView } from "@orgboard/contract-membership";
 import type { Sql } from "../../db/sql.js";
-import { TRANSFER_KINDS, TRANSFER_STATUSES, type TransferKind, type TransferStatus } from "../../domain/enums.js";
+import type { TransferKind, TransferStatus } from "../../domain/enums.js";
 import { notFound } from "../errors.js";
 
 export interface TransferRow {
@@ -20,22 +20,6 @@ export interface TransferRow {
 }
 
 export const TRANSFER_COLUMNS = "t.id, t.member_id, t.kind, t.status, t.from_org_id, t.from_org_path, t.to_org_id, t.to_org_path, t.to_description, t.requested_on, t.issued_on, t.received_on, t.returned_on";
-
-export const transferViewSchema = z.object({
-  id: z.number().int(),
-  memberId: z.number().int(),
-  kind: z.enum(TRANSFER_KINDS),
-  status: z.enum(TRANSFER_STATUSES),
-  fromOrgPath: z.string().nullable(),
-  toOrgPath: z.string().nullable(),
-  /** destination outside this system */
-  toDescription: z.string().nullable(),
-  requestedOn: z.string(),
-  issuedOn: z.string().nullable(),
-  receivedOn: z.string().nullable(),
-  returnedOn: z.string().nullable(),
-});
-export type TransferView = z.infer<typeof transferViewSchema>;
 
 export function transferView(r: TransferRow): TransferView {
   return {

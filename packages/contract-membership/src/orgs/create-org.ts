@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { orgViewSchema } from "../records.js";
+import { adminUnitCodeSchema, isoDateSchema, orgKindSchema, orgPathSchema, requiredText, sectorSchema } from "../schemas.js";
+
+/** A path segment: letters, digits, "-" and "." (not only dots), as org paths allow (0001). */
+export const orgCodeSchema = z
+  .string({ message: "is required" })
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/, { message: "must be 1–64 letters, digits, '-' or '.', starting with a letter or digit" });
+
+export const createOrgInputSchema = z.object({
+  /** The parent organization; "/" for a committee directly under the Central Committee. */
+  parentPath: orgPathSchema,
+  code: orgCodeSchema,
+  name: requiredText(300),
+  kind: orgKindSchema,
+  sector: sectorSchema.nullish(),
+  /** Administrative unit code (packages/admin-units, 2025 or 2024 edition). */
+  adminUnitCode: adminUnitCodeSchema.nullish(),
+  openedOn: isoDateSchema,
+});
+export const createOrgOutputSchema = orgViewSchema;
+
+export type CreateOrgInput = z.input<typeof createOrgInputSchema>;
+export type CreateOrgOutput = z.output<typeof createOrgOutputSchema>;

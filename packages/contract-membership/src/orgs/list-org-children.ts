@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { orgViewSchema } from "../records.js";
+import { orgPathSchema, pageOf, paginationInputSchema } from "../schemas.js";
+
+export const listOrgChildrenInputSchema = paginationInputSchema.extend({
+  /** "/" lists the committees directly under the Central Committee (national scope only). */
+  orgPath: orgPathSchema,
+  includeClosed: z.boolean().default(false),
+});
+export const orgWithTotalSchema = orgViewSchema.extend({ memberTotal: z.number().int() });
+export const listOrgChildrenOutputSchema = pageOf(orgWithTotalSchema);
+
+export type ListOrgChildrenInput = z.input<typeof listOrgChildrenInputSchema>;
+export type ListOrgChildrenOutput = z.output<typeof listOrgChildrenOutputSchema>;
+export type OrgWithTotal = z.output<typeof orgWithTotalSchema>;
