@@ -1,15 +1,13 @@
-// The membership service's API as the CLI uses it: one typed tRPC client (createServiceLinks: the
-// official's bearer token on every call, asked for again on each so a refreshed one is used) and the
-// three calls of `import`, `export` and `report`. The ONLY module that names the service's procedures
-// or imports its router type: when @orgboard/contract-membership lands, swap the type import below for
-// `membershipContract`'s ContractRouter type and `kpi.report` for `reports.annual`; nothing else changes.
+// The membership service's API as the CLI uses it: one tRPC client typed by the service's wire contract
+// (@orgboard/contract-membership, decision 0005), the official's bearer token on every call (asked for
+// again on each, so a refreshed one is used), and the three calls of `import`, `export` and `report`. The
+// only module that names the service's procedures.
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { createServiceLinks, type TokenGetter } from "@orgboard/contracts";
-import type { AppRouter } from "@orgboard/membership/router";
-import type { AnnualReport } from "@orgboard/membership";
+import type { AnnualReportOutput, MembershipContractRouter } from "@orgboard/contract-membership";
 import { DEFAULT_PORTS } from "../start/config.js";
 
-export type MembershipClient = TRPCClient<AppRouter>;
+export type MembershipClient = TRPCClient<MembershipContractRouter>;
 export type FileFormat = "csv" | "xlsx";
 export type ImportKind = "members" | "orgs";
 
@@ -30,13 +28,13 @@ export function membershipUrl(given: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 export function membershipClient(baseUrl: string, getToken: TokenGetter, fetchImpl?: typeof fetch): MembershipClient {
-  return createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRouter>({ membership: `${baseUrl}/trpc` }, getToken, fetchImpl ? { fetch: fetchImpl } : {})] });
+  return createTRPCClient<MembershipContractRouter>({ links: [createServiceLinks<MembershipContractRouter>({ membership: `${baseUrl}/trpc` }, getToken, fetchImpl ? { fetch: fetchImpl } : {})] });
 }
 
 export interface MembershipApi {
   importFile(kind: ImportKind, input: { orgPath: string; format: FileFormat; bytes: Buffer; fileName: string }): Promise<ImportOutcome>;
   exportFile(kind: ImportKind, input: { orgPath: string; format: FileFormat }): Promise<ExportedFile>;
-  annualReport(input: { orgPath: string; year: number }): Promise<AnnualReport>;
+  annualReport(input: { orgPath: string; year: number }): Promise<AnnualReportOutput>;
 }
 
 export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?: typeof fetch): MembershipApi {
@@ -51,7 +49,6 @@ export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?
       const r = kind === "members" ? await api.export.members.mutate(input) : await api.export.orgs.mutate(input);
       return { fileName: r.fileName, rows: r.rows, bytes: Buffer.from(r.fileBase64, "base64") };
     },
-    // Today's router names it kpi.report; the contract names it reports.annual.
     annualReport: (input) => api.kpi.report.query(input),
   };
 }
