@@ -1,11 +1,12 @@
-// The real `orgboard` executable: exit codes (0 ok, 1 failure, 2 bad input), messages naming the field,
-// no stack traces, data on stdout and problems on stderr.
+// The real `orgboard` executable in operator mode (`orgboard operator …`, straight on the database): exit
+// codes (0 ok, 1 failure, 2 bad input), messages naming the field, no stack traces, data on stdout and
+// problems on stderr. The API mode (login, import/export/report as the official) is test/api.test.ts.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@orgboard/membership";
+import { openMembershipDatabase, openTestDatabase, type TestDatabase } from "@orgboard/membership";
 
 const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
 let dir: string;
@@ -49,27 +50,30 @@ describe("orgboard CLI", () => {
   it("--help lists the commands and exits 0", async () => {
     const r = await run(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["seed", "import", "export", "report", "migrate", "start"]) expect(r.stdout).toContain(c);
+    for (const c of ["login", "logout", "whoami", "import", "export", "report", "operator", "start"]) expect(r.stdout).toContain(c);
+    const op = await run(["operator", "--help"]);
+    expect(op.code).toBe(0);
+    for (const c of ["seed", "import", "export", "report", "migrate"]) expect(op.stdout).toContain(c);
   });
 
   it("migrate, then seed demo, then refuses a second seed without --reset (exit 2, names seed)", async () => {
-    expect((await run(["migrate"])).code).toBe(0);
-    const seed = await run(["seed", "--scale", "demo", "--seed", "7"]);
+    expect((await run(["operator", "migrate"])).code).toBe(0);
+    const seed = await run(["operator", "seed", "--scale", "demo", "--seed", "7"]);
     expect(seed.stderr).toBe("");
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/seeded demo \(seed 7/);
-    const again = await run(["seed", "--scale", "demo"]);
+    const again = await run(["operator", "seed", "--scale", "demo"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/seed: .*reset/);
     noStack(again);
   });
 
   it("prints the annual report as a table and as JSON", async () => {
-    const text = await run(["report", "annual", "--org", "/", "--year", "2025"]);
+    const text = await run(["operator", "report", "annual", "--org", "/", "--year", "2025"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2025");
     expect(text.stdout).toContain("31/12/2025");
-    const json = await run(["report", "annual", "--org", "/46/", "--year", "2025", "--json"]);
+    const json = await run(["operator", "report", "annual", "--org", "/46/", "--year", "2025", "--json"]);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as { orgPath: string; totalMembers: number; admissions: { plan: number } };
     expect(report.orgPath).toBe("/46/");
@@ -79,14 +83,15 @@ describe("orgboard CLI", () => {
 
   it("bad input exits 2 with a message naming the field and no stack trace", async () => {
     const cases: [string[], RegExp][] = [
-      [["report", "annual", "--org", "46", "--year", "2025"], /orgPath/],
-      [["report", "annual", "--org", "/99/", "--year", "2025"], /orgPath: no organization has the path \/99\//],
-      [["report", "annual", "--org", "/", "--year", "abc"], /--year must be a whole number/],
-      [["report", "annual", "--org", "/"], /--year/],
-      [["seed", "--scale", "galaxy"], /--scale/],
-      [["import", "people", "x.csv"], /kind/],
-      [["import", "members", "missing.csv"], /FILE: no such file/],
-      [["export", "members", "out.csv", "--org", "01"], /orgPath/],
+      [["operator", "report", "annual", "--org", "46", "--year", "2025"], /orgPath/],
+      [["operator", "report", "annual", "--org", "/99/", "--year", "2025"], /orgPath: no organization has the path \/99\//],
+      [["operator", "report", "annual", "--org", "/", "--year", "abc"], /--year must be a whole number/],
+      [["operator", "report", "annual", "--org", "/"], /--year/],
+      [["operator", "seed", "--scale", "galaxy"], /--scale/],
+      [["operator", "import", "people", "x.csv"], /kind/],
+      [["operator", "import", "members", "missing.csv", "--actor", "t"], /FILE: no such file/],
+      [["operator", "import", "members", "missing.csv"], /--actor/],
+      [["operator", "export", "members", "out.csv", "--org", "01"], /orgPath/],
       [["frobnicate"], /unknown command/],
     ];
     for (const [args, message] of cases) {
@@ -98,9 +103,9 @@ describe("orgboard CLI", () => {
   });
 
   it("import: a file with bad rows exits 2 listing row and column and imports nothing; a good file imports", async () => {
-    const before = JSON.parse((await run(["report", "annual", "--org", "/", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
+    const before = JSON.parse((await run(["operator", "report", "annual", "--org", "/", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
     const exported = path.join(dir, "members.csv");
-    const exp = await run(["export", "members", exported, "--org", "/46/"]);
+    const exp = await run(["operator", "export", "members", exported, "--org", "/46/"]);
     expect(exp.code).toBe(0);
     const header = readFileSync(exported, "utf8").split("\n")[0]!;
     const cell = readFileSync(exported, "utf8").split("\n")[1]!.split(",")[5]!;
@@ -109,22 +114,30 @@ describe("orgboard CLI", () => {
       bad,
       `${header}\nNguyễn Văn Mới,15/04/1990,Nam,Kinh,001090777001,${cell},Chính thức,03/02/2015,03/02/2016,,,,,\nLê Thị Sai,31/02/1990,Nữ,Kinh,001190777002,${cell},Chính thức,03/02/2015,03/02/2016,,,,,\n`,
     );
-    const r = await run(["import", "members", bad]);
+    const r = await run(["operator", "import", "members", bad, "--actor", "cli-test"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing was imported/);
     expect(r.stderr).toMatch(/^3\tbirthDate\t/m);
     noStack(r);
-    const same = JSON.parse((await run(["report", "annual", "--org", "/", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
+    const same = JSON.parse((await run(["operator", "report", "annual", "--org", "/", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
     expect(same.totalMembers).toBe(before.totalMembers);
 
     const good = path.join(dir, "good.csv");
     writeFileSync(good, `${header}\nNguyễn Văn Mới,15/04/1990,Nam,Kinh,001090777001,${cell},Chính thức,03/02/2015,03/02/2016,,,,,\n`);
-    const ok = await run(["import", "members", good, "--actor", "cli-test"]);
+    const ok = await run(["operator", "import", "members", good, "--actor", "cli-test"]);
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/imported 1 members/);
-    const after = JSON.parse((await run(["report", "annual", "--org", "/", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
+    const after = JSON.parse((await run(["operator", "report", "annual", "--org", "/", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
     expect(after.totalMembers).toBe(before.totalMembers + 1);
+    // The audit trail says the actor was declared by an operator, and which OS user ran the command.
+    const db = await openMembershipDatabase(pg ? { databaseUrl: pg.url } : { dataDir: path.join(dir, "data", "membership") });
+    try {
+      const audit = await db.query<{ actor: string }>("SELECT actor FROM audit_record WHERE action = 'membership.members.import' ORDER BY id DESC LIMIT 1");
+      expect(audit.rows[0]?.actor).toBe(`operator-declared:cli-test (os-user:${userInfo().username})`);
+    } finally {
+      await db.close();
+    }
   });
 
   it("refuses an embedded database in use by another process (exit 1, clear message)", async () => {
@@ -132,7 +145,7 @@ describe("orgboard CLI", () => {
     const lock = `${path.join(dir, "data", "membership")}.lock`;
     writeFileSync(lock, String(process.pid));
     try {
-      const r = await run(["report", "annual", "--org", "/", "--year", "2025"]);
+      const r = await run(["operator", "report", "annual", "--org", "/", "--year", "2025"]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`in use by process ${process.pid}`));
       noStack(r);

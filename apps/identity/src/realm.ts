@@ -71,6 +71,10 @@ export interface RealmClient {
   /** Exact origins allowed for CORS ("+" in Keycloak = the origins of the redirect URIs, expanded here). */
   webOrigins: string[];
   pkceS256: boolean;
+  /** OAuth 2.0 Device Authorization Grant (RFC 8628): Keycloak's `oauth2.device.authorization.grant.enabled`. */
+  deviceGrant: boolean;
+  /** Seconds a device code waits for its approval (`oauth2.device.code.lifespan`; Keycloak's default 600). */
+  deviceCodeLifespan: number;
   /** Realm roles this client's tokens may carry (Keycloak's scope mappings; null = full scope). */
   roleScope: Set<string> | null;
 }
@@ -137,6 +141,8 @@ export function parseRealm(text: string, env: Record<string, string | undefined>
       postLogoutRedirectUris: postLogout.includes("+") ? c.redirectUris : postLogout,
       webOrigins: [...new Set(origins)],
       pkceS256: c.attributes["pkce.code.challenge.method"] === "S256",
+      deviceGrant: c.attributes["oauth2.device.authorization.grant.enabled"] === "true",
+      deviceCodeLifespan: Number(c.attributes["oauth2.device.code.lifespan"]) > 0 ? Number(c.attributes["oauth2.device.code.lifespan"]) : 600,
       roleScope: c.fullScopeAllowed ? null : new Set(scopeByClient.get(c.clientId) ?? []),
     });
   }

@@ -251,3 +251,26 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     expect(new URLSearchParams(new URL(gone.location!).hash.slice(1)).get("error")).toBe("login_required");
   });
 });
+
+describe("device authorization grant (orgboard login, RFC 8628)", () => {
+  const form = (url: string, body: Record<string, string>) =>
+    fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) });
+
+  it("is at Keycloak's paths, for orgboard-cli only; the code page is Vietnamese first; polling waits", async () => {
+    expect(endpoint("device_authorization_endpoint")).toBe(`${realmUrl}/protocol/openid-connect/auth/device`);
+    const res = await form(endpoint("device_authorization_endpoint"), { client_id: "orgboard-cli", scope: "openid" });
+    expect(res.status).toBe(200);
+    const auth = (await res.json()) as { device_code: string; user_code: string; verification_uri: string; expires_in: number };
+    expect(auth.verification_uri).toBe(`${realmUrl}/device`);
+    expect(auth.expires_in).toBeGreaterThan(0);
+    const pending = await form(endpoint("token_endpoint"), { grant_type: "urn:ietf:params:oauth:grant-type:device_code", device_code: auth.device_code, client_id: "orgboard-cli" });
+    expect(((await pending.json()) as { error: string }).error).toBe("authorization_pending");
+    if (!KEYCLOAK_URL) {
+      const page = await (await fetch(auth.verification_uri)).text();
+      expect(text(page)).toMatch(/^.*Nhập mã hiển thị trên dòng lệnh.*Enter the code/);
+    }
+    const dashboard = await form(endpoint("device_authorization_endpoint"), { client_id: "dashboard", scope: "openid" });
+    expect(dashboard.status).toBeGreaterThanOrEqual(400);
+  });
+});
+

@@ -25,6 +25,13 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
     expect([...realm.audiences].sort()).toEqual([...SERVICES].sort());
   });
 
+  it("has the command line as a public device-grant-only client with the dashboard's roles", () => {
+    const cli = realm.clients.get("orgboard-cli")!;
+    expect(cli).toMatchObject({ publicClient: true, standardFlow: false, serviceAccount: false, deviceGrant: true, deviceCodeLifespan: 600, redirectUris: [] });
+    expect([...cli.roleScope!].sort()).toEqual([...realm.clients.get("dashboard")!.roleScope!].sort());
+    expect(realm.clients.get("dashboard")!.deviceGrant).toBe(false);
+  });
+
   it("has the roles of 0001 and lifetimes of the issue", () => {
     expect(realm.roles.sort()).toEqual(["central_board", "conference_operator", "inspection_committee", "personnel_officer", "provincial_board", "service", "site_operator", "viewer"]);
     expect(realm.lifetimes).toMatchObject({ accessToken: 300, ssoIdle: 1800, ssoMax: 36000 });

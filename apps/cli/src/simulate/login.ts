@@ -66,7 +66,8 @@ class ScriptedBrowser {
         page = await this.request(page.location);
         continue;
       }
-      if (!page.html.includes("requestSubmit()")) return page;
+      // Self-submitting forms: the realm's pages (requestSubmit) and oidc-provider's form_post (forms[0].submit).
+      if (!page.html.includes("requestSubmit()") && !page.html.includes("forms[0].submit()")) return page;
       const form = findForm(page.html);
       if (!form) return page;
       page = await this.request(new URL(decode(form.action), page.url).href, form.fields);
@@ -166,6 +167,40 @@ export async function discoverRealm(base: string, realm = "orgboard"): Promise<R
 /** Where the code lands: one of the dashboard client's registered redirect URIs; nothing has to listen there. */
 const REDIRECT_URI = "http://127.0.0.1:5173/cli-login";
 
+/** From the realm's login page: its VNeID link, the simulator's form with `nationalId`, on until `stopAt` or a page. */
+async function signInWithVneid(browser: ScriptedBrowser, loginPage: Page, nationalId: string, stopAt: string): Promise<Page> {
+  // Keycloak's theme and the built-in login page both mark the broker link id="social-vneid".
+  const link = /<a\b[^>]*id="social-vneid"[^>]*>/i.exec(loginPage.html);
+  const href = link ? attr(link[0], "href") : undefined;
+  if (!href) throw new LoginError(`no "VNeID" sign-in on the realm's login page (${loginPage.status}): ${pageText(loginPage.html)}`);
+  const vneidPage = await browser.run(await browser.request(new URL(decode(href), loginPage.url).href), stopAt);
+  const form = findForm(vneidPage.html, (open) => /action="[^"]*login"/.test(open) && /method="post"/i.test(open));
+  if (!form || !pageText(vneidPage.html).includes("VNeID")) {
+    throw new LoginError(`expected the VNeID simulator's sign-in page, got ${vneidPage.url} (${vneidPage.status}): ${pageText(vneidPage.html)}`);
+  }
+  return browser.run(await browser.request(new URL(decode(form.action), vneidPage.url).href, { ...form.fields, nationalId }), stopAt);
+}
+
+/**
+ * The browser's half of `orgboard login` (RFC 8628) for a demo official: opens the verification page,
+ * enters the user code, confirms (or cancels, with `deny`), signs in through the VNeID simulator.
+ * Returns the text of the last page (the realm's "signed in" page, or why not).
+ */
+export async function approveDeviceLogin(verificationUri: string, userCode: string, nationalId: string, opts: { deny?: boolean } = {}): Promise<string> {
+  const browser = new ScriptedBrowser();
+  const NOWHERE = "\u0000";
+  const input = await browser.request(verificationUri);
+  const inputForm = findForm(input.html, (open) => open.includes("op.deviceInputForm"));
+  if (!inputForm) throw new LoginError(`no code form at ${verificationUri} (${input.status}): ${pageText(input.html)}`);
+  const confirm = await browser.request(new URL(decode(inputForm.action), input.url).href, { ...inputForm.fields, user_code: userCode });
+  const confirmForm = findForm(confirm.html, (open) => open.includes("op.deviceConfirmForm"));
+  if (!confirmForm) return pageText(confirm.html);
+  const action = new URL(decode(confirmForm.action), confirm.url).href;
+  if (opts.deny) return pageText((await browser.request(action, { ...confirmForm.fields, abort: "yes" })).html);
+  const loginPage = await browser.run(await browser.request(action, confirmForm.fields), NOWHERE);
+  return pageText((await signInWithVneid(browser, loginPage, nationalId, NOWHERE)).html);
+}
+
 /** Signs a provisioned official in through the VNeID simulator and returns the realm's tokens. */
 export async function loginThroughVneid(endpoints: RealmEndpoints, nationalId: string, clientId = "dashboard"): Promise<TokenSet> {
   const browser = new ScriptedBrowser();
@@ -184,16 +219,7 @@ export async function loginThroughVneid(endpoints: RealmEndpoints, nationalId: s
   for (const [k, v] of Object.entries(params)) auth.searchParams.set(k, v);
 
   const loginPage = await browser.run(await browser.request(auth.href), REDIRECT_URI);
-  // Keycloak's theme and the built-in login page both mark the broker link id="social-vneid".
-  const link = /<a\b[^>]*id="social-vneid"[^>]*>/i.exec(loginPage.html);
-  const href = link ? attr(link[0], "href") : undefined;
-  if (!href) throw new LoginError(`no "VNeID" sign-in on the realm's login page (${loginPage.status}): ${pageText(loginPage.html)}`);
-  const vneidPage = await browser.run(await browser.request(new URL(decode(href), loginPage.url).href), REDIRECT_URI);
-  const form = findForm(vneidPage.html, (open) => /action="[^"]*login"/.test(open) && /method="post"/i.test(open));
-  if (!form || !pageText(vneidPage.html).includes("VNeID")) {
-    throw new LoginError(`expected the VNeID simulator's sign-in page, got ${vneidPage.url} (${vneidPage.status}): ${pageText(vneidPage.html)}`);
-  }
-  const end = await browser.run(await browser.request(new URL(decode(form.action), vneidPage.url).href, { ...form.fields, nationalId }), REDIRECT_URI);
+  const end = await signInWithVneid(browser, loginPage, nationalId, REDIRECT_URI);
   if (!end.location?.startsWith(REDIRECT_URI)) {
     throw new LoginError(`sign-in with national ID …${nationalId.slice(-4)} did not come back to the client (${end.status}): ${pageText(end.html)}`);
   }

@@ -7,7 +7,7 @@ import { IncomingMessage, type ServerResponse } from "node:http";
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import Provider, { type AdapterFactory, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { readBody } from "../http.js";
-import { page } from "../pages.js";
+import { esc, page } from "../pages.js";
 import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
 import { mountProvider, renderErrorPage, type Mounted } from "../mount.js";
@@ -39,7 +39,21 @@ export function uriAllowed(registered: string[], candidate: string): boolean {
   return registered.some((r) => (r.endsWith("*") ? candidate.startsWith(r.slice(0, -1)) : candidate === r));
 }
 
+const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
 function toMetadata(c: RealmClient, extraRedirectUris: string[]): ClientMetadata {
+  if (c.deviceGrant && !c.standardFlow) {
+    // A command line (orgboard-cli): RFC 8628 only, no redirect URIs; the official approves in a browser.
+    return {
+      client_id: c.clientId,
+      client_name: c.name,
+      token_endpoint_auth_method: "none",
+      grant_types: [DEVICE_CODE_GRANT, "refresh_token"],
+      response_types: [],
+      redirect_uris: [],
+      default_acr_values: [...LOA_VALUES],
+    };
+  }
   if (c.serviceAccount && !c.standardFlow) {
     return {
       client_id: c.clientId,
@@ -55,7 +69,7 @@ function toMetadata(c: RealmClient, extraRedirectUris: string[]): ClientMetadata
     client_id: c.clientId,
     client_name: c.name,
     ...(c.publicClient ? { token_endpoint_auth_method: "none" } : { client_secret: c.secret, token_endpoint_auth_method: "client_secret_post" }),
-    grant_types: ["authorization_code", "refresh_token", ...(c.serviceAccount ? ["client_credentials"] : [])],
+    grant_types: ["authorization_code", "refresh_token", ...(c.serviceAccount ? ["client_credentials"] : []), ...(c.deviceGrant ? [DEVICE_CODE_GRANT] : [])],
     response_types: ["code"],
     // The level VNeID asserted is always in the ID token, as the realm's acr mapper puts it there in Keycloak.
     default_acr_values: [...LOA_VALUES],
@@ -103,6 +117,9 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       end_session: `${OIDC}/logout`,
       revocation: `${OIDC}/revoke`,
       introspection: `${OIDC}/token/introspect`,
+      // Keycloak's paths for RFC 8628: the CLI asks at .../auth/device, the official enters the code at /device.
+      device_authorization: `${OIDC}/auth/device`,
+      code_verification: "/device",
     },
     scopes: ["openid", "profile", "orgboard"],
     acrValues: [...LOA_VALUES],
@@ -116,6 +133,45 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       revocation: { enabled: true },
       introspection: { enabled: true, allowedPolicy: (_ctx, client) => client.clientAuthMethod !== "none" },
       userinfo: { enabled: true },
+      // `orgboard login`: the code page leads into the same login (VNeID) as the browser's.
+      deviceFlow: {
+        enabled: true,
+        charset: "base-20",
+        mask: "****-****",
+        userCodeInputSource(ctx, form, _out, err) {
+          const message = !err
+            ? "<p>Nhập mã hiển thị trên dòng lệnh (<code>orgboard login</code>).<br><small>Enter the code shown by the command line.</small></p>"
+            : `<p class="error">${
+                err.name === "AbortedError"
+                  ? "Đã hủy đăng nhập. / Sign-in cancelled."
+                  : err.name === "ExpiredError"
+                    ? "Mã đã hết hạn: chạy lại <code>orgboard login</code>. / The code has expired: run orgboard login again."
+                    : err.name === "AlreadyUsedError"
+                      ? "Mã đã được dùng. / The code was already used."
+                      : "Mã không đúng, vui lòng nhập lại. / The code is not right, try again."
+              }</p>`;
+          ctx.type = "html";
+          ctx.body = page(
+            "Đăng nhập dòng lệnh orgboard",
+            `${message}${form.replace('placeholder="Enter code"', 'placeholder="Mã / code" aria-label="Mã / code"')}<button type="submit" form="op.deviceInputForm">Tiếp tục / Continue</button>`,
+          );
+        },
+        userCodeConfirmSource(ctx, form, client, _deviceInfo, userCode) {
+          ctx.type = "html";
+          ctx.body = page(
+            "Xác nhận đăng nhập dòng lệnh",
+            `<p><strong>${esc(client.clientName ?? client.clientId)}</strong> xin đăng nhập bằng tài khoản của bạn. Mã trên dòng lệnh phải là:</p>
+<p style="font-size:2rem;text-align:center"><code id="user-code">${esc(userCode)}</code></p>
+<p><small>A command line asks to sign in as you; its code must be the one above. Nếu bạn không chạy lệnh này hoặc mã không khớp, hãy bấm Hủy. / If you did not start it or the code differs, cancel.</small></p>
+${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeID / Continue with VNeID</button>
+<button type="submit" form="op.deviceConfirmForm" class="secondary" name="abort" value="yes">Hủy / Cancel</button>`,
+          );
+        },
+        successSource(ctx) {
+          ctx.type = "html";
+          ctx.body = page("Đã đăng nhập", "<p>Đăng nhập thành công: quay lại dòng lệnh, có thể đóng trang này.</p><p><small>Signed in: go back to the command line; you can close this page.</small></p>");
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => RESOURCE,
@@ -166,7 +222,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
           const user = isService ? serviceAccounts.get(clientId) : users.get((token as { accountId?: string }).accountId ?? "");
           if (!user) throw new Error(`no user for token of ${clientId}`);
           const p = jwt.payload;
-          const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
+          const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.DeviceCode ?? ctx.oidc.entities.RefreshToken;
           jwt.header = { typ: "JWT" };
           Object.assign(p, {
             aud: realm.audiences,
@@ -193,6 +249,7 @@ export function createRealmProvider(opts: RealmOptions): Mounted & { issuer: str
       ClientCredentials: realm.lifetimes.accessToken,
       IdToken: realm.lifetimes.accessToken,
       AuthorizationCode: realm.lifetimes.code,
+      DeviceCode: (_ctx, _code, client) => realm.clients.get(client.clientId)?.deviceCodeLifespan ?? 600,
       Interaction: realm.lifetimes.login,
       Session: realm.lifetimes.ssoMax,
       Grant: realm.lifetimes.ssoMax,

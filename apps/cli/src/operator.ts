@@ -1,0 +1,172 @@
+// `orgboard operator …`: the direct-database mode, for operators with access to the database (the
+// embedded PGlite under .data/membership, or DATABASE_URL). It BYPASSES the API's authorization: no
+// token, no role, no scope. What the audit trail records is what the operator declares (--actor) with
+// the OS user that ran it, named as operator-declared. The embedded database is single-process: while a
+// running system holds it, these commands refuse and point to the API commands (src/api/commands.ts).
+import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import {
+  buildAnnualReport,
+  exportMembers,
+  exportOrganizations,
+  formatAnnualReport,
+  importMembers,
+  importOrganizations,
+  openMembershipDatabase,
+  SEED_SCALES,
+  seedDatabase,
+  type Database,
+  type ImportResult,
+  type SeedScale,
+} from "@orgboard/membership";
+import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
+import { CliInputError, EXIT_BAD_INPUT } from "./errors.js";
+import { progressBar } from "./progress.js";
+
+const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+
+/** The audit trail's actor for an operator's write: declared, with the OS user, and said to be declared. */
+export function operatorActor(declared: string, osUser = userInfo().username): string {
+  const name = declared.trim();
+  if (!name) throw new CliInputError("--actor", "cần tên người thực hiện / name who does this");
+  return `operator-declared:${name} (os-user:${osUser})`;
+}
+
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openMembershipDatabase();
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const integer = (name: string, min: number, max: number) => (value: string) => {
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+};
+
+const isoDate = (value: string) => {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value) ?? null;
+  const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) {
+    throw new InvalidArgumentError(`"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
+  }
+  return iso;
+};
+
+function requireFile(file: string): string {
+  if (!existsSync(file)) throw new CliInputError("FILE", `no such file: ${file}`);
+  return file;
+}
+
+function printRejected(result: Extract<ImportResult, { ok: false }>): number {
+  const err = process.stderr;
+  err.write(`Không nhập được: ${result.rejectedCount} lỗi trong ${result.rows} dòng; chưa nhập dòng nào.\n`);
+  err.write(`Import refused: ${result.rejectedCount} problem(s) in ${result.rows} row(s); nothing was imported.\n`);
+  err.write("dòng/row\tcột/column\tlý do/reason\n");
+  for (const r of result.rejected) err.write(`${r.row}\t${r.column}\t${r.reason}\n`);
+  if (result.rejected.length < result.rejectedCount) err.write(`… ${result.rejectedCount - result.rejected.length} more\n`);
+  return EXIT_BAD_INPUT;
+}
+
+export function registerOperatorCommands(program: Command, setExit: (code: number) => void): void {
+  const operator = program
+    .command("operator")
+    .description("chế độ vận hành: đọc/ghi thẳng cơ sở dữ liệu, BỎ QUA phân quyền của API / direct-database mode for operators: bypasses the API's authorization (DATABASE_URL or the embedded database, which must not be in use)");
+
+  operator
+    .command("migrate")
+    .description("apply pending database migrations")
+    .action(async () => {
+      const db = await openMembershipDatabase({ migrate: false });
+      try {
+        // @orgboard/db's runner (Prisma's ledger, advisory lock), the same one the service runs on open.
+        const { applied, edited } = await db.migrate();
+        out(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+        if (edited.length) process.stderr.write(`warning: applied migrations edited since (not re-applied): ${edited.join(", ")}\n`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  operator
+    .command("seed")
+    .description("load a deterministic synthetic dataset on the real administrative units")
+    .addOption(new Option("--scale <scale>", "demo (3 provinces, ~5,000 members) | province | national (~5.6 million)").choices(SEED_SCALES).default("demo"))
+    .option("--seed <n>", "seed of the generator: same seed, same rows", integer("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--as-of <date>", "the day the data describes", isoDate)
+    .option("--reset", "delete the existing membership data first", false)
+    .action(async (opts: { scale: SeedScale; seed: number; asOf?: string; reset: boolean }) => {
+      const bar = progressBar("seed");
+      try {
+        const result = await withDatabase((db) =>
+          seedDatabase(db, {
+            scale: opts.scale,
+            seed: opts.seed,
+            asOf: opts.asOf,
+            reset: opts.reset,
+            onProgress: (p) => bar.update(p.done, p.total, p.phase),
+          }),
+        );
+        bar.stop();
+        const rows = Object.entries(result.rows).map(([t, n]) => `  ${t}: ${n.toLocaleString("vi-VN")}`);
+        out(`seeded ${result.scale} (seed ${result.seed}, as of ${result.asOf}) in ${(result.milliseconds / 1000).toFixed(1)} s\n${rows.join("\n")}`);
+      } catch (e) {
+        bar.stop();
+        if (e instanceof Error && e.name === "SeedError") throw new CliInputError("seed", `${e.message} (--reset)`);
+        throw e;
+      }
+    });
+
+  operator
+    .command("import")
+    .description("import members or organizations from a CSV or XLSX file (all rows or none)")
+    .addArgument(operator.createArgument("<kind>", "members | orgs").choices(["members", "orgs"]))
+    .argument("<file>", "a .csv or .xlsx file in the template of docs/import-template.md")
+    .requiredOption("--actor <name>", "who you are (operator-declared: recorded in the audit trail with your OS user, not checked)")
+    .action(async (kind: "members" | "orgs", file: string, opts: { actor: string }) => {
+      requireFile(file);
+      const actor = operatorActor(opts.actor);
+      const bar = progressBar(`import ${kind}`);
+      const result = await withDatabase((db) =>
+        kind === "members"
+          ? importMembers(db, { path: file }, { actor, onProgress: (p) => bar.update(p.rowsRead, p.rowsRead, p.phase) })
+          : importOrganizations(db, { path: file }, { actor }),
+      );
+      bar.stop();
+      if (!result.ok) return setExit(printRejected(result));
+      out(`Đã nhập ${result.imported} ${kind === "members" ? "đảng viên" : "tổ chức"} / imported ${result.imported} ${kind === "members" ? "members" : "organizations"} (${result.orgPath}, import ${result.importId})`);
+    });
+
+  operator
+    .command("export")
+    .description("export members or organizations of a subtree in the import template")
+    .addArgument(operator.createArgument("<kind>", "members | orgs").choices(["members", "orgs"]))
+    .argument("<file>", "a .csv or .xlsx file to write")
+    .option("--org <path>", "organization path of the subtree, e.g. /01/", "/")
+    .action(async (kind: "members" | "orgs", file: string, opts: { org: string }) => {
+      const bar = progressBar(`export ${kind}`);
+      const n = await withDatabase((db) =>
+        (kind === "members" ? exportMembers : exportOrganizations)(db, { path: file }, { orgPath: opts.org, onProgress: (r) => bar.update(r, r) }),
+      );
+      bar.stop();
+      out(`exported ${n} ${kind === "members" ? "members" : "organizations"} to ${file}`);
+    });
+
+  const report = operator.command("report").description("reports, read from the database")
+  report
+    .command("annual")
+    .description("the annual report of a subtree")
+    .requiredOption("--org <path>", "organization path, e.g. / (whole country) or /01/")
+    .requiredOption("--year <year>", "report year", integer("--year", MIN_YEAR, MAX_YEAR))
+    .option("--json", "print JSON instead of the table", false)
+    .action(async (opts: { org: string; year: number; json: boolean }) => {
+      const r = await withDatabase((db) => buildAnnualReport(db, { orgPath: opts.org, year: opts.year }));
+      out(opts.json ? JSON.stringify(r, null, 2) : formatAnnualReport(r));
+    });
+
+}

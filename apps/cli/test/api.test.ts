@@ -1,0 +1,296 @@
+// The CLI against a running system, all real processes and HTTP: apps/identity (built-in realm + VNeID
+// simulator) and apps/membership on an embedded PGlite, both from their dist/. `orgboard login` is the
+// device flow end to end (the browser's half driven like a browser through the VNeID simulator), then
+// import/export/report go through the membership API as that official: scoped, audited as the official.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openMembershipDatabase } from "@orgboard/membership";
+import { AuthError, refresh } from "../src/auth/oidc.js";
+import type { StoredLogin } from "../src/auth/credentials.js";
+import { approveDeviceLogin } from "../src/simulate/login.js";
+import { freePort, waitFor } from "./system-helpers.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
+const HANOI_BOARD = { nationalId: "001175003318", username: "hn.bantochuc", id: "6f1b2c10-0002-4c1e-9a01-000000000002" };
+const DEVICE_CODE_LIFESPAN = 15;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let identityUrl: string;
+let membershipUrl: string;
+let membership: ChildProcess | undefined;
+const procs: ChildProcess[] = [];
+
+function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...env, ...extraEnv }, cwd: dir });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<Run>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, done, stderr: () => stderr };
+}
+const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => start(args, extraEnv).done;
+const noStack = (r: Run) => expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+/** Starts `orgboard login`, waits for the code it prints; returns it with the running process. */
+async function beginLogin(extraEnv: NodeJS.ProcessEnv = {}) {
+  const login = start(["login", "--issuer", identityUrl], extraEnv);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const text = login.stderr();
+    const uri = /^\s+(http\S+\/device)\s*$/m.exec(text)?.[1];
+    const code = /Mã \/ code: (\S+)/.exec(text)?.[1];
+    if (uri && code) return { ...login, uri, code };
+    if (Date.now() > deadline) throw new Error(`orgboard login printed no code: ${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function loginAs(nationalId: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const login = await beginLogin(extraEnv);
+  expect(await approveDeviceLogin(login.uri, login.code, nationalId)).toMatch(/Đã đăng nhập/);
+  return login.done;
+}
+
+const credentialsFile = (config = path.join(dir, "config")) => path.join(config, "orgboard", "credentials.json");
+const readLogins = () => (JSON.parse(readFileSync(credentialsFile(), "utf8")) as { logins: Record<string, StoredLogin> }).logins;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "orgboard-cli-api-"));
+  env = { ...process.env, ORGBOARD_DATA_DIR: path.join(dir, "data"), XDG_CONFIG_HOME: path.join(dir, "config"), ORGBOARD_DEBUG: "", DATABASE_URL: "" };
+  delete env.ORGBOARD_TOKEN;
+  delete env.ORGBOARD_ISSUER;
+  delete env.MEMBERSHIP_URL;
+  // The operator seeds the database before the system starts (it holds the embedded database while it runs).
+  expect((await run(["operator", "seed", "--scale", "demo", "--seed", "3"])).code).toBe(0);
+
+  const identityPort = await freePort();
+  identityUrl = `http://127.0.0.1:${identityPort}`;
+  const identity = spawn(process.execPath, [path.join(ROOT, "apps/identity/dist/main.js")], {
+    env: { ...process.env, ORGBOARD_IDENTITY_PORT: String(identityPort), ORGBOARD_CLI_DEVICE_CODE_LIFESPAN: String(DEVICE_CODE_LIFESPAN) },
+    stdio: "ignore",
+  });
+  procs.push(identity);
+  await waitFor(`${identityUrl}/realms/orgboard/.well-known/openid-configuration`, identity);
+
+  const membershipPort = await freePort();
+  membershipUrl = `http://127.0.0.1:${membershipPort}`;
+  membership = spawn(process.execPath, [path.join(ROOT, "apps/membership/dist/main.js")], {
+    env: { ...env, PORT: String(membershipPort), OIDC_ISSUER: `${identityUrl}/realms/orgboard`, LOG_LEVEL: "warn" },
+    stdio: "ignore",
+  });
+  procs.push(membership);
+  await waitFor(`${membershipUrl}/readyz`, membership);
+  env.MEMBERSHIP_URL = membershipUrl;
+});
+
+async function stop(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    p.once("exit", () => resolve());
+    p.kill("SIGTERM");
+  });
+}
+
+afterAll(async () => {
+  await Promise.all(procs.map(stop));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("not logged in", () => {
+  it("import, export and report exit 3 with the hint to run orgboard login", async () => {
+    for (const args of [["report", "annual", "--year", "2025"], ["export", "members", "x.csv", "--org", "/01/"], ["whoami"]]) {
+      const r = await run(args);
+      expect(r.code, args.join(" ")).toBe(3);
+      expect(r.stderr).toMatch(/chưa đăng nhập .*orgboard login/);
+      noStack(r);
+    }
+  });
+
+  it("a bad ORGBOARD_TOKEN is refused by the service: exit 3 with the hint", async () => {
+    const r = await run(["report", "annual", "--org", "/01/", "--year", "2025"], { ORGBOARD_TOKEN: "not-a-token" });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/hết hạn.*orgboard login/);
+  });
+});
+
+describe("orgboard login (device flow through VNeID)", () => {
+  it("a denied code ends the login with exit 3 and stores nothing", async () => {
+    const login = await beginLogin();
+    expect(await approveDeviceLogin(login.uri, login.code, HANOI_BOARD.nationalId, { deny: true })).toMatch(/Đã hủy đăng nhập/);
+    const r = await login.done;
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/bị từ chối/);
+    expect(existsSync(credentialsFile())).toBe(false);
+  });
+
+  it("a code nobody approves expires: exit 3, and the page refuses it afterwards", async () => {
+    const login = await beginLogin();
+    const r = await login.done;
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/hết hạn.*orgboard login/);
+    expect(await approveDeviceLogin(login.uri, login.code, HANOI_BOARD.nationalId)).toMatch(/Mã đã hết hạn/);
+  }, 60_000);
+
+  it("an approved code stores the official's tokens, mode 0600, per issuer; whoami names the official", async () => {
+    const r = await loginAs(HANOI_BOARD.nationalId);
+    expect(r.stderr).toMatch(/Mở trang sau trong trình duyệt/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Đã đăng nhập \/ logged in: .*hn\.bantochuc/);
+    expect(statSync(credentialsFile()).mode & 0o777).toBe(0o600);
+    const logins = readLogins();
+    expect(Object.keys(logins)).toEqual([`${identityUrl}/realms/orgboard`]);
+    expect(logins[`${identityUrl}/realms/orgboard`]).toMatchObject({ clientId: "orgboard-cli", username: "hn.bantochuc", subject: HANOI_BOARD.id });
+    const who = await run(["whoami"]);
+    expect(who.code).toBe(0);
+    expect(who.stdout).toMatch(/hn\.bantochuc/);
+    expect(who.stdout).toMatch(/provincial_board/);
+    expect(who.stdout).toMatch(/\/01\//);
+  }, 60_000);
+
+  it("an expired access token is refreshed (and the new one stored)", async () => {
+    const file = credentialsFile();
+    const data = JSON.parse(readFileSync(file, "utf8")) as { logins: Record<string, StoredLogin> };
+    const key = Object.keys(data.logins)[0]!;
+    const before = data.logins[key]!;
+    data.logins[key] = { ...before, expiresAt: Date.now() - 1000 };
+    writeFileSync(file, JSON.stringify(data), { mode: 0o600 });
+    const who = await run(["whoami"]);
+    expect(who.code).toBe(0);
+    const after = readLogins()[key]!;
+    expect(after.expiresAt).toBeGreaterThan(Date.now());
+    expect(after.accessToken).not.toBe(before.accessToken);
+  });
+});
+
+describe("import, export and report through the API, as the official", () => {
+  it("exports the official's organization (the default --org), imports a CSV, reports: the audit trail names the official", async () => {
+    const exported = path.join(dir, "hn.csv");
+    const exp = await run(["export", "members", exported]);
+    expect(exp.stderr).toBe("");
+    expect(exp.code).toBe(0);
+    expect(exp.stdout).toMatch(/exported \d+ members/);
+    const lines = readFileSync(exported, "utf8").split("\n");
+    const header = lines[0]!;
+    const cell = lines[1]!.split(",")[5]!;
+
+    const before = JSON.parse((await run(["report", "annual", "--year", "2026", "--json"])).stdout) as { orgPath: string; totalMembers: number };
+    expect(before.orgPath).toBe("/01/");
+
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, `${header}\nLê Thị Sai,31/02/1990,Nữ,Kinh,001190777002,${cell},Chính thức,03/02/2015,03/02/2016,,,,,\n`);
+    const refused = await run(["import", "members", bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^Không nhập được/);
+    expect(refused.stderr).toMatch(/^2\tbirthDate\t/m);
+
+    const good = path.join(dir, "good.csv");
+    writeFileSync(good, `${header}\nNguyễn Văn Mới,15/04/1990,Nam,Kinh,001090777001,${cell},Chính thức,03/02/2015,03/02/2016,,,,,\n`);
+    const ok = await run(["import", "members", good]);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Đã nhập 1 đảng viên \/ imported 1 members \(\/01\//);
+
+    // Larger than one upload chunk: the body streams (the progress bar's path), the service takes it whole.
+    const syllables = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Minh", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Vinh", "Xuân"];
+    const name = (i: number) => `Trần ${syllables[(i >> 8) & 15]} ${syllables[(i >> 4) & 15]} ${syllables[i & 15]}`;
+    const rows = Array.from({ length: 3000 }, (_, i) => `${name(i)},15/04/1990,Nam,Kinh,001090${String(800000 + i)},${cell},Chính thức,03/02/2015,03/02/2016,,,,,`);
+    const big = path.join(dir, "big.csv");
+    writeFileSync(big, `${header}\n${rows.join("\n")}\n`);
+    expect(statSync(big).size).toBeGreaterThan(256 * 1024);
+    const bulk = await run(["import", "members", big, "--org", "/01/"]);
+    expect(bulk.stderr).toBe("");
+    expect(bulk.stdout).toMatch(/imported 3000 members/);
+
+    const after = JSON.parse((await run(["report", "annual", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
+    expect(after.totalMembers).toBe(before.totalMembers + 3001);
+    const table = await run(["report", "annual", "--org", "/01/", "--year", "2026"]);
+    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2026");
+  });
+
+  it("refuses another province the same way whether it exists or not (exit 1), and bad input with exit 2", async () => {
+    const hue = await run(["export", "members", path.join(dir, "hue.csv"), "--org", "/46/"]);
+    const none = await run(["export", "members", path.join(dir, "none.csv"), "--org", "/98/"]);
+    expect(hue.code).toBe(1);
+    expect(hue.stderr).toMatch(/^lỗi \/ error: không có quyền/);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(hue.stderr);
+    expect(existsSync(path.join(dir, "hue.csv"))).toBe(false);
+    const report = await run(["report", "annual", "--org", "/46/", "--year", "2025"]);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toBe(hue.stderr);
+
+    const badOrg = await run(["report", "annual", "--org", "01", "--year", "2025"]);
+    expect(badOrg.code).toBe(2);
+    expect(badOrg.stderr).toMatch(/^lỗi dữ liệu \/ bad input .*\n\s+orgPath: /);
+    noStack(badOrg);
+    const missing = await run(["import", "members", path.join(dir, "missing.csv")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/FILE: không có tệp/);
+  });
+
+  it("names the service when it cannot be reached (exit 1)", async () => {
+    const r = await run(["report", "annual", "--year", "2025", "--api", `http://127.0.0.1:${await freePort()}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/không kết nối được dịch vụ membership .*MEMBERSHIP_URL/);
+    noStack(r);
+  });
+});
+
+describe("operator mode while the system runs", () => {
+  it("refuses the embedded database in use, Vietnamese first, pointing to the API commands", async () => {
+    const r = await run(["operator", "report", "annual", "--org", "/", "--year", "2025"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^lỗi \/ error: cơ sở dữ liệu nhúng đang được hệ thống sử dụng.*orgboard login/);
+    expect(r.stderr).toMatch(/in use by process/);
+    noStack(r);
+  });
+
+  it("operator import needs --actor (exit 2)", async () => {
+    const r = await run(["operator", "import", "members", path.join(dir, "good.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--actor/);
+  });
+});
+
+describe("orgboard logout", () => {
+  it("revokes the session at the provider and deletes the stored tokens", async () => {
+    const login = Object.values(readLogins())[0]!;
+    const r = await run(["logout"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Đã đăng xuất \/ logged out of /);
+    expect(r.stdout).not.toMatch(/did not confirm/);
+    expect(existsSync(credentialsFile())).toBe(false);
+    await expect(refresh(login)).rejects.toThrow(AuthError);
+    const after = await run(["report", "annual", "--year", "2025"]);
+    expect(after.code).toBe(3);
+  });
+});
+
+describe("the audit trail", () => {
+  it("records the import as the official (the token's subject), not a declared actor", async () => {
+    await stop(membership!);
+    const db = await openMembershipDatabase({ dataDir: path.join(dir, "data", "membership") });
+    try {
+      const rows = await db.query<{ actor: string; org_path: string }>("SELECT actor, org_path FROM audit_record WHERE action = 'membership.members.import' ORDER BY id");
+      expect(rows.rows.length).toBe(2);
+      for (const row of rows.rows) expect(row).toMatchObject({ actor: HANOI_BOARD.id });
+    } finally {
+      await db.close();
+    }
+  });
+});
