@@ -6,7 +6,8 @@
 //   - every ${VAR:default} placeholder loses its default: a missing secret is an error, never a dev value.
 // Keycloak itself leaves an unset ${VAR} as literal text (a client secret would silently become
 // "${ORGBOARD_MEMBERSHIP_CLIENT_SECRET}"), so the Keycloak container's command refuses to start without
-// every variable listed in the output's "placeholders" (infra/k8s/base/keycloak).
+// every variable listed in realm-placeholders.txt (infra/k8s/base/keycloak); --check also verifies that
+// keycloak.yaml passes each of them to the container.
 //   node infra/keycloak/production-realm.mjs          write infra/k8s/base/keycloak/orgboard-realm.json
 //   node infra/keycloak/production-realm.mjs --check  exit 1 if that file is not up to date (CI)
 import { readFileSync, writeFileSync } from "node:fs";
@@ -40,6 +41,14 @@ for (const re of leaks) if (re.test(text)) { console.error(`production realm sti
 
 if (process.argv.includes("--check")) {
   let ok = true;
+  // Every variable must reach the Keycloak container (its ConfigMap or a secretKeyRef), by the same name.
+  const manifest = readFileSync(fileURLToPath(new URL("../k8s/base/keycloak/keycloak.yaml", import.meta.url)), "utf8");
+  for (const n of names) {
+    if (!new RegExp(`(^|\\s)(- name: ${n}\\b|${n}:)`, "m").test(manifest)) {
+      console.error(`infra/k8s/base/keycloak/keycloak.yaml does not set ${n}, which the realm needs`);
+      ok = false;
+    }
+  }
   for (const [file, want] of [[outFile, text], [placeholdersFile, list]]) {
     let have = "";
     try { have = readFileSync(file, "utf8"); } catch { /* missing */ }
