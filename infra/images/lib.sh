@@ -13,19 +13,20 @@ APPS_ALL="$APPS_SERVICES dashboard"
 
 _containers_dir="$ORGBOARD_CACHE/containers"
 mkdir -p "$_containers_dir"
-cat > "$_containers_dir/storage.conf" <<CONF
-[storage]
-driver = "overlay"
-graphroot = "$_containers_dir/storage"
-runroot = "$_containers_dir/runroot"
-CONF
+# Written atomically and only when different: several build.sh/test.sh may source this at the same time.
+_write_conf() { # file content
+  [ -f "$1" ] && [ "$(cat "$1")" = "$2" ] && return 0
+  local tmp; tmp=$(mktemp "$1.XXXXXX") && printf '%s\n' "$2" > "$tmp" && mv -f "$tmp" "$1"
+}
+_write_conf "$_containers_dir/storage.conf" "[storage]
+driver = \"overlay\"
+graphroot = \"$_containers_dir/storage\"
+runroot = \"$_containers_dir/runroot\""
 # crun (Debian 12) fails on this host's hybrid cgroups -> runc. No CAP_SYS_RESOURCE -> explicit rlimits.
-cat > "$_containers_dir/containers.conf" <<CONF
-[containers]
-default_ulimits = ["nofile=$(ulimit -Hn):$(ulimit -Hn)", "nproc=32768:32768"]
+_write_conf "$_containers_dir/containers.conf" "[containers]
+default_ulimits = [\"nofile=$(ulimit -Hn):$(ulimit -Hn)\", \"nproc=32768:32768\"]
 [engine]
-runtime = "runc"
-CONF
+runtime = \"runc\""
 export CONTAINERS_STORAGE_CONF="$_containers_dir/storage.conf" CONTAINERS_CONF="$_containers_dir/containers.conf"
 
 image_ref() { echo "$IMAGE_REGISTRY/$1:${2:-$IMAGE_TAG}"; }
