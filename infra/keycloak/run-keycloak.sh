@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts a real Keycloak 26 in dev mode on 127.0.0.1:8180 with the orgboard realm imported from
 # orgboard-realm.json, waits for the realm's discovery document, and prints the base URL.
+# orgboard-realm.json is the DEVELOPMENT realm (demo officials, localhost redirect URIs, dev client secrets
+# as placeholder defaults). Production imports infra/k8s/base/keycloak/orgboard-realm.json, derived from it by
+# production-realm.mjs without any of those.
 # The server distribution comes from Maven Central (the only place this machine can download it from)
 # and is cached under ~/.cache/orgboard/keycloak, so only the first run downloads (~170 MB).
 #

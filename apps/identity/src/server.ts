@@ -47,6 +47,9 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/$/, "");
   const vneidIssuer = `${url}/vneid`;
   const cookieKeys = [options.cookieSecret ?? secrets.cookieSecret];
+  // /readyz: 200 once the realm and both providers are mounted, 503 again from close() on (a rollout's
+  // old pod leaves the Service's endpoints before its connections are cut).
+  let ready = false;
 
   try {
     // The realm brokers to options.vneidUrl (IDENTITY_VNEID_URL through optionsFromEnv), by default to this
@@ -90,6 +93,11 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
             res.end("ok");
             return;
           }
+          if (pathname === "/readyz") {
+            res.writeHead(ready ? 200 : 503, { "content-type": "text/plain", "cache-control": "no-store" });
+            res.end(ready ? "ready" : "not ready");
+            return;
+          }
           for (const m of mounted) if (await m.handle(req, res, pathname)) return;
           if (pathname === "/") {
             res.writeHead(200, { "content-type": "application/json" });
@@ -109,6 +117,7 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
         }
       })();
     });
+    ready = true;
   } catch (e) {
     server.close();
     throw e;
@@ -119,6 +128,7 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
     realmUrl: `${url}/realms/orgboard`,
     vneidUrl: vneidIssuer,
     close: async () => {
+      ready = false;
       try {
         await new Promise<void>((resolve, reject) => {
           server.closeAllConnections();
