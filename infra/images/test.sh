@@ -33,10 +33,16 @@ fail() { echo "FAIL $app: $*" >&2; for c in $(podman ps -a --pod --filter "pod=$
 RUN=(podman run -d --pod "$pod" --read-only --tmpfs /tmp:rw,size=256m,mode=1777 --security-opt no-new-privileges --cap-drop ALL)
 podman pod create --name "$pod" -p "127.0.0.1:$port:8080" >/dev/null
 ISSUER=http://127.0.0.1:8190/realms/orgboard
+# The image runs identity with NODE_ENV=production, which refuses to start without every realm client secret:
+# this run makes its own (never the development realm's defaults).
+secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+REALTIME_SECRET=$(secret)
+IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET")
+for c in MEMBERSHIP CONFERENCE INSPECTION PERSONNEL RESTRUCTURING VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
 identity_sidecar() {
   local idref; idref=$(image_ref identity)
   podman image exists "$idref" || die "$idref not built (infra/images/build.sh identity): the services' tests use it as their OIDC issuer"
-  "${RUN[@]}" --name "$pod-identity" -e ORGBOARD_IDENTITY_PORT=8190 -e ORGBOARD_IDENTITY_PUBLIC_URL=http://127.0.0.1:8190 "$idref" >/dev/null
+  "${RUN[@]}" --name "$pod-identity" -e PORT=8190 -e PUBLIC_URL=http://127.0.0.1:8190 "${IDENTITY_SECRETS[@]}" "$idref" >/dev/null
 }
 migrate() { # app: the init container's command, on the data volume
   podman volume create "$vol" >/dev/null
@@ -47,23 +53,23 @@ migrate() { # app: the init container's command, on the data volume
 
 case $app in
   identity)
-    "${RUN[@]}" --name "$pod-app" "$ref" >/dev/null ;;
+    "${RUN[@]}" --name "$pod-app" "${IDENTITY_SECRETS[@]}" "$ref" >/dev/null ;;
   membership)
     identity_sidecar; migrate membership
     "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=membership \
-      -e MEMBERSHIP_DATA_DIR=/data/membership -e MEMBERSHIP_MIGRATE_ON_START=false -e CORS_ORIGINS=http://127.0.0.1:8080 "$ref" >/dev/null ;;
+      -e DATA_DIR=/data/membership -e MEMBERSHIP_MIGRATE_ON_START=false -e CORS_ORIGINS=http://127.0.0.1:8080 "$ref" >/dev/null ;;
   conference)
     identity_sidecar; migrate conference
     "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=conference \
-      -e CONFERENCE_DATA_DIR=/data/conference -e CONFERENCE_BRIDGE_WEBHOOK_SECRET=whsec_dGVzdC1zZWNyZXQtb25seS1mb3ItY2k= "$ref" >/dev/null ;;
+      -e DATA_DIR=/data/conference -e CONFERENCE_BRIDGE_WEBHOOK_SECRET=whsec_dGVzdC1zZWNyZXQtb25seS1mb3ItY2k= "$ref" >/dev/null ;;
   realtime)
     identity_sidecar
     mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: realtime's test relays membership"
-    "${RUN[@]}" --name "$pod-membership" -e PORT=8081 -e OIDC_ISSUER=$ISSUER -e MEMBERSHIP_DATA_DIR=/tmp/membership "$mref" >/dev/null
-    # dev-realtime-secret: the development realm's client secret (the identity image carries that realm).
-    "${RUN[@]}" --name "$pod-app" -e OIDC_ISSUER=$ISSUER -e REALTIME_SERVICES=membership=http://127.0.0.1:8081/trpc \
-      -e REALTIME_CLIENT_ID=realtime -e REALTIME_CLIENT_SECRET=dev-realtime-secret \
-      -e REALTIME_CHECKPOINT_FILE=/tmp/realtime/checkpoints.json "$ref" >/dev/null ;;
+    "${RUN[@]}" --name "$pod-membership" -e PORT=8081 -e OIDC_ISSUER=$ISSUER -e DATA_DIR=/tmp/membership "$mref" >/dev/null
+    # The realtime client's secret is the one this run gave identity (IDENTITY_REALTIME_CLIENT_SECRET).
+    "${RUN[@]}" --name "$pod-app" -e OIDC_ISSUER=$ISSUER -e REALTIME_SERVICES=membership=http://127.0.0.1:8081 \
+      -e OIDC_CLIENT_ID=realtime -e OIDC_CLIENT_SECRET="$REALTIME_SECRET" \
+      -e DATA_DIR=/tmp/realtime "$ref" >/dev/null ;;
   dashboard)
     cfg=$(mktemp -d); chmod 755 "$cfg"
     printf '{"identity":{"url":"http://127.0.0.1:8190","realm":"orgboard","clientId":"dashboard"},"services":{"membership":"http://127.0.0.1:4001","conference":"http://127.0.0.1:4005"},"realtimeUrl":"http://127.0.0.1:4010","defaultLanguage":"vi"}\n' > "$cfg/config.json"

@@ -2,10 +2,10 @@
 // Derives the production realm from the development one (orgboard-realm.json, which the embedded provider,
 // run-keycloak.sh, the CLI and the e2e tests load) so that the two never drift apart:
 //   - no demo officials: only the service-account users of the clients stay;
-//   - no localhost / 127.0.0.1 / example redirect URIs or web origins: only ${ORGBOARD_DASHBOARD_URL};
+//   - no localhost / 127.0.0.1 / example redirect URIs or web origins: only ${IDENTITY_DASHBOARD_URL};
 //   - every ${VAR:default} placeholder loses its default: a missing secret is an error, never a dev value.
 // Keycloak itself leaves an unset ${VAR} as literal text (a client secret would silently become
-// "${ORGBOARD_MEMBERSHIP_CLIENT_SECRET}"), so the Keycloak container's command refuses to start without
+// "${IDENTITY_MEMBERSHIP_CLIENT_SECRET}"), so the Keycloak container's command refuses to start without
 // every variable listed in realm-placeholders.txt (infra/k8s/base/keycloak); --check also verifies that
 // keycloak.yaml passes each of them to the container.
 //   node infra/keycloak/production-realm.mjs          write infra/k8s/base/keycloak/orgboard-realm.json
@@ -21,7 +21,7 @@ const placeholdersFile = fileURLToPath(new URL("../k8s/base/keycloak/realm-place
 const placeholder = /\$\{([A-Z_][A-Z0-9_]*)(?::[^}]*)?\}/g;
 const realm = JSON.parse(readFileSync(devFile, "utf8").replace(placeholder, (_m, name) => `\${${name}}`));
 
-const keepUri = (u) => u.startsWith("${ORGBOARD_DASHBOARD_URL}") || u === "+";
+const keepUri = (u) => u.startsWith("${IDENTITY_DASHBOARD_URL}") || u === "+";
 realm.users = realm.users.filter((u) => u.serviceAccountClientId);
 for (const c of realm.clients) {
   if (c.redirectUris) c.redirectUris = c.redirectUris.filter(keepUri);
