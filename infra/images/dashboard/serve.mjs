@@ -1,6 +1,6 @@
 // Static file server of the dashboard image: the Vite build in ./public, and /config.json from the file the
 // deployment mounts (DASHBOARD_CONFIG_FILE), so that one build runs in every environment. No dependencies
-// (node:http only): see docs/decisions/0005-images-and-manifests.md.
+// (node:http only): see docs/decisions/0007-images-and-manifests.md.
 //   HOST (0.0.0.0), PORT (8080), DASHBOARD_CONFIG_FILE (/etc/orgboard/dashboard/config.json)
 //   GET /healthz  200 while the process runs
 //   GET /readyz   200 when index.html and a JSON config.json can be read, else 503
