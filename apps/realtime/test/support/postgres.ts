@@ -74,6 +74,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const run = (cmd: string, args: string[]) => {
     const full = asRoot ? ["-u", "postgres", "--", join(BIN, cmd), ...args] : args;
     const r = spawnSync(asRoot ? "runuser" : join(BIN, cmd), full, { encoding: "utf8" });
+    if (r.error) throw new Error(`${cmd} could not run (${asRoot ? "runuser, in /usr/sbin" : join(BIN, cmd)}): ${r.error.message}`);
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   if (asRoot) {
