@@ -7,7 +7,7 @@ export const kpiSummaryInputSchema = z.object({
   orgPath: orgPathSchema,
   year: yearSchema,
 });
-/** Read by the dashboard's KPI panels (apps/dashboard/src/api/membership-schemas.ts), then kept live by the events. */
+/** Read by the dashboard's KPI panels (apps/dashboard/src/state/kpi-state.ts), then kept live by the events. */
 export const kpiSummaryOutputSchema = z.object({
   orgPath: z.string(),
   year: z.number().int(),
