@@ -5,7 +5,6 @@ export { openTestDatabase, type TestDatabase } from "./db/testing.js";
 export { MembershipInputError, type InputErrorCode } from "./db/errors.js";
 export { subtreeBounds, assertOrgPath } from "./db/paths.js";
 export { rebuildStatsSql, countersMigrationSql, STAT_COLUMNS } from "./db/stats-sql.js";
-export { rawClient } from "./db/raw.js";
 export {
   openMembershipDatabase,
   membershipDatabaseOf,

@@ -7,6 +7,29 @@ export interface RawSqlClient {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
 }
 
+/**
+ * A pg / PGlite style handle (pg.Pool, pg.PoolClient, a PGlite instance or transaction, a service's own
+ * SQL wrapper): `query(text, values)` resolving to the rows (and a row count, under either name).
+ */
+export interface QueryableSql {
+  query(text: string, values?: unknown[]): PromiseLike<{ rows: unknown[]; rowCount?: number | null; affectedRows?: number }>;
+}
+
+/** Either shape this package accepts wherever it runs SQL: a Prisma (transaction) client or a query handle. */
+export type SqlHandle = RawSqlClient | QueryableSql;
+
+/** The RawSqlClient view of a handle (a Prisma client is returned as it is). */
+export function asRawSql(handle: SqlHandle): RawSqlClient {
+  if ("$queryRawUnsafe" in handle) return handle;
+  return {
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => {
+      const r = await handle.query(query, values);
+      return r.rowCount ?? r.affectedRows ?? 0;
+    },
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await handle.query(query, values)).rows as T,
+  };
+}
+
 /** DDL equal to prisma/models.prisma (what Prisma's migration would create), for tests and tools. */
 export const OUTBOX_DDL = `
 CREATE TABLE IF NOT EXISTS outbox_event (

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createTokenVerifier, definePolicy } from "@orgboard/auth";
 import { orgPathSchema } from "@orgboard/contracts";
-import { createEventStreamProcedure, createListenNotifier, OUTBOX_DDL, recordChange, type RawSqlClient } from "@orgboard/events";
+import { asRawSql, createEventStreamProcedure, createListenNotifier, OUTBOX_DDL, recordChange, type RawSqlClient } from "@orgboard/events";
 import { createOutboxTables, pgliteClient } from "@orgboard/events/testing";
 import { createLogger, createService, createTRPC, type Logger } from "@orgboard/server-kit";
 import pg from "pg";
@@ -110,13 +110,6 @@ async function pgliteStore(dataDir: string | undefined): Promise<Store> {
   };
 }
 
-function pgRaw(q: { query: pg.Pool["query"] }): RawSqlClient {
-  return {
-    $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await q.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await q.query(query, values)).rows as T,
-  };
-}
-
 async function pgStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A database going away must fail requests (and readiness), not crash the process.
@@ -128,12 +121,12 @@ async function pgStore(url: string): Promise<Store> {
   const notifier = await createListenNotifier(listener);
   return {
     db: {
-      ...pgRaw(pool),
+      ...asRawSql(pool),
       async $transaction(fn) {
         const client = await pool.connect();
         try {
           await client.query("BEGIN");
-          const out = await fn(pgRaw(client));
+          const out = await fn(asRawSql(client));
           await client.query("COMMIT");
           return out;
         } catch (err) {
