@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
-import { readEvents, recordCallerChange, recordChange, createListenNotifier, createLocalNotifier } from "../src/index.js";
+import { readEvents, recordCallerChange, recordChange, combineNotifiers, createListenNotifier, createLocalNotifier, openServiceNotifier } from "../src/index.js";
 import type { TransactionalClient } from "../src/testing.js";
 import { openOutboxDb } from "./helpers.js";
 
@@ -179,5 +179,38 @@ describe("notifiers", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(woke).toBe(1);
     await n.close();
+  });
+  it("combineNotifiers wakes a subscriber on any source, and unsubscribes from all", () => {
+    const a = createLocalNotifier();
+    const b = createLocalNotifier();
+    let woke = 0;
+    const off = combineNotifiers(a, b).subscribe(() => (woke += 1));
+    a.notify();
+    b.notify();
+    off();
+    a.notify();
+    b.notify();
+    expect(woke).toBe(2);
+  });
+  it("a service notifier wakes on notify() and, with a database, on any commit's NOTIFY", async () => {
+    const alone = await openServiceNotifier();
+    let wokeAlone = 0;
+    alone.subscribe(() => (wokeAlone += 1));
+    alone.notify();
+    expect(wokeAlone).toBe(1);
+    await alone.close();
+
+    const n = await openServiceNotifier({ pglite: pg });
+    let woke = 0;
+    n.subscribe(() => (woke += 1));
+    n.notify();
+    expect(woke).toBe(1);
+    await db.$transaction((tx) => recordChange(tx, change("/01/", "n-3"), { type: "t.x.y", payload: {} }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(woke).toBe(2);
+    await n.close();
+    await db.$transaction((tx) => recordChange(tx, change("/01/", "n-4"), { type: "t.x.y", payload: {} }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(woke).toBe(2);
   });
 });

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { createListenNotifier, OUTBOX_DDL, readEvents, recordChange } from "../src/index.js";
+import { createListenNotifier, openServiceNotifier, OUTBOX_DDL, readEvents, recordChange } from "../src/index.js";
 import { sleep, until } from "./helpers.js";
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -77,5 +77,14 @@ describe.skipIf(!url)("outbox on PostgreSQL", () => {
     await until(() => woke > 0, 5000, "notification");
     await n.close();
     await listener.end();
+  });
+
+  it("a service notifier opened on the URL wakes on another connection's commit", async () => {
+    const n = await openServiceNotifier({ databaseUrl: url });
+    let woke = 0;
+    n.subscribe(() => (woke += 1));
+    await writeOne(9998);
+    await until(() => woke > 0, 5000, "notification");
+    await n.close();
   });
 });
