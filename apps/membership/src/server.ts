@@ -2,10 +2,9 @@
 // stream. main.ts wires it to the environment; tests start it directly on 127.0.0.1:0.
 import type { TokenVerifier } from "@orgboard/auth";
 import { createLocalNotifier, type LocalNotifier } from "@orgboard/events";
+import { todayInVietnam, type IsoDate } from "@orgboard/locale-vi";
 import { createService, type Logger, type Service } from "@orgboard/server-kit";
 import type { Database } from "./db/sql.js";
-import type { IsoDate } from "./domain/dates.js";
-import { todayInVietnam } from "./import/members.js";
 import type { MembershipContext } from "./router/context.js";
 import { appRouter } from "./router/index.js";
 

@@ -2,7 +2,7 @@
 // zone; domain dates.ts), instants ISO-8601 strings; ids are the tables' integer ids.
 import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { isIsoDate } from "../domain/dates.js";
+import { isIsoDate } from "@orgboard/locale-vi";
 import { GENDERS, MEMBER_STATUSES, ORG_KINDS, SECTORS } from "../domain/enums.js";
 import { invalid } from "./errors.js";
 

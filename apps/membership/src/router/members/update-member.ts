@@ -1,6 +1,5 @@
-import { vietnameseNameSortKey } from "@orgboard/locale-vi";
+import { vietnameseNameSortKey, addMonths } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS } from "../../domain/admission.js";
-import { addMonths } from "../../domain/dates.js";
 import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
