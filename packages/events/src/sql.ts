@@ -1,3 +1,5 @@
+import { escapeLike } from "@orgboard/locale-vi";
+
 /**
  * The slice of a Prisma client (or interactive-transaction client) that this package uses. Raw SQL
  * keeps @orgboard/events independent of any service's generated client.
@@ -56,7 +58,7 @@ CREATE INDEX IF NOT EXISTS audit_record_org_path_at_idx ON audit_record (org_pat
 CREATE INDEX IF NOT EXISTS audit_record_entity_entity_id_idx ON audit_record (entity, entity_id);
 `;
 
-/** Escapes LIKE wildcards so an org path is matched literally as a prefix. */
+/** A LIKE pattern matching an org path literally as a prefix. */
 export function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${escapeLike(prefix)}%`;
 }

@@ -1,8 +1,9 @@
+import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
 import { MEMBER_COLUMNS, MEMBER_FROM, memberView, type MemberRow } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
-import { Params, foldSql, foldedContains, inSubtrees } from "../sql.js";
+import { Params, inSubtrees } from "../sql.js";
 import { ZListMembersInput, ZListMembersOutput } from "./list-members.types.js";
 
 /** Members of a subtree in Vietnamese name order (keyset pages on the stored sort key), filtered by status. */
