@@ -3,10 +3,10 @@
  * writers whose ids commit out of order must still reach a concurrent reader with no gaps.
  */
 import { randomBytes } from "node:crypto";
+import { sleep, until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createListenNotifier, openServiceNotifier, OUTBOX_DDL, readEvents, recordChange } from "../src/index.js";
-import { sleep, until } from "./helpers.js";
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const schema = `events_test_${randomBytes(4).toString("hex")}`;
