@@ -4,10 +4,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort, waitForUrl } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverRealm, LoginError, loginThroughVneid, officialSession, serviceSession, type RealmEndpoints } from "../src/simulate/login.js";
 import { parseSpeed } from "../src/simulate/index.js";
-import { freePort, waitFor } from "./system-helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
@@ -49,7 +49,7 @@ beforeAll(async () => {
     stdio: "ignore",
   });
   procs.push(identity);
-  await waitFor(`${identityUrl}/realms/orgboard/.well-known/openid-configuration`, identity);
+  await waitForUrl(`${identityUrl}/realms/orgboard/.well-known/openid-configuration`, { process: identity, timeoutMs: 90_000 });
   const conferencePort = await freePort();
   conferenceUrl = `http://127.0.0.1:${conferencePort}`;
   const conference = spawn(process.execPath, [path.join(ROOT, "apps/conference/dist/main.js")], {
@@ -57,7 +57,7 @@ beforeAll(async () => {
     stdio: "ignore",
   });
   procs.push(conference);
-  await waitFor(`${conferenceUrl}/readyz`, conference);
+  await waitForUrl(`${conferenceUrl}/readyz`, { process: conference, timeoutMs: 90_000 });
   realm = await discoverRealm(identityUrl);
 });
 

@@ -6,13 +6,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "@orgboard/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_PORTS, startConfig, StartConfigError } from "../src/start/config.js";
 import { portFree, takenPorts } from "../src/start/ports.js";
 import { refuseRenamedVariables } from "../src/simulate/index.js";
 import { childEnv, formatLogLine } from "../src/start/supervisor.js";
 import { discoverRealm, officialSession } from "../src/simulate/login.js";
-import { freePort } from "./system-helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");

@@ -1,19 +1,15 @@
 // The service's database through packages/db (PostgreSQL when a URL is given, else the embedded PGlite
-// in `.data/conference/`; migrations applied on open), plus what wakes the event streams: an in-process
-// notifier the service pokes after each commit and, on PostgreSQL, LISTEN on recordChange's NOTIFY so
-// that every replica wakes on any replica's writes. Polling stays the safety net.
+// in `.data/conference/`; migrations applied on open), plus what wakes the event streams: packages/events'
+// service notifier (poked after each commit and, on PostgreSQL, LISTENing on recordChange's NOTIFY so
+// that every replica wakes on any replica's writes). Polling stays the safety net.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase as openShared, type Database as SharedDatabase } from "@orgboard/db";
-import { createListenNotifier, createLocalNotifier, type OutboxNotifier } from "@orgboard/events";
-import pg from "pg";
+import { openServiceNotifier, type LocalNotifier } from "@orgboard/events";
 import { PrismaClient } from "./generated/prisma/client.js";
 
-export interface ConferenceNotifier extends OutboxNotifier {
-  /** Call after a transaction that wrote outbox rows committed. */
-  notify(): void;
-}
+export type ConferenceNotifier = LocalNotifier;
 
 export interface Database {
   prisma: PrismaClient;
@@ -53,26 +49,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
   });
-  const local = createLocalNotifier();
-  let listener: (OutboxNotifier & { close(): Promise<void> }) | null = null;
-  let listenClient: pg.Client | null = null;
-  if (shared.kind === "postgres" && opts.databaseUrl) {
-    listenClient = new pg.Client({ connectionString: opts.databaseUrl });
-    listenClient.on("error", () => undefined);
-    await listenClient.connect();
-    listener = await createListenNotifier(listenClient);
-  }
-  const notifier: ConferenceNotifier = {
-    notify: () => local.notify(),
-    subscribe(fn) {
-      const offLocal = local.subscribe(fn);
-      const offListen = listener?.subscribe(fn);
-      return () => {
-        offLocal();
-        offListen?.();
-      };
-    },
-  };
+  const notifier = await openServiceNotifier({ databaseUrl: shared.kind === "postgres" ? opts.databaseUrl : undefined });
   return {
     prisma: shared.prisma,
     notifier,
@@ -80,8 +57,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
     shared,
     readiness: () => shared.ping(),
     async close() {
-      await listener?.close().catch(() => undefined);
-      await listenClient?.end().catch(() => undefined);
+      await notifier.close();
       await shared.close();
     },
   };

@@ -1,16 +1,9 @@
 // The conference service's rows of the one policy table (0001). `scoped` actions check the resource's
 // org path: the conference's for organizer actions, the site's for site-operator actions.
 import { definePolicy } from "@orgboard/auth";
+import { OFFICIAL_ROLES } from "@orgboard/contracts";
 
-const READERS = [
-  "central_board",
-  "provincial_board",
-  "inspection_committee",
-  "personnel_officer",
-  "conference_operator",
-  "site_operator",
-  "viewer",
-] as const;
+const READERS = OFFICIAL_ROLES;
 
 export const conferencePolicy = definePolicy({
   /** Snapshot, lists, per-province roll-up. Scope: the conference's org, or one of its sites. */

@@ -4,10 +4,10 @@
 // left out, and the tests that need it fail, naming it and why (see `requires` in fixtures.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, waitForUrl } from "@orgboard/testkit";
 
 export const DASHBOARD_DIR = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const ROOT = resolve(DASHBOARD_DIR, "../..");
@@ -24,31 +24,8 @@ export interface Stack {
   missing: Record<string, string>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? res(addr.port) : rej(new Error("no port"))));
-    });
-  });
-}
-
-async function waitFor(url: string, proc: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}; see ${LOG_DIR}/${name}.log`);
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (r.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms; see ${LOG_DIR}/${name}.log`);
+function waitFor(url: string, proc: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
+  return waitForUrl(url, { process: proc, name, timeoutMs, intervalMs: 250, hint: `; see ${LOG_DIR}/${name}.log` });
 }
 
 export class Processes {

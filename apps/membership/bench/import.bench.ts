@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Rng } from "@orgboard/random";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { stringify } from "csv-stringify/sync";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
@@ -16,7 +17,6 @@ import { seedDatabase } from "../src/seed/load.js";
 import { importMembers } from "../src/import/members.js";
 import { MEMBER_COLUMNS } from "../src/import/template.js";
 import { drawName, tablesFor } from "../src/seed/names.js";
-import { Rng } from "../src/seed/random.js";
 import { benchDatabase, seconds, table } from "./support.js";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);

@@ -5,7 +5,6 @@ export { openTestDatabase, type TestDatabase } from "./db/testing.js";
 export { MembershipInputError, type InputErrorCode } from "./db/errors.js";
 export { subtreeBounds, assertOrgPath } from "./db/paths.js";
 export { rebuildStatsSql, countersMigrationSql, STAT_COLUMNS } from "./db/stats-sql.js";
-export { rawClient } from "./db/raw.js";
 export {
   openMembershipDatabase,
   membershipDatabaseOf,
@@ -17,7 +16,7 @@ export {
 } from "./db/open.js";
 export { buildAnnualReport, type AnnualReport, type AnnualReportInput, type RatingDistribution } from "./report/annual.js";
 export { formatAnnualReport } from "./report/format.js";
-export { importMembers, todayInVietnam, type ImportOptions, type ImportResult } from "./import/members.js";
+export { importMembers, type ImportOptions, type ImportResult } from "./import/members.js";
 export { importOrganizations } from "./import/orgs.js";
 export { readRecords, formatOf, type FileSource, type FileFormat } from "./import/read.js";
 export { MEMBER_COLUMNS, ORG_COLUMNS, ORG_KIND_LABELS, SECTOR_LABELS } from "./import/template.js";

@@ -9,9 +9,8 @@
 //   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
 import { createTokenVerifier } from "@orgboard/auth";
-import { createListenNotifier } from "@orgboard/events";
+import { openServiceNotifier } from "@orgboard/events";
 import { createLogger } from "@orgboard/server-kit";
-import pg from "pg";
 import { loadMembershipConfig } from "./config.js";
 import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
 import { fillMissingNameSortKeys } from "./router/members/sort-keys.js";
@@ -33,13 +32,7 @@ const filled = await fillMissingNameSortKeys(db);
 if (filled > 0) logger.info({ members: filled }, "name sort keys filled in");
 
 // Several instances on one PostgreSQL database wake each other's streams through LISTEN/NOTIFY.
-let listener: pg.Client | null = null;
-let notifier: Awaited<ReturnType<typeof createListenNotifier>> | undefined;
-if (databaseUrl) {
-  listener = new pg.Client({ connectionString: databaseUrl });
-  await listener.connect();
-  notifier = await createListenNotifier(listener);
-}
+const notifier = await openServiceNotifier({ databaseUrl, onError: (err) => logger.warn({ err }, "event notifier: LISTEN connection lost") });
 
 const service = createMembershipService({
   db,
@@ -52,9 +45,6 @@ const service = createMembershipService({
   exportMaxRows: config.MEMBERSHIP_EXPORT_MAX_ROWS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   notifier,
-  onClose: async () => {
-    await notifier?.close();
-    await listener?.end();
-  },
+  onClose: () => notifier.close(),
 });
 await service.start();

@@ -1,11 +1,10 @@
 // The membership service: tRPC on Hono (server-kit's createService), health and readiness, the event
 // stream. main.ts wires it to the environment; tests start it directly on 127.0.0.1:0.
 import type { TokenVerifier } from "@orgboard/auth";
-import { createLocalNotifier, type OutboxNotifier } from "@orgboard/events";
+import { createLocalNotifier, type LocalNotifier } from "@orgboard/events";
+import { todayInVietnam, type IsoDate } from "@orgboard/locale-vi";
 import { createService, type Logger, type Service } from "@orgboard/server-kit";
 import type { Database } from "./db/sql.js";
-import type { IsoDate } from "./domain/dates.js";
-import { todayInVietnam } from "./import/members.js";
 import type { MembershipContext } from "./router/context.js";
 import { appRouter } from "./router/index.js";
 
@@ -27,8 +26,8 @@ export interface MembershipServiceOptions {
   exportMaxRows?: number;
   /** Largest request body; default what the largest import needs (base64 of importMaxBytes + 256 KiB). */
   bodyLimitBytes?: number;
-  /** Another wake-up source for event streams, e.g. LISTEN/NOTIFY when several instances share a database. */
-  notifier?: OutboxNotifier;
+  /** What wakes event streams (packages/events' openServiceNotifier: LISTEN/NOTIFY when several instances share a database); default: this instance's commits only. */
+  notifier?: LocalNotifier;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
   /** Runs on stop after the requests drained, before the database is closed. */
@@ -37,21 +36,7 @@ export interface MembershipServiceOptions {
 }
 
 export function createMembershipService(opts: MembershipServiceOptions): Service {
-  const local = createLocalNotifier();
-  const external = opts.notifier;
-  // Streams wake on this instance's commits at once, and on other instances' through `external`.
-  const notifier: OutboxNotifier = external
-    ? {
-        subscribe(listener) {
-          const a = local.subscribe(listener);
-          const b = external.subscribe(listener);
-          return () => {
-            a();
-            b();
-          };
-        },
-      }
-    : local;
+  const notifier = opts.notifier ?? createLocalNotifier();
   const importMaxBytes = opts.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
   const limits = { importMaxBytes, exportMaxRows: opts.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS };
   const today = opts.today ?? todayInVietnam;
@@ -69,7 +54,7 @@ export function createMembershipService(opts: MembershipServiceOptions): Service
     readiness: async () => {
       await opts.db.query("SELECT 1");
     },
-    createContext: (base): MembershipContext => ({ ...base, db: opts.db, notifier, notify: () => local.notify(), today, limits }),
+    createContext: (base): MembershipContext => ({ ...base, db: opts.db, notifier, notify: () => notifier.notify(), today, limits }),
     onClose: async () => {
       await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();

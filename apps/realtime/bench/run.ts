@@ -13,11 +13,11 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestIssuer } from "@orgboard/auth/testing";
+import { freePort } from "@orgboard/testkit";
 import { createTRPCUntypedClient, httpLink } from "@trpc/client";
 import { ancestorPaths } from "../src/rooms.js";
 import { postgresAvailable, startTestPostgres, type TestPostgres } from "../test/support/postgres.js";
@@ -39,14 +39,6 @@ const pad = (n: number, w: number) => String(n).padStart(w, "0");
 const f = (x: number | null | undefined, digits = 1) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : "-");
 
 // ---------- processes ----------
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 const children: ChildProcess[] = [];
 function forkTs(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; ready: string }> {
   const child = fork(join(HERE, script), [], { execArgv: ["--import", "tsx"], env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { definePolicy, decide, TokenError, type Principal, type Role, type TokenVerifier } from "@orgboard/auth";
-import type { EventEnvelope } from "@orgboard/contracts";
+import { definePolicy, decide, TokenError, type Principal, type TokenVerifier } from "@orgboard/auth";
+import { OFFICIAL_ROLES, type EventEnvelope } from "@orgboard/contracts";
 import { Server, type Socket } from "socket.io";
 import { memoryAdapter, pgAdapter, type PgBus } from "./adapters.js";
 import type { SessionLogOptions } from "./session-log.js";
@@ -24,15 +24,7 @@ import {
 import { eventRooms, normalizeTopics, socketRooms } from "./rooms.js";
 
 export const SUBSCRIBE_ACTION = "realtime.events.subscribe";
-const VIEWING_ROLES: Role[] = [
-  "central_board",
-  "provincial_board",
-  "inspection_committee",
-  "personnel_officer",
-  "conference_operator",
-  "site_operator",
-  "viewer",
-];
+const VIEWING_ROLES = OFFICIAL_ROLES;
 // Every official who can open a dashboard may hold a socket; what it receives is cut by its orgPaths.
 // Service accounts have no business on the socket.
 definePolicy({ [SUBSCRIBE_ACTION]: { roles: VIEWING_ROLES, scoped: true } });

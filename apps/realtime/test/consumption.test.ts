@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { freePort, until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RealtimeServer } from "../src/server.js";
-import { connectClient, waitUntil, type TestClient } from "./support/clients.js";
+import { connectClient, type TestClient } from "./support/clients.js";
 import { emitter, type EmitEvent } from "./support/emit.js";
 import { startProbeService, type ProbeService } from "./support/probe-service.js";
 import { inProcessRealtime, serviceTokenSource } from "./support/servers.js";
@@ -22,15 +22,6 @@ let realtime: RealtimeServer;
 let url: string;
 let emit: (events: EmitEvent[]) => Promise<string[]>;
 const clients: TestClient[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const checkpointFile = () => join(dir, "checkpoints.json");
 function readCheckpoints(): Record<string, string> {
@@ -85,7 +76,7 @@ describe("consuming a service's event stream", () => {
     expect(central.events.map((e) => e.id)).toEqual(ids);
     expect(hanoi.events.map((e) => e.id)).toEqual([ids[0], ids[2]]);
     expect(central.events[0]).toMatchObject({ service: "probe", type: "probe.thing.happened", orgPath: "/01/01-007/", aggregateId: "a-1", payload: { i: 1 }, key: `probe:${ids[0]}` });
-    await waitUntil(() => readCheckpoints().probe === ids[2], 3000, "checkpoint");
+    await until(() => readCheckpoints().probe === ids[2], 3000, "checkpoint");
     const ready = await (await fetch(`${url}/readyz`)).json();
     expect(ready).toMatchObject({ status: "ready", mode: "embedded", services: { probe: { state: "consuming", lastEventId: ids[2] } } });
   });
@@ -119,7 +110,7 @@ describe("consuming a service's event stream", () => {
     const first = await emit([ev("/01/", 20), ev("/02/", 21)]);
     await watcher.waitForEvents(2);
     await probe.stop();
-    await waitUntil(() => realtime.consumers[0]!.lastError !== null || realtime.consumers[0]!.state !== "consuming", 3000, "stream to break").catch(() => undefined);
+    await until(() => realtime.consumers[0]!.lastError !== null || realtime.consumers[0]!.state !== "consuming", 3000, "stream to break").catch(() => undefined);
     probe = await startProbe();
     const second = await emit([ev("/01/", 22), ev("/04/", 23)]);
     await watcher.waitForEvents(4, 15_000);

@@ -1,7 +1,8 @@
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Gateway } from "../src/gateway.js";
-import { connectClient, expectRefused, waitUntil, type TestClient } from "./support/clients.js";
+import { connectClient, expectRefused, type TestClient } from "./support/clients.js";
 import { envelope, startMemoryGateway } from "./support/gateway.js";
 
 let issuer: TestIssuer;
@@ -155,7 +156,7 @@ describe("authentication", () => {
 
   it("disconnects a socket when its token expires, after telling it", async () => {
     const c = await client(["/01/"], { expiresIn: 2 });
-    await waitUntil(() => c.disconnects.length > 0, 6000, "expiry disconnect");
+    await until(() => c.disconnects.length > 0, 6000, "expiry disconnect");
     expect(c.expired).toBe(1);
     expect(c.disconnects).toEqual(["io server disconnect"]);
     // A server-side disconnect is final: the client does not reconnect by itself.

@@ -1,7 +1,8 @@
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Gateway } from "../src/gateway.js";
-import { connectClient, waitUntil, type TestClient } from "./support/clients.js";
+import { connectClient, type TestClient } from "./support/clients.js";
 import { envelope, startMemoryGateway } from "./support/gateway.js";
 
 let issuer: TestIssuer;
@@ -23,7 +24,7 @@ afterAll(async () => {
 async function blink(c: TestClient, whileAway: () => void | Promise<void>, awayMs: number): Promise<void> {
   const before = gateway.io.of("/").sockets.size;
   c.socket.io.engine.close(); // the transport drops, as on a flaky network: socket.io will reconnect
-  await waitUntil(() => gateway.io.of("/").sockets.size === before - 1, 3000, "server to see the drop");
+  await until(() => gateway.io.of("/").sockets.size === before - 1, 3000, "server to see the drop");
   await whileAway();
   await new Promise((r) => setTimeout(r, awayMs));
 }

@@ -2,6 +2,7 @@
 // The JSON/CSV files are read from ../data relative to this module (src/ in tests, dist/ when built; the
 // package ships data/ next to dist/), once, on first use: importing the package costs nothing.
 import { readFileSync } from "node:fs";
+import { foldVietnamese } from "@orgboard/locale-vi";
 
 export type Edition = "2024" | "2025";
 export const EDITIONS = ["2024", "2025"] as const satisfies readonly Edition[];
@@ -94,18 +95,6 @@ function kindOf(edition: Edition, level: number): UnitKind {
   if (level === 1) return "province";
   if (edition === "2024" && level === 2) return "district";
   return "commune";
-}
-
-/** Folds for accent-insensitive search: no tone or letter marks, đ → d, lower case, single spaces. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 function assertEdition(edition: string): asserts edition is Edition {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
+import { foldVietnamese } from "@orgboard/locale-vi";
 import { describe, expect, it } from "vitest";
 import {
   EDITION_VALIDITY,
   editionOn,
   findUnit,
-  foldVietnamese,
   getChildren,
   getLineage,
   getProvinces,

@@ -10,6 +10,7 @@ import {
   orgPathSchema,
   paginationInputSchema,
   parentOrgPath,
+  OFFICIAL_ROLES,
   ROLES,
   serviceOfPath,
 } from "../src/index.js";
@@ -75,5 +76,6 @@ describe("roles", () => {
   it("knows the realm roles and nothing else Keycloak adds", () => {
     for (const r of ROLES) expect(isRole(r)).toBe(true);
     for (const r of ["offline_access", "default-roles-orgboard", "", null, 1]) expect(isRole(r)).toBe(false);
+    expect(OFFICIAL_ROLES).toEqual(ROLES.filter((r) => r !== "service"));
   });
 });

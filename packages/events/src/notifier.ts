@@ -59,3 +59,113 @@ export async function createListenNotifier(
   }
   return { subscribe: (listener) => local.subscribe(listener), close };
 }
+
+/** One notifier that wakes a listener on any of the given ones. */
+export function combineNotifiers(...sources: readonly OutboxNotifier[]): OutboxNotifier {
+  if (sources.length === 1) return sources[0]!;
+  return {
+    subscribe(listener) {
+      const offs = sources.map((s) => s.subscribe(listener));
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+  };
+}
+
+/** What wakes a service's event streams: its own commits (notify()) and, when shared, every instance's. */
+export interface ServiceNotifier extends LocalNotifier {
+  close(): Promise<void>;
+}
+
+export interface ServiceNotifierOptions {
+  /**
+   * PostgreSQL URL: a dedicated connection LISTENs on recordChange's NOTIFY, so every instance on the
+   * database wakes on any instance's writes (reconnecting after a lost connection). Empty or absent ⇒
+   * this instance's notify() only (an embedded database has one process).
+   */
+  databaseUrl?: string;
+  /** An embedded PGlite to LISTEN on instead (its NOTIFYs are delivered in process). */
+  pglite?: PGliteListenable;
+  channel?: string;
+  /** Delay before reconnecting a lost LISTEN connection (default 1 s). */
+  reconnectDelayMs?: number;
+  /** Told of a lost LISTEN connection or a failed reconnect (default: ignored; polling covers the gap). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The one way a service wires its event streams' wake-ups: call `notify()` after each commit that wrote
+ * outbox rows, give `subscribe` to the streams, `close()` on stop. Polling stays the safety net.
+ */
+export async function openServiceNotifier(opts: ServiceNotifierOptions = {}): Promise<ServiceNotifier> {
+  const local = createLocalNotifier();
+  const channel = opts.channel ?? OUTBOX_CHANNEL;
+  const sources: OutboxNotifier[] = [local];
+  const closers: (() => Promise<void>)[] = [];
+  if (opts.pglite) {
+    const listening = await createListenNotifier(opts.pglite, channel);
+    sources.push(listening);
+    closers.push(() => listening.close());
+  }
+  if (opts.databaseUrl) {
+    const remote = await listenOnPostgres(opts.databaseUrl, channel, () => local.notify(), opts);
+    closers.push(remote);
+  }
+  const combined = combineNotifiers(...sources);
+  return {
+    notify: () => local.notify(),
+    subscribe: (listener) => combined.subscribe(listener),
+    async close() {
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+    },
+  };
+}
+
+/** LISTEN on a dedicated pg.Client, reconnected when lost (a wake-up after reconnecting covers the gap). */
+async function listenOnPostgres(url: string, channel: string, wake: () => void, opts: ServiceNotifierOptions): Promise<() => Promise<void>> {
+  const { default: pg } = await import("pg");
+  let closed = false;
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    const lost = (err?: unknown) => {
+      if (err) opts.onError?.(err);
+      if (client !== c) return;
+      client = null;
+      c.end().catch(() => undefined);
+      schedule();
+    };
+    c.on("error", lost);
+    c.on("end", () => lost());
+    try {
+      await c.connect();
+      await createListenNotifier(c, channel).then((n) => n.subscribe(wake));
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    client = c;
+  };
+  const schedule = () => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      connect()
+        .then(wake)
+        .catch((err: unknown) => {
+          opts.onError?.(err);
+          schedule();
+        });
+    }, opts.reconnectDelayMs ?? 1000);
+    timer.unref();
+  };
+  await connect();
+  return async () => {
+    closed = true;
+    clearTimeout(timer);
+    const c = client;
+    client = null;
+    await c?.end();
+  };
+}

@@ -1,5 +1,5 @@
 import { isOrgPath } from "@orgboard/contracts";
-import type { RawSqlClient } from "./sql.js";
+import { asRawSql, type SqlHandle } from "./sql.js";
 
 /** Advisory lock key ("outbox" in ASCII) serializing outbox inserts until commit; see recordChange. */
 export const OUTBOX_LOCK_KEY = 0x6f7574626f78n;
@@ -40,9 +40,31 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
 
+/** Who makes a change through an API: the audit record names the caller, its request and the action. */
+export interface Caller {
+  principal: { subject: string };
+  requestId?: string | null;
+  action: string;
+}
+
+/** A change made by a caller, with the events that announce it (none, one or several). */
+export interface CallerChange extends Omit<ChangeRecord, "actor" | "requestId" | "action"> {
+  events?: readonly OutboxEventInput[];
+}
+
+export interface RecordedChange {
+  auditId: string;
+  /** The first event's id (null without events). */
+  eventId: string | null;
+  /** Every event's id, in the order given. */
+  eventIds: string[];
+}
+
 /**
- * Writes the audit record and (optionally) the outbox event, inside the caller's transaction: call it
- * with the interactive-transaction client, after the change itself, as the last statement.
+ * Writes the audit record and the outbox event(s), inside the caller's transaction: call it with the
+ * transaction's handle (a Prisma interactive-transaction client, or a pg / PGlite style `query` handle),
+ * after the change itself, as the last statement. Several events (a heartbeat batch changing 500 sites,
+ * a transfer seen from both ends) go in one statement, in the order given, under the same lock.
  *
  * Why the advisory lock: BIGSERIAL ids are handed out at insert but become visible at commit, so a
  * later id could commit first and a reader resuming "after it" would skip the earlier one forever.
@@ -50,12 +72,19 @@ export function toJson(value: unknown): string {
  * Cost: outbox writes of one service are serialized for the (short) tail of their transactions.
  */
 export async function recordChange(
-  tx: RawSqlClient,
+  handle: SqlHandle,
   change: ChangeRecord,
-  event?: OutboxEventInput,
+  event?: OutboxEventInput | readonly OutboxEventInput[],
   opts: RecordChangeOptions = {},
-): Promise<{ auditId: string; eventId: string | null }> {
+): Promise<RecordedChange> {
+  const tx = asRawSql(handle);
   if (!isOrgPath(change.orgPath)) throw new Error(`recordChange: orgPath ${JSON.stringify(change.orgPath)} is not an organization path`);
+  const events = event === undefined ? [] : isEventList(event) ? event : [event];
+  const rows = events.map((e) => {
+    const orgPath = e.orgPath ?? change.orgPath;
+    if (!isOrgPath(orgPath)) throw new Error(`recordChange: event orgPath ${JSON.stringify(orgPath)} is not an organization path`);
+    return { type: e.type, orgPath, aggregateId: String(e.aggregateId ?? change.entityId), payload: toJson(e.payload ?? null) };
+  });
   const auditRows = await tx.$queryRawUnsafe<{ id: string }[]>(
     `INSERT INTO audit_record (actor, request_id, action, entity, entity_id, org_path, before, after)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING id::text AS id`,
@@ -68,23 +97,43 @@ export async function recordChange(
     change.before === undefined ? null : toJson(change.before),
     change.after === undefined ? null : toJson(change.after),
   );
-  let eventId: string | null = null;
-  if (event) {
-    const orgPath = event.orgPath ?? change.orgPath;
-    if (!isOrgPath(orgPath)) throw new Error(`recordChange: event orgPath ${JSON.stringify(orgPath)} is not an organization path`);
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY.toString()})`);
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `INSERT INTO outbox_event (type, org_path, aggregate_id, payload)
-       VALUES ($1, $2, $3, $4::jsonb) RETURNING id::text AS id`,
-      event.type,
-      orgPath,
-      String(event.aggregateId ?? change.entityId),
-      toJson(event.payload ?? null),
-    );
-    eventId = rows[0]?.id ?? null;
-    const channel = opts.notifyChannel ?? OUTBOX_CHANNEL;
-    // Delivered by PostgreSQL only if and when the transaction commits.
-    if (channel) await tx.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, channel, eventId ?? "");
-  }
-  return { auditId: auditRows[0]?.id ?? "", eventId };
+  const auditId = auditRows[0]?.id ?? "";
+  if (rows.length === 0) return { auditId, eventId: null, eventIds: [] };
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY.toString()})`);
+  const inserted =
+    rows.length === 1
+      ? await tx.$queryRawUnsafe<{ id: string }[]>(
+          `INSERT INTO outbox_event (type, org_path, aggregate_id, payload)
+           VALUES ($1, $2, $3, $4::jsonb) RETURNING id::text AS id`,
+          rows[0]!.type,
+          rows[0]!.orgPath,
+          rows[0]!.aggregateId,
+          rows[0]!.payload,
+        )
+      : // ORDER BY n: ids are drawn in the order given.
+        await tx.$queryRawUnsafe<{ id: string }[]>(
+          `INSERT INTO outbox_event (type, org_path, aggregate_id, payload)
+           SELECT t, o, a, p::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(t, o, a, p, n) ORDER BY n
+           RETURNING id::text AS id`,
+          rows.map((r) => r.type),
+          rows.map((r) => r.orgPath),
+          rows.map((r) => r.aggregateId),
+          rows.map((r) => r.payload),
+        );
+  const eventIds = inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  const eventId = eventIds[0] ?? null;
+  const channel = opts.notifyChannel ?? OUTBOX_CHANNEL;
+  // Delivered by PostgreSQL only if and when the transaction commits.
+  if (channel) await tx.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, channel, eventId ?? "");
+  return { auditId, eventId, eventIds };
+}
+
+/** recordChange for a procedure: actor, request id and action are the caller's; the events ride on the change. */
+export function recordCallerChange(handle: SqlHandle, caller: Caller, change: CallerChange, opts?: RecordChangeOptions): Promise<RecordedChange> {
+  const { events, ...audit } = change;
+  return recordChange(handle, { actor: caller.principal.subject, requestId: caller.requestId ?? null, action: caller.action, ...audit }, events ?? [], opts);
+}
+
+function isEventList(event: OutboxEventInput | readonly OutboxEventInput[]): event is readonly OutboxEventInput[] {
+  return Array.isArray(event);
 }

@@ -1,3 +1,5 @@
+import { escapeLike } from "@orgboard/locale-vi";
+
 /**
  * The slice of a Prisma client (or interactive-transaction client) that this package uses. Raw SQL
  * keeps @orgboard/events independent of any service's generated client.
@@ -5,6 +7,29 @@
 export interface RawSqlClient {
   $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+}
+
+/**
+ * A pg / PGlite style handle (pg.Pool, pg.PoolClient, a PGlite instance or transaction, a service's own
+ * SQL wrapper): `query(text, values)` resolving to the rows (and a row count, under either name).
+ */
+export interface QueryableSql {
+  query(text: string, values?: unknown[]): PromiseLike<{ rows: unknown[]; rowCount?: number | null; affectedRows?: number }>;
+}
+
+/** Either shape this package accepts wherever it runs SQL: a Prisma (transaction) client or a query handle. */
+export type SqlHandle = RawSqlClient | QueryableSql;
+
+/** The RawSqlClient view of a handle (a Prisma client is returned as it is). */
+export function asRawSql(handle: SqlHandle): RawSqlClient {
+  if ("$queryRawUnsafe" in handle) return handle;
+  return {
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => {
+      const r = await handle.query(query, values);
+      return r.rowCount ?? r.affectedRows ?? 0;
+    },
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await handle.query(query, values)).rows as T,
+  };
 }
 
 /** DDL equal to prisma/models.prisma (what Prisma's migration would create), for tests and tools. */
@@ -33,7 +58,7 @@ CREATE INDEX IF NOT EXISTS audit_record_org_path_at_idx ON audit_record (org_pat
 CREATE INDEX IF NOT EXISTS audit_record_entity_entity_id_idx ON audit_record (entity, entity_id);
 `;
 
-/** Escapes LIKE wildcards so an org path is matched literally as a prefix. */
+/** A LIKE pattern matching an org path literally as a prefix. */
 export function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${escapeLike(prefix)}%`;
 }

@@ -3,7 +3,7 @@ import { eventStreamInputSchema, type EventEnvelope } from "@orgboard/contracts"
 import { tracked, type TrackedEnvelope } from "@trpc/server";
 import type { ProcedureBuilder, UnsetMarker } from "@trpc/server/unstable-core-do-not-import";
 import type { OutboxNotifier } from "./notifier.js";
-import { likePrefix, type RawSqlClient } from "./sql.js";
+import { asRawSql, likePrefix, type SqlHandle } from "./sql.js";
 
 export interface ReadEventsOptions {
   /** Exclusive: rows with id > afterId. */
@@ -29,7 +29,7 @@ function toBigInt(id: string | bigint | number | null | undefined): bigint {
 }
 
 /** Outbox rows after `afterId`, in id order, confined to `pathPrefixes`. */
-export async function readEvents(db: RawSqlClient, opts: ReadEventsOptions): Promise<EventEnvelope[]> {
+export async function readEvents(db: SqlHandle, opts: ReadEventsOptions): Promise<EventEnvelope[]> {
   const prefixes = [...new Set(opts.pathPrefixes)];
   if (prefixes.length === 0) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 100, 1000));
@@ -44,7 +44,7 @@ export async function readEvents(db: RawSqlClient, opts: ReadEventsOptions): Pro
     scope = ` AND (${likes.join(" OR ")})`;
   }
   // Text casts keep the result identical across drivers (Prisma/pg/PGlite differ on bigint, jsonb, time).
-  const rows = await db.$queryRawUnsafe<OutboxRow[]>(
+  const rows = await asRawSql(db).$queryRawUnsafe<OutboxRow[]>(
     `SELECT id::text AS id, type, org_path, aggregate_id, payload::text AS payload,
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at
        FROM outbox_event
@@ -64,7 +64,7 @@ export async function readEvents(db: RawSqlClient, opts: ReadEventsOptions): Pro
 }
 
 export interface EventStreamOptions {
-  db: RawSqlClient;
+  db: SqlHandle;
   notifier?: OutboxNotifier;
   /** How often to look for new rows when not woken. Default 1000 ms. */
   pollIntervalMs?: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
-import { readEvents, recordChange, createListenNotifier, createLocalNotifier } from "../src/index.js";
+import { readEvents, recordCallerChange, recordChange, combineNotifiers, createListenNotifier, createLocalNotifier, openServiceNotifier } from "../src/index.js";
 import type { TransactionalClient } from "../src/testing.js";
 import { openOutboxDb } from "./helpers.js";
 
@@ -68,6 +68,52 @@ describe("recordChange", () => {
     expect(audits).toEqual([]);
   });
 
+  it("writes several events of one change in the order given, under one audit record", async () => {
+    const events = [
+      { type: "conference.site.link_changed", orgPath: "/01/", aggregateId: "c-1", payload: { n: 1 } },
+      { type: "conference.site.link_changed", orgPath: "/79/", aggregateId: "c-1", payload: { n: 2 } },
+      { type: "conference.status_changed", payload: { n: 3 } },
+    ];
+    const result = await db.$transaction((tx) => recordChange(tx, change("/", "c-1"), events));
+    expect(result.eventIds).toHaveLength(3);
+    expect(result.eventId).toBe(result.eventIds[0]);
+    const read = await readEvents(db, { afterId: Number(result.eventIds[0]) - 1, pathPrefixes: ["/"] });
+    expect(read.map((e) => [e.id, e.orgPath, e.aggregateId, e.payload])).toEqual([
+      [result.eventIds[0], "/01/", "c-1", { n: 1 }],
+      [result.eventIds[1], "/79/", "c-1", { n: 2 }],
+      [result.eventIds[2], "/", "c-1", { n: 3 }],
+    ]);
+    const audits = await db.$queryRawUnsafe<unknown[]>("SELECT 1 FROM audit_record WHERE entity_id = 'c-1'");
+    expect(audits).toHaveLength(1);
+  });
+
+  it("takes a pg / PGlite style query handle as well as a Prisma-shaped client (recordCallerChange)", async () => {
+    const caller = { principal: { subject: "u-9" }, requestId: "rid-9", action: "membership.transfers.complete" };
+    const result = await pg.transaction((tx) =>
+      recordCallerChange(tx, caller, {
+        entity: "Transfer",
+        entityId: 7,
+        orgPath: "/01/",
+        after: { status: "completed" },
+        events: [
+          { type: "membership.transfer.completed", orgPath: "/01/", aggregateId: "7", payload: { side: "from" } },
+          { type: "membership.transfer.completed", orgPath: "/79/", aggregateId: "7", payload: { side: "to" } },
+        ],
+      }),
+    );
+    expect(result.eventIds).toHaveLength(2);
+    const audit = await db.$queryRawUnsafe<Record<string, unknown>[]>("SELECT actor, request_id, action, entity_id FROM audit_record WHERE id = $1::bigint", result.auditId);
+    expect(audit).toEqual([{ actor: "u-9", request_id: "rid-9", action: "membership.transfers.complete", entity_id: "7" }]);
+    const read = await readEvents(pg, { afterId: Number(result.eventIds[0]) - 1, pathPrefixes: ["/"] });
+    expect(read.map((e) => e.payload)).toEqual([{ side: "from" }, { side: "to" }]);
+  });
+
+  it("refuses a malformed event org path before writing anything", async () => {
+    await expect(db.$transaction((tx) => recordChange(tx, change("/01/", "m-3"), [{ type: "t.x.y", payload: {} }, { type: "t.x.y", orgPath: "79", payload: {} }]))).rejects.toThrow(
+      /event orgPath "79"/,
+    );
+  });
+
   it("refuses a malformed org path", async () => {
     await expect(db.$transaction((tx) => recordChange(tx, change("01/", "m-2")))).rejects.toThrow(/not an organization path/);
   });
@@ -133,5 +179,38 @@ describe("notifiers", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(woke).toBe(1);
     await n.close();
+  });
+  it("combineNotifiers wakes a subscriber on any source, and unsubscribes from all", () => {
+    const a = createLocalNotifier();
+    const b = createLocalNotifier();
+    let woke = 0;
+    const off = combineNotifiers(a, b).subscribe(() => (woke += 1));
+    a.notify();
+    b.notify();
+    off();
+    a.notify();
+    b.notify();
+    expect(woke).toBe(2);
+  });
+  it("a service notifier wakes on notify() and, with a database, on any commit's NOTIFY", async () => {
+    const alone = await openServiceNotifier();
+    let wokeAlone = 0;
+    alone.subscribe(() => (wokeAlone += 1));
+    alone.notify();
+    expect(wokeAlone).toBe(1);
+    await alone.close();
+
+    const n = await openServiceNotifier({ pglite: pg });
+    let woke = 0;
+    n.subscribe(() => (woke += 1));
+    n.notify();
+    expect(woke).toBe(1);
+    await db.$transaction((tx) => recordChange(tx, change("/01/", "n-3"), { type: "t.x.y", payload: {} }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(woke).toBe(2);
+    await n.close();
+    await db.$transaction((tx) => recordChange(tx, change("/01/", "n-4"), { type: "t.x.y", payload: {} }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(woke).toBe(2);
   });
 });

@@ -3,20 +3,13 @@
  * writers whose ids commit out of order must still reach a concurrent reader with no gaps.
  */
 import { randomBytes } from "node:crypto";
+import { sleep, until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { createListenNotifier, OUTBOX_DDL, readEvents, recordChange, type RawSqlClient } from "../src/index.js";
-import { sleep, until } from "./helpers.js";
+import { createListenNotifier, openServiceNotifier, OUTBOX_DDL, readEvents, recordChange } from "../src/index.js";
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const schema = `events_test_${randomBytes(4).toString("hex")}`;
-
-function raw(q: pg.Pool | pg.PoolClient): RawSqlClient {
-  return {
-    $executeRawUnsafe: async (sql: string, ...values: unknown[]) => (await q.query(sql, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => (await q.query(sql, values)).rows as T,
-  };
-}
 
 describe.skipIf(!url)("outbox on PostgreSQL", () => {
   let pool: pg.Pool;
@@ -38,7 +31,7 @@ describe.skipIf(!url)("outbox on PostgreSQL", () => {
     try {
       await client.query("BEGIN");
       const { eventId } = await recordChange(
-        raw(client),
+        client,
         { actor: "u", action: "membership.members.create", entity: "Member", entityId: `m-${i}`, orgPath: "/01/" },
         { type: "membership.member.admitted", payload: { i } },
       );
@@ -60,7 +53,7 @@ describe.skipIf(!url)("outbox on PostgreSQL", () => {
     const reader = (async () => {
       let cursor: string | null = null;
       for (;;) {
-        const batch = await readEvents(raw(pool), { afterId: cursor, pathPrefixes: ["/"], limit: 50 });
+        const batch = await readEvents(pool, { afterId: cursor, pathPrefixes: ["/"], limit: 50 });
         for (const e of batch) seen.push(e.id);
         if (batch.length > 0) cursor = batch.at(-1)!.id;
         else if (!writing) break;
@@ -84,5 +77,14 @@ describe.skipIf(!url)("outbox on PostgreSQL", () => {
     await until(() => woke > 0, 5000, "notification");
     await n.close();
     await listener.end();
+  });
+
+  it("a service notifier opened on the URL wakes on another connection's commit", async () => {
+    const n = await openServiceNotifier({ databaseUrl: url });
+    let woke = 0;
+    n.subscribe(() => (woke += 1));
+    await writeOne(9998);
+    await until(() => woke > 0, 5000, "notification");
+    await n.close();
   });
 });

@@ -1,3 +1,4 @@
+import { sleep, until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
 import { createTokenVerifier, definePolicy } from "@orgboard/auth";
@@ -12,7 +13,7 @@ import {
   type LocalNotifier,
 } from "../src/index.js";
 import type { TransactionalClient } from "../src/testing.js";
-import { openOutboxDb, sleep, until } from "./helpers.js";
+import { openOutboxDb } from "./helpers.js";
 
 definePolicy({ "membership.events.read": { roles: ["service", "central_board", "provincial_board"], scoped: true } });
 

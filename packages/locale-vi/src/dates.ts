@@ -1,6 +1,9 @@
 // Vietnamese date notation: dd/mm/yyyy (e.g. 02/09/1945). Dates are calendar dates: the API works on
 // ISO strings "yyyy-mm-dd" so that no time zone can move a date by one day.
 
+/** The time zone of every "today" and of every instant read as a calendar date. */
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
 export type DateParseReason =
   | "empty"
   | "format"
@@ -110,7 +113,7 @@ export function formatDateVi(value: string | Date, options: FormatDateOptions = 
   }
   if (Number.isNaN(value.getTime())) throw new RangeError("formatDateVi: invalid Date");
   const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: options.timeZone ?? "Asia/Ho_Chi_Minh",
+    timeZone: options.timeZone ?? VIETNAM_TIME_ZONE,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

@@ -1,11 +1,12 @@
 // Heartbeats from the videoconference bridge, and the sweep that notices silent sites. Both update many
 // sites in one statement (a national conference has 16,240) and emit an event only when a site's link
 // state changes, never per heartbeat.
+import { recordChange } from "@orgboard/events";
 import { applyHeartbeat, sweepLinkState, type LinkState, type LinkThresholds } from "../domain/index.js";
 import { conferenceEvent, type ConferenceEvent } from "../events.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { iso, isoOrNull } from "../router/views.js";
-import { recordChange, type Tx } from "./record.js";
+import type { Tx } from "./record.js";
 
 export interface HeartbeatItem {
   siteId: string;
@@ -96,16 +97,19 @@ async function writeUpdates(tx: Tx, updates: readonly LinkUpdate[], now: Date, a
       }),
     );
     // One audit record per conference and batch: the bridge is one actor reporting many sites at once.
-    await recordChange(tx, {
-      actor,
-      requestId,
-      action,
-      entity: "conference",
-      entityId: conferenceId,
-      orgPath: list[0]!.row.conferenceOrgPath,
-      after: { linkChanges: list.map((u) => ({ siteId: u.row.id, from: u.row.linkState, to: u.linkState, cause: u.cause })) },
+    await recordChange(
+      tx,
+      {
+        actor,
+        requestId,
+        action,
+        entity: "conference",
+        entityId: conferenceId,
+        orgPath: list[0]!.row.conferenceOrgPath,
+        after: { linkChanges: list.map((u) => ({ siteId: u.row.id, from: u.row.linkState, to: u.linkState, cause: u.cause })) },
+      },
       events,
-    });
+    );
   }
 }
 

@@ -3,4 +3,3 @@
 export { simulateConference, parseSpeed, type SimulateConferenceOptions, type SimulationProgress, type SimulationReport, type SimulatorActor } from "./run.js";
 export { planConference, DOCUMENTS, type Action, type ConferencePlan, type PlanOptions } from "./plan.js";
 export { buildSites, topLevelSites, CENTRAL_COMMITTEES, type SiteSpec } from "./sites.js";
-export { createRandom, seedOf } from "./random.js";

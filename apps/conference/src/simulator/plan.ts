@@ -4,8 +4,8 @@
 // Commission's Q1-2024 review conference: 67 sites, a report, three new documents disseminated,
 // discussion from the provinces, the chair's conclusions.
 import type { Edition } from "@orgboard/admin-units";
+import { Rng } from "@orgboard/random";
 import type { AgendaItemKind, DocumentKind } from "../domain/index.js";
-import { createRandom, type Random } from "./random.js";
 import { buildSites, personName, type SiteSpec } from "./sites.js";
 
 export interface PlannedAgendaItem {
@@ -124,7 +124,9 @@ const m = (x: number) => Math.round(x * 1000) / 1000;
 export function planConference(opts: PlanOptions): ConferencePlan {
   if (!Number.isInteger(opts.sites) || opts.sites < 1) throw new RangeError(`sites must be a whole number ≥ 1 (got ${opts.sites})`);
   const edition: Edition = opts.edition ?? (opts.sites <= 40 ? "2025" : "2024");
-  const r: Random = createRandom(opts.seed);
+  const r = new Rng(opts.seed);
+  // Floats to 3 decimals (enough for minutes; keeps plans readable).
+  const float = (from: number, to: number) => Math.round(r.float(from, to) * 1000) / 1000;
   const sites = buildSites(opts.sites, edition, r);
   const codes = sites.map((s) => s.code);
   const byCode = new Map(sites.map((s) => [s.code, s]));
@@ -144,10 +146,10 @@ export function planConference(opts: PlanOptions): ConferencePlan {
   for (const code of connecting) {
     const isLate = late.has(code) && code !== codes[0];
     if (!isLate) late.delete(code);
-    const connectAt = isLate ? r.float(OPEN_AT + 2, OPEN_AT + 25) : code === codes[0] ? 1 : r.float(1, OPEN_AT - 4);
-    add({ at: connectAt, kind: "link", site: code, quality: r.float(0.75, 1) });
+    const connectAt = isLate ? float(OPEN_AT + 2, OPEN_AT + 25) : code === codes[0] ? 1 : float(1, OPEN_AT - 4);
+    add({ at: connectAt, kind: "link", site: code, quality: float(0.75, 1) });
     const spec = byCode.get(code)!;
-    const at = m(connectAt + r.float(0.5, 3));
+    const at = m(connectAt + float(0.5, 3));
     const count = spec.expectedAttendance - r.int(0, Math.floor(spec.expectedAttendance * 0.15));
     checkInAt.set(code, at);
     present.set(code, count);
@@ -164,9 +166,9 @@ export function planConference(opts: PlanOptions): ConferencePlan {
   ];
   add({ at: OPEN_AT, kind: "openSession" });
   const openingStart = OPEN_AT + 0.2;
-  const reportStart = m(openingStart + r.float(4, 7));
-  const disseminationStart = m(reportStart + r.float(27, 38));
-  const discussionStart = m(disseminationStart + r.float(35, 46));
+  const reportStart = m(openingStart + float(4, 7));
+  const disseminationStart = m(reportStart + float(27, 38));
+  const discussionStart = m(disseminationStart + float(35, 46));
   add({ at: openingStart, kind: "nextItem", title: agenda[0]!.title });
   add({ at: reportStart, kind: "nextItem", title: agenda[1]!.title });
   add({ at: disseminationStart, kind: "nextItem", title: agenda[2]!.title });
@@ -178,11 +180,11 @@ export function planConference(opts: PlanOptions): ConferencePlan {
   const speakerCount = Math.min(onTime.length, Math.max(Math.min(3, onTime.length), Math.min(12, Math.round(sites.length * 0.12))));
   const speakers = r.sample(onTime, speakerCount).map((code) => ({
     code,
-    registerAt: Math.max(m(checkInAt.get(code)! + 0.5), r.float(reportStart, discussionStart - 1)),
+    registerAt: Math.max(m(checkInAt.get(code)! + 0.5), float(reportStart, discussionStart - 1)),
     speakerName: personName(r),
     speakerTitle: r.pick(["Trưởng Ban Tổ chức", "Phó Trưởng Ban Tổ chức", "Phó Bí thư Thường trực"]),
     topic: r.pick(TOPICS),
-    minutes: r.float(5, 9),
+    minutes: float(5, 9),
   }));
   speakers.sort((a, b) => a.registerAt - b.registerAt);
   for (const s of speakers) add({ at: s.registerAt, kind: "register", site: s.code, speakerName: s.speakerName, speakerTitle: s.speakerTitle, topic: s.topic });
@@ -219,7 +221,7 @@ export function planConference(opts: PlanOptions): ConferencePlan {
   add({ at: closingStart, kind: "nextItem", title: agenda[4]!.title });
   const conclusionCount = Math.min(CONCLUSIONS.length, 3);
   CONCLUSIONS.slice(0, conclusionCount).forEach((text, i) => add({ at: closingStart + 3 + i * 4, kind: "conclusion", text }));
-  const concludeAt = m(closingStart + r.float(13, 18));
+  const concludeAt = m(closingStart + float(13, 18));
   add({ at: concludeAt, kind: "conclude" });
 
   // Drops and degraded spells on sites that are on the bridge, outside each other and the speakers' turns.
@@ -227,19 +229,19 @@ export function planConference(opts: PlanOptions): ConferencePlan {
   const quiet = onTime.filter((c) => !speakerCodes.has(c) && c !== codes[0]);
   const dropSites = r.sample(quiet, Math.min(quiet.length, Math.max(sites.length >= 10 ? 2 : 0, Math.round(sites.length * 0.05))));
   for (const code of dropSites) {
-    const from = r.float(OPEN_AT + 10, closingStart - 8);
-    const to = m(from + r.float(1, 6));
+    const from = float(OPEN_AT + 10, closingStart - 8);
+    const to = m(from + float(1, 6));
     add({ at: from, kind: "link", site: code, quality: 0 });
-    add({ at: to, kind: "link", site: code, quality: r.float(0.75, 1) });
+    add({ at: to, kind: "link", site: code, quality: float(0.75, 1) });
   }
   const dropSet = new Set(dropSites);
   const degradable = quiet.filter((c) => !dropSet.has(c));
   const degradedSites = r.sample(degradable, Math.min(degradable.length, Math.max(sites.length >= 10 ? 1 : 0, Math.round(sites.length * 0.08))));
   for (const code of degradedSites) {
-    const from = r.float(OPEN_AT + 5, closingStart - 10);
-    const to = m(from + r.float(2, 8));
-    add({ at: from, kind: "link", site: code, quality: r.float(0.35, 0.55) });
-    add({ at: to, kind: "link", site: code, quality: r.float(0.75, 1) });
+    const from = float(OPEN_AT + 5, closingStart - 10);
+    const to = m(from + float(2, 8));
+    add({ at: from, kind: "link", site: code, quality: float(0.35, 0.55) });
+    add({ at: to, kind: "link", site: code, quality: float(0.75, 1) });
   }
 
   // Latecomers in the room: some checked-in sites report more people during the session.
@@ -248,7 +250,7 @@ export function planConference(opts: PlanOptions): ConferencePlan {
     const spec = byCode.get(code)!;
     let count = present.get(code)!;
     if (count < spec.expectedAttendance && r.chance(0.2)) {
-      const at = Math.max(m(checkInAt.get(code)! + 1), r.float(OPEN_AT + 5, closingStart - 1));
+      const at = Math.max(m(checkInAt.get(code)! + 1), float(OPEN_AT + 5, closingStart - 1));
       count = r.int(count + 1, spec.expectedAttendance);
       add({ at, kind: "attendance", site: code, present: count });
     }

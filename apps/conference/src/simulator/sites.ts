@@ -4,7 +4,7 @@
 // the grassroots (16,240 sites in December 2023) — district and commune committees, then synthetic
 // grassroots organizations once the real units run out.
 import { getChildren, getProvinces, type AdminUnit, type Edition } from "@orgboard/admin-units";
-import type { Random } from "./random.js";
+import type { Rng } from "@orgboard/random";
 
 export interface SiteSpec {
   code: string;
@@ -43,7 +43,7 @@ const MIDDLE_F = ["Thị", "Thị Kim", "Thị Thu", "Thị Hồng", "Thanh", "M
 const GIVEN_M = ["An", "Bình", "Chính", "Dũng", "Hải", "Hùng", "Long", "Nam", "Phong", "Quang", "Sơn", "Thắng", "Trung", "Tuấn", "Việt", "Khánh"];
 const GIVEN_F = ["Dung", "Hà", "Hương", "Lan", "Mai", "Ngọc", "Nhung", "Phương", "Thảo", "Trang", "Vân", "Yến"];
 
-export function personName(r: Random): string {
+export function personName(r: Rng): string {
   const female = r.chance(0.3);
   return `${r.pick(FAMILY)} ${r.pick(female ? MIDDLE_F : MIDDLE_M)} ${r.pick(female ? GIVEN_F : GIVEN_M)}`;
 }
@@ -94,7 +94,7 @@ function* unitsBelow(edition: Edition, province: AdminUnit): Generator<{ unit: A
 }
 
 /** Site codes, names and org paths for `count` sites; chairs and attendance come from `r`. */
-export function buildSites(count: number, edition: Edition, r: Random): SiteSpec[] {
+export function buildSites(count: number, edition: Edition, r: Rng): SiteSpec[] {
   const top = topLevelSites(edition);
   const chosen: { code: string; name: string; orgPath: string; level: "top" | "local" | "grassroots" }[] = top
     .slice(0, count)

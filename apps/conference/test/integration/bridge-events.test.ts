@@ -1,5 +1,6 @@
 // The bridge's heartbeat endpoint (service token or Standard Webhooks signature), the link sweep, and
 // the event stream: every change, in order, resumable, scoped.
+import { until } from "@orgboard/testkit";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conferenceEventSchemas, type ConferenceEventType } from "../../src/events.js";
@@ -161,13 +162,6 @@ describe("conference.events.stream", () => {
     return { received, errors, stop: () => sub.unsubscribe() };
   }
 
-  async function until(cond: () => boolean, ms = 20_000) {
-    const end = Date.now() + ms;
-    while (!cond()) {
-      if (Date.now() > end) throw new Error("timed out waiting");
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   it("emits every change in commit order, each payload valid for its type, resumable after any id", async () => {
     const realtime = h.client({ sub: "realtime", roles: ["service"], orgPaths: ["/"], azp: "realtime" });

@@ -1,11 +1,9 @@
 // Formatting for Vietnamese officials: dates always dd/mm/yyyy in Vietnam time (UTC+7), whatever the
 // browser's own zone or language, because the dates are those of the board's documents.
-import { formatDateVi } from "@orgboard/locale-vi";
-
-const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
+import { VIETNAM_TIME_ZONE, formatDateVi } from "@orgboard/locale-vi";
 
 const dateParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: VN_TIME_ZONE,
+  timeZone: VIETNAM_TIME_ZONE,
   day: "2-digit",
   month: "2-digit",
   year: "numeric",

@@ -8,7 +8,7 @@ import {
   daysBetween,
   isIsoDate,
   type IsoDate,
-} from "./dates.js";
+} from "@orgboard/locale-vi";
 import { type IntroductionKind, type MemberStatus, type ProbationOutcome } from "./enums.js";
 import { fail, ok, resultOf, violation, type Result, type Violation } from "./result.js";
 

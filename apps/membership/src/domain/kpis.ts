@@ -6,7 +6,7 @@
 // - "in year Y": the record's date d satisfies Y-01-01 ≤ d ≤ Y-12-31;
 // - "at date D" (a stock): a membership period [startedOn, endedOn) counts when startedOn ≤ D < endedOn
 //   (endedOn null = still open). "Members at 31/12/Y" uses D = Y-12-31.
-import { endOfYear, yearOf, type IsoDate } from "./dates.js";
+import { endOfYear, yearOf, type IsoDate } from "@orgboard/locale-vi";
 import {
   BADGE_YEARS,
   ORG_KINDS,

@@ -1,5 +1,5 @@
 // The tree of party organizations (Điều lệ Đảng, chương III–V) and its paths (docs/decisions/0001).
-import { type IsoDate } from "./dates.js";
+import { type IsoDate } from "@orgboard/locale-vi";
 import { GRASSROOTS_ORG_KINDS, ORG_KINDS, isOneOf, type OrgKind } from "./enums.js";
 import { violation, type Violation } from "./result.js";
 

@@ -8,7 +8,7 @@
 // - Hướng dẫn 01-HD/TW (2021), point 18: badges for 30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90 years;
 //   a seriously ill member may get 30–65 up to 12 months early and 70–90 up to 24 months early; a deceased
 //   member may be awarded posthumously up to 12 months early. Awards are presented on 3/2, 19/5, 2/9, 7/11.
-import { addDays, addMonths, completedMonths, daysBetween, isIsoDate, isoDate, yearOf, type IsoDate } from "./dates.js";
+import { addDays, addMonths, completedMonths, daysBetween, isIsoDate, toIsoDate, yearOf, type IsoDate } from "@orgboard/locale-vi";
 import { BADGE_YEARS, type BadgeCircumstance, type BadgeYears, type MemberStatus } from "./enums.js";
 import { fail, ok, violation, type Result, type Violation } from "./result.js";
 
@@ -136,7 +136,7 @@ export function nextBadgeOccasion(date: IsoDate): IsoDate {
   const y = yearOf(date);
   for (const year of [y, y + 1]) {
     for (const o of BADGE_OCCASIONS) {
-      const d = isoDate(year, o.month, o.day);
+      const d = toIsoDate(year, o.month, o.day);
       if (d >= date) return d;
     }
   }

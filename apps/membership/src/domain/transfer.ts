@@ -5,7 +5,7 @@
 // - Temporary transfer: away from 3 months to under 1 year (work, residence), or 3 months to 2 years for
 //   full-time study; the member stays counted at home ("không tính vào đảng số" of the host).
 // - The member must present the introduction letter to the destination within 30 working days.
-import { addMonths, addWorkingDays, isIsoDate, type IsoDate } from "./dates.js";
+import { addMonths, addWorkingDays, isIsoDate, type IsoDate } from "@orgboard/locale-vi";
 import { TRANSFER_KINDS, TRANSFER_STATUSES, isOneOf, type MemberStatus, type OrgKind, type TransferKind, type TransferPurpose, type TransferStatus } from "./enums.js";
 import { isCellKind } from "./org-tree.js";
 import { fail, ok, violation, type Result, type Violation } from "./result.js";

@@ -1,7 +1,6 @@
 // One audit record and one outbox event for a whole import (not one per row): the event says what was
 // imported and where; consumers reload the affected subtree.
 import { recordChange } from "@orgboard/events";
-import { rawClient } from "../db/raw.js";
 import type { Sql } from "../db/sql.js";
 
 /** Deepest path that contains all the given paths ("/" when they span several top-level committees). */
@@ -28,7 +27,7 @@ export interface ImportRecord {
 export async function recordImport(tx: Sql, r: ImportRecord): Promise<{ orgPath: string; eventId: string | null }> {
   const orgPath = commonAncestor(r.paths);
   const { eventId } = await recordChange(
-    rawClient(tx),
+    tx,
     {
       actor: r.actor,
       requestId: r.requestId,

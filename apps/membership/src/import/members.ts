@@ -19,7 +19,7 @@
 // Figures: docs/membership-data.md#benchmarks.
 import { randomUUID } from "node:crypto";
 import { likePrefix } from "@orgboard/events";
-import { vietnameseNameSortKey } from "@orgboard/locale-vi";
+import { todayInVietnam, vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
@@ -60,9 +60,6 @@ export type ImportPhase = "preparing" | "reading" | "checking" | "writing" | "fa
 export type ImportResult =
   | { ok: true; importId: string; imported: number; orgPath: string; eventId: string | null }
   | { ok: false; rows: number; rejectedCount: number; rejected: RowIssue[] };
-
-export const todayInVietnam = (): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 class IssueList {
   readonly items: RowIssue[] = [];

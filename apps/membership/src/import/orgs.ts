@@ -4,7 +4,7 @@
 // memory: an organization file is at most a few hundred thousand rows (the whole country has ~200,000
 // organizations), unlike member files.
 import { randomUUID } from "node:crypto";
-import { parseDateVi } from "@orgboard/locale-vi";
+import { parseDateVi, todayInVietnam } from "@orgboard/locale-vi";
 import { getUnit } from "@orgboard/admin-units";
 import { z } from "zod";
 import { ORG_KINDS, SECTORS, type OrgKind, type Sector } from "../domain/enums.js";
@@ -12,7 +12,6 @@ import { canBeChildOf, childPath, isValidOrgCode } from "../domain/org-tree.js";
 import { copyLine, type Sql } from "../db/sql.js";
 import { recordImport } from "./audit.js";
 import type { ImportOptions, ImportResult } from "./members.js";
-import { todayInVietnam } from "./members.js";
 import { readRecords, type FileSource } from "./read.js";
 import { ORG_COLUMNS, ORG_KIND_LABELS, SECTOR_LABELS, lookupLabel, type OrgColumnKey } from "./template.js";
 import type { RowIssue } from "./validate.js";

@@ -2,10 +2,9 @@
 // zod-free parse that gives the same output), then the domain rules that need only the row (dates that
 // exist, national ID agreeing with birth date and gender, age at admission, probation). Rules that need
 // the database (organization exists and is open, duplicates) are the import's (members.ts).
-import { parseDateVi, validateNationalId } from "@orgboard/locale-vi";
+import { parseDateVi, validateNationalId, addMonths } from "@orgboard/locale-vi";
 import { z } from "zod";
 import { MIN_ADMISSION_AGE_MONTHS, PROBATION_MONTHS } from "../domain/admission.js";
-import { addMonths } from "../domain/dates.js";
 import type { Gender } from "../domain/enums.js";
 import { isValidOrgCode } from "../domain/org-tree.js";
 import { GENDER_LABELS, STATUS_LABELS, lookupLabel, type MemberColumnKey } from "./template.js";

@@ -2,7 +2,7 @@
 import type { OutboxNotifier } from "@orgboard/events";
 import type { BaseContext } from "@orgboard/server-kit";
 import type { Database } from "../db/sql.js";
-import type { IsoDate } from "../domain/dates.js";
+import type { IsoDate } from "@orgboard/locale-vi";
 
 export interface MembershipLimits {
   /** Largest decoded import file, bytes. */

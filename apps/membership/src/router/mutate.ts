@@ -1,10 +1,9 @@
 // The one way a procedure changes data: its writes, the audit record and the outbox event(s) commit in
-// ONE transaction (0001), then open event streams are woken. packages/events' recordChange goes last
-// (it takes the advisory lock that keeps outbox ids in commit order); a second event of the same change
-// (a transfer seen from both ends) is inserted under that lock.
+// ONE transaction (0001), then open event streams are woken. packages/events' recordCallerChange goes
+// last (it takes the advisory lock that keeps outbox ids in commit order); a second event of the same
+// change (a transfer seen from both ends) is inserted under that lock.
 import type { Principal } from "@orgboard/auth";
-import { recordChange, toJson } from "@orgboard/events";
-import { rawClient } from "../db/raw.js";
+import { recordCallerChange } from "@orgboard/events";
 import type { Database, Sql } from "../db/sql.js";
 import type { MembershipEvent } from "./events.js";
 
@@ -33,16 +32,7 @@ export interface MutationContext {
 }
 
 export async function recordOutcome(tx: Sql, ctx: Omit<MutationContext, "db" | "notify">, change: Change, events: readonly MembershipEvent[]): Promise<void> {
-  const [first, ...rest] = events;
-  const raw = rawClient(tx);
-  await recordChange(
-    raw,
-    { actor: ctx.principal.subject, requestId: ctx.requestId, action: ctx.action, ...change },
-    first ? { type: first.type, orgPath: first.orgPath, aggregateId: first.aggregateId, payload: first.payload } : undefined,
-  );
-  for (const e of rest) {
-    await tx.query(`INSERT INTO outbox_event (type, org_path, aggregate_id, payload) VALUES ($1, $2, $3, $4::jsonb)`, [e.type, e.orgPath, e.aggregateId, toJson(e.payload)]);
-  }
+  await recordCallerChange(tx, ctx, { ...change, events });
 }
 
 /** Runs `work` in a transaction that also writes its audit record and events; wakes streams after commit. */

@@ -1,6 +1,6 @@
 // What the procedures share beyond their schemas (those are in packages/contract-membership): opaque list
 // cursors and the "no future dates" rule.
-import { isIsoDate } from "../domain/dates.js";
+import { isIsoDate } from "@orgboard/locale-vi";
 import { invalid } from "./errors.js";
 
 // ---- Cursors: opaque to clients (base64url of the keyset position) ---------------------------------

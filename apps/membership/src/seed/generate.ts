@@ -2,11 +2,11 @@
 // from a PRNG seeded by (seed, cell id) in a fixed order, so the same seed gives the same rows whatever
 // table is being written, and memory holds one cell's people at a time.
 import { NATIONAL_ID_PROVINCE_CODES } from "@orgboard/locale-vi";
+import { Rng, Weighted } from "@orgboard/random";
 import { probationEndDate } from "../domain/admission.js";
 import { BADGE_YEARS, type Gender, type MemberStatus, type RatingLevel, type RemovalKind } from "../domain/enums.js";
 import { drawName, EDUCATION, OCCUPATIONS, tablesFor } from "./names.js";
 import type { OrgTree, SeedOrg } from "./orgs.js";
-import { Rng, Weighted } from "./random.js";
 
 const DAY = 86_400_000;
 export const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;

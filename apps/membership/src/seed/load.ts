@@ -4,12 +4,12 @@
 // first and recreated afterwards from their own definitions (much faster than maintaining them row by
 // row), the counter triggers are off and the counters are rebuilt once at the end.
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
+import { Rng } from "@orgboard/random";
 import { probationEndDate } from "../domain/admission.js";
 import { copyLine, type CopySink, type Database, type Sql } from "../db/sql.js";
 import { rebuildStatsSql, statTriggersSql } from "../db/stats-sql.js";
 import { MEMBER_RATING, MemberGenerator, ORG_RATING, isoOf, yearOf, type CellData, type SeedMember } from "./generate.js";
 import { buildOrgTree, type OrgTree, type SeedOrg, type SeedScale } from "./orgs.js";
-import { Rng } from "./random.js";
 
 export interface SeedOptions {
   scale: SeedScale;

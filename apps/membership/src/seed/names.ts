@@ -2,7 +2,7 @@
 // (Nguyễn ≈ 38 %, Trần ≈ 12 %, Lê ≈ 9.5 %, Phạm ≈ 7 %, Hoàng/Huỳnh ≈ 5 %, Phan ≈ 4.5 %, Vũ/Võ ≈ 3.9 %, …);
 // Hoàng/Huỳnh and Vũ/Võ are split by region (the south writes Huỳnh, Võ). Middle and given names are
 // weighted lists of the most common ones. Ethnic mixes follow the regions' main ethnic groups.
-import { Weighted, type Rng } from "./random.js";
+import { Weighted, type Rng } from "@orgboard/random";
 
 export type Region = "north" | "north_mountain" | "central" | "highlands" | "south" | "mekong";
 

@@ -6,9 +6,9 @@
 // committees of agencies, schools, enterprises … At national scale: ≈ 52,000 grassroots organizations and
 // ≈ 5.6 million members, the figures published for 2020 and January 2026.
 import { getChildren, getProvinces, mapNewToOld, type AdminUnit } from "@orgboard/admin-units";
+import { Rng, Weighted } from "@orgboard/random";
 import type { OrgKind, Sector } from "../domain/enums.js";
 import { regionOf, type Region } from "./names.js";
-import { Rng, Weighted } from "./random.js";
 
 export type SeedScale = "demo" | "province" | "national";
 export const SEED_SCALES = ["demo", "province", "national"] as const satisfies readonly SeedScale[];

@@ -1,4 +1,5 @@
 // membership.events.stream: the outbox as a resumable, scoped SSE stream.
+import { until } from "@orgboard/testkit";
 import { describe, expect, it } from "vitest";
 import { TREE } from "./fixtures.js";
 import { CENTRAL, as, board, treeSuite, type Client } from "./harness.js";
@@ -20,14 +21,6 @@ function collect(client: Client, lastEventId: string | null) {
     onError: (err) => errors.push(err as never),
   });
   return { received, errors, stop: () => sub.unsubscribe() };
-}
-
-async function until(cond: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const target = (orgPath: string, year: number, n: number) => suite.h.client(CENTRAL).membership.targets.set.mutate({ orgPath, year, admissionsPlan: n });

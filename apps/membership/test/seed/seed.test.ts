@@ -1,12 +1,11 @@
 // The synthetic dataset: same seed → same rows, realistic shape, real administrative units, valid IDs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUnit } from "@orgboard/admin-units";
-import { validateNationalId } from "@orgboard/locale-vi";
+import { validateNationalId, addMonths } from "@orgboard/locale-vi";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import { seedDatabase, SeedError } from "../../src/seed/load.js";
 import { buildOrgTree } from "../../src/seed/orgs.js";
 import { overlappingPeriods } from "../../src/domain/kpis.js";
-import { addMonths } from "../../src/domain/dates.js";
 import type { Sql } from "../../src/db/sql.js";
 
 const TABLES = [

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { freePort, until } from "@orgboard/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveEvent } from "@orgboard/contract-realtime";
-import { connectClient, waitUntil, type TestClient } from "../support/clients.js";
+import { connectClient, type TestClient } from "../support/clients.js";
 import { emitter, type EmitEvent } from "../support/emit.js";
 import { postgresAvailable, startTestPostgres, type TestPostgres } from "../support/postgres.js";
 import { startProbeService, type ProbeService } from "../support/probe-service.js";
-import { freePort, spawnGateway, type GatewayProcess } from "../support/processes.js";
+import { spawnGateway, type GatewayProcess } from "../support/processes.js";
 import { serviceTokenSource } from "../support/servers.js";
 import { startTokenEndpoint } from "../support/token-endpoint.js";
 
@@ -142,7 +143,7 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
       const first = await emit([ev("/01/")]);
       await c.waitForEvents(1);
       c.socket.io.engine.close();
-      await waitUntil(() => !c.socket.connected, 2000, "drop");
+      await until(() => !c.socket.connected, 2000, "drop");
       const missed = await emit([ev("/01/"), ev("/02/"), ev("/01/01-001/")]);
       await c.waitForSessions(2, 5000);
       await c.waitForEvents(3);
@@ -165,10 +166,10 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
     );
     await admin.end();
     expect(r.rows.length).toBeGreaterThanOrEqual(2); // one listener per instance
-    await waitUntil(() => c.snapshots.some((s) => s.reason === "gap"), 10_000, "snapshot-required gap");
+    await until(() => c.snapshots.some((s) => s.reason === "gap"), 10_000, "snapshot-required gap");
     expect(c.socket.connected).toBe(true);
     const after = await emit([ev("/01/")]);
-    await waitUntil(() => c.events.some((e) => e.id === after[0]), 10_000, "delivery after the bus reconnected");
+    await until(() => c.events.some((e) => e.id === after[0]), 10_000, "delivery after the bus reconnected");
   });
 
   it("rolling restart (SIGTERM of the consumer): the other takes over from the checkpoint, nothing lost or doubled", async () => {
@@ -197,7 +198,7 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
     await c.waitForEvents(20);
     await lead.stop("SIGKILL");
     const during = await emit(Array.from({ length: 10 }, () => ev("/03/")));
-    await waitUntil(() => fold(c.events).length >= 30, 20_000, "all events after takeover");
+    await until(() => fold(c.events).length >= 30, 20_000, "all events after takeover");
     await new Promise((r) => setTimeout(r, 300));
     expect(fold(c.events)).toEqual([...before, ...during]);
     // Anything delivered twice was pushed before the crash but not yet checkpointed.

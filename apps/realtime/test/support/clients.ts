@@ -1,3 +1,4 @@
+import { until } from "@orgboard/testkit";
 import { io as ioClient, type Socket } from "socket.io-client";
 import type { LiveEvent, SessionInfo, SnapshotRequired } from "@orgboard/contract-realtime";
 
@@ -12,14 +13,6 @@ export interface TestClient {
   waitForEvents(n: number, ms?: number): Promise<LiveEvent[]>;
   waitForSessions(n: number, ms?: number): Promise<void>;
   close(): void;
-}
-
-export async function waitUntil(cond: () => boolean, ms = 5000, what = "condition"): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 export interface ConnectOptions {
@@ -49,11 +42,11 @@ export async function connectClient(url: string, opts: ConnectOptions): Promise<
     expired: 0,
     disconnects: [],
     async waitForEvents(n, ms = 5000) {
-      await waitUntil(() => c.events.length >= n, ms, `${n} events (have ${c.events.length})`);
+      await until(() => c.events.length >= n, ms, `${n} events (have ${c.events.length})`);
       return c.events;
     },
     async waitForSessions(n, ms = 5000) {
-      await waitUntil(() => c.sessions.length >= n, ms, `${n} sessions (have ${c.sessions.length})`);
+      await until(() => c.sessions.length >= n, ms, `${n} sessions (have ${c.sessions.length})`);
     },
     close() {
       socket.disconnect();

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@orgboard/testkit";
 import pg from "pg";
 
 /**
@@ -23,17 +23,6 @@ export function postgresAvailable(): { ok: true } | { ok: false; why: string } {
   if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) return { ok: true };
   if (existsSync(join(BIN, "initdb")) && existsSync(join(BIN, "pg_ctl"))) return { ok: true };
   return { ok: false, why: `no TEST_DATABASE_URL/DATABASE_URL and no PostgreSQL binaries in ${BIN}` };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function withSearchPath(url: string, schema: string): string {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createTokenVerifier, definePolicy } from "@orgboard/auth";
 import { orgPathSchema } from "@orgboard/contracts";
-import { createEventStreamProcedure, createListenNotifier, OUTBOX_DDL, recordChange, type RawSqlClient } from "@orgboard/events";
+import { asRawSql, createEventStreamProcedure, OUTBOX_DDL, openServiceNotifier, recordChange, type RawSqlClient, type ServiceNotifier } from "@orgboard/events";
 import { createOutboxTables, pgliteClient } from "@orgboard/events/testing";
 import { createLogger, createService, createTRPC, type Logger } from "@orgboard/server-kit";
 import pg from "pg";
@@ -91,7 +91,7 @@ export async function startProbeService(opts: ProbeServiceOptions): Promise<Prob
 
 interface Store {
   db: RawSqlClient & { $transaction<T>(fn: (tx: RawSqlClient) => Promise<T>): Promise<T> };
-  notifier: Awaited<ReturnType<typeof createListenNotifier>>;
+  notifier: ServiceNotifier;
   close(): Promise<void>;
 }
 
@@ -99,7 +99,7 @@ async function pgliteStore(dataDir: string | undefined): Promise<Store> {
   if (dataDir && !existsSync(dataDir)) await freshDataDir(dataDir);
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await createOutboxTables(pglite);
-  const notifier = await createListenNotifier(pglite);
+  const notifier = await openServiceNotifier({ pglite });
   return {
     db: pgliteClient(pglite),
     notifier,
@@ -110,30 +110,20 @@ async function pgliteStore(dataDir: string | undefined): Promise<Store> {
   };
 }
 
-function pgRaw(q: { query: pg.Pool["query"] }): RawSqlClient {
-  return {
-    $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await q.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await q.query(query, values)).rows as T,
-  };
-}
-
 async function pgStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A database going away must fail requests (and readiness), not crash the process.
   pool.on("error", () => undefined);
   await pool.query(OUTBOX_DDL);
-  const listener = new pg.Client({ connectionString: url });
-  listener.on("error", () => undefined);
-  await listener.connect();
-  const notifier = await createListenNotifier(listener);
+  const notifier = await openServiceNotifier({ databaseUrl: url });
   return {
     db: {
-      ...pgRaw(pool),
+      ...asRawSql(pool),
       async $transaction(fn) {
         const client = await pool.connect();
         try {
           await client.query("BEGIN");
-          const out = await fn(pgRaw(client));
+          const out = await fn(asRawSql(client));
           await client.query("COMMIT");
           return out;
         } catch (err) {
@@ -147,7 +137,6 @@ async function pgStore(url: string): Promise<Store> {
     notifier,
     close: async () => {
       await notifier.close();
-      await listener.end();
       await pool.end();
     },
   };

@@ -1,6 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { COURSE_CERTIFICATE_VALID_MONTHS } from "../../domain/admission.js";
-import { addMonths } from "../../domain/dates.js";
+import { addMonths } from "@orgboard/locale-vi";
 import { isCellKind } from "../../domain/org-tree.js";
 import { conflict, invalid, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";

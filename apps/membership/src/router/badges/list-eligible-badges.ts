@@ -1,5 +1,5 @@
 import { membershipContract, type EligibleBadge } from "@orgboard/contract-membership";
-import { addYears } from "../../domain/dates.js";
+import { addYears } from "@orgboard/locale-vi";
 import { badgeDueAt } from "../../domain/party-age.js";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";

@@ -1,6 +1,5 @@
 import { eventStreamInputSchema } from "@orgboard/contracts";
 import { streamEvents } from "@orgboard/events";
-import { rawClient } from "../../db/raw.js";
 import { procedure } from "../procedure.js";
 
 /**
@@ -12,5 +11,5 @@ import { procedure } from "../procedure.js";
 export const streamEventsRoute = procedure("membership.events.read")
   .input(eventStreamInputSchema)
   .subscription(async function* ({ ctx, input, signal }) {
-    yield* streamEvents({ db: rawClient(ctx.db), notifier: ctx.notifier, pollIntervalMs: 1000, principal: ctx.principal, lastEventId: input.lastEventId ?? null, signal });
+    yield* streamEvents({ db: ctx.db, notifier: ctx.notifier, pollIntervalMs: 1000, principal: ctx.principal, lastEventId: input.lastEventId ?? null, signal });
   });

@@ -1,7 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { vietnameseNameSortKey } from "@orgboard/locale-vi";
+import { addMonths, vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS, PROBATION_MONTHS, probationEndDate } from "../../domain/admission.js";
-import { addMonths } from "../../domain/dates.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import type { Violation } from "../../domain/result.js";
 import { conflict, invalid, throwIf } from "../errors.js";

@@ -1,9 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
 import { MEMBER_COLUMNS, MEMBER_FROM, memberView, type MemberRow } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
-import { Params, foldSql, foldedContains, inSubtrees } from "../sql.js";
+import { Params, inSubtrees } from "../sql.js";
 
 const c = membershipContract.procedures;
 

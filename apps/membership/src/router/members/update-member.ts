@@ -1,7 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { vietnameseNameSortKey } from "@orgboard/locale-vi";
+import { addMonths, vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS } from "../../domain/admission.js";
-import { addMonths } from "../../domain/dates.js";
 import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";

@@ -1,8 +1,9 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, orgView, type OrgRow } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
-import { Params, foldSql, foldedContains, inSubtrees } from "../sql.js";
+import { Params, inSubtrees } from "../sql.js";
 import { listScope } from "../scope.js";
 
 const c = membershipContract.procedures;

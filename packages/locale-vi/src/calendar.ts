@@ -1,14 +1,38 @@
 // Calendar dates as ISO strings "yyyy-mm-dd" (no time, no time zone), so that a date recorded in Hà Nội
-// is never moved by a UTC conversion. Month arithmetic follows the Civil Code (Bộ luật Dân sự 2015,
+// is never moved by a UTC conversion; "today" is the calendar date in Vietnam (Asia/Ho_Chi_Minh). Month arithmetic follows the Civil Code (Bộ luật Dân sự 2015,
 // Art. 147): a period of N months ends on the same day-of-month N months later, or on the last day of
 // that month when it has no such day (29/02/2024 + 12 months = 28/02/2025).
 // Why not date-fns or a Temporal polyfill: both work on instants (Date) in a time zone; the rules here
 // need plain calendar dates that compare as strings (also in SQL), and the few operations fit in this file.
 
-// The wire's date type and check live in the contract (what a client sends is checked the same way).
-import { daysInMonth, isIsoDate, isLeapYear, type IsoDate } from "@orgboard/contract-membership";
+import { VIETNAM_TIME_ZONE, daysInMonth, toIsoDate } from "./dates.js";
 
-export { daysInMonth, isIsoDate, isLeapYear, type IsoDate };
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const vietnamDay = new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar date of an instant in Vietnam ("yyyy-mm-dd"). */
+export function dateInVietnam(instant: Date | number): IsoDate {
+  return vietnamDay.format(instant);
+}
+
+/** Today's date in Vietnam ("yyyy-mm-dd"), whatever the machine's time zone. */
+export function todayInVietnam(): IsoDate {
+  return dateInVietnam(Date.now());
+}
+
+/** True for an existing calendar date in the form yyyy-mm-dd. */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  const m = ISO.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
 
 export interface DateParts {
   year: number;
@@ -22,20 +46,16 @@ export function dateParts(date: IsoDate): DateParts {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-export function isoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 export function yearOf(date: IsoDate): number {
   return dateParts(date).year;
 }
 
 export function startOfYear(year: number): IsoDate {
-  return isoDate(year, 1, 1);
+  return toIsoDate(year, 1, 1);
 }
 
 export function endOfYear(year: number): IsoDate {
-  return isoDate(year, 12, 31);
+  return toIsoDate(year, 12, 31);
 }
 
 /** Negative, zero or positive like a comparator (ISO strings compare lexically). */
@@ -57,7 +77,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
-  return isoDate(y, m, Math.min(day, daysInMonth(y, m)));
+  return toIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
 export function addYears(date: IsoDate, years: number): IsoDate {

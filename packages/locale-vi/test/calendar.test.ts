@@ -11,7 +11,9 @@ import {
   endOfYear,
   isIsoDate,
   isWithin,
-} from "../../src/domain/index.js";
+  todayInVietnam,
+  dateInVietnam,
+} from "../src/index.js";
 
 describe("isIsoDate", () => {
   it("accepts only existing calendar dates yyyy-mm-dd", () => {
@@ -94,5 +96,15 @@ describe("days and working days", () => {
     expect(isWithin("2024-12-31", "2024-01-01", endOfYear(2024))).toBe(true);
     expect(isWithin("2025-01-01", "2024-01-01", endOfYear(2024))).toBe(false);
     expect(isWithin("1930-02-03", null, null)).toBe(true);
+  });
+});
+
+describe("today in Vietnam", () => {
+  it("is the calendar date at UTC+7, whatever the machine's zone", () => {
+    expect(dateInVietnam(new Date("2026-12-31T16:59:59Z"))).toBe("2026-12-31");
+    expect(dateInVietnam(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
+    expect(dateInVietnam(Date.UTC(2024, 1, 28, 18))).toBe("2024-02-29");
+    expect(isIsoDate(todayInVietnam())).toBe(true);
+    expect(todayInVietnam()).toBe(dateInVietnam(new Date()));
   });
 });

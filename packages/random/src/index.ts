@@ -1,6 +1,18 @@
-// Seeded PRNG for the synthetic dataset: sfc32 (small, fast, passes PractRand far beyond what we draw),
+// Seeded randomness for everything that must replay from a seed (membership's synthetic dataset,
+// conference's simulator, benches): sfc32 (small, fast, passes PractRand far beyond what we draw),
 // seeded through splitmix32 so that nearby seeds/streams give unrelated sequences. Math.random is never
-// used: the same seed must give byte-identical rows.
+// used: the same seed must give byte-identical output. No dependencies; runs in Node and browsers.
+
+/** A 32-bit seed from a number or a string (FNV-1a), so `--seed demo` works too. */
+export function seedOf(seed: number | string): number {
+  if (typeof seed === "number" && Number.isInteger(seed)) return seed | 0;
+  let h = 0x811c9dc5;
+  for (const ch of String(seed)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
 
 function splitmix32(a: number): () => number {
   return () => {
@@ -20,8 +32,9 @@ export class Rng {
   private d: number;
 
   /** `stream` separates independent sequences under one seed (e.g. one per organization). */
-  constructor(seed: number, stream = 0) {
-    const mix = splitmix32((seed * 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35));
+  constructor(seed: number | string, stream = 0) {
+    const n = typeof seed === "string" ? seedOf(seed) : seed;
+    const mix = splitmix32((n * 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35));
     this.a = mix();
     this.b = mix();
     this.c = mix();
@@ -40,9 +53,10 @@ export class Rng {
     return t >>> 0;
   }
 
-  /** [0, 1) */
-  float(): number {
-    return this.next() / 4294967296;
+  /** [from, to), by default [0, 1) */
+  float(from = 0, to = 1): number {
+    const u = this.next() / 4294967296;
+    return from === 0 && to === 1 ? u : from + u * (to - from);
   }
 
   /** integer in [min, max] */
@@ -56,6 +70,17 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.float() * items.length)]!;
+  }
+
+  /** k distinct items, in a random order. */
+  sample<T>(items: readonly T[], k: number): T[] {
+    const copy = [...items];
+    const n = Math.min(k, copy.length);
+    for (let i = 0; i < n; i++) {
+      const j = this.int(i, copy.length - 1);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, n);
   }
 
   /** Approximately normal (sum of uniforms), clamped to [min, max]. */
