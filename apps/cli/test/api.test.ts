@@ -11,7 +11,7 @@ import { openMembershipDatabase } from "@orgboard/membership";
 import { AuthError, refresh } from "../src/auth/oidc.js";
 import type { StoredLogin } from "../src/auth/credentials.js";
 import { approveDeviceLogin } from "../src/simulate/login.js";
-import { freePort, waitFor } from "./system-helpers.js";
+import { freePort, waitForUrl } from "@orgboard/testkit";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
@@ -85,7 +85,7 @@ beforeAll(async () => {
     stdio: "ignore",
   });
   procs.push(identity);
-  await waitFor(`${identityUrl}/realms/orgboard/.well-known/openid-configuration`, identity);
+  await waitForUrl(`${identityUrl}/realms/orgboard/.well-known/openid-configuration`, { process: identity, timeoutMs: 90_000 });
 
   const membershipPort = await freePort();
   membershipUrl = `http://127.0.0.1:${membershipPort}`;
@@ -94,7 +94,7 @@ beforeAll(async () => {
     stdio: "ignore",
   });
   procs.push(membership);
-  await waitFor(`${membershipUrl}/readyz`, membership);
+  await waitForUrl(`${membershipUrl}/readyz`, { process: membership, timeoutMs: 90_000 });
   env.MEMBERSHIP_URL = membershipUrl;
 });
 

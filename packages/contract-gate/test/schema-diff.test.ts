@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as conferenceWire from "@orgboard/contract-conference";
 import * as wire from "@orgboard/contracts";
 import { z } from "zod";
 import { breakingChanges, type Side } from "../src/index.js";
@@ -159,7 +160,7 @@ describe("inputs (what consumers send)", () => {
   });
 });
 
-describe("the real wire schemas of @orgboard/contracts", () => {
+describe("the real wire schemas of @orgboard/contracts and @orgboard/contract-conference", () => {
   it("each compared with itself, both sides: no change", () => {
     const schemas = Object.entries(wire as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
     expect(schemas.length).toBeGreaterThan(10);
@@ -170,7 +171,7 @@ describe("the real wire schemas of @orgboard/contracts", () => {
   });
 
   it("conference.get's snapshot: a field removed inside an array and inside a nullable object is named", () => {
-    const { conferenceSnapshotSchema: snap, agendaItemViewSchema: agendaItem, speakRequestViewSchema: speakRequest } = wire;
+    const { conferenceSnapshotSchema: snap, agendaItemViewSchema: agendaItem, speakRequestViewSchema: speakRequest } = conferenceWire;
     const changed = snap.extend({ agenda: z.array(agendaItem.omit({ position: true })), speaker: speakRequest.omit({ siteCode: true }).nullable() });
     expect(out(snap, changed)).toEqual(['agenda[].position: output field "agenda[].position" removed', 'speaker.siteCode: output field "speaker.siteCode" removed']);
   });
