@@ -154,8 +154,18 @@ export async function checkPackage(root: string, pkg: ContractPackage, opts: { b
       const changes = diffSnapshots(own.snapshot, generated);
       const breaking = changes.some((c) => c.breaking);
       const next = nextVersion(latest!.version, breaking);
-      fail(
-        `${service}: hợp đồng đã thay đổi so với snapshots/${version}.json, hãy ghi nhận thành phiên bản mới ${next} / the contract changed: record it as a new version (${next}${breaking ? ", breaking" : ""}): ` +
+      // A compatible change passes (no deployed client can break on it); it is named, with the way to record
+      // it, so that the next recorded version holds it and a later removal of what it added is caught.
+      if (!breaking) {
+        lines.push({
+          level: "note",
+          text:
+            `${service}: thay đổi tương thích, chưa ghi nhận; ghi nhận thành ${next} khi phát hành / compatible changes since snapshots/${version}.json, not recorded yet: ` +
+            `record them as ${next} when releasing (set version "${next}", build, \`pnpm contracts:record\`, "## ${next} — …" in CHANGELOG.md)\n` +
+            changes.map(bullet).join("\n"),
+        });
+      } else fail(
+        `${service}: hợp đồng đã thay đổi so với snapshots/${version}.json, hãy ghi nhận thành phiên bản mới ${next} / the contract changed: record it as a new version (${next}, breaking): ` +
           `set version "${next}" in the contract, build, run \`pnpm contracts:record\`, add "## ${next} — …" to CHANGELOG.md\n` +
           changes.map(bullet).join("\n"),
       );

@@ -14,7 +14,8 @@ export interface RecordedFile {
 }
 
 export interface Line {
-  level: "ok" | "fail" | "skip";
+  /** "note": passes, but says what to do (a compatible change not recorded yet). */
+  level: "ok" | "fail" | "skip" | "note";
   text: string;
 }
 

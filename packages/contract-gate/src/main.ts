@@ -12,7 +12,7 @@ record  writes snapshots/<version>.json for contracts whose version is not recor
 --base  a git ref (e.g. origin/main): recorded snapshots must be unchanged since it; default: since first committed
 --root  the repository root (default: the current directory)`;
 
-const SYMBOL = { ok: "✓", fail: "✗", skip: "–" } as const;
+const SYMBOL = { ok: "✓", fail: "✗", skip: "–", note: "!" } as const;
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;

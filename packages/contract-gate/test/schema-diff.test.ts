@@ -162,7 +162,7 @@ describe("inputs (what consumers send)", () => {
 
 describe("the real wire schemas of @orgboard/contracts and @orgboard/contract-conference", () => {
   it("each compared with itself, both sides: no change", () => {
-    const schemas = Object.entries(wire as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
+    const schemas = Object.entries({ ...wire, ...conferenceWire } as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
     expect(schemas.length).toBeGreaterThan(10);
     for (const [name, schema] of schemas) {
       expect(inp(schema, schema), name).toEqual([]);
