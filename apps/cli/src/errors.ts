@@ -90,3 +90,17 @@ function reportApiError(err: TRPCClientError<never>, stderr: NodeJS.WritableStre
   stderr.write(`lỗi / error: dịch vụ membership báo lỗi / the membership service failed (${data.code ?? data.httpStatus ?? "?"}): ${err.message}\n`);
   return EXIT_FAILURE;
 }
+
+/** A refused import (every row checked, none written), whether it came from the API or the operator mode: what
+ *  each bad row says, Vietnamese first. Returns the exit code for bad input. */
+export function printRejected(
+  result: { rows: number; rejectedCount: number; rejected: readonly { row: number; column: string; reason: string }[] },
+  err: NodeJS.WritableStream = process.stderr,
+): number {
+  err.write(`Không nhập được: ${result.rejectedCount} lỗi trong ${result.rows} dòng; chưa nhập dòng nào.\n`);
+  err.write(`Import refused: ${result.rejectedCount} problem(s) in ${result.rows} row(s); nothing was imported.\n`);
+  err.write("dòng/row\tcột/column\tlý do/reason\n");
+  for (const r of result.rejected) err.write(`${r.row}\t${r.column}\t${r.reason}\n`);
+  if (result.rejected.length < result.rejectedCount) err.write(`… ${result.rejectedCount - result.rejected.length} more\n`);
+  return EXIT_BAD_INPUT;
+}

@@ -17,11 +17,10 @@ import {
   SEED_SCALES,
   seedDatabase,
   type Database,
-  type ImportResult,
   type SeedScale,
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
-import { CliInputError, EXIT_BAD_INPUT } from "./errors.js";
+import { CliInputError, printRejected } from "./errors.js";
 import { progressBar } from "./progress.js";
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -63,15 +62,6 @@ function requireFile(file: string): string {
   return file;
 }
 
-function printRejected(result: Extract<ImportResult, { ok: false }>): number {
-  const err = process.stderr;
-  err.write(`Không nhập được: ${result.rejectedCount} lỗi trong ${result.rows} dòng; chưa nhập dòng nào.\n`);
-  err.write(`Import refused: ${result.rejectedCount} problem(s) in ${result.rows} row(s); nothing was imported.\n`);
-  err.write("dòng/row\tcột/column\tlý do/reason\n");
-  for (const r of result.rejected) err.write(`${r.row}\t${r.column}\t${r.reason}\n`);
-  if (result.rejected.length < result.rejectedCount) err.write(`… ${result.rejectedCount - result.rejected.length} more\n`);
-  return EXIT_BAD_INPUT;
-}
 
 export function registerOperatorCommands(program: Command, setExit: (code: number) => void): void {
   const operator = program

@@ -7,9 +7,9 @@ import { type Command, InvalidArgumentError } from "commander";
 import { formatAnnualReport } from "@orgboard/membership";
 import { jwtClaims } from "../auth/oidc.js";
 import { officialToken } from "../auth/session.js";
-import { CliInputError, EXIT_BAD_INPUT } from "../errors.js";
+import { CliInputError, printRejected } from "../errors.js";
 import { progressBar, type Progress } from "../progress.js";
-import { membershipApi, membershipUrl, type FileFormat, type ImportKind, type ImportOutcome } from "./client.js";
+import { membershipApi, membershipUrl, type FileFormat, type ImportKind } from "./client.js";
 import { transferFetch } from "./transfer.js";
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -47,15 +47,6 @@ function session(opts: ApiOptions, bar?: Progress) {
   return { token, api };
 }
 
-function printRejected(result: Extract<ImportOutcome, { ok: false }>): number {
-  const err = process.stderr;
-  err.write(`Không nhập được: ${result.rejectedCount} lỗi trong ${result.rows} dòng; chưa nhập dòng nào.\n`);
-  err.write(`Import refused: ${result.rejectedCount} problem(s) in ${result.rows} row(s); nothing was imported.\n`);
-  err.write("dòng/row\tcột/column\tlý do/reason\n");
-  for (const r of result.rejected) err.write(`${r.row}\t${r.column}\t${r.reason}\n`);
-  if (result.rejected.length < result.rejectedCount) err.write(`… ${result.rejectedCount - result.rejected.length} more\n`);
-  return EXIT_BAD_INPUT;
-}
 
 const apiOptions = (c: Command) =>
   c
