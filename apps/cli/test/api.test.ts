@@ -81,7 +81,8 @@ beforeAll(async () => {
   const identityPort = await freePort();
   identityUrl = `http://127.0.0.1:${identityPort}`;
   const identity = spawn(process.execPath, [path.join(ROOT, "apps/identity/dist/main.js")], {
-    env: { ...process.env, ORGBOARD_IDENTITY_PORT: String(identityPort), IDENTITY_CLI_DEVICE_CODE_LIFESPAN: String(DEVICE_CODE_LIFESPAN) },
+    // Development mode: the realm file's development client secrets (as `orgboard start` runs it).
+    env: { ...process.env, NODE_ENV: "development", PORT: String(identityPort), IDENTITY_CLI_DEVICE_CODE_LIFESPAN: String(DEVICE_CODE_LIFESPAN) },
     stdio: "ignore",
   });
   procs.push(identity);
