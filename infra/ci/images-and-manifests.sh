@@ -10,6 +10,7 @@
 #                   kubeconform -strict against the Kubernetes $SCHEMA_K8S schemas, offline
 #   5. apiserver    etcd + kube-apiserver (built from Go modules once, cached): server-side apply of the
 #                   production overlay, then --dry-run=server of every overlay
+#   6. cluster      only with WITH_CLUSTER=1: infra/ci/cluster-smoke.sh (the whole set on a one-node cluster)
 # Everything slow is cached under ${XDG_CACHE_HOME:-$HOME/.cache}/orgboard: warm, the stage takes < 6 min.
 # Cold, the kube-apiserver build alone takes ~8+ min on 2 cores (CI_APISERVER=skip leaves step 5 out;
 # CI_APISERVER=if-cached runs it only when the binaries are already cached).
@@ -150,6 +151,11 @@ if [ "$FAILED" = 0 ]; then
       else skip "apiserver: dry run" "(binaries not cached; run infra/ci/lib/k8s-tools.sh apiserver)"; fi
       if apiserver_tools_cached && [ -f "$W/rendered/production.yaml" ]; then step "apiserver: dry run" apiserver_dry_run; fi ;;
   esac
+  # The whole set on a throwaway one-node cluster: only when asked (slow; root; changes host networking
+  # while it runs). docs/runbooks/deploy.md, "Smoke test on a one-node cluster".
+  if [ "${WITH_CLUSTER:-0}" != 1 ]; then skip "cluster smoke" "(WITH_CLUSTER=1 runs infra/ci/cluster-smoke.sh)"
+  elif [ "$FAILED" = 0 ]; then step "cluster smoke" "$HERE/cluster-smoke.sh"
+  else skip "cluster smoke" "(an earlier step failed)"; fi
 fi
 summary
 exit $FAILED

@@ -3,7 +3,7 @@
 # and PyPI only. Source it or run it: `infra/ci/lib/k8s-tools.sh [manifest|apiserver|cluster]...`.
 #   manifest   kustomize, kubeconform, offline JSON schemas (seconds once cached)
 #   apiserver  etcd, kube-apiserver, kubectl (cold: ~8+ min on 2 cores, ~6 GB of Go caches)
-#   cluster    kube-controller-manager, kube-scheduler, kubelet (only for cluster-smoke.sh)
+#   cluster    kube-controller-manager, kube-scheduler, kubelet, kube-proxy (only for cluster-smoke.sh)
 # Everything lands under $ORGBOARD_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/orgboard) so CI runs on
 # the same machine reuse it; binaries are keyed by version, so a version bump rebuilds.
 ORGBOARD_CACHE=${ORGBOARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/orgboard}
@@ -106,8 +106,8 @@ apiserver_tools_cached() {
 
 ensure_cluster_tools() ( set -euo pipefail;
   ensure_apiserver_tools
-  _k8s_build kube-controller-manager kube-scheduler kubelet
-  local c; for c in kube-controller-manager kube-scheduler kubelet; do ln -sf "$(_tool $c "$K8S_VERSION")" "$TOOLS_BIN/$c"; done
+  _k8s_build kube-controller-manager kube-scheduler kubelet kube-proxy
+  local c; for c in kube-controller-manager kube-scheduler kubelet kube-proxy; do ln -sf "$(_tool $c "$K8S_VERSION")" "$TOOLS_BIN/$c"; done
 )
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
