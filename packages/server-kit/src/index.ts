@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./logger.js";
 export * from "./config.js";
 export * from "./service.js";
+export * from "./input-guard.js";

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { TokenError, type Principal, type TokenVerifier } from "@orgboard/auth";
+import { MAX_BATCH_SIZE } from "@orgboard/contracts";
 import type { AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono, type Context } from "hono";
@@ -35,6 +36,8 @@ export interface ServiceOptions<TRouter extends AnyRouter, TContext extends Base
   onClose?: () => Promise<void>;
   /** How long shutdown waits for in-flight requests before cutting connections. */
   shutdownTimeoutMs?: number;
+  /** Most calls in one HTTP batch (400 beyond). Default MAX_BATCH_SIZE (50). */
+  maxBatchSize?: number;
   /** Reconnection delay SSE clients are told to use (the `retry:` field). Default 500 ms. */
   sseRetryMs?: number;
   /** A readiness check slower than this counts as not ready. Default 3 s. */
@@ -189,6 +192,7 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
       endpoint: "/trpc",
       req: c.req.raw,
       router: opts.router,
+      maxBatchSize: opts.maxBatchSize ?? MAX_BATCH_SIZE,
       createContext: async () => (opts.createContext ? await opts.createContext(base, c) : base) as never,
       onError: ({ error, path, type }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

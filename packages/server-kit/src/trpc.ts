@@ -2,6 +2,7 @@ import { decide, type Principal, type Resource, type TokenError, isKnownAction, 
 import { isOrgPath } from "@orgboard/contracts";
 import { initTRPC, TRPCError, type AnyRouter } from "@trpc/server";
 import { badRequest, formatError } from "./errors.js";
+import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from "./input-guard.js";
 import type { Logger } from "./logger.js";
 
 /** The context every service's procedures see (ADR 0001); services may extend it. */
@@ -84,7 +85,16 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
       },
     });
 
-  const publicProcedure = t.procedure.meta({ action: null });
+  // After authorization (an anonymous caller learns 401, not what its input looked like), before the
+  // procedure's own schema: one place refuses control characters for every service.
+  async function refuseControlCharacters(getRawInput: () => Promise<unknown>): Promise<void> {
+    const at = findControlCharacter(await getRawInput());
+    if (at !== null) throw badRequest(at, CONTROL_CHARACTER_MESSAGE);
+  }
+  const publicProcedure = t.procedure.meta({ action: null }).use(async ({ next, getRawInput }) => {
+    await refuseControlCharacters(getRawInput);
+    return next();
+  });
 
   function authedProcedure(action: string, opts: AuthedProcedureOptions = {}) {
     return t.procedure.meta({ action }).use(async ({ ctx, next, getRawInput }) => {
@@ -128,6 +138,7 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
           }
         },
       };
+      await refuseControlCharacters(getRawInput);
       return next({ ctx: extra });
     });
   }

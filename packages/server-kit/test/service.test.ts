@@ -363,3 +363,34 @@ describe("graceful shutdown", () => {
     await expect(fetch(`${u}/healthz`)).rejects.toThrow();
   });
 });
+
+describe("input every procedure refuses (issue #9)", () => {
+  it("a NUL or another control character in any string → 400 naming the field, before the procedure runs", async () => {
+    const token = await idp.mint({ roles: ["central_board"], orgPaths: ["/"] });
+    for (const [input, field] of [
+      [{ orgPath: "/01/\u0000" }, "orgPath"],
+      [{ orgPath: "/01/", note: { lines: ["ok", "bad\u001b[31m"] } }, "note.lines.1"],
+      [{ orgPath: "/01/", ["k\u0007"]: 1 }, ""],
+    ] as const) {
+      const r = await call("membership.members.get", { token, input });
+      expect(r.status).toBe(400);
+      const body = (await r.json()) as ErrBody;
+      expect(body.error.data.fieldErrors?.[0]).toEqual({ path: field, message: expect.stringMatching(/^chứa ký tự điều khiển .* \/ contains a control character/) });
+    }
+    // Tab, line feed and carriage return are text, not control: allowed.
+    expect((await call("membership.members.get", { token, input: { orgPath: "/01/", note: "a\tb\r\nc" } })).status).toBe(200);
+  });
+  it("an anonymous caller with a NUL still gets 401 (authorization first)", async () => {
+    expect((await call("membership.whoami", { input: { x: "\u0000" } })).status).toBe(401);
+  });
+  it("a batch of more than 50 calls → 400; 50 are served", async () => {
+    const token = await idp.mint({ roles: ["viewer"], orgPaths: ["/01/"] });
+    const batch = (n: number) =>
+      fetch(`${url}/trpc/${Array.from({ length: n }, () => "membership.whoami").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await batch(50)).status).toBe(200);
+    const over = await batch(51);
+    expect(over.status).toBe(400);
+  });
+});

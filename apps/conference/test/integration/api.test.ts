@@ -263,6 +263,8 @@ describe("queries", () => {
     expect((await failure(viewer.conference.sites.list.query({ conferenceId, limit: 500 }))).fieldErrors[0]?.path).toBe("limit");
     expect((await failure(viewer.conference.sites.list.query({ conferenceId, cursor: "garbage" }))).fieldErrors[0]?.path).toBe("cursor");
     expect((await failure(viewer.conference.list.query({ cursor: "garbage" }))).fieldErrors[0]?.path).toBe("cursor");
+    // A NUL in a search reached PostgreSQL and failed the statement: a 500 (issue #9); now a 400 naming it.
+    expect((await failure(viewer.conference.sites.list.query({ conferenceId, search: "qu\u0000ân" }))).fieldErrors[0]?.path).toBe("search");
   });
 });
 

@@ -43,6 +43,9 @@ const BAD_INPUTS: unknown[] = [
   { subjectKind: "planet", year: 2026, level: "good" },
   { orgPath: "/01/", format: "csv", fileBase64: "@@@" },
   { lastEventId: "1; DROP TABLE member" },
+  // A NUL reached PostgreSQL and failed the statement: a 500 (issue #9). Now refused for every procedure.
+  { orgPath: "/01/", search: "Nguy\u0000n" },
+  { orgPath: TREE.c1, fullName: "Nguyễn Văn\u0000A", nationalId: "001090000001\u0000" },
 ];
 
 describe("bad input", () => {
@@ -63,5 +66,16 @@ describe("bad input", () => {
       }
     }
     expect(refused).toBeGreaterThan(BAD_INPUTS.length / 3);
+  });
+});
+
+describe("control characters (issue #9)", () => {
+  it("a NUL in a search is a 400 naming `search`, Vietnamese first (it was a 500)", async () => {
+    const res = await fetch(`${h.url}/trpc/membership.members.list?input=${encodeURIComponent(JSON.stringify({ orgPath: "/01/", search: "Nguy\u0000n" }))}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; data: { fieldErrors: { path: string; message: string }[] } } };
+    expect(body.error.data.fieldErrors).toEqual([{ path: "search", message: expect.stringMatching(/^chứa ký tự điều khiển/) }]);
   });
 });
