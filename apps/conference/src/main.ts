@@ -1,7 +1,7 @@
 // Starts the conference service from the environment (every variable: docs/configuration.md; running:
 // docs/conference.md). A missing, malformed or renamed variable stops the process (exit 78) naming each.
 import { createTokenVerifier } from "@orgboard/auth";
-import { createLogger } from "@orgboard/server-kit";
+import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { loadConferenceConfig } from "./config.js";
 import { openDatabase } from "./db.js";
 import { createConferenceService } from "./server.js";
@@ -17,6 +17,7 @@ const service = createConferenceService({
   host: config.HOST,
   logger: createLogger({ name: "conference", level: config.LOG_LEVEL }),
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: rateLimitsFromConfig(config),
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   bridgeWebhookSecret: config.CONFERENCE_BRIDGE_WEBHOOK_SECRET,
   sweepIntervalMs: config.CONFERENCE_SWEEP_INTERVAL_MS,

@@ -10,7 +10,7 @@
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
 import { createTokenVerifier } from "@orgboard/auth";
 import { openServiceNotifier } from "@orgboard/events";
-import { createLogger } from "@orgboard/server-kit";
+import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { loadMembershipConfig } from "./config.js";
 import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
 import { fillMissingNameSortKeys } from "./router/members/sort-keys.js";
@@ -41,6 +41,7 @@ const service = createMembershipService({
   host: config.HOST,
   logger,
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: rateLimitsFromConfig(config),
   importMaxBytes: config.MEMBERSHIP_IMPORT_MAX_BYTES,
   exportMaxRows: config.MEMBERSHIP_EXPORT_MAX_ROWS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,

@@ -3,7 +3,7 @@
 import type { TokenVerifier } from "@orgboard/auth";
 import { createLocalNotifier, type LocalNotifier } from "@orgboard/events";
 import { todayInVietnam, type IsoDate } from "@orgboard/locale-vi";
-import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import type { Database } from "./db/sql.js";
 import type { MembershipContext } from "./router/context.js";
 import { appRouter } from "./router/index.js";
@@ -18,6 +18,8 @@ export interface MembershipServiceOptions {
   host?: string;
   logger?: Logger;
   corsOrigins?: string[];
+  /** Request rate limits (server-kit's defaults when unset; `false`: none, for benchmarks). */
+  rateLimits?: RateLimitOptions | false;
   /** Today's date in Vietnam; tests pass a fixed one. */
   today?: () => IsoDate;
   /** Largest decoded import file (default 10 MiB); the HTTP body limit follows from it. */
@@ -48,6 +50,7 @@ export function createMembershipService(opts: MembershipServiceOptions): Service
     host: opts.host,
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
+    rateLimits: opts.rateLimits,
     // An import carries its file base64-encoded (4/3 of its size) plus the JSON around it.
     bodyLimitBytes: opts.bodyLimitBytes ?? Math.ceil(importMaxBytes / 3) * 4 + 256 * 1024,
     shutdownTimeoutMs: opts.shutdownTimeoutMs,

@@ -46,7 +46,8 @@ export const servicesList = z.string().transform((s, ctx) => {
 });
 
 export const realtimeConfigSchema = baseServiceConfigSchema
-  .omit({ BODY_LIMIT_BYTES: true })
+  // No tRPC here: the body and request rate limits belong to createService (docs/security.md, "Limits").
+  .omit({ BODY_LIMIT_BYTES: true, RATE_LIMIT_WINDOW_MS: true, RATE_LIMIT_PER_PRINCIPAL: true, RATE_LIMIT_PER_ADDRESS: true, RATE_LIMIT_PROXY_HOPS: true })
   .extend({
     OIDC_AUDIENCE: baseServiceConfigSchema.shape.OIDC_AUDIENCE.default("realtime"),
     /** Client credentials of realtime's own client, for the service token that reads the streams. */

@@ -1,0 +1,88 @@
+// Request rate limits of every service (docs/security.md, "Limits"): per principal once its token is
+// verified, per client address for requests without a valid token. hono-rate-limiter counts (fixed
+// windows, in memory per instance); this file only chooses the keys and the answer.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { rateLimiter } from "hono-rate-limiter";
+import { bilingual } from "./config.js";
+
+
+export interface RateLimitOptions {
+  /** Length of one counting window, ms. */
+  windowMs: number;
+  /** Requests one principal (token subject) may make per window; 0 = no limit. */
+  perPrincipal: number;
+  /** Requests without a valid token one client address may make per window; 0 = no limit. */
+  perAddress: number;
+  /**
+   * Reverse proxies in front of the service that append to X-Forwarded-For (0: the socket's address is
+   * the client's). With n, the client is the n-th address from the right: what the outermost trusted
+   * proxy saw; anything further left is the client's own claim and ignored.
+   */
+  proxyHops: number;
+}
+
+export const RATE_LIMIT_MESSAGE = bilingual(
+  "Quá nhiều yêu cầu, vui lòng thử lại sau",
+  "Too many requests, try again later",
+);
+
+/** The client's address as this service may believe it (see `proxyHops`). */
+export function clientAddress(c: Context, proxyHops: number): string {
+  if (proxyHops > 0) {
+    const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const seen = forwarded[forwarded.length - proxyHops];
+    if (seen) return seen;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // Not served by @hono/node-server (app.request in a test): one shared bucket.
+    return "unknown";
+  }
+}
+
+interface Limited {
+  Variables: { requestId: string; principal: { subject: string; clientId?: string } | null };
+}
+
+function tooMany(kind: "principal" | "address", onLimited: (kind: "principal" | "address", c: Context) => void) {
+  return (c: Context) => {
+    onLimited(kind, c);
+    const requestId = (c as Context<Limited>).get("requestId");
+    return c.json({ error: { message: RATE_LIMIT_MESSAGE, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, requestId } } }, 429);
+  };
+}
+
+/**
+ * The two limiters, to run after the token was verified (`c.get("principal")` set, null when absent or
+ * refused). Over the limit: 429, a bilingual message and Retry-After (seconds to the window's end).
+ */
+export function rateLimitMiddlewares(opts: RateLimitOptions, onLimited: (kind: "principal" | "address", c: Context) => void): MiddlewareHandler[] {
+  const out: MiddlewareHandler[] = [];
+  if (opts.perPrincipal > 0) {
+    out.push(
+      rateLimiter<Limited>({
+        windowMs: opts.windowMs,
+        limit: opts.perPrincipal,
+        standardHeaders: "draft-6",
+        skip: (c) => c.get("principal") === null,
+        keyGenerator: (c) => `p:${c.get("principal")!.subject}`,
+        handler: tooMany("principal", onLimited),
+      }) as unknown as MiddlewareHandler,
+    );
+  }
+  if (opts.perAddress > 0) {
+    out.push(
+      rateLimiter<Limited>({
+        windowMs: opts.windowMs,
+        limit: opts.perAddress,
+        standardHeaders: "draft-6",
+        skip: (c) => c.get("principal") !== null,
+        keyGenerator: (c) => `a:${clientAddress(c as unknown as Context, opts.proxyHops)}`,
+        handler: tooMany("address", onLimited),
+      }) as unknown as MiddlewareHandler,
+    );
+  }
+  return out;
+}
