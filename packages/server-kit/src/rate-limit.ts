@@ -69,7 +69,7 @@ export function rateLimitMiddlewares(opts: RateLimitOptions, onLimited: (kind: "
         skip: (c) => c.get("principal") === null,
         keyGenerator: (c) => `p:${c.get("principal")!.subject}`,
         handler: tooMany("principal", onLimited),
-      }) as unknown as MiddlewareHandler,
+      }),
     );
   }
   if (opts.perAddress > 0) {
@@ -79,9 +79,9 @@ export function rateLimitMiddlewares(opts: RateLimitOptions, onLimited: (kind: "
         limit: opts.perAddress,
         standardHeaders: "draft-6",
         skip: (c) => c.get("principal") !== null,
-        keyGenerator: (c) => `a:${clientAddress(c as unknown as Context, opts.proxyHops)}`,
+        keyGenerator: (c) => `a:${clientAddress(c, opts.proxyHops)}`,
         handler: tooMany("address", onLimited),
-      }) as unknown as MiddlewareHandler,
+      }),
     );
   }
   return out;
