@@ -12,7 +12,7 @@ import { readBody } from "../http.js";
 import { esc, page } from "../pages.js";
 import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
-import { mountProvider, renderErrorPage, type Mounted } from "../mount.js";
+import { mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { createBroker } from "./broker.js";
 
 const OIDC = "/protocol/openid-connect";
@@ -186,9 +186,8 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {
-          // Keycloak logs out at once when given id_token_hint; here the confirmation form submits itself.
-          ctx.type = "html";
-          ctx.body = page("Đăng xuất", `${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}<p>Đang đăng xuất…</p><button type="submit" form="op.logoutForm">Đăng xuất</button>`, { autoSubmit: "op.logoutForm" });
+          // Keycloak logs out at once given a valid id_token_hint and asks otherwise; so does this page.
+          renderLogout(ctx, form, "Đăng xuất");
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = "html";

@@ -2,7 +2,7 @@
 // citizens. Like the real service it issues no refresh tokens: brokers use its ID token once at login.
 import Provider, { type AdapterFactory, type Configuration, type JWK } from "oidc-provider";
 import { BruteForceDetector, type BruteForceSettings } from "../brute-force.js";
-import { interactionAt, interactionRoute, mountProvider, renderErrorPage, type Mounted } from "../mount.js";
+import { interactionAt, interactionRoute, mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { readForm } from "../http.js";
 import { esc, page, sendHtml } from "../pages.js";
 import { LOA_VALUES, assertedAcr, citizens, findCitizen } from "./citizens.js";
@@ -53,8 +53,7 @@ export function createVneid(opts: VneidOptions): Mounted {
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {
-          ctx.type = "html";
-          ctx.body = page("Đăng xuất VNeID", `${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}<button type="submit" form="op.logoutForm">Đăng xuất</button>`, { autoSubmit: "op.logoutForm" });
+          renderLogout(ctx, form, "Đăng xuất VNeID");
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = "html";
