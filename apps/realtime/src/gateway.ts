@@ -118,6 +118,17 @@ export function createGateway(opts: GatewayOptions): Gateway {
     void handleHttp(req, res);
   });
 
+  /** Whether `authorization` is a valid bearer token of a service account (role `service`). */
+  async function mayReadDetails(authorization: string | undefined): Promise<boolean> {
+    if (!authorization?.startsWith("Bearer ")) return false;
+    try {
+      const principal = await opts.verifier.verifyAccessToken(authorization.slice("Bearer ".length));
+      return principal.roles.includes("service");
+    } catch {
+      return false;
+    }
+  }
+
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
     const json = (status: number, body: unknown) => {
@@ -129,9 +140,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (draining) return json(503, { status: "draining" });
       try {
         const h = (await opts.health?.()) ?? { ready: true };
+        const status = h.ready ? "ready" : "not ready";
+        // Public: ready or not only. The details (connection counts, memory, streams) help an attacker size
+        // and time a flood, so only a service token (monitoring's client credentials) sees them.
+        if (!(await mayReadDetails(req.headers.authorization))) return json(h.ready ? 200 : 503, { status });
         const mem = process.memoryUsage();
         const body = {
-          status: h.ready ? "ready" : "not ready",
+          status,
           connections: io.engine.clientsCount,
           published: stats.published,
           memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },

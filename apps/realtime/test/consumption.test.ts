@@ -77,7 +77,8 @@ describe("consuming a service's event stream", () => {
     expect(hanoi.events.map((e) => e.id)).toEqual([ids[0], ids[2]]);
     expect(central.events[0]).toMatchObject({ service: "probe", type: "probe.thing.happened", orgPath: "/01/01-007/", aggregateId: "a-1", payload: { i: 1 }, key: `probe:${ids[0]}` });
     await until(() => readCheckpoints().probe === ids[2], 3000, "checkpoint");
-    const ready = await (await fetch(`${url}/readyz`)).json();
+    const serviceToken = await issuer.mint({ roles: ["service"], orgPaths: ["/"], audience: "realtime" });
+    const ready = await (await fetch(`${url}/readyz`, { headers: { authorization: `Bearer ${serviceToken}` } })).json();
     expect(ready).toMatchObject({ status: "ready", mode: "embedded", services: { probe: { state: "consuming", lastEventId: ids[2] } } });
   });
 

@@ -49,7 +49,7 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
     const out: Record<string, string> = {};
     for (const g of gateways) {
       if (g.child.exitCode !== null || g.child.signalCode !== null) continue;
-      const r = await g.readyz().catch(() => null);
+      const r = await g.readyz(await issuer.mint({ roles: ["service"], orgPaths: ["/"], audience: "realtime" })).catch(() => null);
       const state = (r?.body.services as Record<string, { state: string }> | undefined)?.probe?.state;
       if (state) out[g.name] = state;
     }
