@@ -3,7 +3,7 @@
 // windows, in memory per instance); this file only chooses the keys and the answer.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
-import { rateLimiter } from "hono-rate-limiter";
+import { MemoryStore, rateLimiter } from "hono-rate-limiter";
 import { bilingual } from "./config.js";
 
 
@@ -55,34 +55,42 @@ function tooMany(kind: "principal" | "address", onLimited: (kind: "principal" | 
 }
 
 /**
+ * How many procedure calls a request carries: a tRPC HTTP batch (`?batch=1`, paths joined by commas)
+ * counts each of its calls (at most MAX_BATCH_SIZE), so batching does not multiply the limit.
+ */
+export function callsIn(c: Context): number {
+  const url = new URL(c.req.url);
+  if (url.searchParams.get("batch") !== "1") return 1;
+  return Math.max(1, url.pathname.replace(/^\/trpc\//, "").split(",").length);
+}
+
+/**
  * The two limiters, to run after the token was verified (`c.get("principal")` set, null when absent or
  * refused). Over the limit: 429, a bilingual message and Retry-After (seconds to the window's end).
  */
 export function rateLimitMiddlewares(opts: RateLimitOptions, onLimited: (kind: "principal" | "address", c: Context) => void): MiddlewareHandler[] {
   const out: MiddlewareHandler[] = [];
-  if (opts.perPrincipal > 0) {
+  const principalOf = (c: Context) => (c as Context<Limited>).get("principal");
+  const limiter = (kind: "principal" | "address", limit: number, counts: (c: Context) => boolean, key: (c: Context) => string) => {
+    const store = new MemoryStore<Limited>();
+    // The limiter counts one per request; a batch's other calls are counted here first, on the same store.
+    out.push(async (c, next) => {
+      if (counts(c)) for (let extra = callsIn(c) - 1; extra > 0; extra--) store.increment(key(c));
+      await next();
+    });
     out.push(
       rateLimiter<Limited>({
         windowMs: opts.windowMs,
-        limit: opts.perPrincipal,
+        limit,
         standardHeaders: "draft-6",
-        skip: (c) => c.get("principal") === null,
-        keyGenerator: (c) => `p:${c.get("principal")!.subject}`,
-        handler: tooMany("principal", onLimited),
+        store,
+        skip: (c) => !counts(c),
+        keyGenerator: (c) => key(c),
+        handler: tooMany(kind, onLimited),
       }),
     );
-  }
-  if (opts.perAddress > 0) {
-    out.push(
-      rateLimiter<Limited>({
-        windowMs: opts.windowMs,
-        limit: opts.perAddress,
-        standardHeaders: "draft-6",
-        skip: (c) => c.get("principal") !== null,
-        keyGenerator: (c) => `a:${clientAddress(c, opts.proxyHops)}`,
-        handler: tooMany("address", onLimited),
-      }),
-    );
-  }
+  };
+  if (opts.perPrincipal > 0) limiter("principal", opts.perPrincipal, (c) => principalOf(c) !== null, (c) => `p:${principalOf(c)!.subject}`);
+  if (opts.perAddress > 0) limiter("address", opts.perAddress, (c) => principalOf(c) === null, (c) => `a:${clientAddress(c, opts.proxyHops)}`);
   return out;
 }

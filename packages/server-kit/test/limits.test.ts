@@ -87,6 +87,17 @@ describe("rate limits (#9)", () => {
     expect((await get(url, "membership.whoami", bearer(token))).status).toBe(200);
   });
 
+  it("a tRPC batch counts each of its calls: batching does not multiply the limit", async () => {
+    const { url } = await start({ windowMs: 60_000, perPrincipal: 60, perAddress: 1000, proxyHops: 0 });
+    const token = await idp.mint({ sub: "batcher", roles: ["viewer"], orgPaths: ["/01/"] });
+    const batch = (n: number) => `${Array.from({ length: n }, () => "membership.whoami").join(",")}?batch=1&input=${encodeURIComponent("{}")}`;
+    const first = await get(url, batch(50), bearer(token));
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as unknown[]).length).toBe(50);
+    // 50 + 11 > 60: the next batch is refused whole.
+    expect((await get(url, batch(11), bearer(token))).status).toBe(429);
+  });
+
   it("per address: calls without a valid token (none, forged) are counted per client address", async () => {
     const { url, log } = await start({ windowMs: 60_000, perPrincipal: 1000, perAddress: 4, proxyHops: 0 });
     const bad = await idp.mintBad("bad_signature", { roles: ["viewer"] });
