@@ -83,6 +83,9 @@ export async function startProbeService(opts: ProbeServiceOptions): Promise<Prob
     },
     port: opts.port,
     logger: opts.logger ?? createLogger({ name, level: "silent" }),
+    // The bench emits thousands of events a minute as one service account: a load source, not a caller
+    // whose rate is under test (docs/security.md, "Limits").
+    rateLimits: false,
     onClose: () => store.close(),
   });
   const { url } = await service.start({ handleSignals: false });
