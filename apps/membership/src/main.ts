@@ -7,6 +7,7 @@
 //   CORS_ORIGINS                 the dashboard's origins
 //   MEMBERSHIP_IMPORT_MAX_BYTES  largest import file (10 MiB); MEMBERSHIP_EXPORT_MAX_ROWS (200,000)
 //   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
+//   RATE_LIMIT_*                 request rate limits per principal and per address (docs/security.md, "Limits")
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
 import { createTokenVerifier } from "@orgboard/auth";
 import { openServiceNotifier } from "@orgboard/events";
