@@ -155,7 +155,8 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
         origin: opts.corsOrigins,
         allowHeaders: ["authorization", "content-type", REQUEST_ID_HEADER, "trpc-accept", "x-trpc-source"],
         allowMethods: ["GET", "POST", "OPTIONS"],
-        exposeHeaders: [REQUEST_ID_HEADER],
+        // Retry-After: a browser told 429 can wait as long as the service asks.
+        exposeHeaders: [REQUEST_ID_HEADER, "retry-after"],
         maxAge: 600,
       }),
     );

@@ -20,7 +20,7 @@ const appRouter = router({
 let idp: TestIssuer;
 const started: Service[] = [];
 
-async function start(rateLimits?: RateLimitOptions | false) {
+async function start(rateLimits?: RateLimitOptions | false, corsOrigins?: string[]) {
   const log = memoryLogger("membership");
   const svc = createService({
     name: "membership",
@@ -29,6 +29,7 @@ async function start(rateLimits?: RateLimitOptions | false) {
     readiness: () => Promise.resolve(),
     logger: log.logger,
     ...(rateLimits === undefined ? {} : { rateLimits }),
+    ...(corsOrigins ? { corsOrigins } : {}),
   });
   started.push(svc);
   const { url } = await svc.start({ handleSignals: false });
@@ -96,6 +97,17 @@ describe("rate limits (#9)", () => {
     expect(((await first.json()) as unknown[]).length).toBe(50);
     // 50 + 11 > 60: the next batch is refused whole.
     expect((await get(url, batch(11), bearer(token))).status).toBe(429);
+  });
+
+  it("a browser (the dashboard) can read a 429 and its Retry-After across origins", async () => {
+    const origin = "http://localhost:5173";
+    const { url } = await start({ windowMs: 60_000, perPrincipal: 1, perAddress: 1000, proxyHops: 0 }, [origin]);
+    const token = await idp.mint({ sub: "browser-user", roles: ["viewer"], orgPaths: ["/01/"] });
+    expect((await get(url, "membership.whoami", { ...bearer(token), origin })).status).toBe(200);
+    const limited = await get(url, "membership.whoami", { ...bearer(token), origin });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(limited.headers.get("access-control-expose-headers")?.toLowerCase()).toContain("retry-after");
   });
 
   it("per address: calls without a valid token (none, forged) are counted per client address", async () => {
