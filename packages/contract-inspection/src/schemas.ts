@@ -2,14 +2,29 @@
 // instants ISO-8601 strings, ids UUIDv7 (inspection's) or integers (membership's members and
 // organizations). A failed check answers BAD_REQUEST with `fieldErrors: [{ path, message }]` naming the
 // field; every message is Vietnamese first, then English.
-import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
+import { ORG_PATH_PATTERN } from "@orgboard/contracts";
 import { z } from "zod";
 import { CONDUCTOR_KINDS, SUBJECT_KINDS } from "./enums.js";
 
-export { orgPathSchema, paginationInputSchema };
-
 /** "<vi> / <en>" (the same form as server-kit's `bilingual`; a contract depends on no server package). */
 export const bi = (vi: string, en: string) => `${vi} / ${en}`;
+
+/** An organization path (0001), as @orgboard/contracts' orgPathSchema, with a Vietnamese-first message. */
+export const orgPathSchema = z
+  .string({ message: bi("phải là đường dẫn tổ chức đảng, ví dụ /01/01-007/", "must be an organization path like /01/01-007/") })
+  .max(1024, { message: bi("đường dẫn quá dài", "the path is too long") })
+  .regex(ORG_PATH_PATTERN, { message: bi("phải là đường dẫn tổ chức đảng, ví dụ /01/01-007/ (có / ở đầu và cuối)", "must be an organization path like /01/01-007/ (leading and trailing /)") });
+
+/** Cursor pagination (as @orgboard/contracts' paginationInputSchema) with Vietnamese-first messages. */
+export const paginationInputSchema = z.object({
+  limit: z
+    .number({ message: bi("phải là số từ 1 đến 200", "must be a number from 1 to 200") })
+    .int({ message: bi("phải là số nguyên từ 1 đến 200", "must be a whole number from 1 to 200") })
+    .min(1, { message: bi("phải từ 1 đến 200", "must be from 1 to 200") })
+    .max(200, { message: bi("phải từ 1 đến 200", "must be from 1 to 200") })
+    .default(50),
+  cursor: z.string({ message: bi("phải là con trỏ trang", "must be a page cursor") }).max(512, { message: bi("con trỏ trang không hợp lệ", "is not a page cursor") }).nullish(),
+});
 
 export const oneOf = (values: readonly string[]) => bi(`phải là một trong: ${values.join(", ")}`, `must be one of ${values.join(", ")}`);
 
