@@ -54,17 +54,22 @@ export const yearSchema = z
   .min(1930, { message: bi("phải từ năm 1930", "must be 1930 or later") })
   .max(2100, { message: bi("phải không quá năm 2100", "must be 2100 or earlier") });
 
-// C0 controls but tab/newline/carriage return, DEL and C1 controls: refused in every text (NUL would
-// break PostgreSQL text, the rest hide content from whoever reads the record).
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// A one-line field (a number, a title) refuses line breaks and tabs too.
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// C0 controls (but tab, line feed and carriage return in a multi-line text), DEL and C1 controls: refused
+// in every text (NUL would break PostgreSQL text, the rest hide content from whoever reads the record).
+function hasControl(value: string, allowLineBreaks: boolean): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
 const noControl = bi("không được chứa ký tự điều khiển", "must not contain control characters");
 
-function text(max: number, pattern: RegExp) {
+function text(max: number, allowLineBreaks: boolean) {
   return z
     .string({ message: bi("là bắt buộc", "is required") })
-    .refine((v) => !pattern.test(v), { message: noControl, abort: true })
+    .refine((v) => !hasControl(v, allowLineBreaks), { message: noControl, abort: true })
     .transform((v) => v.trim())
     .pipe(
       z
@@ -75,9 +80,9 @@ function text(max: number, pattern: RegExp) {
 }
 
 /** A required one-line text (a title, a name), trimmed, without control characters. */
-export const lineText = (max: number) => text(max, CONTROL_IN_LINE);
+export const lineText = (max: number) => text(max, false);
 /** A required multi-line text (content, findings, reasons): line breaks allowed, other controls not. */
-export const longText = (max: number) => text(max, CONTROL_IN_TEXT);
+export const longText = (max: number) => text(max, true);
 
 /** A decision's number as the office writes it ("125-QĐ/UBKTTU"). */
 export const decisionNumberSchema = lineText(50);
