@@ -110,9 +110,23 @@ const add = (c: Counts, kind: SubjectKind) => (kind === "member" ? c.members++ :
  * the current year). `calendar` counts the working days of `deadlines`.
  */
 export function annualReport(data: ReportData, orgPath: string, year: number, asOf: IsoDate = endOfYear(year), calendar: WorkCalendar = VIETNAM_CALENDAR): AnnualReport {
+  return figures(data, (path) => isWithin(path, orgPath), orgPath, year, asOf, calendar);
+}
+
+/**
+ * The same figures for the bodies AT `orgPath` only (its committee, standing committee and commission;
+ * records whose path equals `orgPath`): what a year-end report says the level itself did ("the
+ * commission inspected 15 organizations and 3 members"), beside the subtree's totals. Not part of the
+ * contract's output; annualReport(P) = levelReport(P) + Σ annualReport(child) for every count.
+ */
+export function levelReport(data: ReportData, orgPath: string, year: number, asOf: IsoDate = endOfYear(year), calendar: WorkCalendar = VIETNAM_CALENDAR): AnnualReport {
+  return figures(data, (path) => path === orgPath, orgPath, year, asOf, calendar);
+}
+
+function figures(data: ReportData, inScope: (path: string) => boolean, orgPath: string, year: number, asOf: IsoDate, calendar: WorkCalendar): AnnualReport {
   const until = minDate(endOfYear(year), asOf);
 
-  const items = data.programItems.filter((i) => i.year === year && isWithin(i.ownerOrgPath, orgPath));
+  const items = data.programItems.filter((i) => i.year === year && inScope(i.ownerOrgPath));
   const program = programCompletion(items, year, until);
 
   const inspections = {
@@ -124,7 +138,7 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
   };
   const deadlines: Deadline[] = [];
   for (const i of data.inspections) {
-    if (!isWithin(i.conductorOrgPath, orgPath)) continue;
+    if (!inScope(i.conductorOrgPath)) continue;
     if (i.plannedEndOn !== null && i.decidedOn <= asOf && (i.concludedOn === null || i.concludedOn > asOf)) deadlines.push({ dueOn: i.plannedEndOn, closedOn: null });
     if (!inYear(i.decidedOn, year) || i.decidedOn > until) continue;
     add(inspections.total, i.subjectKind);
@@ -138,7 +152,7 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
 
   const supervisions = { total: zero(), byKind: byKeys(SUPERVISION_KINDS), byConductor: byKeys(CONDUCTOR_KINDS), becameInspections: 0 };
   for (const s of data.supervisions) {
-    if (!isWithin(s.conductorOrgPath, orgPath) || !inYear(s.decidedOn, year) || s.decidedOn > until) continue;
+    if (!inScope(s.conductorOrgPath) || !inYear(s.decidedOn, year) || s.decidedOn > until) continue;
     add(supervisions.total, s.subjectKind);
     add(supervisions.byKind[s.kind], s.subjectKind);
     add(supervisions.byConductor[s.conductorKind], s.subjectKind);
@@ -151,7 +165,7 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
   let memberTotal = 0;
   let effectsRefused = 0;
   for (const d of data.disciplines) {
-    if (d.form === null || !isWithin(d.subjectOrgPath, orgPath) || !inYear(d.effectiveOn, year) || d.effectiveOn > until) continue;
+    if (d.form === null || !inScope(d.subjectOrgPath) || !inYear(d.effectiveOn, year) || d.effectiveOn > until) continue;
     if (d.subjectKind === "organization" && d.form in orgForms) {
       orgForms[d.form as keyof typeof orgForms]++;
       orgTotal++;
@@ -165,7 +179,7 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
   const petitionFigures = (kind: PetitionKind) => {
     const f = { received: 0, notHandled: 0, settled: 0, late: 0 };
     for (const p of data.petitions) {
-      if (p.kind !== kind || !isWithin(p.handlerOrgPath, orgPath)) continue;
+      if (p.kind !== kind || !inScope(p.handlerOrgPath)) continue;
       if (inYear(p.receivedOn, year) && p.receivedOn <= until) {
         f.received++;
         if (p.status === "not_handled") f.notHandled++;
@@ -182,11 +196,11 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
     return f;
   };
   for (const p of data.petitions) {
-    if (p.status === "not_handled" || p.dueOn === null || !isWithin(p.handlerOrgPath, orgPath) || p.receivedOn > asOf) continue;
+    if (p.status === "not_handled" || p.dueOn === null || !inScope(p.handlerOrgPath) || p.receivedOn > asOf) continue;
     deadlines.push({ dueOn: p.dueOn, closedOn: p.settledOn });
   }
 
-  const watch = watchListFigures(data.watch, orgPath, year, until);
+  const watch = watchListFigures(data.watch.filter((w) => inScope(w.orgPath)), orgPath, year, until);
   const due = countDeadlines(deadlines, asOf, DUE_SOON_WORKING_DAYS, calendar);
 
   return {
