@@ -5,6 +5,7 @@ import {
   DomainError,
   allowedForms,
   appealLastDay,
+  buildCalendar,
   appellantRefusal,
   assertCompetent,
   barredUntil,
@@ -22,6 +23,7 @@ import {
   type DecidingBody,
   type DisciplineForm,
 } from "../../../src/domain/index.js";
+import { addMonths } from "@orgboard/locale-vi";
 
 describe("forms per subject (Điều lệ Art. 35, QĐ 296 Art. 9)", () => {
   it("official member: all four, dismissal only with a post", () => {
@@ -248,12 +250,18 @@ describe("effect (QĐ 296 Art. 15)", () => {
 });
 
 describe("appeals", () => {
-  it("within one month of receiving the decision, by calendar month", () => {
-    expect(appealLastDay("2025-01-31")).toBe("2025-02-28");
-    expect(appealLastDay("2024-01-31")).toBe("2024-02-29");
+  it("within one month of receiving the decision, or 30 working days if later (Điều lệ Art. 39.7, both readings)", () => {
+    // one month: 28/02/2025; 30 working days: 14/03/2025
+    expect(appealLastDay("2025-01-31")).toBe("2025-03-14");
+    expect(appealLastDay("2025-01-31", buildCalendar([]))).toBe("2025-03-14");
+    // 30 working days from Sat 15/03/2025 end on the working Saturday 26/04 (Giỗ Tổ 07/04 skipped); a month is 15/04
     expect(isAppealInTime("2025-03-15", "2025-04-15")).toBe(true);
-    expect(isAppealInTime("2025-03-15", "2025-04-16")).toBe(false);
+    expect(isAppealInTime("2025-03-15", "2025-04-26")).toBe(true);
+    expect(isAppealInTime("2025-03-15", "2025-04-27")).toBe(false);
     expect(isAppealInTime("2025-03-15", "2025-03-14")).toBe(false);
+  });
+  it("the month wins where 30 working days are shorter: never (30 working days span at least six weeks)", () => {
+    for (const d of ["2024-01-31", "2024-12-20", "2025-06-30", "2026-02-10"]) expect(appealLastDay(d) >= addMonths(d, 1)).toBe(true);
   });
   it("only the disciplined member or organization", () => {
     expect(appellantRefusal({ kind: "member", memberId: 7 }, { kind: "member", memberId: 7 })).toBeNull();
@@ -267,8 +275,8 @@ describe("bars after a discipline: barredUntil(form, effectiveOn, purpose)", () 
   it.each([
     ["reprimand", "appointment", "2026-03-15"],
     ["reprimand", "planning", "2026-03-15"],
-    ["warning", "nomination", "2027-03-15"],
-    ["dismissal", "appointment", "2027-03-15"],
+    ["warning", "nomination", "2026-03-15"],
+    ["dismissal", "appointment", "2026-03-15"],
     ["expulsion", "readmission", "2028-03-15"],
   ] as const)("%s, %s: until %s (from 15/03/2025)", (form, purpose, until) => {
     expect(barredUntil(form, "2025-03-15", purpose)).toBe(until);

@@ -53,7 +53,7 @@ describe("not handled, with a reason", () => {
     [complaint({ onBehalf: true }), "appeal_on_behalf"],
     [complaint({ decisionReceivedOn: null }), "decision_not_received"],
     [complaint({ refusedDecision: true }), "decision_refused"],
-    [complaint({ decisionReceivedOn: "2025-04-04" }), "complaint_out_of_time"], // last day 04/05
+    [complaint({ decisionReceivedOn: "2025-03-01" }), "complaint_out_of_time"], // last day 14/04 (30 working days)
     [complaint({ pendingOrFinalAbove: true }), "pending_or_final_above"],
     [complaint({ sentenced: true }), "sentenced"],
   ])("%j → %s", (p, code) => {
@@ -67,7 +67,8 @@ describe("not handled, with a reason", () => {
     denunciation(),
     denunciation({ repeatsSettled: true, hasNewContent: true }),
     complaint(),
-    complaint({ decisionReceivedOn: "2025-04-05" }), // last day 05/05: in time
+    complaint({ decisionReceivedOn: "2025-04-05" }), // a month: 05/05, the day it came: in time
+    complaint({ decisionReceivedOn: "2025-03-25" }), // a month: 25/04; 30 working days: 09/05: in time
     denunciation({ anonymous: false, aboutDiscipline: false }), // the complaint rules do not apply to denunciations
   ])("%j is handled", (p) => {
     expect(notHandledReason(p)).toBeNull();
