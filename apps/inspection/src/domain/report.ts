@@ -61,6 +61,8 @@ export interface SupervisionRecord {
   concludedOn: IsoDate | null;
   /** the inspection it became (signs of violation), null if none */
   inspectionId: string | null;
+  /** concluded with signs of violation (counts as becoming an inspection even before it is opened) */
+  signsOfViolation?: boolean;
 }
 
 /**
@@ -89,6 +91,16 @@ export interface PetitionRecord {
   settledOn: IsoDate | null;
 }
 
+/** An appeal (khiếu nại kỷ luật) kept apart from petitions; only its deadline counts (in scope by the subject's organization). */
+export interface AppealRecord {
+  subjectOrgPath: string;
+  receivedOn: IsoDate;
+  /** the settlement's due day */
+  dueOn: IsoDate;
+  /** the day it was settled, null while open */
+  decidedOn: IsoDate | null;
+}
+
 export interface ReportData {
   programItems: readonly ProgramItemRecord[];
   inspections: readonly InspectionRecord[];
@@ -96,6 +108,7 @@ export interface ReportData {
   disciplines: readonly DisciplineRecord[];
   petitions: readonly PetitionRecord[];
   watch: readonly WatchRecord[];
+  appeals?: readonly AppealRecord[];
 }
 
 const inYear = (d: IsoDate | null, year: number): d is IsoDate => d !== null && d >= startOfYear(year) && d <= endOfYear(year);
@@ -140,23 +153,26 @@ function figures(data: ReportData, inScope: (path: string) => boolean, orgPath: 
   for (const i of data.inspections) {
     if (!inScope(i.conductorOrgPath)) continue;
     if (i.plannedEndOn !== null && i.decidedOn <= asOf && (i.concludedOn === null || i.concludedOn > asOf)) deadlines.push({ dueOn: i.plannedEndOn, closedOn: null });
+    // concluded in the year, whenever decided (work finished in Y)
+    if (inYear(i.concludedOn, year) && i.concludedOn <= until) {
+      inspections.concluded++;
+      if (i.violation === true) inspections.withViolation++;
+    }
     if (!inYear(i.decidedOn, year) || i.decidedOn > until) continue;
     add(inspections.total, i.subjectKind);
     add(inspections.byKind[i.kind], i.subjectKind);
     add(inspections.byConductor[i.conductorKind], i.subjectKind);
-    if (i.concludedOn !== null && i.concludedOn <= until) {
-      inspections.concluded++;
-      if (i.violation === true) inspections.withViolation++;
-    }
   }
 
   const supervisions = { total: zero(), byKind: byKeys(SUPERVISION_KINDS), byConductor: byKeys(CONDUCTOR_KINDS), becameInspections: 0 };
   for (const s of data.supervisions) {
-    if (!inScope(s.conductorOrgPath) || !inYear(s.decidedOn, year) || s.decidedOn > until) continue;
+    if (!inScope(s.conductorOrgPath)) continue;
+    // concluded in the year with signs of violation (the finding is the conclusion's)
+    if (inYear(s.concludedOn, year) && s.concludedOn <= until && (s.signsOfViolation === true || s.inspectionId !== null)) supervisions.becameInspections++;
+    if (!inYear(s.decidedOn, year) || s.decidedOn > until) continue;
     add(supervisions.total, s.subjectKind);
     add(supervisions.byKind[s.kind], s.subjectKind);
     add(supervisions.byConductor[s.conductorKind], s.subjectKind);
-    if (s.inspectionId !== null) supervisions.becameInspections++;
   }
 
   const orgForms = Object.fromEntries(ORG_DISCIPLINE_FORMS.map((f) => [f, 0])) as Record<(typeof ORG_DISCIPLINE_FORMS)[number], number>;
@@ -198,6 +214,10 @@ function figures(data: ReportData, inScope: (path: string) => boolean, orgPath: 
   for (const p of data.petitions) {
     if (p.status === "not_handled" || p.dueOn === null || !inScope(p.handlerOrgPath) || p.receivedOn > asOf) continue;
     deadlines.push({ dueOn: p.dueOn, closedOn: p.settledOn });
+  }
+  for (const a of data.appeals ?? []) {
+    if (!inScope(a.subjectOrgPath) || a.receivedOn > asOf) continue;
+    deadlines.push({ dueOn: a.dueOn, closedOn: a.decidedOn });
   }
 
   const watch = watchListFigures(data.watch.filter((w) => inScope(w.orgPath)), orgPath, year, until);

@@ -71,7 +71,7 @@ const inspections: InspectionRecord[] = [
   ...times(2610, (k) => insp({ kind: "member_compliance", conductorKind: "cell", conductorOrgPath: CELL(k % 10, k % 7), subjectKind: "member" })),
   // noise: 2022, 2024, a neighbouring bloc sharing the prefix "/52/52-K"
   insp({ decidedOn: "2022-12-31" }),
-  insp({ decidedOn: "2024-01-01" }),
+  insp({ decidedOn: "2024-01-01", concludedOn: "2024-02-01" }),
   insp({ conductorOrgPath: "/52/52-KX/" }),
   // decided in 2023, still under way at the year's end, planned end passed
   insp({ status: "under_way", decidedOn: "2023-12-01", concludedOn: null, violation: null, plannedEndOn: "2023-12-20" }),
@@ -83,7 +83,8 @@ const supervisions: SupervisionRecord[] = [
   ...times(5, () => sup({ subjectKind: "member" })),
   // "giám sát chuyên đề 49 chi bộ"
   ...times(49, (k) => sup({ conductorKind: "grassroots_committee", conductorOrgPath: G(k % 10) })),
-  sup({ decidedOn: "2024-02-01" }),
+  sup({ decidedOn: "2024-02-01", concludedOn: "2024-03-01", signsOfViolation: true }),
+  sup({ decidedOn: "2022-11-01", concludedOn: "2023-01-20", signsOfViolation: true }), // decided 2022, became an inspection in 2023
 ];
 
 const disciplines: DisciplineRecord[] = [
@@ -109,7 +110,13 @@ const petitions: PetitionRecord[] = [
 
 const watch: WatchRecord[] = [...times(11, () => ({ orgPath: K, addedOn: "2023-02-01", closedOn: "2023-11-01" })), ...times(7, () => ({ orgPath: G(2), addedOn: "2023-05-01", closedOn: null }))];
 
-const data: ReportData = { programItems, inspections, supervisions, disciplines, petitions, watch };
+const appeals = [
+  { subjectOrgPath: CELL(1, 1), receivedOn: "2023-09-01", dueOn: "2023-11-24", decidedOn: "2023-11-20" },
+  { subjectOrgPath: CELL(1, 1), receivedOn: "2023-12-01", dueOn: "2024-01-05", decidedOn: null },
+  { subjectOrgPath: "/52/52-KX/c/", receivedOn: "2023-12-01", dueOn: "2023-12-05", decidedOn: null },
+];
+
+const data: ReportData = { programItems, inspections, supervisions, disciplines, petitions, watch, appeals };
 
 describe("annualReport: seed 002_ (Bình Định bloc, 2023) rebuilt", () => {
   const r = annualReport(data, K, 2023);
@@ -129,7 +136,8 @@ describe("annualReport: seed 002_ (Bình Định bloc, 2023) rebuilt", () => {
     expect(r.inspections.byConductor.cell).toEqual({ organizations: 0, members: 2610 });
     expect(r.inspections.byKind.member_compliance).toEqual({ organizations: 0, members: 2610 });
     expect(r.inspections.total).toEqual({ organizations: 86, members: 2613 });
-    expect(r.inspections.concluded).toBe(86 + 2613 - 1);
+    // concluded in 2023 whatever the decision's year: + the one decided 31/12/2022 (concluded 01/05/2023), − the one under way
+    expect(r.inspections.concluded).toBe(86 + 2613 - 1 + 1);
     expect(r.inspections.withViolation).toBe(4);
   });
 
@@ -137,7 +145,8 @@ describe("annualReport: seed 002_ (Bình Định bloc, 2023) rebuilt", () => {
     expect(r.supervisions.byConductor.commission).toEqual({ organizations: 12, members: 5 });
     expect(r.supervisions.byConductor.grassroots_committee).toEqual({ organizations: 49, members: 0 });
     expect(r.supervisions.byKind).toEqual({ regular: { organizations: 4, members: 0 }, thematic: { organizations: 57, members: 5 } });
-    expect(r.supervisions.becameInspections).toBe(1);
+    expect(r.supervisions.becameInspections).toBe(2);
+    expect(annualReport(data, K, 2024).supervisions.becameInspections).toBe(1);
   });
 
   it("discipline: 12 members (1 expelled, 2 warned, 9 reprimanded) + one warning decided in 2022 effective 2023", () => {
@@ -159,8 +168,9 @@ describe("annualReport: seed 002_ (Bình Định bloc, 2023) rebuilt", () => {
   it("deadlines on the report's day", () => {
     // 31/12/2023: the inspection planned to end 20/12 and the denunciation due 15/12 are overdue; the
     // complaint due 06/02/2024 is not within 5 working days
-    expect(r.deadlines).toEqual({ dueWithin5WorkingDays: 0, overdue: 2 });
-    expect(annualReport(data, K, 2023, "2024-01-30").deadlines).toEqual({ dueWithin5WorkingDays: 1, overdue: 2 });
+    // the appeal due 05/01/2024 is within 5 working days of 31/12/2023 (01/01 off: 02, 03, 04, 05)
+    expect(r.deadlines).toEqual({ dueWithin5WorkingDays: 1, overdue: 2 });
+    expect(annualReport(data, K, 2023, "2024-01-30").deadlines).toEqual({ dueWithin5WorkingDays: 1, overdue: 3 });
   });
 
   it("as of a day within the year: only what had happened by then", () => {
