@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   BAR_PURPOSES,
@@ -290,5 +291,53 @@ describe("bars after a discipline: barredUntil(form, effectiveOn, purpose)", () 
   });
   it("month arithmetic clamps: effective 29/02/2024 + 12 months = 28/02/2025", () => {
     expect(barredUntil("reprimand", "2024-02-29", "appointment")).toBe("2025-02-28");
+  });
+});
+
+describe("competence: properties over random members and bodies", () => {
+  const TREE = ["/", "/01/", "/01/01-A/", "/01/01-A/c1/", "/01/01-A/p1/", "/01/01-A/p1/c2/", "/01/01-U/", "/01/01-U/g/", "/01/01-U/g/c/", "/02/", "/02/02-X/", "/02/02-X/c9/"];
+  const CELLS = ["/01/01-A/c1/", "/01/01-A/p1/c2/", "/01/01-U/g/c/", "/02/02-X/c9/"];
+  const ancestors = (p: string) => TREE.filter((t) => p.startsWith(t));
+  const memberArb = fc
+    .constantFrom(...CELLS)
+    .chain((cellPath) =>
+      fc.record({
+        kind: fc.constant("member" as const),
+        cellPath: fc.constant(cellPath),
+        committeeSeats: fc.subarray(ancestors(cellPath), { maxLength: 3 }),
+        managedBy: fc.option(fc.constantFrom(...ancestors(cellPath)), { nil: null }),
+      }),
+    );
+  const bodyArb: fc.Arbitrary<DecidingBody> = fc.oneof(
+    fc.constantFrom(...CELLS).map((orgPath) => ({ kind: "cell" as const, orgPath })),
+    fc.record({ kind: fc.constant("grassroots_committee" as const), orgPath: fc.constantFrom("/01/01-A/", "/01/01-U/g/"), authorizedToAdmit: fc.boolean() }),
+    fc.record({ kind: fc.constantFrom("committee" as const, "standing_committee" as const), orgPath: fc.constantFrom("/", "/01/", "/01/01-U/", "/02/") }),
+    fc.record({ kind: fc.constant("commission" as const), orgPath: fc.constantFrom(...TREE.filter((t) => !CELLS.includes(t))), grassroots: fc.boolean() }),
+  );
+
+  it("nobody is competent outside its subtree; inside, reprimand comes with any other form; the Central Committee can always expel", () => {
+    fc.assert(
+      fc.property(memberArb, bodyArb, (subject, body) => {
+        const forms = competentForms(body, subject);
+        if (!subject.cellPath.startsWith(body.orgPath)) expect(forms).toEqual([]);
+        if (forms.length > 0) expect(forms).toContain("reprimand");
+        expect(forms).not.toContain("dissolution");
+        expect(isCompetent({ kind: "committee", orgPath: "/" }, subject, "expulsion")).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a committee is at least as competent as its standing committee, which is at least as competent as its commission", () => {
+    fc.assert(
+      fc.property(memberArb, fc.constantFrom("/", "/01/", "/01/01-U/", "/02/"), (subject, orgPath) => {
+        const committee = competentForms({ kind: "committee", orgPath }, subject);
+        const standing = competentForms({ kind: "standing_committee", orgPath }, subject);
+        const commission = competentForms({ kind: "commission", orgPath, grassroots: false }, subject);
+        for (const f of standing) expect(committee).toContain(f);
+        for (const f of commission) expect(standing).toContain(f);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
