@@ -108,7 +108,7 @@ export interface CompetenceOptions {
 const MILD: readonly DisciplineForm[] = ["reprimand", "warning"];
 const ALL_MEMBER: readonly DisciplineForm[] = MEMBER_DISCIPLINE_FORMS;
 
-/** The highest level a member "belongs to" for competence: a seat or management above `level`. */
+/** Does the member sit on a committee above `level`, or is managed by one? Then `level` is not competent. */
 function heldAbove(subject: Extract<CompetenceSubject, { kind: "member" }>, level: string): boolean {
   return subject.committeeSeats.some((seat) => isStrictlyAbove(seat, level)) || (subject.managedBy !== null && isStrictlyAbove(subject.managedBy, level));
 }
@@ -166,7 +166,11 @@ function organizationForms(body: DecidingBody, subject: Extract<CompetenceSubjec
   return ORG_DISCIPLINE_FORMS;
 }
 
-/** The forms `body` may decide against `subject` (empty: not competent at all). */
+/**
+ * The forms `body` may decide against `subject` (empty: not competent at all). Competence only: what the
+ * subject can receive at all (a post for dismissal, probationary members) is `allowedForms`; a decision
+ * needs both.
+ */
 export function competentForms(body: DecidingBody, subject: CompetenceSubject, options: CompetenceOptions = {}): DisciplineForm[] {
   const forms = subject.kind === "member" ? memberForms(body, subject, options) : organizationForms(body, subject);
   return [...forms];
