@@ -1,5 +1,5 @@
 /**
- * A service token by the OAuth 2.0 client-credentials grant (Keycloak: the `realtime` client's service
+ * A service token by the OAuth 2.0 client-credentials grant (Keycloak: a client's service
  * account), cached until shortly before it expires. Concurrent callers share one request.
  */
 export interface ClientCredentialsOptions {
