@@ -4,11 +4,13 @@
 import { assertImplements } from "@orgboard/contracts";
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { router } from "../trpc.js";
+import { resolveEffectRoute } from "./discipline/resolve-effect.js";
 import { eventsStreamRoute } from "./events/stream.js";
 import { annualReportRoute } from "./report/annual.js";
 import "../policy.js";
 
 export const inspectionRouter = router({
+  discipline: router({ resolveEffect: resolveEffectRoute }),
   report: router({ annual: annualReportRoute }),
   events: router({ stream: eventsStreamRoute }),
 });
