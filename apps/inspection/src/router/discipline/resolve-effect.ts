@@ -1,8 +1,9 @@
 import { inspectionContract, type ResolveEffectOutput } from "@orgboard/contract-inspection";
-import { recordCallerChange } from "@orgboard/events";
 import { todayOf } from "../../app/dates.js";
-import { conflict, notFound } from "../../app/errors.js";
+import { caseInScope } from "../../app/access.js";
+import { inspectionEvent, recordCallerChange } from "../../app/record.js";
 import type { DisciplineDecision } from "../../generated/prisma/client.js";
+import { conflict } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
 const c = inspectionContract.procedures;
@@ -22,9 +23,8 @@ export const resolveEffectRoute = procedure("inspection.discipline.manage")
   .output(c.discipline.resolveEffect.output)
   .mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const before = await tx.disciplineDecision.findUnique({ where: { id: input.decisionId } });
       // Outside the caller's scope answers exactly like "does not exist".
-      if (!before || !ctx.can({ orgPath: before.subjectOrgPath })) throw notFound();
+      const before = caseInScope(ctx, await tx.disciplineDecision.findUnique({ where: { id: input.decisionId } }), "decisionId");
       const today = todayOf(ctx);
       // Conditional on the status: of two officers resolving at once, the second is refused.
       const { count } = await tx.disciplineDecision.updateMany({
@@ -46,7 +46,7 @@ export const resolveEffectRoute = procedure("inspection.discipline.manage")
         orgPath: after.subjectOrgPath,
         before: { effect: effectOf(before) },
         after: { effect: effectOf(after), resolution: input.note },
-        events: [{ type: "inspection.discipline.effect_resolved", payload: { decisionId: after.id, resolvedOn: today } }],
+        events: [inspectionEvent("inspection.discipline.effect_resolved", after.subjectOrgPath, after.id, { decisionId: after.id, resolvedOn: today })],
       });
       return { decisionId: after.id, effect: effectOf(after), resolution: { note: input.note, resolvedBy: ctx.principal.subject, resolvedOn: today } };
     }),
