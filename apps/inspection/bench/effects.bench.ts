@@ -9,19 +9,15 @@
 // `inspection.discipline.effective` row in inspection's stream; its effect's commit is the
 // `membership.decision.applied` row in membership's stream. Same machine, same clock.
 import type { EventEnvelope } from "@orgboard/contracts";
-import { consumeEventStream } from "@orgboard/events";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import buildInspection from "../test/processes/build.global.js";
-import { startSystem, type System } from "../test/processes/system.js";
+import { createMember, createTree, decideExpulsion, readStream, startSystem, TREE, type System } from "../test/processes/system.js";
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
 /** Decisions in flight at once (officers of many commissions deciding in the same minutes). */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const GOAL_P99_MS = 1000;
-const CENTRAL = "tw.bantochuc";
-const INSPECTOR = "hn.kiemtra";
-const CELLS = ["/01/01-G1/01-C1/", "/01/01-K1/"];
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Minh", "Nam", "Phong", "Quang", "Sơn", "Tâm", "Thắng", "Vinh"];
+const CELLS = [TREE.c1, TREE.k1];
 
 let sys: System;
 
@@ -39,24 +35,6 @@ async function pool<T>(n: number, work: (i: number) => Promise<T>): Promise<T[]>
   return out;
 }
 
-/** Every event of a stream so far, read as the central board until it has been quiet for `quietMs`. */
-async function readStream(url: string, path: string, quietMs = 2000): Promise<EventEnvelope[]> {
-  const events: EventEnvelope[] = [];
-  let last = Date.now();
-  const consumer = consumeEventStream({
-    url: `${url}/trpc`,
-    path,
-    getToken: sys.token(CENTRAL),
-    onEvent: (e) => {
-      events.push(e);
-      last = Date.now();
-    },
-  });
-  while (Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 100));
-  await consumer.stop();
-  return events;
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 beforeAll(async () => {
@@ -64,11 +42,7 @@ beforeAll(async () => {
   sys = await startSystem({ databaseServer: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "" });
   await sys.start("membership");
   await sys.start("inspection");
-  const orgs = sys.membership(CENTRAL).membership.orgs;
-  await orgs.create.mutate({ parentPath: "/", code: "01", name: "Đảng bộ Thành phố Hà Nội", kind: "provincial_committee", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: "/01/", code: "01-G1", name: "Đảng bộ Phường Ba Đình", kind: "grassroots_committee", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: "/01/01-G1/", code: "01-C1", name: "Chi bộ Khu phố 1", kind: "subordinate_cell", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: "/01/", code: "01-K1", name: "Chi bộ Trường THPT Chu Văn An", kind: "grassroots_cell", openedOn: "1990-01-01" });
+  await createTree(sys);
 }, 600_000);
 
 afterAll(async () => {
@@ -76,40 +50,9 @@ afterAll(async () => {
 });
 
 it(`a burst of ${DECISIONS} discipline decisions: decision commit → effect committed in membership (goal p99 < ${GOAL_P99_MS} ms)`, async () => {
-  const m = sys.membership(CENTRAL).membership;
-  const members = await pool(DECISIONS, async (i) =>
-    (
-      await m.members.create.mutate({
-        orgPath: CELLS[i % CELLS.length]!,
-        fullName: `Trần Văn ${GIVEN[i % GIVEN.length]}`,
-        birthDate: "1980-05-01",
-        gender: "male",
-        ethnicity: "Kinh",
-        nationalId: `001080${String(200_000 + i).padStart(6, "0")}`,
-        status: "official",
-        admittedOn: "2010-03-01",
-        officialOn: "2011-03-01",
-      })
-    ).id,
-  );
-
-  const api = sys.inspection(INSPECTOR).inspection.discipline;
+  const members = await pool(DECISIONS, (i) => createMember(sys, CELLS[i % CELLS.length]!, 1000 + i));
   const started = Date.now();
-  const decided = await pool(DECISIONS, async (i) =>
-    (
-      await api.decide.mutate({
-        subject: { kind: "member", memberId: members[i]! },
-        form: "expulsion",
-        decidedBy: { kind: "committee", orgPath: "/01/" },
-        decisionNumber: `${1000 + i}-QĐ/TU`,
-        decidedOn: "2026-11-02",
-        announcedOn: "2026-11-03",
-        degree: "very_serious",
-        violatedOn: "2025-06-15",
-        reason: "Vi phạm nghiêm trọng quy định về những điều đảng viên không được làm",
-      })
-    ).id,
-  );
+  const decided = await pool(DECISIONS, (i) => decideExpulsion(sys, members[i]!, `${1000 + i}-QĐ/TU`));
   const decidingMs = Date.now() - started;
 
   // Wait until membership has answered the last one, then read both streams.
@@ -117,12 +60,12 @@ it(`a burst of ${DECISIONS} discipline decisions: decision commit → effect com
   let applied: EventEnvelope[] = [];
   const deadline = Date.now() + 600_000;
   for (;;) {
-    applied = (await readStream(sys.membershipUrl, "membership.events.stream", 1000)).filter(
+    applied = (await readStream(sys, "membership", 1000)).filter(
       (e) => e.type === "membership.decision.applied" && ids.has((e.payload as { decisionId: string }).decisionId),
     );
     if (applied.length >= DECISIONS || Date.now() > deadline) break;
   }
-  const effective = (await readStream(sys.inspectionUrl, "inspection.events.stream", 1000)).filter(
+  const effective = (await readStream(sys, "inspection", 1000)).filter(
     (e) => e.type === "inspection.discipline.effective" && ids.has((e.payload as { decisionId: string }).decisionId),
   );
   expect([effective.length, applied.length]).toEqual([DECISIONS, DECISIONS]);

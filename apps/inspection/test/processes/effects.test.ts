@@ -5,52 +5,16 @@
 // each with TEST_DATABASE_URL). "Exactly once" is read from membership's own event stream: one
 // `membership.decision.applied` per decision and one `membership.member.removed` per member.
 import type { EventEnvelope } from "@orgboard/contracts";
-import { consumeEventStream } from "@orgboard/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSystem, type System } from "./system.js";
-
-const CENTRAL = "tw.bantochuc";
-/** The commission of Hà Nội (scope /01/). */
-const INSPECTOR = "hn.kiemtra";
-const TREE = { p1: "/01/", g1: "/01/01-G1/", c1: "/01/01-G1/01-C1/", k1: "/01/01-K1/", p2: "/02/", k2: "/02/02-K2/" } as const;
+import { CENTRAL, createMember, createTree, decideExpulsion, INSPECTOR, readStream, startSystem, TREE, type System } from "./system.js";
 
 let sys: System;
 let serial = 0;
 /** Expulsions decided before membership (killed mid-way) applies them. */
 const BURST = 40;
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Minh", "Nam", "Phong", "Quang", "Sơn", "Tâm", "Thắng", "Vinh"];
 
-/** A new official member of `orgPath` (through membership's API, as the central board). */
-async function member(orgPath: string): Promise<number> {
-  serial += 1;
-  const m = await sys.membership(CENTRAL).membership.members.create.mutate({
-    orgPath,
-    fullName: `Nguyễn Văn ${GIVEN[serial % GIVEN.length]}`,
-    birthDate: "1980-05-01",
-    gender: "male",
-    ethnicity: "Kinh",
-    nationalId: `001080${String(100_000 + serial).padStart(6, "0")}`,
-    status: "official",
-    admittedOn: "2010-03-01",
-    officialOn: "2011-03-01",
-  });
-  return m.id;
-}
-
-/** An expulsion by Hà Nội's provincial committee, decided in 2026 (effective on its announcement). */
-function expulsion(memberId: number, n: string, over: { decidedOn?: string; announcedOn?: string } = {}) {
-  return sys.inspection(INSPECTOR).inspection.discipline.decide.mutate({
-    subject: { kind: "member", memberId },
-    form: "expulsion",
-    decidedBy: { kind: "committee", orgPath: TREE.p1 },
-    decisionNumber: `${n}-QĐ/TU`,
-    decidedOn: over.decidedOn ?? "2026-11-02",
-    announcedOn: over.announcedOn ?? "2026-11-03",
-    degree: "very_serious",
-    violatedOn: "2025-06-15",
-    reason: "Vi phạm nghiêm trọng quy định về những điều đảng viên không được làm",
-  });
-}
+const member = (orgPath: string) => createMember(sys, orgPath, ++serial);
+const expulsion = async (memberId: number, n: string, dates: { decidedOn?: string; announcedOn?: string } = {}) => ({ id: await decideExpulsion(sys, memberId, `${n}-QĐ/TU`, dates) });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -69,23 +33,7 @@ const settled = (decisionId: string) =>
     return e.status === "pending" ? undefined : e;
   });
 
-/** Every event of membership's stream so far (read as the central board until it has been quiet for a second). */
-async function membershipEvents(): Promise<EventEnvelope[]> {
-  const events: EventEnvelope[] = [];
-  let last = Date.now();
-  const consumer = consumeEventStream({
-    url: `${sys.membershipUrl}/trpc`,
-    path: "membership.events.stream",
-    getToken: sys.token(CENTRAL),
-    onEvent: (e) => {
-      events.push(e);
-      last = Date.now();
-    },
-  });
-  while (Date.now() - last < 1500) await new Promise((r) => setTimeout(r, 100));
-  await consumer.stop();
-  return events;
-}
+const membershipEvents = () => readStream(sys, "membership");
 
 /** Exactly once, as membership's stream says: one `decision.applied` per decision, one `member.removed` per member. */
 async function expectExactlyOnce(decisions: { decisionId: string; memberId: number }[]): Promise<EventEnvelope[]> {
@@ -110,13 +58,7 @@ beforeAll(async () => {
   sys = await startSystem();
   await sys.start("membership");
   await sys.start("inspection");
-  const orgs = sys.membership(CENTRAL).membership.orgs;
-  await orgs.create.mutate({ parentPath: "/", code: "01", name: "Đảng bộ Thành phố Hà Nội", kind: "provincial_committee", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: TREE.p1, code: "01-G1", name: "Đảng bộ Phường Ba Đình", kind: "grassroots_committee", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: TREE.g1, code: "01-C1", name: "Chi bộ Khu phố 1", kind: "subordinate_cell", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: TREE.p1, code: "01-K1", name: "Chi bộ Trường THPT Chu Văn An", kind: "grassroots_cell", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: "/", code: "02", name: "Đảng bộ Tỉnh Hà Giang", kind: "provincial_committee", openedOn: "1990-01-01" });
-  await orgs.create.mutate({ parentPath: TREE.p2, code: "02-K2", name: "Chi bộ Xã Lũng Cú", kind: "grassroots_cell", openedOn: "1990-01-01" });
+  await createTree(sys);
 }, 240_000);
 
 afterAll(async () => {

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { discoverRealm, officialSession, readRealmUsers } from "@orgboard/cli/simulate";
-import { createServiceLinks } from "@orgboard/contracts";
+import { createServiceLinks, type EventEnvelope } from "@orgboard/contracts";
+import { consumeEventStream } from "@orgboard/events";
 import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
 import { freePort, waitForUrl } from "@orgboard/testkit";
@@ -149,4 +150,75 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// ---- Data both the test and the benchmark start from (created through membership's API, as the central board).
+
+export const CENTRAL = "tw.bantochuc";
+/** The commission of Hà Nội (scope /01/). */
+export const INSPECTOR = "hn.kiemtra";
+export const TREE = { p1: "/01/", g1: "/01/01-G1/", c1: "/01/01-G1/01-C1/", k1: "/01/01-K1/", p2: "/02/", k2: "/02/02-K2/" } as const;
+const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Minh", "Nam", "Phong", "Quang", "Sơn", "Tâm", "Thắng", "Vinh"];
+
+/** Hà Nội with a grassroots committee, its cell and a grassroots cell; another province with one cell. */
+export async function createTree(sys: System): Promise<void> {
+  const orgs = sys.membership(CENTRAL).membership.orgs;
+  const org = (parentPath: string, code: string, name: string, kind: "provincial_committee" | "grassroots_committee" | "subordinate_cell" | "grassroots_cell") =>
+    orgs.create.mutate({ parentPath, code, name, kind, openedOn: "1990-01-01" });
+  await org("/", "01", "Đảng bộ Thành phố Hà Nội", "provincial_committee");
+  await org(TREE.p1, "01-G1", "Đảng bộ Phường Ba Đình", "grassroots_committee");
+  await org(TREE.g1, "01-C1", "Chi bộ Khu phố 1", "subordinate_cell");
+  await org(TREE.p1, "01-K1", "Chi bộ Trường THPT Chu Văn An", "grassroots_cell");
+  await org("/", "02", "Đảng bộ Tỉnh Hà Giang", "provincial_committee");
+  await org(TREE.p2, "02-K2", "Chi bộ Xã Lũng Cú", "grassroots_cell");
+}
+
+/** A new official member of `orgPath`; `n` makes the national ID unique (the caller counts). */
+export async function createMember(sys: System, orgPath: string, n: number): Promise<number> {
+  const m = await sys.membership(CENTRAL).membership.members.create.mutate({
+    orgPath,
+    fullName: `Nguyễn Văn ${GIVEN[n % GIVEN.length]}`,
+    birthDate: "1980-05-01",
+    gender: "male",
+    ethnicity: "Kinh",
+    nationalId: `001080${String(100_000 + n).padStart(6, "0")}`,
+    status: "official",
+    admittedOn: "2010-03-01",
+    officialOn: "2011-03-01",
+  });
+  return m.id;
+}
+
+/** An expulsion of `memberId` by Hà Nội's provincial committee (effective on its announcement). */
+export async function decideExpulsion(sys: System, memberId: number, decisionNumber: string, dates: { decidedOn?: string; announcedOn?: string } = {}): Promise<string> {
+  const d = await sys.inspection(INSPECTOR).inspection.discipline.decide.mutate({
+    subject: { kind: "member", memberId },
+    form: "expulsion",
+    decidedBy: { kind: "committee", orgPath: TREE.p1 },
+    decisionNumber,
+    decidedOn: dates.decidedOn ?? "2026-11-02",
+    announcedOn: dates.announcedOn ?? "2026-11-03",
+    degree: "very_serious",
+    violatedOn: "2025-06-15",
+    reason: "Vi phạm nghiêm trọng quy định về những điều đảng viên không được làm",
+  });
+  return d.id;
+}
+
+/** Every event of a service's stream so far, read as the central board until it has been quiet for `quietMs`. */
+export async function readStream(sys: System, app: AppName, quietMs = 1500): Promise<EventEnvelope[]> {
+  const events: EventEnvelope[] = [];
+  let last = Date.now();
+  const consumer = consumeEventStream({
+    url: `${app === "membership" ? sys.membershipUrl : sys.inspectionUrl}/trpc`,
+    path: `${app}.events.stream`,
+    getToken: sys.token(CENTRAL),
+    onEvent: (e) => {
+      events.push(e);
+      last = Date.now();
+    },
+  });
+  while (Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 100));
+  await consumer.stop();
+  return events;
 }
