@@ -8,11 +8,13 @@
 //   MEMBERSHIP_IMPORT_MAX_BYTES  largest import file (10 MiB); MEMBERSHIP_EXPORT_MAX_ROWS (200,000)
 //   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
 //   RATE_LIMIT_*                 request rate limits per principal and per address (docs/security.md, "Limits")
+//   INSPECTION_URL               follow inspection's stream and apply its discipline decisions (unset ⇒ not)
+//   OIDC_CLIENT_ID (membership), OIDC_CLIENT_SECRET, OIDC_TOKEN_URL   the token that reads that stream
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
-import { createTokenVerifier } from "@orgboard/auth";
+import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
 import { openServiceNotifier } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
-import { loadMembershipConfig } from "./config.js";
+import { loadMembershipConfig, tokenUrlOf } from "./config.js";
 import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
 import { fillMissingNameSortKeys } from "./router/members/sort-keys.js";
 import { createMembershipService } from "./server.js";
@@ -35,6 +37,15 @@ if (filled > 0) logger.info({ members: filled }, "name sort keys filled in");
 // Several instances on one PostgreSQL database wake each other's streams through LISTEN/NOTIFY.
 const notifier = await openServiceNotifier({ databaseUrl, onError: (err) => logger.warn({ err }, "event notifier: LISTEN connection lost") });
 
+// Inspection's discipline decisions (expulsions, dissolutions) take effect here when its URL is given.
+const inspection = config.INSPECTION_URL
+  ? {
+      url: config.INSPECTION_URL,
+      getToken: clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET ?? "" }),
+    }
+  : undefined;
+if (!inspection) logger.info("INSPECTION_URL is not set: inspection's discipline decisions are not applied here");
+
 const service = createMembershipService({
   db,
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
@@ -47,6 +58,7 @@ const service = createMembershipService({
   exportMaxRows: config.MEMBERSHIP_EXPORT_MAX_ROWS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   notifier,
+  inspection,
   onClose: () => notifier.close(),
 });
 await service.start();

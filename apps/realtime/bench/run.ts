@@ -16,12 +16,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestIssuer } from "@orgboard/auth/testing";
+import { createTestIssuer, startTokenEndpoint } from "@orgboard/auth/testing";
 import { freePort } from "@orgboard/testkit";
 import { createTRPCUntypedClient, httpLink } from "@trpc/client";
 import { ancestorPaths } from "../src/rooms.js";
 import { postgresAvailable, startTestPostgres, type TestPostgres } from "../test/support/postgres.js";
-import { startTokenEndpoint } from "../test/support/token-endpoint.js";
 import type { DashboardsCommand } from "./dashboards.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));

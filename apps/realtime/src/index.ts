@@ -7,6 +7,5 @@ export * from "./session-log.js";
 export * from "./checkpoint.js";
 export * from "./lease.js";
 export * from "./consumer.js";
-export * from "./service-token.js";
 export * from "./config.js";
 export * from "./server.js";

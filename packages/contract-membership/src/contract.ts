@@ -43,7 +43,7 @@ import { requestTransferInputSchema, requestTransferOutputSchema } from "./trans
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.0",
+  version: "2.1",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),

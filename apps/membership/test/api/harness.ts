@@ -4,14 +4,14 @@
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
 import { createServiceLinks } from "@orgboard/contracts";
-import { createLogger, type Service } from "@orgboard/server-kit";
+import { createLogger } from "@orgboard/server-kit";
 import { TRPCClientError, createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, expect } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import type { Database } from "../../src/db/sql.js";
 import type { AppRouter } from "../../src/router/index.js";
-import { createMembershipService, type MembershipServiceOptions } from "../../src/server.js";
+import { createMembershipService, type MembershipService, type MembershipServiceOptions } from "../../src/server.js";
 import { Fixture, TREE } from "./fixtures.js";
 
 export type Client = TRPCClient<AppRouter>;
@@ -30,7 +30,7 @@ export interface Harness {
   url: string;
   issuer: TestIssuer;
   db: Database;
-  service: Service;
+  service: MembershipService;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
   /**
    * `requestId`: the x-request-id the client sends (kept by the service as its clientRequestId only);

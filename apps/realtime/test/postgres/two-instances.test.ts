@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { createTestIssuer, startTokenEndpoint, type TestIssuer } from "@orgboard/auth/testing";
 import { freePort, until } from "@orgboard/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,6 @@ import { postgresAvailable, startTestPostgres, type TestPostgres } from "../supp
 import { startProbeService, type ProbeService } from "../support/probe-service.js";
 import { spawnGateway, type GatewayProcess } from "../support/processes.js";
 import { serviceTokenSource } from "../support/servers.js";
-import { startTokenEndpoint } from "../support/token-endpoint.js";
 
 /**
  * Two real gateway processes (src/main.ts) on one PostgreSQL: the socket.io adapter carries pushes
