@@ -13,7 +13,7 @@ for f in membership-postgres-password conference-postgres-password inspection-po
 done
 new keycloak-admin-username "bootstrap-admin"
 # AES-256 key sealing denouncers' identities (INSPECTION_DENOUNCER_KEYS: `kid:base64key`); a rotation puts a
-# new entry first and keeps the old ones until every row is re-sealed (docs/security.md).
+# new entry first and keeps the old ones until every row is re-sealed (docs/runbooks/rotate-denouncer-keys.md).
 new inspection-denouncer-keys "k$(date -u +%Y%m%d):$(openssl rand -base64 32)"
 # Standard Webhooks secret, shared with the conference bridge's operator.
 new conference-bridge-webhook-secret "whsec_$(openssl rand -base64 32)"
