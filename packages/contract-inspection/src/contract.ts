@@ -4,7 +4,7 @@
 // break), record it in CHANGELOG.md and run `pnpm contracts:record`.
 import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, query, subscription } from "@orgboard/contracts";
 import { inspectionEventSchemas } from "./events.js";
-import { annualReportInputSchema, annualReportOutputSchema } from "./report.js";
+import { annualReportInputSchema, annualReportOutputSchema } from "./report/annual.js";
 
 export const inspectionContract = defineContract({
   service: "inspection",
