@@ -17,7 +17,7 @@ CREATE INDEX "supervision_report_year_idx" ON "supervision"("decided_on", "condu
 CREATE INDEX "supervision_report_subtree_idx" ON "supervision"("conductor_org_path" text_pattern_ops, "decided_on", "kind", "conductor_kind", "subject_kind");
 
 -- CreateIndex
-CREATE INDEX "inspection_concluded_on_idx" ON "inspection"("concluded_on");
+CREATE INDEX "inspection_concluded_on_idx" ON "inspection"("concluded_on", "conductor_org_path", "violation");
 
 -- CreateIndex
 CREATE INDEX "program_item_report_idx" ON "program_item"("program_id", "completed_on");
