@@ -145,9 +145,12 @@ describe("the inspection seed about membership's seeded people and organizations
       const r = await buildAnnualReport(inspection.prisma, { orgPath, year: Number(asOf.slice(0, 4)), asOf });
       const [plain] = await rowsOf<{ open: number }>(
         inspection,
-        `SELECT count(*)::int AS open FROM inspection
-          WHERE conductor_org_path LIKE '${orgPath}%' AND planned_end_on IS NOT NULL AND planned_end_on < '${asOf}'::date
-            AND decided_on <= '${asOf}'::date AND (concluded_on IS NULL OR concluded_on > '${asOf}'::date)`,
+        `SELECT (SELECT count(*) FROM inspection
+                  WHERE conductor_org_path LIKE '${orgPath}%' AND planned_end_on IS NOT NULL AND planned_end_on < '${asOf}'::date
+                    AND decided_on <= '${asOf}'::date AND (concluded_on IS NULL OR concluded_on > '${asOf}'::date))::int
+              + (SELECT count(*) FROM appeal
+                  WHERE subject_org_path LIKE '${orgPath}%' AND decide_deadline_on < '${asOf}'::date
+                    AND lodged_on <= '${asOf}'::date AND (decided_on IS NULL OR decided_on > '${asOf}'::date))::int AS open`,
       );
       expect(r.deadlines.overdue, `${orgPath} ${asOf}`).toBe(plain!.open);
       if (asOf !== seeded.asOf) expect(plain!.open, `${orgPath} ${asOf}: a past day has cases concluded after it`).toBeGreaterThan(0);

@@ -20,8 +20,15 @@ CREATE INDEX "supervision_report_subtree_idx" ON "supervision"("conductor_org_pa
 CREATE INDEX "inspection_concluded_on_idx" ON "inspection"("concluded_on", "conductor_org_path", "violation");
 
 -- CreateIndex
+CREATE INDEX "inspection_concluded_subtree_idx" ON "inspection"("conductor_org_path" text_pattern_ops, "concluded_on", "violation");
+
+-- CreateIndex
 CREATE INDEX "program_item_report_idx" ON "program_item"("program_id", "completed_on");
 
 -- The open cases, for the report's deadlines (partial: Prisma's schema cannot express it; see schema.prisma).
 CREATE INDEX "inspection_open_idx" ON "inspection"("conductor_org_path" text_pattern_ops, "planned_end_on", "decided_on")
   WHERE "concluded_on" IS NULL AND "planned_end_on" IS NOT NULL;
+
+-- Supervisions that found signs of violation, for the report's "became inspections" (partial, as above).
+CREATE INDEX "supervision_signs_idx" ON "supervision"("conductor_org_path" text_pattern_ops, "concluded_on")
+  WHERE "signs_of_violation";
