@@ -33,6 +33,13 @@ describe("discipline decisions", () => {
     expect([again.code, again.message]).toEqual(["CONFLICT", expect.stringMatching(/^Số quyết định này đã được dùng \/ /)]);
   });
 
+  it("the same number sent by several officers at once: one decision, the others a 409", async () => {
+    const input = disciplineInput(h.members.hn2, { form: "reprimand", degree: "less_serious", decisionNumber: "RACE-1" });
+    const results = await Promise.allSettled([1, 2, 3].map(() => api().discipline.decide.mutate(input)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { data?: { code?: string } }).data?.code).toBe("CONFLICT");
+  });
+
   it("a cell's reprimand takes effect at its vote and needs nothing from another service", async () => {
     const d = await api().discipline.decide.mutate(
       disciplineInput(h.members.hn1, { form: "reprimand", degree: "less_serious", decidedBy: { kind: "cell", orgPath: TREE.c1 }, decisionNumber: "03-QĐ/CB", decidedOn: "2026-09-10", announcedOn: undefined }),
@@ -75,6 +82,9 @@ describe("appeals", () => {
     // The provincial committee's decision is settled at the Centre: 90 working days.
     expect(a).toMatchObject({ lodgedOn: lastDay, lodgeDeadlineOn: lastDay, decidedOn: null, decideDeadlineOn: settlementDueOn("complaint", "central", lastDay) });
     expect((await failure(api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: lastDay, content: "Lần hai" }))).code).toBe("CONFLICT");
+    // A heavier form applied by membership is a new decision, not an appeal's change of a warning.
+    const heavier = await failure(api().discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-18", outcome: "changed", newForm: "expulsion", decidedByOrgPath: TREE.p1, decisionNumber: "600-QĐ/TU" }));
+    expect([heavier.code, heavier.fieldErrors[0]?.path]).toEqual(["BAD_REQUEST", "newForm"]);
     const decided = await api().discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-18", outcome: "changed", newForm: "reprimand", decidedByOrgPath: TREE.p1, decisionNumber: "600-QĐ/TU" });
     expect([decided.status, decided.form, decided.appeals[0]?.outcome]).toEqual(["changed", "reprimand", "changed"]);
     const changed = await h.db.prisma.outboxEvent.findMany({ where: { type: "inspection.discipline.changed", aggregateId: d.id } });
