@@ -6,7 +6,8 @@
 // year, grouped as the report groups them); the ratio says what the rest of the report costs on top.
 //   BENCH_DATABASE_URL  PostgreSQL server (a database `inspection_bench` is made on it); else PGlite in
 //                       BENCH_DATA_DIR (default <tmp>/orgboard-inspection-bench), slower, one connection
-//   BENCH_SCALE         national (default) | province | demo;  BENCH_RESEED=1 seeds again
+//   BENCH_SCALE         national (default on PostgreSQL) | province (default on PGlite: a national seed
+//                       there takes hours) | demo;  BENCH_RESEED=1 seeds again
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { seedSubjects, type SeedScale } from "@orgboard/membership";
@@ -17,7 +18,7 @@ import { inSubtree } from "../src/app/paths.js";
 import { openDatabase, type Database } from "../src/db.js";
 import { seedInspection } from "../src/seed/index.js";
 
-const SCALE = (process.env.BENCH_SCALE ?? "national") as SeedScale;
+const SCALE = (process.env.BENCH_SCALE ?? (process.env.BENCH_DATABASE_URL ? "national" : "province")) as SeedScale;
 const SEED = 1;
 const YEAR = 2025;
 const AS_OF = "2026-06-30";
