@@ -4,3 +4,4 @@ export * from "./contract.js";
 export * from "./enums.js";
 export * from "./events.js";
 export * from "./report.js";
+export * from "./access.js";
