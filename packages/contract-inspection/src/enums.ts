@@ -117,3 +117,18 @@ export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 /** Inter-agency watch list (danh sách vụ việc theo dõi, chỉ đạo). */
 export const WATCH_STATUSES = ["watched", "closed"] as const;
 export type WatchStatus = (typeof WATCH_STATUSES)[number];
+
+/** Where a discipline decision stands after appeals (khiếu nại): an appeal may change or annul it. */
+export const DECISION_STATUSES = ["in_force", "changed", "annulled"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** How the competent body decided an appeal. */
+export const APPEAL_OUTCOMES = [
+  /** giữ nguyên */
+  "upheld",
+  /** thay đổi hình thức kỷ luật */
+  "changed",
+  /** xóa bỏ quyết định */
+  "annulled",
+] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
