@@ -35,7 +35,7 @@ export const STREAM_ACCESS: StreamAccessTable = {
   conference: { readers: conferenceStreamReaders },
   inspection: {
     readers: inspectionStreamReaders,
-    notice: { action: "inspection.report.read", readers: inspectionFiguresReaders, type: INSPECTION_FIGURES_CHANGED, derive: inspectionFiguresNotice },
+    notice: { action: "inspection.reports.read", readers: inspectionFiguresReaders, type: INSPECTION_FIGURES_CHANGED, derive: inspectionFiguresNotice },
   },
 };
 

@@ -14,7 +14,7 @@ export const inspectionStreamReaders = {
 } as const satisfies AccessRule;
 
 /**
- * `inspection.report.read` (`inspection.report.annual`): counts only, for the boards and the inspection
+ * `inspection.reports.read` (`inspection.report.annual`): counts only, for the boards and the inspection
  * committees, each inside its org paths. Through the gateway, a socket this rule admits but the stream
  * rule does not receives `inspection.figures.changed` instead of the events (see inspectionFiguresNotice).
  */
