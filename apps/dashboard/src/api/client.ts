@@ -1,4 +1,5 @@
 import { conferenceContract } from "@orgboard/contract-conference";
+import { inspectionContract } from "@orgboard/contract-inspection";
 import { membershipContract } from "@orgboard/contract-membership";
 import { contractProcedures, createServiceLinks, type ContractsRouter, type ProcedureContract, type ProcedureKind, type ServiceContract } from "@orgboard/contracts";
 import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
@@ -19,7 +20,7 @@ export class ContractError extends Error {
 }
 
 /** The services the dashboard calls, by their contracts (packages/contract-*): no hand-written copies. */
-const CONTRACTS = [membershipContract, conferenceContract] as const;
+const CONTRACTS = [membershipContract, conferenceContract, inspectionContract] as const;
 type Contracts = typeof CONTRACTS;
 export type ServicesRouter = ContractsRouter<Contracts>;
 export type ServicesClient = TRPCClient<ServicesRouter>;
@@ -58,6 +59,7 @@ function httpStatusOf(err: unknown): number | undefined {
  * A 401 forces one refresh and one retry; if that fails the session sends the official to login.
  */
 export function createApi(config: RuntimeConfig, session: AuthSession): Api {
+  // A service missing from the configuration (inspection is optional) has no URL: its panels do not call it.
   const urls = Object.fromEntries(Object.entries(config.services).map(([k, v]) => [k, trpcUrl(v)]));
   const client = createTRPCClient<ServicesRouter>({ links: [createServiceLinks(urls, () => session.token())] });
 
