@@ -1,9 +1,14 @@
+import { inspectionContract } from "@orgboard/contract-inspection";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { registerContract } from "../api/client.js";
 import { useApp } from "../context.js";
 import type { Watermarks } from "../state/envelope.js";
 import { inspectionRefresh } from "../state/inspection-state.js";
 import { useMarkDownOnError } from "./live.js";
+
+// This module comes with the inspection screen's chunk: so do the contract's schemas that validate its answers.
+registerContract(inspectionContract);
 
 /** A burst of inspection events (a batch of decisions) reloads the report once. */
 export const REPORT_REFRESH_DEBOUNCE_MS = 300;
