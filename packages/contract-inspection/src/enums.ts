@@ -132,3 +132,14 @@ export const APPEAL_OUTCOMES = [
   "annulled",
 ] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/**
+ * Who decides a discipline (chủ thể thi hành kỷ luật): a cell, a grassroots committee, a committee or
+ * its standing committee above the grassroots, a commission (the domain's competence rules take these).
+ */
+export const DECIDING_BODY_KINDS = ["cell", "grassroots_committee", "committee", "standing_committee", "commission"] as const;
+export type DecidingBodyKind = (typeof DECIDING_BODY_KINDS)[number];
+
+/** Violations no statute of limitations applies to (Quy định 69-QĐ/TW). */
+export const LIMITATION_EXEMPTIONS = ["internal_politics", "defence_security_foreign_affairs", "forged_diplomas"] as const;
+export type LimitationExemption = (typeof LIMITATION_EXEMPTIONS)[number];

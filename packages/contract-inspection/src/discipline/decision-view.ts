@@ -1,6 +1,6 @@
 // A discipline decision (quyết định kỷ luật) with its appeals and where its effect elsewhere stands.
 import { z } from "zod";
-import { APPEAL_OUTCOMES, CONDUCTOR_KINDS, DECISION_STATUSES, DISCIPLINE_FORMS, EFFECT_STATUSES, VIOLATION_DEGREES } from "../enums.js";
+import { APPEAL_OUTCOMES, DECIDING_BODY_KINDS, DECISION_STATUSES, DISCIPLINE_FORMS, EFFECT_STATUSES, VIOLATION_DEGREES } from "../enums.js";
 import { subjectViewSchema } from "../schemas.js";
 
 export const appealViewSchema = z.object({
@@ -28,8 +28,9 @@ export const decisionViewSchema = z.object({
   decidedOn: z.string(),
   effectiveOn: z.string(),
   degree: z.enum(VIOLATION_DEGREES),
-  violationOn: z.string(),
-  decidedBy: z.object({ kind: z.enum(CONDUCTOR_KINDS), orgPath: z.string() }),
+  violatedOn: z.string(),
+  announcedOn: z.string().nullable(),
+  decidedBy: z.object({ kind: z.enum(DECIDING_BODY_KINDS), orgPath: z.string() }),
   reason: z.string(),
   inspectionId: z.string().nullable(),
   status: z.enum(DECISION_STATUSES),
