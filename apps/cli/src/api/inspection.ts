@@ -28,7 +28,7 @@ export function inspectionApi(baseUrl: string, getToken: TokenGetter): Inspectio
 // Labels of the value lists (Vietnamese first), in the contract's order; docs/glossary.md has the terms.
 const INSPECTION_KIND_LABELS = {
   signs_of_violation: "Khi có dấu hiệu vi phạm / on signs of violation",
-  lower_level_work: "Cấp dưới thực hiện nhiệm vụ kiểm tra, giám sát, kỷ luật / lower levels' inspection work",
+  lower_level_work: "Cấp dưới thực hiện kiểm tra, giám sát / lower levels' inspection work",
   party_finance: "Tài chính đảng / party finance",
   member_compliance: "Chi bộ kiểm tra đảng viên chấp hành / cells' compliance checks",
 } as const;
@@ -48,10 +48,12 @@ const decimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maxim
 const formatInteger = (n: number): string => integer.format(n);
 const formatPercent = (n: number | null): string => (n === null ? "—" : `${decimal.format(n)} %`);
 
-type Row = [label: string, value: string] | "rule" | [heading: string];
-const subjects = (c: SubjectCounts | undefined) => (c ? `${formatInteger(c.organizations)} tổ chức / orgs, ${formatInteger(c.members)} đảng viên / members` : "—");
+// A row: a heading, a rule, one figure, or the organizations and members a figure counts (two columns).
+type Row = "rule" | [heading: string] | [label: string, value: string] | [label: string, organizations: string, members: string];
+const COLUMNS: Row = ["", "tổ chức / orgs", "đảng viên / members"];
+const subjects = (label: string, c: SubjectCounts | undefined): Row => [label, c ? formatInteger(c.organizations) : "—", c ? formatInteger(c.members) : "—"];
 const counted = <K extends string>(labels: Record<K, string>, values: Partial<Record<K, SubjectCounts>>, indent = "  "): Row[] =>
-  (Object.keys(labels) as K[]).map((k) => [`${indent}${labels[k]}`, subjects(values[k])]);
+  (Object.keys(labels) as K[]).map((k) => subjects(`${indent}${labels[k]}`, values[k]));
 
 export function formatInspectionReport(r: AnnualReport): string {
   const petition = (label: string, p: AnnualReport["petitions"]["complaints"]): Row[] => [
@@ -68,7 +70,8 @@ export function formatInspectionReport(r: AnnualReport): string {
     ["Tỷ lệ hoàn thành / completion", formatPercent(r.program.percent)],
     "rule",
     ["Kiểm tra / Inspections"],
-    ["Tổng số / total", subjects(r.inspections.total)],
+    COLUMNS,
+    subjects("Tổng số / total", r.inspections.total),
     ...counted(INSPECTION_KIND_LABELS, r.inspections.byKind),
     ["Theo chủ thể / by conductor"],
     ...counted(CONDUCTOR_LABELS, r.inspections.byConductor),
@@ -76,7 +79,8 @@ export function formatInspectionReport(r: AnnualReport): string {
     ["Kết luận có vi phạm / violation found", formatInteger(r.inspections.withViolation)],
     "rule",
     ["Giám sát / Supervisions"],
-    ["Tổng số / total", subjects(r.supervisions.total)],
+    COLUMNS,
+    subjects("Tổng số / total", r.supervisions.total),
     ...counted(SUPERVISION_KIND_LABELS, r.supervisions.byKind),
     ["Theo chủ thể / by conductor"],
     ...counted(CONDUCTOR_LABELS, r.supervisions.byConductor),
@@ -102,14 +106,16 @@ export function formatInspectionReport(r: AnnualReport): string {
     ["Đến hạn trong 5 ngày làm việc / due within 5 working days", formatInteger(r.deadlines.dueWithin5WorkingDays)],
     ["Quá hạn / overdue", formatInteger(r.deadlines.overdue)],
   ];
-  const labelWidth = Math.max(...rows.map((row) => (Array.isArray(row) ? row[0].length : 0)));
-  const valueWidth = Math.max(12, ...rows.map((row) => (Array.isArray(row) && row.length === 2 ? row[1].length : 0)));
-  const width = labelWidth + valueWidth + 3;
+  const labelWidth = Math.max(...rows.map((row) => (Array.isArray(row) && row.length > 1 ? row[0].length : 0)));
+  const valueWidth = Math.max(12, ...rows.flatMap((row) => (Array.isArray(row) ? row.slice(1).map((v) => v.length) : [])));
+  const width = labelWidth + 2 * (valueWidth + 3);
   const lines = [`BÁO CÁO CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM ${r.year} / ANNUAL INSPECTION REPORT ${r.year}`, `Tổ chức / organization ${r.orgPath}`, "=".repeat(width)];
   for (const row of rows) {
     if (row === "rule") lines.push("-".repeat(width));
     else if (row.length === 1) lines.push(row[0]);
-    else lines.push(`${row[0].padEnd(labelWidth)}   ${row[1].padStart(valueWidth)}`);
+    // One figure stands in the last column, under "members" where both are shown.
+    else if (row.length === 2) lines.push(`${row[0].padEnd(labelWidth)}   ${"".padStart(valueWidth)}   ${row[1].padStart(valueWidth)}`);
+    else lines.push(`${row[0].padEnd(labelWidth)}   ${row[1].padStart(valueWidth)}   ${row[2].padStart(valueWidth)}`);
   }
   lines.push("=".repeat(width));
   return `${lines.join("\n")}\n`;

@@ -101,6 +101,7 @@ export interface ProgramItemRow {
   memberId: number | null;
   subjectName: string;
   subjectOrgPath: string;
+  subjectStatus: string;
   content: string;
   quarter: number;
   completedOn: string | null;
@@ -149,8 +150,10 @@ export interface DisciplineRow {
   decisionNumber: string;
   decidedOn: string;
   effectiveOn: string;
+  /** null for a cell's decision (it takes effect at the cell's vote) */
+  announcedOn: string | null;
   degree: ViolationDegree;
-  violationOn: string;
+  violatedOn: string;
   decidedByKind: ConductorKind;
   decidedByOrgPath: string;
   reason: string;
@@ -394,8 +397,9 @@ export class InspectionPlanner {
       decisionNumber: this.number(`discipline:${parent.path}`, "QĐ/KL"),
       decidedOn: isoOf(day),
       effectiveOn: isoOf(day),
+      announcedOn: isoOf(day),
       degree: DEGREE_OF[form]![0]!,
-      violationOn: isoOf(day - rng.int(60, 400)),
+      violatedOn: isoOf(day - rng.int(60, 400)),
       decidedByKind: "committee",
       decidedByOrgPath: parent.path,
       reason: "Buông lỏng lãnh đạo, chỉ đạo, để xảy ra vi phạm",
@@ -560,8 +564,10 @@ export class InspectionPlanner {
       decisionNumber: this.number(`discipline:${decider.path}`, "QĐ/KL"),
       decidedOn: isoOf(decidedDay),
       effectiveOn: isoOf(decidedDay),
+      // A cell's decision takes effect at its vote; the others when announced (the same day here).
+      announcedOn: decider.kind === "cell" ? null : isoOf(decidedDay),
       degree,
-      violationOn: isoOf(inspDay - rng.int(30, 300)),
+      violatedOn: isoOf(inspDay - rng.int(30, 300)),
       decidedByKind: decider.kind,
       decidedByOrgPath: decider.path,
       reason: "Vi phạm quy định về những điều đảng viên không được làm",
@@ -639,6 +645,7 @@ export class InspectionPlanner {
               memberId: null,
               subjectName: subject.name,
               subjectOrgPath: subject.path,
+              subjectStatus: "open",
               content: rng.pick(PROGRAM_CONTENT),
               quarter,
               completedOn: completed ? isoOf(doneDay) : null,

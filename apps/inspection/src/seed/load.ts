@@ -64,12 +64,12 @@ const supervisionRow = (r: SupervisionRow): CopyRow => [
 ];
 const DISCIPLINE_COLUMNS = [
   "id", "subject_kind", "member_id", "org_id", "subject_name", "subject_org_path", "subject_status", "form", "decision_number", "decided_on",
-  "effective_on", "degree", "violation_on", "decided_by_kind", "decided_by_org_path", "reason", "inspection_id", "status", "effect_status",
+  "effective_on", "announced_on", "degree", "violated_on", "decided_by_kind", "decided_by_org_path", "reason", "inspection_id", "status", "effect_status",
   "effect_updated_at", "created_by", "created_at", "updated_at",
 ] as const;
 const disciplineRow = (r: DisciplineRow): CopyRow => [
   r.id, r.subjectKind, r.memberId, r.orgId, r.subjectName, r.subjectOrgPath, r.subjectStatus, r.form, r.decisionNumber, r.decidedOn,
-  r.effectiveOn, r.degree, r.violationOn, r.decidedByKind, r.decidedByOrgPath, r.reason, r.inspectionId, r.status, r.effectStatus,
+  r.effectiveOn, r.announcedOn, r.degree, r.violatedOn, r.decidedByKind, r.decidedByOrgPath, r.reason, r.inspectionId, r.status, r.effectStatus,
   r.effectStatus === "applied" ? at(r.effectiveOn) : null, SEED_ACTOR, at(r.decidedOn), at(r.decidedOn),
 ];
 const APPEAL_COLUMNS = [
@@ -97,10 +97,10 @@ export async function seedInspection(db: SeedDatabase, subjects: SeedSubjects, o
   })());
   rows.program_item = await db.copyFrom(
     "program_item",
-    ["id", "program_id", "position", "subject_kind", "member_id", "org_id", "subject_name", "subject_org_path", "content", "quarter", "completed_on", "completed_by"],
+    ["id", "program_id", "position", "subject_kind", "member_id", "org_id", "subject_name", "subject_org_path", "subject_status", "content", "quarter", "completed_on", "completed_by"],
     (function* () {
       for (const { items } of planner.programs()) {
-        for (const i of items) yield [i.id, i.programId, i.position, i.subjectKind, i.memberId, i.orgId, i.subjectName, i.subjectOrgPath, i.content, i.quarter, i.completedOn, i.completedOn ? SEED_ACTOR : null];
+        for (const i of items) yield [i.id, i.programId, i.position, i.subjectKind, i.memberId, i.orgId, i.subjectName, i.subjectOrgPath, i.subjectStatus, i.content, i.quarter, i.completedOn, i.completedOn ? SEED_ACTOR : null];
       }
     })(),
   );

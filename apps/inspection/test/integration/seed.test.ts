@@ -100,7 +100,7 @@ describe("the inspection seed about membership's seeded people and organizations
     for (const orgPath of ["/", "/01/", "/31/", "/46/"]) {
       for (const year of [2024, 2025]) {
         const m = await membershipReport(membership.db, { orgPath, year });
-        const i = await buildAnnualReport(inspection.prisma, { orgPath, year, today: seeded.asOf });
+        const i = await buildAnnualReport(inspection.prisma, { orgPath, year, asOf: seeded.asOf });
         expect(i.discipline.members.byForm.expulsion, `${orgPath} ${year}`).toBe(m.removals.expelled);
       }
     }
@@ -108,7 +108,7 @@ describe("the inspection seed about membership's seeded people and organizations
 
   it("has figures of the size the year-end reports give (per 1,000 members, a province's 2025)", async () => {
     const m = await membershipReport(membership.db, { orgPath: "/01/", year: 2025 });
-    const r = await buildAnnualReport(inspection.prisma, { orgPath: "/01/", year: 2025, today: seeded.asOf });
+    const r = await buildAnnualReport(inspection.prisma, { orgPath: "/01/", year: 2025, asOf: seeded.asOf });
     const per1000 = (n: number) => (n * 1000) / m.totalMembers;
     // Quotes (docs/inspection.md, "Seed"): members inspected 20, supervised 14, disciplined 5.7 per 1,000
     // a year; cells check about a tenth of their members.
