@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { inspectionContract } from "@orgboard/contract-inspection";
 import type { membershipContract } from "@orgboard/contract-membership";
 import type { ContractsRouter } from "@orgboard/contracts";
+import type { Page } from "@playwright/test";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { expect, loginWithVneid, nationalIdOf, OFFICIALS, requires, stack, test } from "./fixtures.js";
 import { ROOT } from "./stack.js";
@@ -40,9 +41,16 @@ async function ensureOrgs(): Promise<string> {
   return "/01/01-e2e/";
 }
 
+/** Every text frame the page's sockets receive (the realtime gateway's socket.io packets). */
+function socketFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framereceived", (f) => void (typeof f.payload === "string" && frames.push(f.payload))));
+  return frames;
+}
+
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
-const figure = (page: import("@playwright/test").Page, id: string) => page.getByTestId(id);
-const valueOf = async (page: import("@playwright/test").Page, id: string) => Number(await figure(page, id).getAttribute("data-value"));
+const figure = (page: Page, id: string) => page.getByTestId(id);
+const valueOf = async (page: Page, id: string) => Number(await figure(page, id).getAttribute("data-value"));
 
 test.describe("inspection panel", () => {
   test.describe.configure({ mode: "serial" });
@@ -50,6 +58,7 @@ test.describe("inspection panel", () => {
 
   test("a provincial board sees the real service's figures, and they change live when the commission decides a case", async ({ page }) => {
     const subject = await ensureOrgs();
+    const frames = socketFrames(page);
     await loginWithVneid(page, "hanoi", "/?tab=inspection");
     const panel = page.getByTestId("insp-panel");
     await expect(panel).toHaveAttribute("data-service-state", "up", { timeout: 15_000 });
@@ -79,6 +88,29 @@ test.describe("inspection panel", () => {
     const byKind = page.getByTestId("insp-inspections-by-kind").locator('[data-key="signs_of_violation"] td').nth(1);
     await expect(byKind).toHaveText(String(before.inspections.byKind.signs_of_violation.organizations + 1));
     expect(await valueOf(page, "insp-inspections-orgs")).toBe(before.inspections.total.organizations + 1);
+    // What reached the board's socket: the content-free notice, never the inspection event itself.
+    expect(frames.some((f) => f.includes('"inspection.figures.changed"'))).toBe(true);
+    expect(frames.some((f) => f.includes('"inspection.inspection.decided"') || f.includes("QĐ/UBKT"))).toBe(false);
+  });
+
+  test("Hà Nội's inspection committee gets the events themselves, and its panel follows a supervision", async ({ page }) => {
+    const subject = await ensureOrgs();
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoiInspection", "/?tab=inspection");
+    await expect(page.getByTestId("insp-figures")).toHaveAttribute("data-org-path", "/01/", { timeout: 20_000 });
+    const before = await valueOf(page, "insp-supervisions-orgs");
+    const inspector = await apiAs("hanoiInspection", "inspection");
+    await inspector.inspection.supervisions.decide.mutate({
+      kind: "thematic",
+      conductor: { kind: "commission", orgPath: "/01/" },
+      subject: { kind: "organization", orgPath: subject },
+      decisionNumber: `${Date.now() % 100000}-QĐ/UBKT-GS`,
+      decidedOn: today(),
+      content: "Giám sát chuyên đề việc thực hiện quy chế làm việc.",
+    });
+    await expect(figure(page, "insp-supervisions-orgs")).toHaveAttribute("data-value", String(before + 1), { timeout: 10_000 });
+    expect(frames.some((f) => f.includes('"inspection.supervision.decided"'))).toBe(true);
+    expect(frames.some((f) => f.includes('"inspection.figures.changed"'))).toBe(false);
   });
 
   test("drills down into a unit from membership's tree and back, and changes the year", async ({ page }) => {
