@@ -8,6 +8,7 @@ import { useChildOrgs, useInspectionReport } from "../hooks/inspection.js";
 import { compareVi } from "../lib/collate.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
+import type { SubjectCounts } from "@orgboard/contract-inspection";
 import { inspectionRows, programPercent, reportYears, type InspectionReport, type SubjectRow } from "../state/inspection-state.js";
 
 /**
@@ -134,14 +135,31 @@ function SubjectTable({ rows, label, testId }: { rows: SubjectRow[]; label: (key
   );
 }
 
+/** Inspections or supervisions: organizations and members concerned, more figures, by kind and by conducting body. */
+function CaseSection({ kind, total, byKind, byConductor, children }: { kind: "inspections" | "supervisions"; total: SubjectCounts; byKind: SubjectRow[]; byConductor: SubjectRow[]; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid={`insp-${kind}`}>
+      <Text fw={600}>{t(`inspection.${kind}`)}</Text>
+      <Group gap="xl">
+        <Figure label={t("inspection.organizations")} value={total.organizations} testId={`insp-${kind}-orgs`} />
+        <Figure label={t("inspection.members")} value={total.members} testId={`insp-${kind}-members`} />
+        {children}
+      </Group>
+      <Text size="sm" c="dimmed">{t("inspection.byKind")}</Text>
+      <SubjectTable rows={byKind} label={(k) => t(`inspection.kind.${k}`)} testId={`insp-${kind}-by-kind`} />
+      <Text size="sm" c="dimmed">{t("inspection.byConductor")}</Text>
+      <SubjectTable rows={byConductor} label={(k) => t(`inspection.conductor.${k}`)} testId={`insp-${kind}-by-conductor`} />
+    </Stack>
+  );
+}
+
 /** Every figure of one report, as the year-end reports group them. Presentational: tested on its own. */
 export function InspectionFigures({ report }: { report: InspectionReport }) {
   const { t, i18n } = useTranslation();
   const n = (x: number) => formatNumber(x, i18n.language);
   const rows = inspectionRows(report);
   const percent = programPercent(report.program);
-  const kind = (k: string) => t(`inspection.kind.${k}`);
-  const conductor = (k: string) => t(`inspection.conductor.${k}`);
   const form = (k: string) => t(`inspection.form.${k}`);
   const petition = (key: "complaints" | "denunciations") => {
     const p = report.petitions[key];
@@ -192,31 +210,13 @@ export function InspectionFigures({ report }: { report: InspectionReport }) {
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Stack gap="xs" data-testid="insp-inspections">
-          <Text fw={600}>{t("inspection.inspections")}</Text>
-          <Group gap="xl">
-            <Figure label={t("inspection.organizations")} value={report.inspections.total.organizations} testId="insp-inspections-orgs" />
-            <Figure label={t("inspection.members")} value={report.inspections.total.members} testId="insp-inspections-members" />
-            <Figure label={t("inspection.concluded")} value={report.inspections.concluded} testId="insp-inspections-concluded" />
-            <Figure label={t("inspection.withViolation")} value={report.inspections.withViolation} testId="insp-inspections-violation" />
-          </Group>
-          <Text size="sm" c="dimmed">{t("inspection.byKind")}</Text>
-          <SubjectTable rows={rows.inspectionsByKind} label={kind} testId="insp-inspections-by-kind" />
-          <Text size="sm" c="dimmed">{t("inspection.byConductor")}</Text>
-          <SubjectTable rows={rows.inspectionsByConductor} label={conductor} testId="insp-inspections-by-conductor" />
-        </Stack>
-        <Stack gap="xs" data-testid="insp-supervisions">
-          <Text fw={600}>{t("inspection.supervisions")}</Text>
-          <Group gap="xl">
-            <Figure label={t("inspection.organizations")} value={report.supervisions.total.organizations} testId="insp-supervisions-orgs" />
-            <Figure label={t("inspection.members")} value={report.supervisions.total.members} testId="insp-supervisions-members" />
-            <Figure label={t("inspection.becameInspections")} value={report.supervisions.becameInspections} testId="insp-supervisions-became" />
-          </Group>
-          <Text size="sm" c="dimmed">{t("inspection.byKind")}</Text>
-          <SubjectTable rows={rows.supervisionsByKind} label={kind} testId="insp-supervisions-by-kind" />
-          <Text size="sm" c="dimmed">{t("inspection.byConductor")}</Text>
-          <SubjectTable rows={rows.supervisionsByConductor} label={conductor} testId="insp-supervisions-by-conductor" />
-        </Stack>
+        <CaseSection kind="inspections" total={report.inspections.total} byKind={rows.inspectionsByKind} byConductor={rows.inspectionsByConductor}>
+          <Figure label={t("inspection.concluded")} value={report.inspections.concluded} testId="insp-inspections-concluded" />
+          <Figure label={t("inspection.withViolation")} value={report.inspections.withViolation} testId="insp-inspections-violation" />
+        </CaseSection>
+        <CaseSection kind="supervisions" total={report.supervisions.total} byKind={rows.supervisionsByKind} byConductor={rows.supervisionsByConductor}>
+          <Figure label={t("inspection.becameInspections")} value={report.supervisions.becameInspections} testId="insp-supervisions-became" />
+        </CaseSection>
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
