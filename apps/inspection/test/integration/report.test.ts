@@ -29,7 +29,8 @@ beforeAll(async () => {
   await api.programs.completeItem.mutate({ itemId: program.items[0]!.id, completedOn: "2026-06-01" });
   // Discipline: an expulsion and a warning in Hà Nội (the warning last year), a cell's reprimand in province 2.
   await api.discipline.decide.mutate(disciplineInput(hn2, { decisionNumber: "D1" }));
-  await api.discipline.decide.mutate(disciplineInput(hn1, { form: "warning", degree: "serious", decisionNumber: "D2", decidedOn: "2025-08-01", announcedOn: "2025-08-02", violatedOn: "2025-01-01" }));
+  const warning = await api.discipline.decide.mutate(disciplineInput(hn1, { form: "warning", degree: "serious", decisionNumber: "D2", decidedOn: "2026-11-02", announcedOn: "2026-11-03", violatedOn: "2025-01-01" }));
+  await api.discipline.lodgeAppeal.mutate({ decisionId: warning.id, lodgedOn: "2026-11-16", content: "Khiếu nại" });
   await api.discipline.decide.mutate(disciplineInput(p2, { form: "reprimand", degree: "less_serious", decidedBy: { kind: "cell", orgPath: TREE.k2 }, decisionNumber: "D3", announcedOn: undefined }));
 });
 afterAll(() => h?.close());
@@ -37,11 +38,12 @@ afterAll(() => h?.close());
 /** The same records, as the domain's reference reads them. */
 async function referenceData(): Promise<ReportData> {
   const p = h.db.prisma;
-  const [items, inspections, supervisions, decisions] = await Promise.all([
+  const [items, inspections, supervisions, decisions, appeals] = await Promise.all([
     p.programItem.findMany({ include: { program: true } }),
     p.inspection.findMany(),
     p.supervision.findMany(),
     p.disciplineDecision.findMany(),
+    p.appeal.findMany(),
   ]);
   const became = new Set(inspections.map((i) => i.supervisionId));
   return {
@@ -65,6 +67,7 @@ async function referenceData(): Promise<ReportData> {
       decidedOn: fromDbDate(s.decidedOn),
       concludedOn: fromDbDateOrNull(s.concludedOn),
       inspectionId: became.has(s.id) ? "linked" : null,
+      signsOfViolation: s.signsOfViolation === true,
     })),
     disciplines: decisions.map((d) => ({
       subjectKind: d.subjectKind as never,
@@ -76,6 +79,7 @@ async function referenceData(): Promise<ReportData> {
     })),
     petitions: [],
     watch: [],
+    appeals: appeals.map((a) => ({ subjectOrgPath: a.subjectOrgPath, receivedOn: fromDbDate(a.lodgedOn), dueOn: fromDbDate(a.decideDeadlineOn), decidedOn: fromDbDateOrNull(a.decidedOn) })),
   };
 }
 
@@ -99,10 +103,11 @@ describe("inspection.report.annual", () => {
     expect(r.supervisions.total).toEqual({ organizations: 1, members: 1 });
     expect(r.supervisions.becameInspections).toBe(1);
     expect(r.program).toEqual({ items: 2, completed: 1, percent: 50 });
-    expect(r.discipline.members).toEqual({ total: 1, byForm: { reprimand: 0, warning: 0, dismissal: 0, expulsion: 1 } });
+    expect(r.discipline.members).toEqual({ total: 2, byForm: { reprimand: 0, warning: 1, dismissal: 0, expulsion: 1 } });
+    // Due soon: the planned end of 25/11; overdue: the one of 01/10; the appeal is due months later.
     expect(r.deadlines).toEqual({ dueWithin5WorkingDays: 1, overdue: 1 });
     const last = await h.client(as("provincial_board", TREE.p1)).inspection.report.annual.query({ orgPath: TREE.p1, year: 2025 });
-    expect([last.inspections.concluded, last.inspections.withViolation, last.discipline.members.byForm.warning]).toEqual([1, 1, 1]);
+    expect([last.inspections.total.organizations, last.inspections.concluded, last.inspections.withViolation]).toEqual([1, 1, 1]);
   });
 
   it("refuses another province's report and a viewer's", async () => {
