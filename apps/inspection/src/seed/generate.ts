@@ -175,6 +175,9 @@ export interface AppealRow {
   decisionNumber: string | null;
 }
 
+/** Whom a case is about, as every case row names it. */
+type Subject = Pick<CaseBase, "subjectKind" | "memberId" | "orgId" | "subjectName" | "subjectOrgPath" | "subjectStatus">;
+
 /** Everything the seed writes about one organization (and, for a cell, its people). */
 export interface OrgPlan {
   inspections: InspectionRow[];
@@ -328,30 +331,44 @@ export class InspectionPlanner {
     return out;
   }
 
-  private orgSubject(org: SeedOrg) {
-    return { subjectKind: "organization" as const, memberId: null, orgId: org.id, subjectName: org.name, subjectOrgPath: org.path, subjectStatus: "open" };
+  private orgSubject(org: SeedOrg): Subject {
+    return { subjectKind: "organization", memberId: null, orgId: org.id, subjectName: org.name, subjectOrgPath: org.path, subjectStatus: "open" };
   }
 
-  private orgInspection(rng: Rng, org: SeedOrg, c: { kind: ConductorKind; path: string }, day: number): InspectionRow {
-    const kind = ORG_INSPECTION_KIND.draw(rng);
+  /** An inspection that ends, if concluded, without discipline (a violation found is a minor one). */
+  private routineInspection(
+    rng: Rng,
+    day: number,
+    kind: InspectionKind,
+    conductor: { kind: ConductorKind; path: string },
+    subject: Subject,
+    content: string,
+    violationChance: number,
+    violationFinding: string,
+  ): InspectionRow {
     const life = this.lifecycle(rng, day, 30, 90);
-    const violation = life.status === "concluded" ? rng.chance(kind === "signs_of_violation" ? 0.3 : 0.05) : null;
+    const violation = life.status === "concluded" ? rng.chance(violationChance) : null;
     return {
       id: uuid7(day * DAY + 8 * 3_600_000, rng),
       kind,
-      conductorKind: c.kind,
-      conductorOrgPath: c.path,
-      ...this.orgSubject(org),
-      decisionNumber: this.number(c.path, "QĐ/KT"),
+      conductorKind: conductor.kind,
+      conductorOrgPath: conductor.path,
+      ...subject,
+      decisionNumber: this.number(conductor.path, "QĐ/KT"),
       decidedOn: isoOf(day),
-      content: ORG_CONTENT[kind],
+      content,
       ...life,
       violation,
       degree: violation ? "less_serious" : null,
       disciplineProposed: null,
-      findings: life.status === "concluded" ? (violation ? "Có vi phạm ở mức chưa đến mức phải xử lý kỷ luật; yêu cầu kiểm điểm, khắc phục" : "Không có vi phạm") : null,
+      findings: life.status === "concluded" ? (violation ? violationFinding : "Không có vi phạm") : null,
       supervisionId: null,
     };
+  }
+
+  private orgInspection(rng: Rng, org: SeedOrg, c: { kind: ConductorKind; path: string }, day: number): InspectionRow {
+    const kind = ORG_INSPECTION_KIND.draw(rng);
+    return this.routineInspection(rng, day, kind, c, this.orgSubject(org), ORG_CONTENT[kind], kind === "signs_of_violation" ? 0.3 : 0.05, "Có vi phạm ở mức chưa đến mức phải xử lý kỷ luật; yêu cầu kiểm điểm, khắc phục");
   }
 
   private orgSupervision(rng: Rng, out: OrgPlan, org: SeedOrg, c: { kind: ConductorKind; path: string; thematicOnly: boolean }, day: number): void {
@@ -449,25 +466,7 @@ export class InspectionPlanner {
         const d = this.dayIn(rng, year, admitted + 1);
         if (d !== null && d < left) {
           const kind = MEMBER_INSPECTION_KIND.draw(rng);
-          const life = this.lifecycle(rng, d, 30, 90);
-          const violation = life.status === "concluded" ? rng.chance(0.15) : null;
-          out.inspections.push({
-            id: uuid7(d * DAY + 11 * 3_600_000, rng),
-            kind,
-            conductorKind: conductor.kind,
-            conductorOrgPath: conductor.path,
-            ...subject,
-            subjectStatus: statusOn(d),
-            decisionNumber: this.number(conductor.path, "QĐ/KT"),
-            decidedOn: isoOf(d),
-            content: MEMBER_CONTENT[kind],
-            ...life,
-            violation,
-            degree: violation ? "less_serious" : null,
-            disciplineProposed: null,
-            findings: life.status === "concluded" ? (violation ? "Có vi phạm, phải kiểm điểm rút kinh nghiệm" : "Không có vi phạm") : null,
-            supervisionId: null,
-          });
+          out.inspections.push(this.routineInspection(rng, d, kind, conductor, { ...subject, subjectStatus: statusOn(d) }, MEMBER_CONTENT[kind], 0.15, "Có vi phạm, phải kiểm điểm rút kinh nghiệm"));
         }
       }
       if (draws[2]! < RATES.memberSupervision) {

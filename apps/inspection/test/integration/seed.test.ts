@@ -41,6 +41,19 @@ describe("the inspection seed about membership's seeded people and organizations
     expect(late!.n).toBe(0);
   });
 
+  it("leaves every index the migrations made (the load drops and rebuilds them)", async () => {
+    const indexes = async (db: { query: (sql: string) => Promise<{ rows: { n: string }[] }> }) =>
+      (await rowsOf<{ n: string }>(db, "SELECT indexname || ' ' || indexdef AS n FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1")).map((r) => r.n);
+    const fresh = await createTestDatabase({ service: "inspection", migrationsDir: migrationsDir(), createClient: (adapter) => new PrismaClient({ adapter }) });
+    try {
+      const expected = await indexes(fresh);
+      expect(expected.some((n) => n.startsWith("inspection_report_subtree_idx "))).toBe(true);
+      expect(await indexes(inspection)).toEqual(expected);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("names every member as membership has them: same id, full name and organization path", async () => {
     const people = new Map(
       (await rowsOf<{ id: number; full_name: string; org_path: string }>(membership.db, "SELECT id, full_name, org_path FROM member")).map((m) => [m.id, m]),
@@ -124,6 +137,24 @@ describe("the inspection seed about membership's seeded people and organizations
     expect(r.inspections.total.organizations).toBeGreaterThan(0);
     expect(r.inspections.byConductor.grassroots_committee.organizations).toBeGreaterThan(0);
     expect(r.program.percent).toBeGreaterThan(85);
+  });
+
+  it("counts open deadlines as the plain definition does, on the data's day and on a day in the past", async () => {
+    // The report reads them in two index branches (bench/report.bench.ts); this is the one-predicate form.
+    for (const [orgPath, asOf] of [["/", seeded.asOf], ["/01/", seeded.asOf], ["/", "2025-03-31"], ["/31/", "2024-10-15"]] as const) {
+      const r = await buildAnnualReport(inspection.prisma, { orgPath, year: Number(asOf.slice(0, 4)), asOf });
+      const [plain] = await rowsOf<{ open: number }>(
+        inspection,
+        `SELECT (SELECT count(*) FROM inspection
+                  WHERE conductor_org_path LIKE '${orgPath}%' AND planned_end_on IS NOT NULL AND planned_end_on < '${asOf}'::date
+                    AND decided_on <= '${asOf}'::date AND (concluded_on IS NULL OR concluded_on > '${asOf}'::date))::int
+              + (SELECT count(*) FROM appeal
+                  WHERE subject_org_path LIKE '${orgPath}%' AND decide_deadline_on < '${asOf}'::date
+                    AND lodged_on <= '${asOf}'::date AND (decided_on IS NULL OR decided_on > '${asOf}'::date))::int AS open`,
+      );
+      expect(r.deadlines.overdue, `${orgPath} ${asOf}`).toBe(plain!.open);
+      if (asOf !== seeded.asOf) expect(plain!.open, `${orgPath} ${asOf}: a past day has cases concluded after it`).toBeGreaterThan(0);
+    }
   });
 
   it("replays identically from the same seed, and refuses a database that holds data unless reset", async () => {
