@@ -1,6 +1,7 @@
 // The socket protocol is the contract's (@orgboard/contract-realtime); re-exported for existing importers.
 export * from "@orgboard/contract-realtime";
 export * from "./rooms.js";
+export * from "./access.js";
 export * from "./gateway.js";
 export * from "./adapters.js";
 export * from "./session-log.js";

@@ -35,3 +35,4 @@ export * from "./cases/list-subject-cases.js";
 
 /** The tRPC router type of the inspection service, for `createTRPCClient<InspectionContractRouter>`. */
 export type InspectionContractRouter = ContractRouter<InspectionContract>;
+export * from "./access.js";
