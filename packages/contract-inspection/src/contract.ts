@@ -2,8 +2,17 @@
 // schema objects: apps/inspection asserts it implements this) and every event payload of its stream.
 // A change here is a change of the contract: raise `version` (major if an old client or consumer could
 // break), record it in CHANGELOG.md and run `pnpm contracts:record`.
-import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, query, subscription } from "@orgboard/contracts";
+import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, mutation, query, subscription } from "@orgboard/contracts";
 import { inspectionEventSchemas } from "./events.js";
+import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign-inspectors.js";
+import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get-petition.js";
+import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list-petitions.js";
+import { receivePetitionInputSchema, receivePetitionOutputSchema } from "./petitions/receive-petition.js";
+import { settlePetitionInputSchema, settlePetitionOutputSchema } from "./petitions/settle-petition.js";
+import { startPetitionInputSchema, startPetitionOutputSchema } from "./petitions/start-petition.js";
+import { addWatchEntryInputSchema, addWatchEntryOutputSchema } from "./watch-list/add-watch-entry.js";
+import { closeWatchEntryInputSchema, closeWatchEntryOutputSchema } from "./watch-list/close-watch-entry.js";
+import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./watch-list/list-watch-entries.js";
 import { annualReportInputSchema, annualReportOutputSchema } from "./report.js";
 
 export const inspectionContract = defineContract({
@@ -11,6 +20,21 @@ export const inspectionContract = defineContract({
   version: "1.0",
   procedures: {
     report: { annual: query(annualReportInputSchema, annualReportOutputSchema) },
+    /** Complaints and denunciations; the petitioner's identity only for the inspectors assigned. */
+    petitions: {
+      receive: mutation(receivePetitionInputSchema, receivePetitionOutputSchema),
+      assign: mutation(assignInspectorsInputSchema, assignInspectorsOutputSchema),
+      start: mutation(startPetitionInputSchema, startPetitionOutputSchema),
+      settle: mutation(settlePetitionInputSchema, settlePetitionOutputSchema),
+      list: query(listPetitionsInputSchema, listPetitionsOutputSchema),
+      get: query(getPetitionInputSchema, getPetitionOutputSchema),
+    },
+    /** The inter-agency watch list. */
+    watchList: {
+      add: mutation(addWatchEntryInputSchema, addWatchEntryOutputSchema),
+      close: mutation(closeWatchEntryInputSchema, closeWatchEntryOutputSchema),
+      list: query(listWatchEntriesInputSchema, listWatchEntriesOutputSchema),
+    },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
   },
