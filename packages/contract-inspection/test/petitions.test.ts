@@ -17,6 +17,7 @@ const ok = {
   receivedOn: "2026-02-10",
   content: "Tố cáo đảng viên vi phạm quy định về kê khai tài sản.\nCó tài liệu kèm theo.",
   anonymous: false,
+  level: "provincial",
   petitioner: { name: "Nguyễn Văn An", nationalId: "001085012345", address: "Hà Nội", contact: null },
 };
 
@@ -33,7 +34,7 @@ describe("petitions.receive input", () => {
     expect(v.petitioner).toEqual({ name: "Nguyễn Văn An", nationalId: "001085012345", address: null, contact: null });
     expect(v.content).toBe("Nguyễn");
     expect(v.decisionId).toBeNull();
-    expect(v.notHandledReason).toBeNull();
+    expect(v.intake).toEqual({});
   });
 
   it("an anonymous petition has no petitioner, a named one must have one", () => {
@@ -60,6 +61,8 @@ describe("petitions.receive input", () => {
     expect(fields(receivePetitionInputSchema, { ...ok, petitioner: { ...ok.petitioner, nationalId: "12345" } })).toEqual(["petitioner.nationalId"]);
     expect(fields(receivePetitionInputSchema, { ...ok, decisionId: "0193a6f0-7c3e-7000-8000-000000000001" })).toEqual(["decisionId"]);
     expect(fields(receivePetitionInputSchema, { ...ok, content: "" })).toEqual(["content"]);
+    expect(fields(receivePetitionInputSchema, { ...ok, level: "ward" })).toEqual(["level"]);
+    expect(fields(receivePetitionInputSchema, { ...ok, intake: { collective: "yes", decisionReceivedOn: "2026-02-31" } })).toEqual(["intake.collective", "intake.decisionReceivedOn"]);
     expect(fields(receivePetitionInputSchema, { ...ok, content: "x".repeat(8001) })).toEqual(["content"]);
   });
 });

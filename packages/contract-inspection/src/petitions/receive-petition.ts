@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { PETITION_KINDS } from "../enums.js";
 import { bi, orgPathInput, calendarDate, lineText, longText, memberIdSchema, optionalLineText, recordId } from "../input-text.js";
-import { PETITION_NOT_HANDLED_REASONS, petitionViewSchema } from "./views.js";
+import { PETITION_SETTLEMENT_LEVELS, petitionViewSchema } from "./views.js";
 
 /** The person who filed: the denouncer (người tố cáo) or the complainant (người khiếu nại). Stored encrypted. */
 export const petitionerInputSchema = z.object({
@@ -25,6 +25,32 @@ export const petitionSubjectInputSchema = z.discriminatedUnion(
   { error: bi("phải là member (kèm memberId) hoặc organization (kèm orgPath)", "must be a member (with memberId) or an organization (with orgPath)") },
 );
 
+const flag = z.boolean({ error: bi("phải là true hoặc false", "must be true or false") }).optional();
+
+/** Intake facts (all optional, absent = no): each may make the petition not handled (docs/inspection.md). */
+export const petitionIntakeInputSchema = z.object({
+  /** a denunciation signed by several people (tố cáo tập thể) */
+  collective: flag,
+  /** content too vague to verify */
+  unspecific: flag,
+  /** repeats a petition already settled by the competent level … */
+  repeatsSettled: flag,
+  /** … bringing new documents or evidence */
+  hasNewContent: flag,
+  /** a complaint filed on someone else's behalf (khiếu nại hộ) */
+  onBehalf: flag,
+  /** a complaint: not about a party discipline decision at all */
+  notAboutDiscipline: flag,
+  /** a complaint: the day the complainant received the discipline decision in writing */
+  decisionReceivedOn: calendarDate.nullish(),
+  /** the complainant refused to receive the decision */
+  refusedDecision: flag,
+  /** being settled by the upper level, or already decided by the highest competent level */
+  pendingOrFinalAbove: flag,
+  /** sentenced by a court to non-custodial reform or heavier */
+  sentenced: flag,
+});
+
 export const receivePetitionInputSchema = z
   .object({
     kind: z.enum(PETITION_KINDS, { error: bi(`phải là một trong ${PETITION_KINDS.join(", ")}`, `must be one of ${PETITION_KINDS.join(", ")}`) }),
@@ -36,11 +62,10 @@ export const receivePetitionInputSchema = z
     petitioner: petitionerInputSchema.nullish().transform((v) => v ?? null),
     /** For a complaint: the discipline decision complained about. */
     decisionId: recordId.nullish().transform((v) => v ?? null),
-    /** The receiving officer's finding that the petition is not to be handled (other than anonymity). */
-    notHandledReason: z
-      .enum(PETITION_NOT_HANDLED_REASONS, { error: bi(`phải là một trong ${PETITION_NOT_HANDLED_REASONS.join(", ")}`, `must be one of ${PETITION_NOT_HANDLED_REASONS.join(", ")}`) })
-      .nullish()
-      .transform((v) => v ?? null),
+    /** The level of the body that settles it: sets the deadline in working days. */
+    level: z.enum(PETITION_SETTLEMENT_LEVELS, { error: bi(`phải là một trong ${PETITION_SETTLEMENT_LEVELS.join(", ")}`, `must be one of ${PETITION_SETTLEMENT_LEVELS.join(", ")}`) }),
+    /** What the receiving officer found at intake; the domain's rules decide from it whether it is handled. */
+    intake: petitionIntakeInputSchema.optional().transform((v) => v ?? {}),
   })
   .superRefine((v, ctx) => {
     if (v.anonymous && v.petitioner !== null) {

@@ -5,12 +5,29 @@ import { z } from "zod";
 import { PETITION_KINDS, PETITION_STATUSES, SUBJECT_KINDS } from "../enums.js";
 
 /**
- * Why a petition is not handled (không xem xét, giải quyết). `anonymous`: a denunciation without the
- * denouncer's name (tố cáo nặc danh); `repeated_without_new_content`: filed again with nothing new;
- * `out_of_competence`: belongs to another body; `out_of_time`: a complaint filed after its deadline.
+ * Why a petition is not handled (không xem xét, giải quyết), the domain's rule codes (QĐ 296-QĐ/TW 2025
+ * Art. 19 for denunciations, Art. 23 for complaints; docs/inspection.md). The view carries the bilingual
+ * text too (`notHandledMessage`).
  */
-export const PETITION_NOT_HANDLED_REASONS = ["anonymous", "repeated_without_new_content", "out_of_competence", "out_of_time"] as const;
+export const PETITION_NOT_HANDLED_REASONS = [
+  "anonymous",
+  "collective",
+  "unspecific",
+  "withdrawn",
+  "repeated_without_new_content",
+  "not_about_discipline",
+  "appeal_on_behalf",
+  "decision_not_received",
+  "decision_refused",
+  "complaint_out_of_time",
+  "pending_or_final_above",
+  "sentenced",
+] as const;
 export type PetitionNotHandledReason = (typeof PETITION_NOT_HANDLED_REASONS)[number];
+
+/** The level of the body that settles (cấp giải quyết): it sets the deadline. Upper-grassroots committees count as district. */
+export const PETITION_SETTLEMENT_LEVELS = ["central", "provincial", "district", "grassroots"] as const;
+export type PetitionSettlementLevel = (typeof PETITION_SETTLEMENT_LEVELS)[number];
 
 /** The settlement's finding: đúng / đúng một phần / sai (the same three for complaints and denunciations). */
 export const PETITION_OUTCOMES = ["founded", "partly_founded", "unfounded"] as const;
@@ -46,7 +63,10 @@ export const petitionSummarySchema = z.object({
   subjectName: z.string(),
   receivedOn: date,
   anonymous: z.boolean(),
+  level: z.enum(PETITION_SETTLEMENT_LEVELS),
   notHandledReason: z.enum(PETITION_NOT_HANDLED_REASONS).nullable(),
+  /** The reason in words, Vietnamese then English. */
+  notHandledMessage: z.string().nullable(),
   /** Settlement deadline in working days from receipt (holidays as data); null when not handled. */
   dueOn: date.nullable(),
   startedOn: date.nullable(),
