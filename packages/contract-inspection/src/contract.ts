@@ -4,6 +4,7 @@
 // break), record it in CHANGELOG.md and run `pnpm contracts:record`.
 import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, mutation, query, subscription } from "@orgboard/contracts";
 import { inspectionEventSchemas } from "./events.js";
+import { annualReportInputSchema, annualReportOutputSchema } from "./report/annual.js";
 import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign-inspectors.js";
 import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get-petition.js";
 import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list-petitions.js";
@@ -13,7 +14,6 @@ import { startPetitionInputSchema, startPetitionOutputSchema } from "./petitions
 import { addWatchEntryInputSchema, addWatchEntryOutputSchema } from "./watch-list/add-watch-entry.js";
 import { closeWatchEntryInputSchema, closeWatchEntryOutputSchema } from "./watch-list/close-watch-entry.js";
 import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./watch-list/list-watch-entries.js";
-import { annualReportInputSchema, annualReportOutputSchema } from "./report.js";
 
 export const inspectionContract = defineContract({
   service: "inspection",

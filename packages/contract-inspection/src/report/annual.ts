@@ -3,7 +3,7 @@
 // board may read this without seeing a single case.
 import { orgPathSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { CONDUCTOR_KINDS, INSPECTION_KINDS, MEMBER_DISCIPLINE_FORMS, ORG_DISCIPLINE_FORMS, type SUPERVISION_KINDS } from "./enums.js";
+import { CONDUCTOR_KINDS, INSPECTION_KINDS, MEMBER_DISCIPLINE_FORMS, ORG_DISCIPLINE_FORMS, type SUPERVISION_KINDS } from "../enums.js";
 
 const count = z.number().int().nonnegative();
 /** Organizations and members concerned (an organization inspected twice counts twice: each is a case). */
