@@ -17,6 +17,14 @@ export const inspectionPolicy = definePolicy({
   "inspection.cases.read": { roles: INSPECTORS, scoped: true },
   /** Discipline decisions and appeals. */
   "inspection.discipline.manage": { roles: INSPECTORS, scoped: true },
+  /** Complaints and denunciations: receive, assign inspectors, start, settle. Scope: the subject's organization. */
+  "inspection.petitions.manage": { roles: INSPECTORS, scoped: true },
+  /** Any read of a petition (audited); its petitioner only for the inspectors assigned to it (docs/security.md). */
+  "inspection.petitions.read": { roles: INSPECTORS, scoped: true },
+  /** The inter-agency watch list: add, close. Scope: the organization concerned. */
+  "inspection.watchList.manage": { roles: INSPECTORS, scoped: true },
+  /** Reading the watch list (audited). The boards see its counts in the annual report only. */
+  "inspection.watchList.read": { roles: INSPECTORS, scoped: true },
   /** The annual report of a subtree: counts only, so the boards may read it too. */
   "inspection.reports.read": { roles: ["central_board", "provincial_board", ...INSPECTORS], scoped: true },
   /** The change stream: the realtime gateway and membership (service), the commission, the centre. */

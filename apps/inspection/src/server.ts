@@ -3,6 +3,7 @@
 import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type Service } from "@orgboard/server-kit";
 import type { SubjectDirectory } from "./app/subjects.js";
+import type { DenouncerKeyring } from "./crypto/denouncer.js";
 import type { InspectionContext } from "./context.js";
 import type { Database } from "./db.js";
 import { appRouter } from "./router/index.js";
@@ -12,6 +13,8 @@ export interface InspectionServiceOptions {
   verifier: TokenVerifier;
   /** Members and organizations (membershipDirectory over MEMBERSHIP_URL in production). */
   subjects: SubjectDirectory;
+  /** Petitioners' identities (INSPECTION_DENOUNCER_KEYS, or development's generated key): main.ts always passes it. */
+  denouncerKeys?: DenouncerKeyring;
   port?: number;
   host?: string;
   logger?: Logger;
@@ -37,7 +40,7 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     corsOrigins: opts.corsOrigins,
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
     readiness: () => opts.db.readiness(),
-    createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier }),
+    createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier, ...(opts.denouncerKeys ? { denouncerKeys: opts.denouncerKeys } : {}) }),
     onClose: async () => {
       if (opts.closeDatabase !== false) await opts.db.close();
     },
