@@ -5,15 +5,15 @@
 import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, mutation, query, subscription } from "@orgboard/contracts";
 import { inspectionEventSchemas } from "./events.js";
 import { annualReportInputSchema, annualReportOutputSchema } from "./report/annual.js";
-import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign-inspectors.js";
-import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get-petition.js";
-import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list-petitions.js";
-import { receivePetitionInputSchema, receivePetitionOutputSchema } from "./petitions/receive-petition.js";
-import { settlePetitionInputSchema, settlePetitionOutputSchema } from "./petitions/settle-petition.js";
-import { startPetitionInputSchema, startPetitionOutputSchema } from "./petitions/start-petition.js";
-import { addWatchEntryInputSchema, addWatchEntryOutputSchema } from "./watch-list/add-watch-entry.js";
-import { closeWatchEntryInputSchema, closeWatchEntryOutputSchema } from "./watch-list/close-watch-entry.js";
-import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./watch-list/list-watch-entries.js";
+import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign.js";
+import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get.js";
+import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list.js";
+import { receivePetitionInputSchema, receivePetitionOutputSchema } from "./petitions/receive.js";
+import { settlePetitionInputSchema, settlePetitionOutputSchema } from "./petitions/settle.js";
+import { startPetitionInputSchema, startPetitionOutputSchema } from "./petitions/start.js";
+import { addWatchEntryInputSchema, addWatchEntryOutputSchema } from "./watch-list/add.js";
+import { closeWatchEntryInputSchema, closeWatchEntryOutputSchema } from "./watch-list/close.js";
+import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./watch-list/list.js";
 
 export const inspectionContract = defineContract({
   service: "inspection",
