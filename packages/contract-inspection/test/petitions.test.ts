@@ -17,6 +17,7 @@ const ok = {
   receivedOn: "2026-02-10",
   content: "Tố cáo đảng viên vi phạm quy định về kê khai tài sản.\nCó tài liệu kèm theo.",
   anonymous: false,
+  handlerOrgPath: "/01/",
   level: "provincial",
   petitioner: { name: "Nguyễn Văn An", nationalId: "001085012345", address: "Hà Nội", contact: null },
 };

@@ -40,6 +40,7 @@ export function petitionSummary(row: PetitionRow, viewer: Viewer): PetitionSumma
     subjectName: row.subjectName,
     receivedOn: fromDbDate(row.receivedOn),
     anonymous: row.anonymous,
+    handlerOrgPath: row.handlerOrgPath,
     level: row.level as PetitionSettlementLevel,
     notHandledReason: row.notHandledReason as PetitionNotHandledReason | null,
     notHandledMessage: row.notHandledReason ? (NOT_HANDLED_REASONS[row.notHandledReason]?.message ?? null) : null,

@@ -6,6 +6,7 @@ import { CONDUCTOR_KINDS, INSPECTION_KINDS, MEMBER_DISCIPLINE_FORMS, ORG_DISCIPL
 import { addWorkingDays, endOfYear, startOfYear } from "@orgboard/locale-vi";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { inSubtree } from "./paths.js";
+import { petitionAndWatchFigures } from "./report-petitions.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
 
@@ -61,7 +62,7 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
   const to = endOfYear(year);
   const soon = addWorkingDays(today, 5, opts.holidays);
 
-  const [inspectionRows, supervisionRows, programRows, inspectionOutcome, becameRows, disciplineRows, deadlineRows] = await Promise.all([
+  const [inspectionRows, supervisionRows, programRows, inspectionOutcome, becameRows, disciplineRows, deadlineRows, petitionsAndWatch] = await Promise.all([
     casesByKind(db, "inspection", orgPath, from, to),
     casesByKind(db, "supervision", orgPath, from, to),
     db.$queryRaw<{ items: number; completed: number }[]>`
@@ -88,7 +89,12 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
                WHERE ${inSubtree("conductor_org_path", orgPath)} AND status <> 'concluded' AND planned_end_on IS NOT NULL
               UNION ALL
               SELECT decide_deadline_on FROM appeal
-               WHERE ${inSubtree("subject_org_path", orgPath)} AND decided_on IS NULL) deadlines`,
+               WHERE ${inSubtree("subject_org_path", orgPath)} AND decided_on IS NULL
+              UNION ALL
+              -- handled petitions not settled yet, by the settling body (app/report-petitions.ts)
+              SELECT due_on FROM petition
+               WHERE ${inSubtree("handler_org_path", orgPath)} AND status IN ('received', 'under_way') AND due_on IS NOT NULL) deadlines`,
+    petitionAndWatchFigures(db, orgPath, from, to, today),
   ]);
 
   const inspections = fold(inspectionRows, INSPECTION_KINDS);
@@ -110,7 +116,6 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
       memberTotal += r.n;
     }
   }
-  const petitionZero = { received: 0, notHandled: 0, settled: 0, late: 0 };
 
   return {
     orgPath,
@@ -119,9 +124,7 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
     inspections: { ...inspections, concluded: inspectionOutcome[0]?.concluded ?? 0, withViolation: inspectionOutcome[0]?.withViolation ?? 0 },
     supervisions: { ...supervisions, becameInspections: becameRows[0]?.n ?? 0 },
     discipline: { organizations: { total: orgTotal, byForm: orgByForm }, members: { total: memberTotal, byForm: memberByForm }, effectsRefused },
-    // Petitions and the watch list are filled in by their own queries (branch insp-petitions).
-    petitions: { complaints: { ...petitionZero }, denunciations: { ...petitionZero } },
-    watchList: { added: 0, closed: 0, stillWatched: 0 },
+    ...petitionsAndWatch,
     deadlines: { dueWithin5WorkingDays: deadlineRows[0]?.due ?? 0, overdue: deadlineRows[0]?.overdue ?? 0 },
   };
 }

@@ -31,6 +31,7 @@ function receive(claims: MintOptions, over: Record<string, unknown> = {}) {
     receivedOn: "2026-10-05",
     content: CONTENT,
     anonymous: false,
+    handlerOrgPath: TREE.p1,
     level: "provincial",
     petitioner: denouncer,
     ...over,
@@ -190,6 +191,7 @@ describe("bad input answers 400 naming the field, and stores nothing", () => {
     ["an impossible date", { receivedOn: "2026-02-29" }, "receivedOn"],
     ["a date after today", { receivedOn: "2026-11-21" }, "receivedOn"],
     ["an unknown level", { level: "ward" }, "level"],
+    ["a settling body the subject is not under", { handlerOrgPath: TREE.k1 }, "handlerOrgPath"],
   ];
   for (const [what, over, field] of cases) {
     it(what, async () => {

@@ -62,6 +62,8 @@ export const receivePetitionInputSchema = z
     petitioner: petitionerInputSchema.nullish().transform((v) => v ?? null),
     /** For a complaint: the discipline decision complained about. */
     decisionId: recordId.nullish().transform((v) => v ?? null),
+    /** The organization whose committee or commission settles it (the subject must be in its subtree). */
+    handlerOrgPath: orgPathInput,
     /** The level of the body that settles it: sets the deadline in working days. */
     level: z.enum(PETITION_SETTLEMENT_LEVELS, { error: bi(`phải là một trong ${PETITION_SETTLEMENT_LEVELS.join(", ")}`, `must be one of ${PETITION_SETTLEMENT_LEVELS.join(", ")}`) }),
     /** What the receiving officer found at intake; the domain's rules decide from it whether it is handled. */

@@ -63,6 +63,8 @@ export const petitionSummarySchema = z.object({
   subjectName: z.string(),
   receivedOn: date,
   anonymous: z.boolean(),
+  /** The organization whose committee or commission settles it. */
+  handlerOrgPath: z.string(),
   level: z.enum(PETITION_SETTLEMENT_LEVELS),
   notHandledReason: z.enum(PETITION_NOT_HANDLED_REASONS).nullable(),
   /** The reason in words, Vietnamese then English. */

@@ -22,10 +22,15 @@ export const receivePetitionRoute = procedure("inspection.petitions.manage")
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
     if (input.receivedOn > today) throw badInput("receivedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
-    // An organization named by path: refuse outside scope before asking membership anything.
+    // The settling body and an organization named by path: refuse outside scope before asking membership anything.
+    if (!ctx.can({ orgPath: input.handlerOrgPath })) throw notFound();
     if (input.subject.kind === "organization" && !ctx.can({ orgPath: input.subject.orgPath })) throw notFound();
     const subject = await ctx.subjects.find(input.subject.kind === "member" ? { kind: "member", memberId: input.subject.memberId } : { kind: "organization", orgPath: input.subject.orgPath });
     if (!subject || !ctx.can({ orgPath: subject.orgPath })) throw notFound();
+    // A body settles petitions about the organizations and members it manages (its subtree).
+    if (!subject.orgPath.startsWith(input.handlerOrgPath)) {
+      throw badInput("handlerOrgPath", "out_of_competence", "đối tượng không thuộc tổ chức giải quyết đơn", "the subject is not under the settling organization");
+    }
     if (input.decisionId !== null) {
       const decision = await ctx.db.disciplineDecision.findUnique({ where: { id: input.decisionId }, select: { subjectOrgPath: true } });
       if (!decision || !ctx.can({ orgPath: decision.subjectOrgPath })) throw notFound();
@@ -56,6 +61,7 @@ export const receivePetitionRoute = procedure("inspection.petitions.manage")
           kind: input.kind,
           status: reason ? "not_handled" : "received",
           level: input.level,
+          handlerOrgPath: input.handlerOrgPath,
           subjectKind: subject.kind,
           memberId: subject.memberId,
           orgId: subject.orgId,
@@ -83,7 +89,7 @@ export const receivePetitionRoute = procedure("inspection.petitions.manage")
           entityId: id,
           orgPath: subject.orgPath,
           // Never the petitioner nor the content: the audit trail is read more widely than the petition.
-          after: { kind: input.kind, status: created.status, level: input.level, subjectKind: subject.kind, memberId: subject.memberId, orgId: subject.orgId, receivedOn: input.receivedOn, dueOn, anonymous: input.anonymous, notHandledReason: reason?.code ?? null, petitionerKeyId: sealed?.kid ?? null },
+          after: { kind: input.kind, status: created.status, handlerOrgPath: input.handlerOrgPath, level: input.level, subjectKind: subject.kind, memberId: subject.memberId, orgId: subject.orgId, receivedOn: input.receivedOn, dueOn, anonymous: input.anonymous, notHandledReason: reason?.code ?? null, petitionerKeyId: sealed?.kid ?? null },
           events: [{ type: "inspection.petition.received", payload: { petitionId: id, kind: input.kind, handled: reason === null, dueOn: fromDbDateOrNull(created.dueOn) } }],
         },
       );

@@ -7,6 +7,7 @@ CREATE TABLE "petition" (
     "kind" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "level" TEXT NOT NULL,
+    "handler_org_path" TEXT NOT NULL,
     "subject_kind" TEXT NOT NULL,
     "member_id" INTEGER,
     "org_id" INTEGER,
@@ -67,6 +68,9 @@ CREATE TABLE "watch_entry" (
 
 -- CreateIndex
 CREATE INDEX "petition_subject_org_path_prefix_idx" ON "petition"("subject_org_path" text_pattern_ops, "received_on");
+
+-- CreateIndex
+CREATE INDEX "petition_handler_org_path_prefix_idx" ON "petition"("handler_org_path" text_pattern_ops, "received_on");
 
 -- CreateIndex
 CREATE INDEX "petition_petitioner_key_id_idx" ON "petition"("petitioner_key_id");
