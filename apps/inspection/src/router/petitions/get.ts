@@ -14,12 +14,16 @@ export const getPetitionRoute = procedure("inspection.petitions.read")
   .output(c.output)
   .query(async ({ ctx, input }) => {
     const row = await loadPetition(ctx.db, input.petitionId, ctx.can);
-    const view = petitionView(row, { subject: ctx.principal.subject, today: todayOf(ctx) }, ctx.denouncerKeys);
-    await auditRead(ctx.db, { principal: ctx.principal, requestId: ctx.requestId, action: ctx.action }, {
-      entity: "Petition",
-      entityId: row.id,
-      orgPath: row.subjectOrgPath,
-      what: { petitionerShown: view.petitioner.visibility === "shown" },
-    });
+    const caller = { principal: ctx.principal, requestId: ctx.requestId, action: ctx.action };
+    const read = { entity: "Petition", entityId: row.id, orgPath: row.subjectOrgPath };
+    let view;
+    try {
+      view = petitionView(row, { subject: ctx.principal.subject, today: todayOf(ctx) }, ctx.denouncerKeys);
+    } catch (e) {
+      // The attempt is on the trail too: an identity that would not open (altered row, removed key).
+      await auditRead(ctx.db, caller, { ...read, what: { petitionerShown: false, petitionerUnopenable: true } });
+      throw e;
+    }
+    await auditRead(ctx.db, caller, { ...read, what: { petitionerShown: view.petitioner.visibility === "shown" } });
     return view;
   });
