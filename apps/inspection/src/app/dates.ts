@@ -11,3 +11,6 @@ export const fromDbDateOrNull = (d: Date | null): string | null => (d ? fromDbDa
 
 /** Today in Vietnam by the service's clock. */
 export const todayOf = (ctx: { now: () => Date }): string => dateInVietnam(ctx.now());
+
+/** Prisma `where` for a DATE column inside a calendar year. */
+export const yearRange = (year: number) => ({ gte: toDbDate(`${year}-01-01`), lte: toDbDate(`${year}-12-31`) });

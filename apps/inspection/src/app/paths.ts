@@ -16,8 +16,3 @@ export function inSubtree(column: string, path: string): Prisma.Sql {
   const col = Prisma.raw(column);
   return Prisma.sql`(${col} ~>=~ ${lo} AND ${col} ~<~ ${hi})`;
 }
-
-/** Prisma `where` for a column in any of the caller's subtrees (list queries). */
-export function inAnySubtree<K extends string>(field: K, prefixes: readonly string[]): { OR: Record<K, { startsWith: string }>[] } {
-  return { OR: prefixes.map((p) => ({ [field]: { startsWith: p } }) as Record<K, { startsWith: string }>) };
-}

@@ -109,11 +109,14 @@ export async function loadPetition(db: Db, id: string, can: (r: { orgPath: strin
   return row;
 }
 
-/** A read of petitions, written to the audit trail like a change (no event: nothing changed). */
+/**
+ * One petition read (`get`), on the audit trail like app/audit.ts's reads (`after.read`), with whether
+ * the petitioner was shown: "who saw the denouncer of X" is one query.
+ */
 export function auditRead(
   handle: SqlHandle,
   caller: { principal: { subject: string }; requestId: string; action: string },
   read: { entity: string; entityId: string; orgPath: string; what: Record<string, unknown> },
 ) {
-  return recordCallerChange(handle, caller, { entity: read.entity, entityId: read.entityId, orgPath: read.orgPath, after: { read: true, ...read.what } });
+  return recordCallerChange(handle, caller, { entity: read.entity, entityId: read.entityId, orgPath: read.orgPath, after: { read: "get", ...read.what } });
 }

@@ -1,9 +1,10 @@
 // `inspection.report.annual`: the year's figures of a subtree, as SQL aggregations (definitions:
-// docs/inspection.md, "Annual report"). Inspections and supervisions count by the conductor's
+// docs/inspection.md, "Figures"). Inspections and supervisions count by the conductor's
 // organization (what the bodies of the subtree did); discipline counts by the subject's organization
 // (who in the subtree was disciplined); programs by their owner. Counts only: no case leaves here.
 import { CONDUCTOR_KINDS, INSPECTION_KINDS, MEMBER_DISCIPLINE_FORMS, ORG_DISCIPLINE_FORMS, SUPERVISION_KINDS, type AnnualReport, type SubjectCounts } from "@orgboard/contract-inspection";
-import { addWorkingDays, endOfYear, startOfYear } from "@orgboard/locale-vi";
+import { endOfYear, minDate, startOfYear } from "@orgboard/locale-vi";
+import { addWorkingDays, completionPercent, DUE_SOON_WORKING_DAYS, VIETNAM_CALENDAR, type WorkCalendar } from "../domain/index.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { inSubtree } from "./paths.js";
 import { petitionAndWatchFigures } from "./report-petitions.js";
@@ -24,7 +25,7 @@ const add = (into: SubjectCounts, row: { organizations: number; members: number 
   into.members += row.members;
 };
 
-/** Cases decided in the year by bodies of the subtree, per kind × conductor kind × subject kind. */
+/** Cases decided in [from, until] by bodies of the subtree, per kind × conductor kind × subject kind. */
 async function casesByKind(db: Db, table: "inspection" | "supervision", orgPath: string, from: string, to: string): Promise<KindRow[]> {
   return db.$queryRaw<KindRow[]>`
     SELECT kind, conductor_kind AS "conductorKind",
@@ -50,51 +51,56 @@ function fold<K extends string>(rows: KindRow[], kinds: readonly K[]) {
 export interface AnnualReportOptions {
   orgPath: string;
   year: number;
-  /** Today in Vietnam, for the deadlines' figures. */
-  today: string;
-  /** Official holidays (working-day deadlines). */
-  holidays?: ReadonlySet<string>;
+  /** The report's day (today in Vietnam): states are read on min(end of year, asOf), deadlines on asOf. */
+  asOf: string;
+  /** Working days of the deadlines' figure (default: Vietnam's official calendar). */
+  calendar?: WorkCalendar;
 }
 
+/**
+ * The figures, with the conventions of the domain's reference (domain/report.ts `annualReport`, tested
+ * against this on the same data): in the year = from 1 January to min(31 December, asOf).
+ */
 export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Promise<AnnualReport> {
-  const { orgPath, year, today } = opts;
+  const { orgPath, year, asOf } = opts;
   const from = startOfYear(year);
-  const to = endOfYear(year);
-  const soon = addWorkingDays(today, 5, opts.holidays);
+  const until = minDate(endOfYear(year), asOf);
+  const soon = addWorkingDays(asOf, DUE_SOON_WORKING_DAYS, opts.calendar ?? VIETNAM_CALENDAR);
 
   const [inspectionRows, supervisionRows, programRows, inspectionOutcome, becameRows, disciplineRows, deadlineRows, petitionsAndWatch] = await Promise.all([
-    casesByKind(db, "inspection", orgPath, from, to),
-    casesByKind(db, "supervision", orgPath, from, to),
+    casesByKind(db, "inspection", orgPath, from, until),
+    casesByKind(db, "supervision", orgPath, from, until),
     db.$queryRaw<{ items: number; completed: number }[]>`
-      SELECT count(i.id)::int AS items, count(i.completed_on)::int AS completed
+      SELECT count(i.id)::int AS items, count(*) FILTER (WHERE i.completed_on <= ${until}::date)::int AS completed
         FROM program p JOIN program_item i ON i.program_id = p.id
        WHERE ${inSubtree("p.owner_org_path", orgPath)} AND p.year = ${year}`,
     db.$queryRaw<{ concluded: number; withViolation: number }[]>`
-      SELECT count(*)::int AS concluded, count(*) FILTER (WHERE violation)::int AS "withViolation"
+      SELECT count(*) FILTER (WHERE concluded_on <= ${until}::date)::int AS concluded,
+             count(*) FILTER (WHERE concluded_on <= ${until}::date AND violation)::int AS "withViolation"
         FROM inspection
-       WHERE ${inSubtree("conductor_org_path", orgPath)} AND concluded_on BETWEEN ${from}::date AND ${to}::date`,
+       WHERE ${inSubtree("conductor_org_path", orgPath)} AND decided_on BETWEEN ${from}::date AND ${until}::date`,
     db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM supervision
-       WHERE ${inSubtree("conductor_org_path", orgPath)} AND concluded_on BETWEEN ${from}::date AND ${to}::date AND signs_of_violation`,
+      SELECT count(*)::int AS n FROM supervision s
+       WHERE ${inSubtree("s.conductor_org_path", orgPath)} AND s.decided_on BETWEEN ${from}::date AND ${until}::date
+         AND EXISTS (SELECT 1 FROM inspection i WHERE i.supervision_id = s.id)`,
     db.$queryRaw<{ subjectKind: string; form: string; effectStatus: string; n: number }[]>`
       SELECT subject_kind AS "subjectKind", form, effect_status AS "effectStatus", count(*)::int AS n
         FROM discipline_decision
-       WHERE ${inSubtree("subject_org_path", orgPath)} AND decided_on BETWEEN ${from}::date AND ${to}::date AND status <> 'annulled'
+       WHERE ${inSubtree("subject_org_path", orgPath)} AND effective_on BETWEEN ${from}::date AND ${until}::date AND status <> 'annulled'
        GROUP BY subject_kind, form, effect_status`,
-    // Open deadlines as of today: inspections' planned end (not concluded), appeals not yet decided.
+    // Open deadlines on asOf: inspections' planned end while not concluded, petitions' settlement deadline while open.
     db.$queryRaw<{ due: number; overdue: number }[]>`
-      SELECT count(*) FILTER (WHERE d BETWEEN ${today}::date AND ${soon}::date)::int AS due,
-             count(*) FILTER (WHERE d < ${today}::date)::int AS overdue
+      SELECT count(*) FILTER (WHERE d BETWEEN ${asOf}::date AND ${soon}::date)::int AS due,
+             count(*) FILTER (WHERE d < ${asOf}::date)::int AS overdue
         FROM (SELECT planned_end_on AS d FROM inspection
-               WHERE ${inSubtree("conductor_org_path", orgPath)} AND status <> 'concluded' AND planned_end_on IS NOT NULL
+               WHERE ${inSubtree("conductor_org_path", orgPath)} AND planned_end_on IS NOT NULL
+                 AND decided_on <= ${asOf}::date AND (concluded_on IS NULL OR concluded_on > ${asOf}::date)
               UNION ALL
-              SELECT decide_deadline_on FROM appeal
-               WHERE ${inSubtree("subject_org_path", orgPath)} AND decided_on IS NULL
-              UNION ALL
-              -- handled petitions not settled yet, by the settling body (app/report-petitions.ts)
+              -- handled petitions received and not settled on asOf, by the settling body (app/report-petitions.ts)
               SELECT due_on FROM petition
-               WHERE ${inSubtree("handler_org_path", orgPath)} AND status IN ('received', 'under_way') AND due_on IS NOT NULL) deadlines`,
-    petitionAndWatchFigures(db, orgPath, from, to, today),
+               WHERE ${inSubtree("handler_org_path", orgPath)} AND status <> 'not_handled' AND due_on IS NOT NULL
+                 AND received_on <= ${asOf}::date AND (settled_on IS NULL OR settled_on > ${asOf}::date)) deadlines`,
+    petitionAndWatchFigures(db, orgPath, from, endOfYear(year), asOf),
   ]);
 
   const inspections = fold(inspectionRows, INSPECTION_KINDS);
@@ -120,7 +126,7 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
   return {
     orgPath,
     year,
-    program: { items: program.items, completed: program.completed, percent: program.items > 0 ? Math.round((program.completed / program.items) * 1000) / 10 : null },
+    program: { items: program.items, completed: program.completed, percent: completionPercent(program.completed, program.items) },
     inspections: { ...inspections, concluded: inspectionOutcome[0]?.concluded ?? 0, withViolation: inspectionOutcome[0]?.withViolation ?? 0 },
     supervisions: { ...supervisions, becameInspections: becameRows[0]?.n ?? 0 },
     discipline: { organizations: { total: orgTotal, byForm: orgByForm }, members: { total: memberTotal, byForm: memberByForm }, effectsRefused },

@@ -19,6 +19,8 @@ export interface Subject {
   orgPath: string;
   /** A member's status (official, probationary, removed, …) or an organization's (open, closed). */
   status: string;
+  /** An organization's kind (membership's ORG_KINDS); null for a member. */
+  orgKind: string | null;
 }
 
 /** How a procedure names a subject: a member by membership's id, an organization by its path. */
@@ -55,10 +57,10 @@ export function membershipDirectory(opts: MembershipDirectoryOptions): SubjectDi
       try {
         if (ref.kind === "member") {
           const m = await client.membership.members.get.query({ id: ref.memberId });
-          return { kind: "member", memberId: m.id, orgId: null, name: m.fullName, orgPath: m.orgPath, status: m.status };
+          return { kind: "member", memberId: m.id, orgId: null, name: m.fullName, orgPath: m.orgPath, status: m.status, orgKind: null };
         }
         const o = await client.membership.orgs.get.query({ orgPath: ref.orgPath });
-        return { kind: "organization", memberId: null, orgId: o.id, name: o.name, orgPath: o.path, status: o.closedOn ? "closed" : "open" };
+        return { kind: "organization", memberId: null, orgId: o.id, name: o.name, orgPath: o.path, status: o.closedOn ? "closed" : "open", orgKind: o.kind };
       } catch (err) {
         // NOT_FOUND is an answer; anything else (membership down, our token refused) is not.
         if (err instanceof TRPCClientError && (err.data as { code?: string } | undefined)?.code === "NOT_FOUND") return null;

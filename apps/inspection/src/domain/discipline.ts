@@ -142,8 +142,13 @@ function memberForms(body: DecidingBody, subject: Extract<CompetenceSubject, { k
     }
     case "commission": {
       if (heldAbove(subject, body.orgPath)) return [];
+      // a grassroots commission: reprimand and warning of the đảng bộ's members below its own committee
       if (body.grassroots) return sitsAt(subject, body.orgPath) ? [] : MILD;
-      return sitsAt(subject, body.orgPath) ? MILD : ALL_MEMBER;
+      // same-level committee members and cadres the same-level committee manages: reprimand, warning
+      if (sitsAt(subject, body.orgPath) || subject.managedBy === body.orgPath) return MILD;
+      // lower-level committee members: up to dismissal (their expulsion is the committee's)
+      if (subject.committeeSeats.length > 0) return ["reprimand", "warning", "dismissal"];
+      return ALL_MEMBER;
     }
   }
 }

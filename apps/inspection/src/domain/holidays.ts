@@ -138,9 +138,8 @@ export const VIETNAM_CALENDAR_YEARS: readonly CalendarYear[] = [
     status: "announced",
     daysOff: [
       h("2025-01-01", NEW_YEAR),
-      // Ất Tỵ: 1/1 = Wed 29/01; off Sat 25/01 – Sun 02/02, Mon 27/01 made up on Saturday 15/02
-      s("2025-01-27", TET),
-      ...tet("2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"),
+      // Ất Tỵ: 1/1 = Wed 29/01; off Sat 25/01 – Sun 02/02 (five Tết days Mon 27/01 – Fri 31/01 + weekends)
+      ...tet("2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"),
       h("2025-04-07", HUNG_KINGS),
       h("2025-04-30", REUNIFICATION),
       h("2025-05-01", LABOUR),
@@ -148,7 +147,7 @@ export const VIETNAM_CALENDAR_YEARS: readonly CalendarYear[] = [
       h("2025-09-01", NATIONAL),
       h("2025-09-02", NATIONAL),
     ],
-    workingSaturdays: ["2025-02-15", "2025-04-26"],
+    workingSaturdays: ["2025-04-26"],
     note: "",
   },
   {

@@ -89,7 +89,7 @@ describe("tampering in the database", () => {
     // the answer says nothing (a request id for the operators); the attempt is audited
     expect(f.message).toMatch(/^Internal server error \(request id /);
     const [audit] = await h.db.prisma.$queryRawUnsafe<{ actor: string; after: Record<string, unknown> }[]>(`SELECT actor, after FROM audit_record WHERE entity_id = $1 AND action = 'inspection.petitions.read' ORDER BY id DESC LIMIT 1`, id);
-    expect(audit).toEqual({ actor: ASSIGNED.sub, after: { read: true, petitionerShown: false, petitionerUnopenable: true } });
+    expect(audit).toEqual({ actor: ASSIGNED.sub, after: { read: "get", petitionerShown: false, petitionerUnopenable: true } });
     const result = await rotatePetitionerKeys(h.db.prisma, parseDenouncerKeys(`${NEW},${OLD}`), { actor: "operator:test" });
     expect(result.failures).toEqual([{ petitionId: id, reason: "tampered" }]);
     expect((await sealedOf(id)).petitioner_sealed).toBe(altered);

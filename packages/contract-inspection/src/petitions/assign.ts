@@ -1,7 +1,7 @@
 // `inspection.petitions.assign`: the inspectors who handle a petition (and alone may see its petitioner).
 // The list replaces the previous one. Nobody assigns themself (a second officer must).
 import { z } from "zod";
-import { bi, lineText, recordId } from "../input-text.js";
+import { bi, idSchema, lineText } from "../schemas.js";
 import { petitionViewSchema } from "./views.js";
 
 export const petitionInspectorInputSchema = z.object({
@@ -13,7 +13,7 @@ export const petitionInspectorInputSchema = z.object({
 });
 
 export const assignInspectorsInputSchema = z.object({
-  petitionId: recordId,
+  petitionId: idSchema,
   inspectors: z
     .array(petitionInspectorInputSchema, { error: bi("phải là danh sách", "must be a list") })
     .min(1, { error: bi("cần ít nhất một kiểm tra viên", "needs at least one inspector") })

@@ -1,7 +1,8 @@
 // `inspection.petitions.list`: petitions about subjects in a subtree (never the petitioner), newest first.
 import { z } from "zod";
 import { PETITION_KINDS, PETITION_STATUSES } from "../enums.js";
-import { bi, orgPathInput, pageInput } from "../input-text.js";
+import { bi } from "../schemas.js";
+import { orgPathInput, pageInput } from "../input-text.js";
 import { petitionSummarySchema } from "./views.js";
 
 export const listPetitionsInputSchema = z.object({

@@ -2,7 +2,8 @@
 // recorded as not handled, with its reason; otherwise its deadline comes from the working-day rules.
 import { z } from "zod";
 import { PETITION_KINDS } from "../enums.js";
-import { bi, orgPathInput, calendarDate, lineText, longText, memberIdSchema, optionalLineText, recordId } from "../input-text.js";
+import { bi, idSchema, isoDateSchema, lineText, longText, subjectRefSchema } from "../schemas.js";
+import { optionalLineText, orgPathInput } from "../input-text.js";
 import { PETITION_SETTLEMENT_LEVELS, petitionViewSchema } from "./views.js";
 
 /** The person who filed: the denouncer (người tố cáo) or the complainant (người khiếu nại). Stored encrypted. */
@@ -17,13 +18,6 @@ export const petitionerInputSchema = z.object({
   address: optionalLineText(300),
   contact: optionalLineText(200),
 });
-
-/** Whom the petition is about: a member by membership's id, an organization by its path. */
-export const petitionSubjectInputSchema = z.discriminatedUnion(
-  "kind",
-  [z.object({ kind: z.literal("member"), memberId: memberIdSchema }), z.object({ kind: z.literal("organization"), orgPath: orgPathInput })],
-  { error: bi("phải là member (kèm memberId) hoặc organization (kèm orgPath)", "must be a member (with memberId) or an organization (with orgPath)") },
-);
 
 const flag = z.boolean({ error: bi("phải là true hoặc false", "must be true or false") }).optional();
 
@@ -42,7 +36,7 @@ export const petitionIntakeInputSchema = z.object({
   /** a complaint: not about a party discipline decision at all */
   notAboutDiscipline: flag,
   /** a complaint: the day the complainant received the discipline decision in writing */
-  decisionReceivedOn: calendarDate.nullish(),
+  decisionReceivedOn: isoDateSchema.nullish(),
   /** the complainant refused to receive the decision */
   refusedDecision: flag,
   /** being settled by the upper level, or already decided by the highest competent level */
@@ -54,14 +48,15 @@ export const petitionIntakeInputSchema = z.object({
 export const receivePetitionInputSchema = z
   .object({
     kind: z.enum(PETITION_KINDS, { error: bi(`phải là một trong ${PETITION_KINDS.join(", ")}`, `must be one of ${PETITION_KINDS.join(", ")}`) }),
-    subject: petitionSubjectInputSchema,
-    receivedOn: calendarDate,
+    /** Whom it is about: a member by membership's id, an organization by its path (read from membership). */
+    subject: subjectRefSchema,
+    receivedOn: isoDateSchema,
     content: longText(8000),
     /** No name given (nặc danh), or a name that is not the filer's (mạo danh): `petitioner` must then be absent. */
     anonymous: z.boolean({ error: bi("phải là true hoặc false", "must be true or false") }),
     petitioner: petitionerInputSchema.nullish().transform((v) => v ?? null),
     /** For a complaint: the discipline decision complained about. */
-    decisionId: recordId.nullish().transform((v) => v ?? null),
+    decisionId: idSchema.nullish().transform((v) => v ?? null),
     /** The organization whose committee or commission settles it (the subject must be in its subtree). */
     handlerOrgPath: orgPathInput,
     /** The level of the body that settles it: sets the deadline in working days. */

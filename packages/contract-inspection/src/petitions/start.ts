@@ -1,9 +1,9 @@
 // `inspection.petitions.start`: settlement begins (received → under_way); needs an assigned inspector.
 import { z } from "zod";
-import { calendarDate, recordId } from "../input-text.js";
+import { idSchema, isoDateSchema } from "../schemas.js";
 import { petitionViewSchema } from "./views.js";
 
-export const startPetitionInputSchema = z.object({ petitionId: recordId, startedOn: calendarDate });
+export const startPetitionInputSchema = z.object({ petitionId: idSchema, startedOn: isoDateSchema });
 export const startPetitionOutputSchema = petitionViewSchema;
 
 export type StartPetitionInput = z.input<typeof startPetitionInputSchema>;

@@ -1,15 +1,16 @@
 // `inspection.watchList.add`: put a case on the inter-agency watch list.
 import { z } from "zod";
-import { bi, orgPathInput, calendarDate, lineText, optionalLineText, optionalLongText, recordId } from "../input-text.js";
+import { bi, idSchema, isoDateSchema, lineText } from "../schemas.js";
+import { optionalLineText, optionalLongText, orgPathInput } from "../input-text.js";
 import { watchEntryViewSchema } from "./views.js";
 
 /** What is watched: a record of this service (its scope decides), or free text about an organization. */
 export const watchLinkInputSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("inspection"), inspectionId: recordId }),
-    z.object({ kind: z.literal("discipline"), decisionId: recordId }),
-    z.object({ kind: z.literal("petition"), petitionId: recordId }),
+    z.object({ kind: z.literal("inspection"), inspectionId: idSchema }),
+    z.object({ kind: z.literal("discipline"), decisionId: idSchema }),
+    z.object({ kind: z.literal("petition"), petitionId: idSchema }),
     z.object({ kind: z.literal("free_text"), orgPath: orgPathInput }),
   ],
   { error: bi("phải là inspection, discipline, petition hoặc free_text", "must be inspection, discipline, petition or free_text") },
@@ -20,7 +21,7 @@ export const addWatchEntryInputSchema = z.object({
   title: lineText(300),
   note: optionalLongText(4000),
   agencies: optionalLineText(500),
-  addedOn: calendarDate,
+  addedOn: isoDateSchema,
 });
 export const addWatchEntryOutputSchema = watchEntryViewSchema;
 

@@ -1,9 +1,10 @@
 // `inspection.watchList.close`: the case is closed (kết thúc theo dõi).
 import { z } from "zod";
-import { calendarDate, optionalLongText, recordId } from "../input-text.js";
+import { idSchema, isoDateSchema } from "../schemas.js";
+import { optionalLongText } from "../input-text.js";
 import { watchEntryViewSchema } from "./views.js";
 
-export const closeWatchEntryInputSchema = z.object({ watchId: recordId, closedOn: calendarDate, note: optionalLongText(4000) });
+export const closeWatchEntryInputSchema = z.object({ watchId: idSchema, closedOn: isoDateSchema, note: optionalLongText(4000) });
 export const closeWatchEntryOutputSchema = watchEntryViewSchema;
 
 export type CloseWatchEntryInput = z.input<typeof closeWatchEntryInputSchema>;

@@ -1,7 +1,8 @@
 // `inspection.watchList.list`: entries about organizations in a subtree, newest first.
 import { z } from "zod";
 import { WATCH_STATUSES } from "../enums.js";
-import { bi, orgPathInput, pageInput } from "../input-text.js";
+import { bi } from "../schemas.js";
+import { orgPathInput, pageInput } from "../input-text.js";
 import { watchEntryViewSchema } from "./views.js";
 
 export const listWatchEntriesInputSchema = z.object({

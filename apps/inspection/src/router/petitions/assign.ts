@@ -1,7 +1,8 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { toDbDate, todayOf } from "../../app/dates.js";
-import { badInput, conflict } from "../../app/errors.js";
+import { invalid } from "../../app/errors.js";
+import { conflict } from "../../domain/index.js";
 import { loadPetition, petitionView } from "../../app/petitions.js";
 import { procedure } from "../procedure.js";
 
@@ -17,7 +18,7 @@ export const assignInspectorsRoute = procedure("inspection.petitions.manage")
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
     if (input.inspectors.some((i) => i.userId === ctx.principal.subject)) {
-      throw badInput("inspectors", "self_assignment", "không được tự phân công mình (người khác phân công)", "you may not assign yourself (another officer must)");
+      throw invalid("inspectors", "self_assignment", "không được tự phân công mình (người khác phân công)", "you may not assign yourself (another officer must)");
     }
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await loadPetition(tx, input.petitionId, ctx.can);

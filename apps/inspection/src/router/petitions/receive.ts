@@ -2,7 +2,8 @@ import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { uuidv7 } from "uuidv7";
 import { fromDbDateOrNull, toDbDate, todayOf } from "../../app/dates.js";
-import { badInput, notFound } from "../../app/errors.js";
+import { subjectInScope } from "../../app/access.js";
+import { invalid, notFound } from "../../app/errors.js";
 import { petitionView, requireKeys } from "../../app/petitions.js";
 import { sealDenouncer } from "../../crypto/denouncer.js";
 import { notHandledReason, settlementDueOn } from "../../domain/petitions.js";
@@ -21,19 +22,17 @@ export const receivePetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.receivedOn > today) throw badInput("receivedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    if (input.receivedOn > today) throw invalid("receivedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
     // The settling body and an organization named by path: refuse outside scope before asking membership anything.
-    if (!ctx.can({ orgPath: input.handlerOrgPath })) throw notFound();
-    if (input.subject.kind === "organization" && !ctx.can({ orgPath: input.subject.orgPath })) throw notFound();
-    const subject = await ctx.subjects.find(input.subject.kind === "member" ? { kind: "member", memberId: input.subject.memberId } : { kind: "organization", orgPath: input.subject.orgPath });
-    if (!subject || !ctx.can({ orgPath: subject.orgPath })) throw notFound();
+    if (!ctx.can({ orgPath: input.handlerOrgPath })) throw notFound("handlerOrgPath");
+    const subject = await subjectInScope(ctx, input.subject, "subject");
     // A body settles petitions about the organizations and members it manages (its subtree).
     if (!subject.orgPath.startsWith(input.handlerOrgPath)) {
-      throw badInput("handlerOrgPath", "out_of_competence", "đối tượng không thuộc tổ chức giải quyết đơn", "the subject is not under the settling organization");
+      throw invalid("handlerOrgPath", "out_of_competence", "đối tượng không thuộc tổ chức giải quyết đơn", "the subject is not under the settling organization");
     }
     if (input.decisionId !== null) {
       const decision = await ctx.db.disciplineDecision.findUnique({ where: { id: input.decisionId }, select: { subjectOrgPath: true } });
-      if (!decision || !ctx.can({ orgPath: decision.subjectOrgPath })) throw notFound();
+      if (!decision || !ctx.can({ orgPath: decision.subjectOrgPath })) throw notFound("decisionId");
     }
     const reason = notHandledReason({
       kind: input.kind,

@@ -1,7 +1,8 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { badInput, conflict } from "../../app/errors.js";
+import { invalid } from "../../app/errors.js";
+import { conflict } from "../../domain/index.js";
 import { isLate, loadPetition, petitionView } from "../../app/petitions.js";
 import { procedure } from "../procedure.js";
 
@@ -13,11 +14,11 @@ export const settlePetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.settledOn > today) throw badInput("settledOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    if (input.settledOn > today) throw invalid("settledOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await loadPetition(tx, input.petitionId, ctx.can);
       if (before.status !== "under_way") throw conflict("not_under_way", "chỉ kết luận đơn đang giải quyết", "only a petition under way can be settled", "petitionId");
-      if (before.startedOn && input.settledOn < fromDbDate(before.startedOn)) throw badInput("settledOn", "before_started", "không được trước ngày bắt đầu giải quyết", "must not be before the day settlement started");
+      if (before.startedOn && input.settledOn < fromDbDate(before.startedOn)) throw invalid("settledOn", "before_started", "không được trước ngày bắt đầu giải quyết", "must not be before the day settlement started");
       const updated = await tx.petition.update({
         where: { id: before.id },
         data: { status: "settled", settledOn: toDbDate(input.settledOn), outcome: input.outcome, conclusion: input.conclusion },

@@ -1,7 +1,8 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { badInput, conflict } from "../../app/errors.js";
+import { invalid } from "../../app/errors.js";
+import { conflict } from "../../domain/index.js";
 import { loadPetition, petitionView } from "../../app/petitions.js";
 import { procedure } from "../procedure.js";
 
@@ -13,12 +14,12 @@ export const startPetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.startedOn > today) throw badInput("startedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    if (input.startedOn > today) throw invalid("startedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await loadPetition(tx, input.petitionId, ctx.can);
       if (before.status !== "received") throw conflict("not_received", "chỉ bắt đầu giải quyết đơn vừa tiếp nhận", "only a received petition can be started", "petitionId");
       if (before.assignments.length === 0) throw conflict("no_inspector", "cần phân công kiểm tra viên trước", "assign an inspector first", "petitionId");
-      if (input.startedOn < fromDbDate(before.receivedOn)) throw badInput("startedOn", "before_received", "không được trước ngày nhận đơn", "must not be before the day it was received");
+      if (input.startedOn < fromDbDate(before.receivedOn)) throw invalid("startedOn", "before_received", "không được trước ngày nhận đơn", "must not be before the day it was received");
       const updated = await tx.petition.update({ where: { id: before.id }, data: { status: "under_way", startedOn: toDbDate(input.startedOn) }, include: { assignments: true } });
       await recordCallerChange(
         tx,

@@ -9,4 +9,4 @@ const c = inspectionContract.procedures.report.annual;
 export const annualReportRoute = procedure("inspection.reports.read", { resource: "orgPath" })
   .input(c.input)
   .output(c.output)
-  .query(({ ctx, input }) => buildAnnualReport(ctx.db, { orgPath: input.orgPath, year: input.year, today: todayOf(ctx) }));
+  .query(({ ctx, input }) => buildAnnualReport(ctx.db, { orgPath: input.orgPath, year: input.year, asOf: todayOf(ctx) }));

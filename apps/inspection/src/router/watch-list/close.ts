@@ -1,7 +1,8 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { badInput, conflict, notFound } from "../../app/errors.js";
+import { invalid, notFound } from "../../app/errors.js";
+import { conflict } from "../../domain/index.js";
 import { watchEntryView } from "../../app/watch-list.js";
 import { procedure } from "../procedure.js";
 
@@ -12,12 +13,12 @@ export const closeWatchEntryRoute = procedure("inspection.watchList.manage")
   .input(c.input)
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
-    if (input.closedOn > todayOf(ctx)) throw badInput("closedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    if (input.closedOn > todayOf(ctx)) throw invalid("closedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
     const entry = await ctx.db.$transaction(async (tx) => {
       const before = await tx.watchEntry.findUnique({ where: { id: input.watchId } });
       if (!before || !ctx.can({ orgPath: before.orgPath })) throw notFound();
       if (before.status !== "watched") throw conflict("already_closed", "vụ việc đã kết thúc theo dõi", "the case is already closed", "watchId");
-      if (input.closedOn < fromDbDate(before.addedOn)) throw badInput("closedOn", "before_added", "không được trước ngày đưa vào theo dõi", "must not be before the day it was added");
+      if (input.closedOn < fromDbDate(before.addedOn)) throw invalid("closedOn", "before_added", "không được trước ngày đưa vào theo dõi", "must not be before the day it was added");
       const updated = await tx.watchEntry.update({
         where: { id: before.id },
         data: { status: "closed", closedOn: toDbDate(input.closedOn), closingNote: input.note, closedBy: ctx.principal.subject },

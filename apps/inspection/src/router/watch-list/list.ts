@@ -1,26 +1,27 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
-import { auditRead } from "../../app/petitions.js";
+import { scopeWhere } from "../../app/access.js";
+import { recordReads } from "../../app/audit.js";
 import { watchEntryView } from "../../app/watch-list.js";
 import { procedure } from "../procedure.js";
 
 const c = inspectionContract.procedures.watchList.list;
 
-/** Watch-list entries about organizations in a subtree the caller may read, newest first. Audited. */
-export const listWatchEntriesRoute = procedure("inspection.watchList.read", { resource: "orgPath" })
+/** Watch-list entries about organizations in a subtree, confined to the caller's scope, newest first. Audited. */
+export const listWatchEntriesRoute = procedure("inspection.watchList.read")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }) => {
+    const { prefixes } = scopeWhere(ctx, input.orgPath);
     const rows = await ctx.db.watchEntry.findMany({
-      where: { orgPath: { startsWith: input.orgPath }, ...(input.status ? { status: input.status } : {}), ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
+      where: {
+        OR: prefixes.map((p) => ({ orgPath: { startsWith: p } })),
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.cursor ? { id: { lt: input.cursor } } : {}),
+      },
       orderBy: { id: "desc" },
       take: input.limit + 1,
     });
     const page = rows.slice(0, input.limit);
-    await auditRead(ctx.db, { principal: ctx.principal, requestId: ctx.requestId, action: ctx.action }, {
-      entity: "WatchEntry",
-      entityId: "list",
-      orgPath: input.orgPath,
-      what: { status: input.status ?? null, ids: page.map((r) => r.id) },
-    });
+    await recordReads(ctx.db, { principal: ctx.principal, requestId: ctx.requestId, action: ctx.action }, "WatchEntry", page.map((r) => ({ id: r.id, subjectOrgPath: r.orgPath })), "list");
     return { items: page.map(watchEntryView), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
   });
