@@ -103,9 +103,8 @@ export function supervisionBecomesInspection(findings: SupervisionFindings): boo
   return findings.signsOfViolation;
 }
 
-export interface SupervisionCase {
-  id: string;
-  kind: SupervisionKind;
+/** Who conducts a case and whom it is about: what an inspection opened from a supervision keeps. */
+export interface CaseParties {
   conductorKind: ConductorKind;
   conductorOrgPath: string;
   subjectKind: SubjectKind;
@@ -115,15 +114,14 @@ export interface SupervisionCase {
   subjectOrgPath: string;
 }
 
+export interface SupervisionCase extends CaseParties {
+  id: string;
+  kind: SupervisionKind;
+}
+
 /** What an inspection opened from a supervision starts with. */
-export interface InspectionDraft {
+export interface InspectionDraft extends CaseParties {
   kind: InspectionKind;
-  conductorKind: ConductorKind;
-  conductorOrgPath: string;
-  subjectKind: SubjectKind;
-  memberId: number | null;
-  orgId: number | null;
-  subjectOrgPath: string;
   decidedOn: IsoDate;
   fromSupervisionId: string;
 }

@@ -2,11 +2,14 @@
 // against whom, the statute of limitations, the date a decision takes effect, and the periods after a
 // discipline during which a member may not be (re)admitted, appointed, nominated or put in a planning
 // pool. Sources (docs/inspection.md, "Rules", says article by article and where unsure): Điều lệ Đảng
-// Art. 35–36, Quy định 296-QĐ/TW 2025 Art. 9–11 and 15, Quy định 69-QĐ/TW 2022, Quy định 294-QĐ/TW 2025.
+// Art. 35–36, 39–40, Quy định 296-QĐ/TW 2025 Art. 9–11 and 15, Quy định 69-QĐ/TW 2022 Art. 2 and 7,
+// Quy định 294-QĐ/TW 2025.
 import { addMonths, addYears, isIsoDate, type IsoDate } from "@orgboard/locale-vi";
 import { conflict, reason, violation, type Reason, type Violation } from "./errors.js";
 import { isStrictlyAbove, isStrictlyBelow, isWithin, parentPath } from "./org-path.js";
+import { VIETNAM_CALENDAR, type WorkCalendar } from "./holidays.js";
 import { MEMBER_DISCIPLINE_FORMS, ORG_DISCIPLINE_FORMS, type DisciplineForm, type SubjectKind, type ViolationDegree } from "./vocabulary.js";
+import { addWorkingDays } from "./working-days.js";
 
 // ---- Forms per subject ----------------------------------------------------------------------------
 
@@ -105,7 +108,7 @@ export interface CompetenceOptions {
 const MILD: readonly DisciplineForm[] = ["reprimand", "warning"];
 const ALL_MEMBER: readonly DisciplineForm[] = MEMBER_DISCIPLINE_FORMS;
 
-/** The highest level a member "belongs to" for competence: a seat or management above `level`. */
+/** Does the member sit on a committee above `level`, or is managed by one? Then `level` is not competent. */
 function heldAbove(subject: Extract<CompetenceSubject, { kind: "member" }>, level: string): boolean {
   return subject.committeeSeats.some((seat) => isStrictlyAbove(seat, level)) || (subject.managedBy !== null && isStrictlyAbove(subject.managedBy, level));
 }
@@ -163,7 +166,11 @@ function organizationForms(body: DecidingBody, subject: Extract<CompetenceSubjec
   return ORG_DISCIPLINE_FORMS;
 }
 
-/** The forms `body` may decide against `subject` (empty: not competent at all). */
+/**
+ * The forms `body` may decide against `subject` (empty: not competent at all). Competence only: what the
+ * subject can receive at all (a post for dismissal, probationary members) is `allowedForms`; a decision
+ * needs both.
+ */
 export function competentForms(body: DecidingBody, subject: CompetenceSubject, options: CompetenceOptions = {}): DisciplineForm[] {
   const forms = subject.kind === "member" ? memberForms(body, subject, options) : organizationForms(body, subject);
   return [...forms];
@@ -301,18 +308,26 @@ export function effectiveOn(d: DecisionDates): IsoDate | null {
   return d.announcedOn < d.decidedOn ? d.decidedOn : d.announcedOn;
 }
 
-// ---- Appeals (khiếu nại kỷ luật) ----------------------------------------------------------------
+// ---- Appeals (khiếu nại kỷ luật; while one is pending the decision stays in force, Art. 39.9) -----
 
-/** Months after receiving the decision within which it may be appealed (QĐ 296: "trong thời hạn 1 tháng"). */
+/** "trong vòng một tháng, kể từ ngày nhận quyết định" (Điều lệ Art. 39.7): one calendar month … */
 export const APPEAL_MONTHS = 1;
+/** … which the Party's own paper reads as 30 working days (dangcongsan.vn, Ban Bạn đọc); see appealLastDay. */
+export const APPEAL_WORKING_DAYS = 30;
 
-/** The last day to appeal: one month after the decision was received (Civil Code month arithmetic). */
-export function appealLastDay(decisionReceivedOn: IsoDate): IsoDate {
-  return addMonths(decisionReceivedOn, APPEAL_MONTHS);
+/**
+ * The last day to appeal: the later of one calendar month after the decision was received (Civil Code
+ * month arithmetic) and 30 working days after it. The two readings of Art. 39.7 differ by a week or two;
+ * taking the later one never refuses a complaint that either reading admits.
+ */
+export function appealLastDay(decisionReceivedOn: IsoDate, calendar: WorkCalendar = VIETNAM_CALENDAR): IsoDate {
+  const month = addMonths(decisionReceivedOn, APPEAL_MONTHS);
+  const workingDays = addWorkingDays(decisionReceivedOn, APPEAL_WORKING_DAYS, calendar);
+  return month > workingDays ? month : workingDays;
 }
 
-export function isAppealInTime(decisionReceivedOn: IsoDate, filedOn: IsoDate): boolean {
-  return filedOn >= decisionReceivedOn && filedOn <= appealLastDay(decisionReceivedOn);
+export function isAppealInTime(decisionReceivedOn: IsoDate, filedOn: IsoDate, calendar: WorkCalendar = VIETNAM_CALENDAR): boolean {
+  return filedOn >= decisionReceivedOn && filedOn <= appealLastDay(decisionReceivedOn, calendar);
 }
 
 export type Appellant = { kind: "member"; memberId: number } | { kind: "organization"; orgId: number };
@@ -345,15 +360,17 @@ export type BarPurpose = (typeof BAR_PURPOSES)[number];
 
 /**
  * Months during which a purpose is barred, from the day the discipline takes effect; null = no bar from
- * this form. Reprimand 12 months, warning and dismissal 24 months for appointment, nomination and
- * planning (Quy định 69-QĐ/TW 2022 Art. 4? and the cadre rules, docs/inspection.md says which are
- * unverified); expulsion: readmission at the earliest 36 months after leaving (Quy định 294-QĐ/TW 2025
- * point 3.5, with categories never readmitted, which this table does not know).
+ * this form. Reprimand, warning, dismissal: 12 months — a discipline ends by itself 12 months after its
+ * announcement when there is no complaint and no new violation (QĐ 69-QĐ/TW Art. 2.5), and while it is in
+ * effect the member is not transferred, rotated, appointed or given titles (Art. 2.13); a dismissed member
+ * is not elected to a committee nor appointed to an equal or higher post for a year (Điều lệ Art. 40.3).
+ * Expulsion: readmission at the earliest 36 months after leaving (QĐ 294-QĐ/TW point 3.5, unverified; it
+ * also lists people never readmitted, which this table does not know).
  */
 export const BAR_MONTHS: Readonly<Record<DisciplineForm, Readonly<Record<BarPurpose, number | null>>>> = {
   reprimand: { readmission: null, appointment: 12, nomination: 12, planning: 12 },
-  warning: { readmission: null, appointment: 24, nomination: 24, planning: 24 },
-  dismissal: { readmission: null, appointment: 24, nomination: 24, planning: 24 },
+  warning: { readmission: null, appointment: 12, nomination: 12, planning: 12 },
+  dismissal: { readmission: null, appointment: 12, nomination: 12, planning: 12 },
   expulsion: { readmission: 36, appointment: null, nomination: null, planning: null },
   dissolution: { readmission: null, appointment: null, nomination: null, planning: null },
 };
@@ -361,7 +378,7 @@ export const BAR_MONTHS: Readonly<Record<DisciplineForm, Readonly<Record<BarPurp
 /**
  * The first day the purpose is no longer barred (the bar covers effectiveOn ≤ d < barredUntil), or null
  * when this form imposes no such bar. A period of N months ends per the Civil Code (31/01 + 1 month =
- * 28/02 or 29/02).
+ * 28/02 or 29/02). After an appeal, pass the day the settlement was announced (the 12 months run from it).
  */
 export function barredUntil(form: DisciplineForm, effectiveOn: IsoDate, purpose: BarPurpose): IsoDate | null {
   const months = BAR_MONTHS[form][purpose];

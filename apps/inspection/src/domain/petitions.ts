@@ -71,7 +71,7 @@ const R = {
   onBehalf: reason("appeal_on_behalf", "Không giải quyết khiếu nại hộ", "A complaint on another's behalf is not handled"),
   notReceived: reason("decision_not_received", "Khiếu nại khi chưa nhận được quyết định kỷ luật bằng văn bản", "Complaint filed before the written discipline decision was received"),
   refused: reason("decision_refused", "Đã từ chối nhận quyết định kỷ luật hoặc quyết định giải quyết khiếu nại", "The complainant refused to receive the decision"),
-  outOfTime: reason("complaint_out_of_time", "Quá thời hạn khiếu nại (1 tháng kể từ ngày nhận quyết định kỷ luật)", "Out of time: a complaint must be filed within one month of receiving the decision"),
+  outOfTime: reason("complaint_out_of_time", "Quá thời hạn khiếu nại (một tháng kể từ ngày nhận quyết định kỷ luật)", "Out of time: a complaint must be filed within one month of receiving the decision"),
   pendingAbove: reason("pending_or_final_above", "Đang được cấp trên giải quyết hoặc đã được cấp có thẩm quyền cao nhất kết luận", "Being settled above, or already decided by the highest competent level"),
   sentenced: reason("sentenced", "Đã bị tòa án tuyên phạt từ cải tạo không giam giữ trở lên", "Sentenced by a court to non-custodial reform or heavier"),
 } as const;

@@ -61,6 +61,8 @@ export interface SupervisionRecord {
   concludedOn: IsoDate | null;
   /** the inspection it became (signs of violation), null if none */
   inspectionId: string | null;
+  /** concluded with signs of violation (counts as becoming an inspection even before it is opened) */
+  signsOfViolation?: boolean;
 }
 
 /**
@@ -89,6 +91,16 @@ export interface PetitionRecord {
   settledOn: IsoDate | null;
 }
 
+/** An appeal (khiếu nại kỷ luật) kept apart from petitions; only its deadline counts (in scope by the subject's organization). */
+export interface AppealRecord {
+  subjectOrgPath: string;
+  receivedOn: IsoDate;
+  /** the settlement's due day */
+  dueOn: IsoDate;
+  /** the day it was settled, null while open */
+  decidedOn: IsoDate | null;
+}
+
 export interface ReportData {
   programItems: readonly ProgramItemRecord[];
   inspections: readonly InspectionRecord[];
@@ -96,6 +108,7 @@ export interface ReportData {
   disciplines: readonly DisciplineRecord[];
   petitions: readonly PetitionRecord[];
   watch: readonly WatchRecord[];
+  appeals?: readonly AppealRecord[];
 }
 
 const inYear = (d: IsoDate | null, year: number): d is IsoDate => d !== null && d >= startOfYear(year) && d <= endOfYear(year);
@@ -110,9 +123,23 @@ const add = (c: Counts, kind: SubjectKind) => (kind === "member" ? c.members++ :
  * the current year). `calendar` counts the working days of `deadlines`.
  */
 export function annualReport(data: ReportData, orgPath: string, year: number, asOf: IsoDate = endOfYear(year), calendar: WorkCalendar = VIETNAM_CALENDAR): AnnualReport {
+  return figures(data, (path) => isWithin(path, orgPath), orgPath, year, asOf, calendar);
+}
+
+/**
+ * The same figures for the bodies AT `orgPath` only (its committee, standing committee and commission;
+ * records whose path equals `orgPath`): what a year-end report says the level itself did ("the
+ * commission inspected 15 organizations and 3 members"), beside the subtree's totals. Not part of the
+ * contract's output; annualReport(P) = levelReport(P) + Σ annualReport(child) for every count.
+ */
+export function levelReport(data: ReportData, orgPath: string, year: number, asOf: IsoDate = endOfYear(year), calendar: WorkCalendar = VIETNAM_CALENDAR): AnnualReport {
+  return figures(data, (path) => path === orgPath, orgPath, year, asOf, calendar);
+}
+
+function figures(data: ReportData, inScope: (path: string) => boolean, orgPath: string, year: number, asOf: IsoDate, calendar: WorkCalendar): AnnualReport {
   const until = minDate(endOfYear(year), asOf);
 
-  const items = data.programItems.filter((i) => i.year === year && isWithin(i.ownerOrgPath, orgPath));
+  const items = data.programItems.filter((i) => i.year === year && inScope(i.ownerOrgPath));
   const program = programCompletion(items, year, until);
 
   const inspections = {
@@ -124,25 +151,28 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
   };
   const deadlines: Deadline[] = [];
   for (const i of data.inspections) {
-    if (!isWithin(i.conductorOrgPath, orgPath)) continue;
+    if (!inScope(i.conductorOrgPath)) continue;
     if (i.plannedEndOn !== null && i.decidedOn <= asOf && (i.concludedOn === null || i.concludedOn > asOf)) deadlines.push({ dueOn: i.plannedEndOn, closedOn: null });
+    // concluded in the year, whenever decided (work finished in Y)
+    if (inYear(i.concludedOn, year) && i.concludedOn <= until) {
+      inspections.concluded++;
+      if (i.violation === true) inspections.withViolation++;
+    }
     if (!inYear(i.decidedOn, year) || i.decidedOn > until) continue;
     add(inspections.total, i.subjectKind);
     add(inspections.byKind[i.kind], i.subjectKind);
     add(inspections.byConductor[i.conductorKind], i.subjectKind);
-    if (i.concludedOn !== null && i.concludedOn <= until) {
-      inspections.concluded++;
-      if (i.violation === true) inspections.withViolation++;
-    }
   }
 
   const supervisions = { total: zero(), byKind: byKeys(SUPERVISION_KINDS), byConductor: byKeys(CONDUCTOR_KINDS), becameInspections: 0 };
   for (const s of data.supervisions) {
-    if (!isWithin(s.conductorOrgPath, orgPath) || !inYear(s.decidedOn, year) || s.decidedOn > until) continue;
+    if (!inScope(s.conductorOrgPath)) continue;
+    // concluded in the year with signs of violation (the finding is the conclusion's)
+    if (inYear(s.concludedOn, year) && s.concludedOn <= until && (s.signsOfViolation === true || s.inspectionId !== null)) supervisions.becameInspections++;
+    if (!inYear(s.decidedOn, year) || s.decidedOn > until) continue;
     add(supervisions.total, s.subjectKind);
     add(supervisions.byKind[s.kind], s.subjectKind);
     add(supervisions.byConductor[s.conductorKind], s.subjectKind);
-    if (s.inspectionId !== null) supervisions.becameInspections++;
   }
 
   const orgForms = Object.fromEntries(ORG_DISCIPLINE_FORMS.map((f) => [f, 0])) as Record<(typeof ORG_DISCIPLINE_FORMS)[number], number>;
@@ -151,7 +181,7 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
   let memberTotal = 0;
   let effectsRefused = 0;
   for (const d of data.disciplines) {
-    if (d.form === null || !isWithin(d.subjectOrgPath, orgPath) || !inYear(d.effectiveOn, year) || d.effectiveOn > until) continue;
+    if (d.form === null || !inScope(d.subjectOrgPath) || !inYear(d.effectiveOn, year) || d.effectiveOn > until) continue;
     if (d.subjectKind === "organization" && d.form in orgForms) {
       orgForms[d.form as keyof typeof orgForms]++;
       orgTotal++;
@@ -165,7 +195,7 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
   const petitionFigures = (kind: PetitionKind) => {
     const f = { received: 0, notHandled: 0, settled: 0, late: 0 };
     for (const p of data.petitions) {
-      if (p.kind !== kind || !isWithin(p.handlerOrgPath, orgPath)) continue;
+      if (p.kind !== kind || !inScope(p.handlerOrgPath)) continue;
       if (inYear(p.receivedOn, year) && p.receivedOn <= until) {
         f.received++;
         if (p.status === "not_handled") f.notHandled++;
@@ -182,11 +212,15 @@ export function annualReport(data: ReportData, orgPath: string, year: number, as
     return f;
   };
   for (const p of data.petitions) {
-    if (p.status === "not_handled" || p.dueOn === null || !isWithin(p.handlerOrgPath, orgPath) || p.receivedOn > asOf) continue;
+    if (p.status === "not_handled" || p.dueOn === null || !inScope(p.handlerOrgPath) || p.receivedOn > asOf) continue;
     deadlines.push({ dueOn: p.dueOn, closedOn: p.settledOn });
   }
+  for (const a of data.appeals ?? []) {
+    if (!inScope(a.subjectOrgPath) || a.receivedOn > asOf) continue;
+    deadlines.push({ dueOn: a.dueOn, closedOn: a.decidedOn });
+  }
 
-  const watch = watchListFigures(data.watch, orgPath, year, until);
+  const watch = watchListFigures(data.watch.filter((w) => inScope(w.orgPath)), orgPath, year, until);
   const due = countDeadlines(deadlines, asOf, DUE_SOON_WORKING_DAYS, calendar);
 
   return {
