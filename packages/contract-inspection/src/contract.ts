@@ -26,6 +26,7 @@ import { getSupervisionInputSchema, getSupervisionOutputSchema } from "./supervi
 import { listSupervisionsInputSchema, listSupervisionsOutputSchema } from "./supervisions/list-supervisions.js";
 import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign.js";
 import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get.js";
+import { extendPetitionInputSchema, extendPetitionOutputSchema } from "./petitions/extend.js";
 import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list.js";
 import { receivePetitionInputSchema, receivePetitionOutputSchema } from "./petitions/receive.js";
 import { settlePetitionInputSchema, settlePetitionOutputSchema } from "./petitions/settle.js";
@@ -76,6 +77,7 @@ export const inspectionContract = defineContract({
       receive: mutation(receivePetitionInputSchema, receivePetitionOutputSchema),
       assign: mutation(assignInspectorsInputSchema, assignInspectorsOutputSchema),
       start: mutation(startPetitionInputSchema, startPetitionOutputSchema),
+      extend: mutation(extendPetitionInputSchema, extendPetitionOutputSchema),
       settle: mutation(settlePetitionInputSchema, settlePetitionOutputSchema),
       list: query(listPetitionsInputSchema, listPetitionsOutputSchema),
       get: query(getPetitionInputSchema, getPetitionOutputSchema),

@@ -38,6 +38,7 @@ export * from "./petitions/views.js";
 export * from "./petitions/receive.js";
 export * from "./petitions/assign.js";
 export * from "./petitions/start.js";
+export * from "./petitions/extend.js";
 export * from "./petitions/settle.js";
 export * from "./petitions/list.js";
 export * from "./petitions/get.js";

@@ -45,6 +45,7 @@ export function petitionSummary(row: PetitionRow, viewer: Viewer): PetitionSumma
     notHandledReason: row.notHandledReason as PetitionNotHandledReason | null,
     notHandledMessage: row.notHandledReason ? (NOT_HANDLED_REASONS[row.notHandledReason]?.message ?? null) : null,
     dueOn: fromDbDateOrNull(row.dueOn),
+    extendedOn: fromDbDateOrNull(row.extendedOn),
     startedOn: fromDbDateOrNull(row.startedOn),
     settledOn: fromDbDateOrNull(row.settledOn),
     late: isLate(row, viewer.today),

@@ -26,6 +26,7 @@ import { decideSupervisionRoute } from "./supervisions/decide-supervision.js";
 import { getSupervisionRoute } from "./supervisions/get-supervision.js";
 import { listSupervisionsRoute } from "./supervisions/list-supervisions.js";
 import { assignInspectorsRoute } from "./petitions/assign.js";
+import { extendPetitionRoute } from "./petitions/extend.js";
 import { getPetitionRoute } from "./petitions/get.js";
 import { listPetitionsRoute } from "./petitions/list.js";
 import { receivePetitionRoute } from "./petitions/receive.js";
@@ -47,6 +48,7 @@ export const inspectionRouter = router({
     receive: receivePetitionRoute,
     assign: assignInspectorsRoute,
     start: startPetitionRoute,
+    extend: extendPetitionRoute,
     settle: settlePetitionRoute,
     list: listPetitionsRoute,
     get: getPetitionRoute,

@@ -176,6 +176,20 @@ describe("rules at receipt", () => {
     expect(s).toMatchObject({ dueOn: "2026-03-31", late: true });
   });
 
+  it("extends a denunciation's deadline once, by 30 working days, before it runs out; never a complaint's", async () => {
+    const p = await receive(INSPECTOR_HN);
+    expect(p.extendedOn).toBeNull();
+    const e = await h.client(INSPECTOR_HN).inspection.petitions.extend.mutate({ petitionId: p.id, extendedOn: "2026-11-20", reason: "Nội dung phức tạp, cần xác minh thêm." });
+    expect(e).toMatchObject({ extendedOn: "2026-11-20", dueOn: addWorkingDays("2026-10-05", 120) });
+    expect(addWorkingDays(p.dueOn!, 30)).toBe(e.dueOn);
+    expect((await failure(h.client(INSPECTOR_HN).inspection.petitions.extend.mutate({ petitionId: p.id, extendedOn: "2026-11-20", reason: "Lần nữa" }))).code).toBe("CONFLICT");
+    const complaint = await receive(INSPECTOR_HN, { kind: "complaint", level: "grassroots", receivedOn: "2026-11-02", intake: { decisionReceivedOn: "2026-10-20" } });
+    expect((await failure(h.client(INSPECTOR_HN).inspection.petitions.extend.mutate({ petitionId: complaint.id, extendedOn: "2026-11-20", reason: "x" }))).code).toBe("CONFLICT");
+    const early = await receive(INSPECTOR_HN, { receivedOn: "2026-01-05" });
+    const past = await failure(h.client(INSPECTOR_HN).inspection.petitions.extend.mutate({ petitionId: early.id, extendedOn: "2026-11-20", reason: "x" }));
+    expect(past.fieldErrors.map((f) => f.path)).toEqual(["extendedOn"]);
+  });
+
   it("a complaint filed more than a month after the decision was received is not handled (out of time)", async () => {
     const p = await receive(INSPECTOR_HN, { kind: "complaint", level: "grassroots", receivedOn: "2026-06-10", intake: { decisionReceivedOn: "2026-04-01" } });
     expect(p).toMatchObject({ status: "not_handled", notHandledReason: "complaint_out_of_time", dueOn: null });
@@ -229,6 +243,7 @@ describe("role × scope", () => {
       receiveOrg: () => receive(claims as MintOptions, { subject: { kind: "organization", orgPath: TREE.k1 } }),
       assign: () => p.assign.mutate({ petitionId: hnId, inspectors: [{ userId: "someone-else", name: "Người Khác" }] }),
       start: () => p.start.mutate({ petitionId: hnId, startedOn: "2026-11-20" }),
+      extend: () => p.extend.mutate({ petitionId: hnId, extendedOn: "2026-11-20", reason: "x" }),
       settle: () => p.settle.mutate({ petitionId: hnId, settledOn: "2026-11-20", outcome: "founded", conclusion: "x" }),
       get: () => p.get.query({ petitionId: hnId }),
       list: () => p.list.query({ orgPath: TREE.p1 }),
@@ -252,7 +267,7 @@ describe("role × scope", () => {
   it("an inspector of another province: a Hà Nội petition is NOT_FOUND exactly like an unknown id; Hà Nội's list is empty; nothing written", async () => {
     const audits = await h.db.prisma.auditRecord.count();
     const c = calls(INSPECTOR_P2);
-    for (const name of ["receive", "receiveOrg", "assign", "start", "settle", "get"] as const) {
+    for (const name of ["receive", "receiveOrg", "assign", "start", "extend", "settle", "get"] as const) {
       const f = await failure(c[name]());
       expect(f.code, name).toBe("NOT_FOUND");
     }

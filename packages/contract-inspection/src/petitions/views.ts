@@ -71,6 +71,8 @@ export const petitionSummarySchema = z.object({
   notHandledMessage: z.string().nullable(),
   /** Settlement deadline in working days from receipt (holidays as data); null when not handled. */
   dueOn: date.nullable(),
+  /** The day a denunciation's deadline was extended (once), or null. */
+  extendedOn: date.nullable(),
   startedOn: date.nullable(),
   settledOn: date.nullable(),
   /** Settled after `dueOn`, or still open past it today. */

@@ -23,6 +23,8 @@ CREATE TABLE "petition" (
     "decision_id" UUID,
     "not_handled_reason" TEXT,
     "due_on" DATE,
+    "extended_on" DATE,
+    "extension_reason" TEXT,
     "started_on" DATE,
     "settled_on" DATE,
     "outcome" TEXT,
