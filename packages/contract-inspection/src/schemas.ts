@@ -2,14 +2,29 @@
 // instants ISO-8601 strings, ids UUIDv7 (inspection's) or integers (membership's members and
 // organizations). A failed check answers BAD_REQUEST with `fieldErrors: [{ path, message }]` naming the
 // field; every message is Vietnamese first, then English.
-import { orgPathSchema, paginationInputSchema } from "@orgboard/contracts";
+import { ORG_PATH_PATTERN } from "@orgboard/contracts";
 import { z } from "zod";
 import { CONDUCTOR_KINDS, SUBJECT_KINDS } from "./enums.js";
 
-export { orgPathSchema, paginationInputSchema };
-
 /** "<vi> / <en>" (the same form as server-kit's `bilingual`; a contract depends on no server package). */
 export const bi = (vi: string, en: string) => `${vi} / ${en}`;
+
+/** An organization path (0001), as @orgboard/contracts' orgPathSchema, with a Vietnamese-first message. */
+export const orgPathSchema = z
+  .string({ message: bi("phải là đường dẫn tổ chức đảng, ví dụ /01/01-007/", "must be an organization path like /01/01-007/") })
+  .max(1024, { message: bi("đường dẫn quá dài", "the path is too long") })
+  .regex(ORG_PATH_PATTERN, { message: bi("phải là đường dẫn tổ chức đảng, ví dụ /01/01-007/ (có / ở đầu và cuối)", "must be an organization path like /01/01-007/ (leading and trailing /)") });
+
+/** Cursor pagination (as @orgboard/contracts' paginationInputSchema) with Vietnamese-first messages. */
+export const paginationInputSchema = z.object({
+  limit: z
+    .number({ message: bi("phải là số từ 1 đến 200", "must be a number from 1 to 200") })
+    .int({ message: bi("phải là số nguyên từ 1 đến 200", "must be a whole number from 1 to 200") })
+    .min(1, { message: bi("phải từ 1 đến 200", "must be from 1 to 200") })
+    .max(200, { message: bi("phải từ 1 đến 200", "must be from 1 to 200") })
+    .default(50),
+  cursor: z.string({ message: bi("phải là con trỏ trang", "must be a page cursor") }).max(512, { message: bi("con trỏ trang không hợp lệ", "is not a page cursor") }).nullish(),
+});
 
 export const oneOf = (values: readonly string[]) => bi(`phải là một trong: ${values.join(", ")}`, `must be one of ${values.join(", ")}`);
 
@@ -39,17 +54,22 @@ export const yearSchema = z
   .min(1930, { message: bi("phải từ năm 1930", "must be 1930 or later") })
   .max(2100, { message: bi("phải không quá năm 2100", "must be 2100 or earlier") });
 
-// C0 controls but tab/newline/carriage return, DEL and C1 controls: refused in every text (NUL would
-// break PostgreSQL text, the rest hide content from whoever reads the record).
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// A one-line field (a number, a title) refuses line breaks and tabs too.
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// C0 controls (but tab, line feed and carriage return in a multi-line text), DEL and C1 controls: refused
+// in every text (NUL would break PostgreSQL text, the rest hide content from whoever reads the record).
+function hasControl(value: string, allowLineBreaks: boolean): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
 const noControl = bi("không được chứa ký tự điều khiển", "must not contain control characters");
 
-function text(max: number, pattern: RegExp) {
+function text(max: number, allowLineBreaks: boolean) {
   return z
     .string({ message: bi("là bắt buộc", "is required") })
-    .refine((v) => !pattern.test(v), { message: noControl, abort: true })
+    .refine((v) => !hasControl(v, allowLineBreaks), { message: noControl, abort: true })
     .transform((v) => v.trim())
     .pipe(
       z
@@ -60,9 +80,9 @@ function text(max: number, pattern: RegExp) {
 }
 
 /** A required one-line text (a title, a name), trimmed, without control characters. */
-export const lineText = (max: number) => text(max, CONTROL_IN_LINE);
+export const lineText = (max: number) => text(max, false);
 /** A required multi-line text (content, findings, reasons): line breaks allowed, other controls not. */
-export const longText = (max: number) => text(max, CONTROL_IN_TEXT);
+export const longText = (max: number) => text(max, true);
 
 /** A decision's number as the office writes it ("125-QĐ/UBKTTU"). */
 export const decisionNumberSchema = lineText(50);

@@ -74,21 +74,21 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
       SELECT count(i.id)::int AS items, count(*) FILTER (WHERE i.completed_on <= ${until}::date)::int AS completed
         FROM program p JOIN program_item i ON i.program_id = p.id
        WHERE ${inSubtree("p.owner_org_path", orgPath)} AND p.year = ${year}`,
+    // Work finished in the year, whenever decided.
     db.$queryRaw<{ concluded: number; withViolation: number }[]>`
-      SELECT count(*) FILTER (WHERE concluded_on <= ${until}::date)::int AS concluded,
-             count(*) FILTER (WHERE concluded_on <= ${until}::date AND violation)::int AS "withViolation"
+      SELECT count(*)::int AS concluded, count(*) FILTER (WHERE violation)::int AS "withViolation"
         FROM inspection
-       WHERE ${inSubtree("conductor_org_path", orgPath)} AND decided_on BETWEEN ${from}::date AND ${until}::date`,
+       WHERE ${inSubtree("conductor_org_path", orgPath)} AND concluded_on BETWEEN ${from}::date AND ${until}::date`,
     db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM supervision s
-       WHERE ${inSubtree("s.conductor_org_path", orgPath)} AND s.decided_on BETWEEN ${from}::date AND ${until}::date
-         AND EXISTS (SELECT 1 FROM inspection i WHERE i.supervision_id = s.id)`,
+      SELECT count(*)::int AS n FROM supervision
+       WHERE ${inSubtree("conductor_org_path", orgPath)} AND concluded_on BETWEEN ${from}::date AND ${until}::date AND signs_of_violation`,
     db.$queryRaw<{ subjectKind: string; form: string; effectStatus: string; n: number }[]>`
       SELECT subject_kind AS "subjectKind", form, effect_status AS "effectStatus", count(*)::int AS n
         FROM discipline_decision
        WHERE ${inSubtree("subject_org_path", orgPath)} AND effective_on BETWEEN ${from}::date AND ${until}::date AND status <> 'annulled'
        GROUP BY subject_kind, form, effect_status`,
-    // Open deadlines on asOf: inspections' planned end while not concluded, petitions' settlement deadline while open.
+    // Deadlines open on asOf: inspections' planned end while not concluded, appeals not yet decided,
+    // handled petitions not yet settled (app/report-petitions.ts has the petitions' other figures).
     db.$queryRaw<{ due: number; overdue: number }[]>`
       SELECT count(*) FILTER (WHERE d BETWEEN ${asOf}::date AND ${soon}::date)::int AS due,
              count(*) FILTER (WHERE d < ${asOf}::date)::int AS overdue
@@ -96,10 +96,14 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
                WHERE ${inSubtree("conductor_org_path", orgPath)} AND planned_end_on IS NOT NULL
                  AND decided_on <= ${asOf}::date AND (concluded_on IS NULL OR concluded_on > ${asOf}::date)
               UNION ALL
-              -- handled petitions received and not settled on asOf, by the settling body (app/report-petitions.ts)
+              SELECT decide_deadline_on FROM appeal
+               WHERE ${inSubtree("subject_org_path", orgPath)} AND lodged_on <= ${asOf}::date
+                 AND (decided_on IS NULL OR decided_on > ${asOf}::date)
+              UNION ALL
+              -- handled petitions received and not settled on asOf, by the settling body
               SELECT due_on FROM petition
                WHERE ${inSubtree("handler_org_path", orgPath)} AND status <> 'not_handled' AND due_on IS NOT NULL
-                 AND received_on <= ${asOf}::date AND (settled_on IS NULL OR settled_on > ${asOf}::date)) deadlines`,
+                 AND received_on <= ${asOf}::date AND (settled_on IS NULL OR settled_on > ${asOf}::date)) open_deadlines`,
     petitionAndWatchFigures(db, orgPath, from, endOfYear(year), asOf),
   ]);
 

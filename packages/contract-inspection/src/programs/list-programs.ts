@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { orgPathSchema, pageOf, paginationInputSchema, yearSchema } from "../schemas.js";
 import { programSummarySchema } from "./program-view.js";
 

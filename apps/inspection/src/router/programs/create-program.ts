@@ -10,10 +10,11 @@ import { procedure } from "../procedure.js";
 const c = inspectionContract.procedures.programs.create;
 
 /** A body's yearly inspection and supervision program with its planned items (subject, content, quarter). */
-export const createProgramRoute = procedure("inspection.programs.manage", { resource: "ownerOrgPath" })
+export const createProgramRoute = procedure("inspection.programs.manage")
   .input(c.input)
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
+    ctx.assertCan({ orgPath: input.ownerOrgPath });
     const owner = await subjectInScope(ctx, { kind: "organization", orgPath: input.ownerOrgPath }, "ownerOrgPath");
     const subjects = await subjectsInScope(ctx, input.items.map((i) => i.subject), (i) => `items.${i}.subject`);
     subjects.forEach((s, i) => {
