@@ -13,7 +13,8 @@ export const inspectionConfigSchema = baseServiceConfigSchema
     MEMBERSHIP_URL: httpUrl(),
     /** Inspection's own client for the client-credentials token it calls membership with. */
     OIDC_CLIENT_ID: nonEmpty().default("inspection"),
-    OIDC_CLIENT_SECRET: nonEmpty().optional(),
+    /** A secret: no default anywhere (docs/configuration.md); without it no subject can be looked up. */
+    OIDC_CLIENT_SECRET: nonEmpty(),
     /** Defaults to Keycloak's token endpoint under OIDC_ISSUER. */
     OIDC_TOKEN_URL: httpUrl().optional(),
     /**
@@ -21,16 +22,6 @@ export const inspectionConfigSchema = baseServiceConfigSchema
      * docs/runbooks/rotate-denouncer-keys.md). A secret: checked by `denouncerKeyProblems`, never printed.
      */
     INSPECTION_DENOUNCER_KEYS: z.string().optional(),
-  })
-  .superRefine((c, ctx) => {
-    // A secret never has a default (docs/configuration.md): without it no subject can be looked up.
-    if (!c.OIDC_CLIENT_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["OIDC_CLIENT_SECRET"],
-        message: bilingual("bắt buộc (đăng nhập client-credentials để đọc membership)", "is required (client-credentials login to read membership)"),
-      });
-    }
   });
 export type InspectionConfig = ReturnType<typeof inspectionConfigSchema.parse>;
 

@@ -14,7 +14,7 @@ const config = loadInspectionConfig();
 
 // DATA_DIR unset: packages/db's default, <repo>/.data/inspection.
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, ...(config.DATA_DIR ? { dataDir: config.DATA_DIR } : {}) });
-const token = clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET! });
+const token = clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET });
 // The variable wins; development mode without it keeps a generated key beside its database.
 const denouncerKeys = await resolveDenouncerKeys({
   spec: config.INSPECTION_DENOUNCER_KEYS,
