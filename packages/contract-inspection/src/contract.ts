@@ -26,6 +26,7 @@ import { getSupervisionInputSchema, getSupervisionOutputSchema } from "./supervi
 import { listSupervisionsInputSchema, listSupervisionsOutputSchema } from "./supervisions/list-supervisions.js";
 import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign.js";
 import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get.js";
+import { exportPetitionsInputSchema, exportPetitionsOutputSchema } from "./petitions/export.js";
 import { extendPetitionInputSchema, extendPetitionOutputSchema } from "./petitions/extend.js";
 import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list.js";
 import { receivePetitionInputSchema, receivePetitionOutputSchema } from "./petitions/receive.js";
@@ -81,6 +82,8 @@ export const inspectionContract = defineContract({
       settle: mutation(settlePetitionInputSchema, settlePetitionOutputSchema),
       list: query(listPetitionsInputSchema, listPetitionsOutputSchema),
       get: query(getPetitionInputSchema, getPetitionOutputSchema),
+      /** A mutation like membership's exports: a bulk read of case data is recorded as a change. */
+      export: mutation(exportPetitionsInputSchema, exportPetitionsOutputSchema),
     },
     /** The inter-agency watch list. */
     watchList: {

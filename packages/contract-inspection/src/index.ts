@@ -39,6 +39,7 @@ export * from "./petitions/receive.js";
 export * from "./petitions/assign.js";
 export * from "./petitions/start.js";
 export * from "./petitions/extend.js";
+export * from "./petitions/export.js";
 export * from "./petitions/settle.js";
 export * from "./petitions/list.js";
 export * from "./petitions/get.js";

@@ -26,6 +26,7 @@ import { decideSupervisionRoute } from "./supervisions/decide-supervision.js";
 import { getSupervisionRoute } from "./supervisions/get-supervision.js";
 import { listSupervisionsRoute } from "./supervisions/list-supervisions.js";
 import { assignInspectorsRoute } from "./petitions/assign.js";
+import { exportPetitionsRoute } from "./petitions/export.js";
 import { extendPetitionRoute } from "./petitions/extend.js";
 import { getPetitionRoute } from "./petitions/get.js";
 import { listPetitionsRoute } from "./petitions/list.js";
@@ -52,6 +53,7 @@ export const inspectionRouter = router({
     settle: settlePetitionRoute,
     list: listPetitionsRoute,
     get: getPetitionRoute,
+    export: exportPetitionsRoute,
   }),
   watchList: router({ add: addWatchEntryRoute, close: closeWatchEntryRoute, list: listWatchEntriesRoute }),
   events: router({ stream: eventsStreamRoute }),

@@ -56,6 +56,7 @@ const cases = (): Case[] => {
     ["petitions.settle: unknown outcome", "outcome", (a) => a.petitions.settle.mutate({ petitionId: ID, settledOn: "2026-11-20", outcome: "maybe" as never, conclusion: "x" })],
     ["petitions.get: not an id", "petitionId", (a) => a.petitions.get.query({ petitionId: "x" })],
     ["petitions.list: unknown status", "status", (a) => a.petitions.list.query({ orgPath: TREE.p1, status: "lost" as never })],
+    ["petitions.export: year 1800", "year", (a) => a.petitions.export.mutate({ orgPath: TREE.p1, year: 1800 })],
     ["watchList.add: NUL in the title", "title", (a) => a.watchList.add.mutate({ link: { kind: "free_text", orgPath: TREE.p1 }, title: "Vụ\u0000", addedOn: "2026-10-07" })],
     ["watchList.close: 29 February 2026", "closedOn", (a) => a.watchList.close.mutate({ watchId: ID, closedOn: "2026-02-29" })],
     ["watchList.list: limit 1000", "limit", (a) => a.watchList.list.query({ orgPath: TREE.p1, limit: 1000 })],

@@ -130,6 +130,10 @@ const PROBES: Record<string, Probe> = {
     const page = await c.petitions.list.query({ orgPath: "/", limit: 200 });
     return listed(page.items.some((p) => p.id === fixture[t].petition), page);
   },
+  "petitions.export": async (c, t) => {
+    const file = await c.petitions.export.mutate({ orgPath: "/" });
+    return listed(Buffer.from(file.fileBase64, "base64").toString("utf8").includes(fixture[t].petition), file);
+  },
   "watchList.add": (c, t) => c.watchList.add.mutate({ link: { kind: "free_text", orgPath: PROVINCE[t] }, title: "Vụ việc", addedOn: "2026-10-07" }),
   "watchList.close": (c, t) => c.watchList.close.mutate({ watchId: fixture[t].watch, closedOn: "2026-11-20" }),
   "watchList.list": async (c, t) => {
@@ -140,7 +144,7 @@ const PROBES: Record<string, Probe> = {
 
 /** Procedures naming a path in their input (not a record): outside the scope they answer 403. */
 const PATH_PROCEDURES = new Set(["programs.create", "report.annual"]);
-const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list", "discipline.list", "cases.listForSubject", "petitions.list", "watchList.list"]);
+const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list", "discipline.list", "cases.listForSubject", "petitions.list", "petitions.export", "watchList.list"]);
 
 function expected(name: string, action: string, role: Role, target: Target): string {
   const rule = getPolicyRule(action)!;

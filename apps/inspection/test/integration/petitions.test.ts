@@ -142,6 +142,27 @@ describe("a denunciation from receipt to settlement", () => {
   });
 });
 
+describe("the export", () => {
+  it("leaves the denouncer and every free text out; dates dd/mm/yyyy; recorded as a change; another province gets nothing", async () => {
+    const file = await h.client(INSPECTOR_HN).inspection.petitions.export.mutate({ orgPath: TREE.p1, year: 2026, kind: "denunciation" });
+    const csv = Buffer.from(file.fileBase64, "base64").toString("utf8");
+    expect(file).toMatchObject({ fileName: "don-thu-01-2026.csv", contentType: "text/csv; charset=utf-8" });
+    expect(csv.startsWith("\uFEFFMã đơn,Loại đơn,Trạng thái,")).toBe(true);
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(file.rows + 1);
+    expect(file.rows).toBeGreaterThan(0);
+    expect(csv).toContain("Nguyễn Văn An");
+    expect(csv).toMatch(/,05\/10\/2026,/);
+    for (const secret of ["Phạm Thị Dung", "001190045678", "Lý Thường Kiệt", "0987 654 321", CONTENT, "Tố cáo đúng một phần"]) expect(csv).not.toContain(secret);
+    const [audit] = await h.db.prisma.$queryRawUnsafe<{ action: string; after: { rows: number; ids: string[] } }[]>(`SELECT action, after FROM audit_record WHERE entity_id = 'export' ORDER BY id DESC LIMIT 1`);
+    expect(audit).toMatchObject({ action: "inspection.petitions.read", after: { rows: file.rows } });
+    expect(audit!.after.ids).toHaveLength(file.rows);
+    const foreign = await h.client(INSPECTOR_P2).inspection.petitions.export.mutate({ orgPath: TREE.p1 });
+    expect(foreign.rows).toBe(0);
+    expect((await failure(h.client(as("provincial_board", TREE.p1)).inspection.petitions.export.mutate({ orgPath: TREE.p1 }))).code).toBe("FORBIDDEN");
+  });
+});
+
 describe("rules at receipt", () => {
   it("records an anonymous denunciation as not handled, with its reason, no deadline and no petitioner", async () => {
     const p = await receive(INSPECTOR_HN, { anonymous: true, petitioner: null });
@@ -247,6 +268,7 @@ describe("role × scope", () => {
       settle: () => p.settle.mutate({ petitionId: hnId, settledOn: "2026-11-20", outcome: "founded", conclusion: "x" }),
       get: () => p.get.query({ petitionId: hnId }),
       list: () => p.list.query({ orgPath: TREE.p1 }),
+      export: () => p.export.mutate({ orgPath: TREE.p1 }),
     };
   };
 
