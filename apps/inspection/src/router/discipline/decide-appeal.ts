@@ -3,7 +3,7 @@ import { caseInScope } from "../../app/access.js";
 import { lockDecision } from "../../app/cases.js";
 import { checkConductor } from "../../app/conductor.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid, notFound } from "../../app/errors.js";
+import { assertNotFuture, invalid, notFound } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange, type InspectionEvent } from "../../app/record.js";
 import { toDecisionView } from "../../app/views.js";
 import { conflict, formsForSubjectKind, type SubjectKind } from "../../domain/index.js";
@@ -28,7 +28,7 @@ export const decideAppealRoute = procedure("inspection.discipline.manage")
       if (appeal.decidedOn) throw conflict("appeal_decided", "Khiếu nại đã được giải quyết", "The appeal was already decided", "appealId");
       checkConductor(ctx, input.decidedByOrgPath, decision.decidedByOrgPath, "decidedByOrgPath");
       if (input.decidedOn < fromDbDate(appeal.lodgedOn)) throw invalid("decidedOn", "date_order", "Ngày giải quyết trước ngày khiếu nại", "The appeal is decided before it was lodged");
-      if (input.decidedOn > todayOf(ctx)) throw invalid("decidedOn", "date_in_future", "Ngày giải quyết chưa tới", "The decision date is in the future");
+      assertNotFuture("decidedOn", input.decidedOn, todayOf(ctx));
       if (input.outcome === "changed") {
         if (input.newForm === undefined) throw invalid("newForm", "new_form_required", "Thay đổi hình thức kỷ luật thì phải nêu hình thức mới", "A changed discipline needs its new form");
         if (!formsForSubjectKind(decision.subjectKind as SubjectKind).includes(input.newForm) || input.newForm === decision.form) {

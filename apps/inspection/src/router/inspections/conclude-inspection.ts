@@ -1,7 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { lockInspection } from "../../app/cases.js";
 import { fromDbDate, fromDbDateOrNull, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
 import { toInspectionView } from "../../app/views.js";
 import { assertTransition, checkCaseDates, checkFindings, throwIfViolations, type CaseStatus, type DisciplineSubjectProfile, type Violation } from "../../domain/index.js";
@@ -20,7 +20,7 @@ export const concludeInspectionRoute = procedure("inspection.cases.manage")
     ctx.db.$transaction(async (tx) => {
       const row = await lockInspection(tx, ctx, input.inspectionId);
       assertTransition(row.status as CaseStatus, "concluded");
-      if (input.concludedOn > todayOf(ctx)) throw invalid("concludedOn", "date_in_future", "Ngày kết luận chưa tới", "The conclusion date is in the future");
+      assertNotFuture("concludedOn", input.concludedOn, todayOf(ctx));
       throwIfViolations(checkCaseDates({ decidedOn: fromDbDate(row.decidedOn), startedOn: fromDbDateOrNull(row.startedOn), concludedOn: input.concludedOn }));
       // Whether the member holds a post is not known here: the form is checked against the subject's kind
       // (and probation); the decision itself checks dismissal against the member's post.
