@@ -1,7 +1,7 @@
 import { inspectionContract, type PetitionSettlementLevel } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, invalid } from "../../app/errors.js";
 import { loadPetition, petitionView } from "../../app/petitions.js";
 import { conflict } from "../../domain/index.js";
 import { DENUNCIATION_EXTENSION_WORKING_DAYS, settlementDueOn } from "../../domain/petitions.js";
@@ -18,7 +18,7 @@ export const extendPetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.extendedOn > today) throw invalid("extendedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    assertNotFuture("extendedOn", input.extendedOn, today);
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await loadPetition(tx, input.petitionId, ctx.can);
       if (before.kind !== "denunciation") throw conflict("not_extendable", "chỉ đơn tố cáo được gia hạn", "only a denunciation's deadline can be extended", "petitionId");

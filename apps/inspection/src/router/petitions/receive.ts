@@ -3,7 +3,7 @@ import { recordCallerChange } from "@orgboard/events";
 import { uuidv7 } from "uuidv7";
 import { fromDbDateOrNull, toDbDate, todayOf } from "../../app/dates.js";
 import { subjectInScope } from "../../app/access.js";
-import { invalid, notFound } from "../../app/errors.js";
+import { assertNotFuture, invalid, notFound } from "../../app/errors.js";
 import { petitionView, requireKeys } from "../../app/petitions.js";
 import { sealDenouncer } from "../../crypto/denouncer.js";
 import { notHandledReason, settlementDueOn } from "../../domain/petitions.js";
@@ -22,7 +22,7 @@ export const receivePetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.receivedOn > today) throw invalid("receivedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    assertNotFuture("receivedOn", input.receivedOn, today);
     // The settling body and an organization named by path: refuse outside scope before asking membership anything.
     if (!ctx.can({ orgPath: input.handlerOrgPath })) throw notFound("handlerOrgPath");
     const subject = await subjectInScope(ctx, input.subject, "subject");

@@ -1,7 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, invalid } from "../../app/errors.js";
 import { conflict } from "../../domain/index.js";
 import { isLate, loadPetition, petitionView } from "../../app/petitions.js";
 import { procedure } from "../procedure.js";
@@ -14,7 +14,7 @@ export const settlePetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.settledOn > today) throw invalid("settledOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    assertNotFuture("settledOn", input.settledOn, today);
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await loadPetition(tx, input.petitionId, ctx.can);
       if (before.status !== "under_way") throw conflict("not_under_way", "chỉ kết luận đơn đang giải quyết", "only a petition under way can be settled", "petitionId");

@@ -1,7 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, invalid } from "../../app/errors.js";
 import { conflict } from "../../domain/index.js";
 import { loadPetition, petitionView } from "../../app/petitions.js";
 import { procedure } from "../procedure.js";
@@ -14,7 +14,7 @@ export const startPetitionRoute = procedure("inspection.petitions.manage")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     const today = todayOf(ctx);
-    if (input.startedOn > today) throw invalid("startedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    assertNotFuture("startedOn", input.startedOn, today);
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await loadPetition(tx, input.petitionId, ctx.can);
       if (before.status !== "received") throw conflict("not_received", "chỉ bắt đầu giải quyết đơn vừa tiếp nhận", "only a received petition can be started", "petitionId");

@@ -1,7 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { toDbDate, todayOf } from "../../app/dates.js";
-import { invalid, notFound } from "../../app/errors.js";
+import { assertNotFuture, notFound } from "../../app/errors.js";
 import { conflict } from "../../domain/index.js";
 import { watchEntryView } from "../../app/watch-list.js";
 import { procedure } from "../procedure.js";
@@ -17,7 +17,7 @@ export const addWatchEntryRoute = procedure("inspection.watchList.manage")
   .input(c.input)
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
-    if (input.addedOn > todayOf(ctx)) throw invalid("addedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    assertNotFuture("addedOn", input.addedOn, todayOf(ctx));
     const link = input.link;
     let orgPath: string | null;
     let linkId: string | null = null;

@@ -1,7 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { recordCallerChange } from "@orgboard/events";
 import { fromDbDate, toDbDate, todayOf } from "../../app/dates.js";
-import { invalid, notFound } from "../../app/errors.js";
+import { assertNotFuture, invalid, notFound } from "../../app/errors.js";
 import { conflict } from "../../domain/index.js";
 import { watchEntryView } from "../../app/watch-list.js";
 import { procedure } from "../procedure.js";
@@ -13,7 +13,7 @@ export const closeWatchEntryRoute = procedure("inspection.watchList.manage")
   .input(c.input)
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
-    if (input.closedOn > todayOf(ctx)) throw invalid("closedOn", "future_date", "không được sau ngày hôm nay", "must not be after today");
+    assertNotFuture("closedOn", input.closedOn, todayOf(ctx));
     const entry = await ctx.db.$transaction(async (tx) => {
       const before = await tx.watchEntry.findUnique({ where: { id: input.watchId } });
       if (!before || !ctx.can({ orgPath: before.orgPath })) throw notFound();
