@@ -33,6 +33,13 @@ describe("discipline decisions", () => {
     expect([again.code, again.message]).toEqual(["CONFLICT", expect.stringMatching(/^Số quyết định này đã được dùng \/ /)]);
   });
 
+  it("the same number sent by several officers at once: one decision, the others a 409", async () => {
+    const input = disciplineInput(h.members.hn2, { form: "reprimand", degree: "less_serious", decisionNumber: "RACE-1" });
+    const results = await Promise.allSettled([1, 2, 3].map(() => api().discipline.decide.mutate(input)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { data?: { code?: string } }).data?.code).toBe("CONFLICT");
+  });
+
   it("a cell's reprimand takes effect at its vote and needs nothing from another service", async () => {
     const d = await api().discipline.decide.mutate(
       disciplineInput(h.members.hn1, { form: "reprimand", degree: "less_serious", decidedBy: { kind: "cell", orgPath: TREE.c1 }, decisionNumber: "03-QĐ/CB", decidedOn: "2026-09-10", announcedOn: undefined }),

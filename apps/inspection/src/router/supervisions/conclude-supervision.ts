@@ -2,6 +2,7 @@ import { inspectionContract } from "@orgboard/contract-inspection";
 import { lockSupervision } from "../../app/cases.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
 import { assertNotFuture, invalid } from "../../app/errors.js";
+import { completeLinkedItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange, type InspectionEvent } from "../../app/record.js";
 import { toInspectionView, toSupervisionView } from "../../app/views.js";
 import { checkCaseDates, conflict, inspectionFromSupervision, supervisionBecomesInspection, throwIfViolations, type ConductorKind, type SubjectKind, type SupervisionKind } from "../../domain/index.js";
@@ -11,7 +12,8 @@ const c = inspectionContract.procedures.supervisions.conclude;
 
 /**
  * Concludes a supervision. With signs of violation it becomes an inspection of kind signs_of_violation
- * (same conductor and subject, linked both ways), decided in the same transaction.
+ * (same conductor and subject, linked both ways), decided in the same transaction. A program item the
+ * supervision carries out is completed on the conclusion's day.
  */
 export const concludeSupervisionRoute = procedure("inspection.cases.manage")
   .input(c.input)
@@ -79,6 +81,8 @@ export const concludeSupervisionRoute = procedure("inspection.cases.manage")
           }),
         );
       }
+      const itemDone = await completeLinkedItem(tx, row.programItemId, input.concludedOn, ctx.principal.subject);
+      if (itemDone) events.push(itemDone);
       events.unshift(
         inspectionEvent("inspection.supervision.concluded", row.subjectOrgPath, row.id, { supervisionId: row.id, signsOfViolation: input.signsOfViolation, concludedOn: input.concludedOn, inspectionId: inspection?.id ?? null }),
       );
