@@ -82,6 +82,9 @@ describe("appeals", () => {
     // The provincial committee's decision is settled at the Centre: 90 working days.
     expect(a).toMatchObject({ lodgedOn: lastDay, lodgeDeadlineOn: lastDay, decidedOn: null, decideDeadlineOn: settlementDueOn("complaint", "central", lastDay) });
     expect((await failure(api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: lastDay, content: "Lần hai" }))).code).toBe("CONFLICT");
+    // A heavier form applied by membership is a new decision, not an appeal's change of a warning.
+    const heavier = await failure(api().discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-18", outcome: "changed", newForm: "expulsion", decidedByOrgPath: TREE.p1, decisionNumber: "600-QĐ/TU" }));
+    expect([heavier.code, heavier.fieldErrors[0]?.path]).toEqual(["BAD_REQUEST", "newForm"]);
     const decided = await api().discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-18", outcome: "changed", newForm: "reprimand", decidedByOrgPath: TREE.p1, decisionNumber: "600-QĐ/TU" });
     expect([decided.status, decided.form, decided.appeals[0]?.outcome]).toEqual(["changed", "reprimand", "changed"]);
     const changed = await h.db.prisma.outboxEvent.findMany({ where: { type: "inspection.discipline.changed", aggregateId: d.id } });

@@ -5,7 +5,7 @@ import { todayOf, toDbDate } from "../../app/dates.js";
 import { competenceSubject, decidingBody, initialEffectStatus, isActiveSubject, subjectProfile } from "../../app/discipline.js";
 import { assertNotFuture, invalid } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
-import { subjectColumns, toDecisionView } from "../../app/views.js";
+import { subjectColumns, subjectIds, toDecisionView } from "../../app/views.js";
 import { assertCompetent, checkLimitation, conflict, effectiveOn, formsForSubjectKind, isFormAllowed, throwIfViolations } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
@@ -91,9 +91,7 @@ export const decideDisciplineRoute = procedure("inspection.discipline.manage")
         events: [
           inspectionEvent("inspection.discipline.effective", row.subjectOrgPath, row.id, {
             decisionId: row.id,
-            subjectKind: subject.kind,
-            memberId: subject.memberId,
-            orgId: subject.orgId,
+            ...subjectIds(subject),
             form: input.form,
             decisionNumber: input.decisionNumber,
             decidedOn: input.decidedOn,

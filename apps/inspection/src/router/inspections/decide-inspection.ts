@@ -3,7 +3,7 @@ import { caseSubject } from "../../app/conductor.js";
 import { toDbDate } from "../../app/dates.js";
 import { checkProgramItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
-import { subjectColumns, toInspectionView } from "../../app/views.js";
+import { subjectColumns, subjectIds, toInspectionView } from "../../app/views.js";
 import { checkCaseDates, throwIfViolations } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
@@ -43,9 +43,7 @@ export const decideInspectionRoute = procedure("inspection.cases.manage")
             inspectionId: row.id,
             kind: view.kind,
             conductorKind: view.conductor.kind,
-            subjectKind: subject.kind,
-            memberId: subject.memberId,
-            orgId: subject.orgId,
+            ...subjectIds(subject),
             decidedOn: input.decidedOn,
           }),
         ],

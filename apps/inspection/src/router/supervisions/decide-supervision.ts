@@ -4,7 +4,7 @@ import { toDbDate } from "../../app/dates.js";
 import { invalid } from "../../app/errors.js";
 import { checkProgramItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
-import { subjectColumns, toSupervisionView } from "../../app/views.js";
+import { subjectColumns, subjectIds, toSupervisionView } from "../../app/views.js";
 import { procedure } from "../procedure.js";
 
 const c = inspectionContract.procedures.supervisions.decide;
@@ -45,9 +45,7 @@ export const decideSupervisionRoute = procedure("inspection.cases.manage")
             supervisionId: row.id,
             kind: view.kind,
             conductorKind: view.conductor.kind,
-            subjectKind: subject.kind,
-            memberId: subject.memberId,
-            orgId: subject.orgId,
+            ...subjectIds(subject),
             decidedOn: input.decidedOn,
           }),
         ],
