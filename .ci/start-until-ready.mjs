@@ -61,7 +61,9 @@ child.stdout.on("data", (chunk) => {
     if (/^\s*orgboard is running\s*$/.test(line)) bannerSeen = true;
     if (/^orgboard\s+│ stopped\s*$/.test(line)) stoppedSeen = true;
     if (/│ did not stop within .*; killing it/.test(line)) killed.push(line.split("│")[0].trim());
-    const m = /^ (Dashboard|Identity \(realm\)|Membership|Conference|Inspection|Realtime)\s+(\S+)/.exec(line);
+    // A table row: the name, then the padding (two spaces or more) before its URL; so that a hint line
+    // such as " Inspection report: …" is not read as the Inspection row.
+    const m = /^ (Dashboard|Identity \(realm\)|Membership|Conference|Inspection|Realtime) {2,}(\S+)/.exec(line);
     if (bannerSeen && m) urls[m[1]] = m[2];
   }
 });
