@@ -66,6 +66,9 @@ export const membershipPolicy = definePolicy({
 
   /** The change stream: the realtime gateway (service) and the boards. Events carry no personal data. */
   "membership.events.read": { roles: ["service", ...BOARDS], scoped: true },
+
+  /** The audit trail of the scope (audit.search): auditors only, who read nothing else (docs/security.md "Audit trail"). */
+  "membership.audit.read": { roles: ["auditor"], scoped: true },
 });
 
 export type MembershipAction = keyof typeof membershipPolicy;

@@ -45,3 +45,4 @@ export * from "./kpi/kpi-summary.js";
 export * from "./kpi/annual-report.js";
 export * from "./import/import-file.js";
 export * from "./export/export-file.js";
+export * from "./audit/search-audit.js";

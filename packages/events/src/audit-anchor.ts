@@ -36,9 +36,8 @@ export function verifyAnchorSignature(a: SignedAnchor, publicKey: KeyObject): bo
   }
 }
 
-/** Where a service's anchors and (embedded default) its key live, under the data dir. */
-export function anchorPaths(dataDir: string, service: string): { file: string; privateKey: string; publicKey: string } {
-  const dir = join(dataDir, "audit-anchors");
+/** A service's files in its anchor directory: the anchors, the generated key (embedded default), the public key. */
+export function anchorPaths(dir: string, service: string): { file: string; privateKey: string; publicKey: string } {
   return { file: join(dir, `${service}.jsonl`), privateKey: join(dir, `${service}.key.pem`), publicKey: join(dir, `${service}.pub.pem`) };
 }
 
@@ -50,11 +49,11 @@ export function parseAnchorKey(pem: string): KeyObject {
 }
 
 /**
- * The signing key: the configured one (PEM), else the one kept in the data dir, else (embedded default,
- * first start) a new one written there (mode 0600) with its public key beside it for verify.
+ * The signing key: the configured one (PEM), else the one kept in the anchor dir, else (first start) a new
+ * one written there (mode 0600); its public key is written beside the anchors for verify.
  */
-export function loadOrCreateAnchorKey(opts: { dataDir: string; service: string; configuredPem?: string | null }): KeyObject {
-  const paths = anchorPaths(opts.dataDir, opts.service);
+export function loadOrCreateAnchorKey(opts: { dir: string; service: string; configuredPem?: string | null }): KeyObject {
+  const paths = anchorPaths(opts.dir, opts.service);
   if (opts.configuredPem) {
     const key = parseAnchorKey(opts.configuredPem);
     ensurePublicKeyFile(paths.publicKey, key);
@@ -161,4 +160,42 @@ export function startAuditAnchoring(opts: AnchoringOptions): { stop(): Promise<v
       await anchorNow();
     },
   };
+}
+
+/** Where a service's anchors go when AUDIT_ANCHOR_DIR is unset: beside the embedded database, never in it. */
+export function defaultAnchorDir(opts: { dataDir?: string | null; databaseUrl?: string | null }): string | null {
+  if (opts.databaseUrl || !opts.dataDir || opts.dataDir.startsWith("memory://")) return null;
+  return join(dirname(opts.dataDir.replace(/\/+$/, "")), "audit-anchors");
+}
+
+export interface ServiceAnchoringOptions {
+  service: string;
+  handle: SqlHandle;
+  /** AUDIT_ANCHOR_DIR, else defaultAnchorDir's answer; null ⇒ anchoring off (logged). */
+  dir: string | null;
+  /** AUDIT_ANCHOR_INTERVAL_SECONDS; 0 ⇒ off. */
+  intervalSeconds: number;
+  /** AUDIT_ANCHOR_KEY (PEM, `\n` may be written as the two characters \ and n); unset ⇒ generated in dir. */
+  keyPem?: string | null;
+  logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+/** What a service's main.ts starts: anchoring per its configuration, or nothing (and says why). */
+export function startServiceAnchoring(opts: ServiceAnchoringOptions): { stop(): Promise<void> } {
+  if (!opts.dir || opts.intervalSeconds === 0) {
+    opts.logger.warn({ service: opts.service }, "audit chain anchoring is off (set AUDIT_ANCHOR_DIR and AUDIT_ANCHOR_INTERVAL_SECONDS > 0)");
+    return { stop: () => Promise.resolve() };
+  }
+  const { file } = anchorPaths(opts.dir, opts.service);
+  const privateKey = loadOrCreateAnchorKey({ dir: opts.dir, service: opts.service, configuredPem: opts.keyPem?.replace(/\\n/g, "\n") ?? null });
+  opts.logger.info({ file, intervalSeconds: opts.intervalSeconds }, "audit chain anchoring");
+  const a = startAuditAnchoring({
+    service: opts.service,
+    file,
+    privateKey,
+    intervalMs: opts.intervalSeconds * 1000,
+    handle: opts.handle,
+    onError: (err) => opts.logger.warn({ err }, "audit chain anchor failed"),
+  });
+  return { stop: () => a.stop() };
 }

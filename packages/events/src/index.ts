@@ -5,3 +5,4 @@ export * from "./stream.js";
 export * from "./consumer.js";
 export * from "./audit-chain.js";
 export * from "./audit-anchor.js";
+export * from "./audit-search.js";

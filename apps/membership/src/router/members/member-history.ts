@@ -1,5 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import type { RemovalKind, TransferKind, TransferStatus } from "../../domain/enums.js";
+import { auditRead } from "../audit-read.js";
 import { procedure } from "../procedure.js";
 import { loadMember } from "../records.js";
 
@@ -28,6 +29,7 @@ export const memberHistoryRoute = procedure("membership.members.read")
     );
     const removal = await db.query<{ kind: RemovalKind; removed_on: string; reason: string | null }>(`SELECT kind, removed_on, reason FROM removal WHERE member_id = $1`, [m.id]);
     const death = await db.query<{ died_on: string }>(`SELECT died_on FROM death WHERE member_id = $1`, [m.id]);
+    await auditRead(ctx, { entity: "MemberHistory", entityId: m.id, orgPath: m.org_path });
     const a = admission.rows[0];
     const r = removal.rows[0];
     return {
