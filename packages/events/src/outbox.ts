@@ -168,3 +168,14 @@ export async function recordCallerRead(handle: SqlHandle, caller: Caller, read: 
   const { auditId } = await recordChange(handle, { actor: caller.principal.subject, requestId: caller.requestId ?? null, action: caller.action, kind: "read", ...read }, []);
   return auditId;
 }
+
+/**
+ * Audits several reads of one call, one record each, chained in the order given (a service that must
+ * audit each record a list returned, e.g. inspection's cases). One lock, one INSERT per record: keep the
+ * list paged. A plain list of personal data needs only recordCallerRead with what was asked.
+ */
+export async function recordCallerReads(handle: SqlHandle, caller: Caller, reads: readonly CallerRead[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const read of reads) ids.push(await recordCallerRead(handle, caller, read));
+  return ids;
+}

@@ -13,6 +13,7 @@ import {
   GENESIS_HASH,
   readLatestAnchor,
   recordCallerRead,
+  recordCallerReads,
   recordChange,
   startAuditAnchoring,
   verifyAuditChain,
@@ -224,6 +225,16 @@ export function auditChainSuite(name: string, open: () => Promise<AuditDb>): voi
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it("recordCallerReads chains one read record per item, in order", async () => {
+      const caller = { principal: { subject: "inspector-1" }, requestId: "r-list", action: "inspection.cases.read" };
+      const ids = await db.transaction((tx) => recordCallerReads(tx, caller, [1, 2, 3].map((i) => ({ entity: "Inspection", entityId: `case-${i}`, orgPath: "/01/", after: { read: "list" } }))));
+      const got = await db.sql.$queryRawUnsafe<{ id: string; entity_id: string; kind: string }[]>(
+        `SELECT id::text AS id, entity_id, kind FROM audit_record WHERE request_id = 'r-list' ORDER BY audit_record.id`,
+      );
+      expect(got.map((r) => [r.id, r.entity_id, r.kind])).toEqual(ids.map((id, i) => [id, `case-${i + 1}`, "read"]));
+      expect((await verifyAuditChain(db.sql)).ok).toBe(true);
     });
 
     it("refuses to chain under REPEATABLE READ (its snapshot predates the lock)", async () => {
