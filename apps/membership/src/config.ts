@@ -1,6 +1,6 @@
 // The membership service's configuration (docs/configuration.md): the shared server variables plus
 // MEMBERSHIP_*; checked at start, every problem named at once.
-import { baseServiceConfigSchema, flag, loadConfig, port, wholeNumber } from "@orgboard/server-kit";
+import { auditAnchorConfigShape, baseServiceConfigSchema, flag, loadConfig, port, wholeNumber } from "@orgboard/server-kit";
 import { DEFAULT_EXPORT_MAX_ROWS, DEFAULT_IMPORT_MAX_BYTES } from "./server.js";
 
 export const membershipConfigSchema = baseServiceConfigSchema.extend({
@@ -9,6 +9,7 @@ export const membershipConfigSchema = baseServiceConfigSchema.extend({
   MEMBERSHIP_IMPORT_MAX_BYTES: wholeNumber(1024, 48 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
   MEMBERSHIP_EXPORT_MAX_ROWS: wholeNumber(1, 2_000_000).default(DEFAULT_EXPORT_MAX_ROWS),
   MEMBERSHIP_MIGRATE_ON_START: flag().default(true),
+  ...auditAnchorConfigShape,
 });
 export type MembershipConfig = ReturnType<typeof membershipConfigSchema.parse>;
 

@@ -7,9 +7,10 @@
 //   CORS_ORIGINS                 the dashboard's origins
 //   MEMBERSHIP_IMPORT_MAX_BYTES  largest import file (10 MiB); MEMBERSHIP_EXPORT_MAX_ROWS (200,000)
 //   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
+//   AUDIT_ANCHOR_DIR, AUDIT_ANCHOR_INTERVAL_SECONDS (300), AUDIT_ANCHOR_KEY   signed anchors of the audit chain
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
 import { createTokenVerifier } from "@orgboard/auth";
-import { openServiceNotifier } from "@orgboard/events";
+import { defaultAnchorDir, openServiceNotifier, startServiceAnchoring } from "@orgboard/events";
 import { createLogger } from "@orgboard/server-kit";
 import { loadMembershipConfig } from "./config.js";
 import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
@@ -34,6 +35,16 @@ if (filled > 0) logger.info({ members: filled }, "name sort keys filled in");
 // Several instances on one PostgreSQL database wake each other's streams through LISTEN/NOTIFY.
 const notifier = await openServiceNotifier({ databaseUrl, onError: (err) => logger.warn({ err }, "event notifier: LISTEN connection lost") });
 
+// The audit chain's head, signed, outside the database (docs/security.md "Audit trail").
+const anchoring = startServiceAnchoring({
+  service: "membership",
+  handle: db,
+  dir: config.AUDIT_ANCHOR_DIR ?? defaultAnchorDir({ dataDir: databaseUrl ? null : (config.DATA_DIR ?? membershipDataDir()), databaseUrl }),
+  intervalSeconds: config.AUDIT_ANCHOR_INTERVAL_SECONDS,
+  keyPem: config.AUDIT_ANCHOR_KEY ?? null,
+  logger,
+});
+
 const service = createMembershipService({
   db,
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
@@ -45,6 +56,10 @@ const service = createMembershipService({
   exportMaxRows: config.MEMBERSHIP_EXPORT_MAX_ROWS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   notifier,
-  onClose: () => notifier.close(),
+  // A last anchor before the database closes: a clean stop leaves the tail covered.
+  onClose: async () => {
+    await anchoring.stop();
+    await notifier.close();
+  },
 });
 await service.start();

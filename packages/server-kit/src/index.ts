@@ -4,3 +4,4 @@ export * from "./logger.js";
 export * from "./config.js";
 export * from "./service.js";
 export * from "./input-guard.js";
+export * from "./audit-config.js";
