@@ -3,7 +3,8 @@
 import { definePolicy } from "@orgboard/auth";
 import { OFFICIAL_ROLES } from "@orgboard/contracts";
 
-const READERS = OFFICIAL_ROLES;
+/** Every official but the auditor, who reads the audit trail and nothing else. */
+const READERS = OFFICIAL_ROLES.filter((r) => r !== "auditor");
 
 export const conferencePolicy = definePolicy({
   /** Snapshot, lists, per-province roll-up. Scope: the conference's org, or one of its sites. */
@@ -20,6 +21,8 @@ export const conferencePolicy = definePolicy({
   "conference.bridge.heartbeat": { roles: ["service"], scoped: false },
   /** The whole change stream: the realtime gateway (service) and national boards. */
   "conference.events.read": { roles: ["service", "central_board"], scoped: true },
+  /** The audit trail of the scope (audit.search): auditors only (docs/security.md "Audit trail"). */
+  "conference.audit.read": { roles: ["auditor"], scoped: true },
 });
 
 export type ConferenceAction = keyof typeof conferencePolicy;
