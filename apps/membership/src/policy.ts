@@ -19,8 +19,12 @@ export const membershipPolicy = definePolicy({
   /** Export of the organization tree of a subtree (CSV/XLSX). */
   "membership.organizations.export": { roles: BOARDS, scoped: true },
 
-  /** Member records: one member, lists/search, history. Personal data: no service accounts. */
-  "membership.members.read": { roles: READERS, scoped: true },
+  /**
+   * Member records: one member, lists/search, history. Personal data; of the service accounts only
+   * inspection needs it (a case's subject, read on demand: docs/decisions/0008-inspection-subjects.md),
+   * and every call it makes is for a case an inspector opened in scope.
+   */
+  "membership.members.read": { roles: [...READERS, "service"], scoped: true },
   /** Record an existing member, correct personal data. */
   "membership.members.manage": { roles: BOARDS, scoped: true },
   "membership.members.import": { roles: BOARDS, scoped: true },

@@ -2,14 +2,65 @@
 // schema objects: apps/inspection asserts it implements this) and every event payload of its stream.
 // A change here is a change of the contract: raise `version` (major if an old client or consumer could
 // break), record it in CHANGELOG.md and run `pnpm contracts:record`.
-import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, query, subscription } from "@orgboard/contracts";
+import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, mutation, query, subscription } from "@orgboard/contracts";
+import { listSubjectCasesInputSchema, listSubjectCasesOutputSchema } from "./cases/list-subject-cases.js";
+import { decideAppealInputSchema, decideAppealOutputSchema } from "./discipline/decide-appeal.js";
+import { decideDisciplineInputSchema, decideDisciplineOutputSchema } from "./discipline/decide-discipline.js";
+import { getDecisionInputSchema, getDecisionOutputSchema } from "./discipline/get-decision.js";
+import { listDecisionsInputSchema, listDecisionsOutputSchema } from "./discipline/list-decisions.js";
+import { lodgeAppealInputSchema, lodgeAppealOutputSchema } from "./discipline/lodge-appeal.js";
 import { inspectionEventSchemas } from "./events.js";
-import { annualReportInputSchema, annualReportOutputSchema } from "./report.js";
+import { concludeInspectionInputSchema, concludeInspectionOutputSchema } from "./inspections/conclude-inspection.js";
+import { decideInspectionInputSchema, decideInspectionOutputSchema } from "./inspections/decide-inspection.js";
+import { getInspectionInputSchema, getInspectionOutputSchema } from "./inspections/get-inspection.js";
+import { listInspectionsInputSchema, listInspectionsOutputSchema } from "./inspections/list-inspections.js";
+import { startInspectionInputSchema, startInspectionOutputSchema } from "./inspections/start-inspection.js";
+import { completeItemInputSchema, completeItemOutputSchema } from "./programs/complete-item.js";
+import { createProgramInputSchema, createProgramOutputSchema } from "./programs/create-program.js";
+import { getProgramInputSchema, getProgramOutputSchema } from "./programs/get-program.js";
+import { listProgramsInputSchema, listProgramsOutputSchema } from "./programs/list-programs.js";
+import { annualReportInputSchema, annualReportOutputSchema } from "./report/annual.js";
+import { concludeSupervisionInputSchema, concludeSupervisionOutputSchema } from "./supervisions/conclude-supervision.js";
+import { decideSupervisionInputSchema, decideSupervisionOutputSchema } from "./supervisions/decide-supervision.js";
+import { getSupervisionInputSchema, getSupervisionOutputSchema } from "./supervisions/get-supervision.js";
+import { listSupervisionsInputSchema, listSupervisionsOutputSchema } from "./supervisions/list-supervisions.js";
 
 export const inspectionContract = defineContract({
   service: "inspection",
   version: "1.0",
   procedures: {
+    /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
+    programs: {
+      create: mutation(createProgramInputSchema, createProgramOutputSchema),
+      completeItem: mutation(completeItemInputSchema, completeItemOutputSchema),
+      get: query(getProgramInputSchema, getProgramOutputSchema),
+      list: query(listProgramsInputSchema, listProgramsOutputSchema),
+    },
+    /** decided → under_way → concluded (findings: violation or not, degree, discipline proposed). */
+    inspections: {
+      decide: mutation(decideInspectionInputSchema, decideInspectionOutputSchema),
+      start: mutation(startInspectionInputSchema, startInspectionOutputSchema),
+      conclude: mutation(concludeInspectionInputSchema, concludeInspectionOutputSchema),
+      get: query(getInspectionInputSchema, getInspectionOutputSchema),
+      list: query(listInspectionsInputSchema, listInspectionsOutputSchema),
+    },
+    /** Regular and thematic; concluded with signs of violation, one becomes an inspection. */
+    supervisions: {
+      decide: mutation(decideSupervisionInputSchema, decideSupervisionOutputSchema),
+      conclude: mutation(concludeSupervisionInputSchema, concludeSupervisionOutputSchema),
+      get: query(getSupervisionInputSchema, getSupervisionOutputSchema),
+      list: query(listSupervisionsInputSchema, listSupervisionsOutputSchema),
+    },
+    /** Discipline decisions of members and organizations, their appeals, their effect elsewhere. */
+    discipline: {
+      decide: mutation(decideDisciplineInputSchema, decideDisciplineOutputSchema),
+      lodgeAppeal: mutation(lodgeAppealInputSchema, lodgeAppealOutputSchema),
+      decideAppeal: mutation(decideAppealInputSchema, decideAppealOutputSchema),
+      get: query(getDecisionInputSchema, getDecisionOutputSchema),
+      list: query(listDecisionsInputSchema, listDecisionsOutputSchema),
+    },
+    /** Every case about one subject. */
+    cases: { listForSubject: query(listSubjectCasesInputSchema, listSubjectCasesOutputSchema) },
     report: { annual: query(annualReportInputSchema, annualReportOutputSchema) },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },

@@ -117,3 +117,29 @@ export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 /** Inter-agency watch list (danh sách vụ việc theo dõi, chỉ đạo). */
 export const WATCH_STATUSES = ["watched", "closed"] as const;
 export type WatchStatus = (typeof WATCH_STATUSES)[number];
+
+/** Where a discipline decision stands after appeals (khiếu nại): an appeal may change or annul it. */
+export const DECISION_STATUSES = ["in_force", "changed", "annulled"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** How the competent body decided an appeal. */
+export const APPEAL_OUTCOMES = [
+  /** giữ nguyên */
+  "upheld",
+  /** thay đổi hình thức kỷ luật */
+  "changed",
+  /** xóa bỏ quyết định */
+  "annulled",
+] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/**
+ * Who decides a discipline (chủ thể thi hành kỷ luật): a cell, a grassroots committee, a committee or
+ * its standing committee above the grassroots, a commission (the domain's competence rules take these).
+ */
+export const DECIDING_BODY_KINDS = ["cell", "grassroots_committee", "committee", "standing_committee", "commission"] as const;
+export type DecidingBodyKind = (typeof DECIDING_BODY_KINDS)[number];
+
+/** Violations no statute of limitations applies to (Quy định 69-QĐ/TW). */
+export const LIMITATION_EXEMPTIONS = ["internal_politics", "defence_security_foreign_affairs", "forged_diplomas"] as const;
+export type LimitationExemption = (typeof LIMITATION_EXEMPTIONS)[number];

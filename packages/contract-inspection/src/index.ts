@@ -1,6 +1,36 @@
 // @orgboard/contract-inspection: what apps/inspection answers, takes and streams (the wire contract),
 // shared by the service, membership (which applies its decisions), the dashboard and the CLI.
+import type { ContractRouter } from "@orgboard/contracts";
+import type { InspectionContract } from "./contract.js";
+
 export * from "./contract.js";
 export * from "./enums.js";
 export * from "./events.js";
-export * from "./report.js";
+export * from "./schemas.js";
+export * from "./report/annual.js";
+export * from "./programs/program-view.js";
+export * from "./programs/create-program.js";
+export * from "./programs/complete-item.js";
+export * from "./programs/get-program.js";
+export * from "./programs/list-programs.js";
+export * from "./inspections/inspection-view.js";
+export * from "./inspections/decide-inspection.js";
+export * from "./inspections/start-inspection.js";
+export * from "./inspections/conclude-inspection.js";
+export * from "./inspections/get-inspection.js";
+export * from "./inspections/list-inspections.js";
+export * from "./supervisions/supervision-view.js";
+export * from "./supervisions/decide-supervision.js";
+export * from "./supervisions/conclude-supervision.js";
+export * from "./supervisions/get-supervision.js";
+export * from "./supervisions/list-supervisions.js";
+export * from "./discipline/decision-view.js";
+export * from "./discipline/decide-discipline.js";
+export * from "./discipline/lodge-appeal.js";
+export * from "./discipline/decide-appeal.js";
+export * from "./discipline/get-decision.js";
+export * from "./discipline/list-decisions.js";
+export * from "./cases/list-subject-cases.js";
+
+/** The tRPC router type of the inspection service, for `createTRPCClient<InspectionContractRouter>`. */
+export type InspectionContractRouter = ContractRouter<InspectionContract>;

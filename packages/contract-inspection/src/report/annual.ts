@@ -1,9 +1,9 @@
 // `inspection.report.annual`: the year's inspection figures of a subtree, every figure of the year-end
 // reports (seeds 000_ and 002_). Each figure's definition: docs/inspection.md. Counts only: a provincial
 // board may read this without seeing a single case.
-import { orgPathSchema } from "@orgboard/contracts";
 import { z } from "zod";
-import { CONDUCTOR_KINDS, INSPECTION_KINDS, MEMBER_DISCIPLINE_FORMS, ORG_DISCIPLINE_FORMS, type SUPERVISION_KINDS } from "./enums.js";
+import { CONDUCTOR_KINDS, INSPECTION_KINDS, MEMBER_DISCIPLINE_FORMS, ORG_DISCIPLINE_FORMS, type SUPERVISION_KINDS } from "../enums.js";
+import { orgPathSchema, yearSchema } from "../schemas.js";
 
 const count = z.number().int().nonnegative();
 /** Organizations and members concerned (an organization inspected twice counts twice: each is a case). */
@@ -12,7 +12,7 @@ export type SubjectCounts = z.infer<typeof subjectCountsSchema>;
 
 export const annualReportInputSchema = z.object({
   orgPath: orgPathSchema,
-  year: z.number().int().min(1930).max(2100),
+  year: yearSchema,
 });
 export type AnnualReportInput = z.infer<typeof annualReportInputSchema>;
 

@@ -1,0 +1,45 @@
+// The inspection service: tRPC on Hono (server-kit). main.ts wires it to configuration; tests start it
+// directly, with a subject directory over a real membership service.
+import type { TokenVerifier } from "@orgboard/auth";
+import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import type { SubjectDirectory } from "./app/subjects.js";
+import type { InspectionContext } from "./context.js";
+import type { Database } from "./db.js";
+import { appRouter } from "./router/index.js";
+
+export interface InspectionServiceOptions {
+  db: Database;
+  verifier: TokenVerifier;
+  /** Members and organizations (membershipDirectory over MEMBERSHIP_URL in production). */
+  subjects: SubjectDirectory;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  corsOrigins?: string[];
+  now?: () => Date;
+  bodyLimitBytes?: number;
+  /** Close the database on stop (default true). */
+  closeDatabase?: boolean;
+}
+
+export type InspectionService = Service;
+
+export function createInspectionService(opts: InspectionServiceOptions): InspectionService {
+  const now = opts.now ?? (() => new Date());
+  const { prisma, notifier } = opts.db;
+  return createService({
+    name: "inspection",
+    router: appRouter,
+    verifier: opts.verifier,
+    port: opts.port,
+    host: opts.host,
+    logger: opts.logger,
+    corsOrigins: opts.corsOrigins,
+    bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
+    readiness: () => opts.db.readiness(),
+    createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier }),
+    onClose: async () => {
+      if (opts.closeDatabase !== false) await opts.db.close();
+    },
+  });
+}
