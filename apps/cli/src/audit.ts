@@ -7,7 +7,7 @@ import path from "node:path";
 import { anchorPaths, readLatestAnchor, verifyAuditChain, type SqlHandle, type VerifyResult } from "@orgboard/events";
 import { CliInputError } from "./errors.js";
 
-export const AUDITED_SERVICES = ["membership", "conference"] as const;
+export const AUDITED_SERVICES = ["membership", "conference", "inspection"] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
 
 export interface AuditVerifyOptions {

@@ -22,6 +22,7 @@ import {
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
 import { openDatabase as openConferenceDatabase } from "@orgboard/conference";
+import { openDatabase as openInspectionDatabase } from "@orgboard/inspection";
 import { AUDITED_SERVICES, defaultAnchorDirFor, formatAuditReport, verifyServiceAudit, type AuditedService } from "./audit.js";
 import { CliInputError, printRejected } from "./errors.js";
 import { progressBar } from "./progress.js";
@@ -172,7 +173,7 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
           await db.close();
         }
       } else {
-        const db = await openConferenceDatabase({ databaseUrl });
+        const db = await (opts.service === "conference" ? openConferenceDatabase : openInspectionDatabase)({ databaseUrl });
         try {
           report = await verifyServiceAudit(db.prisma, verifyOpts);
         } finally {

@@ -1,7 +1,7 @@
 // The inspection service's configuration (docs/configuration.md): the shared server variables, the
 // membership service it reads subjects from, and its own client-credentials login; checked at start,
 // every problem named at once.
-import { baseServiceConfigSchema, httpUrl, loadConfig, nonEmpty, port } from "@orgboard/server-kit";
+import { auditAnchorConfigShape, baseServiceConfigSchema, httpUrl, loadConfig, nonEmpty, port } from "@orgboard/server-kit";
 
 export const inspectionConfigSchema = baseServiceConfigSchema
   .extend({
@@ -15,6 +15,7 @@ export const inspectionConfigSchema = baseServiceConfigSchema
     OIDC_CLIENT_SECRET: nonEmpty(),
     /** Defaults to Keycloak's token endpoint under OIDC_ISSUER. */
     OIDC_TOKEN_URL: httpUrl().optional(),
+    ...auditAnchorConfigShape,
   });
 export type InspectionConfig = ReturnType<typeof inspectionConfigSchema.parse>;
 

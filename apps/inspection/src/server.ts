@@ -20,6 +20,8 @@ export interface InspectionServiceOptions {
   bodyLimitBytes?: number;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
+  /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
+  onClose?: () => Promise<void>;
 }
 
 export type InspectionService = Service;
@@ -39,6 +41,7 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     readiness: () => opts.db.readiness(),
     createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier }),
     onClose: async () => {
+      await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();
     },
   });
