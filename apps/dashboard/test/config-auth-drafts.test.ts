@@ -46,6 +46,13 @@ describe("official from token claims", () => {
     expect(visibleTabs(op)).toEqual(["conference", "siteOperator"]);
   });
 
+  it("shows an auditor the audit trail only (conference refuses auditors); a board that is also auditor both", () => {
+    const auditor = officialFromClaims({ sub: "u-3", realm_access: { roles: ["auditor"] }, org_paths: ["/01/"] });
+    expect(visibleTabs(auditor)).toEqual(["audit"]);
+    const both = officialFromClaims({ sub: "u-4", realm_access: { roles: ["provincial_board", "auditor"] }, org_paths: ["/01/"] });
+    expect(visibleTabs(both)).toEqual(["conference", "kpi", "audit"]);
+  });
+
   it("refuses a token without a subject", () => {
     expect(() => officialFromClaims({ name: "x" })).toThrow(/subject/);
   });

@@ -1,6 +1,7 @@
 // `<service>.audit.search` behind every service's procedure: the audit trail of the caller's scope, newest
 // first, keyset-paged by id. Raw SQL like readEvents: audit_record is this package's table in every service.
 import { isWithin, minimizeOrgPaths, type AuditRecordView, type AuditSearchInput } from "@orgboard/contracts";
+import type { CallerRead } from "./outbox.js";
 import { asRawSql, likePrefix, type SqlHandle } from "./sql.js";
 
 /**
@@ -84,4 +85,11 @@ export async function searchAudit(
     })),
     nextCursor: rows.length > limit ? page.at(-1)!.id : null,
   };
+}
+
+/** The read record of a search that ran (kind "read"): what was asked and how many records came back, never the records. */
+export function auditSearchRead(scope: readonly string[], input: Record<string, unknown> & { orgPath?: string }, returned: number): CallerRead {
+  const filters = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+  const orgPath = input.orgPath ?? (scope.length === 1 ? scope[0]! : "/");
+  return { entity: "AuditSearch", entityId: "search", orgPath, after: { filters, returned } };
 }

@@ -1,5 +1,5 @@
 import { ZSearchAuditInput, ZSearchAuditOutput } from "@orgboard/contract-conference";
-import { auditSearchPrefixes, recordCallerRead, searchAudit } from "@orgboard/events";
+import { auditSearchPrefixes, auditSearchRead, recordCallerRead, searchAudit } from "@orgboard/events";
 import { procedure } from "./procedure.js";
 
 /**
@@ -13,8 +13,6 @@ export const searchAuditRoute = procedure("conference.audit.read")
   .query(async ({ ctx, input }) => {
     if (auditSearchPrefixes(ctx.scope, input.orgPath).length === 0) return { items: [], nextCursor: null };
     const page = await searchAudit(ctx.db, ctx.scope, input);
-    const orgPath = input.orgPath ?? (ctx.scope.length === 1 ? ctx.scope[0]! : "/");
-    const filters = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
-    await ctx.db.$transaction((tx) => recordCallerRead(tx, ctx, { entity: "AuditSearch", entityId: "search", orgPath, after: { filters, returned: page.items.length } }));
+    await ctx.db.$transaction((tx) => recordCallerRead(tx, ctx, auditSearchRead(ctx.scope, input, page.items.length)));
     return page;
   });

@@ -1,5 +1,5 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { searchAudit } from "@orgboard/events";
+import { auditSearchRead, searchAudit } from "@orgboard/events";
 import { auditRead } from "../audit-read.js";
 import { procedure } from "../procedure.js";
 
@@ -17,12 +17,6 @@ export const searchAuditRoute = procedure("membership.audit.read")
     if (input.orgPath) ctx.assertCan({ orgPath: input.orgPath });
     const page = await searchAudit(ctx.db, ctx.scope, input);
     // The search shows before/after of member changes (personal data): it is a read, audited on the chain.
-    const orgPath = input.orgPath ?? (ctx.scope.length === 1 ? ctx.scope[0]! : "/");
-    await auditRead(ctx, { entity: "AuditSearch", entityId: "search", orgPath, after: { filters: filtersOf(input), returned: page.items.length } });
+    await auditRead(ctx, auditSearchRead(ctx.scope, input, page.items.length));
     return page;
   });
-
-/** The filters asked for (the audit record of a search says what was searched, not what was found). */
-function filtersOf(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
-}
