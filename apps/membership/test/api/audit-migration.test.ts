@@ -1,7 +1,7 @@
 // The migration that turned the audit trail into a hash chain, applied to a trail written before it (on
 // PGlite): every existing record is chained from the genesis as recordChange would have, verify accepts the
 // result, and new records continue the chain. The migration is CHAIN_EXISTING_AUDIT_SQL of packages/events,
-// not a copy edited by hand; conference's is the same file.
+// not a copy edited by hand; conference's and inspection's are the same file.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,10 +27,11 @@ CREATE TABLE outbox_event (id BIGSERIAL PRIMARY KEY, type TEXT NOT NULL, org_pat
   payload JSONB NOT NULL, created_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);`;
 
 describe("migration *_audit_chain", () => {
-  it("is packages/events' chaining SQL, the same in membership and conference", () => {
+  it("is packages/events' chaining SQL, the same in membership, conference and inspection", () => {
     const sql = migrationOf("membership");
     expect(sql).toContain(CHAIN_EXISTING_AUDIT_SQL.trim());
     expect(migrationOf("conference")).toBe(sql);
+    expect(migrationOf("inspection")).toBe(sql);
   });
 
   it("chains the records written before it, and the chain goes on", async () => {
