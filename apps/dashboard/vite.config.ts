@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { isSourceMap, securityHeaders } from "../../infra/images/dashboard/security-headers.mjs";
 
 // Province names for tiles and unit labels, cut at build time from the admin-units dataset (34
 // provinces since 1 July 2025) so the bundle carries ~2 KB instead of the whole 360 KB commune list.
@@ -22,6 +24,34 @@ function provincesPlugin(): Plugin {
         .filter((u) => u.level === 1)
         .map((u) => ({ code: u.code, name: u.name, shortName: u.short_name }));
       return `export default ${JSON.stringify(provinces)};`;
+    },
+  };
+}
+
+// `vite preview` (what `orgboard start` serves) answers with the image's security headers (CSP, no
+// framing, nosniff, Referrer-Policy: infra/images/dashboard/security-headers.mjs). The CSP names the
+// origins of the served copy's config.json, which `orgboard start` writes after this config is loaded, so
+// the headers are set per request rather than as static `preview.headers`; source maps are never served.
+function securityHeadersPlugin(): Plugin {
+  return {
+    name: "orgboard-security-headers",
+    configurePreviewServer(server) {
+      const configFile = resolve(server.config.root, server.config.build.outDir, "config.json");
+      server.middlewares.use((req, res, next) => {
+        let configText: string | undefined;
+        try {
+          configText = readFileSync(configFile, "utf8");
+        } catch {
+          configText = undefined;
+        }
+        for (const [name, value] of Object.entries(securityHeaders(configText))) res.setHeader(name, value);
+        if (isSourceMap(new URL(req.url ?? "/", "http://x").pathname)) {
+          res.statusCode = 404;
+          res.end("not found");
+          return;
+        }
+        next();
+      });
     },
   };
 }
@@ -59,10 +89,11 @@ const chunkGroups = [
 ];
 
 export default defineConfig({
-  plugins: [react(), provincesPlugin()],
+  plugins: [react(), provincesPlugin(), securityHeadersPlugin()],
   build: {
     target: "es2022",
-    sourcemap: true,
+    // No source maps in dist/: they would publish the whole source to anyone (#9).
+    sourcemap: false,
     rolldownOptions: { output: { codeSplitting: { groups: chunkGroups } } },
   },
   server: { port: 5173, strictPort: false },

@@ -1,12 +1,12 @@
 #!/bin/bash
-# Smoke test: the whole set (identity as issuer, membership, conference, realtime x2, dashboard, one
+# Smoke test: the whole set (identity as issuer, membership, conference, inspection, realtime x2, dashboard, one
 # PostgreSQL per service) on a real one-node Kubernetes cluster that lives only while this runs.
 #   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kube-proxy: built from the Go
 #   module proxy once and cached (infra/ci/lib/k8s-tools.sh); containerd from Debian; the CNI bridge plugin;
 #   a locally built pause image; the app images from infra/images/build.sh, imported into containerd.
 # Deploys infra/k8s/overlays/smoke (overlays/dev + a PostgreSQL stand-in, emptyDir data, fixed ClusterIPs
 # with hostAliases instead of cluster DNS), waits for every rollout, then checks through port-forwards:
-# every pod's /readyz, realtime consuming both services' streams, identity's issuer, the dashboard page and
+# every pod's /readyz, realtime consuming the three services' streams, identity's issuer, the dashboard page and
 # its config; and every Service through its ClusterIP (kube-proxy).
 #
 # Root only; NOT part of CI by default (cold, the Kubernetes binaries take long to build on 2 cores).
@@ -34,7 +34,7 @@ SVC_CIDR=10.96.0.0/16                      # overlays/smoke/services.yaml pins C
 BRIDGE=obsmoke0; CNI_NET=orgboard-smoke
 # Ports apart from images-and-manifests.sh's API server (12379, 16443): both may run on one machine.
 ETCD_PORT=22379; API_PORT=26443; KUBELET_PORT=20250
-APPS="identity membership conference realtime dashboard"
+APPS="identity membership conference inspection realtime dashboard"
 
 [ "$(id -u)" = 0 ] || die "run as root (kubelet, containerd, iptables)"
 command -v pnpm >/dev/null || die "pnpm is not on PATH (infra/images/build.sh needs it)"
@@ -318,7 +318,8 @@ identity_issuer() {
 }
 check "identity: issuer http://identity.orgboard.localhost/realms/orgboard" identity_issuer
 # realtime: each service's stream is consumed by one replica (the other stands by), which means realtime
-# got a service token from identity and reads membership's and conference's streams through their Services.
+# got a service token from identity and reads membership's, conference's and inspection's streams through
+# their Services.
 realtime_consumes() {
   local p try
   for try in $(seq 1 30); do
@@ -327,13 +328,15 @@ realtime_consumes() {
       forward "$p" && curl -s "http://127.0.0.1:$PORT/readyz" |
         node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const [k,v] of Object.entries(JSON.parse(s).services||{}))console.log(k,v.state,v.lastError||"")})' >> "$W/realtime-states"
     done
-    grep -q '^membership consuming' "$W/realtime-states" && grep -q '^conference consuming' "$W/realtime-states" && break
+    grep -q '^membership consuming' "$W/realtime-states" && grep -q '^conference consuming' "$W/realtime-states" &&
+      grep -q '^inspection consuming' "$W/realtime-states" && break
     sleep 3
   done
   sed 's/^/  /' "$W/realtime-states"
-  grep -q '^membership consuming' "$W/realtime-states" && grep -q '^conference consuming' "$W/realtime-states"
+  grep -q '^membership consuming' "$W/realtime-states" && grep -q '^conference consuming' "$W/realtime-states" &&
+    grep -q '^inspection consuming' "$W/realtime-states"
 }
-check "realtime: membership and conference streams consumed" realtime_consumes
+check "realtime: membership, conference and inspection streams consumed" realtime_consumes
 dashboard_page() {
   forward "$(pods_of dashboard | head -1)" || return 1
   curl -fsS "http://127.0.0.1:$PORT/" > "$W/index.html" || return 1

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Builds and tags ONE app's image: infra/images/build.sh <membership|conference|realtime|identity|dashboard>
+# Builds and tags ONE app's image: infra/images/build.sh <membership|conference|inspection|realtime|identity|dashboard>
 #   1. the app and its workspace dependencies, alone:  pnpm turbo run build --filter @orgboard/<app>...
 #   2. its production files:  pnpm --filter @orgboard/<app> deploy --prod --legacy <stage>/app
 #      (the dashboard: its dist/ plus serve.mjs)
@@ -23,7 +23,7 @@ turbo_hash=$(pnpm turbo run build --filter "@orgboard/$app" --dry=json 2>/dev/nu
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const t=JSON.parse(s).tasks.find(t=>t.taskId===process.argv[1]);if(!t)process.exit(1);console.log(t.hash)})' "@orgboard/$app#build") \
   || die "$app: no turbo hash for @orgboard/$app#build"
 recipe=(infra/images/build.sh "infra/images/$app.Containerfile")
-[ "$app" = dashboard ] && recipe+=(infra/images/dashboard/serve.mjs)
+[ "$app" = dashboard ] && recipe+=(infra/images/dashboard/serve.mjs infra/images/dashboard/security-headers.mjs)
 [ "$app" = identity ] && recipe+=(infra/keycloak/orgboard-realm.json)
 key=$( { echo "$turbo_hash"; podman image inspect --format '{{.Id}}' "$BASE_IMAGE"; sha256sum "${recipe[@]}"; } | sha256sum | cut -c1-16)
 cached=$(image_ref "$app" "in-$key")
@@ -43,6 +43,7 @@ if [ "$app" = dashboard ]; then
   cp -r apps/dashboard/dist "$stage/app/public"
   rm -f "$stage/app/public/config.json"   # the development one; each environment mounts its own
   cp infra/images/dashboard/serve.mjs "$stage/app/serve.mjs"
+  cp infra/images/dashboard/security-headers.mjs "$stage/app/security-headers.mjs"
   printf '{"type":"module","private":true}\n' > "$stage/app/package.json"
 else
   log "$app: pnpm deploy --prod"

@@ -1,11 +1,13 @@
 #!/bin/bash
 # Runs ONE app's image as it runs in Kubernetes and checks that it answers its probes from the container:
-#   infra/images/test.sh <membership|conference|realtime|identity|dashboard>
+#   infra/images/test.sh <membership|conference|inspection|realtime|identity|dashboard>
 # - read-only root filesystem with a writable /tmp (tmpfs), non-root user, ports on 127.0.0.1 only;
 # - services run in a pod next to the identity image (their OIDC issuer), as the Deployment wires them;
 # - membership/conference: the image's migrate entry runs first as an init step on the data volume
 #   (embedded PGlite), then the service starts with migrate-on-start off and must be ready;
 # - realtime relays membership: a third container, a client-credentials token from identity;
+# - inspection: migrate as above, then the service with its client secret (the one this run gave identity),
+#   a generated denouncer key and MEMBERSHIP_URL (a membership container beside it);
 # - /healthz and /readyz must answer 200 within READY_TIMEOUT seconds (default 90).
 # The environment passed is exactly what each app reads on this branch (docs/runbooks/deploy.md).
 set -euo pipefail
@@ -13,7 +15,7 @@ set -euo pipefail
 app=${1:-}
 case " $APPS_ALL " in *" $app "*) [ -n "$app" ] ;; *) die "usage: $0 <$(echo $APPS_ALL | tr ' ' '|')>" ;; esac
 READY_TIMEOUT=${READY_TIMEOUT:-90}
-declare -A PORTS=([membership]=18101 [conference]=18102 [realtime]=18103 [identity]=18104 [dashboard]=18105)
+declare -A PORTS=([membership]=18101 [conference]=18102 [realtime]=18103 [identity]=18104 [dashboard]=18105 [inspection]=18106)
 port=${PORTS[$app]}
 pod="orgboard-test-$app"
 vol="orgboard-test-$app-data"
@@ -37,8 +39,9 @@ ISSUER=http://127.0.0.1:8190/realms/orgboard
 # this run makes its own (never the development realm's defaults).
 secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 REALTIME_SECRET=$(secret)
-IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET")
-for c in MEMBERSHIP CONFERENCE INSPECTION PERSONNEL RESTRUCTURING VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
+INSPECTION_SECRET=$(secret)
+IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET" -e IDENTITY_INSPECTION_CLIENT_SECRET="$INSPECTION_SECRET")
+for c in MEMBERSHIP CONFERENCE PERSONNEL RESTRUCTURING VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
 identity_sidecar() {
   local idref; idref=$(image_ref identity)
   podman image exists "$idref" || die "$idref not built (infra/images/build.sh identity): the services' tests use it as their OIDC issuer"
@@ -62,6 +65,14 @@ case $app in
     identity_sidecar; migrate conference
     "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=conference \
       -e DATA_DIR=/data/conference -e CONFERENCE_BRIDGE_WEBHOOK_SECRET=whsec_dGVzdC1zZWNyZXQtb25seS1mb3ItY2k= "$ref" >/dev/null ;;
+  inspection)
+    identity_sidecar; migrate inspection
+    mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: inspection's test reads its subjects there"
+    "${RUN[@]}" --name "$pod-membership" -e PORT=8081 -e OIDC_ISSUER=$ISSUER -e DATA_DIR=/tmp/membership "$mref" >/dev/null
+    "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=inspection \
+      -e DATA_DIR=/data/inspection -e MEMBERSHIP_URL=http://127.0.0.1:8081 \
+      -e OIDC_CLIENT_ID=inspection -e OIDC_CLIENT_SECRET="$INSPECTION_SECRET" \
+      -e INSPECTION_DENOUNCER_KEYS="ci$(date +%Y%m%d):$(head -c 32 /dev/urandom | base64)" "$ref" >/dev/null ;;
   realtime)
     identity_sidecar
     mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: realtime's test relays membership"

@@ -58,7 +58,7 @@ export function reportError(thrown: unknown, stderr: NodeJS.WritableStream = pro
   return EXIT_FAILURE;
 }
 
-/** The membership service did not answer (down, wrong --api / MEMBERSHIP_URL). */
+/** A service did not answer (down, wrong --api / <SERVICE>_URL). */
 export class ApiUnreachableError extends Error {
   override name = "ApiUnreachableError";
 }
@@ -87,7 +87,7 @@ function reportApiError(err: TRPCClientError<never>, stderr: NodeJS.WritableStre
     stderr.write(`lỗi dữ liệu / bad input (${data.code ?? data.httpStatus}):\n${fields.join("\n")}\n`);
     return EXIT_BAD_INPUT;
   }
-  stderr.write(`lỗi / error: dịch vụ membership báo lỗi / the membership service failed (${data.code ?? data.httpStatus ?? "?"}): ${err.message}\n`);
+  stderr.write(`lỗi / error: dịch vụ báo lỗi / the service failed (${data.code ?? data.httpStatus ?? "?"}): ${err.message}\n`);
   return EXIT_FAILURE;
 }
 

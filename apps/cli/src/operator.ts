@@ -6,8 +6,10 @@
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { InspectionSeedError, openDatabase as openInspectionDatabase, seedInspection } from "@orgboard/inspection";
 import {
   buildAnnualReport,
+  DatabaseBusyError,
   exportMembers,
   exportOrganizations,
   formatAnnualReport,
@@ -17,6 +19,7 @@ import {
   openMembershipDatabase,
   SEED_SCALES,
   seedDatabase,
+  seedSubjects,
   type Database,
   type SeedScale,
 } from "@orgboard/membership";
@@ -113,6 +116,43 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
         bar.stop();
         if (e instanceof Error && e.name === "SeedError") throw new CliInputError("seed", `${e.message} (--reset)`);
         throw e;
+      }
+    });
+
+  operator
+    .command("seed-inspection")
+    .description(
+      "inspection's synthetic dataset about the people and organizations of membership's seed of the same scale and seed (docs/inspection.md, Seed); its embedded database under .data/inspection, or --database-url",
+    )
+    .addOption(new Option("--scale <scale>", "the scale membership was seeded with: demo | province | national").choices(SEED_SCALES).default("demo"))
+    .option("--seed <n>", "the seed membership was seeded with", integer("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--as-of <date>", "the day the data describes (as membership's seed)", isoDate)
+    .option("--reset", "delete the existing inspection data first", false)
+    // Not DATABASE_URL: in operator mode that names membership's database, and inspection's tables must never go there.
+    .option("--database-url <url>", "inspection's PostgreSQL database (default: the embedded one)")
+    .action(async (opts: { scale: SeedScale; seed: number; asOf?: string; reset: boolean; databaseUrl?: string }) => {
+      let db: Awaited<ReturnType<typeof openInspectionDatabase>>;
+      try {
+        db = await openInspectionDatabase(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {});
+      } catch (e) {
+        if ((e as { code?: string }).code === "ORG_DB_PGLITE_BUSY") throw new DatabaseBusyError((e as Error).message, { cause: e });
+        throw e;
+      }
+      const bar = progressBar("seed inspection");
+      try {
+        const result = await seedInspection(db.shared, seedSubjects(opts.scale, opts.seed, opts.asOf), {
+          reset: opts.reset,
+          onProgress: (p) => bar.update(p.done, p.total, p.phase),
+        });
+        bar.stop();
+        const rows = Object.entries(result.rows).map(([t, n]) => `  ${t}: ${n.toLocaleString("vi-VN")}`);
+        out(`seeded inspection ${opts.scale} (seed ${opts.seed}, ${result.fromYear} to ${result.asOf}) in ${(result.milliseconds / 1000).toFixed(1)} s\n${rows.join("\n")}`);
+      } catch (e) {
+        if (e instanceof InspectionSeedError) throw new CliInputError("seed", `${e.message} (--reset)`);
+        throw e;
+      } finally {
+        bar.stop();
+        await db.close();
       }
     });
 

@@ -1,13 +1,15 @@
 // The CLI against a running system, all real processes and HTTP: apps/identity (built-in realm + VNeID
-// simulator) and apps/membership on an embedded PGlite, both from their dist/. `orgboard login` is the
-// device flow end to end (the browser's half driven like a browser through the VNeID simulator), then
-// import/export/report go through the membership API as that official: scoped, audited as the official.
+// simulator), apps/membership and apps/inspection on embedded PGlites, all from their dist/. `orgboard
+// login` is the device flow end to end (the browser's half driven like a browser through the VNeID
+// simulator), then import/export/report go through the membership API and `report inspection` through
+// inspection's, as that official: scoped, audited as the official.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openMembershipDatabase } from "@orgboard/membership";
+import { openDatabase as openInspectionDatabase, seedInspection } from "@orgboard/inspection";
+import { openMembershipDatabase, seedSubjects } from "@orgboard/membership";
 import { AuthError, refresh } from "../src/auth/oidc.js";
 import type { StoredLogin } from "../src/auth/credentials.js";
 import { approveDeviceLogin } from "../src/simulate/login.js";
@@ -28,6 +30,7 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 let identityUrl: string;
 let membershipUrl: string;
+let inspectionUrl: string;
 let membership: ChildProcess | undefined;
 const procs: ChildProcess[] = [];
 
@@ -75,6 +78,7 @@ beforeAll(async () => {
   delete env.ORGBOARD_TOKEN;
   delete env.ORGBOARD_ISSUER;
   delete env.MEMBERSHIP_URL;
+  delete env.INSPECTION_URL;
   // The operator seeds the database before the system starts (it holds the embedded database while it runs).
   expect((await run(["operator", "seed", "--scale", "demo", "--seed", "3"])).code).toBe(0);
 
@@ -97,6 +101,34 @@ beforeAll(async () => {
   procs.push(membership);
   await waitForUrl(`${membershipUrl}/readyz`, { process: membership, timeoutMs: 90_000 });
   env.MEMBERSHIP_URL = membershipUrl;
+
+  // Inspection's demo data about the same people (membership's demo scale, seed 3), before it starts.
+  const inspectionDir = path.join(dir, "data", "inspection");
+  const idb = await openInspectionDatabase({ dataDir: inspectionDir });
+  try {
+    await seedInspection(idb.shared, seedSubjects("demo", 3));
+  } finally {
+    await idb.close();
+  }
+  const inspectionPort = await freePort();
+  inspectionUrl = `http://127.0.0.1:${inspectionPort}`;
+  const inspection = spawn(process.execPath, [path.join(ROOT, "apps/inspection/dist/main.js")], {
+    env: {
+      ...env,
+      PORT: String(inspectionPort),
+      DATA_DIR: inspectionDir,
+      OIDC_ISSUER: `${identityUrl}/realms/orgboard`,
+      MEMBERSHIP_URL: membershipUrl,
+      // identity runs in development mode here: the realm file's secret of the `inspection` client.
+      OIDC_CLIENT_SECRET: "dev-inspection-secret",
+      INSPECTION_DENOUNCER_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`,
+      LOG_LEVEL: "warn",
+    },
+    stdio: "ignore",
+  });
+  procs.push(inspection);
+  await waitForUrl(`${inspectionUrl}/readyz`, { process: inspection, timeoutMs: 90_000 });
+  env.INSPECTION_URL = inspectionUrl;
 });
 
 async function stop(p: ChildProcess): Promise<void> {
@@ -114,7 +146,7 @@ afterAll(async () => {
 
 describe("not logged in", () => {
   it("import, export and report exit 3 with the hint to run orgboard login", async () => {
-    for (const args of [["report", "annual", "--year", "2025"], ["export", "members", "x.csv", "--org", "/01/"], ["whoami"]]) {
+    for (const args of [["report", "annual", "--year", "2025"], ["report", "inspection", "--org", "/01/", "--year", "2025"], ["export", "members", "x.csv", "--org", "/01/"], ["whoami"]]) {
       const r = await run(args);
       expect(r.code, args.join(" ")).toBe(3);
       expect(r.stderr).toMatch(/chưa đăng nhập .*orgboard login/);
@@ -252,6 +284,55 @@ describe("import, export and report through the API, as the official", () => {
   });
 });
 
+describe("report inspection through the inspection API, as the official", () => {
+  it("prints the year's figures of the official's province, Vietnamese first, and the same figures as JSON", async () => {
+    const json = await run(["report", "inspection", "--year", "2025", "--json"]);
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.stdout) as { orgPath: string; year: number; inspections: { total: { organizations: number; members: number }; byKind: { member_compliance: { members: number } } }; discipline: { members: { total: number } }; program: { items: number } };
+    expect(r.orgPath).toBe("/01/");
+    expect(r.year).toBe(2025);
+    // The seeded cases of Hà Nội: committees' and cells' inspections, members disciplined, programs.
+    expect(r.inspections.total.organizations).toBeGreaterThan(0);
+    expect(r.inspections.byKind.member_compliance.members).toBeGreaterThan(0);
+    expect(r.discipline.members.total).toBeGreaterThan(0);
+    expect(r.program.items).toBeGreaterThan(0);
+    const table = await run(["report", "inspection", "--org", "/01/", "--year", "2025"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^BÁO CÁO CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM 2025 \/ ANNUAL INSPECTION REPORT 2025\nTổ chức \/ organization \/01\//);
+    const fmt = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+    expect(table.stdout).toMatch(/ +tổ chức \/ orgs +đảng viên \/ members\n/);
+    expect(table.stdout).toMatch(new RegExp(`\\nTổng số / total +${fmt(r.inspections.total.organizations)} +${fmt(r.inspections.total.members)}\\n`));
+    expect(table.stdout).toMatch(new RegExp(`Đảng viên bị kỷ luật / members disciplined +${fmt(r.discipline.members.total)}\\n`));
+  });
+
+  it("refuses another province the same way whether it exists or not (exit 1); bad input exits 2", async () => {
+    const hue = await run(["report", "inspection", "--org", "/46/", "--year", "2025"]);
+    const none = await run(["report", "inspection", "--org", "/98/", "--year", "2025"]);
+    expect(hue.code).toBe(1);
+    expect(hue.stderr).toMatch(/^lỗi \/ error: không có quyền/);
+    expect(none.stderr).toBe(hue.stderr);
+    expect(hue.stdout).toBe("");
+    const badYear = await run(["report", "inspection", "--org", "/01/", "--year", "25"]);
+    expect(badYear.code).toBe(2);
+    expect(badYear.stderr).toMatch(/--year phải là năm \/ must be a year/);
+    const oldYear = await run(["report", "inspection", "--org", "/01/", "--year", "1900"]);
+    expect(oldYear.code).toBe(2);
+    expect(oldYear.stderr).toMatch(/^lỗi dữ liệu \/ bad input .*\n\s+year: /);
+    const badOrg = await run(["report", "inspection", "--org", "01", "--year", "2025"]);
+    expect(badOrg.code).toBe(2);
+    expect(badOrg.stderr).toMatch(/\n\s+orgPath: /);
+    noStack(badOrg);
+  });
+
+  it("names the inspection service and INSPECTION_URL when it cannot be reached (exit 1)", async () => {
+    const r = await run(["report", "inspection", "--year", "2025", "--api", `http://127.0.0.1:${await freePort()}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/không kết nối được dịch vụ inspection .*INSPECTION_URL/);
+    noStack(r);
+  });
+});
+
 describe("operator mode while the system runs", () => {
   it("refuses the embedded database in use, Vietnamese first, pointing to the API commands", async () => {
     const r = await run(["operator", "report", "annual", "--org", "/", "--year", "2025"]);
@@ -279,6 +360,7 @@ describe("orgboard logout", () => {
     await expect(refresh(login)).rejects.toThrow(AuthError);
     const after = await run(["report", "annual", "--year", "2025"]);
     expect(after.code).toBe(3);
+    expect((await run(["report", "inspection", "--year", "2025"])).code).toBe(3);
   });
 });
 

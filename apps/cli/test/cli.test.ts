@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase as openInspectionDatabase } from "@orgboard/inspection";
 import { openMembershipDatabase, openTestDatabase, type TestDatabase } from "@orgboard/membership";
 
 const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
@@ -53,7 +54,7 @@ describe("orgboard CLI", () => {
     for (const c of ["login", "logout", "whoami", "import", "export", "report", "operator", "start"]) expect(r.stdout).toContain(c);
     const op = await run(["operator", "--help"]);
     expect(op.code).toBe(0);
-    for (const c of ["seed", "import", "export", "report", "migrate"]) expect(op.stdout).toContain(c);
+    for (const c of ["seed", "seed-inspection", "import", "export", "report", "migrate"]) expect(op.stdout).toContain(c);
   });
 
   it("migrate, then seed demo, then refuses a second seed without --reset (exit 2, names seed)", async () => {
@@ -66,6 +67,28 @@ describe("orgboard CLI", () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/seed: .*reset/);
     noStack(again);
+  });
+
+  it("seed-inspection: cases about the same people in inspection's own (embedded) database; a second one needs --reset", async () => {
+    const seed = await run(["operator", "seed-inspection", "--scale", "demo", "--seed", "7"], { DATABASE_URL: pg?.url ?? "" });
+    expect(seed.stderr).toBe("");
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toMatch(/^seeded inspection demo \(seed 7, 2021 to 2026-06-30\)/);
+    expect(seed.stdout).toMatch(/ {2}inspection: [\d.]+\n/);
+    const again = await run(["operator", "seed-inspection", "--scale", "demo", "--seed", "7"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/seed: the inspection database already holds data.*--reset/);
+    noStack(again);
+    // The embedded database under ORGBOARD_DATA_DIR, never membership's DATABASE_URL (set in the PostgreSQL run).
+    const idb = await openInspectionDatabase({ dataDir: path.join(dir, "data", "inspection") });
+    try {
+      const { rows } = await idb.shared.query<{ n: number }>("SELECT count(DISTINCT member_id)::int AS n FROM inspection WHERE subject_kind = 'member'");
+      expect(rows[0]!.n).toBeGreaterThan(100);
+    } finally {
+      await idb.close();
+    }
+    const reset = await run(["operator", "seed-inspection", "--scale", "demo", "--seed", "7", "--reset"]);
+    expect(reset.code).toBe(0);
   });
 
   it("prints the annual report as a table and as JSON", async () => {

@@ -2,7 +2,7 @@
 // process on free ports with a temporary data directory — started, checked, stopped by SIGTERM, started
 // again on the same data (no second seed), and brought down when one child dies.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { DEFAULT_PORTS, startConfig, StartConfigError } from "../src/start/confi
 import { portFree, takenPorts } from "../src/start/ports.js";
 import { refuseRenamedVariables } from "../src/simulate/index.js";
 import { childEnv, formatLogLine } from "../src/start/supervisor.js";
+import { launcherSecrets, secretsFile } from "../src/start/secrets.js";
 import { discoverRealm, officialSession } from "../src/simulate/login.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -21,7 +22,7 @@ const membershipBuilt = existsSync(path.join(ROOT, "apps/membership/dist/main.js
 describe("start configuration", () => {
   it("has the embedded defaults", () => {
     const c = startConfig({});
-    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, realtime: 3010, dashboard: 5173 });
+    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, realtime: 3010, dashboard: 5173 });
     expect(c.issuer).toBe("http://127.0.0.1:8190/realms/orgboard");
     expect(c.dataDir).toBe(path.join(ROOT, ".data"));
     expect(c.demo).toBe(true);
@@ -41,6 +42,35 @@ describe("start configuration", () => {
     expect(() => startConfig({ ORGBOARD_REALTIME_PORT: "70000" })).toThrow(/ORGBOARD_REALTIME_PORT: phải là số cổng \(1-65535\) \/ must be a port number/);
     expect(() => startConfig({ ORGBOARD_DASHBOARD_PORT: "abc" })).toThrow(StartConfigError);
     expect(() => startConfig({ ORGBOARD_MEMBERSHIP_PORT: "3002" })).toThrow(/ORGBOARD_CONFERENCE_PORT and ORGBOARD_MEMBERSHIP_PORT are both 3002/);
+  });
+});
+
+describe("the launcher's secrets (no development secret of the realm file works, issue #9)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "orgboard-secrets-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("generates each client's secret and the denouncer key once, keeps them (mode 0600) and finds them again", () => {
+    const first = launcherSecrets(dir, {});
+    for (const client of ["realtime", "inspection", "membership"] as const) {
+      expect(first.clients[client]).toMatch(/^[0-9a-f]{48}$/);
+      expect(first.clients[client]).not.toMatch(/^dev-/);
+    }
+    expect(new Set(Object.values(first.clients)).size).toBe(3);
+    expect(first.denouncerKeys).toMatch(/^launcher-\d{8}:[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(first.denouncerKeys.split(":")[1]!, "base64")).toHaveLength(32);
+    expect(statSync(secretsFile(dir)).mode & 0o777).toBe(0o600);
+    expect(launcherSecrets(dir, {})).toEqual(first);
+  });
+
+  it("takes a secret from ORGBOARD_<CLIENT>_CLIENT_SECRET without storing it, and refuses the realm file's public defaults", () => {
+    const stored = readFileSync(secretsFile(dir), "utf8");
+    const given = launcherSecrets(dir, { ORGBOARD_INSPECTION_CLIENT_SECRET: "operator-chosen-secret", ORGBOARD_INSPECTION_DENOUNCER_KEYS: "k1:abc" });
+    expect(given.clients.inspection).toBe("operator-chosen-secret");
+    expect(given.denouncerKeys).toBe("k1:abc");
+    expect(readFileSync(secretsFile(dir), "utf8")).toBe(stored);
+    expect(() => launcherSecrets(dir, { ORGBOARD_REALTIME_CLIENT_SECRET: "dev-realtime-secret" })).toThrow(
+      /ORGBOARD_REALTIME_CLIENT_SECRET: không được dùng bí mật mặc định .* \/ must not be the realm file's public development default/,
+    );
   });
 });
 
@@ -84,7 +114,7 @@ describe("port checks", () => {
     await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
     try {
       expect(await portFree(port, "127.0.0.1")).toBe(false);
-      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
+      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
       expect(lines).toEqual([`port ${port} (conference) is already in use; stop what uses it or set ORGBOARD_CONFERENCE_PORT`]);
     } finally {
       blocker.close();
@@ -102,7 +132,7 @@ interface Started {
 
 async function ports(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
-  for (const part of ["identity", "membership", "conference", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
+  for (const part of ["identity", "membership", "conference", "inspection", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
   return env;
 }
 
@@ -148,6 +178,11 @@ describe("orgboard start", () => {
     expect(at("identity: realm")).toBeGreaterThan(-1);
     expect(at("identity: realm")).toBeLessThan(at("conference │ process"));
     expect(at("conference │ process")).toBeLessThan(at("realtime   │ process"));
+    // inspection after membership (it reads its subjects there) and after its own demo data; realtime after it
+    if (membershipBuilt) expect(at("membership │ process")).toBeLessThan(at("inspection │ process"));
+    expect(at("inspection │ demo data loaded")).toBeGreaterThan(-1);
+    expect(at("inspection │ demo data loaded")).toBeLessThan(at("inspection │ process"));
+    expect(at("inspection │ process")).toBeLessThan(at("realtime   │ process"));
     expect(at("realtime   │ process")).toBeLessThan(at("dashboard  │ process"));
     // the banner: URLs and the demo logins of the realm file
     expect(out).toContain(`Dashboard         ${url("dashboard")}`);
@@ -157,12 +192,33 @@ describe("orgboard start", () => {
     const config = (await (await fetch(`${url("dashboard")}/config.json`)).json()) as Record<string, unknown>;
     expect(config).toEqual({
       identity: { url: url("identity"), realm: "orgboard", clientId: "dashboard" },
-      services: { membership: url("membership"), conference: url("conference") },
+      services: { membership: url("membership"), conference: url("conference"), inspection: url("inspection") },
       realtimeUrl: url("realtime"),
       defaultLanguage: "vi",
     });
     expect((await fetch(`${url("dashboard")}/`)).headers.get("content-type")).toContain("text/html");
     expect((await fetch(`${url("realtime")}/readyz`)).status).toBe(200);
+    expect((await fetch(`${url("inspection")}/readyz`)).status).toBe(200);
+    expect(out).toContain(`Inspection        ${url("inspection")}/trpc`);
+    // The services' client secrets were generated for this data directory and work: inspection's stream
+    // is relayed by realtime (its token), and no realm development secret was needed.
+    const secrets = JSON.parse(readFileSync(path.join(dataDir, "launcher/secrets.json"), "utf8")) as { clients: Record<string, string> };
+    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "realtime"]);
+    for (const secret of Object.values(secrets.clients)) expect(out).not.toContain(secret);
+    const tokenUrl = `${url("identity")}/realms/orgboard/protocol/openid-connect/token`;
+    const grant = (client: string, secret: string) =>
+      fetch(tokenUrl, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: client, client_secret: secret }) });
+    // realtime reads inspection's stream with its generated secret (as it reads the other two)
+    let relayed: Record<string, { state?: string }> = {};
+    for (let i = 0; i < 60 && relayed.inspection?.state !== "consuming"; i++) {
+      relayed = ((await (await fetch(`${url("realtime")}/readyz`)).json()) as { services?: Record<string, { state?: string }> }).services ?? {};
+      if (relayed.inspection?.state !== "consuming") await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(relayed.inspection?.state).toBe("consuming");
+    for (const client of ["realtime", "inspection", "membership"]) {
+      expect((await grant(client, secrets.clients[client]!)).status, client).toBe(200);
+      expect((await grant(client, `dev-${client}-secret`)).status, `${client} with the realm file's default`).toBe(401);
+    }
     // CORS for the dashboard's origin
     const cors = await fetch(`${url("conference")}/readyz`, { headers: { origin: url("dashboard") } });
     expect(cors.headers.get("access-control-allow-origin")).toBe(url("dashboard"));
@@ -216,6 +272,7 @@ describe("orgboard start", () => {
     expect(await realmKids(`http://127.0.0.1:${env.ORGBOARD_IDENTITY_PORT}`)).toEqual(firstKids);
     expect(s.out()).toContain("conference already has conferences: not scheduling the demo one");
     if (membershipBuilt) expect(s.out()).toContain("membership database already holds data: not seeding");
+    expect(s.out()).toContain("inspection database already holds data: not seeding");
     const pid = Number(/conference +│ process (\d+) started/.exec(s.out())?.[1]);
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, "SIGKILL");

@@ -3,7 +3,7 @@
 import { createTokenVerifier } from "@orgboard/auth";
 import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
-import { createLogger } from "@orgboard/server-kit";
+import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { loadConferenceConfig } from "./config.js";
 import { openDatabase } from "./db.js";
 import { createConferenceService } from "./server.js";
@@ -29,6 +29,7 @@ const service = createConferenceService({
   host: config.HOST,
   logger,
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: rateLimitsFromConfig(config),
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   bridgeWebhookSecret: config.CONFERENCE_BRIDGE_WEBHOOK_SECRET,
   sweepIntervalMs: config.CONFERENCE_SWEEP_INTERVAL_MS,

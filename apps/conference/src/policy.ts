@@ -1,6 +1,7 @@
 // The conference service's rows of the one policy table (0001). `scoped` actions check the resource's
 // org path: the conference's for organizer actions, the site's for site-operator actions.
 import { definePolicy } from "@orgboard/auth";
+import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { OFFICIAL_ROLES } from "@orgboard/contracts";
 
 /** Every official but the auditor, who reads the audit trail and nothing else. */
@@ -19,8 +20,11 @@ export const conferencePolicy = definePolicy({
   "conference.speakers.register": { roles: ["site_operator", "conference_operator"], scoped: true },
   /** The videoconference bridge posting heartbeats with a service token. */
   "conference.bridge.heartbeat": { roles: ["service"], scoped: false },
-  /** The whole change stream: the realtime gateway (service) and national boards. */
-  "conference.events.read": { roles: ["service", "central_board"], scoped: true },
+  /**
+   * The change stream, inside the reader's scope: the realtime gateway (service) and every official who
+   * may follow the conference (the row is the contract's, so the gateway delivers by the same rule).
+   */
+  "conference.events.read": conferenceStreamReaders,
   /** The audit trail of the scope (audit.search): auditors only (docs/security.md "Audit trail"). */
   "conference.audit.read": { roles: ["auditor"], scoped: true },
 });

@@ -1,7 +1,7 @@
 // The conference service: tRPC on Hono (server-kit), the bridge's heartbeat endpoint, and the sweep
 // that marks silent sites down. main.ts wires it to configuration; tests start it directly.
 import type { TokenVerifier } from "@orgboard/auth";
-import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import { mountBridge } from "./bridge/heartbeats.js";
 import type { ConferenceContext } from "./context.js";
 import type { Database } from "./db.js";
@@ -16,6 +16,8 @@ export interface ConferenceServiceOptions {
   host?: string;
   logger?: Logger;
   corsOrigins?: string[];
+  /** Request rate limits (server-kit's defaults when unset; `false`: none, for benchmarks). */
+  rateLimits?: RateLimitOptions | false;
   links?: Partial<LinkThresholds>;
   now?: () => Date;
   /** Standard Webhooks secret for the bridge ("whsec_…"). */
@@ -49,6 +51,7 @@ export function createConferenceService(opts: ConferenceServiceOptions): Confere
     host: opts.host,
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
+    rateLimits: opts.rateLimits,
     // Site lists for national conferences arrive in batches of up to 5,000 sites.
     bodyLimitBytes: opts.bodyLimitBytes ?? 4 * 1024 * 1024,
     readiness: () => opts.db.readiness(),

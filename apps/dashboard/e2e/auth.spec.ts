@@ -57,4 +57,21 @@ test.describe("signing in", () => {
     await loginWithVneid(page, "hanoi");
     await expect(page.getByTestId("service-membership")).toHaveAttribute("data-state", "up");
   });
+
+  test("is served with a strict CSP under which it signs in, reaches its services and goes live, with no violation (#9)", async ({ page }) => {
+    requires("realtime", "conference");
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to (load|connect|execute|apply)/i.test(m.text())) violations.push(m.text());
+    });
+    const first = await page.goto(stack.dashboardUrl);
+    const csp = first?.headers()["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(first?.headers()["x-content-type-options"]).toBe("nosniff");
+    await loginWithVneid(page, "central");
+    await expect(page.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+    await expect(page.getByTestId("service-conference")).toHaveAttribute("data-state", "up");
+    expect(violations).toEqual([]);
+  });
 });

@@ -22,6 +22,7 @@ export const OFFICIALS = {
   central: { username: "tw.bantochuc", name: "Nguyễn Văn An", units: "Toàn quốc" },
   hanoi: { username: "hn.bantochuc", name: "Trần Thị Bình", units: "Thành phố Hà Nội" },
   organizer: { username: "hoinghi.vanhanh", name: "Phạm Minh Đức", units: "Toàn quốc" },
+  hanoiInspection: { username: "hn.kiemtra", name: "Lê Văn Cường", units: "Thành phố Hà Nội" },
 } as const;
 
 /** The realm's national ID for a demo username, read from the realm export the identity app serves. */

@@ -1,5 +1,5 @@
 // Starts what the browser tests need on free ports: the built-in identity provider (or a real Keycloak
-// given by KEYCLOAK_URL), the services and the realtime gateway that are built, and the built dashboard
+// given by KEYCLOAK_URL), the services (membership, conference, inspection) and the realtime gateway that are built, and the built dashboard
 // through `vite preview` with a generated /config.json. A part that is not built or does not start is
 // left out, and the tests that need it fail, naming it and why (see `requires` in fixtures.ts).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -76,6 +76,8 @@ export async function startStack(procs: Processes): Promise<Stack> {
 
   // The `realtime` client's secret, the same on both sides (the realm's development one by default).
   const realtimeSecret = process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret";
+  // The `inspection` client's (it reads subjects from membership with client credentials).
+  const inspectionSecret = process.env.ORGBOARD_INSPECTION_CLIENT_SECRET ?? "dev-inspection-secret";
   // Identity: always start apps/identity when built — with Keycloak it is still the VNeID simulator.
   let identityUrl = keycloakUrl ?? "";
   const identityMain = entry("identity");
@@ -91,6 +93,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       // call) from IDENTITY_DASHBOARD_URL.
       IDENTITY_DASHBOARD_URL: dashboardUrl,
       IDENTITY_REALTIME_CLIENT_SECRET: realtimeSecret,
+      IDENTITY_INSPECTION_CLIENT_SECRET: inspectionSecret,
       ...(keycloakUrl ? { IDENTITY_KEYCLOAK_URL: keycloakUrl } : {}),
     });
     const base = `http://127.0.0.1:${port}`;
@@ -125,6 +128,32 @@ export async function startStack(procs: Processes): Promise<Stack> {
       services[app] = base;
     } catch (e) {
       missing[app] = (e as Error).message;
+    }
+  }
+
+  // Inspection reads the subjects of its cases from membership, so it starts after it.
+  const inspectionMain = entry("inspection");
+  if (!inspectionMain || !identityUrl || !services.membership) {
+    missing.inspection = !inspectionMain ? "apps/inspection is not built or has no dist/main.js yet" : !identityUrl ? "no identity provider" : "membership did not start";
+  } else {
+    const port = await freePort();
+    const p = procs.start("inspection", join(ROOT, "apps", "inspection"), [inspectionMain], {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      OIDC_ISSUER: issuer,
+      CORS_ORIGINS: dashboardUrl,
+      DATA_DIR: join(dataDir, "inspection"),
+      MEMBERSHIP_URL: services.membership,
+      OIDC_CLIENT_SECRET: inspectionSecret,
+      // A throwaway key for the denouncers' identities of this run (kid:base64 of 32 bytes).
+      INSPECTION_DENOUNCER_KEYS: `e2e:${Buffer.alloc(32, 7).toString("base64")}`,
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(`${base}/readyz`, p, "inspection", 90_000);
+      services.inspection = base;
+    } catch (e) {
+      missing.inspection = (e as Error).message;
     }
   }
 
@@ -163,7 +192,12 @@ export async function startStack(procs: Processes): Promise<Stack> {
   const config = {
     identity: { url: identityUrl || "http://127.0.0.1:9", realm: "orgboard", clientId: "dashboard" },
     // Services that are not running still get a URL (a closed port), so their panels show "unavailable".
-    services: { membership: services.membership ?? "http://127.0.0.1:9", conference: services.conference ?? "http://127.0.0.1:9" },
+    services: {
+      membership: services.membership ?? "http://127.0.0.1:9",
+      conference: services.conference ?? "http://127.0.0.1:9",
+      // Optional in the configuration: left out when it did not start, so its panel says "unavailable".
+      ...(services.inspection ? { inspection: services.inspection } : {}),
+    },
     realtimeUrl: realtimeUrl ?? "http://127.0.0.1:9",
     defaultLanguage: "vi",
   };

@@ -15,6 +15,13 @@ describe("runtime config", () => {
     expect(c.defaultLanguage).toBe("vi");
   });
 
+  it("takes an inspection service, and works without one (its panel then says unavailable)", () => {
+    const base = { identity: { url: "http://127.0.0.1:4100" }, realtimeUrl: "http://127.0.0.1:4010" };
+    expect(parseRuntimeConfig({ ...base, services: { membership: "http://127.0.0.1:4001", inspection: "http://127.0.0.1:4006" } }).services.inspection).toBe("http://127.0.0.1:4006");
+    expect(parseRuntimeConfig({ ...base, services: { membership: "http://127.0.0.1:4001" } }).services.inspection).toBeUndefined();
+    expect(() => parseRuntimeConfig({ ...base, services: { inspection: "not a url" } })).toThrow(/services\.inspection/);
+  });
+
   it("names every bad field", () => {
     expect(() => parseRuntimeConfig({ identity: { url: "nope" }, services: { Membership: "x" } })).toThrow(
       /identity\.url.*services\.Membership.*realtimeUrl/s,
@@ -37,7 +44,7 @@ describe("official from token claims", () => {
     expect(canUseOrganizerConsole(o)).toBe(true);
     expect(canUseSiteConsole(o)).toBe(false);
     expect(canSeeKpi(o)).toBe(true);
-    expect(visibleTabs(o)).toEqual(["conference", "kpi", "organizer"]);
+    expect(visibleTabs(o)).toEqual(["conference", "kpi", "inspection", "organizer"]);
   });
 
   it("shows consoles only to their roles", () => {
@@ -50,7 +57,15 @@ describe("official from token claims", () => {
     const auditor = officialFromClaims({ sub: "u-3", realm_access: { roles: ["auditor"] }, org_paths: ["/01/"] });
     expect(visibleTabs(auditor)).toEqual(["audit"]);
     const both = officialFromClaims({ sub: "u-4", realm_access: { roles: ["provincial_board", "auditor"] }, org_paths: ["/01/"] });
-    expect(visibleTabs(both)).toEqual(["conference", "kpi", "audit"]);
+    expect(visibleTabs(both)).toEqual(["conference", "kpi", "inspection", "audit"]);
+  });
+
+  it("shows the inspection panel to the boards and inspection committees, not to viewers or personnel", () => {
+    const tabs = (roles: string[]) => visibleTabs(officialFromClaims({ sub: "u", realm_access: { roles }, org_paths: ["/01/"] }));
+    expect(tabs(["inspection_committee"])).toEqual(["conference", "kpi", "inspection"]);
+    expect(tabs(["central_board"])).toContain("inspection");
+    expect(tabs(["viewer"])).not.toContain("inspection");
+    expect(tabs(["personnel_officer"])).not.toContain("inspection");
   });
 
   it("refuses a token without a subject", () => {

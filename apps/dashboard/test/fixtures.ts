@@ -1,3 +1,4 @@
+import { annualReportOutputSchema, type AnnualReport } from "@orgboard/contract-inspection";
 import type { MembershipEventPayload, MembershipEventType } from "@orgboard/contract-membership";
 import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contract-conference";
 import type { EventEnvelope } from "../src/state/envelope.js";
@@ -100,4 +101,37 @@ export const drop = (i: number, over: Partial<EventEnvelope> = {}) => cev("confe
 /** A membership event whose payload the compiler checks against the membership contract. */
 export function mev<T extends MembershipEventType>(type: T, payload: MembershipEventPayload<T>, over: Partial<EventEnvelope> = {}): EventEnvelope {
   return ev(type, payload, over);
+}
+
+/** A report as the service answers it (validated by the contract's own schema, so the fixture cannot drift). */
+export function report(over: Partial<AnnualReport> = {}): AnnualReport {
+  const zero = { organizations: 0, members: 0 };
+  const petitions = { received: 0, notHandled: 0, settled: 0, late: 0 };
+  return annualReportOutputSchema.parse({
+    orgPath: "/01/",
+    year: 2026,
+    program: { items: 17, completed: 12, percent: 70.6 },
+    inspections: {
+      total: { organizations: 15, members: 3 },
+      byKind: { signs_of_violation: { organizations: 2, members: 3 }, lower_level_work: { organizations: 13, members: 0 }, party_finance: zero, member_compliance: zero },
+      byConductor: { committee: { organizations: 5, members: 0 }, commission: { organizations: 10, members: 3 }, grassroots_committee: zero, cell: zero },
+      concluded: 14,
+      withViolation: 4,
+    },
+    supervisions: {
+      total: { organizations: 12, members: 5 },
+      byKind: { regular: { organizations: 8, members: 5 }, thematic: { organizations: 4, members: 0 } },
+      byConductor: { committee: zero, commission: { organizations: 12, members: 5 }, grassroots_committee: zero, cell: zero },
+      becameInspections: 1,
+    },
+    discipline: {
+      organizations: { total: 1, byForm: { reprimand: 1, warning: 0, dissolution: 0 } },
+      members: { total: 12, byForm: { reprimand: 9, warning: 2, dismissal: 0, expulsion: 1 } },
+      effectsRefused: 1,
+    },
+    petitions: { complaints: { ...petitions, received: 2, settled: 2 }, denunciations: { ...petitions, received: 5, notHandled: 1, settled: 3, late: 1 } },
+    watchList: { added: 18, closed: 11, stillWatched: 7 },
+    deadlines: { dueWithin5WorkingDays: 2, overdue: 1 },
+    ...over,
+  });
 }

@@ -9,9 +9,10 @@ import { en } from "../src/i18n/en.js";
 import { initI18n } from "../src/i18n/index.js";
 import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
+import { InspectionFigures } from "../src/screens/InspectionScreen.js";
 import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
 import { foldConferenceEvents, fromSnapshot, withSites } from "../src/state/conference-state.js";
-import { drop, sites, snapshot } from "./fixtures.js";
+import { drop, report, sites, snapshot } from "./fixtures.js";
 
 let i18nInstance: i18n;
 beforeAll(async () => {
@@ -68,6 +69,33 @@ describe("screens", () => {
     wrap(<TimelinePanel entries={s.timeline} />);
     expect(screen.getByText("Điểm cầu 02: Mất kết nối")).toBeTruthy();
     expect(screen.getByText("09:03:04")).toBeTruthy();
+  });
+});
+
+describe("the inspection panel", () => {
+  it("shows the year's figures in Vietnamese: program, kinds, conducting bodies, discipline by form, deadlines, watch list", () => {
+    wrap(<InspectionFigures report={report()} />);
+    expect(screen.getByTestId("insp-program-items").textContent).toBe("12/17 nội dung đã hoàn thành (70,6%)");
+    expect(screen.getByTestId("insp-inspections-orgs").textContent).toBe("15");
+    expect(screen.getByTestId("insp-inspections-members").textContent).toBe("3");
+    expect(screen.getByText("Khi có dấu hiệu vi phạm")).toBeTruthy();
+    expect(screen.getAllByText("Ủy ban kiểm tra").length).toBe(2); // inspections and supervisions by conducting body
+    expect(screen.getByTestId("insp-discipline-members-expulsion").textContent).toBe("1");
+    expect(screen.getByTestId("insp-discipline-members-reprimand").textContent).toBe("9");
+    // Dissolution is a form for organizations only; dismissal for members only.
+    expect(screen.getByTestId("insp-discipline-members-dissolution").textContent).toBe("—");
+    expect(screen.getByTestId("insp-discipline-orgs-dismissal").textContent).toBe("—");
+    expect(screen.getByTestId("insp-overdue").textContent).toBe("1");
+    expect(screen.getByTestId("insp-due-soon").textContent).toBe("2");
+    expect([screen.getByTestId("insp-watch-added"), screen.getByTestId("insp-watch-closed"), screen.getByTestId("insp-watch-still")].map((e) => e.textContent)).toEqual(["18", "11", "7"]);
+    // The day the figures stand at, dd/mm/yyyy.
+    expect(screen.getByText(/^Số liệu tính đến ngày \d{2}\/\d{2}\/\d{4}$/)).toBeTruthy();
+  });
+
+  it("says an empty program is empty instead of 0 %, and groups thousands the Vietnamese way", () => {
+    wrap(<InspectionFigures report={report({ program: { items: 0, completed: 0, percent: null }, watchList: { added: 1179, closed: 0, stillWatched: 1179 } })} />);
+    expect(screen.getByText("Chương trình năm chưa có nội dung nào")).toBeTruthy();
+    expect(screen.getByTestId("insp-watch-added").textContent).toBe("1.179");
   });
 });
 

@@ -21,6 +21,28 @@ export function mountProvider(provider: Provider, prefix: string) {
   };
 }
 
+/**
+ * The logout page (oidc-provider's logoutSource). It submits itself only when the request carried an
+ * id_token_hint of the signed-in account (oidc-provider checked its signature and audience before this
+ * runs); otherwise, a link from anywhere could sign the official out (logout CSRF), so it asks, Vietnamese
+ * first, and only the button ends the session.
+ */
+export function renderLogout(ctx: KoaContextWithOIDC, form: string, title: string): void {
+  const hint = (ctx.oidc.entities as { IdTokenHint?: { payload?: { sub?: unknown } } }).IdTokenHint;
+  const accountId = ctx.oidc.session?.accountId;
+  const hinted = accountId !== undefined && hint?.payload?.sub === accountId;
+  const confirmed = form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>');
+  const button = '<button type="submit" form="op.logoutForm">Đăng xuất / Log out</button>';
+  ctx.type = "html";
+  ctx.body = hinted
+    ? page(title, `${confirmed}<p>Đang đăng xuất… / Logging out…</p>${button}`, { autoSubmit: "op.logoutForm" })
+    : page(
+        title,
+        `${confirmed}<p>Bạn có muốn đăng xuất không?<br><small>Do you want to log out?</small></p>${button}
+<p><small>Nếu bạn không yêu cầu đăng xuất, hãy đóng trang này. / If you did not ask to log out, close this page.</small></p>`,
+      );
+}
+
 export function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): void {
   ctx.type = "html";
   ctx.body = page("Không thể đăng nhập", `<p class="error"><strong>${esc(out.error)}</strong><br>${esc(out.error_description ?? "")}</p>`);

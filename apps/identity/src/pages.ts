@@ -22,8 +22,9 @@ export function page(title: string, body: string, opts: { autoSubmit?: string } 
 <title>${esc(title)}</title><style>${style}</style></head><body><main><h1>${esc(title)}</h1>${body}</main>${script}</body></html>`;
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
+    ...headers,
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "x-frame-options": "DENY",

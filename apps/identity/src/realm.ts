@@ -2,6 +2,7 @@
 // lifetimes, so that the built-in provider and a real Keycloak answer with the same clients and claims.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { KEYCLOAK_BRUTE_FORCE_DEFAULTS, type BruteForceSettings } from "./brute-force.js";
 
 /** The realm file's placeholders are Keycloak's: `${NAME}` or `${NAME:default}`, resolved from the environment.
  * Only names shaped like environment variables are touched; `${CLAIM.national_id}` or `${username}` (mapper
@@ -51,6 +52,15 @@ const realmSchema = z.object({
   accessCodeLifespan: z.number().int().positive(),
   accessCodeLifespanLogin: z.number().int().positive(),
   revokeRefreshToken: z.boolean().default(false),
+  // Brute-force detection (Keycloak's names; its defaults when left out).
+  bruteForceProtected: z.boolean().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.enabled),
+  permanentLockout: z.boolean().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.permanentLockout),
+  failureFactor: z.number().int().positive().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.failureFactor),
+  waitIncrementSeconds: z.number().int().nonnegative().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.waitIncrementSeconds),
+  quickLoginCheckMilliSeconds: z.number().int().nonnegative().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.quickLoginCheckMilliSeconds),
+  minimumQuickLoginWaitSeconds: z.number().int().nonnegative().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.minimumQuickLoginWaitSeconds),
+  maxFailureWaitSeconds: z.number().int().nonnegative().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.maxFailureWaitSeconds),
+  maxDeltaTimeSeconds: z.number().int().positive().default(KEYCLOAK_BRUTE_FORCE_DEFAULTS.maxDeltaTimeSeconds),
   roles: z.object({ realm: z.array(z.object({ name: z.string() })) }),
   clientScopes: z.array(z.object({ name: z.string(), protocolMappers: z.array(mapper).default([]) })).default([]),
   clients: z.array(clientSchema),
@@ -107,6 +117,8 @@ export interface Realm {
   users: RealmUser[];
   lifetimes: { accessToken: number; ssoIdle: number; ssoMax: number; code: number; login: number };
   rotateRefreshTokens: boolean;
+  /** The realm's brute-force detection (src/brute-force.ts). */
+  bruteForce: BruteForceSettings;
   vneid: BrokerConfig;
 }
 
@@ -186,6 +198,16 @@ export function parseRealm(text: string, env: Record<string, string | undefined>
       login: r.accessCodeLifespanLogin,
     },
     rotateRefreshTokens: r.revokeRefreshToken,
+    bruteForce: {
+      enabled: r.bruteForceProtected,
+      permanentLockout: r.permanentLockout,
+      failureFactor: r.failureFactor,
+      waitIncrementSeconds: r.waitIncrementSeconds,
+      quickLoginCheckMilliSeconds: r.quickLoginCheckMilliSeconds,
+      minimumQuickLoginWaitSeconds: r.minimumQuickLoginWaitSeconds,
+      maxFailureWaitSeconds: r.maxFailureWaitSeconds,
+      maxDeltaTimeSeconds: r.maxDeltaTimeSeconds,
+    },
     vneid: {
       alias: idp.alias,
       displayName: idp.displayName ?? idp.alias,

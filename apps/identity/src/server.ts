@@ -73,6 +73,7 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
       cookieKeys,
       signingKey: secrets.vneidKey.privateJwk,
       adapter: stores?.vneid.adapter,
+      bruteForce: realm.bruteForce,
       brokers: [
         {
           clientId: realm.vneid.clientId,

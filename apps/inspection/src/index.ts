@@ -6,3 +6,4 @@ export { createInspectionService, type InspectionService, type InspectionService
 export { openDatabase, migrationsDir, type Database } from "./db.js";
 export { membershipDirectory, type Subject, type SubjectDirectory, type SubjectRef, type MembershipDirectoryOptions } from "./app/subjects.js";
 export { loadInspectionConfig, inspectionConfigSchema, type InspectionConfig } from "./config.js";
+export * from "./seed/index.js";

@@ -1,10 +1,9 @@
 // Starts the inspection service from the environment (every variable: docs/configuration.md; running:
 // docs/inspection.md). A missing, malformed or renamed variable stops the process (exit 78) naming each.
-import { createTokenVerifier } from "@orgboard/auth";
+import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
 import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
 import { createLogger } from "@orgboard/server-kit";
-import { clientCredentials } from "./app/service-token.js";
 import { membershipDirectory } from "./app/subjects.js";
 import { loadInspectionConfig, tokenUrlOf } from "./config.js";
 import { openDatabase } from "./db.js";
@@ -29,6 +28,8 @@ const service = createInspectionService({
   db,
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   subjects: membershipDirectory({ baseUrl: config.MEMBERSHIP_URL, token }),
+  // membership.decision.applied / .refused → the decisions' effect status.
+  membershipEffects: { url: config.MEMBERSHIP_URL, getToken: token },
   port: config.PORT,
   host: config.HOST,
   logger,

@@ -3,6 +3,7 @@
 // the subject's organization; the boards see counts (the annual report), never a case. Every action is
 // scoped; a case outside the caller's scope answers exactly like a case that does not exist.
 import { definePolicy, type Role } from "@orgboard/auth";
+import { inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
 
 /** Ủy ban kiểm tra: the only human role that sees or handles cases. */
 const INSPECTORS = ["inspection_committee"] as const satisfies readonly Role[];
@@ -17,10 +18,17 @@ export const inspectionPolicy = definePolicy({
   "inspection.cases.read": { roles: INSPECTORS, scoped: true },
   /** Discipline decisions and appeals. */
   "inspection.discipline.manage": { roles: INSPECTORS, scoped: true },
-  /** The annual report of a subtree: counts only, so the boards may read it too. */
-  "inspection.reports.read": { roles: ["central_board", "provincial_board", ...INSPECTORS], scoped: true },
-  /** The change stream: the realtime gateway and membership (service), the commission, the centre. */
-  "inspection.events.read": { roles: ["service", "central_board", ...INSPECTORS], scoped: true },
+  /**
+   * The annual report of a subtree: counts only, so the boards may read it too. The row is the contract's:
+   * the realtime gateway gives those it admits (but not the stream) a content-free "figures changed".
+   */
+  "inspection.reports.read": inspectionFiguresReaders,
+  /**
+   * The change stream (case details): the realtime gateway and membership (service) and the commission in
+   * its scope; the boards, the centre's included, see counts only. The row is the contract's, so the
+   * gateway delivers inspection's events to sockets by the very same rule (issue #9).
+   */
+  "inspection.events.read": inspectionStreamReaders,
 });
 
 export type InspectionAction = keyof typeof inspectionPolicy;

@@ -2,6 +2,7 @@
 // directly, with a subject directory over a real membership service.
 import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import { followMembershipEffects, type EffectFollower, type MembershipFollowOptions } from "./app/membership-effects.js";
 import type { SubjectDirectory } from "./app/subjects.js";
 import type { InspectionContext } from "./context.js";
 import type { Database } from "./db.js";
@@ -18,18 +19,24 @@ export interface InspectionServiceOptions {
   corsOrigins?: string[];
   now?: () => Date;
   bodyLimitBytes?: number;
+  /** Follow membership's stream for the effects of decisions (MEMBERSHIP_URL + client credentials); absent ⇒ not followed. */
+  membershipEffects?: MembershipFollowOptions;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
   /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
   onClose?: () => Promise<void>;
 }
 
-export type InspectionService = Service;
+export interface InspectionService extends Service {
+  /** The follower of membership's answers, once started (null without `membershipEffects`). */
+  effects(): EffectFollower | null;
+}
 
 export function createInspectionService(opts: InspectionServiceOptions): InspectionService {
   const now = opts.now ?? (() => new Date());
   const { prisma, notifier } = opts.db;
-  return createService({
+  let effects: EffectFollower | null = null;
+  const service = createService({
     name: "inspection",
     router: appRouter,
     verifier: opts.verifier,
@@ -42,7 +49,22 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier }),
     onClose: async () => {
       await opts.onClose?.();
+      await effects?.stop();
       if (opts.closeDatabase !== false) await opts.db.close();
     },
   });
+  return {
+    ...service,
+    async start(startOpts) {
+      const address = await service.start(startOpts);
+      if (opts.membershipEffects) effects = await followMembershipEffects({ ...opts.membershipEffects, db: prisma, logger: service.logger, now });
+      return address;
+    },
+    async stop() {
+      // First: no effect starts being recorded once stopping began (the one in progress finishes).
+      await effects?.stop();
+      await service.stop();
+    },
+    effects: () => effects,
+  };
 }

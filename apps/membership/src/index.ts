@@ -24,3 +24,4 @@ export type { RowIssue } from "./import/validate.js";
 export { exportMembers, exportOrganizations, type ExportTarget, type ExportOptions } from "./export/index.js";
 export { seedDatabase, SeedError, DEFAULT_AS_OF, type SeedOptions, type SeedProgress, type SeedResult } from "./seed/load.js";
 export { SEED_SCALES, type SeedScale } from "./seed/orgs.js";
+export { seedSubjects, type SeedSubjects, type SubjectMember, type SubjectOrg } from "./seed/subjects.js";

@@ -7,12 +7,15 @@
 //   CORS_ORIGINS                 the dashboard's origins
 //   MEMBERSHIP_IMPORT_MAX_BYTES  largest import file (10 MiB); MEMBERSHIP_EXPORT_MAX_ROWS (200,000)
 //   MEMBERSHIP_MIGRATE_ON_START  apply pending migrations at start (true)
+//   RATE_LIMIT_*                 request rate limits per principal and per address (docs/security.md, "Limits")
+//   INSPECTION_URL               follow inspection's stream and apply its discipline decisions (unset ⇒ not)
+//   OIDC_CLIENT_ID (membership), OIDC_CLIENT_SECRET, OIDC_TOKEN_URL   the token that reads that stream
 //   AUDIT_ANCHOR_DIR, AUDIT_ANCHOR_INTERVAL_SECONDS (300), AUDIT_ANCHOR_KEY   signed anchors of the audit chain
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
-import { createTokenVerifier } from "@orgboard/auth";
+import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
 import { defaultAnchorDir, openServiceNotifier, startServiceAnchoring } from "@orgboard/events";
-import { createLogger } from "@orgboard/server-kit";
-import { loadMembershipConfig } from "./config.js";
+import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
+import { loadMembershipConfig, tokenUrlOf } from "./config.js";
 import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
 import { fillMissingNameSortKeys } from "./router/members/sort-keys.js";
 import { createMembershipService } from "./server.js";
@@ -44,6 +47,14 @@ const anchoring = startServiceAnchoring({
   keyPem: config.AUDIT_ANCHOR_KEY ?? null,
   logger,
 });
+// Inspection's discipline decisions (expulsions, dissolutions) take effect here when its URL is given.
+const inspection = config.INSPECTION_URL
+  ? {
+      url: config.INSPECTION_URL,
+      getToken: clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET ?? "" }),
+    }
+  : undefined;
+if (!inspection) logger.info("INSPECTION_URL is not set: inspection's discipline decisions are not applied here");
 
 const service = createMembershipService({
   db,
@@ -52,10 +63,12 @@ const service = createMembershipService({
   host: config.HOST,
   logger,
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: rateLimitsFromConfig(config),
   importMaxBytes: config.MEMBERSHIP_IMPORT_MAX_BYTES,
   exportMaxRows: config.MEMBERSHIP_EXPORT_MAX_ROWS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   notifier,
+  inspection,
   // A last anchor before the database closes: a clean stop leaves the tail covered.
   onClose: async () => {
     await anchoring.stop();

@@ -3,6 +3,7 @@
 // list queries are confined to those paths. The matrix of procedures × roles × scopes this yields is in
 // docs/security.md ("Membership service") and is checked over HTTP by test/api/matrix.test.ts.
 import { definePolicy, type Role } from "@orgboard/auth";
+import { membershipStreamReaders } from "@orgboard/contract-membership";
 
 /** Officials who may read party records inside their org_paths. */
 const READERS = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "viewer"] as const satisfies readonly Role[];
@@ -68,8 +69,11 @@ export const membershipPolicy = definePolicy({
   /** KPI summary (dashboard) and the annual report of a subtree. */
   "membership.kpi.read": { roles: [...READERS, "service"], scoped: true },
 
-  /** The change stream: the realtime gateway (service) and the boards. Events carry no personal data. */
-  "membership.events.read": { roles: ["service", ...BOARDS], scoped: true },
+  /**
+   * The change stream: the realtime gateway (service) and the boards. Events carry no personal data. The
+   * row is the contract's, so the gateway delivers membership's events by the very same rule.
+   */
+  "membership.events.read": membershipStreamReaders,
 
   /** The audit trail of the scope (audit.search): auditors only, who read nothing else (docs/security.md "Audit trail"). */
   "membership.audit.read": { roles: ["auditor"], scoped: true },

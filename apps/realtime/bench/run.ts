@@ -16,12 +16,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestIssuer } from "@orgboard/auth/testing";
+import { createTestIssuer, startTokenEndpoint } from "@orgboard/auth/testing";
 import { freePort } from "@orgboard/testkit";
 import { createTRPCUntypedClient, httpLink } from "@trpc/client";
 import { ancestorPaths } from "../src/rooms.js";
 import { postgresAvailable, startTestPostgres, type TestPostgres } from "../test/support/postgres.js";
-import { startTokenEndpoint } from "../test/support/token-endpoint.js";
 import type { DashboardsCommand } from "./dashboards.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -287,6 +286,8 @@ async function main(): Promise<void> {
   }
   const dashboards = await forkTs("dashboards.ts", {});
   const siteToken = await issuer.mintService("bridge", { audience: ["conference"], expiresIn: 3600 });
+  // /readyz shows its details (lag, published count) to a service token only.
+  const monitor = { headers: { authorization: `Bearer ${await issuer.mintService("bench-monitor", { audience: ["realtime"], expiresIn: 3600 })}` } };
   const conference = createTRPCUntypedClient({ links: [httpLink({ url: `${svc.ready}/trpc`, headers: { authorization: `Bearer ${siteToken}` } })] });
   const sendTo = {
     gateway: (events: Ev[]) => conference.mutation("conference.emit", { events }),
@@ -391,7 +392,7 @@ async function main(): Promise<void> {
       const ackAt = (q: number) => acks[Math.min(acks.length - 1, Math.floor(q * acks.length))] ?? NaN;
       const gatewayLag =
         target === "gateway"
-          ? (((await (await fetch(`${gwUrl}/readyz`)).json()) as { services?: { conference?: { lagMs?: PhaseResult["gatewayLag"] } } }).services?.conference?.lagMs ?? null)
+          ? (((await (await fetch(`${gwUrl}/readyz`, monitor)).json()) as { services?: { conference?: { lagMs?: PhaseResult["gatewayLag"] } } }).services?.conference?.lagMs ?? null)
           : undefined;
       const stats = await rpc<{ delivered: number; p50: number; p90: number; p99: number; max: number; bytes: number; stream: { n: number; p50: number; p99: number } }>(
         dashboards.child,
@@ -433,7 +434,7 @@ async function main(): Promise<void> {
       // A backlog left in the stream would spill into the next phase: wait until the gateway is idle.
       let published = -1;
       for (let i = 0; i < 60; i++) {
-        const body = (await (await fetch(`${gwUrl}/readyz`)).json()) as { published: number };
+        const body = (await (await fetch(`${gwUrl}/readyz`, monitor)).json()) as { published: number };
         if (body.published === published) break;
         published = body.published;
         await sleep(1000);

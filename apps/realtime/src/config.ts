@@ -3,13 +3,14 @@
 import { join } from "node:path";
 import { baseServiceConfigSchema, bilingual, loadConfig, nonEmpty, httpUrl, wholeNumber } from "@orgboard/server-kit";
 import { z } from "zod";
+import { STREAM_ACCESS } from "./access.js";
 
 const serviceName = /^[a-z][a-z0-9]*$/;
 
 /**
  * `membership=http://127.0.0.1:4001,conference=http://127.0.0.1:4005`: each service's base URL, the
- * same form as `<SERVICE>_URL`; realtime reads `<base>/trpc`, stream `<name>.events.stream`. Adding
- * inspection/personnel/restructuring later is one more entry.
+ * same form as `<SERVICE>_URL`; realtime reads `<base>/trpc`, stream `<name>.events.stream`. Only
+ * services with a stream-read rule in access.ts (from their contract packages) may be named.
  */
 export const servicesList = z.string().transform((s, ctx) => {
   const out: { name: string; baseUrl: string; url: string }[] = [];
@@ -40,13 +41,25 @@ export const servicesList = z.string().transform((s, ctx) => {
       ctx.addIssue({ code: "custom", message: bilingual(`dịch vụ "${name}" bị liệt kê hai lần`, `service "${name}" is listed twice`) });
       return z.NEVER;
     }
+    if (!Object.hasOwn(STREAM_ACCESS, name)) {
+      // Its events would reach no socket: each service's stream-read rule comes from its contract (access.ts).
+      ctx.addIssue({
+        code: "custom",
+        message: bilingual(
+          `mục ${i + 1}: realtime không có quy tắc đọc luồng sự kiện của dịch vụ "${name}" (có: ${Object.keys(STREAM_ACCESS).join(", ")})`,
+          `entry ${i + 1}: realtime has no stream-read rule for service "${name}" (known: ${Object.keys(STREAM_ACCESS).join(", ")})`,
+        ),
+      });
+      return z.NEVER;
+    }
     out.push({ name, baseUrl, url: `${baseUrl}/trpc` });
   }
   return out;
 });
 
 export const realtimeConfigSchema = baseServiceConfigSchema
-  .omit({ BODY_LIMIT_BYTES: true })
+  // No tRPC here: the body and request rate limits belong to createService (docs/security.md, "Limits").
+  .omit({ BODY_LIMIT_BYTES: true, RATE_LIMIT_WINDOW_MS: true, RATE_LIMIT_PER_PRINCIPAL: true, RATE_LIMIT_PER_ADDRESS: true, RATE_LIMIT_PROXY_HOPS: true })
   .extend({
     OIDC_AUDIENCE: baseServiceConfigSchema.shape.OIDC_AUDIENCE.default("realtime"),
     /** Client credentials of realtime's own client, for the service token that reads the streams. */

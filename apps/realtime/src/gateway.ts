@@ -21,6 +21,7 @@ import {
   type SnapshotReason,
   type SubscribeAck,
 } from "@orgboard/contract-realtime";
+import { grantsOf, registerStreamPolicies, STREAM_ACCESS, type StreamAccessTable } from "./access.js";
 import { eventRooms, normalizeTopics, socketRooms } from "./rooms.js";
 
 export const SUBSCRIBE_ACTION = "realtime.events.subscribe";
@@ -63,6 +64,8 @@ export interface GatewayOptions {
   /** socket.io's ping interval/timeout: how fast a dead client is noticed. */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
+  /** Who may receive each service's events (default: the services' contract rows, access.ts). */
+  streams?: StreamAccessTable;
 }
 
 export class ProtocolErrorWithCode extends Error {
@@ -111,12 +114,26 @@ export interface Gateway {
 
 export function createGateway(opts: GatewayOptions): Gateway {
   const logger = opts.logger ?? noopLogger;
+  const streams = opts.streams ?? STREAM_ACCESS;
+  registerStreamPolicies(streams);
+  const unknownServices = new Set<string>();
   let draining = false;
   const stats = { published: 0, connections: 0 };
 
   const httpServer = createServer((req, res) => {
     void handleHttp(req, res);
   });
+
+  /** Whether `authorization` is a valid bearer token of a service account (role `service`). */
+  async function mayReadDetails(authorization: string | undefined): Promise<boolean> {
+    if (!authorization?.startsWith("Bearer ")) return false;
+    try {
+      const principal = await opts.verifier.verifyAccessToken(authorization.slice("Bearer ".length));
+      return principal.roles.includes("service");
+    } catch {
+      return false;
+    }
+  }
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
@@ -129,9 +146,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (draining) return json(503, { status: "draining" });
       try {
         const h = (await opts.health?.()) ?? { ready: true };
+        const status = h.ready ? "ready" : "not ready";
+        // Public: ready or not only. The details (connection counts, memory, streams) help an attacker size
+        // and time a flood, so only a service token (monitoring's client credentials) sees them.
+        if (!(await mayReadDetails(req.headers.authorization))) return json(h.ready ? 200 : 503, { status });
         const mem = process.memoryUsage();
         const body = {
-          status: h.ready ? "ready" : "not ready",
+          status,
           connections: io.engine.clientsCount,
           published: stats.published,
           memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
@@ -239,7 +260,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
   }
 
   async function syncRooms(socket: GatewaySocket): Promise<void> {
-    const wanted = socketRooms(socket.data.principal.orgPaths, socket.data.topics);
+    // The stream-read decision per service and path, taken again whenever the principal or topics change.
+    const wanted = socketRooms(grantsOf(socket.data.principal, streams), socket.data.topics);
     const stale = [...socket.rooms].filter((r) => r !== socket.id && !wanted.has(r));
     for (const r of stale) await socket.leave(r);
     const missing = [...wanted].filter((r) => !socket.rooms.has(r));
@@ -322,8 +344,21 @@ export function createGateway(opts: GatewayOptions): Gateway {
         occurredAt: event.occurredAt,
         payload: event.payload,
       };
+      const access = streams[service];
+      if (!access) {
+        // Default deny: a service without a stream-read rule reaches no one (config.ts refuses to consume one).
+        if (!unknownServices.has(service)) logger.warn({ service }, "no stream-read rule for this service: its events are not delivered");
+        unknownServices.add(service);
+        return;
+      }
       stats.published += 1;
       io.to(eventRooms(service, event)).emit(EVENT, live);
+      const notice = access.notice?.derive(event);
+      if (access.notice && notice) {
+        // Same id and key as the event it stands for: the dashboard's per-service watermark folds it.
+        const derived: LiveEvent = { ...live, type: access.notice.type, orgPath: notice.orgPath, aggregateId: notice.orgPath, payload: { orgPath: notice.orgPath } };
+        io.to(eventRooms(service, derived, "notice")).emit(EVENT, derived);
+      }
     },
     requireSnapshotLocally(reason) {
       io.local.emit(SNAPSHOT_REQUIRED, { reason });

@@ -1,14 +1,23 @@
 import { isOrgPath } from "@orgboard/contracts";
 import { ALL_TOPICS } from "@orgboard/contract-realtime";
+import type { Grant } from "./access.js";
 
 /**
- * Rooms are `<topic>@<orgPath>`. A socket joins one room per (topic it wants × path in its scope); an
- * event is sent to the rooms of (topics it belongs to × every ancestor of its orgPath, itself included).
- * socket.io delivers a multi-room broadcast once per socket, so nested scopes never duplicate, and a
- * socket scoped to `/01/` shares no room with an event under `/02/`.
+ * Rooms are `<service>.<kind>|<topic>@<orgPath>`: `kind` is what the socket may receive from that
+ * service (`events`, or only the derived `notice`s), decided per socket by the service's stream-read rule
+ * (access.ts). A socket joins one room per (grant × topic it wants × path of the grant); an event is sent
+ * to the rooms of (its service and kind × topics it belongs to × every ancestor of its orgPath, itself
+ * included). socket.io delivers a multi-room broadcast once per socket, so nested scopes never duplicate,
+ * a socket scoped to `/01/` shares no room with an event under `/02/`, and a socket whose principal may
+ * not read a service's stream shares no room with that service's events.
  */
-export function roomName(topic: string, orgPath: string): string {
-  return `${topic}@${orgPath}`;
+export function roomName(channel: string, topic: string, orgPath: string): string {
+  return `${channel}|${topic}@${orgPath}`;
+}
+
+/** `membership.events`, `inspection.notice` */
+export function channelOf(service: string, kind: Grant["kind"]): string {
+  return `${service}.${kind}`;
 }
 
 /** `/01/01-007/x/` → `/`, `/01/`, `/01/01-007/`, `/01/01-007/x/`. Throws on a malformed path. */
@@ -41,16 +50,26 @@ export function eventTopics(service: string, event: { type: string; aggregateId:
   return topics;
 }
 
-export function eventRooms(service: string, event: { type: string; orgPath: string; aggregateId: string; payload?: unknown }): string[] {
+/** The rooms one event (or one derived notice: kind `notice`) is sent to. */
+export function eventRooms(
+  service: string,
+  event: { type: string; orgPath: string; aggregateId: string; payload?: unknown },
+  kind: Grant["kind"] = "events",
+): string[] {
   const paths = ancestorPaths(event.orgPath);
+  const channel = channelOf(service, kind);
   const rooms: string[] = [];
-  for (const t of eventTopics(service, event)) for (const p of paths) rooms.push(roomName(t, p));
+  for (const t of eventTopics(service, event)) for (const p of paths) rooms.push(roomName(channel, t, p));
   return rooms;
 }
 
-export function socketRooms(orgPaths: readonly string[], topics: readonly string[]): Set<string> {
+/** The rooms of a socket: its grants (access.ts) × the topics it wants. */
+export function socketRooms(grants: readonly Grant[], topics: readonly string[]): Set<string> {
   const rooms = new Set<string>();
-  for (const t of topics) for (const p of orgPaths) rooms.add(roomName(t, p));
+  for (const g of grants) {
+    const channel = channelOf(g.service, g.kind);
+    for (const t of topics) for (const p of g.paths) rooms.add(roomName(channel, t, p));
+  }
   return rooms;
 }
 

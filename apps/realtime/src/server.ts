@@ -1,4 +1,4 @@
-import { createTokenVerifier } from "@orgboard/auth";
+import { clientCredentials, createTokenVerifier, type TokenSource } from "@orgboard/auth";
 import { consumeEventStream } from "@orgboard/events";
 import { createLogger, type Logger } from "@orgboard/server-kit";
 import pg from "pg";
@@ -8,7 +8,6 @@ import { checkpointFile, type RealtimeConfig } from "./config.js";
 import { ServiceConsumer, type StreamSource } from "./consumer.js";
 import { createGateway, type Gateway } from "./gateway.js";
 import { LocalLeases, PgAdvisoryLeases, type LeaseManager } from "./lease.js";
-import { clientCredentials, type TokenSource } from "./service-token.js";
 
 export interface RealtimeServer {
   gateway: Gateway;

@@ -31,14 +31,15 @@ function readCheckpoints(): Record<string, string> {
     return {};
   }
 }
-const startProbe = () => startProbeService({ port: probePort, dataDir: join(dir, "probe-db"), issuer: issuer.issuer, jwksUrl: issuer.jwksUrl });
+// The probe plays conference: realtime consumes only services whose stream-read rule it knows (access.ts).
+const startProbe = () => startProbeService({ name: "conference", port: probePort, dataDir: join(dir, "probe-db"), issuer: issuer.issuer, jwksUrl: issuer.jwksUrl });
 const newRealtime = () =>
   inProcessRealtime(
     issuer,
-    { REALTIME_SERVICES: `probe=http://127.0.0.1:${probePort}`, DATA_DIR: dir, REALTIME_MAX_DISCONNECTION_MS: "5000" },
-    ["probe"],
+    { REALTIME_SERVICES: `conference=http://127.0.0.1:${probePort}`, DATA_DIR: dir, REALTIME_MAX_DISCONNECTION_MS: "5000" },
+    ["conference"],
   );
-const ev = (orgPath: string, i: number): EmitEvent => ({ type: "probe.thing.happened", orgPath, aggregateId: `a-${i}`, payload: { i } });
+const ev = (orgPath: string, i: number): EmitEvent => ({ type: "conference.thing.happened", orgPath, aggregateId: `a-${i}`, payload: { i } });
 
 async function client(orgPaths: string[], roles = ["provincial_board"]) {
   const token = await issuer.mint({ orgPaths, roles, audience: "realtime" });
@@ -52,7 +53,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "realtime-consume-"));
   probePort = await freePort();
   probe = await startProbe();
-  emit = emitter(probe.trpcUrl, "probe", serviceTokenSource(issuer, ["probe"]));
+  emit = emitter(probe.trpcUrl, "conference", serviceTokenSource(issuer, ["conference"]));
   realtime = newRealtime();
   ({ url } = await realtime.start({ handleSignals: false }));
 });
@@ -75,10 +76,11 @@ describe("consuming a service's event stream", () => {
     await hanoi.waitForEvents(2);
     expect(central.events.map((e) => e.id)).toEqual(ids);
     expect(hanoi.events.map((e) => e.id)).toEqual([ids[0], ids[2]]);
-    expect(central.events[0]).toMatchObject({ service: "probe", type: "probe.thing.happened", orgPath: "/01/01-007/", aggregateId: "a-1", payload: { i: 1 }, key: `probe:${ids[0]}` });
-    await until(() => readCheckpoints().probe === ids[2], 3000, "checkpoint");
-    const ready = await (await fetch(`${url}/readyz`)).json();
-    expect(ready).toMatchObject({ status: "ready", mode: "embedded", services: { probe: { state: "consuming", lastEventId: ids[2] } } });
+    expect(central.events[0]).toMatchObject({ service: "conference", type: "conference.thing.happened", orgPath: "/01/01-007/", aggregateId: "a-1", payload: { i: 1 }, key: `conference:${ids[0]}` });
+    await until(() => readCheckpoints().conference === ids[2], 3000, "checkpoint");
+    const serviceToken = await issuer.mint({ roles: ["service"], orgPaths: ["/"], audience: "realtime" });
+    const ready = await (await fetch(`${url}/readyz`, { headers: { authorization: `Bearer ${serviceToken}` } })).json();
+    expect(ready).toMatchObject({ status: "ready", mode: "embedded", services: { conference: { state: "consuming", lastEventId: ids[2] } } });
   });
 
   it("after a gateway restart resumes from its checkpoint: nothing lost, nothing pushed twice", async () => {
@@ -86,7 +88,7 @@ describe("consuming a service's event stream", () => {
     const before = await emit([ev("/01/", 10), ev("/02/", 11)]);
     await watcher.waitForEvents(2);
     await realtime.stop(); // graceful: checkpoint flushed
-    expect(readCheckpoints()).toEqual({ probe: before[1] });
+    expect(readCheckpoints()).toEqual({ conference: before[1] });
 
     const whileDown = await emit([ev("/01/", 12), ev("/03/", 13), ev("/01/01-001/", 14)]);
     const r = inProcessRestartOnPort(Number(new URL(url).port));
@@ -127,7 +129,7 @@ function inProcessRestartOnPort(port: number): RealtimeServer {
 function inProcessRealtimeWithPort(port: number): RealtimeServer {
   return inProcessRealtime(
     issuer,
-    { PORT: String(port), REALTIME_SERVICES: `probe=http://127.0.0.1:${probePort}`, DATA_DIR: dir, REALTIME_MAX_DISCONNECTION_MS: "5000" },
-    ["probe"],
+    { PORT: String(port), REALTIME_SERVICES: `conference=http://127.0.0.1:${probePort}`, DATA_DIR: dir, REALTIME_MAX_DISCONNECTION_MS: "5000" },
+    ["conference"],
   );
 }

@@ -206,4 +206,18 @@ describe("health", () => {
     expect(await r.json()).toMatchObject({ status: "ready" });
     expect((await fetch(`${url}/nope`)).status).toBe(404);
   });
+  it("#9: public /readyz says ready or not only; the details (connections, memory) need a service token", async () => {
+    const watcher = await client(["/01/"]);
+    expect(watcher.socket.connected).toBe(true);
+    const anonymous = await fetch(`${url}/readyz`);
+    expect(await anonymous.json()).toEqual({ status: "ready" });
+    const official = await issuer.mint({ orgPaths: ["/"], roles: ["central_board"], audience: "realtime" });
+    expect(await (await fetch(`${url}/readyz`, { headers: { authorization: `Bearer ${official}` } })).json()).toEqual({ status: "ready" });
+    const forged = await issuer.mintBad("bad_signature", { roles: ["service"], orgPaths: ["/"], audience: "realtime" });
+    expect(await (await fetch(`${url}/readyz`, { headers: { authorization: `Bearer ${forged}` } })).json()).toEqual({ status: "ready" });
+    const service = await issuer.mint({ orgPaths: ["/"], roles: ["service"], audience: "realtime" });
+    const detailed = (await (await fetch(`${url}/readyz`, { headers: { authorization: `Bearer ${service}` } })).json()) as Record<string, unknown>;
+    expect(detailed).toMatchObject({ status: "ready", connections: expect.any(Number) as number, memory: { rssBytes: expect.any(Number) as number } });
+    expect(detailed.connections as number).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -1,6 +1,6 @@
 // Static file server of the dashboard image: the Vite build in ./public, and /config.json from the file the
 // deployment mounts (DASHBOARD_CONFIG_FILE), so that one build runs in every environment. No dependencies
-// (node:http only): see docs/decisions/0007-images-and-manifests.md.
+// (node:http only; security-headers.mjs is copied next to it): see docs/decisions/0007-images-and-manifests.md.
 //   HOST (0.0.0.0), PORT (8080), DASHBOARD_CONFIG_FILE (/etc/orgboard/dashboard/config.json)
 //   GET /healthz  200 while the process runs
 //   GET /readyz   200 when index.html and a JSON config.json can be read, else 503
@@ -9,6 +9,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isSourceMap, securityHeaders } from "./security-headers.mjs";
 
 const root = fileURLToPath(new URL("./public/", import.meta.url));
 const configFile = process.env.DASHBOARD_CONFIG_FILE || "/etc/orgboard/dashboard/config.json";
@@ -19,13 +20,20 @@ const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".svg": "image/svg+xml",
   ".png": "image/png", ".jpg": "image/jpeg", ".ico": "image/x-icon", ".woff2": "font/woff2", ".woff": "font/woff",
-  ".txt": "text/plain; charset=utf-8", ".map": "application/json; charset=utf-8", ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
 };
-const security = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
-};
+// The CSP names the origins of config.json (identity, services, realtime); re-read at most every 5 s.
+let security = securityHeaders(undefined);
+let securityReadAt = 0;
+async function refreshSecurity() {
+  if (Date.now() - securityReadAt < 5000) return;
+  securityReadAt = Date.now();
+  try {
+    security = securityHeaders(await readFile(configFile, "utf8"));
+  } catch {
+    security = securityHeaders(undefined);
+  }
+}
 
 async function readConfig() {
   const text = await readFile(configFile, "utf8");
@@ -54,6 +62,7 @@ async function fileFor(pathname) {
 const server = createServer((req, res) => {
   void (async () => {
     const { pathname } = new URL(req.url ?? "/", "http://x");
+    await refreshSecurity();
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD" }, "");
     if (pathname === "/healthz") return send(res, 200, { "content-type": "text/plain" }, "ok");
     if (pathname === "/readyz") {
@@ -73,6 +82,7 @@ const server = createServer((req, res) => {
         return send(res, 503, { "content-type": "text/plain" }, "config.json unavailable");
       }
     }
+    if (isSourceMap(pathname)) return send(res, 404, { "content-type": "text/plain" }, "not found");
     let found;
     try {
       found = await fileFor(pathname);

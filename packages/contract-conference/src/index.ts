@@ -20,3 +20,4 @@ export * from "./give-floor.js";
 export * from "./end-speech.js";
 export * from "./add-conclusion.js";
 export * from "./search-audit.js";
+export * from "./access.js";

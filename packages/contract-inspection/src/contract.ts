@@ -9,6 +9,7 @@ import { decideDisciplineInputSchema, decideDisciplineOutputSchema } from "./dis
 import { getDecisionInputSchema, getDecisionOutputSchema } from "./discipline/get-decision.js";
 import { listDecisionsInputSchema, listDecisionsOutputSchema } from "./discipline/list-decisions.js";
 import { lodgeAppealInputSchema, lodgeAppealOutputSchema } from "./discipline/lodge-appeal.js";
+import { resolveEffectInputSchema, resolveEffectOutputSchema } from "./discipline/resolve-effect.js";
 import { inspectionEventSchemas } from "./events.js";
 import { concludeInspectionInputSchema, concludeInspectionOutputSchema } from "./inspections/conclude-inspection.js";
 import { decideInspectionInputSchema, decideInspectionOutputSchema } from "./inspections/decide-inspection.js";
@@ -58,6 +59,8 @@ export const inspectionContract = defineContract({
       decideAppeal: mutation(decideAppealInputSchema, decideAppealOutputSchema),
       get: query(getDecisionInputSchema, getDecisionOutputSchema),
       list: query(listDecisionsInputSchema, listDecisionsOutputSchema),
+      /** Settles an effect membership refused (with the officer's note): refused → resolved. */
+      resolveEffect: mutation(resolveEffectInputSchema, resolveEffectOutputSchema),
     },
     /** Every case about one subject. */
     cases: { listForSubject: query(listSubjectCasesInputSchema, listSubjectCasesOutputSchema) },

@@ -30,7 +30,9 @@ export * from "./discipline/lodge-appeal.js";
 export * from "./discipline/decide-appeal.js";
 export * from "./discipline/get-decision.js";
 export * from "./discipline/list-decisions.js";
+export * from "./discipline/resolve-effect.js";
 export * from "./cases/list-subject-cases.js";
 
 /** The tRPC router type of the inspection service, for `createTRPCClient<InspectionContractRouter>`. */
 export type InspectionContractRouter = ContractRouter<InspectionContract>;
+export * from "./access.js";

@@ -44,7 +44,7 @@ import { requestTransferInputSchema, requestTransferOutputSchema } from "./trans
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.1",
+  version: "2.2",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
@@ -113,7 +113,7 @@ export const membershipContract = defineContract({
       /** Every change in scope, as tracked(id, envelope); payloads by type in `events` below. */
       stream: subscription(eventStreamInputSchema, eventEnvelopeSchema),
     },
-    /** The audit trail of the caller's scope (role auditor), newest first (2.1). */
+    /** The audit trail of the caller's scope (role auditor), newest first (2.2). */
     audit: {
       search: query(searchAuditInputSchema, searchAuditOutputSchema),
     },

@@ -176,3 +176,35 @@ export type TransferPurpose = (typeof TRANSFER_PURPOSES)[number];
 /** Files the import reads and the export writes (the import template, docs/import-template.md). */
 export const FILE_FORMATS = ["csv", "xlsx"] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** Services whose decisions membership applies (`membership.decision.applied` / `.refused`). */
+export const DECISION_SOURCES = ["inspection"] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
+/**
+ * The forms of another service's decision that change membership's records: an expulsion (khai trừ) becomes
+ * a removal of kind `expelled`; a dissolution (giải tán) closes the organization. Other forms (reprimand,
+ * warning, dismissal from post) are recorded as seen and announce nothing.
+ */
+export const APPLIED_DECISION_FORMS = ["expulsion", "dissolution"] as const;
+export type AppliedDecisionForm = (typeof APPLIED_DECISION_FORMS)[number];
+
+/** Why membership could not apply a decision (`membership.decision.refused`): an officer settles it in the deciding service. */
+export const DECISION_REFUSAL_REASONS = [
+  /** no member has the decision's member id */
+  "member_not_found",
+  /** the member has left meanwhile (removed, deceased, transferred out) */
+  "member_not_active",
+  /** no organization has the decision's organization id */
+  "organization_not_found",
+  /** the organization is already closed */
+  "organization_closed",
+  /** the organization still has active members, open child organizations or transfers in progress */
+  "organization_not_empty",
+  /**
+   * the effective date is before the member joined their current organization (a transfer arrived after
+   * it), or before the organization was founded: the records contradict the decision
+   */
+  "effective_before_start",
+] as const;
+export type DecisionRefusalReason = (typeof DECISION_REFUSAL_REASONS)[number];

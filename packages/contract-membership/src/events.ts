@@ -4,7 +4,7 @@
 // IDs (a stream reader needs no personal data to update a counter). The dashboard's KPI panels read the
 // first three.
 import { z } from "zod";
-import { BADGE_YEARS, FILE_FORMATS, MEMBER_STATUSES, ORG_KINDS, RATING_LEVELS, RATING_STAGES, RATING_SUBJECT_KINDS, REMOVAL_KINDS, TRANSFER_KINDS } from "./enums.js";
+import { APPLIED_DECISION_FORMS, BADGE_YEARS, DECISION_REFUSAL_REASONS, DECISION_SOURCES, FILE_FORMATS, MEMBER_STATUSES, ORG_KINDS, RATING_LEVELS, RATING_STAGES, RATING_SUBJECT_KINDS, REMOVAL_KINDS, TRANSFER_KINDS } from "./enums.js";
 
 const date = z.string();
 const id = z.number().int();
@@ -61,6 +61,34 @@ export const membershipEventSchemas = {
   "membership.organizations.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
   /** A bulk export of personal data (security monitoring). */
   "membership.export.completed": z.object({ what: z.enum(["members", "organizations"]), format: z.enum(FILE_FORMATS), rows: z.number().int() }),
+  /**
+   * Another service's decision took effect here (2.1): an expulsion became a removal of kind `expelled`
+   * (`memberId`; `membership.member.removed` comes with it), a dissolution closed the organization (`orgId`;
+   * with `membership.organization.closed`). `appliedOn` is the date it took effect in the records (the
+   * decision's effective date). The envelope's aggregateId is the decision id; at most one per decision.
+   */
+  "membership.decision.applied": z.object({
+    source: z.enum(DECISION_SOURCES),
+    decisionId: z.string(),
+    form: z.enum(APPLIED_DECISION_FORMS),
+    memberId: id.nullable(),
+    orgId: id.nullable(),
+    appliedOn: date,
+  }),
+  /**
+   * Another service's decision could not be applied (2.1): nothing changed here; `reason` says why and
+   * `message` says it to a person (Vietnamese, then English). The envelope's orgPath is the subject's
+   * organization (the one the decision named when the subject is not found). At most one per decision.
+   */
+  "membership.decision.refused": z.object({
+    source: z.enum(DECISION_SOURCES),
+    decisionId: z.string(),
+    form: z.enum(APPLIED_DECISION_FORMS),
+    memberId: id.nullable(),
+    orgId: id.nullable(),
+    reason: z.enum(DECISION_REFUSAL_REASONS),
+    message: z.string(),
+  }),
 } as const;
 
 export type MembershipEventType = keyof typeof membershipEventSchemas;

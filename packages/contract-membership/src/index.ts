@@ -46,3 +46,4 @@ export * from "./kpi/annual-report.js";
 export * from "./import/import-file.js";
 export * from "./export/export-file.js";
 export * from "./audit/search-audit.js";
+export * from "./access.js";

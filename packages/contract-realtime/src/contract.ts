@@ -2,7 +2,9 @@
 // of the contract's `events`, keyed by its socket event name, its schema being what the receiver gets:
 //   server → client: `event`, `snapshot-required`, `session`, `auth:expired`, `connect_error` (its data);
 //   client → server: `auth:refresh`, `subscribe`, and the gateway's answers to them as `<name>#ack`.
-// The compatibility gate compares these as it compares any service's event payloads.
+// Derived `event` types the gateway itself produces are listed by type with their payload schema
+// (`inspection.figures.changed`). The compatibility gate compares these as it compares any service's
+// event payloads.
 import { defineContract } from "@orgboard/contracts";
 import {
   AUTH_EXPIRED,
@@ -13,6 +15,8 @@ import {
   CONNECT_ERROR,
   connectErrorDataSchema,
   EVENT,
+  figuresChangedSchema,
+  INSPECTION_FIGURES_CHANGED,
   liveEventSchema,
   SESSION,
   sessionInfoSchema,
@@ -25,7 +29,7 @@ import {
 
 export const realtimeContract = defineContract({
   service: "realtime",
-  version: "1.0",
+  version: "1.1",
   procedures: {},
   events: {
     [EVENT]: liveEventSchema,
@@ -37,6 +41,8 @@ export const realtimeContract = defineContract({
     [`${AUTH_REFRESH}#ack`]: authRefreshAckSchema,
     [SUBSCRIBE]: subscribeRequestSchema,
     [`${SUBSCRIBE}#ack`]: subscribeAckSchema,
+    /** payload of an `event` of this type (1.1) */
+    [INSPECTION_FIGURES_CHANGED]: figuresChangedSchema,
   },
 });
 

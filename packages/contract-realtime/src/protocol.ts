@@ -1,7 +1,7 @@
 // The socket protocol between apps/realtime and the dashboards (docs/realtime.md): message names and
 // the zod schema of each message, from which the TypeScript types are inferred. No Node imports: the
 // dashboard bundles this.
-import { eventEnvelopeSchema } from "@orgboard/contracts";
+import { eventEnvelopeSchema, orgPathSchema } from "@orgboard/contracts";
 import { z } from "zod";
 
 /** Server → client: one event from a service's stream, pushed to every socket whose scope contains its orgPath. */
@@ -30,6 +30,17 @@ export const liveEventSchema = eventEnvelopeSchema.extend({
   key: z.string().min(1),
 });
 export type LiveEvent<TPayload = unknown> = Omit<z.infer<typeof liveEventSchema>, "payload"> & { payload: TPayload };
+
+/**
+ * The type of a content-free `event` the gateway derives from inspection's stream for counts-only readers
+ * (boards that may read `inspection.report.annual` but not inspection's events): "the figures of this
+ * organization changed, reload them". `service` is "inspection", `id`/`key` are those of the inspection
+ * event it stands for (so the per-service id watermark folds it like any event), `aggregateId` and
+ * `payload.orgPath` are the organization; nothing else of the event is sent.
+ */
+export const INSPECTION_FIGURES_CHANGED = "inspection.figures.changed";
+export const figuresChangedSchema = z.object({ orgPath: orgPathSchema });
+export type FiguresChanged = z.infer<typeof figuresChangedSchema>;
 
 export const SNAPSHOT_REASONS = [
   /** First connection of this client, or one the server did not know (e.g. after a gateway restart). */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contract, liveEventSchema, realtimeContract, subscribeAckSchema } from "../src/index.js";
+import { contract, figuresChangedSchema, INSPECTION_FIGURES_CHANGED, liveEventSchema, realtimeContract, subscribeAckSchema } from "../src/index.js";
 
 describe("the realtime contract", () => {
-  it("is exported as `contract` too, with no procedures and one event per socket message", () => {
+  it("is exported as `contract` too, with no procedures, one event per socket message and the gateway's derived event types", () => {
     expect(contract).toBe(realtimeContract);
     expect(realtimeContract.procedures).toEqual({});
     expect(Object.keys(realtimeContract.events).sort()).toEqual(
-      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "session", "snapshot-required", "subscribe", "subscribe#ack"],
+      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
     );
   });
 
@@ -16,5 +16,12 @@ describe("the realtime contract", () => {
     expect(liveEventSchema.safeParse({ ...e, id: "x" }).success).toBe(false);
     expect(subscribeAckSchema.parse({ ok: false, error: { code: "bad_request", message: "m" } }).ok).toBe(false);
     expect(subscribeAckSchema.safeParse({ ok: false, error: { code: "nope", message: "m" } }).success).toBe(false);
+  });
+
+  it("reads a figures notice as an `event` whose payload is only an organization path", () => {
+    const notice = { service: "inspection", id: "12", key: "inspection:12", type: INSPECTION_FIGURES_CHANGED, orgPath: "/01/01-007/", aggregateId: "/01/01-007/", occurredAt: "2026-01-01T00:00:00.000Z", payload: { orgPath: "/01/01-007/" } };
+    expect(liveEventSchema.parse(notice)).toEqual(notice);
+    expect(figuresChangedSchema.parse(notice.payload)).toEqual({ orgPath: "/01/01-007/" });
+    expect(figuresChangedSchema.safeParse({ orgPath: "01" }).success).toBe(false);
   });
 });

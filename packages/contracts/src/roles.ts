@@ -19,3 +19,14 @@ export const OFFICIAL_ROLES: readonly Exclude<Role, "service">[] = ROLES.filter(
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * One row of an authorization policy (packages/auth's `definePolicy` takes these): the roles allowed, and
+ * whether the resource's org path must lie inside one of the caller's org paths. Contract packages export
+ * the rows that a service and another component must apply identically (who may read a service's event
+ * stream: the service's `<service>.events.read` and the realtime gateway's delivery of the same events).
+ */
+export interface AccessRule {
+  readonly roles: readonly Role[];
+  readonly scoped: boolean;
+}

@@ -1,6 +1,7 @@
 // Configuration from the environment (docs/configuration.md): validated once at start, every problem
 // reported at once, one line per variable, Vietnamese first then English, never a secret's value.
 import { z } from "zod";
+import type { RateLimitOptions } from "./rate-limit.js";
 
 /** Exit code of a configuration error: EX_CONFIG from sysexits.h (a crash exits 1). */
 export const EXIT_CONFIG = 78;
@@ -154,6 +155,14 @@ export const commaList = z
   .string()
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
+/**
+ * Request rate limits of the services (createService's `rateLimits`; docs/security.md, "Limits", explains
+ * the numbers): a national live dashboard loads ~100 pages at once and test harnesses make a few hundred
+ * calls a minute as one principal, hence 600 a minute per principal; officials behind one office address
+ * always send a token, so the per-address count sees only anonymous or refused calls.
+ */
+export const DEFAULT_RATE_LIMITS = { windowMs: 60_000, perPrincipal: 600, perAddress: 300, proxyHops: 0 } as const;
+
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /**
@@ -179,8 +188,24 @@ export const baseServiceConfigSchema = z.object({
   CORS_ORIGINS: commaList.default([]),
   /** Largest request body; unset ⇒ the app's own default. */
   BODY_LIMIT_BYTES: wholeNumber(1024).optional(),
+  /** Request rate limits (docs/security.md, "Limits"): window, per principal, per address without a valid token. */
+  RATE_LIMIT_WINDOW_MS: wholeNumber(1000, 3_600_000).default(DEFAULT_RATE_LIMITS.windowMs),
+  RATE_LIMIT_PER_PRINCIPAL: wholeNumber(0).default(DEFAULT_RATE_LIMITS.perPrincipal),
+  RATE_LIMIT_PER_ADDRESS: wholeNumber(0).default(DEFAULT_RATE_LIMITS.perAddress),
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 ⇒ the socket's address is the client's. */
+  RATE_LIMIT_PROXY_HOPS: wholeNumber(0, 10).default(DEFAULT_RATE_LIMITS.proxyHops),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceConfigSchema>;
+
+/** The rate limits a service's configuration sets, for createService's `rateLimits`. */
+export function rateLimitsFromConfig(config: Pick<BaseServiceConfig, "RATE_LIMIT_WINDOW_MS" | "RATE_LIMIT_PER_PRINCIPAL" | "RATE_LIMIT_PER_ADDRESS" | "RATE_LIMIT_PROXY_HOPS">): RateLimitOptions {
+  return {
+    windowMs: config.RATE_LIMIT_WINDOW_MS,
+    perPrincipal: config.RATE_LIMIT_PER_PRINCIPAL,
+    perAddress: config.RATE_LIMIT_PER_ADDRESS,
+    proxyHops: config.RATE_LIMIT_PROXY_HOPS,
+  };
+}
 
 /** The variable names a schema reads (for docs/configuration.md's completeness test). */
 export function configVariables(schema: z.ZodType): string[] {

@@ -5,3 +5,4 @@ export * from "./config.js";
 export * from "./service.js";
 export * from "./input-guard.js";
 export * from "./audit-config.js";
+export * from "./rate-limit.js";

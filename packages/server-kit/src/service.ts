@@ -11,10 +11,22 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { createLogger, type Logger } from "./logger.js";
+import { DEFAULT_RATE_LIMITS } from "./config.js";
+import { rateLimitMiddlewares, type RateLimitOptions } from "./rate-limit.js";
 import type { BaseContext } from "./trpc.js";
 
 export const REQUEST_ID_HEADER = "x-request-id";
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * A client's own request id (`x-request-id` it sent), kept beside the server's for correlation only:
+ * characters outside [A-Za-z0-9._:-] dropped, at most 128 kept; null when nothing is left. The server's
+ * id (a UUID it generates) is the one in the audit trail and the response header.
+ */
+export function sanitizeClientRequestId(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const kept = value.replace(/[^A-Za-z0-9._:-]/g, "").slice(0, 128);
+  return kept === "" ? null : kept;
+}
 
 export interface ServiceOptions<TRouter extends AnyRouter, TContext extends BaseContext> {
   /** The service name; also the one key of the root router (ADR 0001). */
@@ -38,6 +50,8 @@ export interface ServiceOptions<TRouter extends AnyRouter, TContext extends Base
   shutdownTimeoutMs?: number;
   /** Most calls in one HTTP batch (400 beyond). Default MAX_BATCH_SIZE (50). */
   maxBatchSize?: number;
+  /** Request rate limits (429 beyond); default DEFAULT_RATE_LIMITS; `false` turns them off. */
+  rateLimits?: RateLimitOptions | false;
   /** Reconnection delay SSE clients are told to use (the `retry:` field). Default 500 ms. */
   sseRetryMs?: number;
   /** A readiness check slower than this counts as not ready. Default 3 s. */
@@ -91,7 +105,9 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
 ): Service {
   assertRootRouter(opts.name, opts.router);
   const logger = opts.logger ?? createLogger({ name: opts.name });
-  const app = new Hono<{ Variables: { requestId: string; logger: Logger } }>();
+  const app = new Hono<{
+    Variables: { requestId: string; clientRequestId: string | null; logger: Logger; principal: Principal | null; authError: TokenError | null };
+  }>();
   let draining = false;
   // Responses not yet fully written, and which of them are long-lived streams (SSE). Tracked on the
   // Node response, because a handler returning is not the same as its answer being flushed.
@@ -102,10 +118,13 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
 
   app.use("*", async (c, next) => {
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    const incoming = c.req.header(REQUEST_ID_HEADER);
-    const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const reqLogger = logger.child({ requestId });
+    // The server names every request itself: a client-chosen id could collide with another request's
+    // or forge one in the audit trail. The client's own id is kept apart, sanitized.
+    const requestId = randomUUID();
+    const clientRequestId = sanitizeClientRequestId(c.req.header(REQUEST_ID_HEADER));
+    const reqLogger = logger.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
     c.set("requestId", requestId);
+    c.set("clientRequestId", clientRequestId);
     c.set("logger", reqLogger);
     c.header(REQUEST_ID_HEADER, requestId);
     const started = performance.now();
@@ -136,7 +155,8 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
         origin: opts.corsOrigins,
         allowHeaders: ["authorization", "content-type", REQUEST_ID_HEADER, "trpc-accept", "x-trpc-source"],
         allowMethods: ["GET", "POST", "OPTIONS"],
-        exposeHeaders: [REQUEST_ID_HEADER],
+        // Retry-After: a browser told 429 can wait as long as the service asks.
+        exposeHeaders: [REQUEST_ID_HEADER, "retry-after"],
         maxAge: 600,
       }),
     );
@@ -152,6 +172,33 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
         ),
     }),
   );
+
+  // The token is verified before the procedures run, so that the rate limits can count per principal.
+  app.use("/trpc/*", async (c, next) => {
+    let principal: Principal | null = null;
+    let authError: TokenError | null = null;
+    const header = c.req.header("authorization");
+    if (header !== undefined) {
+      try {
+        principal = await opts.verifier.verifyAuthorizationHeader(header);
+      } catch (err) {
+        authError = err instanceof TokenError ? err : new TokenError("malformed");
+        c.get("logger").warn({ reason: authError.reason }, "access token refused");
+      }
+    }
+    c.set("principal", principal);
+    c.set("authError", authError);
+    await next();
+  });
+  if (opts.rateLimits !== false) {
+    const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
+    for (const mw of rateLimitMiddlewares(limits, (kind, c) => {
+      const principal = (c.get("principal") as Principal | null) ?? null;
+      (c.get("logger") as Logger).warn({ limit: kind, subject: principal?.subject }, "rate limit reached");
+    })) {
+      app.use("/trpc/*", mw);
+    }
+  }
 
   app.get("/healthz", (c) => c.json({ status: "ok", service: opts.name }));
   app.get("/readyz", async (c) => {
@@ -176,18 +223,13 @@ export function createService<TRouter extends AnyRouter, TContext extends BaseCo
   app.all("/trpc/*", async (c) => {
     const requestId = c.get("requestId");
     const reqLogger = c.get("logger");
-    let principal: Principal | null = null;
-    let authError: TokenError | null = null;
-    const header = c.req.header("authorization");
-    if (header !== undefined) {
-      try {
-        principal = await opts.verifier.verifyAuthorizationHeader(header);
-      } catch (err) {
-        authError = err instanceof TokenError ? err : new TokenError("malformed");
-        reqLogger.warn({ reason: authError.reason }, "access token refused");
-      }
-    }
-    const base: BaseContext = { requestId, logger: reqLogger, principal, authError };
+    const base: BaseContext = {
+      requestId,
+      clientRequestId: c.get("clientRequestId"),
+      logger: reqLogger,
+      principal: c.get("principal"),
+      authError: c.get("authError"),
+    };
     const res = await fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,

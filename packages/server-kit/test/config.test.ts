@@ -74,7 +74,7 @@ describe("loadConfig", () => {
 
   it("configVariables names the variables a schema reads, through refinements", () => {
     expect(configVariables(schema.superRefine(() => undefined))).toContain("FEATURE_X");
-    expect(configVariables(baseServiceConfigSchema)).toEqual(["HOST", "PORT", "LOG_LEVEL", "DATA_DIR", "DATABASE_URL", "DATABASE_POOL_SIZE", "OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL", "CORS_ORIGINS", "BODY_LIMIT_BYTES"]);
+    expect(configVariables(baseServiceConfigSchema)).toEqual(["HOST", "PORT", "LOG_LEVEL", "DATA_DIR", "DATABASE_URL", "DATABASE_POOL_SIZE", "OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL", "CORS_ORIGINS", "BODY_LIMIT_BYTES", "RATE_LIMIT_WINDOW_MS", "RATE_LIMIT_PER_PRINCIPAL", "RATE_LIMIT_PER_ADDRESS", "RATE_LIMIT_PROXY_HOPS"]);
   });
 });
 

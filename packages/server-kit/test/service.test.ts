@@ -23,6 +23,7 @@ const appRouter = router({
       subject: ctx.principal.subject,
       scope: ctx.scope,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     })),
     members: router({
       create: authedProcedure("membership.members.create", { resource: "orgPath" })
@@ -122,11 +123,12 @@ describe("health and request ids", () => {
     expect((await fetch(`${u}/readyz`)).status).toBe(503);
     await svc.stop();
   });
-  it("echoes a safe x-request-id, replaces an unsafe one", async () => {
+  it("the server names every request; a client's x-request-id is never taken as the request id (#9)", async () => {
     const r1 = await fetch(`${url}/healthz`, { headers: { "x-request-id": "abc-123" } });
-    expect(r1.headers.get("x-request-id")).toBe("abc-123");
-    const r2 = await fetch(`${url}/healthz`, { headers: { "x-request-id": "bad id <script>" } });
+    expect(r1.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const r2 = await fetch(`${url}/healthz`, { headers: { "x-request-id": "abc-123" } });
     expect(r2.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r2.headers.get("x-request-id")).not.toBe(r1.headers.get("x-request-id"));
   });
 });
 
@@ -141,12 +143,15 @@ describe("authentication", () => {
     expect(r.status).toBe(401);
     expect(((await r.json()) as ErrBody).error.data.code).toBe("UNAUTHORIZED");
   });
-  it("a good token → principal in context, request id in context", async () => {
+  it("a good token → principal in context; the server's request id and the client's, sanitized, apart", async () => {
     const token = await idp.mint({ sub: "u-7", roles: ["viewer"], orgPaths: ["/01/"] });
-    const r = await call("membership.whoami", { token, headers: { "x-request-id": "rid-1" } });
+    const r = await call("membership.whoami", { token, headers: { "x-request-id": "rid-1 <script>\u00e9" } });
     expect(r.status).toBe(200);
-    expect(r.headers.get("x-request-id")).toBe("rid-1");
-    expect(await r.json()).toEqual({ result: { data: { subject: "u-7", scope: ["/01/"], requestId: "rid-1" } } });
+    const requestId = r.headers.get("x-request-id")!;
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(await r.json()).toEqual({ result: { data: { subject: "u-7", scope: ["/01/"], requestId, clientRequestId: "rid-1script" } } });
+    const entry = log.entries().find((e) => e.requestId === requestId && e.msg === "request");
+    expect(entry?.clientRequestId).toBe("rid-1script");
   });
   it.each(BAD_TOKEN_KINDS.map((k) => [k]))("a %s token → 401, and the token is in neither the answer nor the logs", async (kind) => {
     const token = await idp.mintBad(kind, { roles: ["central_board"] });
@@ -230,16 +235,17 @@ describe("errors", () => {
   });
   it("an unexpected throw → 500 with a generic message and request id, no stack; stack logged", async () => {
     const token = await idp.mint({ roles: ["viewer"], orgPaths: ["/01/"] });
-    const r = await call("membership.boom", { token, headers: { "x-request-id": "rid-boom" } });
+    const r = await call("membership.boom", { token });
+    const rid = r.headers.get("x-request-id")!;
     expect(r.status).toBe(500);
     const text = await r.text();
     expect(text).not.toContain("hunter2");
     expect(text).not.toContain("secret db detail");
     expect(text).not.toMatch(/\bat .*\.ts:\d+/);
     const body = JSON.parse(text) as ErrBody;
-    expect(body.error.message).toBe("Internal server error (request id rid-boom)");
-    expect(body.error.data).toEqual({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500, path: "membership.boom", requestId: "rid-boom" });
-    const entry = log.entries().find((e) => e.requestId === "rid-boom" && e.msg === "unhandled error in procedure");
+    expect(body.error.message).toBe(`Internal server error (request id ${rid})`);
+    expect(body.error.data).toEqual({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500, path: "membership.boom", requestId: rid });
+    const entry = log.entries().find((e) => e.requestId === rid && e.msg === "unhandled error in procedure");
     expect((entry?.err as { stack?: string } | undefined)?.stack).toContain("secret db detail");
   });
   it("an oversized body → 413", async () => {

@@ -10,6 +10,7 @@ import { officialToken } from "../auth/session.js";
 import { CliInputError, printRejected } from "../errors.js";
 import { progressBar, type Progress } from "../progress.js";
 import { membershipApi, membershipUrl, type FileFormat, type ImportKind } from "./client.js";
+import { formatInspectionReport, inspectionApi, inspectionUrl } from "./inspection.js";
 import { transferFetch } from "./transfer.js";
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -125,4 +126,19 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
     const r = await api.annualReport({ orgPath, year: opts.year });
     out(opts.json ? JSON.stringify(r, null, 2) : formatAnnualReport(r));
   });
+
+  report
+    .command("inspection")
+    .description("báo cáo công tác kiểm tra, giám sát năm của một tổ chức / the annual inspection report of a subtree (counts only)")
+    .option("--org <path>", "tổ chức / organization path, e.g. / or /01/ (default: your organization)")
+    .requiredOption("--year <year>", "năm báo cáo / report year", year)
+    .option("--json", "in JSON thay cho bảng / print JSON instead of the table", false)
+    .option("--api <url>", "dịch vụ inspection / the inspection service (INSPECTION_URL; default the local npm start one, http://127.0.0.1:3003)")
+    .option("--issuer <url>", "realm của phiên đăng nhập / the realm of the login to use (ORGBOARD_ISSUER; default the last login)")
+    .action(async (opts: ApiOptions & { year: number; json: boolean }) => {
+      const token = officialToken({ issuer: opts.issuer });
+      const orgPath = await orgPathFor(opts, token);
+      const r = await inspectionApi(inspectionUrl(opts.api), token).annualReport({ orgPath, year: opts.year });
+      out(opts.json ? JSON.stringify(r, null, 2) : formatInspectionReport(r));
+    });
 }

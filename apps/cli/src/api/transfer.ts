@@ -5,7 +5,14 @@ import { ApiUnreachableError } from "../errors.js";
 
 const CHUNK = 256 * 1024;
 
-export function transferFetch(baseUrl: string, onUpload?: (sent: number, total: number) => void): typeof fetch {
+/** Which service a URL is, for the message when it cannot be reached. */
+export interface ServiceName {
+  service: string;
+  /** The variable that points the CLI at it. */
+  variable: string;
+}
+
+export function transferFetch(baseUrl: string, onUpload?: (sent: number, total: number) => void, name: ServiceName = { service: "membership", variable: "MEMBERSHIP_URL" }): typeof fetch {
   return async (input, init) => {
     let next = init;
     const body = init?.body;
@@ -31,8 +38,8 @@ export function transferFetch(baseUrl: string, onUpload?: (sent: number, total: 
     } catch (e) {
       const cause = (e as { cause?: { code?: string } }).cause;
       throw new ApiUnreachableError(
-        `không kết nối được dịch vụ membership tại ${baseUrl} / cannot reach the membership service at ${baseUrl}` +
-          ` (${cause?.code ?? (e as Error).message}); hệ thống đang chạy chưa? dùng --api hoặc MEMBERSHIP_URL / is it running? use --api or MEMBERSHIP_URL`,
+        `không kết nối được dịch vụ ${name.service} tại ${baseUrl} / cannot reach the ${name.service} service at ${baseUrl}` +
+          ` (${cause?.code ?? (e as Error).message}); hệ thống đang chạy chưa? dùng --api hoặc ${name.variable} / is it running? use --api or ${name.variable}`,
       );
     }
   };

@@ -2,10 +2,11 @@
 import { isAbsolute, resolve } from "node:path";
 import { repoRoot } from "./paths.js";
 
-export const PARTS = ["identity", "membership", "conference", "realtime", "dashboard"] as const;
+// Start order within the list is not implied: start/index.ts waits for each part's dependencies.
+export const PARTS = ["identity", "membership", "conference", "inspection", "realtime", "dashboard"] as const;
 export type Part = (typeof PARTS)[number];
 
-export const DEFAULT_PORTS: Record<Part, number> = { identity: 8190, membership: 3001, conference: 3002, realtime: 3010, dashboard: 5173 };
+export const DEFAULT_PORTS: Record<Part, number> = { identity: 8190, membership: 3001, conference: 3002, inspection: 3003, realtime: 3010, dashboard: 5173 };
 export const portEnv = (part: Part) => `ORGBOARD_${part.toUpperCase()}_PORT`;
 
 export interface StartConfig {
@@ -16,9 +17,8 @@ export interface StartConfig {
   urls: Record<Part, string>;
   /** `<identity>/realms/orgboard`: the issuer every service verifies. */
   issuer: string;
-  /** Load demo data into empty databases (membership seed, a scheduled conference). */
+  /** Load demo data into empty databases (membership and inspection seeds, a scheduled conference). */
   demo: boolean;
-  realtimeClientSecret: string;
 }
 
 export class StartConfigError extends Error {
@@ -53,6 +53,5 @@ export function startConfig(env: Record<string, string | undefined> = process.en
     urls,
     issuer: `${urls.identity}/realms/orgboard`,
     demo: opts.demo ?? env.ORGBOARD_DEMO !== "0",
-    realtimeClientSecret: env.ORGBOARD_REALTIME_CLIENT_SECRET || "dev-realtime-secret",
   };
 }

@@ -1,9 +1,11 @@
 // Demo data on a first start: the membership seed at demo scale when the membership database is empty,
-// and a scheduled quarterly conference (the simulator's plan, not played) when conference has none.
+// inspection's seed about the same people and organizations when inspection's is empty, and a scheduled
+// quarterly conference (the simulator's plan, not played) when conference has none.
 import { planConference } from "@orgboard/conference";
 import type { conferenceContract } from "@orgboard/contract-conference";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
-import { openMembershipDatabase, seedDatabase } from "@orgboard/membership";
+import { InspectionSeedError, openDatabase as openInspectionDatabase, seedInspection } from "@orgboard/inspection";
+import { openMembershipDatabase, seedDatabase, seedSubjects } from "@orgboard/membership";
 import { createTRPCClient } from "@trpc/client";
 
 export type Say = (line: string) => void;
@@ -15,8 +17,8 @@ export async function seedMembershipIfEmpty(dataDir: string, say: Say): Promise<
     let lastPhase = "";
     let lastReport = 0;
     const result = await seedDatabase(db, {
-      scale: "demo",
-      seed: 1,
+      scale: DEMO_SEED.scale,
+      seed: DEMO_SEED.seed,
       onProgress: (p) => {
         const now = Date.now();
         if (p.phase === lastPhase && now - lastReport < 2_000) return;
@@ -30,6 +32,28 @@ export async function seedMembershipIfEmpty(dataDir: string, say: Say): Promise<
   } catch (e) {
     if ((e as Error).name !== "SeedError") throw e;
     say("membership database already holds data: not seeding");
+  } finally {
+    await db.close();
+  }
+}
+
+/** The scale and seed membership's demo data is made with here (and so inspection's, about the same people). */
+export const DEMO_SEED = { scale: "demo", seed: 1 } as const;
+
+/**
+ * Seeds `<dataDir>` (inspection's embedded PGlite) unless it already holds data. Runs before the service
+ * opens it, after membership's seed: the cases are about the people and organizations of membership's demo
+ * seed (same scale and seed: ids, names and paths derived by membership's own generator).
+ */
+export async function seedInspectionIfEmpty(dataDir: string, say: Say): Promise<void> {
+  const db = await openInspectionDatabase({ dataDir });
+  try {
+    const result = await seedInspection(db.shared, seedSubjects(DEMO_SEED.scale, DEMO_SEED.seed));
+    const rows = Object.entries(result.rows).map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`).join(", ");
+    say(`demo data loaded in ${(result.milliseconds / 1000).toFixed(1)} s (${result.fromYear}–${result.asOf}): ${rows}`);
+  } catch (e) {
+    if (!(e instanceof InspectionSeedError)) throw e;
+    say("inspection database already holds data: not seeding");
   } finally {
     await db.close();
   }

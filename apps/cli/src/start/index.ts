@@ -1,16 +1,19 @@
 // `orgboard start`: the whole system on one machine with embedded defaults (nothing to install but Node).
 // identity (:8190) → membership (:3001) and conference (:3002), each on its own PGlite under .data/<service>/,
-// demo data on first start → realtime (:3010, both streams, client-credentials token) → the built dashboard
-// (:5173, vite preview of a copy of dist/ with a generated /config.json). Each a child process of its own.
+// demo data on first start → inspection (:3003, after membership: it reads its subjects there; its demo
+// data after membership's) → realtime (:3010, every stream, client-credentials token) → the built
+// dashboard (:5173, vite preview of a copy of dist/ with a generated /config.json). Each a child process
+// of its own. The service clients' secrets are generated on the first start (secrets.ts).
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from "../errors.js";
 import { discoverRealm, officialSession, readRealmUsers, type RealmUser } from "../simulate/login.js";
 import { DEFAULT_PORTS, PARTS, portEnv, startConfig, StartConfigError, type Part, type StartConfig } from "./config.js";
-import { scheduleDemoConference, seedMembershipIfEmpty } from "./demo.js";
+import { scheduleDemoConference, seedInspectionIfEmpty, seedMembershipIfEmpty } from "./demo.js";
 import { repoPath } from "./paths.js";
 import { takenPorts } from "./ports.js";
+import { launcherSecrets, type LauncherSecrets } from "./secrets.js";
 import { Supervisor } from "./supervisor.js";
 
 const entry = (app: string) => repoPath("apps", app, "dist", "main.js");
@@ -18,7 +21,7 @@ const entry = (app: string) => repoPath("apps", app, "dist", "main.js");
 /** What must be built before anything starts; membership is optional until its server lands. */
 function checkBuilt(): { missing: string[]; membership: boolean } {
   const missing: string[] = [];
-  for (const app of ["identity", "conference", "realtime"]) {
+  for (const app of ["identity", "conference", "inspection", "realtime"]) {
     if (!existsSync(entry(app))) missing.push(`apps/${app}/dist/main.js (pnpm --filter @orgboard/${app} build)`);
   }
   if (!existsSync(repoPath("apps/dashboard/dist/index.html"))) missing.push("apps/dashboard/dist (pnpm --filter @orgboard/dashboard build)");
@@ -41,7 +44,7 @@ function prepareDashboard(c: StartConfig): string {
   const config = {
     identity: { url: c.urls.identity, realm: "orgboard", clientId: "dashboard" },
     // Without a membership server its URL is still given (nothing answers), so its panels show "unavailable".
-    services: { membership: c.urls.membership, conference: c.urls.conference },
+    services: { membership: c.urls.membership, conference: c.urls.conference, inspection: c.urls.inspection },
     realtimeUrl: c.urls.realtime,
     defaultLanguage: "vi",
   };
@@ -66,6 +69,7 @@ function banner(c: StartConfig, users: RealmUser[], membership: boolean): string
     ["Identity (realm)", `${c.issuer}   VNeID simulator: ${c.urls.identity}/vneid`],
     ["Membership", membership ? `${c.urls.membership}/trpc` : "not built (apps/membership/dist/main.js missing): its panels show unavailable"],
     ["Conference", `${c.urls.conference}/trpc`],
+    ["Inspection", `${c.urls.inspection}/trpc`],
     ["Realtime", `${c.urls.realtime} (socket.io)`],
     ["Data", `${c.dataDir}/<service>/ (delete it to start over)`],
   ];
@@ -80,6 +84,7 @@ function banner(c: StartConfig, users: RealmUser[], membership: boolean): string
     ...users.map((u) => `   ${u.username.padEnd(w)}  ${u.nationalId}  ${u.name} — ${u.roles.map((r) => ROLE_LABELS[r] ?? r).join(", ")}, scope ${u.orgPaths.join(" ")}`),
     line,
     " Live conference:  pnpm orgboard simulate conference --sites 67 --speed 10x",
+    " Inspection report: pnpm orgboard login, then pnpm orgboard report inspection --org /01/ --year 2025",
     " Stop: Ctrl-C",
     line,
   ].join("\n");
@@ -91,9 +96,11 @@ export interface StartOptions {
 
 export async function start(options: StartOptions): Promise<number> {
   let config: StartConfig;
+  let secrets: LauncherSecrets;
   try {
     // --no-demo wins; otherwise ORGBOARD_DEMO decides.
     config = startConfig(process.env, options.demo ? {} : { demo: false });
+    secrets = launcherSecrets(config.dataDir);
   } catch (e) {
     if (e instanceof StartConfigError) {
       process.stderr.write(`orgboard start: ${e.message}\n`);
@@ -142,15 +149,18 @@ export async function start(options: StartOptions): Promise<number> {
     mkdirSync(config.dataDir, { recursive: true });
 
     // Its keys and sessions are kept under .data/identity/, so a restart signs no official out.
-    // Development mode: the realm file's development client secrets (docs/configuration.md); realtime's is
-    // the launcher's ORGBOARD_REALTIME_CLIENT_SECRET, given to both sides.
+    // Development mode (the demo officials; the clients nobody here logs in with keep the realm file's
+    // development secrets); the clients the services log in with get the launcher's generated secrets,
+    // given to both sides (secrets.ts).
     startApp("identity", {
       NODE_ENV: "development",
       HOST: config.host,
       PORT: String(config.ports.identity),
       PUBLIC_URL: config.urls.identity,
       IDENTITY_DASHBOARD_URL: config.urls.dashboard,
-      IDENTITY_REALTIME_CLIENT_SECRET: config.realtimeClientSecret,
+      IDENTITY_REALTIME_CLIENT_SECRET: secrets.clients.realtime,
+      IDENTITY_INSPECTION_CLIENT_SECRET: secrets.clients.inspection,
+      IDENTITY_MEMBERSHIP_CLIENT_SECRET: secrets.clients.membership,
       DATA_DIR: join(config.dataDir, "identity"),
     });
     await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
@@ -163,8 +173,35 @@ export async function start(options: StartOptions): Promise<number> {
       }
       if (config.demo) await seedMembershipIfEmpty(membershipDir, (l) => sup.log("membership", l));
       if (sup.isStopping) return;
-      startApp("membership", { ...base, PORT: String(config.ports.membership), DATA_DIR: membershipDir });
+      // It consumes inspection's event stream (decisions taking effect) with its own client credentials;
+      // inspection starts after it, so the consumer waits for it at first.
+      startApp("membership", {
+        ...base,
+        PORT: String(config.ports.membership),
+        DATA_DIR: membershipDir,
+        OIDC_CLIENT_ID: "membership",
+        OIDC_CLIENT_SECRET: secrets.clients.membership,
+        INSPECTION_URL: config.urls.inspection,
+      });
       await sup.waitReady("membership", `${config.urls.membership}/readyz`, 180_000);
+    })();
+    // Inspection reads its subjects (members, organizations) from membership: it starts once membership is ready.
+    const inspectionDir = join(config.dataDir, "inspection");
+    const inspectionUp = (async () => {
+      await membershipUp;
+      if (sup.isStopping) return;
+      if (config.demo) await seedInspectionIfEmpty(inspectionDir, (l) => sup.log("inspection", l));
+      if (sup.isStopping) return;
+      startApp("inspection", {
+        ...base,
+        PORT: String(config.ports.inspection),
+        DATA_DIR: inspectionDir,
+        MEMBERSHIP_URL: config.urls.membership,
+        OIDC_CLIENT_ID: "inspection",
+        OIDC_CLIENT_SECRET: secrets.clients.inspection,
+        INSPECTION_DENOUNCER_KEYS: secrets.denouncerKeys,
+      });
+      await sup.waitReady("inspection", `${config.urls.inspection}/readyz`, 180_000);
     })();
     const conferenceUp = (async () => {
       startApp("conference", { ...base, PORT: String(config.ports.conference), DATA_DIR: join(config.dataDir, "conference") });
@@ -174,14 +211,14 @@ export async function start(options: StartOptions): Promise<number> {
         if (organizer) await scheduleDemoConference(config.urls.conference, officialSession(await discoverRealm(config.urls.identity), organizer.nationalId), (l) => sup.log("conference", l));
       }
     })();
-    await Promise.all([membershipUp, conferenceUp]);
+    await Promise.all([membershipUp, conferenceUp, inspectionUp]);
 
-    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`];
+    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`];
     startApp("realtime", {
       ...base,
       PORT: String(config.ports.realtime),
       REALTIME_SERVICES: streams.join(","),
-      OIDC_CLIENT_SECRET: config.realtimeClientSecret,
+      OIDC_CLIENT_SECRET: secrets.clients.realtime,
       DATA_DIR: join(config.dataDir, "realtime"),
     });
     await sup.waitReady("realtime", `${config.urls.realtime}/readyz`);
@@ -213,11 +250,11 @@ export async function start(options: StartOptions): Promise<number> {
 export function registerStartCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command("start")
-    .description("start the whole system on this machine: identity, membership, conference, realtime and the dashboard (embedded databases, demo data)")
+    .description("start the whole system on this machine: identity, membership, conference, inspection, realtime and the dashboard (embedded databases, demo data)")
     .option("--no-demo", "do not load demo data into empty databases")
     .addHelpText(
       "after",
-      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).`,
+      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
     )
     .action(async (opts: { demo: boolean }) => setExit(await start({ demo: opts.demo })));
 }

@@ -21,7 +21,12 @@ export interface Harness {
   service: ConferenceService;
   db: Database;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
-  client(claims: MintOptions | null, opts?: { requestId?: () => string }): Client;
+  /**
+   * `requestId`: the x-request-id the client sends (kept by the service as its clientRequestId only);
+   * `onRequestId`: told the id the service gave each HTTP request (x-request-id of the answer), the one
+   * its audit records carry.
+   */
+  client(claims: MintOptions | null, opts?: { requestId?: () => string; onRequestId?: (serverRequestId: string) => void }): Client;
   token(claims: MintOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -78,6 +83,12 @@ export async function startHarness(opts: Partial<ConferenceServiceOptions> = {})
           createServiceLinks<AppRouter>({ conference: `${url}/trpc` }, () => (claims ? token(claims) : null), {
             EventSource: EventSource,
             headers: (): Record<string, string> => (o.requestId ? { "x-request-id": o.requestId() } : {}),
+            fetch: async (input, init) => {
+              const res = await fetch(input, init);
+              const served = res.headers.get("x-request-id");
+              if (served) o.onRequestId?.(served);
+              return res;
+            },
           }),
         ],
       });

@@ -1,4 +1,5 @@
 import { conferenceContract } from "@orgboard/contract-conference";
+import type { inspectionContract } from "@orgboard/contract-inspection";
 import { membershipContract } from "@orgboard/contract-membership";
 import { contractProcedures, createServiceLinks, type ContractsRouter, type ProcedureContract, type ProcedureKind, type ServiceContract } from "@orgboard/contracts";
 import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
@@ -20,7 +21,9 @@ export class ContractError extends Error {
 
 /** The services the dashboard calls, by their contracts (packages/contract-*): no hand-written copies. */
 const CONTRACTS = [membershipContract, conferenceContract] as const;
-type Contracts = typeof CONTRACTS;
+// Inspection's contract types the client here; its schemas (for validating answers) come with the
+// inspection screen's chunk, which registers them (registerContract), so the first screen does not carry them.
+type Contracts = readonly [...typeof CONTRACTS, typeof inspectionContract];
 export type ServicesRouter = ContractsRouter<Contracts>;
 export type ServicesClient = TRPCClient<ServicesRouter>;
 
@@ -33,6 +36,11 @@ export type QueryPath = ContractPaths<"query">;
 
 /** Every contract procedure by its full path: where a query's output schema is looked up. */
 const PROCEDURES = new Map(CONTRACTS.flatMap((c) => [...contractProcedures(c)]));
+
+/** Adds a contract loaded with a screen's chunk to the procedures whose answers are validated. */
+export function registerContract(contract: ServiceContract): void {
+  for (const [path, p] of contractProcedures(contract)) PROCEDURES.set(path, p);
+}
 
 export interface Api {
   /** The typed client: `client.conference.get.query({ conferenceId })`, types from the contracts. */
@@ -58,6 +66,7 @@ function httpStatusOf(err: unknown): number | undefined {
  * A 401 forces one refresh and one retry; if that fails the session sends the official to login.
  */
 export function createApi(config: RuntimeConfig, session: AuthSession): Api {
+  // A service missing from the configuration (inspection is optional) has no URL: its panels do not call it.
   const urls = Object.fromEntries(Object.entries(config.services).map(([k, v]) => [k, trpcUrl(v)]));
   const client = createTRPCClient<ServicesRouter>({ links: [createServiceLinks(urls, () => session.token())] });
 
@@ -80,8 +89,11 @@ export function createApi(config: RuntimeConfig, session: AuthSession): Api {
   return {
     client,
     async query(path, run) {
+      const procedure = PROCEDURES.get(path);
+      // Never an unvalidated answer: a contract not registered yet is a bug of this build, shown as an error.
+      if (!procedure) throw new Error(`${path}: no contract registered for this procedure`);
       const raw = await withRetry(() => run(client));
-      return validated(path, raw, PROCEDURES.get(path)!.output as z.ZodType<typeof raw>);
+      return validated(path, raw, procedure.output as z.ZodType<typeof raw>);
     },
     mutate: (run) => withRetry(() => run(client)),
   };

@@ -32,6 +32,11 @@ export const canUseSiteConsole = (o: Official): boolean => hasAnyRole(o, "site_o
 /** KPI panels are the boards' view of membership work. */
 export const canSeeKpi = (o: Official): boolean =>
   hasAnyRole(o, "central_board", "provincial_board", "inspection_committee", "personnel_officer", "viewer");
+/**
+ * The inspection panel shows counts (`inspection.report.annual`): the boards and the inspection
+ * committees, the roles the inspection service lets read them (inspectionFiguresReaders).
+ */
+export const canSeeInspection = (o: Official): boolean => hasAnyRole(o, "central_board", "provincial_board", "inspection_committee");
 /** The audit trail screen: auditors only (the services check the scope). */
 export const canSeeAudit = (o: Official): boolean => hasAnyRole(o, "auditor");
 /** The live conference screen: every official but one who is only an auditor (conference refuses auditors). */

@@ -13,10 +13,20 @@ export function ServicePanel({
   actions,
   children,
   testId,
+  unavailable = false,
   ...paper
-}: { service: string; title: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string } & PaperProps) {
+}: {
+  service: string;
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  /** Shown as unavailable whatever its health (e.g. an optional service absent from the configuration). */
+  unavailable?: boolean;
+} & PaperProps) {
   const { t } = useTranslation();
-  const health = useServiceHealth(service);
+  const polled = useServiceHealth(service);
+  const health = unavailable ? "down" : polled;
   const down = health === "down";
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId} data-service={service} data-service-state={health} {...paper}>

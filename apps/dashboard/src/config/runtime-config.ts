@@ -14,7 +14,11 @@ export const runtimeConfigSchema = z.object({
     /** Identity provider alias to offer as "log in with national identity" (Keycloak `kc_idp_hint`). */
     nationalIdpHint: z.string().min(1).optional(),
   }),
-  /** tRPC base URL of each service, keyed by the router's root key (`membership`, `conference`, ...). */
+  /**
+   * Base URL of each service, keyed by the router's root key (`membership`, `conference`, `inspection`, ...).
+   * A service left out (inspection is optional: `orgboard start` writes it once the service runs) is not
+   * called; its panels say it is unavailable.
+   */
   services: z.record(z.string().regex(/^[a-z][a-z0-9]*$/, "service key must be a lowercase router key"), z.url()),
   /** socket.io gateway (apps/realtime). */
   realtimeUrl: z.url(),

@@ -23,7 +23,7 @@ export function useConferenceList() {
   return q;
 }
 
-function useMarkDownOnError(service: string, error: unknown, health: HealthMonitor) {
+export function useMarkDownOnError(service: string, error: unknown, health: HealthMonitor) {
   useEffect(() => {
     // A contract mismatch is our problem, not the service being down: the panel shows the error instead.
     // So is an answer from the service (4xx, e.g. NOT_FOUND for a unit with no data): it is up.

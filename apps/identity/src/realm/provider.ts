@@ -6,11 +6,13 @@ import { randomBytes } from "node:crypto";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import Provider, { type AdapterFactory, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { bilingual } from "@orgboard/server-kit";
+import { BruteForceDetector } from "../brute-force.js";
 import { readBody } from "../http.js";
 import { esc, page } from "../pages.js";
 import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
-import { mountProvider, renderErrorPage, type Mounted } from "../mount.js";
+import { mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { createBroker } from "./broker.js";
 
 const OIDC = "/protocol/openid-connect";
@@ -184,9 +186,8 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {
-          // Keycloak logs out at once when given id_token_hint; here the confirmation form submits itself.
-          ctx.type = "html";
-          ctx.body = page("Đăng xuất", `${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}<p>Đang đăng xuất…</p><button type="submit" form="op.logoutForm">Đăng xuất</button>`, { autoSubmit: "op.logoutForm" });
+          // Keycloak logs out at once given a valid id_token_hint and asks otherwise; so does this page.
+          renderLogout(ctx, form, "Đăng xuất");
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = "html";
@@ -303,9 +304,14 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
     }
   };
   const tokenLike = new Set([`${OIDC}/token`, `${OIDC}/revoke`, `${OIDC}/token/introspect`, `${OIDC}/logout`]);
+  // Endpoints that authenticate a client by its secret: wrong secrets count per client id (the realm's
+  // brute-force settings, as Keycloak counts wrong passwords per user). While locked out, every attempt,
+  // with the right secret too, is refused unchecked.
+  const clientAuthenticating = new Set([`${OIDC}/token`, `${OIDC}/revoke`, `${OIDC}/token/introspect`, `${OIDC}/auth/device`]);
+  const clientLockouts = new BruteForceDetector(realm.bruteForce);
 
   provider.use(async (ctx: KoaContextWithOIDC, next) => {
-    if (ctx.method === "POST" && tokenLike.has(ctx.path) && ctx.is("application/x-www-form-urlencoded")) {
+    if (ctx.method === "POST" && (tokenLike.has(ctx.path) || clientAuthenticating.has(ctx.path)) && ctx.is("application/x-www-form-urlencoded")) {
       const form = new URLSearchParams(await readBody(ctx.req));
       const refresh = form.get("refresh_token");
       // Anything but our wrapper becomes a value oidc-provider rejects with invalid_grant, like any unknown token.
@@ -325,8 +331,35 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
         }
       }
       replaceBody(ctx, form.toString());
+      const clientId = form.get("client_id");
+      if (clientId && clientAuthenticating.has(ctx.path)) {
+        const locked = clientLockouts.lockedForSeconds(clientId);
+        if (locked > 0) {
+          ctx.status = 429;
+          ctx.set("retry-after", String(locked));
+          ctx.set("cache-control", "no-store");
+          ctx.body = {
+            error: "temporarily_unavailable",
+            error_description: bilingual(
+              "Client tạm thời bị khóa vì xác thực sai nhiều lần; hãy thử lại sau",
+              "client temporarily locked after repeated failed authentications; try again later",
+            ),
+          };
+          return;
+        }
+        await next();
+        const answer = ctx.body as { error?: unknown } | undefined;
+        if (ctx.status === 401 && answer?.error === "invalid_client") clientLockouts.failure(clientId);
+        else if (ctx.status < 400) clientLockouts.success(clientId);
+        await afterToken(ctx);
+        return;
+      }
     }
     await next();
+    await afterToken(ctx);
+  });
+
+  async function afterToken(ctx: KoaContextWithOIDC): Promise<void> {
     // keycloak-js fetches with `credentials: "include"`, which browsers allow only with this header (Keycloak sends it).
     if (ctx.response.get("access-control-allow-origin")) ctx.set("access-control-allow-credentials", "true");
     if (ctx.path === `${OIDC}/token` && ctx.status === 200 && ctx.body && typeof ctx.body === "object") {
@@ -338,7 +371,7 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
       }
       body["not-before-policy"] = 0;
     }
-  });
+  }
 
   const dispatch = mountProvider(provider, prefix);
   const broker = createBroker({ provider, realm, issuer, loginPath, authorizationEndpoint: `${issuer}${OIDC}/auth` });
@@ -413,6 +446,8 @@ function replaceBody(ctx: KoaContextWithOIDC, body: string): void {
   const fresh = new IncomingMessage(orig.socket);
   fresh.method = orig.method;
   fresh.url = orig.url;
+  // mountProvider's: oidc-provider derives its mount path (and so its URLs, e.g. verification_uri) from it.
+  (fresh as IncomingMessage & { originalUrl?: string }).originalUrl = (orig as IncomingMessage & { originalUrl?: string }).originalUrl;
   fresh.headers = { ...orig.headers, "content-length": String(Buffer.byteLength(body)) };
   fresh.httpVersion = orig.httpVersion;
   // Marked complete so that the end of this stream does not tear down the shared socket.

@@ -1,7 +1,8 @@
 // The government identity provider ("VNeID") stand-in: a real OpenID Provider (oidc-provider) with test
 // citizens. Like the real service it issues no refresh tokens: brokers use its ID token once at login.
 import Provider, { type AdapterFactory, type Configuration, type JWK } from "oidc-provider";
-import { interactionAt, interactionRoute, mountProvider, renderErrorPage, type Mounted } from "../mount.js";
+import { BruteForceDetector, type BruteForceSettings } from "../brute-force.js";
+import { interactionAt, interactionRoute, mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { readForm } from "../http.js";
 import { esc, page, sendHtml } from "../pages.js";
 import { LOA_VALUES, assertedAcr, citizens, findCitizen } from "./citizens.js";
@@ -20,6 +21,8 @@ export interface VneidOptions {
   signingKey: JWK;
   /** oidc-provider's storage; default its in-memory adapter. */
   adapter?: AdapterFactory;
+  /** Wrong national IDs counted per client address (the realm's brute-force settings); unset: not counted. */
+  bruteForce?: BruteForceSettings;
 }
 export function createVneid(opts: VneidOptions): Mounted {
   const prefix = new URL(opts.issuer).pathname.replace(/\/$/, "");
@@ -50,8 +53,7 @@ export function createVneid(opts: VneidOptions): Mounted {
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {
-          ctx.type = "html";
-          ctx.body = page("Đăng xuất VNeID", `${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}<button type="submit" form="op.logoutForm">Đăng xuất</button>`, { autoSubmit: "op.logoutForm" });
+          renderLogout(ctx, form, "Đăng xuất VNeID");
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = "html";
@@ -86,6 +88,9 @@ export function createVneid(opts: VneidOptions): Mounted {
   };
   const provider = new Provider(opts.issuer, config);
   const dispatch = mountProvider(provider, prefix);
+  // Per address, not per national ID: the attack is trying many IDs. A successful login does not clear
+  // the count (the test citizens are listed on the page: one of them would reset it after every guess).
+  const lockouts = opts.bruteForce ? new BruteForceDetector(opts.bruteForce) : null;
 
   const loginPage = (uid: string, error?: string) =>
     page(
@@ -112,13 +117,27 @@ export function createVneid(opts: VneidOptions): Mounted {
       }
       if (route && route.rest === "login" && req.method === "POST") {
         const details = await interactionAt(provider, req, res, route.uid);
+        const address = req.socket.remoteAddress ?? "unknown";
+        const locked = lockouts?.lockedForSeconds(address) ?? 0;
+        if (locked > 0) {
+          // Refused unchecked while locked out, a right ID too (Keycloak's temporary lockout).
+          sendHtml(
+            res,
+            429,
+            loginPage(route.uid, `Bạn đã nhập sai nhiều lần: thử lại sau ${locked} giây. / Too many failed attempts: try again in ${locked} seconds.`),
+            { "retry-after": String(locked) },
+          );
+          return true;
+        }
         const nationalId = (await readForm(req)).get("nationalId")?.trim() ?? "";
         if (!/^[0-9]{12}$/.test(nationalId)) {
+          lockouts?.failure(address);
           sendHtml(res, 400, loginPage(route.uid, "Số định danh cá nhân phải gồm đúng 12 chữ số."));
           return true;
         }
         const citizen = findCitizen(nationalId);
         if (!citizen) {
+          lockouts?.failure(address);
           sendHtml(res, 404, loginPage(route.uid, `Không tìm thấy tài khoản định danh điện tử của số ${nationalId}.`));
           return true;
         }

@@ -15,3 +15,8 @@ export function notFound(field?: string): DomainError {
 export function invalid(field: string, reason: string, vi: string, en: string): DomainError {
   return new DomainError("BAD_REQUEST", reason, bilingual(vi, en), field);
 }
+
+/** A date of record cannot lie after today (Vietnam's calendar day of the service's clock). */
+export function assertNotFuture(field: string, date: string, today: string): void {
+  if (date > today) throw invalid(field, "date_in_future", `Ngày ${date} chưa tới (hôm nay là ${today})`, `The date ${date} is in the future (today is ${today})`);
+}

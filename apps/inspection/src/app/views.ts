@@ -17,6 +17,11 @@ export function subjectView(row: SubjectColumns & { subjectStatus: string }): Su
   };
 }
 
+/** How an event names a subject: ids only, never a name (contract-inspection's events.ts). */
+export function subjectIds(s: Subject) {
+  return { subjectKind: s.kind, memberId: s.memberId, orgId: s.orgId };
+}
+
 /** The snapshot columns a case keeps of its subject. */
 export function subjectColumns(s: Subject) {
   return { subjectKind: s.kind, memberId: s.memberId, orgId: s.orgId, subjectName: s.name, subjectOrgPath: s.orgPath, subjectStatus: s.status };

@@ -26,7 +26,8 @@ export function addWorkingDays(date: IsoDate, workingDays: number, calendar: Wor
  * Inverse of addWorkingDays: workingDaysBetween(x, addWorkingDays(x, n)) = n.
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: WorkCalendar = VIETNAM_CALENDAR): number {
-  if (to < from) return -workingDaysBetween(to, from, calendar);
+  // 0 - n, not -n: no working day between reversed dates is 0, not -0 (which toBe/Object.is tell apart).
+  if (to < from) return 0 - workingDaysBetween(to, from, calendar);
   const span = daysBetween(from, to);
   let count = 0;
   for (let i = 1; i <= span; i++) if (isWorkingDay(addDays(from, i), calendar)) count++;

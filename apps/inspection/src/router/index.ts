@@ -10,6 +10,7 @@ import { decideDisciplineRoute } from "./discipline/decide-discipline.js";
 import { getDecisionRoute } from "./discipline/get-decision.js";
 import { listDecisionsRoute } from "./discipline/list-decisions.js";
 import { lodgeAppealRoute } from "./discipline/lodge-appeal.js";
+import { resolveEffectRoute } from "./discipline/resolve-effect.js";
 import { eventsStreamRoute } from "./events/stream.js";
 import { concludeInspectionRoute } from "./inspections/conclude-inspection.js";
 import { decideInspectionRoute } from "./inspections/decide-inspection.js";
@@ -31,7 +32,7 @@ export const inspectionRouter = router({
   programs: router({ create: createProgramRoute, completeItem: completeItemRoute, get: getProgramRoute, list: listProgramsRoute }),
   inspections: router({ decide: decideInspectionRoute, start: startInspectionRoute, conclude: concludeInspectionRoute, get: getInspectionRoute, list: listInspectionsRoute }),
   supervisions: router({ decide: decideSupervisionRoute, conclude: concludeSupervisionRoute, get: getSupervisionRoute, list: listSupervisionsRoute }),
-  discipline: router({ decide: decideDisciplineRoute, lodgeAppeal: lodgeAppealRoute, decideAppeal: decideAppealRoute, get: getDecisionRoute, list: listDecisionsRoute }),
+  discipline: router({ decide: decideDisciplineRoute, lodgeAppeal: lodgeAppealRoute, decideAppeal: decideAppealRoute, get: getDecisionRoute, list: listDecisionsRoute, resolveEffect: resolveEffectRoute }),
   cases: router({ listForSubject: listSubjectCasesRoute }),
   report: router({ annual: annualReportRoute }),
   events: router({ stream: eventsStreamRoute }),

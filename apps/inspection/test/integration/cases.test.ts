@@ -10,6 +10,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const api = () => h.client(INSPECTOR_HN).inspection;
+let programId = "";
 
 async function outbox(type: string): Promise<{ orgPath: string; payload: Record<string, unknown> }[]> {
   const rows = await h.db.prisma.outboxEvent.findMany({ where: { type }, orderBy: { id: "asc" } });
@@ -19,6 +20,7 @@ async function outbox(type: string): Promise<{ orgPath: string; payload: Record<
 describe("programs", () => {
   it("creates a commission's yearly program with its items, completes one, lists and reads it", async () => {
     const p = await api().programs.create.mutate(programInput(h.members.hn1));
+    programId = p.id;
     expect(p.owner).toEqual({ kind: "commission", orgPath: TREE.p1, orgName: "Đảng bộ Thành phố Hà Nội" });
     expect(p.items.map((i) => [i.position, i.subject.kind, i.subject.name, i.quarter])).toEqual([
       [1, "organization", "Đảng bộ Phường Ba Đình", 2],
@@ -41,6 +43,22 @@ describe("programs", () => {
     const f = await failure(api().programs.create.mutate(programInput(h.members.hn1, { ownerOrgPath: TREE.g1, year: 2027, items: [{ subject: { kind: "member", memberId: h.members.hn2 }, content: "x", quarter: 1 }] })));
     expect(f.code).toBe("BAD_REQUEST");
     expect(f.fieldErrors[0]?.path).toBe("items.0.subject");
+  });
+});
+
+describe("a case carrying out a program item", () => {
+  it("completes the item on the day it concludes; an item about another subject is refused", async () => {
+    const program = await api().programs.get.query({ programId });
+    const item = program.items.find((i) => i.subject.kind === "member")!;
+    const other = program.items.find((i) => i.subject.kind === "organization")!;
+    const refused = await failure(api().inspections.decide.mutate(inspectionInput(h.members.hn1, { programItemId: other.id, decisionNumber: "P-0" })));
+    expect([refused.code, refused.fieldErrors[0]?.path]).toEqual(["BAD_REQUEST", "programItemId"]);
+    const s = await api().supervisions.decide.mutate(supervisionInput({ kind: "regular", decisionNumber: undefined, subject: { kind: "member", memberId: h.members.hn1 }, programItemId: item.id }));
+    await api().supervisions.conclude.mutate({ supervisionId: s.id, concludedOn: "2026-08-14", signsOfViolation: false, findings: "Kê khai đầy đủ" });
+    const after = await api().programs.get.query({ programId });
+    expect(after.items.find((i) => i.id === item.id)?.completedOn).toBe("2026-08-14");
+    expect(after.completedCount).toBe(after.itemCount);
+    expect((await outbox("inspection.program.item_completed")).map((e) => e.payload)).toContainEqual({ programId, itemId: item.id, completedOn: "2026-08-14" });
   });
 });
 

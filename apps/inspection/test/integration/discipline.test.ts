@@ -1,6 +1,8 @@
 // Discipline decisions and appeals through real HTTP: the domain's rules at the edge, the effect status,
 // the event published in the same transaction.
+import { addDays } from "@orgboard/locale-vi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appealLastDay, settlementDueOn } from "../../src/domain/index.js";
 import { disciplineInput } from "./fixtures.js";
 import { failure, INSPECTOR_HN, startHarness, TREE, type Harness } from "./harness.js";
 
@@ -29,6 +31,13 @@ describe("discipline decisions", () => {
     // The same number again from the same body: refused.
     const again = await failure(api().discipline.decide.mutate(disciplineInput(h.members.hn2)));
     expect([again.code, again.message]).toEqual(["CONFLICT", expect.stringMatching(/^Số quyết định này đã được dùng \/ /)]);
+  });
+
+  it("the same number sent by several officers at once: one decision, the others a 409", async () => {
+    const input = disciplineInput(h.members.hn2, { form: "reprimand", degree: "less_serious", decisionNumber: "RACE-1" });
+    const results = await Promise.allSettled([1, 2, 3].map(() => api().discipline.decide.mutate(input)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { data?: { code?: string } }).data?.code).toBe("CONFLICT");
   });
 
   it("a cell's reprimand takes effect at its vote and needs nothing from another service", async () => {
@@ -64,14 +73,18 @@ describe("discipline decisions", () => {
 
 describe("appeals", () => {
   it("lodged within a month of the announcement with the settling body's deadline; decided as changed, it is published", async () => {
-    const d = await api().discipline.decide.mutate(disciplineInput(h.members.hn2, { form: "warning", degree: "serious", decisionNumber: "530-QĐ/TU", decidedOn: "2026-10-20", announcedOn: "2026-10-21" }));
-    const tooLate = await failure(api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: "2026-11-22", content: "Khiếu nại" }));
-    expect(tooLate.code).toBe("BAD_REQUEST");
-    const a = await api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: "2026-11-02", content: "Đề nghị xem xét lại hình thức kỷ luật" });
+    const d = await api().discipline.decide.mutate(disciplineInput(h.members.hn2, { form: "warning", degree: "serious", decisionNumber: "530-QĐ/TU", decidedOn: "2026-09-01", announcedOn: "2026-09-03" }));
+    // The window is the domain's (the later of one month and 30 working days from the announcement).
+    const lastDay = appealLastDay("2026-09-03");
+    const tooLate = await failure(api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: addDays(lastDay, 1), content: "Khiếu nại" }));
+    expect([tooLate.code, tooLate.fieldErrors[0]?.path]).toEqual(["BAD_REQUEST", "lodgedOn"]);
+    const a = await api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: lastDay, content: "Đề nghị xem xét lại hình thức kỷ luật" });
     // The provincial committee's decision is settled at the Centre: 90 working days.
-    expect(a).toMatchObject({ lodgedOn: "2026-11-02", lodgeDeadlineOn: "2026-11-21", decidedOn: null });
-    expect(a.decideDeadlineOn > "2027-02-01").toBe(true);
-    expect((await failure(api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: "2026-11-03", content: "Lần hai" }))).code).toBe("CONFLICT");
+    expect(a).toMatchObject({ lodgedOn: lastDay, lodgeDeadlineOn: lastDay, decidedOn: null, decideDeadlineOn: settlementDueOn("complaint", "central", lastDay) });
+    expect((await failure(api().discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: lastDay, content: "Lần hai" }))).code).toBe("CONFLICT");
+    // A heavier form applied by membership is a new decision, not an appeal's change of a warning.
+    const heavier = await failure(api().discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-18", outcome: "changed", newForm: "expulsion", decidedByOrgPath: TREE.p1, decisionNumber: "600-QĐ/TU" }));
+    expect([heavier.code, heavier.fieldErrors[0]?.path]).toEqual(["BAD_REQUEST", "newForm"]);
     const decided = await api().discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-18", outcome: "changed", newForm: "reprimand", decidedByOrgPath: TREE.p1, decisionNumber: "600-QĐ/TU" });
     expect([decided.status, decided.form, decided.appeals[0]?.outcome]).toEqual(["changed", "reprimand", "changed"]);
     const changed = await h.db.prisma.outboxEvent.findMany({ where: { type: "inspection.discipline.changed", aggregateId: d.id } });

@@ -10,13 +10,14 @@ import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import { openTestDatabase, type TestDatabase } from "@orgboard/membership";
 import { createMembershipService } from "@orgboard/membership/server";
 import { createLogger, type Service } from "@orgboard/server-kit";
+import { freePort } from "@orgboard/testkit";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
 import pg from "pg";
 import { membershipDirectory } from "../../src/app/subjects.js";
 import { openDatabase, type Database } from "../../src/db.js";
 import type { AppRouter } from "../../src/router/index.js";
-import { createInspectionService, type InspectionServiceOptions } from "../../src/server.js";
+import { createInspectionService, type InspectionService, type InspectionServiceOptions } from "../../src/server.js";
 
 export type Client = TRPCClient<AppRouter>;
 export type MembershipClient = TRPCClient<MembershipContractRouter>;
@@ -57,7 +58,7 @@ export interface Harness {
   url: string;
   issuer: TestIssuer;
   db: Database;
-  service: Service;
+  service: InspectionService;
   membership: { url: string; client: MembershipClient };
   members: Members;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
@@ -91,10 +92,14 @@ async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void
 
 const logger = (name: string) => createLogger({ name, level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" });
 
-/** Membership with the test tree and three members, created through its own API by the central board. */
-async function startMembership(issuer: TestIssuer): Promise<{ url: string; service: Service; t: TestDatabase; client: MembershipClient; members: Members }> {
+/**
+ * Membership with the test tree and three members, created through its own API by the central board.
+ * `inspectionUrl`: membership follows inspection's stream there (decisions take effect) with its service token.
+ */
+async function startMembership(issuer: TestIssuer, inspectionUrl?: string): Promise<{ url: string; service: Service; t: TestDatabase; client: MembershipClient; members: Members }> {
   const t = await openTestDatabase();
-  const service = createMembershipService({ db: t.db, verifier: createTokenVerifier(issuer.verifierOptions("membership")), today: () => "2026-11-20", logger: logger("membership"), closeDatabase: false });
+  const inspection = inspectionUrl ? { url: inspectionUrl, getToken: () => issuer.mintService("membership", { audience: "inspection" }), retryDelayMs: 50, maxRetryDelayMs: 500 } : undefined;
+  const service = createMembershipService({ db: t.db, verifier: createTokenVerifier(issuer.verifierOptions("membership")), today: () => "2026-11-20", logger: logger("membership"), closeDatabase: false, inspection });
   const { url } = await service.start({ handleSignals: false });
   const client = createTRPCClient<MembershipContractRouter>({
     links: [createServiceLinks<MembershipContractRouter>({ membership: `${url}/trpc` }, () => issuer.mint({ audience: "membership", ...CENTRAL }))],
@@ -114,11 +119,22 @@ async function startMembership(issuer: TestIssuer): Promise<{ url: string; servi
   return { url, service, t, client, members: { hn1: hn1.id, hn2: hn2.id, p2: p2.id } };
 }
 
-export async function startHarness(opts: Partial<InspectionServiceOptions> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * The two services follow each other's streams (decisions take effect in membership; its answers set
+   * the effect status here), on a port reserved for inspection before membership starts.
+   */
+  effects?: boolean;
+}
+
+export async function startHarness(opts: Partial<InspectionServiceOptions> = {}, h: HarnessOptions = {}): Promise<Harness> {
   const issuer = await createTestIssuer({ audience: "inspection" });
-  const membership = await startMembership(issuer);
+  const port = h.effects ? await freePort() : undefined;
+  const membership = await startMembership(issuer, port ? `http://127.0.0.1:${port}` : undefined);
   const { db, drop } = await freshDatabase();
   const service = createInspectionService({
+    port,
+    membershipEffects: h.effects ? { url: membership.url, getToken: () => issuer.mintService("inspection", { audience: "membership" }), retryDelayMs: 50, maxRetryDelayMs: 500 } : undefined,
     db,
     verifier: createTokenVerifier(issuer.verifierOptions("inspection")),
     // Inspection's own service token, as the client-credentials login would give it.

@@ -102,15 +102,18 @@ describe("events.stream", () => {
     return { received, errors, stop: () => sub.unsubscribe() };
   }
 
-  it("gives the service every event, an inspector its scope's, and refuses the boards below the centre and viewers", async () => {
+  it("gives the service every event, an inspector its scope's, and refuses the boards (the centre's too: counts only) and viewers", async () => {
     const total = await h.db.prisma.outboxEvent.count();
     const service = collect(h.client(as("service", "/")));
     const hn = collect(h.client(INSPECTOR_HN));
     const board = collect(h.client(as("provincial_board", TREE.p1)));
-    await until(() => service.received.length >= total && hn.received.length >= 1 && board.errors.length >= 1);
+    const central = collect(h.client(as("central_board", "/")));
+    await until(() => service.received.length >= total && hn.received.length >= 1 && board.errors.length >= 1 && central.errors.length >= 1);
     // Give the scoped stream the time it had to (wrongly) deliver more.
     await sleep(300);
-    [service, hn, board].forEach((s) => s.stop());
+    [service, hn, board, central].forEach((s) => s.stop());
+    expect(central.received).toEqual([]);
+    expect(central.errors[0]?.data?.code).toBe("FORBIDDEN");
     expect(service.received.length).toBe(total);
     expect(hn.received.every((e) => e.orgPath.startsWith(TREE.p1))).toBe(true);
     expect(hn.received.length).toBeLessThan(total);

@@ -7,3 +7,4 @@ export * from "./party-age.js";
 export * from "./rating.js";
 export * from "./transfer.js";
 export * from "./kpis.js";
+export * from "./decision-effects.js";

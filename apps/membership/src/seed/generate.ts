@@ -78,6 +78,9 @@ export const MEMBER_RATING = new Weighted<RatingLevel>([["excellent", 12], ["goo
 export const ORG_RATING = new Weighted<RatingLevel>([["excellent", 18], ["good", 68], ["completed", 11], ["not_completed", 3]]);
 const REMOVAL = new Weighted<RemovalKind>([["expelled", 25], ["struck_off", 55], ["allowed_to_leave", 20]]);
 
+/** ≈ 7 % of the people on a cell's books have left (deceased, removed, transferred out): a cell's first draw. */
+const departedOf = (rng: Rng, active: number) => Math.round(active * 0.07 + rng.float());
+
 export interface GeneratorOptions {
   seed: number;
   /** the day the dataset describes ("today" for the data) */
@@ -133,12 +136,30 @@ export class MemberGenerator {
     return { gender, fullName, ethnicity, nationalId, hometown };
   }
 
+  /** How many people a cell's books hold (active + departed), from its first draw alone (cheap). */
+  peopleIn(org: SeedOrg): number {
+    return org.members + departedOf(new Rng(this.options.seed, org.id), org.members);
+  }
+
+  /**
+   * One cell's people with ids from `firstId`, as the full pass numbers them when the cells before it hold
+   * firstId - 1 people (see peopleIn); everything but the national IDs' counters is the full pass's.
+   */
+  cellFrom(org: SeedOrg, firstId: number): CellData {
+    const saved = this.nextMemberId;
+    this.nextMemberId = firstId;
+    try {
+      return this.cell(org);
+    } finally {
+      this.nextMemberId = saved;
+    }
+  }
+
   cell(org: SeedOrg): CellData {
     const rng = new Rng(this.options.seed, org.id);
     const asOf = this.asOfDay;
     const active = org.members;
-    // ≈ 7 % of the people on a cell's books have left (deceased, removed, transferred out).
-    const departed = Math.round(active * 0.07 + rng.float());
+    const departed = departedOf(rng, active);
     const members: SeedMember[] = [];
     const partners = this.tree.cellsByTop[org.topIndex]!;
     for (let i = 0; i < active + departed; i++) {

@@ -1,7 +1,7 @@
 // Bad input never becomes a 500: every procedure, fed malformed values of every shape (wrong types,
 // impossible dates, forged cursors, out-of-range numbers, oversized text), answers a 4xx that names the
 // field, or (unknown keys are ignored) succeeds.
-import { listProcedures } from "@orgboard/server-kit";
+import { DEFAULT_RATE_LIMITS, listProcedures } from "@orgboard/server-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../src/router/index.js";
 import { Fixture, TREE } from "./fixtures.js";
@@ -11,7 +11,9 @@ let h: Harness;
 let token: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // ~900 calls in a few seconds as one principal (every procedure × every bad input): more than a
+  // person's rate limit allows, so this harness sets its own (docs/security.md, "Limits").
+  h = await startHarness({ rateLimits: { ...DEFAULT_RATE_LIMITS, perPrincipal: 10_000 } });
   await new Fixture(h.db).tree();
   token = await h.token(CENTRAL);
 });

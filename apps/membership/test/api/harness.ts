@@ -4,14 +4,14 @@
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
 import { createServiceLinks } from "@orgboard/contracts";
-import { createLogger, type Service } from "@orgboard/server-kit";
+import { createLogger } from "@orgboard/server-kit";
 import { TRPCClientError, createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, expect } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import type { Database } from "../../src/db/sql.js";
 import type { AppRouter } from "../../src/router/index.js";
-import { createMembershipService, type MembershipServiceOptions } from "../../src/server.js";
+import { createMembershipService, type MembershipService, type MembershipServiceOptions } from "../../src/server.js";
 import { Fixture, TREE } from "./fixtures.js";
 
 export type Client = TRPCClient<AppRouter>;
@@ -30,9 +30,14 @@ export interface Harness {
   url: string;
   issuer: TestIssuer;
   db: Database;
-  service: Service;
+  service: MembershipService;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
-  client(claims: MintOptions | null, opts?: { requestId?: () => string }): Client;
+  /**
+   * `requestId`: the x-request-id the client sends (kept by the service as its clientRequestId only);
+   * `onRequestId`: told the id the service gave each HTTP request (x-request-id of the answer), the one
+   * its audit records carry.
+   */
+  client(claims: MintOptions | null, opts?: { requestId?: () => string; onRequestId?: (serverRequestId: string) => void }): Client;
   token(claims: MintOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -66,6 +71,12 @@ export async function startHarness(opts: Partial<MembershipServiceOptions> = {})
             createServiceLinks<AppRouter>({ membership: `${url}/trpc` }, () => (claims ? token(claims) : null), {
               EventSource,
               headers: (): Record<string, string> => (o.requestId ? { "x-request-id": o.requestId() } : {}),
+              fetch: async (input, init) => {
+                const res = await fetch(input, init);
+                const served = res.headers.get("x-request-id");
+                if (served) o.onRequestId?.(served);
+                return res;
+              },
             }),
           ],
         });

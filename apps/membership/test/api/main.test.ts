@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
 import { readLatestAnchor } from "@orgboard/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openMembershipDatabase } from "../../src/db/open.js";
 import { openTestDatabase, testServerUrl, type TestDatabase } from "../../src/db/testing.js";
 import { CENTRAL } from "./harness.js";
 
@@ -108,7 +109,9 @@ describe("main", () => {
     const second = run(env());
     const url2 = await second.url;
     const got = await trpc(url2, "membership.orgs.get", { orgPath: "/79/" });
-    expect(got).toMatchObject({ status: 200, requestId: "main-test-1", body: { result: { data: { path: "/79/", name: "Đảng bộ Thành phố Hồ Chí Minh" } } } });
+    // The service names the request itself; the client's "main-test-1" is only its clientRequestId (#9).
+    expect(got.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(got).toMatchObject({ status: 200, body: { result: { data: { path: "/79/", name: "Đảng bộ Thành phố Hồ Chí Minh" } } } });
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
 
@@ -118,5 +121,51 @@ describe("main", () => {
     const latest = readLatestAnchor(path.join(anchors, "membership.jsonl"), publicKey, "membership");
     expect(latest).toMatchObject({ ok: true, anchor: { service: "membership", lastId: "1" } });
     expect(statSync(path.join(anchors, "membership.key.pem")).mode & 0o077).toBe(0);
+  });
+
+  it("#9: the audit record carries the id the server gave the request, not the client's; RATE_LIMIT_* limit the process", async () => {
+    const own = mkdtempSync(path.join(tmpdir(), "membership-main-limits-"));
+    try {
+      const base = env();
+      const proc = run({ ...base, ...(base.DATA_DIR ? { DATA_DIR: own } : {}), RATE_LIMIT_PER_PRINCIPAL: "4", RATE_LIMIT_PER_ADDRESS: "3", RATE_LIMIT_WINDOW_MS: "60000" });
+      const url = await proc.url;
+      const token = await issuer.mint({ audience: "membership", ...CENTRAL });
+      const forged = "audit-row-of-someone-else";
+      const res = await fetch(`${url}/trpc/membership.orgs.create`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-request-id": forged },
+        body: JSON.stringify({ parentPath: "/", code: "92", name: "Đảng bộ Thành phố Cần Thơ", kind: "provincial_committee", openedOn: "2004-01-01" }),
+      });
+      expect(res.status).toBe(200);
+      const served = res.headers.get("x-request-id")!;
+      expect(served).toMatch(/^[0-9a-f-]{36}$/);
+      // Three more calls of the same principal fill its count of 4; the fifth is refused, in Vietnamese first.
+      for (let i = 0; i < 3; i++) {
+        const ok = await fetch(`${url}/trpc/membership.orgs.get?input=${encodeURIComponent(JSON.stringify({ orgPath: "/92/" }))}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(ok.status).toBe(200);
+      }
+      const limited = await fetch(`${url}/trpc/membership.orgs.get?input=${encodeURIComponent(JSON.stringify({ orgPath: "/92/" }))}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/^Quá nhiều yêu cầu.* \/ Too many requests/);
+      // Without a token: counted per address (3), then refused before anything else.
+      const anon = [];
+      for (let i = 0; i < 4; i++) anon.push((await fetch(`${url}/trpc/membership.orgs.get?input=${encodeURIComponent(JSON.stringify({ orgPath: "/92/" }))}`)).status);
+      expect(anon).toEqual([401, 401, 401, 429]);
+      proc.child.kill("SIGTERM");
+      const { code, stdout } = await proc.exited;
+      expect(code).toBe(0);
+      // The log line of the create names both ids: the server's and the client's (sanitized).
+      expect(stdout).toMatch(new RegExp(`"requestId":"${served}","clientRequestId":"${forged}"`));
+      const check = base.DATABASE_URL ? await openMembershipDatabase({ databaseUrl: base.DATABASE_URL, migrate: false }) : await openMembershipDatabase({ dataDir: own, migrate: false });
+      try {
+        const { rows } = await check.query<{ request_id: string | null }>(`SELECT request_id FROM audit_record WHERE entity_id = $1 OR org_path = $1`, ["/92/"]);
+        expect(rows.map((r) => r.request_id)).toEqual([served]);
+      } finally {
+        await check.close();
+      }
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The authorization matrix over HTTP: every procedure × role × target, exactly as docs/security.md
 // documents it (the table is read from the docs). A role's caller holds org_paths ["/01/"]
-// (central_board: "/"). Each call carries its own request id, so the audit trail of every allowed
+// (central_board: "/"). Each call's request id (the one the service names it by) finds its audit records: that of every allowed
 // mutation is checked too, and that a refused or failing call wrote nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -114,10 +114,10 @@ async function attempt(call: Promise<unknown>): Promise<Outcome> {
   }
 }
 
-async function writesOf(requestId: string, outboxBefore: number): Promise<{ audit: number; outbox: number }> {
+async function writesOf(requestIds: string[], outboxBefore: number): Promise<{ audit: number; outbox: number }> {
   const { rows } = await suite.h.db.query<{ audit: number; outbox: number }>(
-    `SELECT (SELECT count(*) FROM audit_record WHERE request_id = $1)::int AS audit, (SELECT count(*) FROM outbox_event WHERE id > $2)::int AS outbox`,
-    [requestId, outboxBefore],
+    `SELECT (SELECT count(*) FROM audit_record WHERE request_id = ANY($1::text[]))::int AS audit, (SELECT count(*) FROM outbox_event WHERE id > $2)::int AS outbox`,
+    [requestIds, outboxBefore],
   );
   return rows[0]!;
 }
@@ -143,9 +143,12 @@ describe.each(procedures.filter((p) => p.type !== "subscription").map((p) => [p.
       if (target === "country" && RECORD_PROCEDURES.has(name)) continue;
       const requestId = `matrix-${name}-${role}-${target}-${++n}`;
       const { rows } = await suite.h.db.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM outbox_event`);
-      const outcome = await attempt(probe!(suite.h.client(caller(role), { requestId: () => requestId }), PATH_OF[target]));
+      // The service names each request itself (#9): the audit records carry the id it answered with.
+      const served: string[] = [];
+      const outcome = await attempt(probe!(suite.h.client(caller(role), { requestId: () => requestId, onRequestId: (id) => served.push(id) }), PATH_OF[target]));
       seen[target] = outcome.ok ? "ok" : outcome.code;
-      const writes = await writesOf(requestId, rows[0]!.id);
+      expect(served.length, `${name} ${role} ${target}: the service's request id`).toBeGreaterThan(0);
+      const writes = await writesOf(served, rows[0]!.id);
       if (outcome.ok && proc.type === "mutation" && (outcome.value as { ok?: boolean }).ok !== false) {
         expect(writes.audit, `${name} ${role} ${target}: audit records`).toBe(1);
         expect(writes.outbox, `${name} ${role} ${target}: outbox events`).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ describe("removals.remove", () => {
     });
     expect(r.result).toMatchObject({ status: "removed", leftOn: "2026-09-15" });
     const hist = await hanoi().membership.members.history.query({ id });
-    expect(hist.removal).toEqual({ kind: "expelled", removedOn: "2026-09-15", reason: "Vi phạm kỷ luật nghiêm trọng" });
+    expect(hist.removal).toEqual({ kind: "expelled", removedOn: "2026-09-15", reason: "Vi phạm kỷ luật nghiêm trọng", decisionNumber: "12-QĐ/UBKT", decidedOn: null });
     expect(hist.periods).toHaveLength(1);
     expect(hist.periods[0]).toMatchObject({ endedOn: "2026-09-15", endReason: "removal" });
     expect(hist.transfers.find((x) => x.id === t)?.status).toBe("cancelled");

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { createTestIssuer, startTokenEndpoint, type TestIssuer } from "@orgboard/auth/testing";
 import { freePort, until } from "@orgboard/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,6 @@ import { postgresAvailable, startTestPostgres, type TestPostgres } from "../supp
 import { startProbeService, type ProbeService } from "../support/probe-service.js";
 import { spawnGateway, type GatewayProcess } from "../support/processes.js";
 import { serviceTokenSource } from "../support/servers.js";
-import { startTokenEndpoint } from "../support/token-endpoint.js";
 
 /**
  * Two real gateway processes (src/main.ts) on one PostgreSQL: the socket.io adapter carries pushes
@@ -32,7 +31,7 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
   const clients: TestClient[] = [];
   let seq = 0;
 
-  const ev = (orgPath: string, payload: unknown = null): EmitEvent => ({ type: "probe.thing.happened", orgPath, aggregateId: `a-${++seq}`, payload });
+  const ev = (orgPath: string, payload: unknown = null): EmitEvent => ({ type: "conference.thing.happened", orgPath, aggregateId: `a-${++seq}`, payload });
 
   async function start(name: string, port?: number) {
     const g = await spawnGateway(name, env, port);
@@ -49,8 +48,8 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
     const out: Record<string, string> = {};
     for (const g of gateways) {
       if (g.child.exitCode !== null || g.child.signalCode !== null) continue;
-      const r = await g.readyz().catch(() => null);
-      const state = (r?.body.services as Record<string, { state: string }> | undefined)?.probe?.state;
+      const r = await g.readyz(await issuer.mint({ roles: ["service"], orgPaths: ["/"], audience: "realtime" })).catch(() => null);
+      const state = (r?.body.services as Record<string, { state: string }> | undefined)?.conference?.state;
       if (state) out[g.name] = state;
     }
     return out;
@@ -74,11 +73,12 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
   beforeAll(async () => {
     db = await startTestPostgres();
     issuer = await createTestIssuer({ audience: "realtime" });
-    tokenEndpoint = await startTokenEndpoint(issuer, { clientId: "realtime", clientSecret: "s3cret", audiences: ["probe"] });
+    tokenEndpoint = await startTokenEndpoint(issuer, { clientId: "realtime", clientSecret: "s3cret", audiences: ["conference"] });
     dir = mkdtempSync(join(tmpdir(), "realtime-two-"));
     const probePort = await freePort();
-    probe = await startProbeService({ port: probePort, dataDir: join(dir, "probe-db"), issuer: issuer.issuer, jwksUrl: issuer.jwksUrl });
-    emit = emitter(probe.trpcUrl, "probe", serviceTokenSource(issuer, ["probe"]));
+    // The probe plays conference: realtime consumes only services whose stream-read rule it knows (access.ts).
+    probe = await startProbeService({ name: "conference", port: probePort, dataDir: join(dir, "probe-db"), issuer: issuer.issuer, jwksUrl: issuer.jwksUrl });
+    emit = emitter(probe.trpcUrl, "conference", serviceTokenSource(issuer, ["conference"]));
     env = {
       DATABASE_URL: db.url,
       LOG_LEVEL: "warn",
@@ -86,7 +86,7 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
       OIDC_JWKS_URL: issuer.jwksUrl,
       OIDC_TOKEN_URL: tokenEndpoint.url,
       OIDC_CLIENT_SECRET: "s3cret",
-      REALTIME_SERVICES: `probe=${probe.url}`,
+      REALTIME_SERVICES: `conference=${probe.url}`,
       REALTIME_BUS_CHANNEL: `rt_${db.schema}`,
       REALTIME_LEASE_NAMESPACE: db.schema,
       REALTIME_LEASE_RETRY_MS: "300",
@@ -208,7 +208,7 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
     console.log(`crash takeover: ${dups.length} event(s) re-pushed`);
     const checkpoint = new pg.Client({ connectionString: db.url });
     await checkpoint.connect();
-    const row = await checkpoint.query<{ id: string }>("SELECT last_event_id::text AS id FROM realtime_checkpoint WHERE service = 'probe'");
+    const row = await checkpoint.query<{ id: string }>("SELECT last_event_id::text AS id FROM realtime_checkpoint WHERE service = 'conference'");
     await checkpoint.end();
     expect(row.rows[0]?.id).toBe(during.at(-1));
   });

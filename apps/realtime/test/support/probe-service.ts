@@ -15,6 +15,7 @@ import { createOutboxTables, pgliteClient } from "@orgboard/events/testing";
 import { createLogger, createService, createTRPC, type Logger } from "@orgboard/server-kit";
 import pg from "pg";
 import { z } from "zod";
+import { STREAM_ACCESS } from "../../src/access.js";
 
 const PGLITE_VERSION = "0.5.14";
 
@@ -39,7 +40,9 @@ export interface ProbeService {
 export async function startProbeService(opts: ProbeServiceOptions): Promise<ProbeService> {
   const name = opts.name ?? "probe";
   definePolicy({
-    [`${name}.events.read`]: { roles: ["service"], scoped: false },
+    // Playing a real service (bench, tests), the probe's stream is read by that service's contract row,
+    // as the gateway in the same process registers it; otherwise by service accounts only.
+    [`${name}.events.read`]: STREAM_ACCESS[name]?.readers ?? { roles: ["service"], scoped: false },
     [`${name}.events.emit`]: { roles: ["service", "site_operator"], scoped: true },
   });
   const store = opts.databaseUrl ? await pgStore(opts.databaseUrl) : await pgliteStore(opts.dataDir);
@@ -84,6 +87,9 @@ export async function startProbeService(opts: ProbeServiceOptions): Promise<Prob
     },
     port: opts.port,
     logger: opts.logger ?? createLogger({ name, level: "silent" }),
+    // The bench emits thousands of events a minute as one service account: a load source, not a caller
+    // whose rate is under test (docs/security.md, "Limits").
+    rateLimits: false,
     onClose: () => store.close(),
   });
   const { url } = await service.start({ handleSignals: false });

@@ -12,7 +12,8 @@ export interface GatewayProcess {
   output: () => string;
   /** SIGTERM and wait for exit (graceful), or SIGKILL (crash). */
   stop(signal?: "SIGTERM" | "SIGKILL"): Promise<number | null>;
-  readyz(): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** GET /readyz; with `token` (a service token) the details (streams, connections) too. */
+  readyz(token?: string): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
 /** `node --import tsx src/main.ts`: the real entry point, configured only by environment. */
@@ -38,8 +39,8 @@ export async function spawnGateway(name: string, env: Record<string, string>, po
       child.kill(signal);
       return exited;
     },
-    async readyz() {
-      const r = await fetch(`${url}/readyz`);
+    async readyz(token?: string) {
+      const r = await fetch(`${url}/readyz`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
       return { status: r.status, body: (await r.json()) as Record<string, unknown> };
     },
   };

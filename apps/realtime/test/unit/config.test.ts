@@ -36,7 +36,12 @@ describe("config", () => {
   it("names every bad variable, in both languages", () => {
     expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "membership=ftp://x" }, "throw")).toThrow(/REALTIME_SERVICES: mục 1 \("membership=ftp:\/\/x"\) phải có dạng .* \/ entry 1 \("membership=ftp:\/\/x"\) must be <service>=<http\(s\) base URL>/);
     expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "membership=http://x/trpc", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/without \/trpc \(realtime appends it\)/);
-    expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "a=http://x,a=http://y", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/listed twice/);
+    expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "membership=http://x,membership=http://y", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/listed twice/);
+    // A service whose stream-read rule realtime does not know would deliver to no one: refused at start.
+    expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "personnel=http://x", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/entry 1: realtime has no stream-read rule for service "personnel" \(known: membership, conference, inspection\)/);
+    expect(loadRealtimeConfig({ ...base, REALTIME_SERVICES: "inspection=http://127.0.0.1:4006", OIDC_CLIENT_SECRET: "s" }, "throw").REALTIME_SERVICES).toEqual([
+      { name: "inspection", baseUrl: "http://127.0.0.1:4006", url: "http://127.0.0.1:4006/trpc" },
+    ]);
     expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "membership=http://x" }, "throw")).toThrow(/OIDC_CLIENT_SECRET: bắt buộc khi REALTIME_SERVICES có dịch vụ .* \/ is required when REALTIME_SERVICES lists services/);
     expect(() => loadRealtimeConfig({ PORT: "x" }, "throw")).toThrow(/PORT: phải là số nguyên từ 0 đến 65535[\s\S]*OIDC_ISSUER: chưa được đặt \(bắt buộc\) \/ is required but not set/);
     expect(() => loadRealtimeConfig({ ...base, REALTIME_BUS_CHANNEL: "Bad-Name" }, "throw")).toThrow(/REALTIME_BUS_CHANNEL: .* \/ must be a lowercase SQL identifier, got "Bad-Name"/);

@@ -12,7 +12,7 @@ describe("rooms", () => {
 
   it("a socket's rooms intersect an event's rooms exactly when the event is in its subtree", () => {
     const ev = (orgPath: string) => new Set(eventRooms("conference", { type: "conference.x", orgPath, aggregateId: "c" }));
-    const inScope = (scope: string[], orgPath: string) => [...socketRooms(scope, ["*"])].some((r) => ev(orgPath).has(r));
+    const inScope = (scope: string[], orgPath: string) => [...socketRooms([{ service: "conference", kind: "events", paths: scope }], ["*"])].some((r) => ev(orgPath).has(r));
     expect(inScope(["/01/"], "/01/01-007/x/")).toBe(true);
     expect(inScope(["/01/"], "/01/")).toBe(true);
     expect(inScope(["/01/"], "/")).toBe(false);
@@ -38,5 +38,16 @@ describe("rooms", () => {
     expect(normalizeTopics(["x@/01/"])).toMatchObject({ ok: false, message: expect.stringMatching(/^topics\.0: /) });
     expect(normalizeTopics(Array.from({ length: 51 }, (_, i) => `t${i}`))).toMatchObject({ ok: false, message: expect.stringMatching(/at most 50/) });
     expect(normalizeTopics("membership")).toMatchObject({ ok: false });
+  });
+
+  it("a service's events and its notices never share a room, nor do two services", () => {
+    const e = { type: "inspection.watch.added", orgPath: "/01/", aggregateId: "w" };
+    const detail = new Set(eventRooms("inspection", e));
+    const notice = new Set(eventRooms("inspection", { ...e, type: "inspection.figures.changed", aggregateId: "/01/" }, "notice"));
+    const noticeOnly = socketRooms([{ service: "inspection", kind: "notice", paths: ["/01/"] }], ["*"]);
+    const membershipOnly = socketRooms([{ service: "membership", kind: "events", paths: ["/"] }], ["*"]);
+    expect([...noticeOnly].some((r) => detail.has(r))).toBe(false);
+    expect([...noticeOnly].some((r) => notice.has(r))).toBe(true);
+    expect([...membershipOnly].some((r) => detail.has(r) || notice.has(r))).toBe(false);
   });
 });

@@ -20,7 +20,16 @@ export const memberHistoryOutputSchema = z.object({
   ),
   transfers: z.array(transferViewSchema.pick({ id: true, kind: true, status: true, fromOrgPath: true, toOrgPath: true, toDescription: true, requestedOn: true, receivedOn: true })),
   admission: z.object({ admittedOn: z.string(), probationEndsOn: z.string(), outcome: z.string().nullable(), outcomeOn: z.string().nullable() }).nullable(),
-  removal: z.object({ kind: z.enum(REMOVAL_KINDS), removedOn: z.string(), reason: z.string().nullable() }).nullable(),
+  removal: z
+    .object({
+      kind: z.enum(REMOVAL_KINDS),
+      removedOn: z.string(),
+      reason: z.string().nullable(),
+      /** The decision's number and date (2.1), e.g. an expulsion decided in inspection; null when not recorded. */
+      decisionNumber: z.string().nullable(),
+      decidedOn: z.string().nullable(),
+    })
+    .nullable(),
   diedOn: z.string().nullable(),
 });
 

@@ -3,10 +3,11 @@ import { caseInScope } from "../../app/access.js";
 import { lockDecision } from "../../app/cases.js";
 import { checkConductor } from "../../app/conductor.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid, notFound } from "../../app/errors.js";
+import { assertNotFuture, invalid, notFound } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange, type InspectionEvent } from "../../app/record.js";
 import { toDecisionView } from "../../app/views.js";
-import { conflict, formsForSubjectKind, type SubjectKind } from "../../domain/index.js";
+import { FORMS_WITH_EFFECT } from "../../app/discipline.js";
+import { conflict, formsForSubjectKind, type DisciplineForm, type SubjectKind } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
 const c = inspectionContract.procedures.discipline.decideAppeal;
@@ -28,11 +29,16 @@ export const decideAppealRoute = procedure("inspection.discipline.manage")
       if (appeal.decidedOn) throw conflict("appeal_decided", "Khiếu nại đã được giải quyết", "The appeal was already decided", "appealId");
       checkConductor(ctx, input.decidedByOrgPath, decision.decidedByOrgPath, "decidedByOrgPath");
       if (input.decidedOn < fromDbDate(appeal.lodgedOn)) throw invalid("decidedOn", "date_order", "Ngày giải quyết trước ngày khiếu nại", "The appeal is decided before it was lodged");
-      if (input.decidedOn > todayOf(ctx)) throw invalid("decidedOn", "date_in_future", "Ngày giải quyết chưa tới", "The decision date is in the future");
+      assertNotFuture("decidedOn", input.decidedOn, todayOf(ctx));
       if (input.outcome === "changed") {
         if (input.newForm === undefined) throw invalid("newForm", "new_form_required", "Thay đổi hình thức kỷ luật thì phải nêu hình thức mới", "A changed discipline needs its new form");
         if (!formsForSubjectKind(decision.subjectKind as SubjectKind).includes(input.newForm) || input.newForm === decision.form) {
           throw invalid("newForm", "new_form_invalid", "Hình thức mới không hợp lệ cho đối tượng này (hoặc trùng hình thức cũ)", "The new form does not apply to this subject (or is the same form)");
+        }
+        // Another service applies these forms once per decision (keyed by its id): a change into one of them
+        // from a form that had no effect there cannot reach it, so it is decided as a new decision instead.
+        if (FORMS_WITH_EFFECT.has(input.newForm) && !FORMS_WITH_EFFECT.has(decision.form as DisciplineForm)) {
+          throw invalid("newForm", "new_form_needs_new_decision", `Chuyển sang hình thức "${input.newForm}" phải ra quyết định kỷ luật mới`, `A change to "${input.newForm}" is made by a new discipline decision`);
         }
       } else if (input.newForm !== undefined) {
         throw invalid("newForm", "new_form_unexpected", "Chỉ nêu hình thức mới khi thay đổi hình thức kỷ luật", "A new form goes only with the outcome \"changed\"");

@@ -3,9 +3,9 @@ import { caseInScope, subjectInScope } from "../../app/access.js";
 import { checkConductor } from "../../app/conductor.js";
 import { todayOf, toDbDate } from "../../app/dates.js";
 import { competenceSubject, decidingBody, initialEffectStatus, isActiveSubject, subjectProfile } from "../../app/discipline.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, invalid } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
-import { subjectColumns, toDecisionView } from "../../app/views.js";
+import { subjectColumns, subjectIds, toDecisionView } from "../../app/views.js";
 import { assertCompetent, checkLimitation, conflict, effectiveOn, formsForSubjectKind, isFormAllowed, throwIfViolations } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
@@ -38,7 +38,7 @@ export const decideDisciplineRoute = procedure("inspection.discipline.manage")
     assertCompetent(decidingBody(input.decidedBy, body?.orgKind ?? null), competenceSubject(subject, input.memberRoles), input.form, { upperLevelTask: input.upperLevelTask ?? false });
 
     const today = todayOf(ctx);
-    if (input.decidedOn > today) throw invalid("decidedOn", "date_in_future", "Ngày quyết định chưa tới", "The decision date is in the future");
+    assertNotFuture("decidedOn", input.decidedOn, today);
     throwIfViolations(
       checkLimitation({ subjectKind: subject.kind, degree: input.degree, violatedOn: input.violatedOn, concludedOn: input.decidedOn, exemption: input.limitationExemption ?? null }).map((v) => ({
         ...v,
@@ -91,9 +91,7 @@ export const decideDisciplineRoute = procedure("inspection.discipline.manage")
         events: [
           inspectionEvent("inspection.discipline.effective", row.subjectOrgPath, row.id, {
             decisionId: row.id,
-            subjectKind: subject.kind,
-            memberId: subject.memberId,
-            orgId: subject.orgId,
+            ...subjectIds(subject),
             form: input.form,
             decisionNumber: input.decisionNumber,
             decidedOn: input.decidedOn,

@@ -3,7 +3,7 @@ import { appealDecideDeadline, settlementLevel } from "../../app/appeals.js";
 import { caseInScope } from "../../app/access.js";
 import { lockDecision } from "../../app/cases.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, invalid } from "../../app/errors.js";
 import { recordCallerChange } from "../../app/record.js";
 import { toAppealView } from "../../app/views.js";
 import { appealLastDay, conflict, isAppealInTime } from "../../domain/index.js";
@@ -29,7 +29,7 @@ export const lodgeAppealRoute = procedure("inspection.discipline.manage")
       if (open > 0) throw conflict("appeal_open", "Đang có khiếu nại chưa giải quyết", "An appeal is already awaiting its decision", "decisionId");
       const receivedOn = fromDbDate(decision.announcedOn ?? decision.decidedOn);
       const lastDay = appealLastDay(receivedOn);
-      if (input.lodgedOn > todayOf(ctx)) throw invalid("lodgedOn", "date_in_future", "Ngày khiếu nại chưa tới", "The appeal's date is in the future");
+      assertNotFuture("lodgedOn", input.lodgedOn, todayOf(ctx));
       if (!isAppealInTime(receivedOn, input.lodgedOn)) {
         throw invalid("lodgedOn", "complaint_out_of_time", `Ngoài thời hạn khiếu nại (từ ${receivedOn} đến ${lastDay})`, `Out of time: an appeal is lodged from ${receivedOn} to ${lastDay}`);
       }

@@ -1,7 +1,8 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { lockInspection } from "../../app/cases.js";
 import { fromDbDate, fromDbDateOrNull, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture } from "../../app/errors.js";
+import { completeLinkedItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
 import { toInspectionView } from "../../app/views.js";
 import { assertTransition, checkCaseDates, checkFindings, throwIfViolations, type CaseStatus, type DisciplineSubjectProfile, type Violation } from "../../domain/index.js";
@@ -12,7 +13,10 @@ const c = inspectionContract.procedures.inspections.conclude;
 /** The domain names findings' fields "findings.x"; on the wire they are top-level fields of this input. */
 const wireField = (v: Violation): Violation => ({ ...v, field: v.field === "findings.proposedForm" ? "disciplineProposed" : v.field.replace(/^findings\./, "") });
 
-/** under_way → concluded, with findings: violation or not, its degree, the discipline proposed. */
+/**
+ * under_way → concluded, with findings: violation or not, its degree, the discipline proposed. A program
+ * item the inspection carries out is completed on the conclusion's day.
+ */
 export const concludeInspectionRoute = procedure("inspection.cases.manage")
   .input(c.input)
   .output(c.output)
@@ -20,7 +24,7 @@ export const concludeInspectionRoute = procedure("inspection.cases.manage")
     ctx.db.$transaction(async (tx) => {
       const row = await lockInspection(tx, ctx, input.inspectionId);
       assertTransition(row.status as CaseStatus, "concluded");
-      if (input.concludedOn > todayOf(ctx)) throw invalid("concludedOn", "date_in_future", "Ngày kết luận chưa tới", "The conclusion date is in the future");
+      assertNotFuture("concludedOn", input.concludedOn, todayOf(ctx));
       throwIfViolations(checkCaseDates({ decidedOn: fromDbDate(row.decidedOn), startedOn: fromDbDateOrNull(row.startedOn), concludedOn: input.concludedOn }));
       // Whether the member holds a post is not known here: the form is checked against the subject's kind
       // (and probation); the decision itself checks dismissal against the member's post.
@@ -32,6 +36,7 @@ export const concludeInspectionRoute = procedure("inspection.cases.manage")
         data: { status: "concluded", concludedOn: toDbDate(input.concludedOn), violation: input.violation, degree: findings.degree, disciplineProposed: findings.proposedForm, findings: input.findings },
       });
       const view = toInspectionView(updated);
+      const itemDone = await completeLinkedItem(tx, row.programItemId, input.concludedOn, ctx.principal.subject);
       await recordCallerChange(tx, ctx, {
         entity: "Inspection",
         entityId: row.id,
@@ -40,6 +45,7 @@ export const concludeInspectionRoute = procedure("inspection.cases.manage")
         after: { status: "concluded", concludedOn: input.concludedOn, violation: input.violation, degree: findings.degree, disciplineProposed: findings.proposedForm },
         events: [
           inspectionEvent("inspection.inspection.concluded", row.subjectOrgPath, row.id, { inspectionId: row.id, kind: view.kind, violation: input.violation, degree: findings.degree, concludedOn: input.concludedOn }),
+          ...(itemDone ? [itemDone] : []),
         ],
       });
       return view;

@@ -1,11 +1,9 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
-import { subjectInScope } from "../../app/access.js";
-import { checkConductor } from "../../app/conductor.js";
-import { todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { caseSubject } from "../../app/conductor.js";
+import { toDbDate } from "../../app/dates.js";
 import { checkProgramItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
-import { subjectColumns, toInspectionView } from "../../app/views.js";
+import { subjectColumns, subjectIds, toInspectionView } from "../../app/views.js";
 import { checkCaseDates, throwIfViolations } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
@@ -16,9 +14,7 @@ export const decideInspectionRoute = procedure("inspection.cases.manage")
   .input(c.input)
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
-    const subject = await subjectInScope(ctx, input.subject, "subject");
-    checkConductor(ctx, input.conductor.orgPath, subject.orgPath, "conductor.orgPath");
-    if (input.decidedOn > todayOf(ctx)) throw invalid("decidedOn", "date_in_future", "Ngày quyết định chưa tới", "The decision date is in the future");
+    const subject = await caseSubject(ctx, input);
     throwIfViolations(checkCaseDates({ decidedOn: input.decidedOn, startedOn: null, concludedOn: null, plannedEndOn: input.plannedEndOn ?? null }));
     return ctx.db.$transaction(async (tx) => {
       const programItemId = await checkProgramItem(tx, ctx, input.programItemId, subject);
@@ -47,9 +43,7 @@ export const decideInspectionRoute = procedure("inspection.cases.manage")
             inspectionId: row.id,
             kind: view.kind,
             conductorKind: view.conductor.kind,
-            subjectKind: subject.kind,
-            memberId: subject.memberId,
-            orgId: subject.orgId,
+            ...subjectIds(subject),
             decidedOn: input.decidedOn,
           }),
         ],

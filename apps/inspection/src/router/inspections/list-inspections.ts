@@ -1,7 +1,5 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
-import { cursorArgs, scopeWhere } from "../../app/access.js";
-import { recordReads } from "../../app/audit.js";
-import { yearRange } from "../../app/dates.js";
+import { listCases } from "../../app/lists.js";
 import { toInspectionView } from "../../app/views.js";
 import { procedure } from "../procedure.js";
 
@@ -11,18 +9,12 @@ const c = inspectionContract.procedures.inspections.list;
 export const listInspectionsRoute = procedure("inspection.cases.read")
   .input(c.input)
   .output(c.output)
-  .query(async ({ ctx, input }) => {
-    const { prefixes, where } = scopeWhere(ctx, input.orgPath);
-    if (prefixes.length === 0) return { items: [], nextCursor: null };
-    return ctx.db.$transaction(async (tx) => {
-      const rows = await tx.inspection.findMany({
-        where: { ...where, kind: input.kind, status: input.status, ...(input.year !== undefined ? { decidedOn: yearRange(input.year) } : {}) },
-        orderBy: { id: "desc" },
-        take: input.limit + 1,
-        ...cursorArgs(input.cursor),
-      });
-      const page = rows.slice(0, input.limit);
-      await recordReads(tx, ctx, "Inspection", page, "list");
-      return { items: page.map(toInspectionView), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
-    });
-  });
+  .query(({ ctx, input }) =>
+    listCases(
+      ctx,
+      input,
+      "Inspection",
+      (tx, q) => tx.inspection.findMany({ where: { ...q.where, kind: input.kind, status: input.status }, ...q.page }),
+      (_tx, rows) => rows.map(toInspectionView),
+    ),
+  );

@@ -1,7 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { lockInspection } from "../../app/cases.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture } from "../../app/errors.js";
 import { recordCallerChange } from "../../app/record.js";
 import { toInspectionView } from "../../app/views.js";
 import { assertTransition, checkCaseDates, throwIfViolations, type CaseStatus } from "../../domain/index.js";
@@ -17,7 +17,7 @@ export const startInspectionRoute = procedure("inspection.cases.manage")
     ctx.db.$transaction(async (tx) => {
       const row = await lockInspection(tx, ctx, input.inspectionId);
       assertTransition(row.status as CaseStatus, "under_way");
-      if (input.startedOn > todayOf(ctx)) throw invalid("startedOn", "date_in_future", "Ngày tiến hành chưa tới", "The start date is in the future");
+      assertNotFuture("startedOn", input.startedOn, todayOf(ctx));
       throwIfViolations(checkCaseDates({ decidedOn: fromDbDate(row.decidedOn), startedOn: input.startedOn, concludedOn: null }));
       const updated = await tx.inspection.update({ where: { id: row.id }, data: { status: "under_way", startedOn: toDbDate(input.startedOn) } });
       // No event: the stream announces decisions and conclusions; a start changes no figure.

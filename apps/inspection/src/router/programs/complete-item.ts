@@ -1,7 +1,6 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
-import { notFound } from "../../app/errors.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, notFound } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
 import { toProgramItemView } from "../../app/views.js";
 import { conflict, checkProgramItem, throwIfViolations } from "../../domain/index.js";
@@ -19,7 +18,7 @@ export const completeItemRoute = procedure("inspection.programs.manage")
       const item = await tx.programItem.findUnique({ where: { id: input.itemId }, include: { program: true } });
       if (!item || !ctx.can({ orgPath: item.program.ownerOrgPath })) throw notFound("itemId");
       if (item.completedOn) throw conflict("item_completed", `Nội dung đã hoàn thành ngày ${fromDbDate(item.completedOn)}`, `The item was already completed on ${fromDbDate(item.completedOn)}`, "itemId");
-      if (input.completedOn > todayOf(ctx)) throw invalid("completedOn", "date_in_future", "Ngày hoàn thành chưa tới", "The completion date is in the future");
+      assertNotFuture("completedOn", input.completedOn, todayOf(ctx));
       throwIfViolations(checkProgramItem({ quarter: item.quarter, completedOn: input.completedOn }, item.program.year));
       const updated = await tx.programItem.update({ where: { id: item.id }, data: { completedOn: toDbDate(input.completedOn), completedBy: ctx.principal.subject } });
       await recordCallerChange(tx, ctx, {

@@ -1,7 +1,8 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { lockSupervision } from "../../app/cases.js";
 import { fromDbDate, todayOf, toDbDate } from "../../app/dates.js";
-import { invalid } from "../../app/errors.js";
+import { assertNotFuture, invalid } from "../../app/errors.js";
+import { completeLinkedItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange, type InspectionEvent } from "../../app/record.js";
 import { toInspectionView, toSupervisionView } from "../../app/views.js";
 import { checkCaseDates, conflict, inspectionFromSupervision, supervisionBecomesInspection, throwIfViolations, type ConductorKind, type SubjectKind, type SupervisionKind } from "../../domain/index.js";
@@ -11,7 +12,8 @@ const c = inspectionContract.procedures.supervisions.conclude;
 
 /**
  * Concludes a supervision. With signs of violation it becomes an inspection of kind signs_of_violation
- * (same conductor and subject, linked both ways), decided in the same transaction.
+ * (same conductor and subject, linked both ways), decided in the same transaction. A program item the
+ * supervision carries out is completed on the conclusion's day.
  */
 export const concludeSupervisionRoute = procedure("inspection.cases.manage")
   .input(c.input)
@@ -21,7 +23,7 @@ export const concludeSupervisionRoute = procedure("inspection.cases.manage")
       const row = await lockSupervision(tx, ctx, input.supervisionId);
       if (row.status === "concluded") throw conflict("illegal_transition", "Cuộc giám sát đã kết luận", "The supervision is already concluded", "status");
       const today = todayOf(ctx);
-      if (input.concludedOn > today) throw invalid("concludedOn", "date_in_future", "Ngày kết luận chưa tới", "The conclusion date is in the future");
+      assertNotFuture("concludedOn", input.concludedOn, today);
       // A supervision has no separate start: it is under way from its decision.
       throwIfViolations(checkCaseDates({ decidedOn: fromDbDate(row.decidedOn), startedOn: fromDbDate(row.decidedOn), concludedOn: input.concludedOn }).map((v) => ({ ...v, field: "concludedOn" })));
       const becomes = supervisionBecomesInspection({ signsOfViolation: input.signsOfViolation });
@@ -41,7 +43,7 @@ export const concludeSupervisionRoute = procedure("inspection.cases.manage")
       if (becomes && input.inspection) {
         const decidedOn = input.inspection.decidedOn ?? input.concludedOn;
         if (decidedOn < input.concludedOn) throw invalid("inspection.decidedOn", "date_order", "Quyết định kiểm tra không được trước ngày kết luận giám sát", "The inspection cannot be decided before the supervision's conclusion");
-        if (decidedOn > today) throw invalid("inspection.decidedOn", "date_in_future", "Ngày quyết định chưa tới", "The decision date is in the future");
+        assertNotFuture("inspection.decidedOn", decidedOn, today);
         throwIfViolations(checkCaseDates({ decidedOn, startedOn: null, concludedOn: null, plannedEndOn: input.inspection.plannedEndOn ?? null }).map((v) => ({ ...v, field: `inspection.${v.field}` })));
         const draft = inspectionFromSupervision(
           { id: row.id, kind: row.kind as SupervisionKind, conductorKind: row.conductorKind as ConductorKind, conductorOrgPath: row.conductorOrgPath, subjectKind: row.subjectKind as SubjectKind, memberId: row.memberId, orgId: row.orgId, subjectOrgPath: row.subjectOrgPath },
@@ -79,6 +81,8 @@ export const concludeSupervisionRoute = procedure("inspection.cases.manage")
           }),
         );
       }
+      const itemDone = await completeLinkedItem(tx, row.programItemId, input.concludedOn, ctx.principal.subject);
+      if (itemDone) events.push(itemDone);
       events.unshift(
         inspectionEvent("inspection.supervision.concluded", row.subjectOrgPath, row.id, { supervisionId: row.id, signsOfViolation: input.signsOfViolation, concludedOn: input.concludedOn, inspectionId: inspection?.id ?? null }),
       );

@@ -1,11 +1,10 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
-import { subjectInScope } from "../../app/access.js";
-import { checkConductor } from "../../app/conductor.js";
-import { todayOf, toDbDate } from "../../app/dates.js";
+import { caseSubject } from "../../app/conductor.js";
+import { toDbDate } from "../../app/dates.js";
 import { invalid } from "../../app/errors.js";
 import { checkProgramItem } from "../../app/program-link.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
-import { subjectColumns, toSupervisionView } from "../../app/views.js";
+import { subjectColumns, subjectIds, toSupervisionView } from "../../app/views.js";
 import { procedure } from "../procedure.js";
 
 const c = inspectionContract.procedures.supervisions.decide;
@@ -15,9 +14,7 @@ export const decideSupervisionRoute = procedure("inspection.cases.manage")
   .input(c.input)
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
-    const subject = await subjectInScope(ctx, input.subject, "subject");
-    checkConductor(ctx, input.conductor.orgPath, subject.orgPath, "conductor.orgPath");
-    if (input.decidedOn > todayOf(ctx)) throw invalid("decidedOn", "date_in_future", "Ngày quyết định chưa tới", "The decision date is in the future");
+    const subject = await caseSubject(ctx, input);
     // A thematic supervision is decided in writing (quyết định giám sát chuyên đề); a regular one is not.
     if (input.kind === "thematic" && input.decisionNumber === undefined) {
       throw invalid("decisionNumber", "decision_number_required", "Giám sát chuyên đề phải có số quyết định", "A thematic supervision needs its decision's number");
@@ -48,9 +45,7 @@ export const decideSupervisionRoute = procedure("inspection.cases.manage")
             supervisionId: row.id,
             kind: view.kind,
             conductorKind: view.conductor.kind,
-            subjectKind: subject.kind,
-            memberId: subject.memberId,
-            orgId: subject.orgId,
+            ...subjectIds(subject),
             decidedOn: input.decidedOn,
           }),
         ],

@@ -1,7 +1,5 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
-import { cursorArgs, scopeWhere } from "../../app/access.js";
-import { recordReads } from "../../app/audit.js";
-import { yearRange } from "../../app/dates.js";
+import { listCases } from "../../app/lists.js";
 import { inspectionIdsOf } from "../../app/supervisions.js";
 import { toSupervisionView } from "../../app/views.js";
 import { procedure } from "../procedure.js";
@@ -12,19 +10,15 @@ const c = inspectionContract.procedures.supervisions.list;
 export const listSupervisionsRoute = procedure("inspection.cases.read")
   .input(c.input)
   .output(c.output)
-  .query(async ({ ctx, input }) => {
-    const { prefixes, where } = scopeWhere(ctx, input.orgPath);
-    if (prefixes.length === 0) return { items: [], nextCursor: null };
-    return ctx.db.$transaction(async (tx) => {
-      const rows = await tx.supervision.findMany({
-        where: { ...where, kind: input.kind, status: input.status, ...(input.year !== undefined ? { decidedOn: yearRange(input.year) } : {}) },
-        orderBy: { id: "desc" },
-        take: input.limit + 1,
-        ...cursorArgs(input.cursor),
-      });
-      const page = rows.slice(0, input.limit);
-      await recordReads(tx, ctx, "Supervision", page, "list");
-      const links = await inspectionIdsOf(tx, page.map((r) => r.id));
-      return { items: page.map((r) => toSupervisionView(r, links.get(r.id) ?? null)), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
-    });
-  });
+  .query(({ ctx, input }) =>
+    listCases(
+      ctx,
+      input,
+      "Supervision",
+      (tx, q) => tx.supervision.findMany({ where: { ...q.where, kind: input.kind, status: input.status }, ...q.page }),
+      async (tx, rows) => {
+        const links = await inspectionIdsOf(tx, rows.map((r) => r.id));
+        return rows.map((r) => toSupervisionView(r, links.get(r.id) ?? null));
+      },
+    ),
+  );

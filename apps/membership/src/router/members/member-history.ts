@@ -27,7 +27,10 @@ export const memberHistoryRoute = procedure("membership.members.read")
       `SELECT admitted_on, probation_ends_on, outcome, outcome_on FROM admission WHERE member_id = $1`,
       [m.id],
     );
-    const removal = await db.query<{ kind: RemovalKind; removed_on: string; reason: string | null }>(`SELECT kind, removed_on, reason FROM removal WHERE member_id = $1`, [m.id]);
+    const removal = await db.query<{ kind: RemovalKind; removed_on: string; reason: string | null; decision_number: string | null; decided_on: string | null }>(
+      `SELECT kind, removed_on, reason, decision_number, decided_on FROM removal WHERE member_id = $1`,
+      [m.id],
+    );
     const death = await db.query<{ died_on: string }>(`SELECT died_on FROM death WHERE member_id = $1`, [m.id]);
     await auditRead(ctx, { entity: "MemberHistory", entityId: m.id, orgPath: m.org_path });
     const a = admission.rows[0];
@@ -46,7 +49,7 @@ export const memberHistoryRoute = procedure("membership.members.read")
         receivedOn: t.received_on,
       })),
       admission: a ? { admittedOn: a.admitted_on, probationEndsOn: a.probation_ends_on, outcome: a.outcome, outcomeOn: a.outcome_on } : null,
-      removal: r ? { kind: r.kind, removedOn: r.removed_on, reason: r.reason } : null,
+      removal: r ? { kind: r.kind, removedOn: r.removed_on, reason: r.reason, decisionNumber: r.decision_number, decidedOn: r.decided_on } : null,
       diedOn: death.rows[0]?.died_on ?? null,
     };
   });

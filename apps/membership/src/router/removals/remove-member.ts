@@ -1,11 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { throwIf } from "../errors.js";
-import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { endMembership } from "../members/membership-ops.js";
+import { recordRemoval } from "./removal-ops.js";
 
 const c = membershipContract.procedures;
 
@@ -21,15 +20,7 @@ export const removeMemberRoute = procedure("membership.removals.record")
       const m = await loadMember(tx, input.memberId, "memberId", true);
       ctx.assertCan({ orgPath: m.org_path });
       throwIf(notAfterToday(input.removedOn, ctx.today(), "removedOn"));
-      await endMembership(tx, m, input.removedOn, "removal", "removed", "removedOn");
-      await tx.query(`INSERT INTO removal (member_id, org_path, kind, removed_on, decision_number, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        m.id, m.org_path, input.kind, input.removedOn, input.decisionNumber, input.reason,
-      ]);
-      const member = memberView(await loadMember(tx, m.id));
-      return {
-        result: member,
-        change: { entity: "Removal", entityId: m.id, orgPath: m.org_path, before: { status: m.status }, after: { kind: input.kind, removedOn: input.removedOn, decisionNumber: input.decisionNumber, reason: input.reason } },
-        events: [membershipEvent("membership.member.removed", m.org_path, m.id, { memberId: m.id, kind: input.kind, removedOn: input.removedOn })],
-      };
+      const { change, event } = await recordRemoval(tx, m, { kind: input.kind, removedOn: input.removedOn, decisionNumber: input.decisionNumber, reason: input.reason });
+      return { result: memberView(await loadMember(tx, m.id)), change, events: [event] };
     }),
   );

@@ -1,7 +1,6 @@
-import { createTestIssuer } from "@orgboard/auth/testing";
 import { describe, expect, it } from "vitest";
-import { clientCredentials } from "../../src/service-token.js";
-import { startTokenEndpoint } from "../support/token-endpoint.js";
+import { clientCredentials } from "../src/client-credentials.js";
+import { createTestIssuer, startTokenEndpoint } from "../src/testing.js";
 
 describe("clientCredentials", () => {
   it("fetches a token by client credentials, caches it, and reports a refusal clearly", async () => {

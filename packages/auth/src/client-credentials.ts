@@ -1,7 +1,5 @@
-// A copy of apps/realtime/src/service-token.ts until branch insp-effects (which moves it into @orgboard/auth as
-// `clientCredentials`) is merged: then main.ts imports it from @orgboard/auth and this file goes.
 /**
- * A service token by the OAuth 2.0 client-credentials grant (Keycloak: the `realtime` client's service
+ * A service token by the OAuth 2.0 client-credentials grant (Keycloak: a client's service
  * account), cached until shortly before it expires. Concurrent callers share one request.
  */
 export interface ClientCredentialsOptions {

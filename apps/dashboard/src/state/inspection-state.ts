@@ -1,0 +1,64 @@
+import {
+  CONDUCTOR_KINDS,
+  INSPECTION_KINDS,
+  MEMBER_DISCIPLINE_FORMS,
+  ORG_DISCIPLINE_FORMS,
+  SUPERVISION_KINDS,
+  type AnnualReport,
+  type SubjectCounts,
+} from "@orgboard/contract-inspection";
+import { advance, eventSource, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
+
+/** `inspection.report.annual` as the contract defines it (@orgboard/contract-inspection). */
+export type InspectionReport = AnnualReport;
+
+/**
+ * The inspection panel cannot fold events into its figures (a report's counts follow rules the service
+ * owns: competence, conductor level, working-day deadlines), and a counts-only reader gets no event
+ * anyway, only `inspection.figures.changed`. So an event (or notice) inside the shown subtree that was
+ * not seen before asks for a reload of the report; replays (same id) ask for nothing.
+ */
+export function inspectionRefresh(marks: Watermarks, orgPath: string, events: readonly EventEnvelope[]): { marks: Watermarks; refresh: boolean } {
+  let next = marks;
+  let refresh = false;
+  for (const e of events) {
+    if (eventSource(e) !== "inspection" || !e.type.startsWith("inspection.") || isApplied(next, e)) continue;
+    next = advance(next, e);
+    // An event for the shown unit or one below it changes this report; one elsewhere does not.
+    if (e.orgPath.startsWith(orgPath)) refresh = true;
+  }
+  return { marks: next, refresh };
+}
+
+export interface SubjectRow {
+  key: string;
+  organizations: number;
+  members: number;
+}
+
+/** Rows in the contract's order (every kind shown, zeros included), so the tables read the same each year. */
+export function subjectRows<K extends string>(order: readonly K[], counts: Partial<Record<K, SubjectCounts>>): SubjectRow[] {
+  return order.map((key) => ({ key, organizations: counts[key]?.organizations ?? 0, members: counts[key]?.members ?? 0 }));
+}
+
+export function inspectionRows(r: InspectionReport) {
+  return {
+    inspectionsByKind: subjectRows(INSPECTION_KINDS, r.inspections.byKind),
+    inspectionsByConductor: subjectRows(CONDUCTOR_KINDS, r.inspections.byConductor),
+    supervisionsByKind: subjectRows(SUPERVISION_KINDS, r.supervisions.byKind),
+    supervisionsByConductor: subjectRows(CONDUCTOR_KINDS, r.supervisions.byConductor),
+    memberDiscipline: MEMBER_DISCIPLINE_FORMS.map((form) => ({ form, count: r.discipline.members.byForm[form] ?? 0 })),
+    orgDiscipline: ORG_DISCIPLINE_FORMS.map((form) => ({ form, count: r.discipline.organizations.byForm[form] ?? 0 })),
+  };
+}
+
+/** Program completion in whole percent, or null when the year has no planned item. */
+export function programPercent(p: InspectionReport["program"]): number | null {
+  if (p.items <= 0) return null;
+  return p.percent ?? Math.round((p.completed / p.items) * 100);
+}
+
+/** The years offered: this one and the five before it (the seed and the reports go back five years). */
+export function reportYears(currentYear: number, count = 6): number[] {
+  return Array.from({ length: count }, (_, i) => currentYear - i);
+}

@@ -1,0 +1,69 @@
+// Clients and consumers built against a recorded contract keep working against this service (decision
+// 0006): every procedure's live answer over real HTTP, and every event payload the service wrote, validated
+// against the output schemas of each recorded snapshot of the current major version.
+import path from "node:path";
+import { formatAnswerErrors, olderCompatibleSnapshots, validateAgainstSnapshot } from "@orgboard/contract-gate";
+import { inspectionContract } from "@orgboard/contract-inspection";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disciplineInput, inspectionInput, programInput, supervisionInput } from "./fixtures.js";
+import { as, INSPECTOR_HN, startHarness, TREE, type Harness } from "./harness.js";
+
+const CONTRACT_DIR = path.resolve(import.meta.dirname, "../../../../packages/contract-inspection");
+const compatible = olderCompatibleSnapshots(CONTRACT_DIR, inspectionContract);
+
+let h: Harness;
+/** procedure path → the live answers it gave */
+const answers = new Map<string, unknown[]>();
+const keep = <T>(procedure: string, answer: T): T => {
+  answers.set(`inspection.${procedure}`, [...(answers.get(`inspection.${procedure}`) ?? []), answer]);
+  return answer;
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+  const api = h.client(INSPECTOR_HN).inspection;
+  const { hn1, hn2 } = h.members;
+  const program = keep("programs.create", await api.programs.create.mutate(programInput(hn1)));
+  keep("programs.completeItem", await api.programs.completeItem.mutate({ itemId: program.items[0]!.id, completedOn: "2026-05-01" }));
+  keep("programs.get", await api.programs.get.query({ programId: program.id }));
+  keep("programs.list", await api.programs.list.query({}));
+  const i = keep("inspections.decide", await api.inspections.decide.mutate(inspectionInput(hn1)));
+  keep("inspections.start", await api.inspections.start.mutate({ inspectionId: i.id, startedOn: "2026-03-10" }));
+  keep("inspections.conclude", await api.inspections.conclude.mutate({ inspectionId: i.id, concludedOn: "2026-05-20", violation: true, degree: "serious", disciplineProposed: "warning", findings: "Vi phạm" }));
+  keep("inspections.get", await api.inspections.get.query({ inspectionId: i.id }));
+  keep("inspections.list", await api.inspections.list.query({}));
+  const s = keep("supervisions.decide", await api.supervisions.decide.mutate(supervisionInput()));
+  keep("supervisions.conclude", await api.supervisions.conclude.mutate({ supervisionId: s.id, concludedOn: "2026-07-01", signsOfViolation: true, findings: "Dấu hiệu", inspection: { decisionNumber: "9", content: "Kiểm tra" } }));
+  keep("supervisions.get", await api.supervisions.get.query({ supervisionId: s.id }));
+  keep("supervisions.list", await api.supervisions.list.query({}));
+  const d = keep("discipline.decide", await api.discipline.decide.mutate(disciplineInput(hn2, { form: "warning", degree: "serious", inspectionId: undefined, decisionNumber: "D-1" })));
+  await api.discipline.decide.mutate(disciplineInput(hn1, { decisionNumber: "D-2", inspectionId: i.id, form: "warning", degree: "serious" }));
+  const a = keep("discipline.lodgeAppeal", await api.discipline.lodgeAppeal.mutate({ decisionId: d.id, lodgedOn: "2026-10-20", content: "Khiếu nại" }));
+  keep("discipline.decideAppeal", await api.discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-10", outcome: "annulled", decidedByOrgPath: TREE.p1, decisionNumber: "A-1" }));
+  keep("discipline.get", await api.discipline.get.query({ decisionId: d.id }));
+  keep("discipline.list", await api.discipline.list.query({}));
+  keep("cases.listForSubject", await api.cases.listForSubject.query({ subject: { kind: "member", memberId: hn1 } }));
+  keep("report.annual", await h.client(as("provincial_board", TREE.p1)).inspection.report.annual.query({ orgPath: TREE.p1, year: 2026 }));
+});
+afterAll(() => h?.close());
+
+describe("consumers of the recorded contract", () => {
+  it("has the current version among the recorded ones", () => {
+    expect(compatible.map((s) => s.version)).toContain(inspectionContract.version);
+  });
+
+  it.each(compatible.map((s) => [s.version, s] as const))("a client built against %s accepts every procedure's live answer", (_v, snapshot) => {
+    const queriesAndMutations = Object.entries(snapshot.procedures).filter(([, p]) => p.kind !== "subscription").map(([name]) => name);
+    for (const name of queriesAndMutations) {
+      const live = answers.get(name);
+      expect(live, `no live answer of ${name} in this test`).toBeDefined();
+      for (const answer of live!) expect(formatAnswerErrors(validateAgainstSnapshot(snapshot, name, answer)), name).toEqual([]);
+    }
+  });
+
+  it.each(compatible.map((s) => [s.version, s] as const))("a consumer built against %s accepts every event payload written", async (_v, snapshot) => {
+    const events = await h.db.prisma.outboxEvent.findMany();
+    expect(new Set(events.map((e) => e.type)).size).toBeGreaterThanOrEqual(8);
+    for (const e of events) expect(formatAnswerErrors(validateAgainstSnapshot(snapshot, e.type, e.payload)), e.type).toEqual([]);
+  });
+});

@@ -1,0 +1,175 @@
+// Applies one event of inspection's stream to membership's records, exactly once: the effect (a removal or
+// a closed organization), its audit record and outbox events, the applied-decision row (unique per source
+// and decision) and the stream checkpoint commit in ONE transaction. A replayed or duplicate event finds
+// its applied-decision row and changes nothing but the checkpoint; a crash before commit leaves nothing,
+// and the event is read again after the checkpoint on restart. Rules: src/domain/decision-effects.ts.
+import { inspectionEventSchemas, type InspectionEventPayload } from "@orgboard/contract-inspection";
+import type { AppliedDecisionForm, DecisionRefusalReason, MembershipEventPayload } from "@orgboard/contract-membership";
+import type { EventEnvelope } from "@orgboard/contracts";
+import { recordChange } from "@orgboard/events";
+import type { Sql } from "../db/sql.js";
+import { dissolutionRefusal, effectOfForm, expulsionReason, expulsionRefusal, type Refusal } from "../domain/decision-effects.js";
+import { RuleError } from "../router/errors.js";
+import { membershipEvent, type MembershipEvent } from "../router/events.js";
+import type { Change } from "../router/mutate.js";
+import { closeOrganization, orgContents } from "../router/orgs/org-ops.js";
+import { MEMBER_COLUMNS, MEMBER_FROM, ORG_COLUMNS, type MemberRow, type OrgRow } from "../router/records.js";
+import { recordRemoval } from "../router/removals/removal-ops.js";
+
+/** The stream followed, its checkpoint's key and the applied-decision rows' source. */
+export const INSPECTION_SOURCE = "inspection";
+/** The event that carries a decision taking effect. */
+export const DISCIPLINE_EFFECTIVE = "inspection.discipline.effective";
+/** The audit record's action; its actor is the deciding service (INSPECTION_SOURCE). */
+export const APPLY_DECISION_ACTION = "membership.decisions.apply";
+
+/** What handling one event did. `skipped`: not a decision (only the checkpoint moved). */
+export type DecisionOutcome = "applied" | "refused" | "not_applicable" | "duplicate" | "skipped";
+
+type Decision = InspectionEventPayload<typeof DISCIPLINE_EFFECTIVE>;
+
+interface Applied {
+  outcome: "applied";
+  orgPath: string;
+  change: Change;
+  events: MembershipEvent[];
+  memberId: number | null;
+  orgId: number | null;
+}
+interface Refused {
+  outcome: "refused";
+  orgPath: string;
+  refusal: Refusal;
+  memberId: number | null;
+  orgId: number | null;
+}
+
+/** The last event id of `source` handled (null: none yet). */
+export async function loadCheckpoint(db: Sql, source = INSPECTION_SOURCE): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(`SELECT last_event_id::text AS id FROM stream_checkpoint WHERE source = $1`, [source]);
+  return rows[0]?.id ?? null;
+}
+
+async function saveCheckpoint(tx: Sql, source: string, eventId: string): Promise<void> {
+  // GREATEST: a second instance that handled a later event first is never moved back.
+  await tx.query(
+    `INSERT INTO stream_checkpoint (source, last_event_id, updated_at) VALUES ($1, $2::bigint, now())
+     ON CONFLICT (source) DO UPDATE SET last_event_id = GREATEST(stream_checkpoint.last_event_id, EXCLUDED.last_event_id), updated_at = now()`,
+    [source, eventId],
+  );
+}
+
+/** Runs `fn` under a savepoint: a rule it breaks after the checks leaves no partial write behind. */
+async function underSavepoint<T>(tx: Sql, fn: () => Promise<T>): Promise<T> {
+  await tx.query("SAVEPOINT decision_effect");
+  try {
+    const result = await fn();
+    await tx.query("RELEASE SAVEPOINT decision_effect");
+    return result;
+  } catch (err) {
+    await tx.query("ROLLBACK TO SAVEPOINT decision_effect");
+    throw err;
+  }
+}
+
+async function applyExpulsion(tx: Sql, d: Decision, fallbackOrgPath: string): Promise<Applied | Refused> {
+  const member =
+    d.memberId === null ? undefined : (await tx.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.id = $1 FOR UPDATE OF m`, [d.memberId])).rows[0];
+  const period = member
+    ? (await tx.query<{ started_on: string }>(`SELECT started_on FROM membership_period WHERE member_id = $1 AND ended_on IS NULL`, [member.id])).rows
+    : [];
+  const refusal = expulsionRefusal({
+    memberId: d.memberId,
+    member: member ? { status: member.status, joinedOn: period.length === 1 ? period[0]!.started_on : null } : null,
+    effectiveOn: d.effectiveOn,
+  });
+  const ids = { memberId: d.memberId, orgId: member?.org_id ?? null };
+  if (refusal || !member) return { outcome: "refused", orgPath: member?.org_path ?? fallbackOrgPath, refusal: refusal!, ...ids };
+  const { change, event } = await recordRemoval(tx, member, {
+    kind: "expelled",
+    removedOn: d.effectiveOn,
+    decisionNumber: d.decisionNumber,
+    decidedOn: d.decidedOn,
+    reason: expulsionReason(d.decisionNumber, d.decidedOn),
+  });
+  return { outcome: "applied", orgPath: member.org_path, change, events: [event], ...ids };
+}
+
+async function applyDissolution(tx: Sql, d: Decision, fallbackOrgPath: string): Promise<Applied | Refused> {
+  const org = d.orgId === null ? undefined : (await tx.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM party_organization o WHERE o.id = $1 FOR UPDATE`, [d.orgId])).rows[0];
+  const contents = org ? await orgContents(tx, org.id) : null;
+  const refusal = dissolutionRefusal({
+    orgId: d.orgId,
+    org: org && contents ? { openedOn: org.opened_on, closedOn: org.closed_on, activeMembers: contents.members, openChildren: contents.children, openTransfers: contents.transfers } : null,
+    effectiveOn: d.effectiveOn,
+  });
+  const ids = { memberId: d.memberId, orgId: d.orgId };
+  if (refusal || !org) return { outcome: "refused", orgPath: org?.path ?? fallbackOrgPath, refusal: refusal!, ...ids };
+  const { change, event } = await closeOrganization(tx, org, d.effectiveOn);
+  return { outcome: "applied", orgPath: org.path, change, events: [event], ...ids };
+}
+
+/** A rule of the shared procedures broken after the checks above (records inconsistent): refused, not retried forever. */
+function refusalFromRule(form: AppliedDecisionForm, err: RuleError): Refusal {
+  const reason: DecisionRefusalReason = form === "expulsion" ? "member_not_active" : "organization_not_empty";
+  return { reason, message: `Hồ sơ không cho phép ghi quyết định (${err.violations.map((v) => v.code).join(", ")}) / the records do not allow the decision: ${err.message}` };
+}
+
+/**
+ * Handles one event of inspection's stream (every type: a non-decision only moves the checkpoint). Throws
+ * only on a failure worth retrying (database down, malformed event): the consumer backs off and reads the
+ * event again.
+ */
+export async function handleInspectionEvent(db: Sql, event: EventEnvelope, source = INSPECTION_SOURCE): Promise<DecisionOutcome> {
+  if (event.type !== DISCIPLINE_EFFECTIVE) {
+    await saveCheckpoint(db, source, event.id);
+    return "skipped";
+  }
+  const d = inspectionEventSchemas[DISCIPLINE_EFFECTIVE].parse(event.payload);
+  return db.transaction(async (tx) => {
+    const seen = await tx.query(`SELECT 1 FROM applied_decision WHERE source = $1 AND decision_id = $2`, [source, d.decisionId]);
+    if (seen.rows.length > 0) {
+      await saveCheckpoint(tx, source, event.id);
+      return "duplicate";
+    }
+    const record = (outcome: "applied" | "refused" | "not_applicable", reason: string | null, message: string | null) =>
+      tx.query(
+        `INSERT INTO applied_decision (source, decision_id, event_id, form, member_id, org_id, decision_number, decided_on, effective_on, outcome, reason, message)
+         VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [source, d.decisionId, event.id, d.form, d.memberId, d.orgId, d.decisionNumber, d.decidedOn, d.effectiveOn, outcome, reason, message],
+      );
+    const form = effectOfForm(d.form);
+    if (form === null) {
+      // A reprimand, a warning, a dismissal from post: nothing to change here (personnel follows dismissals).
+      await record("not_applicable", null, null);
+      await saveCheckpoint(tx, source, event.id);
+      return "not_applicable";
+    }
+    let result: Applied | Refused;
+    try {
+      result = await underSavepoint(tx, () => (form === "expulsion" ? applyExpulsion(tx, d, event.orgPath) : applyDissolution(tx, d, event.orgPath)));
+    } catch (err) {
+      if (!(err instanceof RuleError)) throw err;
+      result = { outcome: "refused", orgPath: event.orgPath, refusal: refusalFromRule(form, err), memberId: d.memberId, orgId: d.orgId };
+    }
+    const base = { source: "inspection" as const, decisionId: d.decisionId, form, memberId: result.memberId, orgId: result.orgId };
+    const decision = { decisionId: d.decisionId, decisionNumber: d.decisionNumber, decidedOn: d.decidedOn, effectiveOn: d.effectiveOn, decidedByOrgPath: d.decidedByOrgPath, eventId: event.id };
+    let change: Change;
+    let events: MembershipEvent[];
+    if (result.outcome === "applied") {
+      await record("applied", null, null);
+      const applied: MembershipEventPayload<"membership.decision.applied"> = { ...base, appliedOn: d.effectiveOn };
+      change = { ...result.change, after: { ...(result.change.after as object), decision } };
+      events = [...result.events, membershipEvent("membership.decision.applied", result.orgPath, d.decisionId, applied)];
+    } else {
+      await record("refused", result.refusal.reason, result.refusal.message);
+      const refused: MembershipEventPayload<"membership.decision.refused"> = { ...base, reason: result.refusal.reason, message: result.refusal.message };
+      change = { entity: "AppliedDecision", entityId: d.decisionId, orgPath: result.orgPath, after: { outcome: "refused", reason: result.refusal.reason, message: result.refusal.message, decision } };
+      events = [membershipEvent("membership.decision.refused", result.orgPath, d.decisionId, refused)];
+    }
+    await saveCheckpoint(tx, source, event.id);
+    // Last: recordChange takes the outbox lock until commit (packages/events).
+    await recordChange(tx, { actor: source, requestId: `${source}-event-${event.id}`, action: APPLY_DECISION_ACTION, ...change }, events);
+    return result.outcome;
+  });
+}

@@ -1,0 +1,53 @@
+// Follows inspection's event stream (`inspection.events.stream`, contract-inspection) with membership's own
+// client-credentials token and applies its discipline decisions (apply-decision.ts). It resumes after the
+// checkpoint row written with the last event's effects, so a restart at any point neither loses nor repeats
+// an effect; consumeEventStream reconnects after disconnects and inspection's restarts.
+import type { TokenSource } from "@orgboard/auth";
+import type { EventEnvelope } from "@orgboard/contracts";
+import { consumeEventStream } from "@orgboard/events";
+import type { Logger } from "@orgboard/server-kit";
+import type { Database } from "../db/sql.js";
+import { handleInspectionEvent, INSPECTION_SOURCE, loadCheckpoint, type DecisionOutcome } from "./apply-decision.js";
+
+export interface InspectionFollowOptions {
+  /** inspection's base URL (INSPECTION_URL); `/trpc` is appended. */
+  url: string;
+  getToken: TokenSource;
+  /** First delay before reconnecting after a failure (doubles up to maxRetryDelayMs). */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  /** Told after each event is committed (tests, benchmarks). */
+  onHandled?: (event: EventEnvelope, outcome: DecisionOutcome) => void;
+}
+
+export interface DecisionConsumer {
+  /** Last event id committed. */
+  lastId(): string | null;
+  state(): "connecting" | "connected" | "backoff" | "stopped";
+  stop(): Promise<void>;
+}
+
+export async function startInspectionConsumer(opts: InspectionFollowOptions & { db: Database; logger: Logger; notify: () => void }): Promise<DecisionConsumer> {
+  const fromId = await loadCheckpoint(opts.db);
+  const log = opts.logger.child({ stream: "inspection.events.stream" });
+  let state: ReturnType<DecisionConsumer["state"]> = "connecting";
+  log.info({ url: opts.url, fromId }, "following inspection's decisions");
+  const consumer = consumeEventStream({
+    url: `${opts.url}/trpc`,
+    path: "inspection.events.stream",
+    getToken: opts.getToken,
+    fromId,
+    retryDelayMs: opts.retryDelayMs,
+    maxRetryDelayMs: opts.maxRetryDelayMs,
+    onEvent: async (event) => {
+      const outcome = await handleInspectionEvent(opts.db, event, INSPECTION_SOURCE);
+      // Our own stream has new events: wake its readers (inspection follows them).
+      if (outcome === "applied" || outcome === "refused") opts.notify();
+      if (outcome !== "skipped") log.info({ eventId: event.id, decisionId: (event.payload as { decisionId?: string }).decisionId, outcome }, "inspection decision handled");
+      opts.onHandled?.(event, outcome);
+    },
+    onError: (err) => log.warn({ err }, "inspection's stream failed; retrying after the last event applied"),
+    onStateChange: (s) => (state = s),
+  });
+  return { lastId: () => consumer.lastId(), state: () => state, stop: () => consumer.stop() };
+}

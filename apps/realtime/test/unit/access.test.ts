@@ -1,0 +1,72 @@
+import { decide, type Principal, type Role } from "@orgboard/auth";
+import { inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
+import { membershipStreamReaders } from "@orgboard/contract-membership";
+import { conferenceStreamReaders } from "@orgboard/contract-conference";
+import { ROLES } from "@orgboard/contracts";
+import { describe, expect, it } from "vitest";
+import { grantsOf, registerStreamPolicies, STREAM_ACCESS, streamReadAction } from "../../src/access.js";
+import { eventRooms, socketRooms } from "../../src/rooms.js";
+
+registerStreamPolicies(STREAM_ACCESS);
+
+const principal = (roles: Role[], orgPaths: string[]): Principal => ({ subject: "s", kind: roles.includes("service") ? "service" : "user", roles, orgPaths });
+const SCOPES = [["/"], ["/01/"], ["/01/01-007/"], ["/02/", "/01/01-007/"], ["/010/"]];
+const PATHS = ["/", "/01/", "/01/01-007/", "/01/01-007/x/", "/01/01-008/", "/010/", "/02/02-001/"];
+
+/** Whether the gateway's rooms deliver an event of `service` at `orgPath` (its events, or a notice) to the principal. */
+function delivered(p: Principal, service: string, orgPath: string): { events: boolean; notice: boolean } {
+  const mine = socketRooms(grantsOf(p, STREAM_ACCESS), ["*"]);
+  const e = { type: `${service}.x.happened`, orgPath, aggregateId: "a" };
+  return {
+    events: eventRooms(service, e).some((r) => mine.has(r)),
+    notice: eventRooms(service, { ...e, type: "inspection.figures.changed", aggregateId: orgPath }, "notice").some((r) => mine.has(r)),
+  };
+}
+
+describe("who receives which service's events", () => {
+  it("uses the contract packages' rows, the ones the services' policies use", () => {
+    expect(STREAM_ACCESS.membership!.readers).toBe(membershipStreamReaders);
+    expect(STREAM_ACCESS.conference!.readers).toBe(conferenceStreamReaders);
+    expect(STREAM_ACCESS.inspection!.readers).toBe(inspectionStreamReaders);
+    expect(STREAM_ACCESS.inspection!.notice!.readers).toBe(inspectionFiguresReaders);
+  });
+
+  // Every role alone, every scope shape, every event path: the rooms deliver an event exactly when the
+  // policy decision for that event's path allows it, and a notice exactly when only the figures rule does.
+  it("delivers an event exactly when decide() allows reading the stream at the event's path", () => {
+    for (const role of ROLES) {
+      for (const scope of SCOPES) {
+        const p = principal([role], role === "central_board" ? ["/"] : scope);
+        for (const service of Object.keys(STREAM_ACCESS)) {
+          const notice = STREAM_ACCESS[service]!.notice;
+          for (const orgPath of PATHS) {
+            const canRead = decide(p, streamReadAction(service), { orgPath }).allowed;
+            const canFigures = notice ? decide(p, notice.action, { orgPath }).allowed : false;
+            const got = delivered(p, service, orgPath);
+            const where = `${role} ${scope.join(",")} ${service} ${orgPath}`;
+            expect(got.events, where).toBe(canRead);
+            expect(got.notice, where).toBe(!canRead && canFigures);
+          }
+        }
+      }
+    }
+  });
+
+  it("issue #9: viewers and site operators get no membership events; boards get counts of inspection, not cases", () => {
+    expect(delivered(principal(["viewer"], ["/01/"]), "membership", "/01/01-007/")).toEqual({ events: false, notice: false });
+    expect(delivered(principal(["site_operator"], ["/01/"]), "membership", "/01/")).toEqual({ events: false, notice: false });
+    expect(delivered(principal(["site_operator"], ["/01/"]), "conference", "/01/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "membership", "/01/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["inspection_committee"], ["/01/"]), "inspection", "/01/01-007/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["inspection_committee"], ["/01/"]), "inspection", "/02/02-001/")).toEqual({ events: false, notice: false });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "inspection", "/01/01-007/")).toEqual({ events: false, notice: true });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "inspection", "/02/02-001/")).toEqual({ events: false, notice: false });
+    // Both roles: the cases, and no duplicate notice.
+    expect(delivered(principal(["inspection_committee", "provincial_board"], ["/01/"]), "inspection", "/01/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["viewer", "personnel_officer"], ["/"]), "inspection", "/01/")).toEqual({ events: false, notice: false });
+  });
+
+  it("refuses an unscoped stream rule (rooms are per org path)", () => {
+    expect(() => registerStreamPolicies({ x: { readers: { roles: ["viewer"], scoped: false } } })).toThrow(/must be scoped/);
+  });
+});
