@@ -3,9 +3,10 @@
 import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
 import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
-import { createLogger } from "@orgboard/server-kit";
+import { createLogger, isDevelopment, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { membershipDirectory } from "./app/subjects.js";
 import { loadInspectionConfig, tokenUrlOf } from "./config.js";
+import { resolveDenouncerKeys } from "./crypto/keys.js";
 import { openDatabase } from "./db.js";
 import { createInspectionService } from "./server.js";
 
@@ -24,8 +25,16 @@ const anchoring = startServiceAnchoring({
   keyPem: config.AUDIT_ANCHOR_KEY ?? null,
   logger,
 });
+// The variable wins; development mode without it keeps a generated key beside its database.
+const denouncerKeys = await resolveDenouncerKeys({
+  spec: config.INSPECTION_DENOUNCER_KEYS,
+  development: isDevelopment(),
+  // Only looked up when needed: a container has no repository to find the default in.
+  dataDir: config.DATA_DIR ?? (isDevelopment() && !config.INSPECTION_DENOUNCER_KEYS ? defaultDataDir("inspection") : undefined),
+});
 const service = createInspectionService({
   db,
+  denouncerKeys,
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   subjects: membershipDirectory({ baseUrl: config.MEMBERSHIP_URL, token }),
   // membership.decision.applied / .refused → the decisions' effect status.
@@ -35,6 +44,7 @@ const service = createInspectionService({
   logger,
   corsOrigins: config.CORS_ORIGINS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
+  rateLimits: rateLimitsFromConfig(config),
   // A last anchor before the database closes: a clean stop leaves the tail covered.
   onClose: () => anchoring.stop(),
 });

@@ -18,6 +18,14 @@ export const inspectionPolicy = definePolicy({
   "inspection.cases.read": { roles: INSPECTORS, scoped: true },
   /** Discipline decisions and appeals. */
   "inspection.discipline.manage": { roles: INSPECTORS, scoped: true },
+  /** Complaints and denunciations: receive, assign inspectors, start, settle. Scope: the subject's organization. */
+  "inspection.petitions.manage": { roles: INSPECTORS, scoped: true },
+  /** Any read of a petition (audited); its petitioner only for the inspectors assigned to it (docs/security.md). */
+  "inspection.petitions.read": { roles: INSPECTORS, scoped: true },
+  /** The inter-agency watch list: add, close. Scope: the organization concerned. */
+  "inspection.watchList.manage": { roles: INSPECTORS, scoped: true },
+  /** Reading the watch list (audited). The boards see its counts in the annual report only. */
+  "inspection.watchList.read": { roles: INSPECTORS, scoped: true },
   /**
    * The annual report of a subtree: counts only, so the boards may read it too. The row is the contract's:
    * the realtime gateway gives those it admits (but not the stream) a content-free "figures changed".

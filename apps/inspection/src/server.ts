@@ -1,9 +1,10 @@
 // The inspection service: tRPC on Hono (server-kit). main.ts wires it to configuration; tests start it
 // directly, with a subject directory over a real membership service.
 import type { TokenVerifier } from "@orgboard/auth";
-import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import { followMembershipEffects, type EffectFollower, type MembershipFollowOptions } from "./app/membership-effects.js";
 import type { SubjectDirectory } from "./app/subjects.js";
+import type { DenouncerKeyring } from "./crypto/denouncer.js";
 import type { InspectionContext } from "./context.js";
 import type { Database } from "./db.js";
 import { appRouter } from "./router/index.js";
@@ -13,11 +14,15 @@ export interface InspectionServiceOptions {
   verifier: TokenVerifier;
   /** Members and organizations (membershipDirectory over MEMBERSHIP_URL in production). */
   subjects: SubjectDirectory;
+  /** Petitioners' identities (INSPECTION_DENOUNCER_KEYS, or development's generated key): main.ts always passes it. */
+  denouncerKeys?: DenouncerKeyring;
   port?: number;
   host?: string;
   logger?: Logger;
   corsOrigins?: string[];
   now?: () => Date;
+  /** Request rate limits (server-kit's defaults when unset; `false`: none, for benchmarks). */
+  rateLimits?: RateLimitOptions | false;
   bodyLimitBytes?: number;
   /** Follow membership's stream for the effects of decisions (MEMBERSHIP_URL + client credentials); absent ⇒ not followed. */
   membershipEffects?: MembershipFollowOptions;
@@ -44,9 +49,10 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     host: opts.host,
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
+    rateLimits: opts.rateLimits,
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
     readiness: () => opts.db.readiness(),
-    createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier }),
+    createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier, ...(opts.denouncerKeys ? { denouncerKeys: opts.denouncerKeys } : {}) }),
     onClose: async () => {
       await opts.onClose?.();
       await effects?.stop();

@@ -25,10 +25,21 @@ import { concludeSupervisionInputSchema, concludeSupervisionOutputSchema } from 
 import { decideSupervisionInputSchema, decideSupervisionOutputSchema } from "./supervisions/decide-supervision.js";
 import { getSupervisionInputSchema, getSupervisionOutputSchema } from "./supervisions/get-supervision.js";
 import { listSupervisionsInputSchema, listSupervisionsOutputSchema } from "./supervisions/list-supervisions.js";
+import { assignInspectorsInputSchema, assignInspectorsOutputSchema } from "./petitions/assign.js";
+import { getPetitionInputSchema, getPetitionOutputSchema } from "./petitions/get.js";
+import { exportPetitionsInputSchema, exportPetitionsOutputSchema } from "./petitions/export.js";
+import { extendPetitionInputSchema, extendPetitionOutputSchema } from "./petitions/extend.js";
+import { listPetitionsInputSchema, listPetitionsOutputSchema } from "./petitions/list.js";
+import { receivePetitionInputSchema, receivePetitionOutputSchema } from "./petitions/receive.js";
+import { settlePetitionInputSchema, settlePetitionOutputSchema } from "./petitions/settle.js";
+import { startPetitionInputSchema, startPetitionOutputSchema } from "./petitions/start.js";
+import { addWatchEntryInputSchema, addWatchEntryOutputSchema } from "./watch-list/add.js";
+import { closeWatchEntryInputSchema, closeWatchEntryOutputSchema } from "./watch-list/close.js";
+import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./watch-list/list.js";
 
 export const inspectionContract = defineContract({
   service: "inspection",
-  version: "1.0",
+  version: "1.1",
   procedures: {
     /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
     programs: {
@@ -65,6 +76,24 @@ export const inspectionContract = defineContract({
     /** Every case about one subject. */
     cases: { listForSubject: query(listSubjectCasesInputSchema, listSubjectCasesOutputSchema) },
     report: { annual: query(annualReportInputSchema, annualReportOutputSchema) },
+    /** Complaints and denunciations; the petitioner's identity only for the inspectors assigned. */
+    petitions: {
+      receive: mutation(receivePetitionInputSchema, receivePetitionOutputSchema),
+      assign: mutation(assignInspectorsInputSchema, assignInspectorsOutputSchema),
+      start: mutation(startPetitionInputSchema, startPetitionOutputSchema),
+      extend: mutation(extendPetitionInputSchema, extendPetitionOutputSchema),
+      settle: mutation(settlePetitionInputSchema, settlePetitionOutputSchema),
+      list: query(listPetitionsInputSchema, listPetitionsOutputSchema),
+      get: query(getPetitionInputSchema, getPetitionOutputSchema),
+      /** A mutation like membership's exports: a bulk read of case data is recorded as a change. */
+      export: mutation(exportPetitionsInputSchema, exportPetitionsOutputSchema),
+    },
+    /** The inter-agency watch list. */
+    watchList: {
+      add: mutation(addWatchEntryInputSchema, addWatchEntryOutputSchema),
+      close: mutation(closeWatchEntryInputSchema, closeWatchEntryOutputSchema),
+      list: query(listWatchEntriesInputSchema, listWatchEntriesOutputSchema),
+    },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
   },

@@ -36,3 +36,16 @@ export * from "./cases/list-subject-cases.js";
 /** The tRPC router type of the inspection service, for `createTRPCClient<InspectionContractRouter>`. */
 export type InspectionContractRouter = ContractRouter<InspectionContract>;
 export * from "./access.js";
+export * from "./petitions/views.js";
+export * from "./petitions/receive.js";
+export * from "./petitions/assign.js";
+export * from "./petitions/start.js";
+export * from "./petitions/extend.js";
+export * from "./petitions/export.js";
+export * from "./petitions/settle.js";
+export * from "./petitions/list.js";
+export * from "./petitions/get.js";
+export * from "./watch-list/views.js";
+export * from "./watch-list/add.js";
+export * from "./watch-list/close.js";
+export * from "./watch-list/list.js";

@@ -7,6 +7,7 @@ import { endOfYear, minDate, startOfYear } from "@orgboard/locale-vi";
 import { addWorkingDays, completionPercent, DUE_SOON_WORKING_DAYS, VIETNAM_CALENDAR, type WorkCalendar } from "../domain/index.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { inSubtree } from "./paths.js";
+import { petitionAndWatchFigures } from "./report-petitions.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
 
@@ -66,7 +67,7 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
   const until = minDate(endOfYear(year), asOf);
   const soon = addWorkingDays(asOf, DUE_SOON_WORKING_DAYS, opts.calendar ?? VIETNAM_CALENDAR);
 
-  const [inspectionRows, supervisionRows, programRows, inspectionOutcome, becameRows, disciplineRows, deadlineRows] = await Promise.all([
+  const [inspectionRows, supervisionRows, programRows, inspectionOutcome, becameRows, disciplineRows, deadlineRows, petitionsAndWatch] = await Promise.all([
     casesByKind(db, "inspection", orgPath, from, until),
     casesByKind(db, "supervision", orgPath, from, until),
     db.$queryRaw<{ items: number; completed: number }[]>`
@@ -86,10 +87,10 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
         FROM discipline_decision
        WHERE ${inSubtree("subject_org_path", orgPath)} AND effective_on BETWEEN ${from}::date AND ${until}::date AND status <> 'annulled'
        GROUP BY subject_kind, form, effect_status`,
-    // Deadlines open on asOf: inspections' planned end while not concluded, appeals not yet decided
-    // (petitions': branch insp-petitions). The inspections in two branches, not one OR, so that each reads
-    // its own small index (bench/report.bench.ts): the open cases (partial index inspection_open_idx) and
-    // those concluded after asOf (none when asOf is today).
+    // Deadlines open on asOf: inspections' planned end while not concluded, appeals not yet decided,
+    // handled petitions not yet settled (app/report-petitions.ts has the petitions' other figures). The
+    // inspections in two branches, not one OR, so that each reads its own small index (bench/report.bench.ts):
+    // the open cases (partial index inspection_open_idx) and those concluded after asOf (none when asOf is today).
     db.$queryRaw<{ due: number; overdue: number }[]>`
       SELECT count(*) FILTER (WHERE d BETWEEN ${asOf}::date AND ${soon}::date)::int AS due,
              count(*) FILTER (WHERE d < ${asOf}::date)::int AS overdue
@@ -101,7 +102,13 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
               UNION ALL
               SELECT decide_deadline_on FROM appeal
                WHERE ${inSubtree("subject_org_path", orgPath)} AND lodged_on <= ${asOf}::date
-                 AND (decided_on IS NULL OR decided_on > ${asOf}::date)) open_deadlines`,
+                 AND (decided_on IS NULL OR decided_on > ${asOf}::date)
+              UNION ALL
+              -- handled petitions received and not settled on asOf, by the settling body
+              SELECT due_on FROM petition
+               WHERE ${inSubtree("handler_org_path", orgPath)} AND status <> 'not_handled' AND due_on IS NOT NULL
+                 AND received_on <= ${asOf}::date AND (settled_on IS NULL OR settled_on > ${asOf}::date)) open_deadlines`,
+    petitionAndWatchFigures(db, orgPath, from, endOfYear(year), asOf),
   ]);
 
   const inspections = fold(inspectionRows, INSPECTION_KINDS);
@@ -123,7 +130,6 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
       memberTotal += r.n;
     }
   }
-  const petitionZero = { received: 0, notHandled: 0, settled: 0, late: 0 };
 
   return {
     orgPath,
@@ -132,9 +138,7 @@ export async function buildAnnualReport(db: Db, opts: AnnualReportOptions): Prom
     inspections: { ...inspections, concluded: inspectionOutcome[0]?.concluded ?? 0, withViolation: inspectionOutcome[0]?.withViolation ?? 0 },
     supervisions: { ...supervisions, becameInspections: becameRows[0]?.n ?? 0 },
     discipline: { organizations: { total: orgTotal, byForm: orgByForm }, members: { total: memberTotal, byForm: memberByForm }, effectsRefused },
-    // Petitions and the watch list live in branch insp-petitions' tables; it adds their queries here.
-    petitions: { complaints: { ...petitionZero }, denunciations: { ...petitionZero } },
-    watchList: { added: 0, closed: 0, stillWatched: 0 },
+    ...petitionsAndWatch,
     deadlines: { dueWithin5WorkingDays: deadlineRows[0]?.due ?? 0, overdue: deadlineRows[0]?.overdue ?? 0 },
   };
 }

@@ -26,6 +26,17 @@ import { concludeSupervisionRoute } from "./supervisions/conclude-supervision.js
 import { decideSupervisionRoute } from "./supervisions/decide-supervision.js";
 import { getSupervisionRoute } from "./supervisions/get-supervision.js";
 import { listSupervisionsRoute } from "./supervisions/list-supervisions.js";
+import { assignInspectorsRoute } from "./petitions/assign.js";
+import { exportPetitionsRoute } from "./petitions/export.js";
+import { extendPetitionRoute } from "./petitions/extend.js";
+import { getPetitionRoute } from "./petitions/get.js";
+import { listPetitionsRoute } from "./petitions/list.js";
+import { receivePetitionRoute } from "./petitions/receive.js";
+import { settlePetitionRoute } from "./petitions/settle.js";
+import { startPetitionRoute } from "./petitions/start.js";
+import { addWatchEntryRoute } from "./watch-list/add.js";
+import { closeWatchEntryRoute } from "./watch-list/close.js";
+import { listWatchEntriesRoute } from "./watch-list/list.js";
 import "../policy.js";
 
 export const inspectionRouter = router({
@@ -35,6 +46,17 @@ export const inspectionRouter = router({
   discipline: router({ decide: decideDisciplineRoute, lodgeAppeal: lodgeAppealRoute, decideAppeal: decideAppealRoute, get: getDecisionRoute, list: listDecisionsRoute, resolveEffect: resolveEffectRoute }),
   cases: router({ listForSubject: listSubjectCasesRoute }),
   report: router({ annual: annualReportRoute }),
+  petitions: router({
+    receive: receivePetitionRoute,
+    assign: assignInspectorsRoute,
+    start: startPetitionRoute,
+    extend: extendPetitionRoute,
+    settle: settlePetitionRoute,
+    list: listPetitionsRoute,
+    get: getPetitionRoute,
+    export: exportPetitionsRoute,
+  }),
+  watchList: router({ add: addWatchEntryRoute, close: closeWatchEntryRoute, list: listWatchEntriesRoute }),
   events: router({ stream: eventsStreamRoute }),
 });
 

@@ -49,6 +49,17 @@ const cases = (): Case[] => {
     ["cases.listForSubject: an organization without a path", "subject.orgPath", (a) => a.cases.listForSubject.query({ subject: { kind: "organization" } as never })],
     ["report.annual: year 1800", "year", (a) => a.report.annual.query({ orgPath: TREE.p1, year: 1800 })],
     ["report.annual: a path without its slashes", "orgPath", (a) => a.report.annual.query({ orgPath: "01", year: 2026 })],
+    ["petitions.receive: NUL in the denouncer's name", "petitioner.name", (a) => a.petitions.receive.mutate({ kind: "denunciation", subject: { kind: "member", memberId: m }, receivedOn: "2026-10-05", content: "Tố cáo", anonymous: false, handlerOrgPath: TREE.p1, level: "provincial", petitioner: { name: "A\u0000" } })],
+    ["petitions.assign: no inspector", "inspectors", (a) => a.petitions.assign.mutate({ petitionId: ID, inspectors: [] })],
+    ["petitions.start: 31 April", "startedOn", (a) => a.petitions.start.mutate({ petitionId: ID, startedOn: "2026-04-31" })],
+    ["petitions.extend: an escape in the reason", "reason", (a) => a.petitions.extend.mutate({ petitionId: ID, extendedOn: "2026-11-20", reason: "x\u001b[0m" })],
+    ["petitions.settle: unknown outcome", "outcome", (a) => a.petitions.settle.mutate({ petitionId: ID, settledOn: "2026-11-20", outcome: "maybe" as never, conclusion: "x" })],
+    ["petitions.get: not an id", "petitionId", (a) => a.petitions.get.query({ petitionId: "x" })],
+    ["petitions.list: unknown status", "status", (a) => a.petitions.list.query({ orgPath: TREE.p1, status: "lost" as never })],
+    ["petitions.export: year 1800", "year", (a) => a.petitions.export.mutate({ orgPath: TREE.p1, year: 1800 })],
+    ["watchList.add: NUL in the title", "title", (a) => a.watchList.add.mutate({ link: { kind: "free_text", orgPath: TREE.p1 }, title: "Vụ\u0000", addedOn: "2026-10-07" })],
+    ["watchList.close: 29 February 2026", "closedOn", (a) => a.watchList.close.mutate({ watchId: ID, closedOn: "2026-02-29" })],
+    ["watchList.list: limit 1000", "limit", (a) => a.watchList.list.query({ orgPath: TREE.p1, limit: 1000 })],
   ];
 };
 
@@ -73,6 +84,6 @@ describe("bad input", () => {
 
   it("stored nothing", async () => {
     const p = h.db.prisma;
-    expect(await Promise.all([p.program.count(), p.inspection.count(), p.supervision.count(), p.disciplineDecision.count(), p.appeal.count(), p.outboxEvent.count()])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(await Promise.all([p.program.count(), p.inspection.count(), p.supervision.count(), p.disciplineDecision.count(), p.appeal.count(), p.petition.count(), p.watchEntry.count(), p.outboxEvent.count()])).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

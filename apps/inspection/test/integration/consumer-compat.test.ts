@@ -44,6 +44,32 @@ beforeAll(async () => {
   keep("discipline.list", await api.discipline.list.query({}));
   keep("cases.listForSubject", await api.cases.listForSubject.query({ subject: { kind: "member", memberId: hn1 } }));
   keep("report.annual", await h.client(as("provincial_board", TREE.p1)).inspection.report.annual.query({ orgPath: TREE.p1, year: 2026 }));
+  // Petitions (a named denunciation through its whole life, an anonymous one) and the watch list (1.1).
+  const receive = (anonymous: boolean) =>
+    api.petitions.receive.mutate({
+      kind: "denunciation",
+      subject: { kind: "member", memberId: hn1 },
+      receivedOn: "2026-10-05",
+      content: "Tố cáo.",
+      anonymous,
+      handlerOrgPath: TREE.p1,
+      level: "provincial",
+      petitioner: anonymous ? null : { name: "Người Tố Cáo", nationalId: "001190045678", address: null, contact: null },
+    });
+  const p = keep("petitions.receive", await receive(false));
+  keep("petitions.receive", await receive(true));
+  const assigned = { sub: "compat-assignee", roles: ["inspection_committee" as const], orgPaths: [TREE.p1] };
+  keep("petitions.assign", await api.petitions.assign.mutate({ petitionId: p.id, inspectors: [{ userId: assigned.sub, name: "Kiểm tra viên" }] }));
+  keep("petitions.get", await h.client(assigned).inspection.petitions.get.query({ petitionId: p.id }));
+  keep("petitions.start", await api.petitions.start.mutate({ petitionId: p.id, startedOn: "2026-10-06" }));
+  keep("petitions.extend", await api.petitions.extend.mutate({ petitionId: p.id, extendedOn: "2026-11-20", reason: "Cần xác minh thêm" }));
+  keep("petitions.settle", await api.petitions.settle.mutate({ petitionId: p.id, settledOn: "2026-11-20", outcome: "founded", conclusion: "Đúng" }));
+  keep("petitions.get", await api.petitions.get.query({ petitionId: p.id }));
+  keep("petitions.list", await api.petitions.list.query({ orgPath: TREE.p1 }));
+  keep("petitions.export", await api.petitions.export.mutate({ orgPath: TREE.p1 }));
+  const w = keep("watchList.add", await api.watchList.add.mutate({ link: { kind: "petition", petitionId: p.id }, title: "Theo dõi", addedOn: "2026-10-07" }));
+  keep("watchList.close", await api.watchList.close.mutate({ watchId: w.id, closedOn: "2026-11-20" }));
+  keep("watchList.list", await api.watchList.list.query({ orgPath: TREE.p1 }));
 });
 afterAll(() => h?.close());
 

@@ -15,6 +15,7 @@ import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
 import pg from "pg";
 import { membershipDirectory } from "../../src/app/subjects.js";
+import { newDenouncerKeyEntry, parseDenouncerKeys } from "../../src/crypto/denouncer.js";
 import { openDatabase, type Database } from "../../src/db.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createInspectionService, type InspectionService, type InspectionServiceOptions } from "../../src/server.js";
@@ -139,6 +140,8 @@ export async function startHarness(opts: Partial<InspectionServiceOptions> = {},
     verifier: createTokenVerifier(issuer.verifierOptions("inspection")),
     // Inspection's own service token, as the client-credentials login would give it.
     subjects: membershipDirectory({ baseUrl: membership.url, token: () => issuer.mintService("inspection", { audience: "membership" }) }),
+    // A fresh key per run, as INSPECTION_DENOUNCER_KEYS would give (tests may pass their own).
+    denouncerKeys: parseDenouncerKeys(newDenouncerKeyEntry("test")),
     now: () => NOW,
     logger: logger("inspection"),
     ...opts,

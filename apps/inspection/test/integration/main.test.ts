@@ -35,7 +35,8 @@ describe("main", () => {
     const run = start({ PORT: "-1", MEMBERSHIP_URL: "membership:4001", OIDC_CLIENT_SECRET: "" });
     expect(await run.exited).toBe(78);
     const stderr = run.stderr();
-    expect(stderr).toContain("inspection: cấu hình không hợp lệ / invalid configuration (4):");
+    expect(stderr).toContain("inspection: cấu hình không hợp lệ / invalid configuration (5):");
+    expect(stderr).toContain("INSPECTION_DENOUNCER_KEYS: chưa được đặt (bắt buộc ngoài chế độ phát triển) / is required but not set (outside development mode)");
     expect(stderr).toContain('PORT: phải là số nguyên từ 0 đến 65535 / must be a whole number from 0 to 65535, got "-1"');
     expect(stderr).toContain("OIDC_ISSUER: chưa được đặt (bắt buộc) / is required but not set");
     expect(stderr).toContain("MEMBERSHIP_URL: phải là một URL http(s) / must be an http(s) URL");
@@ -47,7 +48,7 @@ describe("main", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "inspection-main-"));
     try {
       const port = await freePort();
-      const run = start({ PORT: String(port), DATA_DIR: dataDir, OIDC_ISSUER: issuer.issuer, OIDC_JWKS_URL: issuer.jwksUrl, MEMBERSHIP_URL: "http://127.0.0.1:9", OIDC_CLIENT_SECRET: "not-used-here", LOG_LEVEL: "silent" });
+      const run = start({ PORT: String(port), DATA_DIR: dataDir, OIDC_ISSUER: issuer.issuer, OIDC_JWKS_URL: issuer.jwksUrl, MEMBERSHIP_URL: "http://127.0.0.1:9", OIDC_CLIENT_SECRET: "not-used-here", INSPECTION_DENOUNCER_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, LOG_LEVEL: "silent" });
       await waitForUrl(`http://127.0.0.1:${port}/readyz`, { process: run.child, timeoutMs: 100_000 });
       const token = await issuer.mint({ audience: "inspection", roles: ["provincial_board"], orgPaths: [TREE.p1] });
       const input = encodeURIComponent(JSON.stringify({ orgPath: TREE.p1, year: 2026 }));

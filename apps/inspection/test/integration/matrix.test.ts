@@ -28,7 +28,7 @@ let n = 0;
 /** Each program a year of its own (one program per body and year). */
 let nextYear = 1950;
 const member = {} as Record<Target, number>;
-const fixture = {} as Record<Target, { itemId: string; decided: string; underWay: string; supervision: string; decision: string; appeal: string }>;
+const fixture = {} as Record<Target, { itemId: string; decided: string; underWay: string; supervision: string; decision: string; appeal: string; petition: string; petitionUnderWay: string; watch: string }>;
 
 const claimsOf = (role: Role): MintOptions => ({ sub: `matrix-${role}`, roles: [role], orgPaths: [role === "central_board" || role === "service" ? "/" : TREE.p1] });
 const commission = (t: Target) => ({ kind: "commission" as const, orgPath: PROVINCE[t] });
@@ -50,10 +50,29 @@ beforeAll(async () => {
       disciplineInput(member[t], { form: "warning", degree: "serious", decidedBy: { kind: "committee", orgPath: PROVINCE[t] }, decisionNumber: `F-${t}`, decidedOn: "2026-11-02", announcedOn: "2026-11-03" }),
     );
     const appeal = await admin.discipline.lodgeAppeal.mutate({ decisionId: decision.id, lodgedOn: "2026-11-10", content: "Khiếu nại" });
-    fixture[t] = { itemId: program.items[0]!.id, decided: decided.id, underWay: underWay.id, supervision: supervision.id, decision: decision.id, appeal: appeal.id };
+    // Petitions (one received with an inspector assigned, one under way) and a watched case.
+    const petition = await admin.petitions.receive.mutate(petitionInput(t));
+    await admin.petitions.assign.mutate({ petitionId: petition.id, inspectors: [{ userId: "matrix-assignee", name: "Kiểm tra viên" }] });
+    const petitionUnderWay = await admin.petitions.receive.mutate(petitionInput(t));
+    await admin.petitions.assign.mutate({ petitionId: petitionUnderWay.id, inspectors: [{ userId: "matrix-assignee", name: "Kiểm tra viên" }] });
+    await admin.petitions.start.mutate({ petitionId: petitionUnderWay.id, startedOn: "2026-10-06" });
+    const watch = await admin.watchList.add.mutate({ link: { kind: "petition", petitionId: petition.id }, title: "Theo dõi", addedOn: "2026-10-06" });
+    fixture[t] = { itemId: program.items[0]!.id, decided: decided.id, underWay: underWay.id, supervision: supervision.id, decision: decision.id, appeal: appeal.id, petition: petition.id, petitionUnderWay: petitionUnderWay.id, watch: watch.id };
   }
 });
 afterAll(() => h?.close());
+
+/** A named denunciation about the target's member, settled by the target's province. */
+const petitionInput = (t: Target) => ({
+  kind: "denunciation" as const,
+  subject: { kind: "member" as const, memberId: member[t] },
+  receivedOn: "2026-10-05",
+  content: "Tố cáo.",
+  anonymous: false,
+  handlerOrgPath: PROVINCE[t],
+  level: "provincial" as const,
+  petitioner: { name: "Người Tố Cáo", nationalId: null, address: null, contact: null },
+});
 
 const NOT_LISTED = "NOT_LISTED";
 const listed = <T>(found: boolean, page: T): T => {
@@ -101,11 +120,31 @@ const PROBES: Record<string, Probe> = {
     return listed(cases.inspections.some((i) => i.id === fixture[t].decided), cases);
   },
   "report.annual": (c, t) => c.report.annual.query({ orgPath: PROVINCE[t], year: 2026 }),
+  "petitions.receive": (c, t) => c.petitions.receive.mutate(petitionInput(t)),
+  "petitions.assign": (c, t) => c.petitions.assign.mutate({ petitionId: fixture[t].petition, inspectors: [{ userId: "matrix-assignee", name: "Kiểm tra viên" }] }),
+  "petitions.start": (c, t) => c.petitions.start.mutate({ petitionId: fixture[t].petition, startedOn: "2026-10-07" }),
+  "petitions.extend": (c, t) => c.petitions.extend.mutate({ petitionId: fixture[t].petitionUnderWay, extendedOn: "2026-11-20", reason: "Cần xác minh thêm" }),
+  "petitions.settle": (c, t) => c.petitions.settle.mutate({ petitionId: fixture[t].petitionUnderWay, settledOn: "2026-11-20", outcome: "unfounded", conclusion: "Không đúng" }),
+  "petitions.get": (c, t) => c.petitions.get.query({ petitionId: fixture[t].petition }),
+  "petitions.list": async (c, t) => {
+    const page = await c.petitions.list.query({ orgPath: "/", limit: 200 });
+    return listed(page.items.some((p) => p.id === fixture[t].petition), page);
+  },
+  "petitions.export": async (c, t) => {
+    const file = await c.petitions.export.mutate({ orgPath: "/" });
+    return listed(Buffer.from(file.fileBase64, "base64").toString("utf8").includes(fixture[t].petition), file);
+  },
+  "watchList.add": (c, t) => c.watchList.add.mutate({ link: { kind: "free_text", orgPath: PROVINCE[t] }, title: "Vụ việc", addedOn: "2026-10-07" }),
+  "watchList.close": (c, t) => c.watchList.close.mutate({ watchId: fixture[t].watch, closedOn: "2026-11-20" }),
+  "watchList.list": async (c, t) => {
+    const page = await c.watchList.list.query({ orgPath: "/", limit: 200 });
+    return listed(page.items.some((w) => w.id === fixture[t].watch), page);
+  },
 };
 
 /** Procedures naming a path in their input (not a record): outside the scope they answer 403. */
 const PATH_PROCEDURES = new Set(["programs.create", "report.annual"]);
-const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list", "discipline.list", "cases.listForSubject"]);
+const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list", "discipline.list", "cases.listForSubject", "petitions.list", "petitions.export", "watchList.list"]);
 
 function expected(name: string, action: string, role: Role, target: Target): string {
   const rule = getPolicyRule(action)!;

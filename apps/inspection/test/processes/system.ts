@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { discoverRealm, officialSession, readRealmUsers } from "@orgboard/cli/simulate";
+import { discoverRealm, officialSession, readRealmUsers } from "@orgboard/auth/official-session";
 import { createServiceLinks, type EventEnvelope } from "@orgboard/contracts";
 import { consumeEventStream } from "@orgboard/events";
 import type { MembershipContractRouter } from "@orgboard/contract-membership";

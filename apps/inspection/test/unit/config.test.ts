@@ -6,7 +6,8 @@ import { inspectionConfigSchema, loadInspectionConfig, tokenUrlOf } from "../../
 
 const doc = readFileSync(new URL("../../../../docs/configuration.md", import.meta.url), "utf8");
 const example = readFileSync(new URL("../../../../.env.example", import.meta.url), "utf8");
-const BASE = { OIDC_ISSUER: "http://id.test/realms/orgboard", MEMBERSHIP_URL: "http://membership:4001", OIDC_CLIENT_SECRET: "s3cret" };
+// INSPECTION_DENOUNCER_KEYS is required outside development mode too (test/unit/denouncer-config.test.ts).
+const BASE = { OIDC_ISSUER: "http://id.test/realms/orgboard", MEMBERSHIP_URL: "http://membership:4001", OIDC_CLIENT_SECRET: "s3cret", INSPECTION_DENOUNCER_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}` };
 
 describe("inspection's configuration", () => {
   it("docs/configuration.md (apps column N) and .env.example list every variable it reads", () => {
