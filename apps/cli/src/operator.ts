@@ -25,7 +25,6 @@ import {
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
 import { openDatabase as openConferenceDatabase } from "@orgboard/conference";
-import { openDatabase as openInspectionDatabase } from "@orgboard/inspection";
 import { AUDITED_SERVICES, defaultAnchorDirFor, formatAuditReport, verifyServiceAudit, type AuditedService } from "./audit.js";
 import { CliInputError, printRejected } from "./errors.js";
 import { progressBar } from "./progress.js";
