@@ -43,6 +43,7 @@ const cases = (): Case[] => {
     ["discipline.decide: announced before decided", "announcedOn", (a) => a.discipline.decide.mutate(disciplineInput(m, { announcedOn: "2026-10-01" }))],
     ["discipline.lodgeAppeal: not a date", "lodgedOn", (a) => a.discipline.lodgeAppeal.mutate({ decisionId: ID, lodgedOn: "tomorrow", content: "x" })],
     ["discipline.decideAppeal: unknown outcome", "outcome", (a) => a.discipline.decideAppeal.mutate({ appealId: ID, decidedOn: "2026-11-01", outcome: "maybe" as never, decidedByOrgPath: TREE.p1, decisionNumber: "1" })],
+    ["discipline.resolveEffect: not an id", "decisionId", (a) => a.discipline.resolveEffect.mutate({ decisionId: "12; DROP TABLE x", note: "Đã xử lý" })],
     ["discipline.get: null id", "decisionId", (a) => a.discipline.get.query({ decisionId: null as never })],
     ["discipline.list: unknown effect status", "effectStatus", (a) => a.discipline.list.query({ effectStatus: "done" as never })],
     ["discipline.list: a forged cursor", "cursor", (a) => a.discipline.list.query({ cursor: "'; drop table x" })],

@@ -63,7 +63,11 @@ export interface Harness {
   membership: { url: string; client: MembershipClient };
   members: Members;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
-  client(claims: MintOptions | null, opts?: { requestId?: () => string }): Client;
+  /**
+   * `requestId`: sent as the client's x-request-id (kept apart by the service, issue #9); `onRequestId`: told
+   * the id the service gave each HTTP request (the answer's x-request-id), the one its audit records carry.
+   */
+  client(claims: MintOptions | null, opts?: { requestId?: () => string; onRequestId?: (serverRequestId: string) => void }): Client;
   token(claims: MintOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -162,6 +166,12 @@ export async function startHarness(opts: Partial<InspectionServiceOptions> = {},
           createServiceLinks<AppRouter>({ inspection: `${url}/trpc` }, () => (claims ? token(claims) : null), {
             EventSource,
             headers: (): Record<string, string> => (o.requestId ? { "x-request-id": o.requestId() } : {}),
+            fetch: async (input, init) => {
+              const res = await fetch(input, init);
+              const served = res.headers.get("x-request-id");
+              if (served) o.onRequestId?.(served);
+              return res;
+            },
           }),
         ],
       });

@@ -110,6 +110,9 @@ const PROBES: Record<string, Probe> = {
     c.discipline.decide.mutate(disciplineInput(member[t], { form: "reprimand", degree: "less_serious", decidedBy: { kind: "committee", orgPath: PROVINCE[t] }, decisionNumber: `M-${uniq()}` })),
   "discipline.lodgeAppeal": (c, t) => c.discipline.lodgeAppeal.mutate({ decisionId: fixture[t].decision, lodgedOn: "2026-11-12", content: "Khiếu nại lần hai" }),
   "discipline.decideAppeal": (c, t) => c.discipline.decideAppeal.mutate({ appealId: fixture[t].appeal, decidedOn: "2026-11-19", outcome: "upheld", decidedByOrgPath: PROVINCE[t], decisionNumber: `A-${uniq()}` }),
+  // The fixture's decision has no refused effect: in scope the commission meets a 409 (its state), others
+  // the same refusal as anywhere.
+  "discipline.resolveEffect": (c, t) => c.discipline.resolveEffect.mutate({ decisionId: fixture[t].decision, note: "Đã xử lý / handled" }),
   "discipline.get": (c, t) => c.discipline.get.query({ decisionId: fixture[t].decision }),
   "discipline.list": async (c, t) => {
     const page = await c.discipline.list.query({ limit: 200 });
@@ -180,8 +183,10 @@ describe("the matrix covers the router", () => {
 describe.each(procedures.map((p) => [p.name, p] as const))("%s", (name, proc) => {
   it.each(ALL_ROLES.map((r) => [r]))("%s", async (role) => {
     for (const target of TARGETS) {
-      const requestId = `matrix-${name}-${role}-${target}-${uniq()}`;
-      const outcome = await attempt(PROBES[name]!(h.client(claimsOf(role), { requestId: () => requestId }).inspection, target));
+      // The audit records carry the id the service gave the request (a client's own is kept apart, #9).
+      const served: string[] = [];
+      const outcome = await attempt(PROBES[name]!(h.client(claimsOf(role), { requestId: () => `matrix-${name}-${role}-${target}-${uniq()}`, onRequestId: (id) => served.push(id) }).inspection, target));
+      const requestId = { in: served };
       // Allowed: success, or a refusal on the record's state (a second start, a second appeal), never a 500.
       const seen = outcome === "ok" || outcome === "CONFLICT" || outcome === "BAD_REQUEST" ? "allowed" : outcome;
       expect(`${role} ${target}: ${seen}`, `${name} answered ${outcome}`).toBe(`${role} ${target}: ${expected(name, proc.action, role, target)}`);

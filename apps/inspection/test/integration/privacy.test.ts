@@ -70,8 +70,11 @@ describe("outside the scope is the same answer as nonexistent", () => {
 
 describe("every read of a case is audited", () => {
   it("get, list and a subject's cases each write who read which case, with the request id", async () => {
-    const reads = (requestId: string) => h.db.prisma.auditRecord.findMany({ where: { requestId }, orderBy: { id: "asc" } });
-    const client = (requestId: string) => h.client(INSPECTOR_P2, { requestId: () => requestId }).inspection;
+    // Audit records carry the id the service gave each request (a client's own id is kept apart, #9).
+    const served = new Map<string, string[]>();
+    const track = (label: string) => (id: string) => served.set(label, [...(served.get(label) ?? []), id]);
+    const reads = (label: string) => h.db.prisma.auditRecord.findMany({ where: { requestId: { in: served.get(label) ?? [] } }, orderBy: { id: "asc" } });
+    const client = (label: string) => h.client(INSPECTOR_P2, { requestId: () => label, onRequestId: track(label) }).inspection;
     await client("read-get").inspections.get.query({ inspectionId: ids.p2Inspection });
     expect((await reads("read-get")).map((r) => [r.actor, r.action, r.entity, r.entityId, r.orgPath, r.after])).toEqual([
       [INSPECTOR_P2.sub, "inspection.cases.read", "Inspection", ids.p2Inspection, TREE.k2, { read: "get" }],
@@ -86,7 +89,8 @@ describe("every read of a case is audited", () => {
       ].sort(),
     );
     // A refused read reads nothing and so records nothing.
-    await failure(h.client(INSPECTOR_HN, { requestId: () => "read-refused" }).inspection.inspections.get.query({ inspectionId: ids.p2Inspection }));
+    await failure(h.client(INSPECTOR_HN, { requestId: () => "read-refused", onRequestId: track("read-refused") }).inspection.inspections.get.query({ inspectionId: ids.p2Inspection }));
+    expect(served.get("read-refused")?.length).toBe(1);
     expect(await reads("read-refused")).toEqual([]);
     // Reads are records of kind "read" on the service's audit hash chain (decision 0009), which verify accepts.
     expect((await reads("read-subject")).map((r) => r.kind)).toEqual(["read", "read"]);
