@@ -10,6 +10,8 @@ let h: Harness;
 let fx: Fixture;
 let hanoiMember: number;
 let otherMember: number;
+/** The id the service gave the member read (a client's own request id is kept apart, #9). */
+let readRequestId = "";
 
 beforeAll(async () => {
   h = await startHarness();
@@ -20,7 +22,7 @@ beforeAll(async () => {
   // Real traffic through the API: changes in both provinces, reads of personal data in both.
   await h.client(board(TREE.p1)).membership.members.update.mutate({ id: hanoiMember, occupation: "Giáo viên" });
   await h.client(board(TREE.p2)).membership.members.update.mutate({ id: otherMember, occupation: "Nông dân" });
-  await h.client(board(TREE.p1), { requestId: () => "read-get-1" }).membership.members.get.query({ id: hanoiMember });
+  await h.client(board(TREE.p1), { requestId: () => "read-get-1", onRequestId: (id) => (readRequestId = id) }).membership.members.get.query({ id: hanoiMember });
   await h.client(board(TREE.p1)).membership.members.history.query({ id: hanoiMember });
   await h.client(board(TREE.p2)).membership.members.get.query({ id: otherMember });
 });
@@ -44,7 +46,8 @@ describe("audit.search", () => {
         ["MemberHistory", String(hanoiMember), "membership.members.read"],
       ]),
     );
-    expect(reads.find((r) => r.entity === "Member")).toMatchObject({ requestId: "read-get-1", actor: `board-${TREE.p1}`, before: null, after: null });
+    expect(reads.find((r) => r.entity === "Member")).toMatchObject({ requestId: readRequestId, actor: `board-${TREE.p1}`, before: null, after: null });
+    expect(readRequestId).not.toBe("");
     expect(page.items.some((r) => r.entityId === String(otherMember))).toBe(false);
     // Each record carries its link: the API shows what verify checks.
     for (const r of page.items) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
