@@ -15,6 +15,7 @@ import {
   formatAnnualReport,
   importMembers,
   importOrganizations,
+  membershipDataDir,
   openMembershipDatabase,
   SEED_SCALES,
   seedDatabase,
@@ -23,6 +24,8 @@ import {
   type SeedScale,
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
+import { openDatabase as openConferenceDatabase } from "@orgboard/conference";
+import { AUDITED_SERVICES, defaultAnchorDirFor, formatAuditReport, verifyServiceAudit, type AuditedService } from "./audit.js";
 import { CliInputError, printRejected } from "./errors.js";
 import { progressBar } from "./progress.js";
 
@@ -185,6 +188,39 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
       );
       bar.stop();
       out(`exported ${n} ${kind === "members" ? "members" : "organizations"} to ${file}`);
+    });
+
+  const audit = operator.command("audit").description("nhật ký kiểm toán / the audit trail");
+  audit
+    .command("verify")
+    .description("kiểm tra chuỗi băm của nhật ký kiểm toán so với mốc neo đã ký mới nhất / check a service's audit hash chain against its latest signed anchor (exit 1 on tampering)")
+    .addOption(new Option("--service <service>", "the service whose database to check").choices(AUDITED_SERVICES).makeOptionMandatory())
+    .option("--anchors <dir>", "the service's AUDIT_ANCHOR_DIR (default: $AUDIT_ANCHOR_DIR, else <data root>/audit-anchors)")
+    .option("--public-key <file>", "the anchors' Ed25519 public key, obtained separately (default: <anchors>/<service>.pub.pem)")
+    .option("--database-url <url>", "PostgreSQL URL of that service (default: $DATABASE_URL; unset: its embedded database)")
+    .option("--allow-unanchored", "check the chain alone when there is no anchor file", false)
+    .option("--json", "print JSON", false)
+    .action(async (opts: { service: AuditedService; anchors?: string; publicKey?: string; databaseUrl?: string; allowUnanchored: boolean; json: boolean }) => {
+      const verifyOpts = { service: opts.service, anchorDir: opts.anchors ?? defaultAnchorDirFor(membershipDataDir()), publicKeyFile: opts.publicKey, allowUnanchored: opts.allowUnanchored };
+      const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? "";
+      let report;
+      if (opts.service === "membership") {
+        const db = await openMembershipDatabase({ databaseUrl, migrate: false });
+        try {
+          report = await verifyServiceAudit(db, verifyOpts);
+        } finally {
+          await db.close();
+        }
+      } else {
+        const db = await (opts.service === "conference" ? openConferenceDatabase : openInspectionDatabase)({ databaseUrl });
+        try {
+          report = await verifyServiceAudit(db.prisma, verifyOpts);
+        } finally {
+          await db.close();
+        }
+      }
+      out(opts.json ? JSON.stringify(report, null, 2) : formatAuditReport(report));
+      if (!report.result.ok) setExit(1);
     });
 
   const report = operator.command("report").description("reports, read from the database")

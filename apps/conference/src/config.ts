@@ -1,6 +1,6 @@
 // The conference service's configuration (docs/configuration.md): the shared server variables plus
 // CONFERENCE_*; checked at start, every problem named at once.
-import { baseServiceConfigSchema, bilingual, loadConfig, port, wholeNumber } from "@orgboard/server-kit";
+import { auditAnchorConfigShape, baseServiceConfigSchema, bilingual, loadConfig, port, wholeNumber } from "@orgboard/server-kit";
 import { z } from "zod";
 
 export const conferenceConfigSchema = baseServiceConfigSchema.extend({
@@ -14,6 +14,7 @@ export const conferenceConfigSchema = baseServiceConfigSchema.extend({
   CONFERENCE_SWEEP_INTERVAL_MS: wholeNumber(0).default(2000),
   CONFERENCE_LINK_DEGRADED_AFTER_MS: wholeNumber(1).optional(),
   CONFERENCE_LINK_DISCONNECTED_AFTER_MS: wholeNumber(1).optional(),
+  ...auditAnchorConfigShape,
 });
 export type ConferenceConfig = ReturnType<typeof conferenceConfigSchema.parse>;
 

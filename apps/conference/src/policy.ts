@@ -4,7 +4,8 @@ import { definePolicy } from "@orgboard/auth";
 import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { OFFICIAL_ROLES } from "@orgboard/contracts";
 
-const READERS = OFFICIAL_ROLES;
+/** Every official but the auditor, who reads the audit trail and nothing else. */
+const READERS = OFFICIAL_ROLES.filter((r) => r !== "auditor");
 
 export const conferencePolicy = definePolicy({
   /** Snapshot, lists, per-province roll-up. Scope: the conference's org, or one of its sites. */
@@ -24,6 +25,8 @@ export const conferencePolicy = definePolicy({
    * may follow the conference (the row is the contract's, so the gateway delivers by the same rule).
    */
   "conference.events.read": conferenceStreamReaders,
+  /** The audit trail of the scope (audit.search): auditors only (docs/security.md "Audit trail"). */
+  "conference.audit.read": { roles: ["auditor"], scoped: true },
 });
 
 export type ConferenceAction = keyof typeof conferencePolicy;

@@ -28,6 +28,8 @@ export interface ConferenceServiceOptions {
   sweepIntervalMs?: number;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
+  /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
+  onClose?: () => Promise<void>;
 }
 
 export interface ConferenceService extends Service {
@@ -56,6 +58,7 @@ export function createConferenceService(opts: ConferenceServiceOptions): Confere
     createContext: (base): ConferenceContext => ({ ...base, db: prisma, now, links, notifier }),
     onClose: async () => {
       if (timer) clearInterval(timer);
+      await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();
     },
   });

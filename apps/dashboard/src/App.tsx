@@ -1,38 +1,41 @@
 import { Alert, AppShell, Container, Tabs } from "@mantine/core";
 import { lazy, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { canSeeInspection, canSeeKpi, canUseOrganizerConsole, canUseSiteConsole, type Official } from "./auth/official.js";
+import { canSeeAudit, canSeeConference, canSeeInspection, canSeeKpi, canUseOrganizerConsole, canUseSiteConsole, type Official } from "./auth/official.js";
 import { Header } from "./components/Header.js";
 import { LazyScreen } from "./components/LazyScreen.js";
 import { useApp } from "./context.js";
 import { useOfficial } from "./hooks/hooks.js";
 import { ConferenceScreen } from "./screens/conference/ConferenceScreen.js";
 
-const TABS = ["conference", "kpi", "inspection", "organizer", "siteOperator"] as const;
+const TABS = ["conference", "kpi", "inspection", "organizer", "siteOperator", "audit"] as const;
 type Tab = (typeof TABS)[number];
 
-// Every official lands on the live conference; the other screens are fetched when opened, so the
+// Every official lands on the live conference (an auditor alone, on the audit trail); the other screens are fetched when opened, so the
 // first load carries no chart library (KPI) and no console forms. The browser fetches a module once,
 // so starting the download early (pointer over or focus on the tab) costs nothing when the tab opens.
 const loadKpi = () => import("./screens/KpiScreen.js");
 const loadInspection = () => import("./screens/InspectionScreen.js");
 const loadConsoles = () => import("./screens/Consoles.js");
+const loadAudit = () => import("./screens/AuditScreen.js");
+const AuditScreen = lazy(() => loadAudit().then((m) => ({ default: m.AuditScreen })));
 const KpiScreen = lazy(() => loadKpi().then((m) => ({ default: m.KpiScreen })));
 const InspectionScreen = lazy(() => loadInspection().then((m) => ({ default: m.InspectionScreen })));
 const OrganizerConsole = lazy(() => loadConsoles().then((m) => ({ default: m.OrganizerConsole })));
 const SiteOperatorConsole = lazy(() => loadConsoles().then((m) => ({ default: m.SiteOperatorConsole })));
-const PRELOAD: Partial<Record<Tab, () => Promise<unknown>>> = { kpi: loadKpi, inspection: loadInspection, organizer: loadConsoles, siteOperator: loadConsoles };
+const PRELOAD: Partial<Record<Tab, () => Promise<unknown>>> = { kpi: loadKpi, inspection: loadInspection, organizer: loadConsoles, siteOperator: loadConsoles, audit: loadAudit };
 const preload = (tab: Tab) => void PRELOAD[tab]?.().catch(() => undefined); // a failure shows when the tab opens
 
-/** Screens an official may open; consoles only for the roles that run them. */
+/** Screens an official may open; consoles only for the roles that run them; the audit trail for auditors. */
 export function visibleTabs(o: Official): Tab[] {
   return TABS.filter(
     (tab) =>
-      tab === "conference" ||
+      (tab === "conference" && canSeeConference(o)) ||
       (tab === "kpi" && canSeeKpi(o)) ||
       (tab === "inspection" && canSeeInspection(o)) ||
       (tab === "organizer" && canUseOrganizerConsole(o)) ||
-      (tab === "siteOperator" && canUseSiteConsole(o)),
+      (tab === "siteOperator" && canUseSiteConsole(o)) ||
+      (tab === "audit" && canSeeAudit(o)),
   );
 }
 
@@ -92,6 +95,7 @@ export function App() {
             <Tabs.Panel value="inspection"><LazyScreen><InspectionScreen /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="organizer"><LazyScreen><OrganizerConsole /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="siteOperator"><LazyScreen><SiteOperatorConsole /></LazyScreen></Tabs.Panel>
+            <Tabs.Panel value="audit"><LazyScreen><AuditScreen /></LazyScreen></Tabs.Panel>
           </Tabs>
         </Container>
       </AppShell.Main>

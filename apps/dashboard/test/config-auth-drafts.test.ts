@@ -53,6 +53,13 @@ describe("official from token claims", () => {
     expect(visibleTabs(op)).toEqual(["conference", "siteOperator"]);
   });
 
+  it("shows an auditor the audit trail only (conference refuses auditors); a board that is also auditor both", () => {
+    const auditor = officialFromClaims({ sub: "u-3", realm_access: { roles: ["auditor"] }, org_paths: ["/01/"] });
+    expect(visibleTabs(auditor)).toEqual(["audit"]);
+    const both = officialFromClaims({ sub: "u-4", realm_access: { roles: ["provincial_board", "auditor"] }, org_paths: ["/01/"] });
+    expect(visibleTabs(both)).toEqual(["conference", "kpi", "inspection", "audit"]);
+  });
+
   it("shows the inspection panel to the boards and inspection committees, not to viewers or personnel", () => {
     const tabs = (roles: string[]) => visibleTabs(officialFromClaims({ sub: "u", realm_access: { roles }, org_paths: ["/01/"] }));
     expect(tabs(["inspection_committee"])).toEqual(["conference", "kpi", "inspection"]);

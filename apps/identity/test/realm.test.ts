@@ -33,7 +33,7 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
   });
 
   it("has the roles of 0001 and lifetimes of the issue", () => {
-    expect(realm.roles.sort()).toEqual(["central_board", "conference_operator", "inspection_committee", "personnel_officer", "provincial_board", "service", "site_operator", "viewer"]);
+    expect(realm.roles.sort()).toEqual(["auditor", "central_board", "conference_operator", "inspection_committee", "personnel_officer", "provincial_board", "service", "site_operator", "viewer"]);
     expect(realm.lifetimes).toMatchObject({ accessToken: 300, ssoIdle: 1800, ssoMax: 36000 });
     expect(realm.rotateRefreshTokens).toBe(true);
   });

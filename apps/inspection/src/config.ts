@@ -1,7 +1,7 @@
 // The inspection service's configuration (docs/configuration.md): the shared server variables, the
 // membership service it reads subjects from, and its own client-credentials login; checked at start,
 // every problem named at once.
-import { baseServiceConfigSchema, bilingual, httpUrl, isDevelopment, loadConfig, nonEmpty, port, type ConfigProblem } from "@orgboard/server-kit";
+import { auditAnchorConfigShape, baseServiceConfigSchema, bilingual, httpUrl, isDevelopment, loadConfig, nonEmpty, port, type ConfigProblem } from "@orgboard/server-kit";
 import { z } from "zod";
 import { DenouncerCryptoError, parseDenouncerKeys } from "./crypto/denouncer.js";
 
@@ -22,6 +22,7 @@ export const inspectionConfigSchema = baseServiceConfigSchema
      * docs/runbooks/rotate-denouncer-keys.md). A secret: checked by `denouncerKeyProblems`, never printed.
      */
     INSPECTION_DENOUNCER_KEYS: z.string().optional(),
+    ...auditAnchorConfigShape,
   });
 export type InspectionConfig = ReturnType<typeof inspectionConfigSchema.parse>;
 

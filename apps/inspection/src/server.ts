@@ -28,6 +28,8 @@ export interface InspectionServiceOptions {
   membershipEffects?: MembershipFollowOptions;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
+  /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
+  onClose?: () => Promise<void>;
 }
 
 export interface InspectionService extends Service {
@@ -52,6 +54,7 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     readiness: () => opts.db.readiness(),
     createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier, ...(opts.denouncerKeys ? { denouncerKeys: opts.denouncerKeys } : {}) }),
     onClose: async () => {
+      await opts.onClose?.();
       await effects?.stop();
       if (opts.closeDatabase !== false) await opts.db.close();
     },

@@ -1,6 +1,6 @@
 // The membership service's configuration (docs/configuration.md): the shared server variables plus
 // MEMBERSHIP_*; checked at start, every problem named at once.
-import { baseServiceConfigSchema, bilingual, flag, httpUrl, loadConfig, nonEmpty, port, wholeNumber } from "@orgboard/server-kit";
+import { auditAnchorConfigShape, baseServiceConfigSchema, bilingual, flag, httpUrl, loadConfig, nonEmpty, port, wholeNumber } from "@orgboard/server-kit";
 import { DEFAULT_EXPORT_MAX_ROWS, DEFAULT_IMPORT_MAX_BYTES } from "./server.js";
 
 /** A service's base URL (`<SERVICE>_URL`): no path beyond the base, no `/trpc` (the app appends it). */
@@ -25,6 +25,7 @@ export const membershipConfigSchema = baseServiceConfigSchema
     MEMBERSHIP_IMPORT_MAX_BYTES: wholeNumber(1024, 48 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
     MEMBERSHIP_EXPORT_MAX_ROWS: wholeNumber(1, 2_000_000).default(DEFAULT_EXPORT_MAX_ROWS),
     MEMBERSHIP_MIGRATE_ON_START: flag().default(true),
+    ...auditAnchorConfigShape,
   })
   .superRefine((c, ctx) => {
     if (c.INSPECTION_URL && !c.OIDC_CLIENT_SECRET) {

@@ -10,9 +10,10 @@
 //   RATE_LIMIT_*                 request rate limits per principal and per address (docs/security.md, "Limits")
 //   INSPECTION_URL               follow inspection's stream and apply its discipline decisions (unset ⇒ not)
 //   OIDC_CLIENT_ID (membership), OIDC_CLIENT_SECRET, OIDC_TOKEN_URL   the token that reads that stream
+//   AUDIT_ANCHOR_DIR, AUDIT_ANCHOR_INTERVAL_SECONDS (300), AUDIT_ANCHOR_KEY   signed anchors of the audit chain
 // SIGTERM/SIGINT: readiness fails, in-flight requests finish, streams are cut, the database closes.
 import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
-import { openServiceNotifier } from "@orgboard/events";
+import { defaultAnchorDir, openServiceNotifier, startServiceAnchoring } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { loadMembershipConfig, tokenUrlOf } from "./config.js";
 import { membershipDataDir, openMembershipDatabase } from "./db/open.js";
@@ -37,6 +38,15 @@ if (filled > 0) logger.info({ members: filled }, "name sort keys filled in");
 // Several instances on one PostgreSQL database wake each other's streams through LISTEN/NOTIFY.
 const notifier = await openServiceNotifier({ databaseUrl, onError: (err) => logger.warn({ err }, "event notifier: LISTEN connection lost") });
 
+// The audit chain's head, signed, outside the database (docs/security.md "Audit trail").
+const anchoring = startServiceAnchoring({
+  service: "membership",
+  handle: db,
+  dir: config.AUDIT_ANCHOR_DIR ?? defaultAnchorDir({ dataDir: databaseUrl ? null : (config.DATA_DIR ?? membershipDataDir()), databaseUrl }),
+  intervalSeconds: config.AUDIT_ANCHOR_INTERVAL_SECONDS,
+  keyPem: config.AUDIT_ANCHOR_KEY ?? null,
+  logger,
+});
 // Inspection's discipline decisions (expulsions, dissolutions) take effect here when its URL is given.
 const inspection = config.INSPECTION_URL
   ? {
@@ -59,6 +69,10 @@ const service = createMembershipService({
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   notifier,
   inspection,
-  onClose: () => notifier.close(),
+  // A last anchor before the database closes: a clean stop leaves the tail covered.
+  onClose: async () => {
+    await anchoring.stop();
+    await notifier.close();
+  },
 });
 await service.start();

@@ -74,6 +74,9 @@ export const membershipPolicy = definePolicy({
    * row is the contract's, so the gateway delivers membership's events by the very same rule.
    */
   "membership.events.read": membershipStreamReaders,
+
+  /** The audit trail of the scope (audit.search): auditors only, who read nothing else (docs/security.md "Audit trail"). */
+  "membership.audit.read": { roles: ["auditor"], scoped: true },
 });
 
 export type MembershipAction = keyof typeof membershipPolicy;

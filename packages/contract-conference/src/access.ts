@@ -6,6 +6,6 @@
 import { OFFICIAL_ROLES, type AccessRule } from "@orgboard/contracts";
 
 export const conferenceStreamReaders = {
-  roles: ["service", ...OFFICIAL_ROLES],
+  roles: ["service", ...OFFICIAL_ROLES.filter((r) => r !== "auditor")],
   scoped: true,
 } as const satisfies AccessRule;

@@ -18,10 +18,11 @@ import { ZNextAgendaItemInput, ZNextAgendaItemOutput } from "./next-agenda-item.
 import { ZRegisterToSpeakInput, ZRegisterToSpeakOutput, ZWithdrawInput, ZWithdrawOutput } from "./register-to-speak.js";
 import { ZSitesByProvinceInput, ZSitesByProvinceOutput } from "./sites-by-province.js";
 import { ZTransitionInput, ZTransitionOutput } from "./transitions.js";
+import { ZSearchAuditInput, ZSearchAuditOutput } from "./search-audit.js";
 
 export const conferenceContract = defineContract({
   service: "conference",
-  version: "1.0",
+  version: "1.1",
   procedures: {
     // organizer console
     create: mutation(ZCreateConferenceInput, ZCreateConferenceOutput),
@@ -46,6 +47,8 @@ export const conferenceContract = defineContract({
     conclusions: { add: mutation(ZAddConclusionInput, ZAddConclusionOutput) },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
+    /** The audit trail of the caller's scope (role auditor), newest first (1.1). */
+    audit: { search: query(ZSearchAuditInput, ZSearchAuditOutput) },
   },
   events: conferenceEventSchemas,
 });

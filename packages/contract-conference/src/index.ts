@@ -19,4 +19,5 @@ export * from "./register-to-speak.js";
 export * from "./give-floor.js";
 export * from "./end-speech.js";
 export * from "./add-conclusion.js";
+export * from "./search-audit.js";
 export * from "./access.js";

@@ -8,6 +8,7 @@ import { admitCandidateInputSchema, admitCandidateOutputSchema } from "./admissi
 import { listOverdueProbationsInputSchema, listOverdueProbationsOutputSchema } from "./admissions/list-overdue-probations.js";
 import { recognizeMemberInputSchema, recognizeMemberOutputSchema } from "./admissions/recognize-member.js";
 import { registerCandidateInputSchema, registerCandidateOutputSchema } from "./admissions/register-candidate.js";
+import { searchAuditInputSchema, searchAuditOutputSchema } from "./audit/search-audit.js";
 import { awardBadgeInputSchema, awardBadgeOutputSchema } from "./badges/award-badge.js";
 import { listEligibleBadgesInputSchema, listEligibleBadgesOutputSchema } from "./badges/list-eligible-badges.js";
 import { proposeBadgeInputSchema, proposeBadgeOutputSchema } from "./badges/propose-badge.js";
@@ -43,7 +44,7 @@ import { requestTransferInputSchema, requestTransferOutputSchema } from "./trans
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.1",
+  version: "2.2",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
@@ -111,6 +112,10 @@ export const membershipContract = defineContract({
     events: {
       /** Every change in scope, as tracked(id, envelope); payloads by type in `events` below. */
       stream: subscription(eventStreamInputSchema, eventEnvelopeSchema),
+    },
+    /** The audit trail of the caller's scope (role auditor), newest first (2.2). */
+    audit: {
+      search: query(searchAuditInputSchema, searchAuditOutputSchema),
     },
   },
   events: membershipEventSchemas,

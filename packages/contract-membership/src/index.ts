@@ -45,4 +45,5 @@ export * from "./kpi/kpi-summary.js";
 export * from "./kpi/annual-report.js";
 export * from "./import/import-file.js";
 export * from "./export/export-file.js";
+export * from "./audit/search-audit.js";
 export * from "./access.js";

@@ -4,3 +4,4 @@ export * from "./events.js";
 export * from "./links.js";
 export * from "./roles.js";
 export * from "./contract.js";
+export * from "./audit.js";

@@ -8,6 +8,7 @@ export const ROLES = [
   "conference_operator",
   "site_operator",
   "viewer",
+  "auditor",
   "service",
 ] as const;
 export type Role = (typeof ROLES)[number];

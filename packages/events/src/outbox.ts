@@ -1,7 +1,8 @@
 import { isOrgPath } from "@orgboard/contracts";
+import { INSERT_CHAINED_AUDIT_SQL, type AuditKind } from "./audit-chain.js";
 import { asRawSql, type SqlHandle } from "./sql.js";
 
-/** Advisory lock key ("outbox" in ASCII) serializing outbox inserts until commit; see recordChange. */
+/** Advisory lock key ("outbox" in ASCII) serializing audit and outbox inserts until commit; see recordChange. */
 export const OUTBOX_LOCK_KEY = 0x6f7574626f78n;
 /** Channel of the NOTIFY sent (on commit) by recordChange. */
 export const OUTBOX_CHANNEL = "orgboard_outbox";
@@ -18,6 +19,8 @@ export interface ChangeRecord {
   orgPath: string;
   before?: unknown;
   after?: unknown;
+  /** "change" (the default) or "read" (a read of personal data, see recordCallerRead). */
+  kind?: AuditKind;
 }
 
 export interface OutboxEventInput {
@@ -66,10 +69,11 @@ export interface RecordedChange {
  * after the change itself, as the last statement. Several events (a heartbeat batch changing 500 sites,
  * a transfer seen from both ends) go in one statement, in the order given, under the same lock.
  *
- * Why the advisory lock: BIGSERIAL ids are handed out at insert but become visible at commit, so a
+ * Why the advisory lock: each audit record is chained to the previous one by hash (audit-chain.ts), so two
+ * writers must not read the same head; and for the outbox, BIGSERIAL ids are handed out at insert but become visible at commit, so a
  * later id could commit first and a reader resuming "after it" would skip the earlier one forever.
  * Holding a transaction-scoped lock from the insert to commit makes visibility order = id order.
- * Cost: outbox writes of one service are serialized for the (short) tail of their transactions.
+ * Cost: audit/outbox writes of one service are serialized for the (short) tail of their transactions.
  */
 export async function recordChange(
   handle: SqlHandle,
@@ -85,9 +89,19 @@ export async function recordChange(
     if (!isOrgPath(orgPath)) throw new Error(`recordChange: event orgPath ${JSON.stringify(orgPath)} is not an organization path`);
     return { type: e.type, orgPath, aggregateId: String(e.aggregateId ?? change.entityId), payload: toJson(e.payload ?? null) };
   });
+  // The lock comes first: the audit record is chained to the head (audit-chain.ts), which only holds if
+  // no other writer can read the same head before this transaction commits.
+  const locked = await tx.$queryRawUnsafe<{ isolation: string }[]>(
+    `SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY.toString()}) IS NULL AS locked, current_setting('transaction_isolation') AS isolation`,
+  );
+  // Under REPEATABLE READ the snapshot predates the lock and could miss the head just committed.
+  const isolation = locked[0]?.isolation;
+  if (isolation !== "read committed") {
+    throw new Error(`recordChange: needs a READ COMMITTED transaction (the audit chain), got ${isolation}`);
+  }
   const auditRows = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `INSERT INTO audit_record (actor, request_id, action, entity, entity_id, org_path, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING id::text AS id`,
+    INSERT_CHAINED_AUDIT_SQL,
+    change.kind ?? "change",
     change.actor,
     change.requestId ?? null,
     change.action,
@@ -99,7 +113,6 @@ export async function recordChange(
   );
   const auditId = auditRows[0]?.id ?? "";
   if (rows.length === 0) return { auditId, eventId: null, eventIds: [] };
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY.toString()})`);
   const inserted =
     rows.length === 1
       ? await tx.$queryRawUnsafe<{ id: string }[]>(
@@ -136,4 +149,33 @@ export function recordCallerChange(handle: SqlHandle, caller: Caller, change: Ca
 
 function isEventList(event: OutboxEventInput | readonly OutboxEventInput[]): event is readonly OutboxEventInput[] {
   return Array.isArray(event);
+}
+
+/** What a caller read: one record per call (a list is one record, not one per row). */
+export interface CallerRead {
+  entity: string;
+  entityId: string | number | bigint;
+  orgPath: string;
+  /** What was asked (filters, page), never the personal data returned. */
+  after?: unknown;
+}
+
+/**
+ * Audits a read of personal data (kind "read", same chain as changes) in its own short transaction-scoped
+ * write: give it a transaction handle (the read itself need not be in it). No event, no NOTIFY.
+ */
+export async function recordCallerRead(handle: SqlHandle, caller: Caller, read: CallerRead): Promise<string> {
+  const { auditId } = await recordChange(handle, { actor: caller.principal.subject, requestId: caller.requestId ?? null, action: caller.action, kind: "read", ...read }, []);
+  return auditId;
+}
+
+/**
+ * Audits several reads of one call, one record each, chained in the order given (a service that must
+ * audit each record a list returned, e.g. inspection's cases). One lock, one INSERT per record: keep the
+ * list paged. A plain list of personal data needs only recordCallerRead with what was asked.
+ */
+export async function recordCallerReads(handle: SqlHandle, caller: Caller, reads: readonly CallerRead[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const read of reads) ids.push(await recordCallerRead(handle, caller, read));
+  return ids;
 }

@@ -52,10 +52,14 @@ CREATE TABLE IF NOT EXISTS audit_record (
   org_path TEXT NOT NULL,
   before JSONB,
   after JSONB,
-  at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
+  at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  kind TEXT NOT NULL DEFAULT 'change',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_record_org_path_at_idx ON audit_record (org_path text_pattern_ops, at);
 CREATE INDEX IF NOT EXISTS audit_record_entity_entity_id_idx ON audit_record (entity, entity_id);
+CREATE INDEX IF NOT EXISTS audit_record_actor_id_idx ON audit_record (actor, id);
 `;
 
 /** A LIKE pattern matching an org path literally as a prefix. */

@@ -4,4 +4,5 @@ export * from "./logger.js";
 export * from "./config.js";
 export * from "./service.js";
 export * from "./input-guard.js";
+export * from "./audit-config.js";
 export * from "./rate-limit.js";

@@ -20,6 +20,7 @@ import { nextAgendaItemRoute } from "./next-agenda-item.js";
 import { openSessionRoute } from "./open-session.js";
 import { registerToSpeakRoute } from "./register-to-speak.js";
 import { reportAttendanceRoute } from "./report-attendance.js";
+import { searchAuditRoute } from "./search-audit.js";
 import { sitesByProvinceRoute } from "./sites-by-province.js";
 import { startConnectingRoute } from "./start-connecting.js";
 import { withdrawSpeakRequestRoute } from "./withdraw-speak-request.js";
@@ -48,6 +49,7 @@ export const conferenceRouter = router({
   floor: router({ give: giveFloorRoute, end: endSpeechRoute }),
   conclusions: router({ add: addConclusionRoute }),
   events: router({ stream: eventsStreamRoute }),
+  audit: router({ search: searchAuditRoute }),
 });
 
 export const appRouter = router({ conference: conferenceRouter });

@@ -94,6 +94,12 @@ const PROBES: Record<string, Probe> = {
   "floor.give": (c, t) => c.conference.floor.give.mutate({ conferenceId: conferenceOf[t] }),
   "floor.end": (c, t) => c.conference.floor.end.mutate({ conferenceId: conferenceOf[t] }),
   "conclusions.add": (c, t) => c.conference.conclusions.add.mutate({ conferenceId: conferenceOf[t], text: "Kết luận của chủ trì" }),
+  // Every target has audit records (its conference was created and run); out of scope the page is empty.
+  "audit.search": async (c, t) => {
+    const page = await c.conference.audit.search.query({ orgPath: PATH_OF[t], limit: 5 });
+    if (page.items.length === 0) throw new Error(NOT_LISTED);
+    return page;
+  },
 };
 
 type Outcome = { ok: true } | { ok: false; code: string };
@@ -144,7 +150,7 @@ describe.each(all.filter((p) => p.type !== "subscription").map((p) => [p.name, p
       seen[target] = outcome.ok ? "ok" : outcome.code;
       if (seen[target] !== NOT_LISTED) expect(served.length, `${name} ${role} ${target}: the service's request id`).toBeGreaterThan(0);
       const written = await audits(served);
-      if (outcome.ok && proc.type === "mutation") expect(written, `${name} ${role} ${target}: audit record`).toBeGreaterThan(0);
+      if (outcome.ok && (proc.type === "mutation" || name === "audit.search")) expect(written, `${name} ${role} ${target}: audit record`).toBeGreaterThan(0);
       else expect(written, `${name} ${role} ${target}: nothing written`).toBe(0);
     }
     // Allowed = anything but a refusal (the call may still fail on the conference's state, e.g. a

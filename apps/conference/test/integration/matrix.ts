@@ -25,11 +25,14 @@ export const READ_THROUGH_SITES = new Set(["get", "list", "sites.list", "sites.b
 /** A cell: "all", "—" (refused everywhere), or the targets allowed, comma-separated. */
 export type Cell = string;
 
+/** Reads given a subtree wider than the reader's scope answer the reader's part of it (audit.search, like `narrow`). */
+export const NARROWING_READS = new Set(["audit.search"]);
+
 export function expectedCell(procedure: string, action: string, role: Role): Cell {
   const rule = getPolicyRule(action);
   if (!rule || !rule.roles.includes(role)) return "—";
   if (scopeOf(role) === "/") return "all";
-  return READ_THROUGH_SITES.has(procedure) ? "own, below, country" : "own, below";
+  return READ_THROUGH_SITES.has(procedure) || NARROWING_READS.has(procedure) ? "own, below, country" : "own, below";
 }
 
 export function targetsOf(cell: Cell): Target[] {

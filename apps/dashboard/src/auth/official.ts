@@ -37,3 +37,7 @@ export const canSeeKpi = (o: Official): boolean =>
  * committees, the roles the inspection service lets read them (inspectionFiguresReaders).
  */
 export const canSeeInspection = (o: Official): boolean => hasAnyRole(o, "central_board", "provincial_board", "inspection_committee");
+/** The audit trail screen: auditors only (the services check the scope). */
+export const canSeeAudit = (o: Official): boolean => hasAnyRole(o, "auditor");
+/** The live conference screen: every official but one who is only an auditor (conference refuses auditors). */
+export const canSeeConference = (o: Official): boolean => !(o.roles.length > 0 && o.roles.every((r) => r === "auditor"));

@@ -2,7 +2,7 @@ import type { Resources } from "./vi.js";
 
 export const en: Resources = {
   app: { title: "Organization board dashboard", loading: "Loading…", configError: "Could not load the configuration", screenError: "Could not load this screen. Reload the page to try again.", retry: "Retry" },
-  nav: { conference: "Online conference", kpi: "Targets", inspection: "Inspection", organizer: "Organizer console", siteOperator: "Site console" },
+  nav: { conference: "Online conference", kpi: "Targets", inspection: "Inspection", organizer: "Organizer console", siteOperator: "Site console", audit: "Audit trail" },
   auth: {
     signingIn: "Signing in…",
     logout: "Log out",
@@ -73,6 +73,23 @@ export const en: Resources = {
     conference_document_disseminated: "Document: {{title}}",
     conference_conclusion_added: "New conclusion",
     conference_status_changed: "Conference: {{status}}",
+  },
+  audit: {
+    service: "Service",
+    services: { membership: "Membership", conference: "Conference" },
+    actor: "Actor",
+    action: "Action",
+    entity: "Entity",
+    entityId: "Id",
+    kind: "Kind",
+    kinds: { change: "Change", read: "Read" },
+    from: "From",
+    to: "To",
+    at: "Time",
+    orgPath: "Organization",
+    hash: "Hash",
+    older: "Older",
+    badDate: "{{field}}: a date dd/mm/yyyy is needed",
   },
   kpi: {
     title: "Admission targets {{year}}",

@@ -1,7 +1,7 @@
 // Vietnamese is the primary language; every key here must exist in en.ts (checked by a unit test).
 export const vi = {
   app: { title: "Bảng điều hành tổ chức", loading: "Đang tải…", configError: "Không tải được cấu hình", screenError: "Không tải được màn hình này. Tải lại trang để thử lại.", retry: "Thử lại" },
-  nav: { conference: "Hội nghị trực tuyến", kpi: "Chỉ tiêu", inspection: "Kiểm tra, giám sát", organizer: "Điều hành hội nghị", siteOperator: "Điểm cầu" },
+  nav: { conference: "Hội nghị trực tuyến", kpi: "Chỉ tiêu", inspection: "Kiểm tra, giám sát", organizer: "Điều hành hội nghị", siteOperator: "Điểm cầu", audit: "Nhật ký kiểm toán" },
   auth: {
     signingIn: "Đang đăng nhập…",
     logout: "Đăng xuất",
@@ -73,6 +73,23 @@ export const vi = {
     conference_conclusion_added: "Kết luận mới",
     conference_status_changed: "Hội nghị: {{status}}",
   } as Record<string, string>,
+  audit: {
+    service: "Dịch vụ",
+    services: { membership: "Đảng viên", conference: "Hội nghị" } as Record<string, string>,
+    actor: "Người thực hiện",
+    action: "Hành động",
+    entity: "Đối tượng",
+    entityId: "Mã",
+    kind: "Loại",
+    kinds: { change: "Thay đổi", read: "Xem" } as Record<string, string>,
+    from: "Từ ngày",
+    to: "Đến ngày",
+    at: "Thời điểm",
+    orgPath: "Tổ chức",
+    hash: "Mã băm",
+    older: "Cũ hơn",
+    badDate: "{{field}}: cần ngày dạng dd/mm/yyyy",
+  },
   kpi: {
     title: "Chỉ tiêu kết nạp đảng viên năm {{year}}",
     admissions: "Kết nạp so với chỉ tiêu",

@@ -24,6 +24,7 @@ export const citizens: Citizen[] = [
   { sub: "vneid-7c1e0a55", nationalId: "001085009132", name: "Phạm Minh Đức", birthdate: "1985-09-30", gender: "male", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a56", nationalId: "031190001876", name: "Vũ Thị Lan", birthdate: "1990-04-18", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a57", nationalId: "001095007790", name: "Hoàng Văn Nam", birthdate: "1995-12-01", gender: "male", loa: LOA_BASIC },
+  { sub: "vneid-7c1e0a5a", nationalId: "001183005566", name: "Trịnh Thị Thu", birthdate: "1983-03-22", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a58", nationalId: "079192004411", name: "Ngô Thị Mai", birthdate: "1992-06-14", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a59", nationalId: "001099001234", name: "Bùi Văn Tùng", birthdate: "1999-02-27", gender: "male", loa: LOA_BASIC },
 ];

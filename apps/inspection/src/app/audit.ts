@@ -1,9 +1,8 @@
 // Every read of a case is audited like a write (docs/inspection.md, "Privacy"): one audit_record row per
-// case read, in the same table recordChange writes (one trail for reads and writes, which issue 9's hash
-// chain and auditor API then cover alike), action = the read action, before/after null, `after.read` says
-// how it was read. A list writes one row per case it returns, in one statement.
-import type { Caller } from "@orgboard/events";
-import type { PrismaClient } from "../generated/prisma/client.js";
+// case read, of kind "read", on the service's audit hash chain (packages/events recordCallerReads; decision
+// 0009), action = the read action, `after.read` says how it was read. A list writes one row per case it
+// returns, chained in page order under the service's lock (pages are at most 200 cases).
+import { recordCallerReads, type Caller, type RawSqlClient } from "@orgboard/events";
 
 export type ReadKind = "get" | "list" | "subject";
 
@@ -12,18 +11,12 @@ export interface ReadCase {
   subjectOrgPath: string;
 }
 
-/** Records that `caller` read these cases (entity: "Inspection", "Supervision", "DisciplineDecision", "Program"). */
-export async function recordReads(db: Pick<PrismaClient, "auditRecord">, caller: Caller, entity: string, cases: readonly ReadCase[], how: ReadKind): Promise<void> {
+/** Records that `caller` read these cases (entity: "Inspection", "Supervision", "DisciplineDecision", "Program"). Give it the transaction. */
+export async function recordReads(tx: RawSqlClient, caller: Caller, entity: string, cases: readonly ReadCase[], how: ReadKind): Promise<void> {
   if (cases.length === 0) return;
-  await db.auditRecord.createMany({
-    data: cases.map((c) => ({
-      actor: caller.principal.subject,
-      requestId: caller.requestId ?? null,
-      action: caller.action,
-      entity,
-      entityId: c.id,
-      orgPath: c.subjectOrgPath,
-      after: { read: how },
-    })),
-  });
+  await recordCallerReads(
+    tx,
+    caller,
+    cases.map((c) => ({ entity, entityId: c.id, orgPath: c.subjectOrgPath, after: { read: how } })),
+  );
 }

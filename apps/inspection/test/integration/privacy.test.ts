@@ -4,6 +4,7 @@ import { sleep, until } from "@orgboard/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disciplineInput, inspectionInput, supervisionInput } from "./fixtures.js";
 import { as, CENTRAL, failure, INSPECTOR_HN, INSPECTOR_P2, startHarness, TREE, type Client, type Harness } from "./harness.js";
+import { verifyAuditChain } from "@orgboard/events";
 
 let h: Harness;
 const ids = {} as { hnInspection: string; p2Inspection: string; p2Supervision: string; p2Decision: string };
@@ -91,6 +92,9 @@ describe("every read of a case is audited", () => {
     await failure(h.client(INSPECTOR_HN, { requestId: () => "read-refused", onRequestId: track("read-refused") }).inspection.inspections.get.query({ inspectionId: ids.p2Inspection }));
     expect(served.get("read-refused")?.length).toBe(1);
     expect(await reads("read-refused")).toEqual([]);
+    // Reads are records of kind "read" on the service's audit hash chain (decision 0009), which verify accepts.
+    expect((await reads("read-subject")).map((r) => r.kind)).toEqual(["read", "read"]);
+    expect(await verifyAuditChain(h.db.prisma)).toMatchObject({ ok: true, fault: null });
   });
 });
 

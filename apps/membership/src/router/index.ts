@@ -9,6 +9,7 @@
 import { assertImplements } from "@orgboard/contracts";
 import { membershipContract } from "@orgboard/contract-membership";
 import { admissionsRouter } from "./admissions/router.js";
+import { auditRouter } from "./audit/router.js";
 import { badgesRouter } from "./badges/router.js";
 import { cardsRouter } from "./cards/router.js";
 import { eventsRouter } from "./events-stream/router.js";
@@ -38,6 +39,7 @@ export const membershipRouter = router({
   import: importRouter,
   export: exportRouter,
   events: eventsRouter,
+  audit: auditRouter,
 });
 
 export const appRouter = router({ membership: membershipRouter });

@@ -19,7 +19,7 @@ export type Client = TRPCClient<AppRouter>;
 /** The date the service takes as today in every API test. */
 export const TODAY = "2026-11-20";
 
-export const ROLES = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "conference_operator", "site_operator", "viewer"] as const;
+export const ROLES = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "conference_operator", "site_operator", "viewer", "auditor"] as const;
 export type HumanRole = (typeof ROLES)[number];
 
 export const CENTRAL: MintOptions = { sub: "central-1", roles: ["central_board"], orgPaths: ["/"] };

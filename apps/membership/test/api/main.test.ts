@@ -2,11 +2,13 @@
 // named), the embedded database (or DATABASE_URL), health and readiness, graceful stop on SIGTERM,
 // data kept across a restart.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createPublicKey } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
+import { readLatestAnchor } from "@orgboard/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMembershipDatabase } from "../../src/db/open.js";
 import { openTestDatabase, testServerUrl, type TestDatabase } from "../../src/db/testing.js";
@@ -58,7 +60,7 @@ afterAll(async () => {
 });
 
 function env(): Record<string, string> {
-  const base: Record<string, string> = { PORT: "0", OIDC_ISSUER: issuer.issuer, OIDC_JWKS_URL: issuer.jwksUrl };
+  const base: Record<string, string> = { PORT: "0", OIDC_ISSUER: issuer.issuer, OIDC_JWKS_URL: issuer.jwksUrl, AUDIT_ANCHOR_DIR: path.join(dataDir, "anchors") };
   if (db?.url) base.DATABASE_URL = db.url;
   else base.DATA_DIR = dataDir;
   return base;
@@ -112,6 +114,13 @@ describe("main", () => {
     expect(got).toMatchObject({ status: 200, body: { result: { data: { path: "/79/", name: "Đảng bộ Thành phố Hồ Chí Minh" } } } });
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
+
+    // Each stop anchored the audit chain's head: signed lines, the last one naming the organization's record.
+    const anchors = path.join(dataDir, "anchors");
+    const publicKey = createPublicKey(readFileSync(path.join(anchors, "membership.pub.pem"), "utf8"));
+    const latest = readLatestAnchor(path.join(anchors, "membership.jsonl"), publicKey, "membership");
+    expect(latest).toMatchObject({ ok: true, anchor: { service: "membership", lastId: "1" } });
+    expect(statSync(path.join(anchors, "membership.key.pem")).mode & 0o077).toBe(0);
   });
 
   it("#9: the audit record carries the id the server gave the request, not the client's; RATE_LIMIT_* limit the process", async () => {

@@ -28,6 +28,9 @@ const csv = (header: string, row: string) => Buffer.from(`${header}\n${row}\n`, 
 
 type Probe = (c: Client, target: string) => Promise<unknown>;
 
+/** Reads of personal data: one audit record (kind "read") per successful call (docs/security.md "Audit trail"). */
+const READS_AUDITED = new Set(["members.get", "members.history", "audit.search"]);
+
 /** One call per procedure, prepared for a resource at `target` (fresh records where it needs them). */
 const PROBES: Record<string, Probe> = {
   "orgs.get": (c, t) => c.membership.orgs.get.query({ orgPath: t }),
@@ -97,6 +100,7 @@ const PROBES: Record<string, Probe> = {
     }),
   "export.members": (c, t) => c.membership.export.members.mutate({ orgPath: t, format: "csv" }),
   "export.orgs": (c, t) => c.membership.export.orgs.mutate({ orgPath: t, format: "csv" }),
+  "audit.search": (c, t) => c.membership.audit.search.query({ orgPath: t }),
 };
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string };
@@ -148,6 +152,8 @@ describe.each(procedures.filter((p) => p.type !== "subscription").map((p) => [p.
       if (outcome.ok && proc.type === "mutation" && (outcome.value as { ok?: boolean }).ok !== false) {
         expect(writes.audit, `${name} ${role} ${target}: audit records`).toBe(1);
         expect(writes.outbox, `${name} ${role} ${target}: outbox events`).toBeGreaterThan(0);
+      } else if (outcome.ok && READS_AUDITED.has(name)) {
+        expect(writes, `${name} ${role} ${target}: one audit record of the read, no event`).toEqual({ audit: 1, outbox: 0 });
       } else {
         expect(writes, `${name} ${role} ${target}: nothing written`).toEqual({ audit: 0, outbox: 0 });
       }

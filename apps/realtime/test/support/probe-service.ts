@@ -3,6 +3,7 @@
  * server-kit (Hono + tRPC, auth, health) + @orgboard/events (outbox in the transaction, resumable
  * `<name>.events.stream`) over PGlite (in memory, or in a directory so it survives a restart).
  */
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -150,10 +151,13 @@ async function pgStore(url: string): Promise<Store> {
 
 /**
  * A fresh PGlite data directory at `target`, copied from a template made once per machine: creating a
- * PGlite cluster costs seconds (initdb in WebAssembly), copying one costs milliseconds.
+ * PGlite cluster costs seconds (initdb in WebAssembly), copying one costs milliseconds. The template is
+ * named after the tables' DDL too: a template left by an older schema (e.g. before the audit chain's
+ * columns) is never reused.
  */
 export async function freshDataDir(target: string): Promise<string> {
-  const template = join(tmpdir(), `orgboard-realtime-pglite-template-${PGLITE_VERSION}`);
+  const schema = createHash("sha256").update(OUTBOX_DDL).digest("hex").slice(0, 12);
+  const template = join(tmpdir(), `orgboard-realtime-pglite-template-${PGLITE_VERSION}-${schema}`);
   if (!existsSync(join(template, "READY"))) {
     const building = `${template}.${process.pid}.${Date.now()}`;
     const db = new PGlite(building);

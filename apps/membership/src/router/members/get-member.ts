@@ -1,4 +1,5 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { auditRead } from "../audit-read.js";
 import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
 
@@ -11,5 +12,6 @@ export const getMemberRoute = procedure("membership.members.read")
   .query(async ({ ctx, input }) => {
     const m = await loadMember(ctx.db, input.id, "id");
     ctx.assertCan({ orgPath: m.org_path });
+    await auditRead(ctx, { entity: "Member", entityId: m.id, orgPath: m.org_path });
     return memberView(m);
   });

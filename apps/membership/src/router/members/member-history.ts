@@ -1,5 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import type { RemovalKind, TransferKind, TransferStatus } from "../../domain/enums.js";
+import { auditRead } from "../audit-read.js";
 import { procedure } from "../procedure.js";
 import { loadMember } from "../records.js";
 
@@ -31,6 +32,7 @@ export const memberHistoryRoute = procedure("membership.members.read")
       [m.id],
     );
     const death = await db.query<{ died_on: string }>(`SELECT died_on FROM death WHERE member_id = $1`, [m.id]);
+    await auditRead(ctx, { entity: "MemberHistory", entityId: m.id, orgPath: m.org_path });
     const a = admission.rows[0];
     const r = removal.rows[0];
     return {

@@ -1,0 +1,3 @@
+// membership.audit.search: the shared audit-search schemas (@orgboard/contracts audit.ts), at this router path.
+export { auditSearchInputSchema as searchAuditInputSchema, auditSearchOutputSchema as searchAuditOutputSchema } from "@orgboard/contracts";
+export type { AuditSearchInput as SearchAuditInput, AuditSearchOutput as SearchAuditOutput } from "@orgboard/contracts";
