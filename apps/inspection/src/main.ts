@@ -1,7 +1,7 @@
 // Starts the inspection service from the environment (every variable: docs/configuration.md; running:
 // docs/inspection.md). A missing, malformed or renamed variable stops the process (exit 78) naming each.
 import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
-import { createLogger } from "@orgboard/server-kit";
+import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { membershipDirectory } from "./app/subjects.js";
 import { loadInspectionConfig, tokenUrlOf } from "./config.js";
 import { openDatabase } from "./db.js";
@@ -23,5 +23,6 @@ const service = createInspectionService({
   logger: createLogger({ name: "inspection", level: config.LOG_LEVEL }),
   corsOrigins: config.CORS_ORIGINS,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
+  rateLimits: rateLimitsFromConfig(config),
 });
 await service.start();

@@ -1,7 +1,7 @@
 // The inspection service: tRPC on Hono (server-kit). main.ts wires it to configuration; tests start it
 // directly, with a subject directory over a real membership service.
 import type { TokenVerifier } from "@orgboard/auth";
-import { createService, type Logger, type Service } from "@orgboard/server-kit";
+import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import { followMembershipEffects, type EffectFollower, type MembershipFollowOptions } from "./app/membership-effects.js";
 import type { SubjectDirectory } from "./app/subjects.js";
 import type { InspectionContext } from "./context.js";
@@ -19,6 +19,8 @@ export interface InspectionServiceOptions {
   corsOrigins?: string[];
   now?: () => Date;
   bodyLimitBytes?: number;
+  /** Request rate limits (RATE_LIMIT_*, rateLimitsFromConfig); default server-kit's. */
+  rateLimits?: RateLimitOptions | false;
   /** Follow membership's stream for the effects of decisions (MEMBERSHIP_URL + client credentials); absent ⇒ not followed. */
   membershipEffects?: MembershipFollowOptions;
   /** Close the database on stop (default true). */
@@ -43,6 +45,7 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
+    ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
     readiness: () => opts.db.readiness(),
     createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier }),
     onClose: async () => {
