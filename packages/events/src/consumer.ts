@@ -115,14 +115,14 @@ export function consumeEventStream(opts: ConsumeEventStreamOptions): EventStream
         while (waiting.length > 0 && !failed && !settled && !stopSignal.aborted) {
           const raw = waiting.splice(0, maxBatch);
           const events: EventEnvelope[] = [];
-          let malformed: unknown = null;
+          let malformed: Error | null = null;
           for (const r of raw) {
             const parsed = eventEnvelopeSchema.safeParse(r.data);
             if (!parsed.success) {
               malformed = parsed.error;
               break;
             }
-            events.push(parsed.data as EventEnvelope);
+            events.push(parsed.data);
           }
           try {
             if (events.length > 0) {

@@ -10,6 +10,7 @@ import {
   createEventStreamProcedure,
   createLocalNotifier,
   recordChange,
+  streamEvents,
   type LocalNotifier,
 } from "../src/index.js";
 import type { TransactionalClient } from "../src/testing.js";
@@ -241,6 +242,39 @@ async function untilRows(read: () => Promise<string[]>, n: number, what: string)
     await sleep(20);
   }
 }
+
+describe("stream wake-ups", () => {
+  it("a commit notified while the stream was reading (after its snapshot) is streamed at once, not at the next poll", async () => {
+    const ac = new AbortController();
+    const start = (await write("/01/"))[0]!;
+    let late: string | null = null;
+    // The database as the stream sees it: the first read returns what it saw, and a commit (and its
+    // notify) lands just after that read's snapshot, before the stream starts waiting.
+    const racingDb = {
+      $executeRawUnsafe: (q: string, ...v: unknown[]) => db.$executeRawUnsafe(q, ...v),
+      $queryRawUnsafe: async <T,>(q: string, ...v: unknown[]): Promise<T> => {
+        const rows = await db.$queryRawUnsafe<T>(q, ...v);
+        if (late === null) late = (await write("/01/"))[0]!; // write() notifies after its commit
+        return rows;
+      },
+    };
+    const t0 = Date.now();
+    const stream = streamEvents({
+      db: racingDb,
+      notifier,
+      pollIntervalMs: 60_000,
+      principal: { subject: "s", kind: "service", roles: ["service"], orgPaths: ["/"] },
+      lastEventId: start,
+      signal: ac.signal,
+    });
+    const first = await stream.next();
+    ac.abort();
+    await stream.return(undefined);
+    expect(first.done).toBe(false);
+    expect((first.value as unknown as [string])[0]).toBe(late); // tracked(id, event)
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
 
 describe("batched consumer (onBatch)", () => {
   it("hands the events already waiting as batches, in id order, one batch at a time, and resumes after the last", async () => {
