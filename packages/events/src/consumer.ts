@@ -112,7 +112,8 @@ export function consumeEventStream(opts: ConsumeEventStreamOptions): EventStream
       const drain = async () => {
         // One macrotask's wait lets the events that arrived together (one SSE chunk) form one batch.
         await new Promise<void>((r) => setImmediate(r));
-        while (waiting.length > 0 && !failed && !settled && !stopSignal.aborted) {
+        // Events received before the subscription ended are still handled (as they were one by one before).
+        while (waiting.length > 0 && !failed && !stopSignal.aborted) {
           const raw = waiting.splice(0, maxBatch);
           const events: EventEnvelope[] = [];
           let malformed: Error | null = null;
