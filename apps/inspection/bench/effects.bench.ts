@@ -8,10 +8,15 @@
 // (created_at = the transaction's start, a few ms before its commit). A decision's commit is its
 // `inspection.discipline.effective` row in inspection's stream; its effect's commit is the
 // `membership.decision.applied` row in membership's stream. Same machine, same clock.
+// Since membership applies the waiting events as one batch per transaction, its rows' created_at is the
+// batch's start, which can be well before the commit: the figure is therefore the time the effect is SEEN
+// on membership's stream by a live follower (after the commit, an upper bound on it); the stamp-to-stamp
+// figure is printed beside it for comparison with the earlier runs.
 import type { EventEnvelope } from "@orgboard/contracts";
+import { consumeEventStream } from "@orgboard/events";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import buildInspection from "../test/processes/build.global.js";
-import { createMember, createTree, decideExpulsion, readStream, startSystem, TREE, type System } from "../test/processes/system.js";
+import { CENTRAL, createMember, createTree, decideExpulsion, readStream, startSystem, TREE, type System } from "../test/processes/system.js";
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
 /** Decisions in flight at once (officers of many commissions deciding in the same minutes). */
@@ -38,6 +43,10 @@ async function pool<T>(n: number, work: (i: number) => Promise<T>): Promise<T[]>
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 beforeAll(async () => {
+  // One official creates the 1,000 members and decides the 1,000 expulsions: on a machine fast enough that is
+  // more than the default 600 requests a minute per principal (429). The services inherit this; the
+  // benchmark measures the effects, not the limiter.
+  process.env.RATE_LIMIT_PER_PRINCIPAL ??= "0";
   buildInspection(); // the processes run dist/main.js
   sys = await startSystem({ databaseServer: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "" });
   await sys.start("membership");
@@ -50,6 +59,17 @@ afterAll(async () => {
 });
 
 it(`a burst of ${DECISIONS} discipline decisions: decision commit → effect committed in membership (goal p99 < ${GOAL_P99_MS} ms)`, async () => {
+  // A live follower of membership's stream, as the dashboard's gateway or inspection: when each answer is seen.
+  const seenAt = new Map<string, number>();
+  const follower = consumeEventStream({
+    url: `${sys.membershipUrl}/trpc`,
+    path: "membership.events.stream",
+    getToken: sys.token(CENTRAL),
+    onBatch: (events) => {
+      const now = Date.now();
+      for (const e of events) if (e.type === "membership.decision.applied") seenAt.set((e.payload as { decisionId: string }).decisionId, now);
+    },
+  });
   const members = await pool(DECISIONS, (i) => createMember(sys, CELLS[i % CELLS.length]!, 1000 + i));
   const started = Date.now();
   const decided = await pool(DECISIONS, (i) => decideExpulsion(sys, members[i]!, `${1000 + i}-QĐ/TU`));
@@ -70,7 +90,11 @@ it(`a burst of ${DECISIONS} discipline decisions: decision commit → effect com
   );
   expect([effective.length, applied.length]).toEqual([DECISIONS, DECISIONS]);
   const decidedAt = new Map(effective.map((e) => [(e.payload as { decisionId: string }).decisionId, Date.parse(e.occurredAt)]));
-  const latencies = applied.map((e) => Date.parse(e.occurredAt) - decidedAt.get((e.payload as { decisionId: string }).decisionId)!).sort((a, b) => a - b);
+  await follower.stop();
+  const decisionOf = (e: EventEnvelope) => (e.payload as { decisionId: string }).decisionId;
+  expect(applied.every((e) => seenAt.has(decisionOf(e)))).toBe(true);
+  const latencies = applied.map((e) => seenAt.get(decisionOf(e))! - decidedAt.get(decisionOf(e))!).sort((a, b) => a - b);
+  const stamped = applied.map((e) => Date.parse(e.occurredAt) - decidedAt.get(decisionOf(e))!).sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
   const first = Math.min(...decidedAt.values());
@@ -81,7 +105,8 @@ it(`a burst of ${DECISIONS} discipline decisions: decision commit → effect com
       "",
       `effects of a burst of discipline decisions — ${DECISIONS} expulsions, ${CONCURRENCY} decisions in flight, ${databases}, load average ${(await import("node:os")).loadavg()[0]!.toFixed(1)}`,
       `  deciding took ${(decidingMs / 1000).toFixed(1)} s (${((DECISIONS / decidingMs) * 1000).toFixed(0)} decisions/s); first decision → last effect ${((lastEffect - first) / 1000).toFixed(1)} s`,
-      `  decision commit → effect committed in membership: p50 ${p50} ms, p99 ${p99} ms, max ${latencies.at(-1)} ms, min ${latencies[0]} ms`,
+      `  decision commit → effect committed in membership (seen on its stream): p50 ${p50} ms, p99 ${p99} ms, max ${latencies.at(-1)} ms, min ${latencies[0]} ms`,
+      `  (outbox stamps, effect's = its batch transaction's start: p50 ${percentile(stamped, 50)} ms, p99 ${percentile(stamped, 99)} ms, max ${stamped.at(-1)} ms)`,
       `  goal p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? "met" : "NOT met"} (p99 / goal = ${(p99 / GOAL_P99_MS).toFixed(2)})`,
       "",
     ].join("\n"),

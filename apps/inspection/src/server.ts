@@ -24,6 +24,8 @@ export interface InspectionServiceOptions {
   /** Request rate limits (server-kit's defaults when unset; `false`: none, for benchmarks). */
   rateLimits?: RateLimitOptions | false;
   bodyLimitBytes?: number;
+  /** Request rate limits (RATE_LIMIT_*, rateLimitsFromConfig); default server-kit's. */
+  rateLimits?: RateLimitOptions | false;
   /** Follow membership's stream for the effects of decisions (MEMBERSHIP_URL + client credentials); absent ⇒ not followed. */
   membershipEffects?: MembershipFollowOptions;
   /** Close the database on stop (default true). */
@@ -51,6 +53,7 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     corsOrigins: opts.corsOrigins,
     rateLimits: opts.rateLimits,
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
+    ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
     readiness: () => opts.db.readiness(),
     createContext: (base): InspectionContext => ({ ...base, db: prisma, now, subjects: opts.subjects, notifier, ...(opts.denouncerKeys ? { denouncerKeys: opts.denouncerKeys } : {}) }),
     onClose: async () => {

@@ -26,6 +26,7 @@ export const membershipConfigSchema = baseServiceConfigSchema
     MEMBERSHIP_EXPORT_MAX_ROWS: wholeNumber(1, 2_000_000).default(DEFAULT_EXPORT_MAX_ROWS),
     MEMBERSHIP_MIGRATE_ON_START: flag().default(true),
     ...auditAnchorConfigShape,
+    MEMBERSHIP_DECISION_BATCH_SIZE: wholeNumber(1, 1000).default(200),
   })
   .superRefine((c, ctx) => {
     if (c.INSPECTION_URL && !c.OIDC_CLIENT_SECRET) {

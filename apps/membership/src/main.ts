@@ -52,6 +52,7 @@ const inspection = config.INSPECTION_URL
   ? {
       url: config.INSPECTION_URL,
       getToken: clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET ?? "" }),
+      maxBatchSize: config.MEMBERSHIP_DECISION_BATCH_SIZE,
     }
   : undefined;
 if (!inspection) logger.info("INSPECTION_URL is not set: inspection's discipline decisions are not applied here");

@@ -13,9 +13,20 @@ export interface ConsumeEventStreamOptions {
   /**
    * Called once per event, in id order, one at a time. Persist `event.id` with the effects (same
    * transaction) to resume exactly after a process restart. Throwing makes the consumer back off and
-   * resubscribe after the last event that succeeded.
+   * resubscribe after the last event that succeeded. Give this or `onBatch`.
    */
-  onEvent: (event: EventEnvelope) => Promise<void> | void;
+  onEvent?: (event: EventEnvelope) => Promise<void> | void;
+  /**
+   * Called with the events already waiting (1 to maxBatchSize, in id order), one batch at a time: apply
+   * them in ONE transaction with the last event's id as the checkpoint, so a burst costs one commit per
+   * batch, not per event. When a batch throws (its transaction rolled back, nothing applied), its events
+   * are handed again one at a time (`onBatch([event])`): the events before a poison event take effect, and
+   * the poison event itself fails alone, as with onEvent (back off, resubscribe after the last success).
+   * Takes precedence over onEvent.
+   */
+  onBatch?: (events: EventEnvelope[]) => Promise<void> | void;
+  /** Most events handed to onBatch at once (default 200). */
+  maxBatchSize?: number;
   onError?: (err: unknown) => void;
   /** Connection state, for health/metrics. */
   onStateChange?: (state: "connecting" | "connected" | "backoff" | "stopped") => void;
@@ -50,6 +61,8 @@ export function consumeEventStream(opts: ConsumeEventStreamOptions): EventStream
   opts.signal?.addEventListener("abort", () => ac.abort(), { once: true });
   const baseDelay = opts.retryDelayMs ?? 500;
   const maxDelay = opts.maxRetryDelayMs ?? 10_000;
+  const maxBatch = Math.max(1, Math.floor(opts.maxBatchSize ?? 200));
+  if (!opts.onBatch && !opts.onEvent) throw new Error("consumeEventStream: give onEvent or onBatch");
 
   const client = createTRPCUntypedClient({
     links: [
@@ -61,11 +74,27 @@ export function consumeEventStream(opts: ConsumeEventStreamOptions): EventStream
     ],
   });
 
+  /** Hands events to the handler: a batch to onBatch, or each in turn to onEvent; `last` moves after each success. */
+  async function handle(events: EventEnvelope[]): Promise<void> {
+    if (opts.onBatch) {
+      await opts.onBatch(events);
+      last = events.at(-1)!.id;
+      return;
+    }
+    for (const event of events) {
+      await opts.onEvent!(event);
+      last = event.id;
+    }
+  }
+
   /** One subscription; resolves when it ends for any reason (error, completion, handler failure, stop). */
   function runOnce(): Promise<{ progressed: boolean }> {
     return new Promise((resolve) => {
       const startedAt = last;
-      let queue: Promise<void> = Promise.resolve();
+      /** Received, not handled yet (ids increasing, all after `last`). */
+      const waiting: { id: string; data: unknown }[] = [];
+      let queued = last;
+      let draining: Promise<void> | null = null;
       let failed = false;
       let settled = false;
       const finish = () => {
@@ -74,28 +103,56 @@ export function consumeEventStream(opts: ConsumeEventStreamOptions): EventStream
         sub.unsubscribe();
         stopSignal.removeEventListener("abort", finish);
         // Let the handler in progress finish before reporting the end.
-        void queue.then(() => resolve({ progressed: last !== startedAt }));
+        void (draining ?? Promise.resolve()).then(() => resolve({ progressed: last !== startedAt }));
       };
       const fail = (err: unknown) => {
         if (!stopSignal.aborted) opts.onError?.(err);
         finish();
+      };
+      const drain = async () => {
+        // One macrotask's wait lets the events that arrived together (one SSE chunk) form one batch.
+        await new Promise<void>((r) => setImmediate(r));
+        // Events received before the subscription ended are still handled (as they were one by one before).
+        while (waiting.length > 0 && !failed && !stopSignal.aborted) {
+          const raw = waiting.splice(0, maxBatch);
+          const events: EventEnvelope[] = [];
+          let malformed: Error | null = null;
+          for (const r of raw) {
+            const parsed = eventEnvelopeSchema.safeParse(r.data);
+            if (!parsed.success) {
+              malformed = parsed.error;
+              break;
+            }
+            events.push(parsed.data);
+          }
+          try {
+            if (events.length > 0) {
+              try {
+                await handle(events);
+              } catch (err) {
+                if (!opts.onBatch || events.length === 1) throw err;
+                // The batch rolled back as a whole: hand its events again one at a time.
+                if (!stopSignal.aborted) opts.onError?.(err);
+                for (const event of events) if (!stopSignal.aborted) await handle([event]);
+              }
+            }
+            if (malformed !== null) throw malformed;
+          } catch (err) {
+            failed = true;
+            fail(err);
+          }
+        }
+        draining = null;
       };
       opts.onStateChange?.("connecting");
       const sub = client.subscription(opts.path, last === null ? {} : { lastEventId: last }, {
         onStarted: () => opts.onStateChange?.("connected"),
         onData: (raw: unknown) => {
           const { id, data } = (raw ?? {}) as { id?: string; data?: unknown };
-          queue = queue.then(async () => {
-            if (failed || stopSignal.aborted || typeof id !== "string" || !isAfter(id, last)) return;
-            try {
-              const event = eventEnvelopeSchema.parse(data) as EventEnvelope;
-              await opts.onEvent(event);
-              last = id;
-            } catch (err) {
-              failed = true;
-              fail(err);
-            }
-          });
+          if (failed || settled || typeof id !== "string" || !isAfter(id, queued)) return;
+          queued = id;
+          waiting.push({ id, data });
+          draining ??= drain();
         },
         onError: fail,
         onComplete: finish,

@@ -71,19 +71,37 @@ export interface EventStreamOptions {
   batchSize?: number;
 }
 
-function wait(ms: number, signal: AbortSignal | undefined, notifier: OutboxNotifier | undefined): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      unsubscribe?.();
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const unsubscribe = notifier?.subscribe(done);
-    signal?.addEventListener("abort", done, { once: true });
+/**
+ * Wake-ups of one stream. It listens for its whole life, not only while waiting: a commit notified while
+ * the stream was reading (after its query's snapshot) would otherwise be missed until the next poll.
+ */
+function wakeUps(notifier: OutboxNotifier | undefined) {
+  let woken = false;
+  let resolveWait: (() => void) | null = null;
+  const unsubscribe = notifier?.subscribe(() => {
+    woken = true;
+    resolveWait?.();
   });
+  return {
+    /** Forgets the wake-ups so far: call just before reading, so those the read may miss count. */
+    reset: () => void (woken = false),
+    /** Resolves after `ms`, on a wake-up since the last reset, or on abort. */
+    wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+      return new Promise<void>((resolve) => {
+        if (signal?.aborted || woken) return resolve();
+        const done = () => {
+          clearTimeout(timer);
+          resolveWait = null;
+          signal?.removeEventListener("abort", done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        resolveWait = done;
+        signal?.addEventListener("abort", done, { once: true });
+      });
+    },
+    close: () => unsubscribe?.(),
+  };
 }
 
 /**
@@ -96,13 +114,19 @@ export async function* streamEvents(
   const prefixes = scopeFilter(opts.principal);
   const batchSize = opts.batchSize ?? 100;
   let cursor = toBigInt(opts.lastEventId);
-  while (!opts.signal?.aborted) {
-    const events = await readEvents(opts.db, { afterId: cursor, limit: batchSize, pathPrefixes: prefixes });
-    for (const event of events) {
-      yield tracked(event.id, event);
-      cursor = BigInt(event.id);
+  const wake = wakeUps(opts.notifier);
+  try {
+    while (!opts.signal?.aborted) {
+      wake.reset();
+      const events = await readEvents(opts.db, { afterId: cursor, limit: batchSize, pathPrefixes: prefixes });
+      for (const event of events) {
+        yield tracked(event.id, event);
+        cursor = BigInt(event.id);
+      }
+      if (events.length < batchSize) await wake.wait(opts.pollIntervalMs ?? 1000, opts.signal);
     }
-    if (events.length < batchSize) await wait(opts.pollIntervalMs ?? 1000, opts.signal, opts.notifier);
+  } finally {
+    wake.close();
   }
 }
 

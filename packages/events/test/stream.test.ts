@@ -10,6 +10,7 @@ import {
   createEventStreamProcedure,
   createLocalNotifier,
   recordChange,
+  streamEvents,
   type LocalNotifier,
 } from "../src/index.js";
 import type { TransactionalClient } from "../src/testing.js";
@@ -230,6 +231,142 @@ describe("event stream over HTTP (SSE)", () => {
     } finally {
       await consumer.stop();
       await service.stop();
+    }
+  });
+});
+
+async function untilRows(read: () => Promise<string[]>, n: number, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await read()).length < n) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe("stream wake-ups", () => {
+  it("a commit notified while the stream was reading (after its snapshot) is streamed at once, not at the next poll", async () => {
+    const ac = new AbortController();
+    const start = (await write("/01/"))[0]!;
+    let late: string | null = null;
+    // The database as the stream sees it: the first read returns what it saw, and a commit (and its
+    // notify) lands just after that read's snapshot, before the stream starts waiting.
+    const racingDb = {
+      $executeRawUnsafe: (q: string, ...v: unknown[]) => db.$executeRawUnsafe(q, ...v),
+      $queryRawUnsafe: async <T,>(q: string, ...v: unknown[]): Promise<T> => {
+        const rows = await db.$queryRawUnsafe<T>(q, ...v);
+        if (late === null) late = (await write("/01/"))[0]!; // write() notifies after its commit
+        return rows;
+      },
+    };
+    const t0 = Date.now();
+    const stream = streamEvents({
+      db: racingDb,
+      notifier,
+      pollIntervalMs: 60_000,
+      principal: { subject: "s", kind: "service", roles: ["service"], orgPaths: ["/"] },
+      lastEventId: start,
+      signal: ac.signal,
+    });
+    const first = await stream.next();
+    ac.abort();
+    await stream.return(undefined);
+    expect(first.done).toBe(false);
+    expect((first.value as unknown as [string])[0]).toBe(late); // tracked(id, event)
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe("batched consumer (onBatch)", () => {
+  it("hands the events already waiting as batches, in id order, one batch at a time, and resumes after the last", async () => {
+    const { service, url } = await startService(0, 100);
+    const token = await idp.mintService("realtime");
+    try {
+      const start = (await write("/01/"))[0]!;
+      const ids = await write("/01/", 50);
+      const batches: string[][] = [];
+      let running = 0;
+      let overlapped = false;
+      const consumer = consumeEventStream({
+        url,
+        path: "membership.events.stream",
+        getToken: () => token,
+        fromId: start,
+        maxBatchSize: 20,
+        onBatch: async (events) => {
+          if (running++ > 0) overlapped = true;
+          await sleep(20);
+          batches.push(events.map((e) => e.id));
+          running -= 1;
+        },
+      });
+      await until(() => batches.flat().length >= ids.length, 10_000, "all waiting events");
+      await consumer.stop();
+      expect(batches.flat()).toEqual(ids);
+      expect(overlapped).toBe(false);
+      expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(20);
+      // 50 events waiting: a few batches, not 50 calls.
+      expect(batches.length).toBeLessThan(10);
+      expect(consumer.lastId()).toBe(ids.at(-1));
+
+      const more = await write("/01/", 5);
+      const got: string[] = [];
+      const next = consumeEventStream({ url, path: "membership.events.stream", getToken: () => token, fromId: consumer.lastId(), onBatch: (events) => void got.push(...events.map((e) => e.id)) });
+      await until(() => got.length >= more.length, 10_000, "events after the resume point");
+      await sleep(200);
+      await next.stop();
+      expect(got).toEqual(more);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("a failing batch rolls back whole, its events are applied one at a time: none lost or doubled, and a poison event holds back only itself", async () => {
+    const { service, url } = await startService(0, 100);
+    const token = await idp.mintService("realtime");
+    await pg.exec(`CREATE TABLE applied_event (event_id bigint NOT NULL, seq serial PRIMARY KEY)`);
+    try {
+      const start = (await write("/01/"))[0]!;
+      const ids = await write("/01/", 30);
+      const poison = ids[12]!;
+      let poisonHeals = false;
+      const errors: unknown[] = [];
+      const sizes: number[] = [];
+      const consumer = consumeEventStream({
+        url,
+        path: "membership.events.stream",
+        getToken: () => token,
+        fromId: start,
+        retryDelayMs: 50,
+        maxRetryDelayMs: 200,
+        onError: (e) => errors.push(e),
+        // A real transaction per batch: the rows of a failing batch are rolled back with it.
+        onBatch: (events) =>
+          pg.transaction(async (tx) => {
+            sizes.push(events.length);
+            for (const e of events) {
+              await tx.query(`INSERT INTO applied_event (event_id) VALUES ($1)`, [e.id]);
+              if (e.id === poison && !poisonHeals) throw new Error(`poison ${e.id}`);
+            }
+          }),
+      });
+      const applied = async () => (await pg.query<{ id: string }>(`SELECT event_id::text AS id FROM applied_event ORDER BY seq`)).rows.map((r) => r.id);
+      // The events before the poison take effect although every batch holding it fails.
+      await untilRows(applied, 12, "events before the poison");
+      await sleep(500);
+      expect(await applied()).toEqual(ids.slice(0, 12));
+      expect(consumer.lastId()).toBe(ids[11]);
+      expect(errors.length).toBeGreaterThanOrEqual(2);
+      expect(sizes.some((n) => n > 1)).toBe(true);
+
+      poisonHeals = true;
+      await untilRows(applied, ids.length, "all events once the poison heals");
+      await sleep(300);
+      await consumer.stop();
+      expect(await applied()).toEqual(ids);
+      expect(consumer.lastId()).toBe(ids.at(-1));
+    } finally {
+      await service.stop();
+      await pg.exec(`DROP TABLE applied_event`);
     }
   });
 });

@@ -3,8 +3,9 @@
 // or `membership.decision.refused` on its own stream. This follower reads that stream with inspection's
 // client-credentials token and sets the decision's effect status (applied, or refused with membership's
 // reason and message, shown on the case until an officer resolves it), writing the update, its audit record
-// and the stream checkpoint in ONE transaction: after a restart it resumes after the checkpoint, and an
-// event seen twice changes nothing (a status already past `pending`/`refused` is left as it is).
+// and the stream checkpoint in ONE transaction (the events already waiting share one): after a restart it
+// resumes after the checkpoint, and an event seen twice changes nothing (a status already past
+// `pending`/`refused` is left as it is).
 import type { TokenSource } from "@orgboard/auth";
 import { membershipEventSchemas } from "@orgboard/contract-membership";
 import type { EventEnvelope } from "@orgboard/contracts";
@@ -32,40 +33,68 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export const saveCheckpoint = (tx: Tx | PrismaClient, eventId: string) =>
   tx.streamCheckpoint.upsert({ where: { source: MEMBERSHIP_SOURCE }, create: { source: MEMBERSHIP_SOURCE, lastEventId: BigInt(eventId) }, update: { lastEventId: BigInt(eventId) } });
 
-/**
- * Handles one event of membership's stream; throws only on a failure worth retrying (database down,
- * malformed payload). Events about anything else (most of membership's stream) are `skipped` without a
- * write: the follower saves the checkpoint past them now and then (re-reading a few after a restart is
- * harmless).
- */
-export async function handleMembershipEvent(db: PrismaClient, event: EventEnvelope, now: () => Date = () => new Date()): Promise<EffectOutcome> {
-  if (event.type !== APPLIED && event.type !== REFUSED) return "skipped";
+type Answer = ReturnType<typeof parseAnswer>;
+
+/** The decision's effect an event answers, or null for an event about anything else (skipped). */
+function parseAnswer(event: EventEnvelope) {
+  if (event.type !== APPLIED && event.type !== REFUSED) return null;
   const p = event.type === APPLIED ? { ...membershipEventSchemas[APPLIED].parse(event.payload), reason: null, message: null } : membershipEventSchemas[REFUSED].parse(event.payload);
-  if (p.source !== "inspection") return "skipped";
-  const status = event.type === APPLIED ? "applied" : "refused";
-  return db.$transaction(async (tx) => {
-    const before = await tx.disciplineDecision.findUnique({ where: { id: p.decisionId } });
-    if (!before) {
-      // Not ours (another inspection database, or a decision since deleted): nothing to update.
-      await saveCheckpoint(tx, event.id);
-      return "unknown";
-    }
-    // Only a pending effect moves (membership answers once per decision); a replay finds it moved already.
-    const { count } = await tx.disciplineDecision.updateMany({
-      where: { id: before.id, effectStatus: "pending" },
-      data: { effectStatus: status, effectReason: p.reason, effectMessage: p.message, effectUpdatedAt: now() },
-    });
-    await saveCheckpoint(tx, event.id);
-    if (count === 0) return "unchanged";
-    await recordCallerChange(tx, { principal: { subject: MEMBERSHIP_SOURCE }, requestId: `${MEMBERSHIP_SOURCE}-event-${event.id}`, action: EFFECT_RECORDED_ACTION }, {
-      entity: "DisciplineDecision",
-      entityId: before.id,
-      orgPath: before.subjectOrgPath,
-      before: { effectStatus: before.effectStatus },
-      after: { effectStatus: status, reason: p.reason, message: p.message, membershipEventId: event.id },
-    });
-    return status;
+  if (p.source !== "inspection") return null;
+  return { ...p, status: event.type === APPLIED ? ("applied" as const) : ("refused" as const) };
+}
+
+/** One answer inside the batch's transaction (no checkpoint). */
+async function recordAnswer(tx: Tx, event: EventEnvelope, p: NonNullable<Answer>, now: () => Date): Promise<EffectOutcome> {
+  const before = await tx.disciplineDecision.findUnique({ where: { id: p.decisionId } });
+  // Not ours (another inspection database, or a decision since deleted): nothing to update.
+  if (!before) return "unknown";
+  // Only a pending effect moves (membership answers once per decision); a replay finds it moved already.
+  const { count } = await tx.disciplineDecision.updateMany({
+    where: { id: before.id, effectStatus: "pending" },
+    data: { effectStatus: p.status, effectReason: p.reason, effectMessage: p.message, effectUpdatedAt: now() },
   });
+  if (count === 0) return "unchanged";
+  await recordCallerChange(tx, { principal: { subject: MEMBERSHIP_SOURCE }, requestId: `${MEMBERSHIP_SOURCE}-event-${event.id}`, action: EFFECT_RECORDED_ACTION }, {
+    entity: "DisciplineDecision",
+    entityId: before.id,
+    orgPath: before.subjectOrgPath,
+    before: { effectStatus: before.effectStatus },
+    after: { effectStatus: p.status, reason: p.reason, message: p.message, membershipEventId: event.id },
+  });
+  return p.status;
+}
+
+/** A batch of up to 200 answers stays well inside this (Prisma's default, 5 s, is short on a loaded machine). */
+const BATCH_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
+ * Handles a batch of membership's stream (id order) in ONE transaction: each answer's update and audit
+ * record, then one checkpoint write (the last event's id). A batch with nothing about inspection's
+ * decisions (most of membership's stream) writes nothing: the follower saves the checkpoint past such
+ * events now and then (re-reading a few after a restart is harmless). Throws only on a failure worth
+ * retrying (database down, malformed payload): nothing of the batch is kept.
+ */
+export async function handleMembershipEvents(db: PrismaClient, events: readonly EventEnvelope[], now: () => Date = () => new Date()): Promise<EffectOutcome[]> {
+  const answers = events.map(parseAnswer);
+  if (answers.every((p) => p === null)) return events.map(() => "skipped");
+  return db.$transaction(
+    async (tx) => {
+      const outcomes: EffectOutcome[] = [];
+      for (const [i, event] of events.entries()) {
+        const p = answers[i];
+        outcomes.push(p ? await recordAnswer(tx, event, p, now) : "skipped");
+      }
+      await saveCheckpoint(tx, events.at(-1)!.id);
+      return outcomes;
+    },
+    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+/** Handles one event of membership's stream (handleMembershipEvents with a batch of one). */
+export async function handleMembershipEvent(db: PrismaClient, event: EventEnvelope, now: () => Date = () => new Date()): Promise<EffectOutcome> {
+  const [outcome] = await handleMembershipEvents(db, [event], now);
+  return outcome!;
 }
 
 const SKIP_SAVE_EVERY = 100;
@@ -76,6 +105,8 @@ export interface MembershipFollowOptions {
   getToken: TokenSource;
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** Most events handled in one transaction (default 200). */
+  maxBatchSize?: number;
   /** Told after each event is committed (tests). */
   onHandled?: (event: EventEnvelope, outcome: EffectOutcome) => void;
 }
@@ -89,7 +120,7 @@ export async function followMembershipEffects(opts: MembershipFollowOptions & { 
   const fromId = await loadMembershipCheckpoint(opts.db);
   const log = opts.logger.child({ stream: "membership.events.stream" });
   log.info({ url: opts.url, fromId }, "following the effects of decisions in membership");
-  // Skipped events: the checkpoint moves past them every SKIP_SAVE_EVERY, and on stop.
+  // Skipped events: the checkpoint moves past them every SKIP_SAVE_EVERY or so, and on stop.
   let skippedSince: string | null = null;
   let skipped = 0;
   const consumer = consumeEventStream({
@@ -99,19 +130,28 @@ export async function followMembershipEffects(opts: MembershipFollowOptions & { 
     fromId,
     retryDelayMs: opts.retryDelayMs,
     maxRetryDelayMs: opts.maxRetryDelayMs,
-    onEvent: async (event) => {
-      const outcome = await handleMembershipEvent(opts.db, event, opts.now);
-      if (outcome === "skipped") {
-        skippedSince = event.id;
-        if (++skipped % SKIP_SAVE_EVERY === 0) {
-          await saveCheckpoint(opts.db, event.id);
+    maxBatchSize: opts.maxBatchSize,
+    // The events already waiting, in one transaction (one commit and checkpoint write per batch).
+    onBatch: async (events) => {
+      const outcomes = await handleMembershipEvents(opts.db, events, opts.now);
+      if (outcomes.every((o) => o === "skipped")) {
+        skippedSince = events.at(-1)!.id;
+        skipped += events.length;
+        if (skipped >= SKIP_SAVE_EVERY) {
+          await saveCheckpoint(opts.db, skippedSince);
           skippedSince = null;
+          skipped = 0;
         }
       } else {
+        // The batch's transaction saved the checkpoint past its last event.
         skippedSince = null;
-        log.info({ eventId: event.id, outcome }, "effect of a decision recorded");
+        skipped = 0;
       }
-      opts.onHandled?.(event, outcome);
+      events.forEach((event, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome !== "skipped") log.info({ eventId: event.id, outcome }, "effect of a decision recorded");
+        opts.onHandled?.(event, outcome);
+      });
     },
     onError: (err) => log.warn({ err }, "membership's stream failed; retrying after the last event handled"),
   });

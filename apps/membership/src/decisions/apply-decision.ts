@@ -1,6 +1,6 @@
 // Applies one event of inspection's stream to membership's records, exactly once: the effect (a removal or
 // a closed organization), its audit record and outbox events, the applied-decision row (unique per source
-// and decision) and the stream checkpoint commit in ONE transaction. A replayed or duplicate event finds
+// and decision) and the stream checkpoint commit in ONE transaction (a batch of events shares it). A replayed or duplicate event finds
 // its applied-decision row and changes nothing but the checkpoint; a crash before commit leaves nothing,
 // and the event is read again after the checkpoint on restart. Rules: src/domain/decision-effects.ts.
 import { inspectionEventSchemas, type InspectionEventPayload } from "@orgboard/contract-inspection";
@@ -115,61 +115,79 @@ function refusalFromRule(form: AppliedDecisionForm, err: RuleError): Refusal {
   return { reason, message: `Hồ sơ không cho phép ghi quyết định (${err.violations.map((v) => v.code).join(", ")}) / the records do not allow the decision: ${err.message}` };
 }
 
+/** The audit record and outbox events of one event's effect, written after the batch's effects. */
+type Recorded = Parameters<typeof recordChange>;
+
 /**
- * Handles one event of inspection's stream (every type: a non-decision only moves the checkpoint). Throws
- * only on a failure worth retrying (database down, malformed event): the consumer backs off and reads the
- * event again.
+ * One event's effect inside the batch's transaction (no checkpoint): what it did, and the audit record
+ * and events to write (null: none). A rule broken inside the effect rolls back to its savepoint and
+ * becomes a refusal; any other failure throws and rolls back the whole batch.
  */
-export async function handleInspectionEvent(db: Sql, event: EventEnvelope, source = INSPECTION_SOURCE): Promise<DecisionOutcome> {
-  if (event.type !== DISCIPLINE_EFFECTIVE) {
-    await saveCheckpoint(db, source, event.id);
-    return "skipped";
-  }
+async function applyInspectionEvent(tx: Sql, event: EventEnvelope, source: string): Promise<{ outcome: DecisionOutcome; record: Recorded | null }> {
+  if (event.type !== DISCIPLINE_EFFECTIVE) return { outcome: "skipped", record: null };
   const d = inspectionEventSchemas[DISCIPLINE_EFFECTIVE].parse(event.payload);
+  // Idempotent: the applied-decision row is written with the effect (also by an earlier event of this batch).
+  const seen = await tx.query(`SELECT 1 FROM applied_decision WHERE source = $1 AND decision_id = $2`, [source, d.decisionId]);
+  if (seen.rows.length > 0) return { outcome: "duplicate", record: null };
+  const record = (outcome: "applied" | "refused" | "not_applicable", reason: string | null, message: string | null) =>
+    tx.query(
+      `INSERT INTO applied_decision (source, decision_id, event_id, form, member_id, org_id, decision_number, decided_on, effective_on, outcome, reason, message)
+       VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [source, d.decisionId, event.id, d.form, d.memberId, d.orgId, d.decisionNumber, d.decidedOn, d.effectiveOn, outcome, reason, message],
+    );
+  const form = effectOfForm(d.form);
+  if (form === null) {
+    // A reprimand, a warning, a dismissal from post: nothing to change here (personnel follows dismissals).
+    await record("not_applicable", null, null);
+    return { outcome: "not_applicable", record: null };
+  }
+  let result: Applied | Refused;
+  try {
+    result = await underSavepoint(tx, () => (form === "expulsion" ? applyExpulsion(tx, d, event.orgPath) : applyDissolution(tx, d, event.orgPath)));
+  } catch (err) {
+    if (!(err instanceof RuleError)) throw err;
+    result = { outcome: "refused", orgPath: event.orgPath, refusal: refusalFromRule(form, err), memberId: d.memberId, orgId: d.orgId };
+  }
+  const base = { source: "inspection" as const, decisionId: d.decisionId, form, memberId: result.memberId, orgId: result.orgId };
+  const decision = { decisionId: d.decisionId, decisionNumber: d.decisionNumber, decidedOn: d.decidedOn, effectiveOn: d.effectiveOn, decidedByOrgPath: d.decidedByOrgPath, eventId: event.id };
+  let change: Change;
+  let events: MembershipEvent[];
+  if (result.outcome === "applied") {
+    await record("applied", null, null);
+    const applied: MembershipEventPayload<"membership.decision.applied"> = { ...base, appliedOn: d.effectiveOn };
+    change = { ...result.change, after: { ...(result.change.after as object), decision } };
+    events = [...result.events, membershipEvent("membership.decision.applied", result.orgPath, d.decisionId, applied)];
+  } else {
+    await record("refused", result.refusal.reason, result.refusal.message);
+    const refused: MembershipEventPayload<"membership.decision.refused"> = { ...base, reason: result.refusal.reason, message: result.refusal.message };
+    change = { entity: "AppliedDecision", entityId: d.decisionId, orgPath: result.orgPath, after: { outcome: "refused", reason: result.refusal.reason, message: result.refusal.message, decision } };
+    events = [membershipEvent("membership.decision.refused", result.orgPath, d.decisionId, refused)];
+  }
+  return { outcome: result.outcome, record: [tx, { actor: source, requestId: `${source}-event-${event.id}`, action: APPLY_DECISION_ACTION, ...change }, events] };
+}
+
+/**
+ * Handles a batch of inspection's stream (events in id order, every type: a non-decision only moves the
+ * checkpoint) in ONE transaction: each event's effect, applied-decision row, audit record and outbox
+ * events, then one checkpoint write (the last event's id). Throws only on a failure worth retrying
+ * (database down, malformed event): nothing of the batch is kept, and the consumer hands the events again
+ * one at a time (packages/events consumeEventStream's onBatch).
+ */
+export async function handleInspectionEvents(db: Sql, events: readonly EventEnvelope[], source = INSPECTION_SOURCE): Promise<DecisionOutcome[]> {
+  if (events.length === 0) return [];
   return db.transaction(async (tx) => {
-    const seen = await tx.query(`SELECT 1 FROM applied_decision WHERE source = $1 AND decision_id = $2`, [source, d.decisionId]);
-    if (seen.rows.length > 0) {
-      await saveCheckpoint(tx, source, event.id);
-      return "duplicate";
-    }
-    const record = (outcome: "applied" | "refused" | "not_applicable", reason: string | null, message: string | null) =>
-      tx.query(
-        `INSERT INTO applied_decision (source, decision_id, event_id, form, member_id, org_id, decision_number, decided_on, effective_on, outcome, reason, message)
-         VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [source, d.decisionId, event.id, d.form, d.memberId, d.orgId, d.decisionNumber, d.decidedOn, d.effectiveOn, outcome, reason, message],
-      );
-    const form = effectOfForm(d.form);
-    if (form === null) {
-      // A reprimand, a warning, a dismissal from post: nothing to change here (personnel follows dismissals).
-      await record("not_applicable", null, null);
-      await saveCheckpoint(tx, source, event.id);
-      return "not_applicable";
-    }
-    let result: Applied | Refused;
-    try {
-      result = await underSavepoint(tx, () => (form === "expulsion" ? applyExpulsion(tx, d, event.orgPath) : applyDissolution(tx, d, event.orgPath)));
-    } catch (err) {
-      if (!(err instanceof RuleError)) throw err;
-      result = { outcome: "refused", orgPath: event.orgPath, refusal: refusalFromRule(form, err), memberId: d.memberId, orgId: d.orgId };
-    }
-    const base = { source: "inspection" as const, decisionId: d.decisionId, form, memberId: result.memberId, orgId: result.orgId };
-    const decision = { decisionId: d.decisionId, decisionNumber: d.decisionNumber, decidedOn: d.decidedOn, effectiveOn: d.effectiveOn, decidedByOrgPath: d.decidedByOrgPath, eventId: event.id };
-    let change: Change;
-    let events: MembershipEvent[];
-    if (result.outcome === "applied") {
-      await record("applied", null, null);
-      const applied: MembershipEventPayload<"membership.decision.applied"> = { ...base, appliedOn: d.effectiveOn };
-      change = { ...result.change, after: { ...(result.change.after as object), decision } };
-      events = [...result.events, membershipEvent("membership.decision.applied", result.orgPath, d.decisionId, applied)];
-    } else {
-      await record("refused", result.refusal.reason, result.refusal.message);
-      const refused: MembershipEventPayload<"membership.decision.refused"> = { ...base, reason: result.refusal.reason, message: result.refusal.message };
-      change = { entity: "AppliedDecision", entityId: d.decisionId, orgPath: result.orgPath, after: { outcome: "refused", reason: result.refusal.reason, message: result.refusal.message, decision } };
-      events = [membershipEvent("membership.decision.refused", result.orgPath, d.decisionId, refused)];
-    }
-    await saveCheckpoint(tx, source, event.id);
-    // Last: recordChange takes the outbox lock until commit (packages/events).
-    await recordChange(tx, { actor: source, requestId: `${source}-event-${event.id}`, action: APPLY_DECISION_ACTION, ...change }, events);
-    return result.outcome;
+    const handled: { outcome: DecisionOutcome; record: Recorded | null }[] = [];
+    for (const event of events) handled.push(await applyInspectionEvent(tx, event, source));
+    await saveCheckpoint(tx, source, events.at(-1)!.id);
+    // Last: recordChange takes the outbox lock until commit (packages/events), so the batch's effects run
+    // without holding it; the outbox rows keep the events' order.
+    for (const { record } of handled) if (record) await recordChange(...record);
+    return handled.map((h) => h.outcome);
   });
+}
+
+/** Handles one event of inspection's stream (handleInspectionEvents with a batch of one). */
+export async function handleInspectionEvent(db: Sql, event: EventEnvelope, source = INSPECTION_SOURCE): Promise<DecisionOutcome> {
+  const [outcome] = await handleInspectionEvents(db, [event], source);
+  return outcome!;
 }
