@@ -21,8 +21,6 @@ export interface InspectionServiceOptions {
   logger?: Logger;
   corsOrigins?: string[];
   now?: () => Date;
-  /** Request rate limits (server-kit's defaults when unset; `false`: none, for benchmarks). */
-  rateLimits?: RateLimitOptions | false;
   bodyLimitBytes?: number;
   /** Request rate limits (RATE_LIMIT_*, rateLimitsFromConfig); default server-kit's. */
   rateLimits?: RateLimitOptions | false;
@@ -51,7 +49,6 @@ export function createInspectionService(opts: InspectionServiceOptions): Inspect
     host: opts.host,
     logger: opts.logger,
     corsOrigins: opts.corsOrigins,
-    rateLimits: opts.rateLimits,
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
     ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
     readiness: () => opts.db.readiness(),
