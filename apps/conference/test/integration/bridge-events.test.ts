@@ -228,18 +228,25 @@ describe("conference.events.stream", () => {
     expect(resumed.received.map((e) => e.id)).toEqual(live.received.slice(5).map((e) => e.id));
   });
 
-  it("is refused without a token and to roles that may not read the whole stream", async () => {
+  it("is refused without a token and to roles that may not read it (every official reads it in scope; an auditor does not)", async () => {
     const anonymous = collect(h.client(null), null);
-    const board = collect(h.client(provincialBoard("/08/")), null);
-    await until(() => anonymous.errors.length > 0 && board.errors.length > 0);
+    const auditor = collect(h.client({ roles: ["auditor"], orgPaths: ["/08/"] }), null);
+    await until(() => anonymous.errors.length > 0 && auditor.errors.length > 0);
     anonymous.stop();
-    board.stop();
+    auditor.stop();
     expect((anonymous.errors[0] as { data?: { code?: string } }).data?.code).toBe("UNAUTHORIZED");
-    expect((board.errors[0] as { data?: { code?: string } }).data?.code).toBe("FORBIDDEN");
+    expect((auditor.errors[0] as { data?: { code?: string } }).data?.code).toBe("FORBIDDEN");
+    // The stream's rule is the contract's (conference's events show nothing conference.conferences.read
+    // does not): a provincial board reads it, confined to its scope, like the centre reads all of it.
+    const board = collect(h.client(provincialBoard("/08/")), null);
     const central = collect(h.client(CENTRAL_BOARD), null);
-    await until(() => central.received.length > 0);
+    await until(() => central.received.length > 0 && board.received.length > 0);
     central.stop();
+    board.stop();
     expect(central.errors).toEqual([]);
+    expect(board.errors).toEqual([]);
+    expect(board.received.every((e) => (e as { orgPath: string }).orgPath.startsWith("/08/"))).toBe(true);
+    expect(board.received.length).toBeLessThan(central.received.length);
     expect((await failure(h.client(null).conference.list.query({}))).code).toBe("UNAUTHORIZED");
   });
 });

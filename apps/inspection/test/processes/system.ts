@@ -25,6 +25,12 @@ export type MembershipApi = TRPCClient<MembershipContractRouter>;
 export type InspectionApi = TRPCClient<InspectionContractRouter>;
 export type AppName = "membership" | "inspection";
 
+export interface StartOptions {
+  followInspection?: boolean;
+  env?: NodeJS.ProcessEnv;
+  killWhen?: RegExp;
+}
+
 export interface System {
   identityUrl: string;
   membershipUrl: string;
@@ -34,8 +40,12 @@ export interface System {
   inspection(username: string): InspectionApi;
   /** The access token source of a realm user. */
   token(username: string): () => Promise<string>;
-  /** Starts the app (again) on its data; `followInspection: false` starts membership without INSPECTION_URL. */
-  start(app: AppName, opts?: { followInspection?: boolean }): Promise<void>;
+  /**
+   * Starts the app (again) on its data; `followInspection: false` starts membership without INSPECTION_URL;
+   * `env` adds variables. With `killWhen`, the process is killed (-9) the instant a line it prints matches, and
+   * start resolves once it has died that way (a crash at a chosen point, without a hook in the app).
+   */
+  start(app: AppName, opts?: StartOptions): Promise<void>;
   /** kill -9: no shutdown, no flush; the process's last transaction is committed or not at all. */
   kill(app: AppName): Promise<void>;
   /** What the app printed on stderr (for failures). */
@@ -70,10 +80,22 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
     return { DATABASE_URL: url.toString(), DATA_DIR: path.join(dir, app) };
   };
 
-  function spawnApp(name: string, main: string, env: NodeJS.ProcessEnv): ChildProcess {
-    const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  // Production mode needs the petitioners' sealing key; one per system, kept across restarts.
+  const denouncerKeys = `k1:${randomBytes(32).toString("base64")}`;
+  function spawnApp(name: string, main: string, env: NodeJS.ProcessEnv, killWhen?: RegExp): ChildProcess & { killedOnCue?: boolean } {
+    const child: ChildProcess & { killedOnCue?: boolean } = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, ...env }, stdio: ["ignore", killWhen ? "pipe" : "ignore", "pipe"] });
     logs.set(name, "");
-    child.stderr.on("data", (d: Buffer) => logs.set(name, (logs.get(name)! + d.toString()).slice(-20_000)));
+    const seen = (d: Buffer) => {
+      const text = d.toString();
+      logs.set(name, (logs.get(name)! + text).slice(-20_000));
+      // Synchronously, in the handler that reads the line: the process gets no further turn of its loop.
+      if (killWhen && !child.killedOnCue && killWhen.test(text)) {
+        child.killedOnCue = true;
+        child.kill("SIGKILL");
+      }
+    };
+    child.stderr?.on("data", seen);
+    child.stdout?.on("data", seen);
     procs.set(name, child);
     return child;
   }
@@ -100,12 +122,24 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
           LOG_LEVEL: logLevel,
           ...(followInspection ? { INSPECTION_URL: inspectionUrl, OIDC_CLIENT_SECRET: "dev-membership-secret" } : { INSPECTION_URL: "" }),
         }
-      : { ...dbEnv.inspection, NODE_ENV: "production", PORT: String(inspectionPort), OIDC_ISSUER: issuer, LOG_LEVEL: logLevel, MEMBERSHIP_URL: membershipUrl, OIDC_CLIENT_SECRET: "dev-inspection-secret" };
+      : { ...dbEnv.inspection, NODE_ENV: "production", PORT: String(inspectionPort), OIDC_ISSUER: issuer, LOG_LEVEL: logLevel, MEMBERSHIP_URL: membershipUrl, OIDC_CLIENT_SECRET: "dev-inspection-secret", INSPECTION_DENOUNCER_KEYS: denouncerKeys };
 
-  async function start(app: AppName, o: { followInspection?: boolean } = {}): Promise<void> {
-    const env = appEnv(app, o.followInspection ?? true);
+  async function start(app: AppName, o: StartOptions = {}): Promise<void> {
+    const env = { ...appEnv(app, o.followInspection ?? true), ...o.env };
     if (!env.INSPECTION_URL) delete env.INSPECTION_URL;
-    const child = spawnApp(app, `apps/${app}/dist/main.js`, env);
+    const child = spawnApp(app, `apps/${app}/dist/main.js`, env, o.killWhen);
+    if (o.killWhen) {
+      const cue = o.killWhen;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${app} never printed ${cue}\n${logs.get(app)}`)), 90_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          if (child.killedOnCue) resolve();
+          else reject(new Error(`${app} exited before printing ${cue}\n${logs.get(app)}`));
+        });
+      });
+      return;
+    }
     await waitForUrl(`${app === "membership" ? membershipUrl : inspectionUrl}/readyz`, { process: child, timeoutMs: 90_000 }).catch((err: unknown) => {
       throw new Error(`${app} did not start: ${(err as Error).message}\n${logs.get(app)}`);
     });
