@@ -209,9 +209,11 @@ describe("orgboard start", () => {
     const grant = (client: string, secret: string) =>
       fetch(tokenUrl, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: client, client_secret: secret }) });
     // realtime reads inspection's stream with its generated secret (as it reads the other two)
+    // (its /readyz details need a service token since #9: realtime's own, from its generated secret)
+    const realtimeToken = ((await (await grant("realtime", secrets.clients.realtime!)).json()) as { access_token: string }).access_token;
     let relayed: Record<string, { state?: string }> = {};
     for (let i = 0; i < 60 && relayed.inspection?.state !== "consuming"; i++) {
-      relayed = ((await (await fetch(`${url("realtime")}/readyz`)).json()) as { services?: Record<string, { state?: string }> }).services ?? {};
+      relayed = ((await (await fetch(`${url("realtime")}/readyz`, { headers: { authorization: `Bearer ${realtimeToken}` } })).json()) as { services?: Record<string, { state?: string }> }).services ?? {};
       if (relayed.inspection?.state !== "consuming") await new Promise((r) => setTimeout(r, 500));
     }
     expect(relayed.inspection?.state).toBe("consuming");
