@@ -20,6 +20,7 @@ describe("the conference contract", () => {
   it("names every procedure of the service's router", () => {
     expect([...contractProcedures(conferenceContract)].map(([path, p]) => `${path} ${p.kind}`)).toEqual([
       "conference.agenda.next mutation",
+      "conference.audit.search query",
       "conference.conclude mutation",
       "conference.conclusions.add mutation",
       "conference.create mutation",

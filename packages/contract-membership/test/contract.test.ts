@@ -22,6 +22,7 @@ describe("membership contract", () => {
     const kinds = Object.fromEntries([...contractProcedures(contract)].map(([path, p]) => [path.slice("membership.".length), p.kind]));
     expect(kinds).toEqual({
       "admissions.admit": "mutation",
+      "audit.search": "query",
       "admissions.overdue": "query",
       "admissions.recognize": "mutation",
       "admissions.registerCandidate": "mutation",

@@ -33,7 +33,7 @@ describe("membership router coverage", () => {
     for (const p of procedures) {
       const verb = p.path.split(".").pop()!;
       if (p.path === "membership.events.stream") expect(p.type).toBe("subscription");
-      else if (["get", "list", "children", "structure", "history", "overdue", "eligible", "summary", "report"].includes(verb)) expect(p.type, p.path).toBe("query");
+      else if (["get", "list", "children", "structure", "history", "overdue", "eligible", "summary", "report", "search"].includes(verb)) expect(p.type, p.path).toBe("query");
       else expect(p.type, p.path).toBe("mutation");
     }
   });
