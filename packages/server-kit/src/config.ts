@@ -1,6 +1,7 @@
 // Configuration from the environment (docs/configuration.md): validated once at start, every problem
 // reported at once, one line per variable, Vietnamese first then English, never a secret's value.
 import { z } from "zod";
+import { bilingual } from "./bilingual.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 
 /** Exit code of a configuration error: EX_CONFIG from sysexits.h (a crash exits 1). */
@@ -51,8 +52,7 @@ export function isDevelopment(env: Record<string, string | undefined> = process.
   return env.NODE_ENV === "development";
 }
 
-/** A bilingual message for a problem: "<vi> / <en>". */
-export const bilingual = (vi: string, en: string) => `${vi} / ${en}`;
+export { bilingual };
 
 export const REQUIRED_MESSAGE = bilingual("chưa được đặt (bắt buộc)", "is required but not set");
 export const renamedMessage = (to: string) => bilingual(`đã đổi tên thành ${to}`, `was renamed to ${to}`);

@@ -4,7 +4,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { MemoryStore, rateLimiter } from "hono-rate-limiter";
-import { bilingual } from "./config.js";
+import { bilingual } from "./bilingual.js";
 
 
 export interface RateLimitOptions {
