@@ -30,6 +30,7 @@ import "@mantine/core/styles/Badge.css";
 import "@mantine/core/styles/Breadcrumbs.css";
 import "@mantine/core/styles/Button.css";
 import "@mantine/core/styles/Center.css";
+import "@mantine/core/styles/Code.css";
 import "@mantine/core/styles/ColorSwatch.css";
 import "@mantine/core/styles/Container.css";
 import "@mantine/core/styles/Grid.css";
