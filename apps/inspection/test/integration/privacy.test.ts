@@ -26,15 +26,16 @@ const NOWHERE = "0190f0a0-0000-7000-8000-00000000abcd";
 describe("outside the scope is the same answer as nonexistent", () => {
   it("for a case named by id: same code, same message", async () => {
     const hn = h.client(INSPECTOR_HN).inspection;
-    const pairs: [Promise<unknown>, Promise<unknown>][] = [
-      [hn.inspections.get.query({ inspectionId: ids.p2Inspection }), hn.inspections.get.query({ inspectionId: NOWHERE })],
-      [hn.supervisions.get.query({ supervisionId: ids.p2Supervision }), hn.supervisions.get.query({ supervisionId: NOWHERE })],
-      [hn.discipline.get.query({ decisionId: ids.p2Decision }), hn.discipline.get.query({ decisionId: NOWHERE })],
-      [hn.inspections.start.mutate({ inspectionId: ids.p2Inspection, startedOn: "2026-03-10" }), hn.inspections.start.mutate({ inspectionId: NOWHERE, startedOn: "2026-03-10" })],
-      [hn.discipline.lodgeAppeal.mutate({ decisionId: ids.p2Decision, lodgedOn: "2026-10-10", content: "x" }), hn.discipline.lodgeAppeal.mutate({ decisionId: NOWHERE, lodgedOn: "2026-10-10", content: "x" })],
+    // Thunks: each call starts when it is awaited, so no refusal waits unhandled while another is checked.
+    const pairs: [() => Promise<unknown>, () => Promise<unknown>][] = [
+      [() => hn.inspections.get.query({ inspectionId: ids.p2Inspection }), () => hn.inspections.get.query({ inspectionId: NOWHERE })],
+      [() => hn.supervisions.get.query({ supervisionId: ids.p2Supervision }), () => hn.supervisions.get.query({ supervisionId: NOWHERE })],
+      [() => hn.discipline.get.query({ decisionId: ids.p2Decision }), () => hn.discipline.get.query({ decisionId: NOWHERE })],
+      [() => hn.inspections.start.mutate({ inspectionId: ids.p2Inspection, startedOn: "2026-03-10" }), () => hn.inspections.start.mutate({ inspectionId: NOWHERE, startedOn: "2026-03-10" })],
+      [() => hn.discipline.lodgeAppeal.mutate({ decisionId: ids.p2Decision, lodgedOn: "2026-10-10", content: "x" }), () => hn.discipline.lodgeAppeal.mutate({ decisionId: NOWHERE, lodgedOn: "2026-10-10", content: "x" })],
     ];
     for (const [outside, missing] of pairs) {
-      const [a, b] = [await failure(outside), await failure(missing)];
+      const [a, b] = [await failure(outside()), await failure(missing())];
       expect(a.code).toBe("NOT_FOUND");
       expect([a.code, a.message]).toEqual([b.code, b.message]);
     }
