@@ -45,18 +45,22 @@ describe("screens", () => {
     expect(keys(en)).toEqual(keys(viRes));
   });
 
-  it("draws one tile per site, coloured by link state", () => {
+  it("draws one tile per site, coloured by presence state", () => {
     const s = foldConferenceEvents(withSites(fromSnapshot(snapshot()), sites(67)), [drop(5)]);
-    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} />);
     const tiles = screen.getAllByTestId("site-tile");
     expect(tiles).toHaveLength(67);
     expect(tiles.filter((t) => t.dataset.state === "disconnected").map((t) => t.dataset.siteId)).toEqual(["s5"]);
+    // coloured by presence: the dropped site is "lost" (red), the others connected (green)
+    expect(tiles.filter((t) => t.dataset.presence === "lost").map((t) => t.dataset.siteId)).toEqual(["s5"]);
+    expect(tiles.find((t) => t.dataset.siteId === "s5")!.style.background).toContain("--mantine-color-red-2");
+    expect(tiles.find((t) => t.dataset.siteId === "s1")!.style.background).toContain("--mantine-color-green-1");
   });
 
   it("labels a tile with the site's short name, the full name in its title", () => {
     const named = sites(2).map((x, i) => ({ ...x, name: ["Điểm cầu Tỉnh ủy Hà Giang", "Điểm cầu Đảng ủy Quân đội Trung ương"][i]! }));
     const s = withSites(fromSnapshot(snapshot()), named);
-    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} />);
     const labels = screen.getAllByTestId("site-tile-name");
     expect(labels.map((l) => [l.textContent, l.title])).toEqual([
       ["Quân đội Trung ương", "Điểm cầu Đảng ủy Quân đội Trung ương"],
