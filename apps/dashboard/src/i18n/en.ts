@@ -101,6 +101,17 @@ export const en: Resources = {
     badDate: "{{field}}: a date dd/mm/yyyy is needed",
   },
   kpi: {
+    targets: {
+      title: "Resolution 21-NQ/TW targets, {{year}}",
+      admissionRule: "New members admitted each year: at least {{min}}% of the members at {{date}}",
+      ratingRule: "More than {{min}}% of members rated “good” or better",
+      membersAtStart: "Members at {{date}}",
+      admissionRate: "Admission rate",
+      goodOrBetter: "Good or better / rated",
+      goodOrBetterShare: "Rated good or better",
+      trend: "{{count}}-year trend: {{name}}",
+      outcome: { met: "Met", not_met: "Not met", no_data: "No data" },
+    },
     title: "Admission targets {{year}}",
     admissions: "Admissions vs plan",
     admitted: "Admitted",

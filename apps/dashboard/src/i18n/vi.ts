@@ -100,6 +100,17 @@ export const vi = {
     badDate: "{{field}}: cần ngày dạng dd/mm/yyyy",
   },
   kpi: {
+    targets: {
+      title: "Mục tiêu Nghị quyết 21-NQ/TW năm {{year}}",
+      admissionRule: "Kết nạp đảng viên mới hằng năm đạt từ {{min}}% tổng số đảng viên có đến {{date}} trở lên",
+      ratingRule: "Trên {{min}}% đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên",
+      membersAtStart: "Đảng viên đến {{date}}",
+      admissionRate: "Tỷ lệ kết nạp",
+      goodOrBetter: "Tốt trở lên / được xếp loại",
+      goodOrBetterShare: "Tỷ lệ hoàn thành tốt trở lên",
+      trend: "Diễn biến {{count}} năm: {{name}}",
+      outcome: { met: "Đạt", not_met: "Chưa đạt", no_data: "Chưa có số liệu" } as Record<string, string>,
+    },
     title: "Chỉ tiêu kết nạp đảng viên năm {{year}}",
     admissions: "Kết nạp so với chỉ tiêu",
     admitted: "Đã kết nạp",
