@@ -100,7 +100,7 @@ function Counters({ state }: { state: ConferenceState }) {
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Counter label={t("conference.sitesConnected")} value={`${n(c.connected)}/${n(c.sites)}`} testId="counter-connected" color={c.connected < c.sites ? "orange.8" : "green.8"} />
+        <Counter label={t("conference.sitesConnected")} value={`${n(presence.connected)}/${n(c.sites)}`} testId="counter-connected" color={presence.connected < c.sites ? "orange.8" : "green.8"} />
         <Counter label={t("conference.presence.lost")} value={n(presence.lost)} testId="counter-lost" color={presence.lost ? "red.8" : undefined} />
         <Counter label={t("conference.checkedInSites")} value={`${n(c.checkedIn)}/${n(c.sites)}`} testId="counter-checked-in" />
         <Counter label={t("conference.attendance")} value={`${n(c.presentCount)}/${n(c.expectedAttendance)}`} testId="counter-attendance" />
