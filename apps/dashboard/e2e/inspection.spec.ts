@@ -4,7 +4,7 @@ import type { ContractsRouter } from "@orgboard/contracts";
 import type { Page } from "@playwright/test";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { officialToken } from "./api.js";
-import { expect, loginWithVneid, OFFICIALS, requires, stack, test } from "./fixtures.js";
+import { expect, loginWithVneid, type OFFICIALS, requires, stack, test } from "./fixtures.js";
 
 // The inspection panel against the real services: figures from inspection.report.annual, kept live by the
 // realtime gateway (a board gets `inspection.figures.changed`, an inspection committee the events).

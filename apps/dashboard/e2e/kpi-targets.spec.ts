@@ -25,6 +25,8 @@ const TEXT = {
 } as const;
 
 let serial = 100_000 + Math.floor(Math.random() * 800_000);
+// Names are letters only (the membership contract refuses digits in a name).
+const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hòa", "Hùng", "Khang", "Lâm", "Long", "Minh", "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Xuân", "Yên", "Đức", "Hậu"];
 const nationalId = () => `001080${String(serial++).padStart(6, "0")}`;
 
 async function ignoreConflict(p: Promise<unknown>): Promise<void> {
@@ -50,7 +52,7 @@ async function seed(api: Client): Promise<void> {
   const member = (orgPath: string, i: number, admittedThisYear = false) =>
     api.membership.members.create.mutate({
       orgPath,
-      fullName: `Nguyễn Văn Kiểm ${i}`,
+      fullName: `Nguyễn Văn ${GIVEN[i % GIVEN.length]}`,
       birthDate: "1980-01-01",
       gender: "male",
       ethnicity: "Kinh",
