@@ -69,9 +69,9 @@ describe("screens", () => {
     ]);
     wrap(<ProvinceGrid provinces={s.provinces!} status={s.conference.status} selected={null} onSelect={() => undefined} />);
     const tiles = screen.getAllByTestId("province-tile");
-    const byPath = Object.fromEntries(tiles.map((t) => [t.dataset.orgPath, t]));
+    const byPath: Record<string, HTMLElement> = Object.fromEntries(tiles.map((t) => [t.dataset.orgPath ?? "", t]));
     expect(byPath["/01/"]!.dataset.presence).toBe("connecting");
-    expect(JSON.parse(byPath["/01/"]!.dataset.counts!)).toMatchObject({ connecting: 200, connected: 40, lost: 0 });
+    expect(JSON.parse(byPath["/01/"]!.dataset.counts ?? "{}")).toMatchObject({ connecting: 200, connected: 40, lost: 0 });
     expect(byPath["/01/"]!.style.border).toContain("--mantine-color-blue-5");
     expect(byPath["/79/"]!.dataset.presence).toBe("lost");
     expect(byPath["/79/"]!.style.border).toContain("--mantine-color-red-5");
