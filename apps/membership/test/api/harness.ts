@@ -127,7 +127,7 @@ export function treeSuite(opts: TreeSuiteOptions = {}): TreeSuite {
 
 // ---- Expectations ---------------------------------------------------------------------------------
 
-export type ErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "INTERNAL_SERVER_ERROR";
 
 interface ErrorData {
   code: string;
