@@ -152,6 +152,9 @@ describe.each(procedures.filter((p) => p.type !== "subscription").map((p) => [p.
       if (outcome.ok && proc.type === "mutation" && (outcome.value as { ok?: boolean }).ok !== false) {
         expect(writes.audit, `${name} ${role} ${target}: audit records`).toBe(1);
         expect(writes.outbox, `${name} ${role} ${target}: outbox events`).toBeGreaterThan(0);
+      } else if (outcome.ok && proc.type === "mutation") {
+        // A refused import (ok: false) is audited too (#9 finding 1), with no event.
+        expect(writes, `${name} ${role} ${target}: one audit record of the refused import`).toEqual({ audit: 1, outbox: 0 });
       } else if (outcome.ok && READS_AUDITED.has(name)) {
         expect(writes, `${name} ${role} ${target}: one audit record of the read, no event`).toEqual({ audit: 1, outbox: 0 });
       } else {

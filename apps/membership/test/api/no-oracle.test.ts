@@ -3,7 +3,7 @@
 // "outside your scope" answered exactly like "does not exist" (same status, same message, naming nothing).
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { NATIONAL_ID_REFUSALS, NATIONAL_ID_UNAVAILABLE_MESSAGE } from "../../src/router/members/national-id.js";
+import { FOREIGN_CLASH_REASON, NATIONAL_ID_REFUSALS, NATIONAL_ID_UNAVAILABLE_MESSAGE } from "../../src/router/members/national-id.js";
 import { TREE } from "./fixtures.js";
 import { board, expectNoWrites, treeSuite, NEUTRAL_NOT_FOUND, type Client } from "./harness.js";
 import type { MintOptions } from "@orgboard/auth/testing";
@@ -52,6 +52,11 @@ const candidateInput = (p: { nationalId: string; birthDate: string; gender: "mal
   ...p,
 });
 
+/** Another valid ID for the same birth year and gender (the serial digits changed). */
+function nationalIdOfSameShape(id: string): string {
+  return `${id.slice(0, 6)}${String((Number(id.slice(6)) + 1) % 1_000_000).padStart(6, "0")}`;
+}
+
 async function refusals(actor: string, entity: string): Promise<{ org_path: string; after: { nationalIds?: string[] } }[]> {
   const { rows } = await suite.h.db.query<{ org_path: string; after: { nationalIds?: string[] } }>(
     `SELECT org_path, after FROM audit_record WHERE actor = $1 AND entity = $2 ORDER BY id`,
@@ -92,6 +97,28 @@ describe("#9 finding 1: no national membership oracle", () => {
     const r = await answer(hanoi().membership.members.create.mutate(memberInput(own)));
     expect(r.code).toBe("CONFLICT");
     expect(r.message).toMatch(/already exists \(id \d+\)/);
+  });
+
+  it("a refused members import lists nothing about foreign records and is audited (where it was tried, and at /)", async () => {
+    const sub = "board-hanoi-importer";
+    const foreign = await nationalIdOf("member", await suite.fx.member(TREE.c3, { birthDate: "1985-03-12" }));
+    const dmy = (iso: string) => iso.split("-").reverse().join("/");
+    const file = [
+      "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã chi bộ,Loại đảng viên,Ngày vào Đảng,Ngày chính thức",
+      `Tô Văn Hải,${dmy(foreign.birthDate)},Nam,Kinh,${foreign.nationalId},01-C1,Chính thức,19/05/2010,19/05/2011`,
+      // A foreign cell's code: answered like a code that does not exist.
+      `Tô Văn Hà,${dmy(foreign.birthDate)},Nam,Kinh,${nationalIdOfSameShape(foreign.nationalId)},02-C3,Chính thức,19/05/2010,19/05/2011`,
+    ].join("\n");
+    const result = await suite.h.client(hanoiAccount(sub)).membership.import.members.mutate({ orgPath: TREE.p1, format: "csv", fileBase64: Buffer.from(file).toString("base64") });
+    expect(result.ok).toBe(false);
+    const rejected = (result as { rejected: { row: number; column: string; reason: string }[] }).rejected;
+    expect(rejected).toContainEqual({ row: 0, column: "nationalId", reason: FOREIGN_CLASH_REASON });
+    expect(rejected).toContainEqual({ row: 3, column: "orgCode", reason: 'no organization has the code "02-C3" in your scope' });
+    const text = JSON.stringify(rejected);
+    expect(text).not.toContain(foreign.nationalId);
+    expect(text).not.toMatch(/\/02\/|closed|founded|id \d/);
+    expect((await refusals(sub, "Import")).map((r) => r.org_path)).toEqual([TREE.p1]);
+    expect((await refusals(sub, "NationalIdRefusal")).map((r) => r.org_path)).toEqual(["/"]);
   });
 
   it(`after ${NATIONAL_ID_REFUSALS.max} refusals a principal is stopped (429, whatever the ID) and flagged at / for the central board`, async () => {

@@ -30,6 +30,12 @@ export const NATIONAL_ID_UNAVAILABLE_MESSAGE = bilingual(
   "this national ID cannot be recorded here; ask the Central Organization Commission to check it if needed",
 );
 
+/** The members import's one file-level issue (row 0) when any row clashes with a record outside the scope. */
+export const FOREIGN_CLASH_REASON = bilingual(
+  "một số số định danh hoặc số thẻ đảng viên trong tệp không thể ghi nhận tại đây; nếu cần, đề nghị Ban Tổ chức Trung ương kiểm tra",
+  "some national IDs or party card numbers in this file cannot be recorded here; ask the Central Organization Commission to check them if needed",
+);
+
 export const nationalIdUnavailable = (field: string) =>
   new RuleError("CONFLICT", [{ field, code: "national_id_unavailable", message: NATIONAL_ID_UNAVAILABLE_MESSAGE }]);
 
@@ -91,13 +97,13 @@ export async function assertNotProbing(ctx: Caller): Promise<void> {
  * Audits a neutral refusal at "/" (its own transaction) and, when it brings the principal to the limit,
  * flags the principal for the central board. `orgPath`: where the caller tried to write.
  */
-export async function recordForeignRefusal(ctx: Caller, attempt: { orgPath: string; nationalIds: readonly string[] }): Promise<void> {
+export async function recordForeignRefusal(ctx: Caller, attempt: { orgPath: string; nationalIds: readonly string[]; file?: unknown }): Promise<void> {
   await ctx.prisma.$transaction(async (tx) => {
     await recordCallerChange(tx, ctx, {
       entity: REFUSAL_ENTITY,
       entityId: ctx.principal.subject,
       orgPath: "/",
-      after: { refused: true, procedure: ctx.action, attemptedAt: attempt.orgPath, nationalIds: attempt.nationalIds },
+      after: { refused: true, procedure: ctx.action, attemptedAt: attempt.orgPath, nationalIds: attempt.nationalIds, ...(attempt.file ? { file: attempt.file } : {}) },
     });
   });
   const count = await refusalsInWindow(ctx);
