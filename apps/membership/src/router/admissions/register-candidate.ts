@@ -11,7 +11,7 @@ import { procedure } from "../procedure.js";
 import { findOrg } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { ForeignNationalId, refusingForeignNationalIds } from "../members/national-id.js";
-import { personViolations } from "../members/person.js";
+import { personRecord, personViolations } from "../members/person.js";
 
 const c = membershipContract.procedures;
 
@@ -41,13 +41,7 @@ export const registerCandidateRoute = procedure("membership.admissions.manage", 
         if (dup) throw conflict("nationalId", "duplicate", dup.what === "member" ? `this person is already a party member (id ${dup.id})` : `this person is already registered as a candidate (id ${dup.id})`);
         const row = await tx.admissionCandidate.create({
           data: {
-            fullName: input.fullName.normalize("NFC"),
-            birthDate: toDbDate(input.birthDate),
-            gender: input.gender,
-            ethnicity: input.ethnicity,
-            nationalId: input.nationalId,
-            orgId: org.id,
-            orgPath: org.path,
+            ...personRecord(input, org),
             courseCompletedOn: toDbDate(input.courseCompletedOn),
             courseCertificateNo: input.courseCertificateNo,
           },

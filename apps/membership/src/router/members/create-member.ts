@@ -12,7 +12,7 @@ import { procedure } from "../procedure.js";
 import { findOrg, isOpenOn, MEMBER_WITH_ORG, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { ForeignNationalId, nationalIdClashes, refusingForeignNationalIds } from "./national-id.js";
-import { personViolations } from "./person.js";
+import { personRecord, personViolations } from "./person.js";
 
 const c = membershipContract.procedures;
 
@@ -70,13 +70,7 @@ export const createMemberRoute = procedure("membership.members.manage", { resour
 
       const created = await tx.member.create({
         data: {
-          fullName: input.fullName.normalize("NFC"),
-          birthDate: toDbDate(input.birthDate),
-          gender: input.gender,
-          ethnicity: input.ethnicity,
-          nationalId: input.nationalId,
-          orgId: org.id,
-          orgPath: org.path,
+          ...personRecord(input, org),
           status: input.status,
           admittedOn: toDbDate(input.admittedOn),
           officialOn: input.officialOn === undefined ? null : toDbDate(input.officialOn),

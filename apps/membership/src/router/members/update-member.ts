@@ -3,7 +3,6 @@ import { fromDbDate, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
 import { addMonths, vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS } from "../../domain/admission.js";
-import type { Gender } from "../../domain/enums.js";
 import { conflict, notFoundMember, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
@@ -32,7 +31,7 @@ export const updateMemberRoute = procedure("membership.members.manage")
         const next = {
           fullName: input.fullName?.normalize("NFC") ?? was.fullName,
           birthDate: input.birthDate ?? was.birthDate,
-          gender: (input.gender ?? was.gender) as Gender,
+          gender: input.gender ?? was.gender,
           ethnicity: input.ethnicity ?? was.ethnicity,
           nationalId: input.nationalId ?? was.nationalId,
           hometown: input.hometown === undefined ? was.hometown : input.hometown,
