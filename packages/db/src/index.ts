@@ -24,3 +24,4 @@ export {
 export { type SqlSession } from "./migrations/session.js";
 export { defaultDataDir, findRepoRoot, serviceNameFromPackage } from "./paths.js";
 export { parseDatabaseUrl } from "./pg.js";
+export { fromDbDate, fromDbDateOrNull, toDbDate, toIsoInstant } from "./dates.js";

@@ -6,3 +6,4 @@ export * from "./consumer.js";
 export * from "./audit-chain.js";
 export * from "./audit-anchor.js";
 export * from "./audit-search.js";
+export * from "./procedure.js";

@@ -10,6 +10,7 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, expect } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import type { Database } from "../../src/db/sql.js";
+import type { MembershipDatabase } from "../../src/db/open.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createMembershipService, type MembershipService, type MembershipServiceOptions } from "../../src/server.js";
 import { Fixture, TREE } from "./fixtures.js";
@@ -29,7 +30,8 @@ export const as = (role: HumanRole | "service", orgPath: string): MintOptions =>
 export interface Harness {
   url: string;
   issuer: TestIssuer;
-  db: Database;
+  /** The SQL handle and its Prisma Client (h.db.prisma). */
+  db: MembershipDatabase;
   service: MembershipService;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
   /**
