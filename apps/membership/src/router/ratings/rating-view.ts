@@ -1,48 +1,38 @@
+// The rating view (its schema: packages/contract-membership/src/ratings/rating-view.ts) from Prisma's
+// QualityRating (generated from prisma/schema.prisma), and the loader that locks one rating.
 import type { RatingView } from "@orgboard/contract-membership";
-import type { Sql } from "../../db/sql.js";
+import { toIsoInstant } from "@orgboard/db";
 import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/enums.js";
 import type { RatingState } from "../../domain/rating.js";
+import type { QualityRating } from "../../generated/prisma/client.js";
 import { notFound } from "../errors.js";
-import { instant } from "../records.js";
+import type { Tx } from "../records.js";
 
-export interface RatingRow {
-  id: number;
-  subject_kind: RatingSubjectKind;
-  member_id: number | null;
-  org_id: number | null;
-  org_path: string;
-  year: number;
-  level: RatingLevel;
-  stage: RatingStage;
-  locked: boolean;
-  updated_at: Date | string;
-}
-
-export const RATING_COLUMNS = "r.id, r.subject_kind, r.member_id, r.org_id, r.org_path, r.year, r.level, r.stage, r.locked, r.updated_at";
-
-export const ratingView = (r: RatingRow): RatingView => ({
+export const ratingView = (r: QualityRating): RatingView => ({
   id: r.id,
-  subjectKind: r.subject_kind,
-  memberId: r.member_id,
-  orgId: r.org_id,
-  orgPath: r.org_path,
+  subjectKind: r.subjectKind as RatingSubjectKind,
+  memberId: r.memberId,
+  orgId: r.orgId,
+  orgPath: r.orgPath,
   year: r.year,
-  level: r.level,
-  stage: r.stage,
+  level: r.level as RatingLevel,
+  stage: r.stage as RatingStage,
   locked: r.locked,
-  updatedAt: instant(r.updated_at),
+  updatedAt: toIsoInstant(r.updatedAt),
 });
 
-export const ratingState = (r: RatingRow): RatingState => ({
-  subjectKind: r.subject_kind,
-  subjectId: r.member_id ?? r.org_id ?? 0,
+export const ratingState = (r: QualityRating): RatingState => ({
+  subjectKind: r.subjectKind as RatingSubjectKind,
+  subjectId: r.memberId ?? r.orgId ?? 0,
   year: r.year,
-  stage: r.stage,
-  level: r.level,
+  stage: r.stage as RatingStage,
+  level: r.level as RatingLevel,
 });
 
-export async function loadRating(tx: Sql, id: number): Promise<RatingRow> {
-  const { rows } = await tx.query<RatingRow>(`SELECT ${RATING_COLUMNS} FROM quality_rating r WHERE r.id = $1 FOR UPDATE`, [id]);
-  if (!rows[0]) throw notFound("id", `no rating has the id ${id}`);
-  return rows[0];
+/** The rating `id`, row-locked until commit (Prisma has no FOR UPDATE), or NOT_FOUND on "id". */
+export async function loadRating(tx: Tx, id: number): Promise<QualityRating> {
+  await tx.$executeRaw`SELECT 1 FROM quality_rating WHERE id = ${id} FOR UPDATE`;
+  const row = await tx.qualityRating.findUnique({ where: { id } });
+  if (!row) throw notFound("id", `no rating has the id ${id}`);
+  return row;
 }
