@@ -1,10 +1,11 @@
 import { membershipContract, type EligibleBadge } from "@orgboard/contract-membership";
+import { toDbDate } from "@orgboard/db";
 import { addYears } from "@orgboard/locale-vi";
 import { badgeDueAt } from "../../domain/party-age.js";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
-import { Params, inSubtrees } from "../sql.js";
+import { inSubtreesWhere } from "../subtrees.js";
 import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
 
 const c = membershipContract.procedures;
@@ -22,21 +23,19 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
     const scope = listScope(ctx, input.orgPath);
     const on = input.on ?? ctx.today();
     // Nobody admitted after this date can have 30 years of party age by `on`.
-    const cutoff = addYears(on, -30);
+    const cutoff = toDbDate(addYears(on, -30));
     let after = decodeCursor(input.cursor, ["number"] as const)?.[0] ?? 0;
     const items: EligibleBadge[] = [];
     let more = false;
     for (;;) {
-      const p = new Params();
-      const { rows } = await ctx.db.query<{ id: number; full_name: string; org_path: string; admitted_on: string; official_on: string | null }>(
-        `SELECT m.id, m.full_name, m.org_path, m.admitted_on, m.official_on FROM member m
-          WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official' AND m.admitted_on <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
-          ORDER BY m.id LIMIT ${BATCH}`,
-        p.values,
-      );
+      const rows = await ctx.prisma.member.findMany({
+        where: { ...inSubtreesWhere("orgPath", scope), status: "official", admittedOn: { lte: cutoff }, id: { gt: after } },
+        select: { id: true, fullName: true, orgPath: true, admittedOn: true, officialOn: true },
+        orderBy: { id: "asc" },
+        take: BATCH,
+      });
       if (rows.length === 0) break;
-      const facts = await partyAgeFacts(ctx.db, rows);
-      const levels = await badgeLevels(ctx.db, rows.map((r) => r.id));
+      const [facts, levels] = await Promise.all([partyAgeFacts(ctx.prisma, rows), badgeLevels(ctx.prisma, rows.map((r) => r.id))]);
       for (const r of rows) {
         const l = levels.get(r.id) ?? { proposed: [], awarded: [] };
         const due = badgeDueAt(facts.get(r.id)!, on, l.awarded);
@@ -48,7 +47,7 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
           more = true;
           break;
         }
-        items.push({ memberId: r.id, fullName: r.full_name, orgPath: r.org_path, years: due.years, reachedOn: due.reachedOn, occasion: due.occasion });
+        items.push({ memberId: r.id, fullName: r.fullName, orgPath: r.orgPath, years: due.years, reachedOn: due.reachedOn, occasion: due.occasion });
         after = r.id;
       }
       if (more || rows.length < BATCH) break;

@@ -1,40 +1,40 @@
 // Party-age facts of members from their records: party age counts from the admission date (the date
 // this system holds), and the gaps between consecutive membership periods are interruptions of party
 // life (Quy định thi hành Điều lệ 4.5).
-import type { Sql } from "../../db/sql.js";
+import { fromDbDate, fromDbDateOrNull } from "@orgboard/db";
 import type { BadgeYears } from "../../domain/enums.js";
 import type { Interruption, PartyAgeFacts } from "../../domain/party-age.js";
+import type { Member } from "../../generated/prisma/client.js";
+import type { Tx } from "../records.js";
 
-export async function partyAgeFacts(tx: Sql, members: readonly { id: number; admitted_on: string; official_on: string | null }[]): Promise<Map<number, PartyAgeFacts>> {
-  const ids = members.map((m) => m.id);
-  const { rows } = await tx.query<{ member_id: number; started_on: string; ended_on: string | null }>(
-    `SELECT member_id, started_on, ended_on FROM membership_period WHERE member_id = ANY($1::int[]) ORDER BY member_id, started_on, id`,
-    [ids],
-  );
+export async function partyAgeFacts(tx: Tx, members: readonly Pick<Member, "id" | "admittedOn" | "officialOn">[]): Promise<Map<number, PartyAgeFacts>> {
+  const periods = await tx.membershipPeriod.findMany({
+    where: { memberId: { in: members.map((m) => m.id) } },
+    orderBy: [{ memberId: "asc" }, { startedOn: "asc" }, { id: "asc" }],
+    select: { memberId: true, startedOn: true, endedOn: true },
+  });
   const gaps = new Map<number, Interruption[]>();
-  let prev: { member_id: number; ended_on: string | null } | null = null;
-  for (const r of rows) {
-    if (prev && prev.member_id === r.member_id && prev.ended_on !== null && r.started_on > prev.ended_on) {
-      const list = gaps.get(r.member_id) ?? [];
-      list.push({ from: prev.ended_on, to: r.started_on });
-      gaps.set(r.member_id, list);
+  let prev: { memberId: number; endedOn: string | null } | null = null;
+  for (const p of periods) {
+    const startedOn = fromDbDate(p.startedOn);
+    if (prev && prev.memberId === p.memberId && prev.endedOn !== null && startedOn > prev.endedOn) {
+      const list = gaps.get(p.memberId) ?? [];
+      list.push({ from: prev.endedOn, to: startedOn });
+      gaps.set(p.memberId, list);
     }
-    prev = r;
+    prev = { memberId: p.memberId, endedOn: fromDbDateOrNull(p.endedOn) };
   }
-  return new Map(members.map((m) => [m.id, { admissionDecisionOn: m.admitted_on, officialOn: m.official_on, interruptions: gaps.get(m.id) ?? [] }]));
+  return new Map(members.map((m) => [m.id, { admissionDecisionOn: fromDbDate(m.admittedOn), officialOn: fromDbDateOrNull(m.officialOn), interruptions: gaps.get(m.id) ?? [] }]));
 }
 
 /** Badge levels already proposed or awarded, per member. */
-export async function badgeLevels(tx: Sql, ids: readonly number[]): Promise<Map<number, { proposed: BadgeYears[]; awarded: BadgeYears[] }>> {
-  const { rows } = await tx.query<{ member_id: number; years: BadgeYears; awarded_on: string | null }>(
-    `SELECT member_id, years, awarded_on FROM badge_award WHERE member_id = ANY($1::int[])`,
-    [ids],
-  );
+export async function badgeLevels(tx: Tx, ids: readonly number[]): Promise<Map<number, { proposed: BadgeYears[]; awarded: BadgeYears[] }>> {
+  const rows = await tx.badgeAward.findMany({ where: { memberId: { in: [...ids] } }, select: { memberId: true, years: true, awardedOn: true } });
   const out = new Map<number, { proposed: BadgeYears[]; awarded: BadgeYears[] }>();
   for (const r of rows) {
-    const e = out.get(r.member_id) ?? { proposed: [], awarded: [] };
-    (r.awarded_on === null ? e.proposed : e.awarded).push(r.years);
-    out.set(r.member_id, e);
+    const e = out.get(r.memberId) ?? { proposed: [], awarded: [] };
+    (r.awardedOn === null ? e.proposed : e.awarded).push(r.years as BadgeYears);
+    out.set(r.memberId, e);
   }
   return out;
 }
