@@ -1,7 +1,7 @@
 // membership.transfers.*: transfers of party life. The invariant: a member is never in two
 // organizations or in none.
 import { describe, expect, it } from "vitest";
-import { TREE } from "./fixtures.js";
+import { TREE, nationalId } from "./fixtures.js";
 import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
 const suite = treeSuite();
@@ -143,5 +143,74 @@ describe("transfers.list", () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.transfers.list.query({ orgPath: TREE.p1 }), wrongRole: as("site_operator", TREE.p1), otherProvince: as("viewer", TREE.p2) });
     const theirs = await suite.h.client(as("viewer", TREE.p2)).membership.transfers.list.query({ limit: 200 });
     expect(theirs.items.every((t) => t.toOrgPath?.startsWith(TREE.p2) || t.fromOrgPath?.startsWith(TREE.p2))).toBe(true);
+  });
+});
+
+describe("transfers.return (#10 finding 4)", () => {
+  it("ends a received temporary transfer: status returned, both cells hear of it, nobody moves, the member may go away again", async () => {
+    const id = await suite.fx.member(TREE.c1);
+    const t = await hanoi().membership.transfers.request.mutate({ memberId: id, kind: "temporary", requestedOn: "2026-03-01", toOrgPath: TREE.c2, expectedReturnOn: "2026-09-01", purpose: "work" });
+    await hanoi().membership.transfers.complete.mutate({ transferId: t.id, receivedOn: "2026-03-10" });
+    const r = await expectRecorded(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-09-02" }), {
+      action: "membership.transfers.manage",
+      events: ["membership.transfer.returned", "membership.transfer.returned"],
+    });
+    expect(r.result).toMatchObject({ status: "returned", receivedOn: "2026-03-10", returnedOn: "2026-09-02" });
+    expect(r.events.map((e) => e.org_path)).toEqual([TREE.c1, TREE.c2]);
+    expect(await openPeriods(id)).toEqual([TREE.c1]);
+    // Away on a temporary transfer, a second one was refused; back home, it is allowed.
+    await expect(
+      hanoi().membership.transfers.request.mutate({ memberId: id, kind: "temporary", requestedOn: "2026-10-01", toOrgPath: TREE.c2, expectedReturnOn: "2027-06-01", purpose: "work" }),
+    ).resolves.toMatchObject({ status: "requested" });
+    const listed = await hanoi().membership.transfers.list.query({ orgPath: TREE.p1, status: ["returned"] });
+    expect(listed.items.map((x) => x.id)).toContain(t.id);
+  });
+  it("refuses an official transfer, one not received yet, a second return, and dates before the arrival or in the future", async () => {
+    const id = await suite.fx.member(TREE.c1);
+    const official = await hanoi().membership.transfers.request.mutate({ memberId: id, kind: "official", requestedOn: "2026-03-01", toOrgPath: TREE.c2 });
+    await hanoi().membership.transfers.complete.mutate({ transferId: official.id, receivedOn: "2026-03-10" });
+    await expectNoWrites(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: official.id, returnedOn: "2026-09-02" }), "CONFLICT", "transferId");
+    const other = await suite.fx.member(TREE.c1);
+    const t = await hanoi().membership.transfers.request.mutate({ memberId: other, kind: "temporary", requestedOn: "2026-03-01", toOrgPath: TREE.c2, expectedReturnOn: "2026-09-01" });
+    await expectNoWrites(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-09-02" }), "CONFLICT", "transferId");
+    await hanoi().membership.transfers.complete.mutate({ transferId: t.id, receivedOn: "2026-03-10" });
+    await expectNoWrites(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-03-09" }), "BAD_REQUEST", "returnedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-12-01" }), "BAD_REQUEST", "returnedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-13-01" }), "BAD_REQUEST", "returnedOn");
+    await hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-09-02" });
+    await expectNoWrites(suite.h, () => hanoi().membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-09-03" }), "CONFLICT", "transferId");
+    await expectError(hanoi().membership.transfers.return.mutate({ transferId: 777777, returnedOn: "2026-09-03" }), "NOT_FOUND", "transferId");
+  });
+  it("is the home side's action", async () => {
+    const id = await suite.fx.member(TREE.c1);
+    const t = await hanoi().membership.transfers.request.mutate({ memberId: id, kind: "temporary", requestedOn: "2026-03-01", toOrgPath: TREE.c3, expectedReturnOn: "2026-09-01" });
+    await hagiang().membership.transfers.complete.mutate({ transferId: t.id, receivedOn: "2026-03-10" });
+    await expectSecurity({ h: suite.h, call: (c) => c.membership.transfers.return.mutate({ transferId: t.id, returnedOn: "2026-09-02" }), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
+  });
+});
+
+describe("an arrival from outside the system (#10 finding 4)", () => {
+  it("keeps where the member came from and the introduction letter's number", async () => {
+    const a = await hanoi().membership.members.create.mutate({
+      orgPath: TREE.c2,
+      fullName: "Nông Văn Dền",
+      birthDate: "1972-06-15",
+      gender: "male",
+      ethnicity: "Tày",
+      nationalId: nationalId(1972, "male"),
+      status: "official",
+      admittedOn: "1996-02-03",
+      officialOn: "1997-02-03",
+      arrival: { fromDescription: "Đảng bộ Quân khu 1", receivedOn: "2026-09-01", letterNumber: "125-GGT/ĐU" },
+    });
+    const listed = await hanoi().membership.transfers.list.query({ orgPath: TREE.c2, direction: "in", limit: 200 });
+    expect(listed.items.find((t) => t.memberId === a.id)).toMatchObject({
+      status: "received",
+      fromOrgPath: null,
+      fromDescription: "Đảng bộ Quân khu 1",
+      letterNumber: "125-GGT/ĐU",
+      toOrgPath: TREE.c2,
+      receivedOn: "2026-09-01",
+    });
   });
 });

@@ -86,9 +86,9 @@ export const createMemberRoute = procedure("membership.members.manage", { resour
       }
       if (input.arrival) {
         await tx.query(
-          `INSERT INTO transfer (member_id, kind, status, to_org_id, to_org_path, requested_on, issued_on, received_on)
-           VALUES ($1, 'official', 'received', $2, $3, $4, $4, $4)`,
-          [id, org.id, org.path, input.arrival.receivedOn],
+          `INSERT INTO transfer (member_id, kind, status, to_org_id, to_org_path, from_description, letter_number, requested_on, issued_on, received_on)
+           VALUES ($1, 'official', 'received', $2, $3, $4, $5, $6, $6, $6)`,
+          [id, org.id, org.path, input.arrival.fromDescription, input.arrival.letterNumber ?? null, input.arrival.receivedOn],
         );
       }
       const member = memberView(await loadMember(tx, id, "id"));
