@@ -21,3 +21,14 @@ export type RowOf<M, C extends keyof ColumnsOf<M>> = Pick<ColumnsOf<M>, C>;
 
 /** Runtime twin of SnakeCase, for SQL built from field names. */
 export const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A model's fields as either reader hands them over: Prisma gives DATE columns as Date, the raw `Sql`
+ * layer as "yyyy-mm-dd" (db/sql.ts), so views built on this type take both (fromDbDate reads either).
+ */
+export type EitherReader<M> = { [K in keyof M]: M[K] extends Date ? Date | string : M[K] extends Date | null ? Date | string | null : M[K] };
+
+/** A SELECT list reading `fields` of the table aliased `alias` under their Prisma field names (`t.member_id AS "memberId"`). */
+export function selectFields<M>(alias: string, fields: readonly (keyof M & string)[]): string {
+  return fields.map((f) => `${alias}.${snakeCase(f)} AS "${f}"`).join(", ");
+}

@@ -1,11 +1,18 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { selectFields } from "../../db/rows.js";
+import type { QualityRating } from "../../generated/prisma/client.js";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
-import { inSubtreesWhere } from "../subtrees.js";
-import { ratingView } from "./rating-view.js";
+import { Params, inSubtrees } from "../sql.js";
+import { RATING_FIELDS, ratingView, type RatingRow } from "./rating-view.js";
 
 const c = membershipContract.procedures;
+
+// Raw SQL by measurement (#12): a keyset page with the subject's name in one query. bench/small.bench.ts
+// (ratings.list) measured Prisma's findMany + include + the organizations' names at 2–3× this. Columns and
+// row type from the Prisma model (db/rows.ts).
+const COLUMNS = selectFields<QualityRating>("r", RATING_FIELDS);
 
 /** The year's ratings of a subtree (members and/or organizations), by id. */
 export const listRatingsRoute = procedure("membership.ratings.read")
@@ -14,26 +21,21 @@ export const listRatingsRoute = procedure("membership.ratings.read")
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const after = decodeCursor(input.cursor, ["number"] as const);
-    const rows = await ctx.prisma.qualityRating.findMany({
-      where: {
-        year: input.year,
-        ...inSubtreesWhere("orgPath", scope),
-        ...(input.subjectKind ? { subjectKind: input.subjectKind } : {}),
-        ...(input.stage ? { stage: input.stage } : {}),
-        ...(input.level ? { level: input.level } : {}),
-        ...(after ? { id: { gt: after[0] } } : {}),
-      },
-      include: { member: { select: { fullName: true } } },
-      orderBy: { id: "asc" },
-      take: input.limit + 1,
-    });
+    const p = new Params();
+    const where = [`r.year = ${p.add(input.year)}::int`, inSubtrees("r.org_path", scope, p)];
+    if (input.subjectKind) where.push(`r.subject_kind = ${p.add(input.subjectKind)}`);
+    if (input.stage) where.push(`r.stage = ${p.add(input.stage)}`);
+    if (input.level) where.push(`r.level = ${p.add(input.level)}`);
+    if (after) where.push(`r.id > ${p.add(after[0])}::int`);
+    const { rows } = await ctx.db.query<RatingRow & { subjectName: string }>(
+      `SELECT ${COLUMNS}, coalesce(m.full_name, o.name) AS "subjectName"
+         FROM quality_rating r LEFT JOIN member m ON m.id = r.member_id LEFT JOIN party_organization o ON o.id = r.org_id
+        WHERE ${where.join(" AND ")} ORDER BY r.id LIMIT ${input.limit + 1}`,
+      p.values,
+    );
     const page = rows.slice(0, input.limit);
-    // Organizations are named by a second query: a rating's orgId has no relation in the schema.
-    const orgIds = page.flatMap((r) => (r.member === null && r.orgId !== null ? [r.orgId] : []));
-    const orgs = orgIds.length === 0 ? [] : await ctx.prisma.partyOrganization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } });
-    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
     return {
-      items: page.map((r) => ({ ...ratingView(r), subjectName: r.member?.fullName ?? (r.orgId !== null ? orgName.get(r.orgId) : undefined) ?? "" })),
+      items: page.map((r) => ({ ...ratingView(r), subjectName: r.subjectName })),
       nextCursor: rows.length > input.limit ? encodeCursor([page[page.length - 1]!.id]) : null,
     };
   });

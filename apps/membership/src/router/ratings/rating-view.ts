@@ -4,11 +4,18 @@ import type { RatingView } from "@orgboard/contract-membership";
 import { toIsoInstant } from "@orgboard/db";
 import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/enums.js";
 import type { RatingState } from "../../domain/rating.js";
+import type { EitherReader } from "../../db/rows.js";
 import type { QualityRating } from "../../generated/prisma/client.js";
 import { notFound } from "../errors.js";
 import type { Tx } from "../records.js";
 
-export const ratingView = (r: QualityRating): RatingView => ({
+/** Every field of a rating (the raw list selects them by these names). */
+export const RATING_FIELDS = ["id", "subjectKind", "memberId", "orgId", "orgPath", "year", "level", "stage", "locked", "updatedAt"] as const satisfies readonly (keyof QualityRating)[];
+
+/** A rating as Prisma or the raw list reads it. */
+export type RatingRow = EitherReader<Pick<QualityRating, (typeof RATING_FIELDS)[number]>>;
+
+export const ratingView = (r: RatingRow): RatingView => ({
   id: r.id,
   subjectKind: r.subjectKind as RatingSubjectKind,
   memberId: r.memberId,

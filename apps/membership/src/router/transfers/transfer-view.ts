@@ -4,11 +4,21 @@ import type { TransferView } from "@orgboard/contract-membership";
 import { fromDbDate, fromDbDateOrNull } from "@orgboard/db";
 import type { TransferKind, TransferStatus } from "../../domain/enums.js";
 import type { TransferState } from "../../domain/transfer.js";
+import type { EitherReader } from "../../db/rows.js";
 import type { Transfer } from "../../generated/prisma/client.js";
 import { notFound } from "../errors.js";
 import type { Tx } from "../records.js";
 
-export function transferView(t: Transfer): TransferView {
+/** Every field of a transfer, in the model's order (the raw list selects them by these names). */
+export const TRANSFER_FIELDS = [
+  "id", "memberId", "kind", "status", "fromOrgId", "fromOrgPath", "toOrgId", "toOrgPath", "toDescription", "fromDescription", "letterNumber",
+  "requestedOn", "issuedOn", "receivedOn", "returnedOn",
+] as const satisfies readonly (keyof Transfer)[];
+
+/** A transfer as Prisma or the raw list reads it. */
+export type TransferRow = EitherReader<Pick<Transfer, (typeof TRANSFER_FIELDS)[number]>>;
+
+export function transferView(t: TransferRow): TransferView {
   return {
     id: t.id,
     memberId: t.memberId,
