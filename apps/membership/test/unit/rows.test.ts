@@ -21,7 +21,7 @@ function columnsOf(model: string): Map<string, string> {
 }
 
 describe("raw-SQL row types follow the schema's column names", () => {
-  it.each(["OrgYearStat", "OrgMemberTotal", "PartyOrganization", "Target", "Removal", "Member", "Transfer", "QualityRating"])("%s: every column is the snake_case of its field", (model) => {
+  it.each(["OrgYearStat", "OrgMemberTotal", "PartyOrganization", "Target", "Removal", "Member", "Transfer", "QualityRating", "MembershipPeriod", "BadgeAward"])("%s: every column is the snake_case of its field", (model) => {
     const columns = columnsOf(model);
     expect(columns.size).toBeGreaterThan(1);
     for (const [field, column] of columns) expect(column, `${model}.${field}`).toBe(snakeCase(field));

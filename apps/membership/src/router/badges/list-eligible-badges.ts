@@ -1,16 +1,23 @@
 import { membershipContract, type EligibleBadge } from "@orgboard/contract-membership";
-import { toDbDate } from "@orgboard/db";
 import { addYears } from "@orgboard/locale-vi";
 import { badgeDueAt } from "../../domain/party-age.js";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
-import { inSubtreesWhere } from "../subtrees.js";
-import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
+import { Params, inSubtrees } from "../sql.js";
+import { selectFields, type EitherReader } from "../../db/rows.js";
+import type { Member } from "../../generated/prisma/client.js";
+import { badgeLevelsRaw, partyAgeFactsRaw } from "./party-age-facts.js";
 
 const c = membershipContract.procedures;
 
 const BATCH = 500;
+
+// Raw SQL by measurement (#12): bench/small.bench.ts (badges.eligible) measured the page through Prisma
+// Client about a third slower than these three queries on the `Sql` handle. Rows typed from the model.
+const FIELDS = ["id", "fullName", "orgPath", "admittedOn", "officialOn"] as const satisfies readonly (keyof Member)[];
+const MEMBER_COLUMNS = selectFields<Member>("m", FIELDS);
+type EligibleRow = EitherReader<Pick<Member, (typeof FIELDS)[number]>>;
 
 /**
  * Official members due a party-age badge by a date (computed from admission and membership periods),
@@ -23,19 +30,20 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
     const scope = listScope(ctx, input.orgPath);
     const on = input.on ?? ctx.today();
     // Nobody admitted after this date can have 30 years of party age by `on`.
-    const cutoff = toDbDate(addYears(on, -30));
+    const cutoff = addYears(on, -30);
     let after = decodeCursor(input.cursor, ["number"] as const)?.[0] ?? 0;
     const items: EligibleBadge[] = [];
     let more = false;
     for (;;) {
-      const rows = await ctx.prisma.member.findMany({
-        where: { ...inSubtreesWhere("orgPath", scope), status: "official", admittedOn: { lte: cutoff }, id: { gt: after } },
-        select: { id: true, fullName: true, orgPath: true, admittedOn: true, officialOn: true },
-        orderBy: { id: "asc" },
-        take: BATCH,
-      });
+      const p = new Params();
+      const { rows } = await ctx.db.query<EligibleRow>(
+        `SELECT ${MEMBER_COLUMNS} FROM member m
+          WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official' AND m.admitted_on <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
+          ORDER BY m.id LIMIT ${BATCH}`,
+        p.values,
+      );
       if (rows.length === 0) break;
-      const [facts, levels] = await Promise.all([partyAgeFacts(ctx.prisma, rows), badgeLevels(ctx.prisma, rows.map((r) => r.id))]);
+      const [facts, levels] = await Promise.all([partyAgeFactsRaw(ctx.db, rows), badgeLevelsRaw(ctx.db, rows.map((r) => r.id))]);
       for (const r of rows) {
         const l = levels.get(r.id) ?? { proposed: [], awarded: [] };
         const due = badgeDueAt(facts.get(r.id)!, on, l.awarded);
