@@ -17,6 +17,7 @@
 //   every rejected row with its column and reason; then COPY writes the members (ids reserved from their
 //   sequence) and their membership periods.
 // Figures: docs/membership-data.md#benchmarks.
+import { FOREIGN_CLASH_REASON } from "../router/members/national-id.js";
 import { randomUUID } from "node:crypto";
 import { likePrefix } from "@orgboard/events";
 import { todayInVietnam, vietnameseNameSortKey } from "@orgboard/locale-vi";
@@ -417,14 +418,17 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
     `
     WITH org AS (
       SELECT s.row_no, o.id, o.kind, o.path, o.opened_on, o.closed_on, s.org_code, s.joined_org_on, s.admitted_on
-      FROM import_member_stage s LEFT JOIN party_organization o ON o.code = s.org_code
+      FROM import_member_stage s
+      -- An organization outside the caller's scope is, for this caller, one that does not exist (#9):
+      -- nothing about it (closed, kind, founding date) is told.
+      LEFT JOIN party_organization o ON o.code = s.org_code AND ($3::text[] IS NULL OR o.path LIKE ANY ($3::text[]))
     ), dup AS (
       SELECT row_no, national_id, party_card_number,
              min(row_no) OVER (PARTITION BY national_id) AS first_id_row,
              CASE WHEN party_card_number IS NULL THEN NULL ELSE min(row_no) OVER (PARTITION BY party_card_number) END AS first_card_row
       FROM import_member_stage
     )
-    SELECT row_no AS row, 'orgCode' AS "column", 'no organization has the code "' || org_code || '"' AS reason FROM org WHERE id IS NULL
+    SELECT row_no AS row, 'orgCode' AS "column", 'no organization has the code "' || org_code || '" in your scope' AS reason FROM org WHERE id IS NULL
     UNION ALL
     SELECT row_no, 'orgCode', 'organization "' || org_code || '" was closed on ' || to_char(closed_on, 'DD/MM/YYYY')
       FROM org WHERE closed_on IS NOT NULL AND closed_on <= $1::date
@@ -442,20 +446,24 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
     UNION ALL
     SELECT s.row_no, 'nationalId', 'a member with national ID ' || s.national_id || ' already exists'
       FROM import_member_stage s JOIN member m ON m.national_id = s.national_id
+     WHERE $3::text[] IS NULL OR m.org_path LIKE ANY ($3::text[])
     UNION ALL
     SELECT s.row_no, 'partyCardNumber', 'party card number ' || s.party_card_number || ' is already used by another member'
       FROM import_member_stage s JOIN member m ON m.party_card_number = s.party_card_number
+     WHERE $3::text[] IS NULL OR m.org_path LIKE ANY ($3::text[])
     `,
-    [today, CELL_KINDS],
+    [today, CELL_KINDS, allowed ? allowed.map((p) => likePrefix(p)) : null],
   );
   const out = rows.map((r) => ({ row: Number(r.row), column: r.column, reason: r.reason }));
   if (allowed) {
-    const { rows: outside } = await tx.query<{ row: number; org_code: string }>(
-      `SELECT s.row_no AS row, s.org_code FROM import_member_stage s JOIN party_organization o ON o.code = s.org_code
-       WHERE NOT (o.path LIKE ANY ($1::text[]))`,
+    // #9 finding 1: clashes with members outside the caller's scope are named nowhere (no row, no ID):
+    // one file-level issue (row 0), which the router audits and counts against the caller (national-id.ts).
+    const { rows: foreign } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM import_member_stage s JOIN member m ON m.national_id = s.national_id OR m.party_card_number = s.party_card_number
+        WHERE NOT (m.org_path LIKE ANY ($1::text[]))`,
       [allowed.map((p) => likePrefix(p))],
     );
-    for (const r of outside) out.push({ row: Number(r.row), column: "orgCode", reason: `organization "${r.org_code}" is outside the organizations you may change` });
+    if (foreign[0]!.n > 0) out.push({ row: 0, column: "nationalId", reason: FOREIGN_CLASH_REASON });
   }
   return out;
 }

@@ -54,14 +54,14 @@ export async function loadOrg(tx: Sql, path: string, field = "orgPath", lock = f
   if (path === "/") throw notFound(field, "the whole country (/) is not an organization record");
   const { rows } = await tx.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM party_organization o WHERE o.path = $1${lock ? " FOR UPDATE" : ""}`, [path]);
   const row = rows[0];
-  if (!row) throw notFound(field, `no organization has the path ${path}`);
+  if (!row) throw notFoundOrg(field);
   return row;
 }
 
 export async function loadOrgById(tx: Sql, id: number, field = "orgId"): Promise<OrgRow> {
   const { rows } = await tx.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM party_organization o WHERE o.id = $1`, [id]);
   const row = rows[0];
-  if (!row) throw notFound(field, `no organization has the id ${id}`);
+  if (!row) throw notFoundOrg(field);
   return row;
 }
 
@@ -126,7 +126,7 @@ export function memberView(r: MemberRow): MemberView {
 export async function loadMember(tx: Sql, id: number, field = "memberId", lock = false): Promise<MemberRow> {
   const { rows } = await tx.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.id = $1${lock ? " FOR UPDATE OF m" : ""}`, [id]);
   const row = rows[0];
-  if (!row) throw notFound(field, `no member has the id ${id}`);
+  if (!row) throw notFoundMember(field);
   return row;
 }
 
