@@ -1,6 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDate, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
+import { bilingual } from "@orgboard/server-kit";
 import type { MemberStatus } from "../../domain/enums.js";
 import { checkBadgeAward } from "../../domain/party-age.js";
 import { RuleError, conflict, notFound, throwIf } from "../errors.js";
@@ -22,8 +23,8 @@ export const awardBadgeRoute = procedure("membership.badges.award")
       // Row lock until commit (Prisma has no FOR UPDATE): two awards of one proposal serialize here.
       await tx.$executeRaw`SELECT 1 FROM badge_award WHERE id = ${input.badgeId} FOR UPDATE`;
       const badge = await tx.badgeAward.findUnique({ where: { id: input.badgeId } });
-      if (!badge) throw notFound("badgeId", `no badge proposal has the id ${input.badgeId}`);
-      ctx.assertCan({ orgPath: badge.orgPath });
+      // One answer for a proposal that does not exist and one outside the caller's scope (#9 finding 5).
+      if (!badge || !ctx.can({ orgPath: badge.orgPath })) throw notFound("badgeId", bilingual("không có đề nghị huy hiệu này trong phạm vi của bạn", "no such badge proposal in your scope"));
       if (badge.awardedOn) throw conflict("badgeId", "already_awarded", `the badge was awarded on ${fromDbDate(badge.awardedOn)}`);
       const proposedOn = fromDbDate(badge.proposedOn);
       const early = input.awardedOn < proposedOn ? [{ field: "awardedOn", code: "before_proposal", message: `is before the proposal (${proposedOn})` }] : [];

@@ -3,9 +3,10 @@ import { toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
 import type { MemberStatus } from "../../domain/enums.js";
 import { checkBadgeAward, nextBadgeOccasion } from "../../domain/party-age.js";
-import { RuleError, conflict, throwIf } from "../errors.js";
+import { conflict, notFoundMember, RuleError, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { badgeView } from "./badge-view.js";
@@ -20,7 +21,7 @@ export const proposeBadgeRoute = procedure("membership.badges.propose")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.orgPath });
+      assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       const proposedOn = input.proposedOn ?? ctx.today();
       throwIf(notAfterToday(proposedOn, ctx.today(), "proposedOn"));
       const levels = (await badgeLevels(tx, [m.id])).get(m.id) ?? { proposed: [], awarded: [] };

@@ -1,9 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDateOrNull, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
-import { conflict, throwIf } from "../errors.js";
+import { conflict, notFoundMember, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 
@@ -23,7 +24,7 @@ export const issueCardRoute = procedure("membership.cards.issue")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.orgPath });
+      assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       if (m.status !== "official") throw conflict("memberId", "not_official", `party cards are issued to official members (status is ${m.status})`);
       const officialOn = fromDbDateOrNull(m.officialOn);
       const early = officialOn && input.issuedOn < officialOn ? [{ field: "issuedOn", code: "before_official", message: `is before the member became official (${officialOn})` }] : [];

@@ -4,7 +4,8 @@ import { transitionRating } from "../../domain/rating.js";
 import { check } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
-import { loadRating, ratingState, ratingView } from "./rating-view.js";
+import { assertInScope } from "../scope.js";
+import { loadRating, ratingState, ratingView, notFoundRating } from "./rating-view.js";
 
 const c = membershipContract.procedures;
 
@@ -15,7 +16,7 @@ export const appraiseRatingRoute = procedure("membership.ratings.appraise")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const before = await loadRating(tx, input.id);
-      ctx.assertCan({ orgPath: before.orgPath });
+      assertInScope(ctx, before.orgPath, notFoundRating);
       const next = check(transitionRating(ratingState(before), { toStage: "appraisal", level: input.level }), "CONFLICT", { stage: "id", toStage: "id" });
       const view = ratingView(await tx.qualityRating.update({ where: { id: before.id }, data: { stage: next.stage, level: next.level } }));
       await recordCallerChange(tx, ctx, {

@@ -7,8 +7,9 @@ import type { QualityRating } from "../../generated/prisma/client.js";
 import { check } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import type { Tx } from "../records.js";
-import { loadRating, ratingState, ratingView } from "./rating-view.js";
+import { loadRating, ratingState, ratingView, notFoundRating } from "./rating-view.js";
 
 const c = membershipContract.procedures;
 
@@ -62,7 +63,7 @@ export const approveRatingRoute = procedure("membership.ratings.approve")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const before = await loadRating(tx, input.id);
-      ctx.assertCan({ orgPath: before.orgPath });
+      assertInScope(ctx, before.orgPath, notFoundRating);
       const state = ratingState(before);
       const next = check(transitionRating(state, { toStage: "approved", level: input.level }), "CONFLICT", { stage: "id", toStage: "id" });
       const group = await comparableGroup(tx, before);

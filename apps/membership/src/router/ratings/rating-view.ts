@@ -6,6 +6,7 @@ import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/e
 import type { RatingState } from "../../domain/rating.js";
 import type { EitherReader } from "../../db/rows.js";
 import type { QualityRating } from "../../generated/prisma/client.js";
+import { bilingual } from "@orgboard/server-kit";
 import { notFound } from "../errors.js";
 import type { Tx } from "../records.js";
 
@@ -36,10 +37,13 @@ export const ratingState = (r: QualityRating): RatingState => ({
   level: r.level as RatingLevel,
 });
 
+/** The one answer for a rating that does not exist AND for one outside the caller's scope (#9 finding 5). */
+export const notFoundRating = () => notFound("id", bilingual("không có kết quả xếp loại này trong phạm vi của bạn", "no such rating in your scope"));
+
 /** The rating `id`, row-locked until commit (Prisma has no FOR UPDATE), or NOT_FOUND on "id". */
 export async function loadRating(tx: Tx, id: number): Promise<QualityRating> {
   await tx.$executeRaw`SELECT 1 FROM quality_rating WHERE id = ${id} FOR UPDATE`;
   const row = await tx.qualityRating.findUnique({ where: { id } });
-  if (!row) throw notFound("id", `no rating has the id ${id}`);
+  if (!row) throw notFoundRating();
   return row;
 }

@@ -3,9 +3,10 @@ import { fromDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
 import type { MemberStatus } from "../../domain/enums.js";
 import { checkNewRating } from "../../domain/rating.js";
-import { check, conflict } from "../errors.js";
+import { check, conflict, notFoundMember, notFoundOrg } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember, findOrg, isActive } from "../records.js";
 import { ratingView } from "./rating-view.js";
 
@@ -20,11 +21,11 @@ export const selfAssessRatingRoute = procedure("membership.ratings.assess")
       let subject: { memberId: number | null; orgId: number; orgPath: string; subjectId: number };
       if (input.subjectKind === "member") {
         const m = await findMember(tx, input.memberId, "memberId", true);
-        ctx.assertCan({ orgPath: m.orgPath });
+        assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
         if (!isActive(m.status as MemberStatus)) throw conflict("memberId", "not_active", `only active members are rated (status is ${m.status})`);
         subject = { memberId: m.id, orgId: m.orgId, orgPath: m.orgPath, subjectId: m.id };
       } else {
-        ctx.assertCan({ orgPath: input.orgPath });
+        assertInScope(ctx, input.orgPath, () => notFoundOrg("orgPath"));
         const o = await findOrg(tx, input.orgPath, "orgPath", true);
         if (o.closedOn) throw conflict("orgPath", "closed", `the organization closed on ${fromDbDate(o.closedOn)}`);
         subject = { memberId: null, orgId: o.id, orgPath: o.path, subjectId: o.id };

@@ -1,9 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDate, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
-import { throwIf } from "../errors.js";
+import { notFoundMember, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembershipOf } from "../members/membership-ops.js";
@@ -17,7 +18,7 @@ export const recordDeathRoute = procedure("membership.deaths.record")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.orgPath });
+      assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       const early = input.diedOn < fromDbDate(m.birthDate) ? [{ field: "diedOn", code: "before_birth", message: "is before the birth date" }] : [];
       throwIf([...notAfterToday(input.diedOn, ctx.today(), "diedOn"), ...early]);
       await endMembershipOf(tx, m, input.diedOn, "death", "deceased", "diedOn");

@@ -1,7 +1,8 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { recordCallerChange } from "@orgboard/events";
-import { throwIf } from "../errors.js";
+import { notFoundMember, throwIf } from "../errors.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { recordRemovalOf } from "./removal-ops.js";
@@ -18,7 +19,7 @@ export const removeMemberRoute = procedure("membership.removals.record")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.orgPath });
+      assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       throwIf(notAfterToday(input.removedOn, ctx.today(), "removedOn"));
       const { change, event } = await recordRemovalOf(tx, m, { kind: input.kind, removedOn: input.removedOn, decisionNumber: input.decisionNumber, reason: input.reason });
       await recordCallerChange(tx, ctx, { ...change, events: [event] });

@@ -4,8 +4,9 @@ import { transitionTransfer } from "../../domain/transfer.js";
 import { check, conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { notAfterToday } from "../schemas.js";
-import { actingPath, loadTransfer, transferState, transferView } from "./transfer-view.js";
+import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
 
 const c = membershipContract.procedures;
 
@@ -17,7 +18,7 @@ export const cancelTransferRoute = procedure("membership.transfers.manage")
     ctx.prisma.$transaction(async (tx) => {
       const t = await loadTransfer(tx, input.transferId);
       const orgPath = actingPath(t, "sender");
-      ctx.assertCan({ orgPath });
+      assertInScope(ctx, orgPath, notFoundTransfer);
       const on = input.cancelledOn ?? ctx.today();
       throwIf(notAfterToday(on, ctx.today(), "cancelledOn"));
       if (t.status !== "requested" && t.status !== "issued") throw conflict("transferId", "not_open", `the transfer is ${t.status}: only a transfer not yet received can be cancelled`);

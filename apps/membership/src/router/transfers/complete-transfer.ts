@@ -6,10 +6,11 @@ import { memberStatusAfterTransfer, transitionTransfer, type TransferState } fro
 import { check, conflict, notFound, throwIf } from "../errors.js";
 import { membershipEvent, type MembershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember, isActive, isOpenOn } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembershipOf, lockOpenPeriod } from "../members/membership-ops.js";
-import { actingPath, loadTransfer, transferState, transferView } from "./transfer-view.js";
+import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
 
 const c = membershipContract.procedures;
 
@@ -27,7 +28,7 @@ export const completeTransferRoute = procedure("membership.transfers.manage")
     ctx.prisma.$transaction(async (tx) => {
       const t = await loadTransfer(tx, input.transferId);
       const receiver = actingPath(t, "receiver");
-      ctx.assertCan({ orgPath: receiver });
+      assertInScope(ctx, receiver, notFoundTransfer);
       const m = await findMember(tx, t.memberId, "transferId", true);
       let state: TransferState = transferState(t);
       const issuedOn = state.issuedOn ?? input.issuedOn ?? input.receivedOn;

@@ -3,9 +3,10 @@ import { fromDbDateOrNull, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
 import type { MemberStatus, OrgKind } from "../../domain/enums.js";
 import { checkTransferRequest, type TransferOrg } from "../../domain/transfer.js";
-import { RuleError, conflict, notFound, throwIf } from "../errors.js";
+import { conflict, notFound, notFoundMember, RuleError, throwIf } from "../errors.js";
 import { membershipEvent, type MembershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember, findOrg, type OrgRecord } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { lockOpenPeriod } from "../members/membership-ops.js";
@@ -25,7 +26,7 @@ export const requestTransferRoute = procedure("membership.transfers.manage")
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.orgPath });
+      assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       const from = await tx.partyOrganization.findUnique({ where: { id: m.orgId } });
       if (!from) throw notFound("memberId", `the member's organization ${m.orgId} does not exist`);
       const to = input.toOrgPath === undefined ? null : await findOrg(tx, input.toOrgPath, "toOrgPath");

@@ -6,9 +6,10 @@ import { transitionTransfer } from "../../domain/transfer.js";
 import { check, conflict, throwIf } from "../errors.js";
 import { membershipEvent, type MembershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { findMember, isActive } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { actingPath, loadTransfer, transferState, transferView } from "./transfer-view.js";
+import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
 
 const c = membershipContract.procedures;
 
@@ -25,7 +26,7 @@ export const returnTransferRoute = procedure("membership.transfers.manage")
     ctx.prisma.$transaction(async (tx) => {
       const t = await loadTransfer(tx, input.transferId);
       const home = actingPath(t, "sender");
-      ctx.assertCan({ orgPath: home });
+      assertInScope(ctx, home, notFoundTransfer);
       throwIf(notAfterToday(input.returnedOn, ctx.today(), "returnedOn"));
       if (t.kind !== "temporary") throw conflict("transferId", "not_temporary", "only a temporary transfer ends with a return; an official transfer moved the member for good");
       if (t.status !== "received") throw conflict("transferId", "not_away", `the transfer is ${t.status}: only a received temporary transfer ends with a return`);

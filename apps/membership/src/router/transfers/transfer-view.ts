@@ -6,6 +6,7 @@ import type { TransferKind, TransferStatus } from "../../domain/enums.js";
 import type { TransferState } from "../../domain/transfer.js";
 import type { EitherReader } from "../../db/rows.js";
 import type { Transfer } from "../../generated/prisma/client.js";
+import { bilingual } from "@orgboard/server-kit";
 import { notFound } from "../errors.js";
 import type { Tx } from "../records.js";
 
@@ -42,11 +43,17 @@ export function transferState(t: Transfer): TransferState {
   return { kind: v.kind, status: v.status, requestedOn: v.requestedOn, issuedOn: v.issuedOn, receivedOn: v.receivedOn, returnedOn: v.returnedOn };
 }
 
+/**
+ * The one answer for a transfer that does not exist AND for one the caller may not act on (#9 finding 5):
+ * it names no id and no organization.
+ */
+export const notFoundTransfer = () => notFound("transferId", bilingual("không có việc chuyển sinh hoạt đảng này trong phạm vi của bạn", "no such transfer in your scope"));
+
 /** The transfer `id`, row-locked until commit (Prisma has no FOR UPDATE), or NOT_FOUND on "transferId". */
 export async function loadTransfer(tx: Tx, id: number): Promise<Transfer> {
   await tx.$executeRaw`SELECT 1 FROM transfer WHERE id = ${id} FOR UPDATE`;
   const row = await tx.transfer.findUnique({ where: { id } });
-  if (!row) throw notFound("transferId", `no transfer has the id ${id}`);
+  if (!row) throw notFoundTransfer();
   return row;
 }
 
