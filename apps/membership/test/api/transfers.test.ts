@@ -59,8 +59,8 @@ describe("transfers.complete", () => {
       [TREE.c1, "2010-01-01", "2026-10-20", "transfer_out"],
       [TREE.c3, "2026-10-20", null, null],
     ]);
-    // The sending province no longer sees the member; the receiving one does.
-    await expectError(hanoi().membership.members.get.query({ id }), "FORBIDDEN");
+    // The sending province no longer sees the member: the same answer as for an unknown id (#9 finding 5).
+    await expectError(hanoi().membership.members.get.query({ id }), "NOT_FOUND");
     const report = await suite.h.client(CENTRAL).membership.kpi.report.query({ orgPath: TREE.p2, year: 2026 });
     expect(report.transfers.officialIn).toBe(1);
   });
