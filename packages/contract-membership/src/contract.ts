@@ -41,10 +41,11 @@ import { cancelTransferInputSchema, cancelTransferOutputSchema } from "./transfe
 import { completeTransferInputSchema, completeTransferOutputSchema } from "./transfers/complete-transfer.js";
 import { listTransfersInputSchema, listTransfersOutputSchema } from "./transfers/list-transfers.js";
 import { requestTransferInputSchema, requestTransferOutputSchema } from "./transfers/request-transfer.js";
+import { returnTransferInputSchema, returnTransferOutputSchema } from "./transfers/return-transfer.js";
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.2",
+  version: "2.3",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
@@ -75,6 +76,7 @@ export const membershipContract = defineContract({
       request: mutation(requestTransferInputSchema, requestTransferOutputSchema),
       complete: mutation(completeTransferInputSchema, completeTransferOutputSchema),
       cancel: mutation(cancelTransferInputSchema, cancelTransferOutputSchema),
+      return: mutation(returnTransferInputSchema, returnTransferOutputSchema),
       list: query(listTransfersInputSchema, listTransfersOutputSchema),
     },
     badges: {

@@ -50,6 +50,8 @@ export const membershipEventSchemas = {
     receivedOn: date,
   }),
   "membership.transfer.cancelled": z.object({ transferId: id, memberId: id, cancelledOn: date }),
+  /** A temporary transfer ended: the member is back in the home cell (fromOrgPath). */
+  "membership.transfer.returned": z.object({ transferId: id, memberId: id, fromOrgPath: z.string().nullable(), toOrgPath: z.string().nullable(), returnedOn: date }),
   "membership.badge.proposed": z.object({ badgeId: id, memberId: id, years: z.union(BADGE_YEARS.map((y) => z.literal(y))), proposedOn: date }),
   "membership.badge.awarded": z.object({ badgeId: id, memberId: id, years: z.number().int(), awardedOn: date }),
   "membership.member.removed": z.object({ memberId: id, kind: z.enum(REMOVAL_KINDS), removedOn: date }),

@@ -173,7 +173,7 @@ export async function expectSecurity(opts: {
 }
 
 /** The neutral answers of errors.ts: "no such organization / member / candidate in your scope". */
-export const NEUTRAL_NOT_FOUND = /^\w+: [^:]* \/ no such (organization|member|candidate) in your scope \[not_found\]$/;
+export const NEUTRAL_NOT_FOUND = /^\w+: [^:]* \/ no such (organization|member|candidate|transfer|rating|badge proposal) in your scope \[not_found\]$/;
 
 // ---- The database's own view of a mutation ----------------------------------------------------------
 

@@ -73,6 +73,8 @@ const PROBES: Record<string, Probe> = {
     return c.membership.transfers.complete.mutate({ transferId: transfer, receivedOn: "2026-10-20" });
   },
   "transfers.cancel": async (c, t) => c.membership.transfers.cancel.mutate({ transferId: await suite.fx.transfer(await suite.fx.member(t), TREE.c2) }),
+  "transfers.return": async (c, t) =>
+    c.membership.transfers.return.mutate({ transferId: await suite.fx.transfer(await suite.fx.member(t), TREE.c2, { kind: "temporary", status: "received" }), returnedOn: "2026-11-01" }),
   "transfers.list": (c, t) => c.membership.transfers.list.query({ orgPath: t }),
   "badges.eligible": (c, t) => c.membership.badges.eligible.query({ orgPath: t }),
   "badges.propose": async (c, t) => c.membership.badges.propose.mutate({ memberId: await suite.fx.member(t, { admittedOn: "1990-01-01" }), years: 30 }),

@@ -91,6 +91,9 @@ export const createMemberRoute = procedure("membership.members.manage", { resour
                     status: "received",
                     toOrgId: org.id,
                     toOrgPath: org.path,
+                    // Where the member came from and the letter's number (#10 finding 4: accepted, once dropped).
+                    fromDescription: input.arrival.fromDescription,
+                    letterNumber: input.arrival.letterNumber ?? null,
                     requestedOn: toDbDate(input.arrival.receivedOn),
                     issuedOn: toDbDate(input.arrival.receivedOn),
                     receivedOn: toDbDate(input.arrival.receivedOn),
