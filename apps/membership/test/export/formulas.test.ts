@@ -52,7 +52,7 @@ describe("formulas in exports", () => {
     await exportOrganizations(source.db, { path: orgsFile });
     await exportMembers(source.db, { path: membersFile });
     for (const f of [orgsFile, membersFile]) {
-      const cells = (parse(readFileSync(f, "utf8"), { bom: true }) as string[][]).flat();
+      const cells = parse<string[]>(readFileSync(f, "utf8"), { bom: true }).flat();
       expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     }
     const members = readFileSync(membersFile, "utf8");
