@@ -10,6 +10,8 @@ import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import { sqlFromPglite, type Database } from "../../src/db/sql.js";
 import { seedDatabase } from "../../src/seed/load.js";
 import { importMembers } from "../../src/import/members.js";
+import { importOrganizations } from "../../src/import/orgs.js";
+import { exportMembers, exportOrganizations } from "../../src/export/index.js";
 import { MEMBER_COLUMNS } from "../../src/import/template.js";
 import { memberRow, tmp, writeCsv } from "./helpers.js";
 
@@ -78,5 +80,27 @@ describe(`an import of ${ROWS.toLocaleString("en")} rows crossing every COPY bat
     const r = await importMembers(db, { stream: createReadStream(file("checked.csv")), format: "csv" }, { actor: "test", today });
     expect(r).toMatchObject({ ok: true, imported: ROWS });
     expect(await consistent(before)).toEqual({ members: ROWS, periods: ROWS, matching: ROWS });
+  });
+
+  it("the product's round trip: seed → export orgs and members → import both into an empty database", async () => {
+    // #11 found this failing at province scale with the default 8 MiB batches; 16 KiB batches make the
+    // demo seed's files cross them hundreds of times.
+    const orgsFile = path.join(dir, "rt-orgs.csv");
+    const membersFile = path.join(dir, "rt-members.csv");
+    const nOrgs = await exportOrganizations(t.db, { path: orgsFile });
+    const nMembers = await exportMembers(t.db, { path: membersFile });
+    const target = await openTestDatabase();
+    try {
+      const native = target.db.shared.native;
+      const into = native.kind === "pglite" ? sqlFromPglite(native.pglite, false, { copyBatchBytes: 16 * 1024 }) : target.db;
+      expect(await importOrganizations(into, { path: orgsFile }, { actor: "test", today })).toMatchObject({ ok: true, imported: nOrgs });
+      expect(await importMembers(into, { path: membersFile }, { actor: "test", today })).toMatchObject({ ok: true, imported: nMembers });
+      const { rows } = await target.db.query<{ members: number; periods: number }>(
+        `SELECT (SELECT count(*)::int FROM member) AS members, (SELECT count(*)::int FROM membership_period) AS periods`,
+      );
+      expect(rows[0]).toEqual({ members: nMembers, periods: nMembers });
+    } finally {
+      await target.close();
+    }
   });
 });
