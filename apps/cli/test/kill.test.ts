@@ -33,6 +33,8 @@ let seededIndexes: number;
 let rand = Number(process.env.KILL_SEED ?? 20261205);
 const random = () => ((rand = (rand * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const tally: Record<string, number> = {};
+/** Children still running when a trial fails: killed in afterAll, never left behind. */
+const running = new Set<ChildProcess>();
 const count = (key: string) => (tally[key] = (tally[key] ?? 0) + 1);
 
 interface Counts {
@@ -54,6 +56,8 @@ interface Exit {
 function start(args: string[], env: NodeJS.ProcessEnv, cwd = dir, command = MAIN): { child: ChildProcess; exited: Promise<Exit> } {
   const started = Date.now();
   const child = spawn(process.execPath, [command, ...args], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -124,6 +128,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  for (const child of running) child.kill("SIGKILL");
   await issuer?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   if (Object.keys(tally).length) console.log(`kill suite outcomes: ${JSON.stringify(tally)}`);
