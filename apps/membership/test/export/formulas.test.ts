@@ -52,7 +52,8 @@ describe("formulas in exports", () => {
     await exportOrganizations(source.db, { path: orgsFile });
     await exportMembers(source.db, { path: membersFile });
     for (const f of [orgsFile, membersFile]) {
-      const cells = parse<string[]>(readFileSync(f, "utf8"), { bom: true }).flat();
+      const rows: string[][] = parse(readFileSync(f, "utf8"), { bom: true });
+      const cells = rows.flat();
       expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     }
     const members = readFileSync(membersFile, "utf8");
