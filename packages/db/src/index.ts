@@ -7,6 +7,7 @@ export {
   type PrismaClientLike,
   type QueryResult,
 } from "./database.js";
+export { backupPGliteDataDir, type EmbeddedBackup } from "./backup.js";
 export { type CopyOptions, type CopyRow, type CopyRows } from "./copy.js";
 export { DbError, isDbError } from "./errors.js";
 export { createMigration, type CreateMigrationOptions, type CreateMigrationResult } from "./engine.js";

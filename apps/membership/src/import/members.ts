@@ -28,8 +28,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { copyLine, copyValue, type Sql } from "../db/sql.js";
-import { MembershipInputError } from "../db/errors.js";
 import { CELL_KINDS } from "../domain/org-tree.js";
+import { restoreFormulas } from "../export/formula.js";
 import { recordImport } from "./audit.js";
 import { formatOf, openStream, readRecords, type FileSource } from "./read.js";
 import { MEMBER_COLUMNS } from "./template.js";
@@ -54,6 +54,13 @@ export interface ImportOptions {
    * are rejected naming the column. Undefined = no restriction (CLI, service accounts).
    */
   allowedOrgPaths?: readonly string[];
+  /**
+   * Stops the import (its transaction rolls back) when aborted; it throws the signal's reason (the CLI
+   * gives an OperationInterruptedError on SIGINT/SIGTERM).
+   */
+  signal?: AbortSignal;
+  /** Organization import: the deepest level the tree may reach (default ORG_TREE_MAX_DEPTH, 16). */
+  maxTreeDepth?: number;
 }
 
 export type ImportPhase = "preparing" | "reading" | "checking" | "writing" | "fallback";
@@ -189,6 +196,7 @@ async function reserveIds(tx: Sql, n: number): Promise<(i: number) => number> {
 export async function importMembers(db: Sql, file: FileSource, options: ImportOptions): Promise<ImportResult> {
   const today = options.today ?? todayInVietnam();
   const progress = options.onProgress ?? (() => undefined);
+  options.signal?.throwIfAborted();
   if (formatOf(file) === "csv" && (file.path !== undefined || file.bytes !== undefined)) {
     const fast = await fastImport(db, file, options, today);
     if (fast) return fast;
@@ -268,6 +276,14 @@ class LineBuffer {
   }
 }
 
+/** PostgreSQL's unique_violation (23505), from pg or PGlite (possibly wrapped as the cause by a stream). */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
 /** The one-pass import; null when it gave up (rolled back) and the checked path must run. */
 async function fastImport(db: Sql, file: FileSource, options: ImportOptions, today: string): Promise<ImportResult | null> {
   const progress = options.onProgress ?? (() => undefined);
@@ -289,8 +305,9 @@ async function fastImport(db: Sql, file: FileSource, options: ImportOptions, tod
         const members = new LineBuffer();
         const spooled = new LineBuffer();
         for await (const rec of readRecords(file, MEMBER_COLUMNS)) {
+          options.signal?.throwIfAborted();
           if (rowsRead === bound) throw new GiveUp("more rows than line breaks");
-          const r = validateMemberRecord(rec.row, rec.values, today);
+          const r = validateMemberRecord(rec.row, restoreFormulas(rec.values), today);
           if (!r.ok) throw new GiveUp(`row ${rec.row}`);
           const m = r.member;
           const org = orgs.get(m.orgCode);
@@ -316,15 +333,20 @@ async function fastImport(db: Sql, file: FileSource, options: ImportOptions, tod
       // member's unique indexes.
       const imported = await tx.copyFrom(MEMBER_TARGET, memberChunks());
       if (imported === 0) throw new GiveUp("no data rows");
+      options.signal?.throwIfAborted();
       progress({ rowsRead, phase: "writing" });
       await periods.close();
       await tx.copyFrom(PERIOD_TARGET, periods.chunks());
       return recordMemberImport(tx, file, options, imported, [...paths]);
     });
   } catch (err) {
-    // The header and the CSV syntax are checked the same way by both paths: no point in reading again.
-    if (err instanceof MembershipInputError) throw err;
-    return null;
+    // Only what the checked path reports row by row hands over to it: a row it gave up on, or a duplicate
+    // caught by member's unique indexes. Anything else (a COPY that failed, a full disk, a bug) is an
+    // error of the import, said as it is: falling back silently hid #11's broken COPY batches behind a
+    // second, differently failing run.
+    if (err instanceof GiveUp) return null;
+    if (isUniqueViolation(err)) return null;
+    throw err;
   } finally {
     periods.remove();
   }
@@ -373,9 +395,10 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
       progress({ rowsRead, phase: "reading" });
       const lines = (async function* () {
         for await (const rec of readRecords(file, MEMBER_COLUMNS)) {
+          options.signal?.throwIfAborted();
           rowsRead++;
           if (rowsRead % 5000 === 0) progress({ rowsRead, phase: "reading" });
-          const r = validateMemberRecord(rec.row, rec.values, today);
+          const r = validateMemberRecord(rec.row, restoreFormulas(rec.values), today);
           if (r.ok) {
             valid++;
             // Once a row is bad the import fails anyway: stop spooling, keep checking.
@@ -397,6 +420,7 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
         throw new Rejected({ ok: false, rows: rowsRead, rejectedCount: issues.count, rejected: issues.items });
       }
 
+      options.signal?.throwIfAborted();
       progress({ rowsRead, phase: "writing" });
       const imported = await writeMembers(tx, spool, valid);
       const { rows: scope } = await tx.query<{ path: string }>(
