@@ -16,8 +16,10 @@ const m = (vi: string, en: string): Message => ({ vi, en });
 
 /** A cell as a message may quote it: never more than `max` characters (a 10 MB cell is not echoed). */
 export function preview(value: string, max = 40): string {
-  const chars = Array.from(value);
-  return chars.length <= max ? value : `${chars.slice(0, max).join("")}… (${chars.length} ký tự / characters)`;
+  if (value.length <= max) return value;
+  // Cut at a code point, never through a surrogate pair; the length in UTF-16 units is near enough.
+  const head = Array.from(value.slice(0, max + 1)).slice(0, max).join("");
+  return `${head}… (${value.length} ký tự / characters)`;
 }
 
 const n = (x: number) => x.toLocaleString("vi-VN");
@@ -192,7 +194,6 @@ export const apiMessages = {
 };
 
 const viLocale = z.locales.vi().localeError;
-const enLocale = z.locales.en().localeError;
 
 interface ZodIssueLike {
   code?: unknown;
@@ -207,15 +208,16 @@ const localeText = (map: typeof viLocale, issue: ZodIssueLike): string | undefin
 };
 
 /**
- * A zod issue as a message, Vietnamese first. A message already bilingual ("… / …") is kept; a schema's
- * own English message gets zod's Vietnamese wording of the issue's code before it.
+ * A zod issue as a message, Vietnamese first: zod's Vietnamese wording of the issue (its code, what was
+ * expected), then the issue's English message (zod's, or the schema's own, more precise). A message
+ * already bilingual ("… / …") is kept.
  */
 export function zodIssueMessage(issue: ZodIssueLike): string {
   const message = typeof issue.message === "string" ? issue.message : "invalid value";
   if (message.includes(" / ")) return message;
   if (typeof issue.code !== "string") return message;
-  const vi = localeText(viLocale, issue) ?? "Giá trị không hợp lệ";
-  const en = localeText(enLocale, issue);
-  // A schema's own message (not zod's default) is more precise than zod's English: keep it.
-  return text(m(vi, en !== undefined && en === message.replace(/, received undefined$/, "") ? en : message));
+  let vi = localeText(viLocale, issue) ?? "Giá trị không hợp lệ";
+  // The issue no longer holds the input, but zod's own English said when it was missing.
+  if (message.endsWith(", received undefined")) vi += " (chưa có giá trị)";
+  return text(m(vi, message));
 }

@@ -21,7 +21,7 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 export function vietnameseScore(decoded: string): { words: number; score: number } {
   let words = 0, good = 0;
   for (const word of decoded.split(/[^\p{L}\p{M}]+/u)) {
-    if (!/[^\x00-\x7f]/.test(word)) continue;
+    if (!/[^\p{ASCII}]/u.test(word)) continue;
     words++;
     const nfd = word.toLowerCase().normalize("NFD");
     const tones = nfd.match(TONES)?.length ?? 0;
@@ -62,7 +62,11 @@ export function sniffEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xfe && head[1] === 0xff) return "UTF-16 BE";
   const sample = head.subarray(0, 4096);
   let evenZero = 0, oddZero = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenZero++ : oddZero++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenZero++;
+    else oddZero++;
+  }
   const half = sample.length / 2;
   if (half > 0 && oddZero > half * 0.3 && evenZero < half * 0.05) return "UTF-16 LE";
   if (half > 0 && evenZero > half * 0.3 && oddZero < half * 0.05) return "UTF-16 BE";

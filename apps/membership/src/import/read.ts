@@ -121,7 +121,12 @@ export function detectSeparator(headerLine: string): string {
     else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
   let best = ",", n = 0;
-  for (const [s, c] of counts) if (c > n) (best = s), (n = c);
+  for (const [s, c] of counts) {
+    if (c > n) {
+      best = s;
+      n = c;
+    }
+  }
   return best;
 }
 
@@ -131,7 +136,8 @@ export function detectSeparator(headerLine: string): string {
  * record (csv-parse reports an unclosed quote from end()) would otherwise be an uncaught exception.
  */
 async function* records(parser: Parser): AsyncGenerator<string[]> {
-  let failure: Error | null = null;
+  const state: { failure: Error | null } = { failure: null };
+  const failed = () => state.failure;
   let wake: (() => void) | null = null;
   let closed = false;
   const poke = () => {
@@ -140,7 +146,7 @@ async function* records(parser: Parser): AsyncGenerator<string[]> {
     w?.();
   };
   parser.on("error", (e: Error) => {
-    failure ??= e;
+    state.failure ??= e;
     poke();
   });
   parser.on("readable", poke);
@@ -153,10 +159,12 @@ async function* records(parser: Parser): AsyncGenerator<string[]> {
     poke();
   });
   for (;;) {
-    if (failure) throw failure;
+    if (state.failure) throw state.failure;
     let cells = parser.read() as string[] | null;
     if (cells === null) {
       if (closed || parser.readableEnded) {
+        // read() may have met the error: it is emitted synchronously inside it.
+        const failure = failed();
         if (failure) throw failure;
         return;
       }
@@ -228,10 +236,10 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
       }
       if (cells.length === 1 && cells[0] === "") continue; // a blank line
       if (row - 1 > limits.maxRows) throw new MembershipInputError("file", text(msg.tooManyRows(limits.maxRows)));
-      if (cells.length > limits.maxCellsPerRow) throw new MembershipInputError(`row ${row}`, text(msg.tooManyCells(row, limits.maxCellsPerRow)));
+      if (cells.length > limits.maxCellsPerRow) throw new MembershipInputError("file", text(msg.tooManyCells(row, limits.maxCellsPerRow)));
       if (cells.length !== header.length) {
         if (cells.every((c) => c.trim() === "")) continue; // a line of separators only: Excel writes them
-        throw new MembershipInputError(`row ${row}`, text(msg.rowShape(row, cells.length, header.length, separatorName(separator))));
+        throw new MembershipInputError("file", text(msg.rowShape(row, cells.length, header.length, separatorName(separator))));
       }
       if (cells.every((c) => c.trim() === "")) continue;
       yield { row, values: toRecord(keys, header, cells, row, limits) };
@@ -240,8 +248,8 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
     if (err instanceof MembershipInputError) throw err;
     const e = err as { code?: string; message?: string; lines?: number };
     const at = row + 1;
-    if (e.code === "CSV_QUOTE_NOT_CLOSED") throw new MembershipInputError(`row ${at}`, text(msg.unclosedQuote(at)));
-    if (e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") throw new MembershipInputError(`row ${at}`, text(msg.badQuote(at)));
+    if (e.code === "CSV_QUOTE_NOT_CLOSED") throw new MembershipInputError("file", text(msg.unclosedQuote(at)));
+    if (e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE" || e.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") throw new MembershipInputError("file", text(msg.badQuote(at)));
     if (e.code === "CSV_MAX_RECORD_SIZE") {
       throw new MembershipInputError(
         `row ${at}`,
@@ -295,7 +303,7 @@ function fixUtf8Chunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   const r = reader as unknown as Internals;
   const parseWorksheet = r._parseWorksheet.bind(reader);
   const parseSharedStrings = r._parseSharedStrings.bind(reader);
-  r._parseWorksheet = function* (iterator, sheetNo) {
+  r._parseWorksheet = function* (iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
     // exceljs renames a worksheet's id to its sheetId when it can match it; the part's number is what
     // xlsx-scan.ts chose by: keep it on the worksheet.
     for (const event of parseWorksheet(decodeUtf8(iterator), sheetNo) as unknown as Iterable<{ value?: object }>) {
@@ -344,7 +352,7 @@ async function* xlsxRecords<K extends string>(given: FileSource, columns: readon
       for await (const excelRow of sheet) {
         const values = excelRow.values as ExcelJS.CellValue[];
         const row = excelRow.number;
-        if (values.length - 1 > limits.maxCellsPerRow) throw new MembershipInputError(`row ${row}`, text(msg.tooManyCells(row, limits.maxCellsPerRow)));
+        if (values.length - 1 > limits.maxCellsPerRow) throw new MembershipInputError("file", text(msg.tooManyCells(row, limits.maxCellsPerRow)));
         // exceljs row values are 1-based (index 0 is empty).
         const cells = values.slice(1).map(cellText);
         if (keys === null) {
@@ -356,7 +364,7 @@ async function* xlsxRecords<K extends string>(given: FileSource, columns: readon
         if (++rows > limits.maxRows) throw new MembershipInputError("file", text(msg.tooManyRows(limits.maxRows)));
         // Cells right of the header: empty ones are Excel's formatting, a value is a shifted row.
         for (let i = header.length; i < cells.length; i++) {
-          if (cells[i]!.trim() !== "") throw new MembershipInputError(`row ${row}`, text(msg.rowShape(row, cells.length, header.length, "ô / cell")));
+          if (cells[i]!.trim() !== "") throw new MembershipInputError("file", text(msg.rowShape(row, cells.length, header.length, "ô / cell")));
         }
         // A 12-digit ID typed into a number cell lost its leading zeros: give them back.
         keys.forEach((k, i) => {

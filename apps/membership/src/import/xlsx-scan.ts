@@ -46,9 +46,9 @@ async function bytesOf(source: { path?: string; bytes?: Uint8Array }): Promise<B
     const b = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
     return {
       size: b.length,
-      read: async (o, l) => b.subarray(o, o + l),
+      read: (o, l) => Promise.resolve(b.subarray(o, o + l)),
       stream: (s, l) => Readable.from([b.subarray(s, s + l)]),
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     };
   }
   const fh = await open(source.path!, "r");
