@@ -1,6 +1,7 @@
 // Limits of a file read, each refused with a message naming it. Defaults fit a national register
-// (a million members) and stay far below what breaks a 1 GB process; MEMBERSHIP_IMPORT_* variables
-// (docs/configuration.md) and the options of an import override them.
+// (a million members) and stay far below what breaks a 1 GB process; a caller overrides them through
+// FileSource.limits (`orgboard import … --limit maxRows=5000000`). The API's uploads are bounded
+// before by MEMBERSHIP_IMPORT_MAX_BYTES (docs/configuration.md).
 export interface ReadLimits {
   /** bytes of the file as given */
   maxFileBytes: number;
@@ -28,25 +29,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxSharedStringBytes: 256 * 1024 * 1024,
 };
 
-const ENV: Record<keyof ReadLimits, string> = {
-  maxFileBytes: "MEMBERSHIP_IMPORT_MAX_FILE_BYTES",
-  maxRows: "MEMBERSHIP_IMPORT_MAX_ROWS",
-  maxCellsPerRow: "MEMBERSHIP_IMPORT_MAX_CELLS_PER_ROW",
-  maxCellChars: "MEMBERSHIP_IMPORT_MAX_CELL_CHARS",
-  maxInflatedBytes: "MEMBERSHIP_IMPORT_MAX_INFLATED_BYTES",
-  maxInflationRatio: "MEMBERSHIP_IMPORT_MAX_INFLATION_RATIO",
-  maxSharedStringBytes: "MEMBERSHIP_IMPORT_MAX_SHARED_STRING_BYTES",
-};
-
-/** Defaults, then the environment, then the caller's values. A bad variable is an error naming it. */
-export function readLimits(over: Partial<ReadLimits> = {}, env: NodeJS.ProcessEnv = process.env): ReadLimits {
-  const limits = { ...DEFAULT_READ_LIMITS };
-  for (const key of Object.keys(ENV) as (keyof ReadLimits)[]) {
-    const raw = env[ENV[key]];
-    if (raw === undefined || raw === "") continue;
-    const v = Number(raw);
-    if (!Number.isSafeInteger(v) || v <= 0) throw new Error(`${ENV[key]} must be a positive integer, got "${raw}"`);
-    limits[key] = v;
-  }
-  return { ...limits, ...over };
+/** The defaults with the caller's values over them (the CLI's --limit, an API's own bounds). */
+export function readLimits(over: Partial<ReadLimits> = {}): ReadLimits {
+  return { ...DEFAULT_READ_LIMITS, ...over };
 }
