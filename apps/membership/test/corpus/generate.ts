@@ -57,7 +57,7 @@ const toVni = (s: string) => Buffer.from([...s.normalize("NFC")].map((c) => VNI[
  * Vietnamese as Windows-1258 holds it: letters with their hat, breve or horn (â ă ê ô ơ ư) precomposed,
  * the tone a combining mark after them.
  */
-function cp1258Form(s: string): string {
+export function cp1258Form(s: string): string {
   return s.normalize("NFD").replace(/(\p{L})(\p{M}+)/gu, (_, base: string, marks: string) => {
     const hats = [...marks].filter((m) => "\u0302\u0306\u031b".includes(m)).join("");
     const tones = [...marks].filter((m) => !"\u0302\u0306\u031b".includes(m)).join("");

@@ -2,7 +2,8 @@
 // on PostgreSQL when TEST_DATABASE_URL is set: each is either stored exactly (NFC, right letters, the
 // right sheet) or refused with a message that is Vietnamese first, names what is wrong and is short
 // (a 10 MB cell is never echoed), and nothing is stored.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "@orgboard/messages";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
@@ -84,6 +85,18 @@ describe("import corpus (#11)", () => {
       if (name.includes("bomb")) expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(32 * 1024 * 1024);
     });
   }
+
+  it("stops reading after the first problems of a file wrong on every row, and says so", async () => {
+    const good = readFileSync(probes["nfd.csv"]!.file, "utf8").normalize("NFC").split("\r\n");
+    const bad = Array.from({ length: 2_000 }, () => good[1]!.replace("15/04/1990", "31/02/1990"));
+    const file = path.join(dir, "every-row-wrong.csv");
+    writeFileSync(file, [good[0], ...bad].join("\r\n"));
+    const r = await importMembers(t.db, { path: file }, { actor: "corpus", today, maxIssues: 10, stopAfterIssues: 100 });
+    expect(r).toMatchObject({ ok: false, stoppedEarly: true, rejectedCount: 100 });
+    if (r.ok) return;
+    expect(r.rows).toBeLessThanOrEqual(100);
+    expect(r.rejected).toHaveLength(10);
+  });
 
   it("prints the sheet chosen: the first visible one, or the one named", async () => {
     expect((await run(probes["hidden-first-sheet.xlsx"]!)).notices.map((m) => m.vi)).toEqual(['đọc trang "Dữ liệu" (trang hiện đầu tiên)']);

@@ -5,15 +5,9 @@ import { describe, expect, it } from "vitest";
 import { MembershipInputError } from "../../src/db/errors.js";
 import { sniffEncoding, vietnameseScore } from "../../src/import/decode.js";
 import { detectSeparator } from "../../src/import/read.js";
+import { cp1258Form } from "../corpus/generate.js";
 
 const SAMPLE = "Họ và tên,Quê quán\nNguyễn Văn Được,Hà Nội\nTrần Thị Bích Hường,Thừa Thiên Huế\nLò Văn Tày,Điện Biên\n";
-/** Windows-1258 holds hats precomposed and tones as combining marks. */
-const cp1258Form = (s: string) =>
-  s.normalize("NFD").replace(/(\p{L})(\p{M}+)/gu, (_, b: string, m: string) => {
-    const hats = [...m].filter((c) => "\u0302\u0306\u031b".includes(c)).join("");
-    return (b + hats).normalize("NFC") + [...m].filter((c) => !"\u0302\u0306\u031b".includes(c)).join("");
-  });
-
 const refusal = (f: () => unknown) => {
   try {
     f();
