@@ -100,15 +100,18 @@ export function mapHeader<K extends string>(header: readonly string[], columns: 
   return mapped;
 }
 
-/** The values of a data row, every cell normalized (normalize.ts). */
-function toRecord<K extends string>(keys: readonly (K | null)[], header: readonly string[], cells: readonly string[], row: number, limits: ReadLimits): Partial<Record<K, string>> {
+/** The values of a data row, every cell normalized (normalize.ts); `labels` name the columns in messages. */
+function toRecord<K extends string>(keys: readonly (K | null)[], labels: readonly string[], cells: readonly string[], row: number, limits: ReadLimits): Partial<Record<K, string>> {
   const values: Partial<Record<K, string>> = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    if (k !== null) values[k] = normalizeCell(cells[i] ?? "", row, header[i]!.trim() || k, limits.maxCellChars);
+    if (k !== null) values[k] = normalizeCell(cells[i] ?? "", row, labels[i]!, limits.maxCellChars);
   }
   return values;
 }
+
+/** Column names for messages: the header cell as written, else the key. */
+const labelsOf = (header: readonly string[], keys: readonly (string | null)[]) => header.map((h, i) => h.trim() || keys[i] || String(i + 1));
 
 const separatorName = (s: string) => (s === "\t" ? "tab" : `"${s}"`);
 
@@ -191,17 +194,20 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
   }
   const decoded = decodeText(openStream(source));
   const textChunks = decoded.chunks;
-  // The header line decides the separator: gather text up to its end.
-  let first = "";
+  // The header line decides the separator: gather the bytes up to its end.
+  const firstParts: Buffer[] = [];
+  let firstLength = 0;
   for (;;) {
     const r = await textChunks.next();
     if (r.done) break;
-    first += r.value;
-    const nl = first.search(/[\r\n]/u);
-    if (nl >= 0 || first.length > 1 << 20) break;
+    firstParts.push(r.value);
+    firstLength += r.value.length;
+    if (r.value.includes(10) || r.value.includes(13) || firstLength > 1 << 20) break;
   }
-  const nl = first.search(/[\r\n]/u);
-  const separator = detectSeparator(nl >= 0 ? first.slice(0, nl) : first);
+  const first = Buffer.concat(firstParts);
+  const headerText = first.subarray(0, 1 << 20).toString("utf8");
+  const nl = headerText.search(/[\r\n]/u);
+  const separator = detectSeparator(nl >= 0 ? headerText.slice(0, nl) : headerText);
   const encoding = decoded.encoding();
   if (encoding !== null && ((encoding !== "UTF-8" && encoding !== "UTF-8 BOM") || separator !== ",")) notice(source, msg.decoded(encoding, separatorName(separator)));
 
@@ -215,7 +221,7 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
   // Feed the decoded text with backpressure; errors surface through the parser.
   void (async () => {
     try {
-      if (first && !parser.write(first)) await new Promise((r) => parser.once("drain", r));
+      if (first.length > 0 && !parser.write(first)) await new Promise((r) => parser.once("drain", r));
       for await (const chunk of textChunks) if (!parser.write(chunk)) await new Promise((r) => parser.once("drain", r));
       parser.end();
     } catch (err) {
@@ -225,6 +231,7 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
 
   let keys: (K | null)[] | null = null;
   let header: string[] = [];
+  let labels: string[] = [];
   let row = 0;
   try {
     for await (const cells of records(parser)) {
@@ -232,6 +239,7 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
       if (keys === null) {
         keys = mapHeader(cells, columns, { separator });
         header = cells;
+        labels = labelsOf(header, keys);
         continue;
       }
       if (cells.length === 1 && cells[0] === "") continue; // a blank line
@@ -242,7 +250,7 @@ async function* csvRecords<K extends string>(source: FileSource, columns: readon
         throw new MembershipInputError("file", text(msg.rowShape(row, cells.length, header.length, separatorName(separator))));
       }
       if (cells.every((c) => c.trim() === "")) continue;
-      yield { row, values: toRecord(keys, header, cells, row, limits) };
+      yield { row, values: toRecord(keys, labels, cells, row, limits) };
     }
   } catch (err) {
     if (err instanceof MembershipInputError) throw err;
@@ -345,6 +353,7 @@ async function* xlsxRecords<K extends string>(given: FileSource, columns: readon
   fixUtf8Chunks(reader);
   let keys: (K | null)[] | null = null;
   let header: string[] = [];
+  let labels: string[] = [];
   let rows = 0;
   try {
     for await (const sheet of reader) {
@@ -359,6 +368,7 @@ async function* xlsxRecords<K extends string>(given: FileSource, columns: readon
           if (row !== 1) throw new MembershipInputError("header", text(msg.emptyWorkbook(scan.chosen.name)));
           keys = mapHeader(cells, columns);
           header = cells;
+          labels = labelsOf(header, keys);
           continue;
         }
         if (++rows > limits.maxRows) throw new MembershipInputError("file", text(msg.tooManyRows(limits.maxRows)));
@@ -372,7 +382,7 @@ async function* xlsxRecords<K extends string>(given: FileSource, columns: readon
           if (width !== undefined && typeof values[i + 1] === "number" && cells[i]!.length < width) cells[i] = cells[i]!.padStart(width, "0");
         });
         if (cells.every((c) => c.trim() === "")) continue;
-        yield { row, values: toRecord(keys, header, cells, row, limits) };
+        yield { row, values: toRecord(keys, labels, cells, row, limits) };
       }
     }
   } catch (err) {
