@@ -1,6 +1,7 @@
 // How the CLI ends: bad input (a field named) → exit 2; the system failing → exit 1; not logged in or the
 // session over → exit 3 with the hint to run `orgboard login`; never a stack trace (ORGBOARD_DEBUG=1 shows one).
 // Messages: Vietnamese first, English second.
+import { importMessages, text } from "@orgboard/messages";
 import { TRPCClientError } from "@trpc/client";
 import { DatabaseBusyError, MembershipInputError, OperationInterruptedError } from "@orgboard/membership";
 import { AuthError } from "./auth/oidc.js";
@@ -100,13 +101,14 @@ function reportApiError(err: TRPCClientError<never>, stderr: NodeJS.WritableStre
 /** A refused import (every row checked, none written), whether it came from the API or the operator mode: what
  *  each bad row says, Vietnamese first. Returns the exit code for bad input. */
 export function printRejected(
-  result: { rows: number; rejectedCount: number; rejected: readonly { row: number; column: string; reason: string }[] },
+  result: { rows: number; rejectedCount: number; rejected: readonly { row: number; column: string; reason: string }[]; stoppedEarly?: boolean },
   err: NodeJS.WritableStream = process.stderr,
 ): number {
   err.write(`Không nhập được: ${result.rejectedCount} lỗi trong ${result.rows} dòng; chưa nhập dòng nào.\n`);
   err.write(`Import refused: ${result.rejectedCount} problem(s) in ${result.rows} row(s); nothing was imported.\n`);
   err.write("dòng/row\tcột/column\tlý do/reason\n");
   for (const r of result.rejected) err.write(`${r.row}\t${r.column}\t${r.reason}\n`);
-  if (result.rejected.length < result.rejectedCount) err.write(`… ${result.rejectedCount - result.rejected.length} more\n`);
+  if (result.rejected.length < result.rejectedCount) err.write(`… ${text(importMessages.moreProblems(result.rejectedCount - result.rejected.length))}\n`);
+  if (result.stoppedEarly) err.write(`${text(importMessages.tooManyProblems(result.rejectedCount))}\n`);
   return EXIT_BAD_INPUT;
 }

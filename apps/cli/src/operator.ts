@@ -10,6 +10,7 @@ import { InspectionSeedError, openDatabase as openInspectionDatabase, seedInspec
 import {
   buildAnnualReport,
   DatabaseBusyError,
+  DEFAULT_READ_LIMITS,
   exportMembers,
   exportOrganizations,
   formatAnnualReport,
@@ -22,6 +23,8 @@ import {
   seedDatabase,
   seedSubjects,
   type MembershipDatabase,
+  type FileSource,
+  type ReadLimits,
   type SeedScale,
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
@@ -97,6 +100,17 @@ const isoDate = (value: string) => {
   }
   return iso;
 };
+
+/** `--limit maxRows=5000000`: one of the reader's limits, a positive whole number. */
+function collectLimit(value: string, previous: Partial<ReadLimits>): Partial<ReadLimits> {
+  const [name, raw] = value.split("=", 2);
+  if (!name || !(name in DEFAULT_READ_LIMITS)) {
+    throw new InvalidArgumentError(`"${name}" không phải giới hạn đọc tệp / is not a read limit: ${Object.keys(DEFAULT_READ_LIMITS).join(", ")}`);
+  }
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name}: phải là số nguyên dương / must be a positive whole number, got "${raw ?? ""}"`);
+  return { ...previous, [name]: n };
+}
 
 function requireFile(file: string): string {
   if (!existsSync(file)) throw new CliInputError("FILE", `no such file: ${file}`);
@@ -199,15 +213,19 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
     .addArgument(operator.createArgument("<kind>", "members | orgs").choices(["members", "orgs"]))
     .argument("<file>", "a .csv or .xlsx file in the template of docs/import-template.md")
     .requiredOption("--actor <name>", "who you are (operator-declared: recorded in the audit trail with your OS user, not checked)")
-    .action(async (kind: "members" | "orgs", file: string, opts: { actor: string }) => {
+    .option("--sheet <name>", "XLSX: the sheet to read (default: the first visible sheet)")
+    .option("--limit <name=value>", `a read limit over its default, repeatable (${Object.keys(DEFAULT_READ_LIMITS).join(", ")})`, collectLimit, {})
+    .action(async (kind: "members" | "orgs", file: string, opts: { actor: string; sheet?: string; limit: Partial<ReadLimits> }) => {
       requireFile(file);
       const actor = operatorActor(opts.actor);
       const bar = progressBar(`import ${kind}`);
+      // What was read (sheet, encoding, separator) goes to stderr, beside the progress bar.
+      const source: FileSource = { path: file, sheet: opts.sheet, limits: opts.limit, onNotice: (m) => process.stderr.write(`${m.vi} / ${m.en}\n`) };
       const result = await withDatabase(
         (db, signal) =>
           kind === "members"
-            ? importMembers(db, { path: file }, { actor, signal, onProgress: (p) => bar.update(p.rowsRead, p.rowsRead, p.phase) })
-            : importOrganizations(db, { path: file }, { actor, signal }),
+            ? importMembers(db, source, { actor, signal, onProgress: (p) => bar.update(p.rowsRead, p.rowsRead, p.phase) })
+            : importOrganizations(db, source, { actor, signal }),
         { backup: true },
       ).finally(() => bar.stop());
       bar.stop();

@@ -17,6 +17,7 @@ export {
 export { buildAnnualReport, type AnnualReport, type AnnualReportInput, type RatingDistribution } from "./report/annual.js";
 export { formatAnnualReport } from "./report/format.js";
 export { importMembers, type ImportOptions, type ImportResult } from "./import/members.js";
+export { DEFAULT_READ_LIMITS, type ReadLimits } from "./import/read.js";
 export { importOrganizations } from "./import/orgs.js";
 export { readRecords, formatOf, type FileSource, type FileFormat } from "./import/read.js";
 export { MEMBER_COLUMNS, ORG_COLUMNS, ORG_KIND_LABELS, SECTOR_LABELS } from "./import/template.js";

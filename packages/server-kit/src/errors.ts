@@ -1,26 +1,37 @@
 import type { FieldError } from "@orgboard/contracts";
+import { apiMessages, zodIssueMessage } from "@orgboard/messages";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
 interface IssueLike {
   path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
   message?: unknown;
+  code?: unknown;
 }
 
 function pathOf(issue: IssueLike): string {
   return (issue.path ?? []).map((seg) => String(typeof seg === "object" && seg !== null ? seg.key : seg)).join(".");
 }
 
-/** Zod (or any Standard Schema) issues → `[{ path: "members.0.nationalId", message }]`. */
+/**
+ * Zod (or any Standard Schema) issues → `[{ path: "members.0.nationalId", message }]`. A zod issue's
+ * message is made Vietnamese first (@orgboard/messages' catalogue: zod's Vietnamese wording of its code,
+ * then the schema's English); a message already bilingual ("… / …") is kept.
+ */
 export function fieldErrorsFrom(cause: unknown): FieldError[] | null {
   const issues = (cause as { issues?: unknown } | null | undefined)?.issues;
   if (!Array.isArray(issues) || issues.length === 0) return null;
-  return (issues as IssueLike[]).map((i) => ({ path: pathOf(i), message: typeof i.message === "string" ? i.message : "invalid value" }));
+  return (issues as IssueLike[]).map((i) => ({
+    path: pathOf(i),
+    message: typeof i.code === "string" ? zodIssueMessage(i) : typeof i.message === "string" ? i.message : "invalid value",
+  }));
 }
 
+/** "Dữ liệu không hợp lệ / Invalid input: <field>: <message>; …" (the messages are bilingual already). */
 export function describeFieldErrors(fieldErrors: FieldError[]): string {
   const shown = fieldErrors.slice(0, 10).map((f) => `${f.path || "input"}: ${f.message}`);
-  const more = fieldErrors.length > shown.length ? `; and ${fieldErrors.length - shown.length} more` : "";
-  return `Invalid input: ${shown.join("; ")}${more}`;
+  const more = fieldErrors.length > shown.length ? `; và ${fieldErrors.length - shown.length} lỗi khác / and ${fieldErrors.length - shown.length} more` : "";
+  const head = apiMessages.invalidInput();
+  return `${head.vi} / ${head.en}: ${shown.join("; ")}${more}`;
 }
 
 export const GENERIC_INTERNAL_MESSAGE = "Internal server error";

@@ -15,7 +15,9 @@ describe("formatError", () => {
     const error = new TRPCError({ code: "BAD_REQUEST", cause: r.error });
     const out = formatError({ shape: shape("BAD_REQUEST", 400), error, ctx: { requestId: "r1" } });
     expect(out.data.fieldErrors?.map((f) => f.path)).toEqual(["members.0.nationalId", "name"]);
-    expect(out.message).toMatch(/^Invalid input: members\.0\.nationalId: .+; name: .+/);
+    expect(out.message).toMatch(/^Dữ liệu không hợp lệ \/ Invalid input: members\.0\.nationalId: .+; name: .+/);
+    // Vietnamese first, naming what was expected.
+    expect(out.data.fieldErrors?.[0]?.message).toBe("Đầu vào không hợp lệ: mong đợi string (chưa có giá trị) / Invalid input: expected string, received undefined");
     expect(out.data).not.toHaveProperty("stack");
     expect(out.data.requestId).toBe("r1");
   });
@@ -37,6 +39,6 @@ describe("formatError", () => {
   it("badRequest() names a field like input validation does", () => {
     const e = badRequest("members.2.birthDate", "must be before the admission date");
     expect(fieldErrorsFrom(e.cause)).toEqual([{ path: "members.2.birthDate", message: "must be before the admission date" }]);
-    expect(describeFieldErrors(fieldErrorsFrom(e.cause)!)).toBe("Invalid input: members.2.birthDate: must be before the admission date");
+    expect(describeFieldErrors(fieldErrorsFrom(e.cause)!)).toBe("Dữ liệu không hợp lệ / Invalid input: members.2.birthDate: must be before the admission date");
   });
 });

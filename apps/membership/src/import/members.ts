@@ -43,6 +43,8 @@ export interface ImportOptions {
   today?: string;
   /** how many rejected rows to return (all are counted); default 1000 */
   maxIssues?: number;
+  /** stop reading the file after this many problems (the rest is not checked, and the answer says so); default 10000 */
+  stopAfterIssues?: number;
   /**
    * Called at each phase and every few thousand rows while reading. Fast path: preparing → reading
    * (parse, validate, COPY into member) → writing (periods, audit). Checked path: reading → checking →
@@ -67,7 +69,7 @@ export type ImportPhase = "preparing" | "reading" | "checking" | "writing" | "fa
 
 export type ImportResult =
   | { ok: true; importId: string; imported: number; orgPath: string; eventId: string | null }
-  | { ok: false; rows: number; rejectedCount: number; rejected: RowIssue[] };
+  | { ok: false; rows: number; rejectedCount: number; rejected: RowIssue[]; stoppedEarly?: boolean };
 
 class IssueList {
   readonly items: RowIssue[] = [];
@@ -386,6 +388,8 @@ async function writeMembers(tx: Sql, spool: Spool, count: number): Promise<numbe
 async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, today: string): Promise<ImportResult> {
   const issues = new IssueList(options.maxIssues ?? 1000);
   const progress = options.onProgress ?? (() => undefined);
+  const stopAfter = options.stopAfterIssues ?? 10_000;
+  let stoppedEarly = false;
   let rowsRead = 0;
   const spool = Spool.open();
   try {
@@ -404,7 +408,14 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
             // Once a row is bad the import fails anyway: stop spooling, keep checking.
             if (issues.count === 0) await spool.write(spoolLine(r.member));
             yield stageLine(r.member);
-          } else for (const i of r.issues) issues.add(i);
+          } else {
+            for (const i of r.issues) issues.add(i);
+            // A file wrong on every row (a bomb of rows, a shifted template) is not read to its end.
+            if (issues.count >= stopAfter) {
+              stoppedEarly = true;
+              break;
+            }
+          }
         }
       })();
       await tx.copyFrom(STAGE_COLUMNS, lines);
@@ -417,7 +428,7 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
       for (const i of await databaseIssues(tx, today, options.allowedOrgPaths)) issues.add(i);
       if (issues.count > 0) {
         issues.items.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
-        throw new Rejected({ ok: false, rows: rowsRead, rejectedCount: issues.count, rejected: issues.items });
+        throw new Rejected({ ok: false, rows: rowsRead, rejectedCount: issues.count, rejected: issues.items, ...(stoppedEarly ? { stoppedEarly } : {}) });
       }
 
       options.signal?.throwIfAborted();

@@ -3,6 +3,7 @@
 // exist, national ID agreeing with birth date and gender, age at admission, probation). Rules that need
 // the database (organization exists and is open, duplicates) are the import's (members.ts).
 import { parseDateVi, validateNationalId, addMonths } from "@orgboard/locale-vi";
+import { importMessages, rowMessages as say, text } from "@orgboard/messages";
 import { z } from "zod";
 import { MIN_ADMISSION_AGE_MONTHS, PROBATION_MONTHS } from "../domain/admission.js";
 import type { Gender } from "../domain/enums.js";
@@ -38,10 +39,10 @@ export interface StagedMember {
 const NAME_PATTERN = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
 const CARD_PATTERN = /^[0-9A-Za-z.-]{4,20}$/;
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const required = (max: number) => text(max).min(1, "is required");
+const trimmed = (max: number) => z.string().trim().max(max, text(say.tooLong(max)));
+const required = (max: number) => trimmed(max).min(1, text(say.required()));
 const optional = (max: number) =>
-  text(max)
+  trimmed(max)
     .optional()
     .transform((v) => (v === undefined || v === "" ? null : v));
 
@@ -52,42 +53,42 @@ const dateField = (req: boolean) =>
     .transform((v, ctx) => {
       const s = (v ?? "").trim();
       if (s === "") {
-        if (req) ctx.addIssue({ code: "custom", message: "is required (dd/mm/yyyy)" });
+        if (req) ctx.addIssue({ code: "custom", message: text(say.requiredDate()) });
         return null;
       }
       const r = parseDateVi(s, { minYear: 1890 });
       if (!r.ok) {
-        ctx.addIssue({ code: "custom", message: `${r.message} (expected dd/mm/yyyy)` });
+        ctx.addIssue({ code: "custom", message: text(say.date(r.reason, r.message)) });
         return null;
       }
       return r.iso;
     });
 
 const memberRowSchema = z.object({
-  fullName: required(100).refine((v) => NAME_PATTERN.test(v.normalize("NFC")), "must contain letters and spaces only"),
+  fullName: required(100).refine((v) => NAME_PATTERN.test(v.normalize("NFC")), text(say.nameLetters())),
   birthDate: dateField(true),
   gender: z
     .string()
     .optional()
     .transform((v, ctx) => {
       const g = lookupLabel(GENDER_LABELS, v ?? "");
-      if (!g) ctx.addIssue({ code: "custom", message: `must be Nam or Nữ, got "${v ?? ""}"` });
+      if (!g) ctx.addIssue({ code: "custom", message: text(say.gender(v ?? "")) });
       return g ?? null;
     }),
   ethnicity: required(50),
   nationalId: required(20),
-  orgCode: required(100).refine(isValidOrgCode, "is not an organization code (letters, digits, . _ -)"),
+  orgCode: required(100).refine(isValidOrgCode, text(say.orgCode())),
   status: z
     .string()
     .optional()
     .transform((v, ctx) => {
       const s = lookupLabel(STATUS_LABELS as Record<"official" | "probationary", string>, v ?? "");
-      if (!s) ctx.addIssue({ code: "custom", message: `must be "Chính thức" or "Dự bị", got "${v ?? ""}"` });
+      if (!s) ctx.addIssue({ code: "custom", message: text(say.status(v ?? "")) });
       return s ?? null;
     }),
   admittedOn: dateField(true),
   officialOn: dateField(false),
-  partyCardNumber: optional(20).refine((v) => v === null || CARD_PATTERN.test(v), "must be 4–20 digits or letters"),
+  partyCardNumber: optional(20).refine((v) => v === null || CARD_PATTERN.test(v), text(say.cardNumber())),
   joinedOrgOn: dateField(false),
   hometown: optional(200),
   occupation: optional(200),
@@ -181,24 +182,25 @@ export function validateMemberRecord(
   const status = v.status!;
 
   const id = validateNationalId(v.nationalId, { birthYear: Number(birthDate.slice(0, 4)), gender });
-  if (!id.ok) issue("nationalId", id.message);
+  // 11 digits: Excel took the ID for a number and dropped its leading zero (every province code starts with 0).
+  if (!id.ok) issue("nationalId", /^\d{11}$/u.test(v.nationalId) ? text(importMessages.nationalId11()) : text(say.nationalId(id.reason, id.message)));
 
-  if (birthDate > today) issue("birthDate", "is in the future");
-  if (admittedOn > today) issue("admittedOn", "is in the future");
+  if (birthDate > today) issue("birthDate", text(say.future()));
+  if (admittedOn > today) issue("admittedOn", text(say.future()));
   if (admittedOn < addMonths(birthDate, MIN_ADMISSION_AGE_MONTHS)) {
-    issue("admittedOn", `the member was under ${MIN_ADMISSION_AGE_MONTHS / 12} on the admission date`);
+    issue("admittedOn", text(say.underAge(MIN_ADMISSION_AGE_MONTHS / 12)));
   }
   if (status === "official") {
-    if (v.officialOn === null) issue("officialOn", "is required for an official member (Chính thức)");
+    if (v.officialOn === null) issue("officialOn", text(say.officialRequired()));
     else if (v.officialOn < addMonths(admittedOn, PROBATION_MONTHS)) {
-      issue("officialOn", `must be at least ${PROBATION_MONTHS} months after the admission date`);
-    } else if (v.officialOn > today) issue("officialOn", "is in the future");
+      issue("officialOn", text(say.officialTooEarly(PROBATION_MONTHS)));
+    } else if (v.officialOn > today) issue("officialOn", text(say.future()));
   } else if (v.officialOn !== null) {
-    issue("officialOn", "must be empty for a probationary member (Dự bị)");
+    issue("officialOn", text(say.officialForProbationary()));
   }
   if (v.joinedOrgOn !== null) {
-    if (v.joinedOrgOn < admittedOn) issue("joinedOrgOn", "is before the admission date");
-    if (v.joinedOrgOn > today) issue("joinedOrgOn", "is in the future");
+    if (v.joinedOrgOn < admittedOn) issue("joinedOrgOn", text(say.beforeAdmission()));
+    if (v.joinedOrgOn > today) issue("joinedOrgOn", text(say.future()));
   }
   if (issues.length > 0) return { ok: false, issues };
   return {

@@ -165,7 +165,7 @@ describe("importMembers", () => {
     expect(await importMembers(t.db, { path: ok }, { actor, today })).toMatchObject({ ok: true, imported: 1 });
 
     const unknown = writeCsv(path.join(dir, "unknown.csv"), [...MEMBER_COLUMNS, { key: "shoeSize", header: "Cỡ giày", required: false, format: "" }], [memberRow(cellB.code)]);
-    await expect(importMembers(t.db, { path: unknown }, { actor, today })).rejects.toThrow(/header: column 15 "Cỡ giày"/);
+    await expect(importMembers(t.db, { path: unknown }, { actor, today })).rejects.toThrow(/header: cột 15 "Cỡ giày" .* \/ column 15 "Cỡ giày"/);
     const missing = writeCsv(path.join(dir, "missing.csv"), MEMBER_COLUMNS.filter((c) => c.key !== "nationalId"), [memberRow(cellB.code)]);
     const err = await importMembers(t.db, { path: missing }, { actor, today }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MembershipInputError);
@@ -288,7 +288,7 @@ describe("importMembers", () => {
     const fast = await importMembers(t.db, { path: good }, { actor, today }).catch((e: unknown) => e);
     expect(fast).toBeInstanceOf(MembershipInputError);
     expect((fast as MembershipInputError).field).toBe("file");
-    expect((fast as Error).message).toMatch(/not a readable CSV file near row 51/);
+    expect((fast as Error).message).toMatch(/dòng 51: dấu ngoặc kép .* \/ row 51: a quote/);
     const checked = await importMembers(t.db, { stream: createReadStream(good), format: "csv" }, { actor, today }).catch((e: unknown) => e);
     expect((checked as Error).message).toBe((fast as Error).message);
     expect(await snapshot()).toEqual(before);

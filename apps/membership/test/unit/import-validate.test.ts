@@ -73,10 +73,10 @@ describe("parsePlainMemberRow", () => {
     expect(r).toEqual({
       ok: false,
       issues: [
-        { row: 7, column: "fullName", reason: "is required" },
-        { row: 7, column: "fullName", reason: "must contain letters and spaces only" },
-        { row: 7, column: "birthDate", reason: "31/02/1990: month 2 of 1990 has 28 days (expected dd/mm/yyyy)" },
-        { row: 7, column: "partyCardNumber", reason: "must be 4–20 digits or letters" },
+        { row: 7, column: "fullName", reason: "bắt buộc, không được để trống / is required" },
+        { row: 7, column: "fullName", reason: "chỉ gồm chữ cái và dấu cách / must contain letters and spaces only" },
+        { row: 7, column: "birthDate", reason: "ngày không có thật / 31/02/1990: month 2 of 1990 has 28 days (expected dd/mm/yyyy)" },
+        { row: 7, column: "partyCardNumber", reason: "gồm 4–20 chữ số hoặc chữ cái / must be 4–20 digits or letters" },
       ],
     });
   });
