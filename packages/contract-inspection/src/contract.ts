@@ -39,7 +39,7 @@ import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./wat
 
 export const inspectionContract = defineContract({
   service: "inspection",
-  version: "1.1",
+  version: "1.2",
   procedures: {
     /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
     programs: {
