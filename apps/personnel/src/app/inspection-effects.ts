@@ -15,7 +15,7 @@ import type { EventEnvelope } from "@orgboard/contracts";
 import { consumeEventStream, recordCallerChange } from "@orgboard/events";
 import { maxDate } from "@orgboard/locale-vi";
 import type { Logger } from "@orgboard/server-kit";
-import { disciplineEffect, type DisciplineForm } from "../domain/index.js";
+import { disciplineEffect } from "../domain/index.js";
 import type { AppliedEffect, PrismaClient } from "../generated/prisma/client.js";
 import { fromDbDate, toDbDate } from "./dates.js";
 import { personnelEvent, type PersonnelEvent, type Tx } from "./record.js";
@@ -85,7 +85,7 @@ async function applyEffective(tx: Tx, event: EventEnvelope): Promise<InspectionO
   if (cadres.length === 0) return "skipped";
   if (cadres.length > 1) return unappliable(tx, event, p.decisionId, cadres[0]!.orgPath, "several_cadres");
   const cadre = cadres[0]!;
-  const effect = disciplineEffect(p.form as DisciplineForm, p.effectiveOn, p.bars ?? {});
+  const effect = disciplineEffect(p.form, p.effectiveOn, p.bars ?? {});
   const events: PersonnelEvent[] = [];
   for (const bar of effect.bars) {
     await tx.bar.create({ data: { cadreId: cadre.id, purpose: bar.purpose, fromOn: toDbDate(bar.from), untilOn: toDbDate(bar.until), decisionId: p.decisionId, form: p.form } });
