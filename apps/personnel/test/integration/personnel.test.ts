@@ -3,6 +3,8 @@
 // conclusions, and a warning decided in inspection taking the cadre out of planning and appointment for
 // the rules' period, exactly once across a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EventEnvelope } from "@orgboard/contracts";
+import { consumeEventStream } from "@orgboard/events";
 import { handleInspectionEvents } from "../../src/app/inspection-effects.js";
 import { CENTRAL, failure, OFFICER_HN, OFFICER_P2, ROLES, TREE, as, startHarness, warningInput, type Harness } from "./harness.js";
 
@@ -167,5 +169,26 @@ describe("a warning decided in inspection", () => {
     expect(resolved.status).toBe("resolved");
     expect((await api.effects.list.query({ orgPath: TREE.p1 })).items).toEqual([]);
     expect((await failure(api.effects.resolve.mutate({ effectId: open.items[0]!.id, resolution: "again" }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("the event stream", () => {
+  it("gives the officer in scope the changes (ids, no names), and the other province nothing of Hà Nội", async () => {
+    const read = async (claims: typeof OFFICER_HN) => {
+      const events: EventEnvelope[] = [];
+      const errors: unknown[] = [];
+      const consumer = consumeEventStream({ url: `${h.url}/trpc`, path: "personnel.events.stream", getToken: () => h.issuer.mint({ audience: "personnel", ...claims }), onEvent: (e) => void events.push(e), onError: (e) => void errors.push(e) });
+      const end = Date.now() + 10_000;
+      while (Date.now() < end && events.length === 0 && errors.length === 0) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      await consumer.stop();
+      expect(errors).toEqual([]);
+      return events;
+    };
+    const hn = await read(OFFICER_HN);
+    expect(hn.map((e) => e.type)).toContain("personnel.bar.applied");
+    expect(JSON.stringify(hn)).not.toMatch(/Nguyễn|001080000001/);
+    const p2 = await read(OFFICER_P2);
+    expect(p2.filter((e) => e.orgPath.startsWith(TREE.p1))).toEqual([]);
   });
 });
