@@ -7,3 +7,4 @@ export { openDatabase, migrationsDir, type Database } from "./db.js";
 export { serviceConsultations, type Consultations } from "./app/consultations.js";
 export { handleInspectionEvents } from "./app/inspection-effects.js";
 export { loadPersonnelConfig, personnelConfigSchema, type PersonnelConfig } from "./config.js";
+export { seedPersonnel, PersonnelSeedError, type PersonnelSeedResult, type SeedSubjects as PersonnelSeedSubjects } from "./seed/index.js";
