@@ -22,7 +22,7 @@ const membershipBuilt = existsSync(path.join(ROOT, "apps/membership/dist/main.js
 describe("start configuration", () => {
   it("has the embedded defaults", () => {
     const c = startConfig({});
-    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, realtime: 3010, dashboard: 5173 });
+    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, realtime: 3010, dashboard: 5173 });
     expect(c.issuer).toBe("http://127.0.0.1:8190/realms/orgboard");
     expect(c.dataDir).toBe(path.join(ROOT, ".data"));
     expect(c.demo).toBe(true);
@@ -55,7 +55,7 @@ describe("the launcher's secrets (no development secret of the realm file works,
       expect(first.clients[client]).toMatch(/^[0-9a-f]{48}$/);
       expect(first.clients[client]).not.toMatch(/^dev-/);
     }
-    expect(new Set(Object.values(first.clients)).size).toBe(3);
+    expect(new Set(Object.values(first.clients)).size).toBe(4);
     expect(first.denouncerKeys).toMatch(/^launcher-\d{8}:[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(first.denouncerKeys.split(":")[1]!, "base64")).toHaveLength(32);
     expect(statSync(secretsFile(dir)).mode & 0o777).toBe(0o600);
@@ -114,7 +114,7 @@ describe("port checks", () => {
     await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
     try {
       expect(await portFree(port, "127.0.0.1")).toBe(false);
-      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
+      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), personnel: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
       expect(lines).toEqual([`port ${port} (conference) is already in use; stop what uses it or set ORGBOARD_CONFERENCE_PORT`]);
     } finally {
       blocker.close();
