@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs ONE app's image as it runs in Kubernetes and checks that it answers its probes from the container:
-#   infra/images/test.sh <membership|conference|inspection|realtime|identity|dashboard>
+#   infra/images/test.sh <membership|conference|inspection|personnel|realtime|identity|dashboard>
 # - read-only root filesystem with a writable /tmp (tmpfs), non-root user, ports on 127.0.0.1 only;
 # - services run in a pod next to the identity image (their OIDC issuer), as the Deployment wires them;
 # - membership/conference: the image's migrate entry runs first as an init step on the data volume
@@ -8,6 +8,8 @@
 # - realtime relays membership: a third container, a client-credentials token from identity;
 # - inspection: migrate as above, then the service with its client secret (the one this run gave identity),
 #   a generated denouncer key and MEMBERSHIP_URL (a membership container beside it);
+# - personnel: migrate as above, then the service with its client secret, MEMBERSHIP_URL (a membership
+#   container beside it) and INSPECTION_URL (nothing listens there: its follower retries, readiness is its database);
 # - /healthz and /readyz must answer 200 within READY_TIMEOUT seconds (default 90).
 # The environment passed is exactly what each app reads on this branch (docs/runbooks/deploy.md).
 set -euo pipefail
@@ -15,7 +17,7 @@ set -euo pipefail
 app=${1:-}
 case " $APPS_ALL " in *" $app "*) [ -n "$app" ] ;; *) die "usage: $0 <$(echo $APPS_ALL | tr ' ' '|')>" ;; esac
 READY_TIMEOUT=${READY_TIMEOUT:-90}
-declare -A PORTS=([membership]=18101 [conference]=18102 [realtime]=18103 [identity]=18104 [dashboard]=18105 [inspection]=18106)
+declare -A PORTS=([membership]=18101 [conference]=18102 [realtime]=18103 [identity]=18104 [dashboard]=18105 [inspection]=18106 [personnel]=18107)
 port=${PORTS[$app]}
 pod="orgboard-test-$app"
 vol="orgboard-test-$app-data"
@@ -40,8 +42,9 @@ ISSUER=http://127.0.0.1:8190/realms/orgboard
 secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 REALTIME_SECRET=$(secret)
 INSPECTION_SECRET=$(secret)
-IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET" -e IDENTITY_INSPECTION_CLIENT_SECRET="$INSPECTION_SECRET")
-for c in MEMBERSHIP CONFERENCE PERSONNEL RESTRUCTURING VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
+PERSONNEL_SECRET=$(secret)
+IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET" -e IDENTITY_INSPECTION_CLIENT_SECRET="$INSPECTION_SECRET" -e IDENTITY_PERSONNEL_CLIENT_SECRET="$PERSONNEL_SECRET")
+for c in MEMBERSHIP CONFERENCE RESTRUCTURING VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
 identity_sidecar() {
   local idref; idref=$(image_ref identity)
   podman image exists "$idref" || die "$idref not built (infra/images/build.sh identity): the services' tests use it as their OIDC issuer"
@@ -73,6 +76,13 @@ case $app in
       -e DATA_DIR=/data/inspection -e MEMBERSHIP_URL=http://127.0.0.1:8081 \
       -e OIDC_CLIENT_ID=inspection -e OIDC_CLIENT_SECRET="$INSPECTION_SECRET" \
       -e INSPECTION_DENOUNCER_KEYS="ci$(date +%Y%m%d):$(head -c 32 /dev/urandom | base64)" "$ref" >/dev/null ;;
+  personnel)
+    identity_sidecar; migrate personnel
+    mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: personnel's test consults membership"
+    "${RUN[@]}" --name "$pod-membership" -e PORT=8081 -e OIDC_ISSUER=$ISSUER -e DATA_DIR=/tmp/membership "$mref" >/dev/null
+    "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=personnel \
+      -e DATA_DIR=/data/personnel -e MEMBERSHIP_URL=http://127.0.0.1:8081 -e INSPECTION_URL=http://127.0.0.1:8082 \
+      -e OIDC_CLIENT_ID=personnel -e OIDC_CLIENT_SECRET="$PERSONNEL_SECRET" "$ref" >/dev/null ;;
   realtime)
     identity_sidecar
     mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: realtime's test relays membership"

@@ -22,7 +22,7 @@ const membershipBuilt = existsSync(path.join(ROOT, "apps/membership/dist/main.js
 describe("start configuration", () => {
   it("has the embedded defaults", () => {
     const c = startConfig({});
-    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, realtime: 3010, dashboard: 5173 });
+    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, realtime: 3010, dashboard: 5173 });
     expect(c.issuer).toBe("http://127.0.0.1:8190/realms/orgboard");
     expect(c.dataDir).toBe(path.join(ROOT, ".data"));
     expect(c.demo).toBe(true);
@@ -55,7 +55,7 @@ describe("the launcher's secrets (no development secret of the realm file works,
       expect(first.clients[client]).toMatch(/^[0-9a-f]{48}$/);
       expect(first.clients[client]).not.toMatch(/^dev-/);
     }
-    expect(new Set(Object.values(first.clients)).size).toBe(3);
+    expect(new Set(Object.values(first.clients)).size).toBe(4);
     expect(first.denouncerKeys).toMatch(/^launcher-\d{8}:[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(first.denouncerKeys.split(":")[1]!, "base64")).toHaveLength(32);
     expect(statSync(secretsFile(dir)).mode & 0o777).toBe(0o600);
@@ -114,7 +114,7 @@ describe("port checks", () => {
     await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
     try {
       expect(await portFree(port, "127.0.0.1")).toBe(false);
-      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
+      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), personnel: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
       expect(lines).toEqual([`port ${port} (conference) is already in use; stop what uses it or set ORGBOARD_CONFERENCE_PORT`]);
     } finally {
       blocker.close();
@@ -132,7 +132,7 @@ interface Started {
 
 async function ports(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
-  for (const part of ["identity", "membership", "conference", "inspection", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
+  for (const part of ["identity", "membership", "conference", "inspection", "personnel", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
   return env;
 }
 
@@ -183,6 +183,10 @@ describe("orgboard start", () => {
     expect(at("inspection │ demo data loaded")).toBeGreaterThan(-1);
     expect(at("inspection │ demo data loaded")).toBeLessThan(at("inspection │ process"));
     expect(at("inspection │ process")).toBeLessThan(at("realtime   │ process"));
+    // personnel after inspection (it consults it and follows its stream), after its own demo data
+    expect(at("personnel  │ demo data loaded")).toBeGreaterThan(-1);
+    expect(at("inspection │ process")).toBeLessThan(at("personnel  │ process"));
+    expect(at("personnel  │ demo data loaded")).toBeLessThan(at("personnel  │ process"));
     expect(at("realtime   │ process")).toBeLessThan(at("dashboard  │ process"));
     // the banner: URLs and the demo logins of the realm file
     expect(out).toContain(`Dashboard         ${url("dashboard")}`);
@@ -200,10 +204,12 @@ describe("orgboard start", () => {
     expect((await fetch(`${url("realtime")}/readyz`)).status).toBe(200);
     expect((await fetch(`${url("inspection")}/readyz`)).status).toBe(200);
     expect(out).toContain(`Inspection        ${url("inspection")}/trpc`);
+    expect((await fetch(`${url("personnel")}/readyz`)).status).toBe(200);
+    expect(out).toContain(`Personnel         ${url("personnel")}/trpc`);
     // The services' client secrets were generated for this data directory and work: inspection's stream
     // is relayed by realtime (its token), and no realm development secret was needed.
     const secrets = JSON.parse(readFileSync(path.join(dataDir, "launcher/secrets.json"), "utf8")) as { clients: Record<string, string> };
-    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "realtime"]);
+    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "personnel", "realtime"]);
     for (const secret of Object.values(secrets.clients)) expect(out).not.toContain(secret);
     const tokenUrl = `${url("identity")}/realms/orgboard/protocol/openid-connect/token`;
     const grant = (client: string, secret: string) =>
@@ -217,7 +223,7 @@ describe("orgboard start", () => {
       if (relayed.inspection?.state !== "consuming") await new Promise((r) => setTimeout(r, 500));
     }
     expect(relayed.inspection?.state).toBe("consuming");
-    for (const client of ["realtime", "inspection", "membership"]) {
+    for (const client of ["realtime", "inspection", "membership", "personnel"]) {
       expect((await grant(client, secrets.clients[client]!)).status, client).toBe(200);
       expect((await grant(client, `dev-${client}-secret`)).status, `${client} with the realm file's default`).toBe(401);
     }

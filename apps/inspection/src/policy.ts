@@ -16,6 +16,12 @@ export const inspectionPolicy = definePolicy({
   "inspection.cases.manage": { roles: INSPECTORS, scoped: true },
   /** Any read of a case (one, a list, a subject's cases): audited like a write. */
   "inspection.cases.read": { roles: INSPECTORS, scoped: true },
+  /**
+   * One subject's cases (cases.listForSubject, audited): the commission, and the personnel service (role
+   * `service`) concluding a cadre's political standard (docs/personnel.md). Narrow it to the `personnel`
+   * client when per-service scopes land (issue #9).
+   */
+  "inspection.cases.readForSubject": { roles: [...INSPECTORS, "service"], scoped: true },
   /** Discipline decisions and appeals. */
   "inspection.discipline.manage": { roles: INSPECTORS, scoped: true },
   /** Complaints and denunciations: receive, assign inspectors, start, settle. Scope: the subject's organization. */

@@ -40,7 +40,7 @@ import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./wat
 
 export const inspectionContract = defineContract({
   service: "inspection",
-  version: "1.2",
+  version: "1.3",
   procedures: {
     /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
     programs: {

@@ -43,6 +43,12 @@ export const inspectionEventSchemas = {
     effectiveOn: date,
     /** the competent body's organization */
     decidedByOrgPath: z.string(),
+    /**
+     * The first day each purpose is no longer barred by this discipline under the party's rules
+     * (inspection's `barredUntil`; null: no such bar). Personnel applies it with the cadre rules' own
+     * periods (the later wins). Since 1.2; absent from older events.
+     */
+    bars: z.object({ appointment: date.nullable(), nomination: date.nullable(), planning: date.nullable() }).optional(),
   }),
   /** An appeal or a review changed or annulled a decision (its effect elsewhere is not undone automatically). */
   "inspection.discipline.changed": z.object({ decisionId: uuid, form: z.enum(DISCIPLINE_FORMS).nullable(), changedOn: date }),

@@ -25,7 +25,7 @@ describe("the inspection contract", () => {
 
   it("carries no names in event payloads: a discipline decision names ids, form, number and dates", () => {
     const shape = Object.keys(inspectionEventSchemas["inspection.discipline.effective"].shape).sort();
-    expect(shape).toEqual(["decidedByOrgPath", "decidedOn", "decisionId", "decisionNumber", "effectiveOn", "form", "memberId", "orgId", "subjectKind"]);
+    expect(shape).toEqual(["bars", "decidedByOrgPath", "decidedOn", "decisionId", "decisionNumber", "effectiveOn", "form", "memberId", "orgId", "subjectKind"]);
   });
 
   it("gives case details to inspection committees and services only, counts to the boards too, each in scope", () => {

@@ -3,10 +3,10 @@ import { isAbsolute, resolve } from "node:path";
 import { repoRoot } from "./paths.js";
 
 // Start order within the list is not implied: start/index.ts waits for each part's dependencies.
-export const PARTS = ["identity", "membership", "conference", "inspection", "realtime", "dashboard"] as const;
+export const PARTS = ["identity", "membership", "conference", "inspection", "personnel", "realtime", "dashboard"] as const;
 export type Part = (typeof PARTS)[number];
 
-export const DEFAULT_PORTS: Record<Part, number> = { identity: 8190, membership: 3001, conference: 3002, inspection: 3003, realtime: 3010, dashboard: 5173 };
+export const DEFAULT_PORTS: Record<Part, number> = { identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, realtime: 3010, dashboard: 5173 };
 export const portEnv = (part: Part) => `ORGBOARD_${part.toUpperCase()}_PORT`;
 
 export interface StartConfig {
@@ -17,7 +17,7 @@ export interface StartConfig {
   urls: Record<Part, string>;
   /** `<identity>/realms/orgboard`: the issuer every service verifies. */
   issuer: string;
-  /** Load demo data into empty databases (membership and inspection seeds, a scheduled conference). */
+  /** Load demo data into empty databases (membership, inspection and personnel seeds, a scheduled conference). */
   demo: boolean;
 }
 

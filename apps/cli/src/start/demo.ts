@@ -6,6 +6,7 @@ import type { conferenceContract } from "@orgboard/contract-conference";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
 import { InspectionSeedError, openDatabase as openInspectionDatabase, seedInspection } from "@orgboard/inspection";
 import { openMembershipDatabase, seedDatabase, seedSubjects } from "@orgboard/membership";
+import { openDatabase as openPersonnelDatabase, PersonnelSeedError, seedPersonnel } from "@orgboard/personnel";
 import { createTRPCClient } from "@trpc/client";
 
 export type Say = (line: string) => void;
@@ -54,6 +55,24 @@ export async function seedInspectionIfEmpty(dataDir: string, say: Say): Promise<
   } catch (e) {
     if (!(e instanceof InspectionSeedError)) throw e;
     say("inspection database already holds data: not seeding");
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Seeds `<dataDir>` (personnel's embedded PGlite) unless it already holds data: cadre files about the
+ * people of membership's demo seed, each province's posts, holders and planning pools (docs/personnel.md).
+ */
+export async function seedPersonnelIfEmpty(dataDir: string, say: Say): Promise<void> {
+  const db = await openPersonnelDatabase({ dataDir });
+  try {
+    const result = await seedPersonnel(db.prisma, seedSubjects(DEMO_SEED.scale, DEMO_SEED.seed));
+    const rows = Object.entries(result.rows).map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`).join(", ");
+    say(`demo data loaded in ${(result.milliseconds / 1000).toFixed(1)} s: ${rows}`);
+  } catch (e) {
+    if (!(e instanceof PersonnelSeedError)) throw e;
+    say("personnel database already holds data: not seeding");
   } finally {
     await db.close();
   }

@@ -1,7 +1,8 @@
 // `orgboard start`: the whole system on one machine with embedded defaults (nothing to install but Node).
 // identity (:8190) → membership (:3001) and conference (:3002), each on its own PGlite under .data/<service>/,
 // demo data on first start → inspection (:3003, after membership: it reads its subjects there; its demo
-// data after membership's) → realtime (:3010, every stream, client-credentials token) → the built
+// data after membership's) → personnel (:3004, after inspection: it consults both and follows inspection's
+// stream; its demo data about membership's people) → realtime (:3010, every stream, client-credentials token) → the built
 // dashboard (:5173, vite preview of a copy of dist/ with a generated /config.json). Each a child process
 // of its own. The service clients' secrets are generated on the first start (secrets.ts).
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import type { Command } from "commander";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from "../errors.js";
 import { discoverRealm, officialSession, readRealmUsers, type RealmUser } from "../simulate/login.js";
 import { DEFAULT_PORTS, PARTS, portEnv, startConfig, StartConfigError, type Part, type StartConfig } from "./config.js";
-import { scheduleDemoConference, seedInspectionIfEmpty, seedMembershipIfEmpty } from "./demo.js";
+import { scheduleDemoConference, seedInspectionIfEmpty, seedMembershipIfEmpty, seedPersonnelIfEmpty } from "./demo.js";
 import { repoPath } from "./paths.js";
 import { takenPorts } from "./ports.js";
 import { launcherSecrets, type LauncherSecrets } from "./secrets.js";
@@ -21,7 +22,7 @@ const entry = (app: string) => repoPath("apps", app, "dist", "main.js");
 /** What must be built before anything starts; membership is optional until its server lands. */
 function checkBuilt(): { missing: string[]; membership: boolean } {
   const missing: string[] = [];
-  for (const app of ["identity", "conference", "inspection", "realtime"]) {
+  for (const app of ["identity", "conference", "inspection", "personnel", "realtime"]) {
     if (!existsSync(entry(app))) missing.push(`apps/${app}/dist/main.js (pnpm --filter @orgboard/${app} build)`);
   }
   if (!existsSync(repoPath("apps/dashboard/dist/index.html"))) missing.push("apps/dashboard/dist (pnpm --filter @orgboard/dashboard build)");
@@ -70,6 +71,7 @@ function banner(c: StartConfig, users: RealmUser[], membership: boolean): string
     ["Membership", membership ? `${c.urls.membership}/trpc` : "not built (apps/membership/dist/main.js missing): its panels show unavailable"],
     ["Conference", `${c.urls.conference}/trpc`],
     ["Inspection", `${c.urls.inspection}/trpc`],
+    ["Personnel", `${c.urls.personnel}/trpc`],
     ["Realtime", `${c.urls.realtime} (socket.io)`],
     ["Data", `${c.dataDir}/<service>/ (delete it to start over)`],
   ];
@@ -161,6 +163,7 @@ export async function start(options: StartOptions): Promise<number> {
       IDENTITY_REALTIME_CLIENT_SECRET: secrets.clients.realtime,
       IDENTITY_INSPECTION_CLIENT_SECRET: secrets.clients.inspection,
       IDENTITY_MEMBERSHIP_CLIENT_SECRET: secrets.clients.membership,
+      IDENTITY_PERSONNEL_CLIENT_SECRET: secrets.clients.personnel,
       DATA_DIR: join(config.dataDir, "identity"),
     });
     await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
@@ -203,6 +206,24 @@ export async function start(options: StartOptions): Promise<number> {
       });
       await sup.waitReady("inspection", `${config.urls.inspection}/readyz`, 180_000);
     })();
+    // Personnel consults membership and inspection and follows inspection's stream: it starts after both.
+    const personnelDir = join(config.dataDir, "personnel");
+    const personnelUp = (async () => {
+      await inspectionUp;
+      if (sup.isStopping) return;
+      if (config.demo) await seedPersonnelIfEmpty(personnelDir, (l) => sup.log("personnel", l));
+      if (sup.isStopping) return;
+      startApp("personnel", {
+        ...base,
+        PORT: String(config.ports.personnel),
+        DATA_DIR: personnelDir,
+        MEMBERSHIP_URL: config.urls.membership,
+        INSPECTION_URL: config.urls.inspection,
+        OIDC_CLIENT_ID: "personnel",
+        OIDC_CLIENT_SECRET: secrets.clients.personnel,
+      });
+      await sup.waitReady("personnel", `${config.urls.personnel}/readyz`, 180_000);
+    })();
     const conferenceUp = (async () => {
       startApp("conference", { ...base, PORT: String(config.ports.conference), DATA_DIR: join(config.dataDir, "conference") });
       await sup.waitReady("conference", `${config.urls.conference}/readyz`);
@@ -211,7 +232,7 @@ export async function start(options: StartOptions): Promise<number> {
         if (organizer) await scheduleDemoConference(config.urls.conference, officialSession(await discoverRealm(config.urls.identity), organizer.nationalId), (l) => sup.log("conference", l));
       }
     })();
-    await Promise.all([membershipUp, conferenceUp, inspectionUp]);
+    await Promise.all([membershipUp, conferenceUp, inspectionUp, personnelUp]);
 
     const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`];
     startApp("realtime", {
@@ -250,11 +271,11 @@ export async function start(options: StartOptions): Promise<number> {
 export function registerStartCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command("start")
-    .description("start the whole system on this machine: identity, membership, conference, inspection, realtime and the dashboard (embedded databases, demo data)")
+    .description("start the whole system on this machine: identity, membership, conference, inspection, personnel, realtime and the dashboard (embedded databases, demo data)")
     .option("--no-demo", "do not load demo data into empty databases")
     .addHelpText(
       "after",
-      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
+      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_PERSONNEL_CLIENT_SECRET,\nORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
     )
     .action(async (opts: { demo: boolean }) => setExit(await start({ demo: opts.demo })));
 }

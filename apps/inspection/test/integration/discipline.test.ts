@@ -23,7 +23,7 @@ describe("discipline decisions", () => {
     expect(events.map((e) => [e.orgPath, e.payload])).toEqual([
       [
         TREE.c1,
-        { decisionId: d.id, subjectKind: "member", memberId: h.members.hn1, orgId: null, form: "expulsion", decisionNumber: "512-QĐ/TU", decidedOn: "2026-10-05", effectiveOn: "2026-10-07", decidedByOrgPath: TREE.p1 },
+        { decisionId: d.id, subjectKind: "member", memberId: h.members.hn1, orgId: null, form: "expulsion", decisionNumber: "512-QĐ/TU", decidedOn: "2026-10-05", effectiveOn: "2026-10-07", decidedByOrgPath: TREE.p1, bars: { appointment: null, nomination: null, planning: null } },
       ],
     ]);
     const audit = await h.db.prisma.auditRecord.findMany({ where: { entity: "DisciplineDecision", entityId: d.id } });

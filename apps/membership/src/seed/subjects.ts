@@ -1,11 +1,11 @@
-// The seed's organizations and people as another service's seed needs them (inspection's demo data is about
-// the same people and organizations: docs/inspection.md, "Seed"). Derived from the same generator and seed
+// The seed's organizations and people as another service's seed needs them (inspection's and personnel's demo
+// data are about the same people and organizations: docs/inspection.md, "Seed"). Derived from the same generator and seed
 // as `seedDatabase`, so ids, names, paths and statuses are the ones membership's seeded database holds; a
 // cell's people are generated only when asked for (a national dataset is 5.6 million people).
 import { isoOf, MemberGenerator } from "./generate.js";
 import { DEFAULT_AS_OF } from "./load.js";
 import { buildOrgTree, type SeedScale } from "./orgs.js";
-import type { MemberStatus, OrgKind, RemovalKind } from "../domain/enums.js";
+import type { Gender, MemberStatus, OrgKind, RemovalKind } from "../domain/enums.js";
 
 export interface SubjectOrg {
   id: number;
@@ -27,6 +27,13 @@ export interface SubjectMember {
   admittedOn: string;
   leftOn: string | null;
   removalKind: RemovalKind | null;
+  /**
+   * What personnel's seed needs to open a cadre file about the same person. (Not the national ID: the
+   * generator numbers those by a counter over the whole run, which a cell generated alone does not replay.)
+   */
+  birthDate: string;
+  gender: Gender;
+  ethnicity: string;
 }
 
 export interface SeedSubjects {
@@ -69,6 +76,9 @@ export function seedSubjects(scale: SeedScale, seed: number, asOf: string = DEFA
         admittedOn: isoOf(m.admittedOn),
         leftOn: m.leftOn === null ? null : isoOf(m.leftOn),
         removalKind: m.removalKind,
+        birthDate: isoOf(m.birthDate),
+        gender: m.gender,
+        ethnicity: m.ethnicity,
       }));
     },
   };

@@ -14,9 +14,9 @@ const LIMIT = 500;
  * Every case about one member or organization whose subject organization (when the case was opened) lies
  * in the caller's scope, newest first. Read from inspection's own rows, so a member who moved keeps the
  * cases opened in the caller's scope, and a subject with none (or outside the scope) gives empty lists.
- * Every case returned is audited.
+ * Every case returned is audited. The personnel service reads it with its service token.
  */
-export const listSubjectCasesRoute = procedure("inspection.cases.read")
+export const listSubjectCasesRoute = procedure("inspection.cases.readForSubject")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }) => {

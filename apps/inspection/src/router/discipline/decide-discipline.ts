@@ -6,7 +6,7 @@ import { competenceSubject, decidingBody, initialEffectStatus, isActiveSubject, 
 import { assertNotFuture, invalid } from "../../app/errors.js";
 import { inspectionEvent, recordCallerChange } from "../../app/record.js";
 import { subjectColumns, subjectIds, toDecisionView } from "../../app/views.js";
-import { assertCompetent, checkLimitation, conflict, effectiveOn, formsForSubjectKind, isFormAllowed, throwIfViolations } from "../../domain/index.js";
+import { assertCompetent, barredUntil, checkLimitation, conflict, effectiveOn, formsForSubjectKind, isFormAllowed, throwIfViolations } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 
 const c = inspectionContract.procedures.discipline.decide;
@@ -97,6 +97,8 @@ export const decideDisciplineRoute = procedure("inspection.discipline.manage")
             decidedOn: input.decidedOn,
             effectiveOn: effective,
             decidedByOrgPath: input.decidedBy.orgPath,
+            // The party's bars, by the rules in one place (domain/discipline.ts): personnel applies them.
+            bars: { appointment: barredUntil(input.form, effective, "appointment"), nomination: barredUntil(input.form, effective, "nomination"), planning: barredUntil(input.form, effective, "planning") },
           }),
         ],
       });

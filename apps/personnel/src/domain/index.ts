@@ -1,0 +1,7 @@
+// The personnel service's rules: pure functions, no I/O (docs/personnel.md).
+export * from "./errors.js";
+export * from "./retirement.js";
+export * from "./planning.js";
+export * from "./confidence.js";
+export * from "./discipline.js";
+export * from "./standard.js";

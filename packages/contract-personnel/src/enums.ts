@@ -1,0 +1,40 @@
+// Enumerations of the personnel contract (docs/personnel.md; Vietnamese terms: docs/glossary.md).
+
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Which body a post belongs to: party, state, mass organization (Mặt trận, đoàn thể). */
+export const POST_BODIES = ["party", "state", "mass_organization"] as const;
+export type PostBody = (typeof POST_BODIES)[number];
+
+/** A leadership position (chức vụ lãnh đạo, quản lý) or a committee seat (ủy viên). */
+export const POST_KINDS = ["leadership", "committee_seat"] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** The committee a seat belongs to: ban chấp hành, ban thường vụ, ủy ban kiểm tra. */
+export const COMMITTEES = ["executive_committee", "standing_committee", "inspection_commission"] as const;
+export type Committee = (typeof COMMITTEES)[number];
+
+/** Why a post held ended. */
+export const POST_END_REASONS = ["term_ended", "dismissal", "confidence_vote", "removed_from_party", "death", "officer"] as const;
+export type PostEndReason = (typeof POST_END_REASONS)[number];
+
+/** Why a candidate left a planning pool (đưa ra khỏi quy hoạch). */
+export const POOL_REMOVAL_REASONS = ["discipline", "standard_not_met", "age", "confidence_vote", "officer"] as const;
+export type PoolRemovalReason = (typeof POOL_REMOVAL_REASONS)[number];
+
+/** What a discipline bars a cadre from, for a period. */
+export const BAR_PURPOSES = ["appointment", "planning"] as const;
+export type BarPurpose = (typeof BAR_PURPOSES)[number];
+
+/** What a confidence vote's share of low confidence calls for (Quy định 96-QĐ/TW). */
+export const CONFIDENCE_OUTCOMES = ["none", "resignation_proposed", "dismissal_proposed"] as const;
+export type ConfidenceOutcome = (typeof CONFIDENCE_OUTCOMES)[number];
+
+/** What a political-standard conclusion (kết luận tiêu chuẩn chính trị) is for. */
+export const STANDARD_PURPOSES = ["admission", "planning", "appointment", "nomination"] as const;
+export type StandardPurpose = (typeof STANDARD_PURPOSES)[number];
+
+/** Where a consumed event stands: applied, or unappliable until an officer resolves it. */
+export const EFFECT_STATUSES = ["applied", "unappliable", "resolved"] as const;
+export type EffectStatus = (typeof EFFECT_STATUSES)[number];

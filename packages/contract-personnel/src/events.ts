@@ -1,0 +1,28 @@
+// Event types and payloads of `personnel.events.stream`. Payloads carry ids, kinds, dates and counts:
+// never names, national IDs or a cadre's file. The envelope's orgPath is the cadre's (or post's)
+// organization, so scoped readers route by prefix.
+import { z } from "zod";
+import { BAR_PURPOSES, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const uuid = z.string().uuid();
+
+export const personnelEventSchemas = {
+  "personnel.cadre.created": z.object({ cadreId: uuid, member: z.boolean() }),
+  "personnel.post.created": z.object({ postId: uuid, kind: z.enum(POST_KINDS), termStartYear: z.number().int() }),
+  "personnel.post.filled": z.object({ postId: uuid, cadreId: uuid, assignmentId: uuid, startedOn: date }),
+  "personnel.post.ended": z.object({ postId: uuid, cadreId: uuid, assignmentId: uuid, endedOn: date, reason: z.enum(POST_END_REASONS) }),
+  "personnel.pool.added": z.object({ entryId: uuid, postId: uuid, cadreId: uuid, termStartYear: z.number().int() }),
+  "personnel.pool.removed": z.object({ entryId: uuid, postId: uuid, cadreId: uuid, removedOn: date, reason: z.enum(POOL_REMOVAL_REASONS) }),
+  /** counts only: how many holders were voted on and what the results call for */
+  "personnel.vote.recorded": z.object({ sessionId: uuid, heldOn: date, holders: z.number().int(), resignationProposed: z.number().int(), dismissalProposed: z.number().int() }),
+  "personnel.standard.concluded": z.object({ conclusionId: uuid, cadreId: uuid, purpose: z.enum(STANDARD_PURPOSES), met: z.boolean(), concludedOn: date }),
+  /** a discipline decided in inspection bars the cadre from `purpose` for from ≤ d < until */
+  "personnel.bar.applied": z.object({ cadreId: uuid, decisionId: uuid, purpose: z.enum(BAR_PURPOSES), from: date, until: date }),
+  "personnel.effect.unappliable": z.object({ effectId: uuid, source: z.string(), eventId: z.string(), reason: z.string() }),
+  "personnel.effect.resolved": z.object({ effectId: uuid }),
+} as const;
+
+export type PersonnelEventType = keyof typeof personnelEventSchemas;
+export const PERSONNEL_EVENT_TYPES = Object.keys(personnelEventSchemas) as PersonnelEventType[];
+export type PersonnelEventPayload<T extends PersonnelEventType> = z.infer<(typeof personnelEventSchemas)[T]>;
