@@ -252,7 +252,7 @@ describe("import, export and report through the API, as the official", () => {
     const after = JSON.parse((await run(["report", "annual", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
     expect(after.totalMembers).toBe(before.totalMembers + 3001);
     const table = await run(["report", "annual", "--org", "/01/", "--year", "2026"]);
-    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2026");
+    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2026");
   });
 
   it("refuses another province the same way whether it exists or not (exit 1), and bad input with exit 2", async () => {

@@ -17,6 +17,7 @@ import { membershipEventSchemas } from "./events.js";
 import { exportFileInputSchema, exportFileOutputSchema } from "./export/export-file.js";
 import { importFileInputSchema, importFileOutputSchema } from "./import/import-file.js";
 import { annualReportInputSchema, annualReportOutputSchema } from "./kpi/annual-report.js";
+import { closeYearInputSchema, closeYearOutputSchema } from "./kpi/close-year.js";
 import { kpiSummaryInputSchema, kpiSummaryOutputSchema } from "./kpi/kpi-summary.js";
 import { createMemberInputSchema, createMemberOutputSchema } from "./members/create-member.js";
 import { getMemberInputSchema, getMemberOutputSchema } from "./members/get-member.js";
@@ -98,6 +99,8 @@ export const membershipContract = defineContract({
     kpi: {
       summary: query(kpiSummaryInputSchema, kpiSummaryOutputSchema),
       report: query(annualReportInputSchema, annualReportOutputSchema),
+      /** Closes a year's report of a subtree: frozen as published (2.3). */
+      closeYear: mutation(closeYearInputSchema, closeYearOutputSchema),
     },
     /** Both take a file in the import template and answer the same result (import/import-file.ts). */
     import: {

@@ -22,6 +22,8 @@ export const membershipEventSchemas = {
   }),
   /** The admissions plan of the organization at orgPath for a year. */
   "membership.target.set": z.object({ year: z.number().int(), admissions: z.number().int(), previous: z.number().int().nullable() }),
+  /** The annual report of the subtree at orgPath for a year was closed (frozen as published). */
+  "membership.year.closed": z.object({ year: z.number().int(), closedOn: date }),
 
   "membership.organization.created": z.object({ orgId: id, kind: z.enum(ORG_KINDS), parentPath: z.string(), openedOn: date }),
   "membership.organization.updated": z.object({ orgId: id, fields: z.array(z.string()) }),

@@ -4,7 +4,7 @@
 // only module that names the service's procedures.
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { createServiceLinks, type TokenGetter } from "@orgboard/contracts";
-import type { AnnualReportOutput, MembershipContractRouter } from "@orgboard/contract-membership";
+import type { AnnualReportOutput, CloseYearOutput, MembershipContractRouter } from "@orgboard/contract-membership";
 import { DEFAULT_PORTS } from "../start/config.js";
 
 export type MembershipClient = TRPCClient<MembershipContractRouter>;
@@ -35,6 +35,7 @@ export interface MembershipApi {
   importFile(kind: ImportKind, input: { orgPath: string; format: FileFormat; bytes: Buffer; fileName: string }): Promise<ImportOutcome>;
   exportFile(kind: ImportKind, input: { orgPath: string; format: FileFormat }): Promise<ExportedFile>;
   annualReport(input: { orgPath: string; year: number }): Promise<AnnualReportOutput>;
+  closeYear(input: { orgPath: string; year: number }): Promise<CloseYearOutput>;
 }
 
 export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?: typeof fetch): MembershipApi {
@@ -50,5 +51,6 @@ export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?
       return { fileName: r.fileName, rows: r.rows, bytes: Buffer.from(r.fileBase64, "base64") };
     },
     annualReport: (input) => api.kpi.report.query(input),
+    closeYear: (input) => api.kpi.closeYear.mutate(input),
   };
 }

@@ -127,6 +127,20 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
     out(opts.json ? JSON.stringify(r, null, 2) : formatAnnualReport(r));
   });
 
+  apiOptions(
+    report
+      .command("close")
+      .description("khóa sổ báo cáo năm của một tổ chức: số liệu đã công bố không thay đổi nữa / close a year's annual report of a subtree: its published figures are frozen")
+      .option("--org <path>", "tổ chức / organization path, e.g. /01/ (default: your organization)")
+      .requiredOption("--year <year>", "năm khóa sổ / the year to close", year),
+  ).action(async (opts: ApiOptions & { year: number }) => {
+    const { token, api } = session(opts);
+    const orgPath = await orgPathFor(opts, token);
+    const r = await api.closeYear({ orgPath, year: opts.year });
+    const formatDateVi = (iso: string) => iso.split("-").reverse().join("/");
+    out(`Đã khóa sổ năm ${r.year} của ${r.orgPath} ngày ${formatDateVi(r.closedOn)} / closed ${r.year} for ${r.orgPath} on ${formatDateVi(r.closedOn)}`);
+  });
+
   report
     .command("inspection")
     .description("báo cáo công tác kiểm tra, giám sát năm của một tổ chức / the annual inspection report of a subtree (counts only)")

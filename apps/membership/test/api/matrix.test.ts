@@ -86,6 +86,8 @@ const PROBES: Record<string, Probe> = {
   "targets.set": (c, t) => c.membership.targets.set.mutate({ orgPath: t, year: 2026, admissionsPlan: 5 }),
   "kpi.summary": (c, t) => c.membership.kpi.summary.query({ orgPath: t, year: 2026 }),
   "kpi.report": (c, t) => c.membership.kpi.report.query({ orgPath: t, year: 2026 }),
+  // A second closing of the same year fails after authorization (CONFLICT), so any year past will do.
+  "kpi.closeYear": (c, t) => c.membership.kpi.closeYear.mutate({ orgPath: t, year: 2025 }),
   "import.members": (c, t) =>
     c.membership.import.members.mutate({
       orgPath: t,
