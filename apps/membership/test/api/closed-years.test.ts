@@ -33,7 +33,8 @@ describe("closed years", () => {
       action: "membership.reports.close",
       events: ["membership.year.closed"],
     });
-    expect(closed.result).toEqual({ orgPath: TREE.p1, year: LAST_YEAR, closedOn: TODAY, closedBy: `board-${TREE.p1}` });
+    // closedBy: the official's user name (the test issuer mints "test.user").
+    expect(closed.result).toEqual({ orgPath: TREE.p1, year: LAST_YEAR, closedOn: TODAY, closedBy: "test.user" });
 
     // This year's work: the recognitions (dated this year) and a death dated last year, entered late.
     const { rows } = await suite.h.db.query<{ id: number }>(`SELECT id FROM member WHERE national_id = ANY($1) ORDER BY id`, [ids]);
@@ -47,7 +48,7 @@ describe("closed years", () => {
     const { closed: _c0, amendments: _a0, ...publishedBefore } = before;
     expect(published).toEqual(publishedBefore);
     expect(after.admissions.count).toBe(before.admissions.count);
-    expect(after.closed).toEqual({ closedOn: TODAY, closedBy: `board-${TREE.p1}` });
+    expect(after.closed).toEqual({ closedOn: TODAY, closedBy: "test.user" });
     // The late death dated last year is an amendment; so is every admission the recognitions put into last year.
     expect(after.amendments).toContainEqual({ figure: "deaths", published: before.deaths, amended: before.deaths + 1 });
     const live = await suite.h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM admission WHERE org_path LIKE '/01/%' AND extract(year FROM admitted_on) = $1`, [LAST_YEAR]);
