@@ -40,7 +40,7 @@ afterAll(async () => {
 describe("pnpm orgboard … --json > f", () => {
   it("the README writes every redirected form as `pnpm -s orgboard`", () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const redirected = [...readme.matchAll(/`(pnpm[^`]*orgboard[^`]*>[^`]*)`/g)].map((m) => m[1]!);
+    const redirected = [...readme.matchAll(/`(pnpm[^`]*orgboard[^`]* > [^`]*)`/g)].map((m) => m[1]!);
     expect(redirected.length).toBeGreaterThan(0);
     for (const form of redirected) expect(form).toMatch(/^pnpm -s orgboard /);
   });
