@@ -16,6 +16,7 @@ import { issueCardInputSchema, issueCardOutputSchema } from "./cards/issue-card.
 import { membershipEventSchemas } from "./events.js";
 import { exportFileInputSchema, exportFileOutputSchema } from "./export/export-file.js";
 import { importFileInputSchema, importFileOutputSchema } from "./import/import-file.js";
+import { importHistoryInputSchema, importHistoryOutputSchema } from "./import/import-history.js";
 import { annualReportInputSchema, annualReportOutputSchema } from "./kpi/annual-report.js";
 import { closeYearInputSchema, closeYearOutputSchema } from "./kpi/close-year.js";
 import { kpiSummaryInputSchema, kpiSummaryOutputSchema } from "./kpi/kpi-summary.js";
@@ -106,6 +107,8 @@ export const membershipContract = defineContract({
     import: {
       members: mutation(importFileInputSchema, importFileOutputSchema),
       orgs: mutation(importFileInputSchema, importFileOutputSchema),
+      /** Past years of the register's members, one kind per file (import/import-history.ts, 2.3). */
+      history: mutation(importHistoryInputSchema, importHistoryOutputSchema),
     },
     /** Both answer a file in the import template (export/export-file.ts). */
     export: {

@@ -61,6 +61,8 @@ export const membershipEventSchemas = {
   /** Written by the data layer's import (one per file): consumers reload the subtree. */
   "membership.members.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
   "membership.organizations.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
+  /** A history file (import.history) was imported: `kind` says which records (2.3). */
+  "membership.history.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int(), kind: z.string() }).loose(),
   /** A bulk export of personal data (security monitoring). */
   "membership.export.completed": z.object({ what: z.enum(["members", "organizations"]), format: z.enum(FILE_FORMATS), rows: z.number().int() }),
   /**
