@@ -12,7 +12,7 @@ export type FileFormat = "csv" | "xlsx";
 export type ImportKind = "members" | "orgs";
 /** `import history-<kind>`: past years of the register (docs/import-template.md "History"). */
 export type HistoryKind = `history-${HistoryImportKind}`;
-export const HISTORY_KINDS = HISTORY_IMPORT_KINDS.map((k) => `history-${k}` as HistoryKind);
+export const HISTORY_KINDS: HistoryKind[] = HISTORY_IMPORT_KINDS.map((k) => `history-${k}` as const);
 
 export type ImportOutcome =
   | { ok: true; importId: string; imported: number; orgPath: string }

@@ -5,7 +5,7 @@
 // report keeps the published figures and lists what moved as amendments, published and amended side by side.
 import { describe, expect, it } from "vitest";
 import { formatAnnualReport } from "../../src/report/format.js";
-import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite, TODAY } from "./harness.js";
+import { CENTRAL, as, board, expectNoWrites, expectRecorded, expectSecurity, treeSuite, TODAY } from "./harness.js";
 import { TREE, nationalId } from "./fixtures.js";
 
 const suite = treeSuite();

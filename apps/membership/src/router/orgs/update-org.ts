@@ -1,5 +1,5 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { conflict, invalid } from "../errors.js";
+import { conflict } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
