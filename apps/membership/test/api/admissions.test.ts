@@ -61,6 +61,12 @@ describe("admissions.registerCandidate", () => {
     await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...input(), registeredOn: "2027-01-01" }), "BAD_REQUEST", "registeredOn");
     await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...input(), registeredOn: "2026-01-01" }), "BAD_REQUEST", "courseCompletedOn");
   });
+  it("takes the cell as it was on the registration date: a cell closed since still registers its 2023 candidate", async () => {
+    await suite.fx.org("/01/01-G1/01-CX/", "subordinate_cell", "Chi bộ Tổ dân phố cũ", { openedOn: "2000-01-01", closedOn: "2024-12-31" });
+    const past = { ...input(), orgPath: "/01/01-G1/01-CX/", nationalId: nationalId(2001, "female"), courseCompletedOn: "2022-05-01" };
+    expect(await hanoi().membership.admissions.registerCandidate.mutate({ ...past, registeredOn: "2023-06-01" })).toMatchObject({ status: "candidate" });
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...past, nationalId: nationalId(2001, "female"), registeredOn: "2025-02-01" }), "CONFLICT", "orgPath");
+  });
   it("is for boards in their own cells", async () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.admissions.registerCandidate.mutate(input()), wrongRole: as("personnel_officer", TREE.p1), otherProvince: board(TREE.p2) });
   });

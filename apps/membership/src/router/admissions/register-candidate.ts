@@ -23,7 +23,10 @@ export const registerCandidateRoute = procedure("membership.admissions.manage", 
       const validUntil = rule.ok ? rule.value.courseValidUntil : "";
       const org = await loadOrg(tx, input.orgPath, "orgPath", true);
       if (!isCellKind(org.kind)) throw invalid("orgPath", "not_a_cell", `admissions are prepared by a cell (chi bộ); ${org.path} is a ${org.kind}`);
-      if (org.closed_on) throw conflict("orgPath", "closed", `the cell closed on ${org.closed_on}`);
+      // The cell must have been open on the date of the act, not necessarily today.
+      const registeredOn = input.registeredOn ?? today;
+      if (org.closed_on && org.closed_on <= registeredOn) throw conflict("orgPath", "closed", `the cell closed on ${org.closed_on}`);
+      if (org.opened_on > registeredOn) throw conflict("orgPath", "not_yet_open", `the cell was founded on ${org.opened_on}, after ${registeredOn}`);
       const { rows: dups } = await tx.query<{ what: string; id: number }>(
         `SELECT 'member' AS what, id FROM member WHERE national_id = $1 UNION ALL SELECT 'candidate', id FROM admission_candidate WHERE national_id = $1`,
         [input.nationalId],
