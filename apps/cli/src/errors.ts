@@ -2,7 +2,7 @@
 // session over → exit 3 with the hint to run `orgboard login`; never a stack trace (ORGBOARD_DEBUG=1 shows one).
 // Messages: Vietnamese first, English second.
 import { TRPCClientError } from "@trpc/client";
-import { DatabaseBusyError, MembershipInputError } from "@orgboard/membership";
+import { DatabaseBusyError, MembershipInputError, OperationInterruptedError } from "@orgboard/membership";
 import { AuthError } from "./auth/oidc.js";
 import { LOGIN_HINT } from "./auth/session.js";
 
@@ -10,6 +10,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_NOT_LOGGED_IN = 3;
+/** Stopped by SIGINT/SIGTERM (128 + 2, the shell's convention for Ctrl-C). */
+export const EXIT_INTERRUPTED = 130;
 
 /** Input the user must fix; `field` names the argument, option or file column. */
 export class CliInputError extends Error {
@@ -28,6 +30,10 @@ export function reportError(thrown: unknown, stderr: NodeJS.WritableStream = pro
   const cause = thrown instanceof TRPCClientError ? (thrown as Error).cause : undefined;
   const err = cause instanceof ApiUnreachableError || cause instanceof AuthError ? cause : thrown;
   if (process.env.ORGBOARD_DEBUG) stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+  if (err instanceof OperationInterruptedError) {
+    stderr.write(`đã dừng, không ghi gì / stopped: ${err.message}\n`);
+    return EXIT_INTERRUPTED;
+  }
   if (err instanceof CliInputError || err instanceof MembershipInputError) {
     stderr.write(`lỗi / error: ${err.message}\n`);
     return EXIT_BAD_INPUT;

@@ -16,11 +16,12 @@ import {
   importMembers,
   importOrganizations,
   membershipDataDir,
+  OperationInterruptedError,
   openMembershipDatabase,
   SEED_SCALES,
   seedDatabase,
   seedSubjects,
-  type Database,
+  type MembershipDatabase,
   type SeedScale,
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
@@ -38,13 +39,47 @@ export function operatorActor(declared: string, osUser = userInfo().username): s
   return `operator-declared:${name} (os-user:${osUser})`;
 }
 
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openMembershipDatabase();
+/**
+ * Opens the membership database for `work` and stops cleanly on SIGINT/SIGTERM: the first signal aborts
+ * `work`'s AbortSignal (an import or a seed rolls back, nothing of it is written) and the database is
+ * closed properly before the process exits (130); a second signal exits at once, which the embedded
+ * database survives as it survives a kill (docs/runbooks/embedded-durability.md).
+ */
+async function withDatabase<T>(work: (db: MembershipDatabase, signal: AbortSignal) => Promise<T>, options: { backup?: boolean } = {}): Promise<T> {
+  const stop = new AbortController();
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (++signals > 1) process.exit(130);
+    process.stderr.write(`\nĐang dừng (${signal}): hủy phần đang làm dở, không ghi gì thêm; nhấn lần nữa để thoát ngay / stopping (${signal}): rolling back what is in progress; press again to quit at once\n`);
+    stop.abort(new OperationInterruptedError(signal));
+  };
+  // Before the database opens: a signal while it opens still closes it properly.
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
-    return await work(db);
+    const db = await openMembershipDatabase();
+    try {
+      if (options.backup) await backupBeforeBulkWork(db);
+      stop.signal.throwIfAborted();
+      return await work(db, stop.signal);
+    } finally {
+      await db.close();
+    }
   } finally {
-    await db.close();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
+}
+
+/**
+ * Embedded database, before an import or a seed: a checkpoint and a verified copy of the data directory
+ * (<dir>.backup), the way back should the machine fail during the bulk work (PGlite does not flush to
+ * disk). ORGBOARD_EMBEDDED_BACKUP=off skips it (a test machine, or a directory too large to copy).
+ */
+async function backupBeforeBulkWork(db: MembershipDatabase): Promise<void> {
+  if (process.env.ORGBOARD_EMBEDDED_BACKUP === "off") return;
+  const backup = await db.shared.backup();
+  if (backup) process.stdout.write(`bản sao dự phòng / backup: ${backup.dir} (${(backup.bytes / 2 ** 20).toFixed(0)} MiB, ${(backup.milliseconds / 1000).toFixed(1)} s)\n`);
 }
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
@@ -99,14 +134,17 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
     .action(async (opts: { scale: SeedScale; seed: number; asOf?: string; reset: boolean }) => {
       const bar = progressBar("seed");
       try {
-        const result = await withDatabase((db) =>
-          seedDatabase(db, {
-            scale: opts.scale,
-            seed: opts.seed,
-            asOf: opts.asOf,
-            reset: opts.reset,
-            onProgress: (p) => bar.update(p.done, p.total, p.phase),
-          }),
+        const result = await withDatabase(
+          (db, signal) =>
+            seedDatabase(db, {
+              scale: opts.scale,
+              seed: opts.seed,
+              asOf: opts.asOf,
+              reset: opts.reset,
+              signal,
+              onProgress: (p) => bar.update(p.done, p.total, p.phase),
+            }),
+          { backup: true },
         );
         bar.stop();
         const rows = Object.entries(result.rows).map(([t, n]) => `  ${t}: ${n.toLocaleString("vi-VN")}`);
@@ -165,11 +203,13 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
       requireFile(file);
       const actor = operatorActor(opts.actor);
       const bar = progressBar(`import ${kind}`);
-      const result = await withDatabase((db) =>
-        kind === "members"
-          ? importMembers(db, { path: file }, { actor, onProgress: (p) => bar.update(p.rowsRead, p.rowsRead, p.phase) })
-          : importOrganizations(db, { path: file }, { actor }),
-      );
+      const result = await withDatabase(
+        (db, signal) =>
+          kind === "members"
+            ? importMembers(db, { path: file }, { actor, signal, onProgress: (p) => bar.update(p.rowsRead, p.rowsRead, p.phase) })
+            : importOrganizations(db, { path: file }, { actor, signal }),
+        { backup: true },
+      ).finally(() => bar.stop());
       bar.stop();
       if (!result.ok) return setExit(printRejected(result));
       out(`Đã nhập ${result.imported} ${kind === "members" ? "đảng viên" : "tổ chức"} / imported ${result.imported} ${kind === "members" ? "members" : "organizations"} (${result.orgPath}, import ${result.importId})`);
@@ -183,9 +223,9 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
     .option("--org <path>", "organization path of the subtree, e.g. /01/", "/")
     .action(async (kind: "members" | "orgs", file: string, opts: { org: string }) => {
       const bar = progressBar(`export ${kind}`);
-      const n = await withDatabase((db) =>
-        (kind === "members" ? exportMembers : exportOrganizations)(db, { path: file }, { orgPath: opts.org, onProgress: (r) => bar.update(r, r) }),
-      );
+      const n = await withDatabase((db, signal) =>
+        (kind === "members" ? exportMembers : exportOrganizations)(db, { path: file }, { orgPath: opts.org, signal, onProgress: (r) => bar.update(r, r) }),
+      ).finally(() => bar.stop());
       bar.stop();
       out(`exported ${n} ${kind === "members" ? "members" : "organizations"} to ${file}`);
     });

@@ -1,12 +1,10 @@
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { inspectionContract } from "@orgboard/contract-inspection";
 import type { membershipContract } from "@orgboard/contract-membership";
 import type { ContractsRouter } from "@orgboard/contracts";
 import type { Page } from "@playwright/test";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import { expect, loginWithVneid, nationalIdOf, OFFICIALS, requires, stack, test } from "./fixtures.js";
-import { ROOT } from "./stack.js";
+import { officialToken } from "./api.js";
+import { expect, loginWithVneid, type OFFICIALS, requires, stack, test } from "./fixtures.js";
 
 // The inspection panel against the real services: figures from inspection.report.annual, kept live by the
 // realtime gateway (a board gets `inspection.figures.changed`, an inspection committee the events).
@@ -15,11 +13,7 @@ type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof members
 
 /** An official's API client, signed in through VNeID like the CLI does (apps/cli's login helpers). */
 async function apiAs(who: keyof typeof OFFICIALS, service: "membership" | "inspection"): Promise<Client> {
-  const login = (await import(pathToFileURL(join(ROOT, "apps/cli/dist/simulate/login.js")).href)) as {
-    discoverRealm(base: string): Promise<unknown>;
-    officialSession(endpoints: unknown, nationalId: string): () => Promise<string>;
-  };
-  const token = login.officialSession(await login.discoverRealm(stack.identityUrl), await nationalIdOf(OFFICIALS[who].username));
+  const token = await officialToken(who);
   return createTRPCClient({
     links: [httpLink({ url: `${stack.services[service]}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })],
   });

@@ -1,6 +1,7 @@
+import { presenceCounts } from "@orgboard/contract-conference";
 import { describe, expect, it } from "vitest";
 import { agendaProgress, foldConferenceEvents, fromSnapshot, TIMELINE_LIMIT, withProvinces, withSites } from "../src/state/conference-state.js";
-import { cev, drop, ev, linkChange, siteRef, sites, snapshot } from "./fixtures.js";
+import { cev, drop, ev, linkChange, live, siteRef, sites, snapshot } from "./fixtures.js";
 
 const loaded = (n = 3, lastEventId = "10") => withSites(fromSnapshot(snapshot(lastEventId, { sites: n, connected: n })), sites(n));
 
@@ -15,8 +16,9 @@ describe("conference state fold", () => {
   });
 
   it("prefers the reader's own counters (a provincial official) over the whole conference's", () => {
-    const mine = { sites: 2, connected: 1, degraded: 0, disconnected: 1, checkedIn: 0, expectedAttendance: 20, presentCount: 0 };
-    expect(fromSnapshot({ ...snapshot(), myCounters: mine }).counters).toEqual(mine);
+    const mine = live({ sites: 2, connected: 1, degraded: 0, disconnected: 1, checkedIn: 0, expectedAttendance: 20, presentCount: 0 });
+    const { presence: _, ...kept } = mine;
+    expect(fromSnapshot({ ...snapshot(), myCounters: mine }).counters).toEqual(kept);
   });
 
   it("reflects a site dropping, in the site and in the counters", () => {
@@ -24,7 +26,7 @@ describe("conference state fold", () => {
     const s1 = foldConferenceEvents(s0, [drop(2)]);
     expect(s1.sites.s2!.linkState).toBe("disconnected");
     expect(s1.counters).toMatchObject({ connected: 2, disconnected: 1 });
-    expect(s1.timeline[0]).toMatchObject({ type: "conference.site.state_changed", params: { site: "Điểm cầu 02", state: "disconnected" } });
+    expect(s1.timeline[0]).toMatchObject({ type: "conference.site.state_changed", params: { site: "Điểm cầu 02", state: "lost" } });
     expect(s1.sites.s1).toBe(s0.sites.s1); // untouched sites keep their identity: cheap re-renders
     expect(s0.sites.s2!.linkState).toBe("connected"); // the input is not mutated
   });
@@ -110,8 +112,8 @@ describe("conference state fold", () => {
   it("keeps per-province counters live at national size without loading the sites", () => {
     const counters = { sites: 16_240, connected: 16_240, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 0, presentCount: 0 };
     const s0 = withProvinces(fromSnapshot(snapshot("10", counters)), [
-      { ...counters, sites: 8120, connected: 8120, orgPath: "/01/", name: null },
-      { ...counters, sites: 8120, connected: 8120, orgPath: "/79/", name: null },
+      { ...live({ ...counters, sites: 8120, connected: 8120 }), orgPath: "/01/", name: null },
+      { ...live({ ...counters, sites: 8120, connected: 8120 }), orgPath: "/79/", name: null },
     ]);
     const s1 = foldConferenceEvents(s0, [drop(2)]);
     expect(s1.counters).toMatchObject({ connected: 16_239, disconnected: 1 });
@@ -128,5 +130,25 @@ describe("conference state fold", () => {
     const p = agendaProgress(s.agenda, s.currentItemId, Date.parse("2026-11-27T01:11:00Z"));
     expect(p).toMatchObject({ index: 0, elapsedMs: 11 * 60_000, plannedMs: 10 * 60_000, overtime: true });
     expect(agendaProgress(s.agenda, "a2", Date.now())).toBeNull();
+  });
+
+  it("counts sites per presence state from phases, and moves them all when the status changes", () => {
+    const phases = { never_heard: 2, not_yet_live: 0, connected: 1, degraded: 0, dropped: 0 };
+    const s0 = fromSnapshot(snapshot("10", { sites: 3, connected: 1, disconnected: 2, phases }, "connecting_sites"));
+    expect(presenceCounts(s0.conference.status, s0.counters.phases)).toMatchObject({ connecting: 2, connected: 1, lost: 0 });
+    // a first heartbeat with lost media: same link state, new phase
+    const s1 = foldConferenceEvents(s0, [
+      cev("conference.site.state_changed", { ...linkChange(1, "disconnected", "disconnected"), fromPhase: "never_heard", toPhase: "not_yet_live", dropCount: 0 }),
+    ]);
+    expect(s1.counters.phases).toEqual({ never_heard: 1, not_yet_live: 1, connected: 1, degraded: 0, dropped: 0 });
+    expect(s1.counters.disconnected).toBe(2);
+    // the session opens: the silent site becomes a latecomer, no site event needed; then one drops
+    const s2 = foldConferenceEvents(s1, [
+      cev("conference.status_changed", { conferenceId: "c1", from: "connecting_sites", to: "in_session", at: "2026-11-27T01:00:00Z" }),
+      drop(3),
+    ]);
+    expect(presenceCounts(s2.conference.status, s2.counters.phases)).toEqual({ not_connected: 1, connecting: 1, connected: 0, degraded: 0, lost: 1, left: 0 });
+    const s3 = foldConferenceEvents(s2, [cev("conference.status_changed", { conferenceId: "c1", from: "in_session", to: "concluded", at: "2026-11-27T04:00:00Z" })]);
+    expect(presenceCounts(s3.conference.status, s3.counters.phases)).toEqual({ not_connected: 1, connecting: 0, connected: 0, degraded: 0, lost: 0, left: 2 });
   });
 });

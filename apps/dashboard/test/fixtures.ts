@@ -1,6 +1,18 @@
 import { annualReportOutputSchema, type AnnualReport } from "@orgboard/contract-inspection";
 import type { MembershipEventPayload, MembershipEventType } from "@orgboard/contract-membership";
-import type { AgendaItemView, ConferenceEventPayload, ConferenceEventType, ConferenceSnapshot, LinkState, SiteView } from "@orgboard/contract-conference";
+import {
+  presenceCounts,
+  type AgendaItemView,
+  type ConferenceEventPayload,
+  type ConferenceEventType,
+  type ConferenceSnapshot,
+  type ConferenceStatus,
+  type LinkPhase,
+  type LinkState,
+  type LiveCounters,
+  type SiteCounters,
+  type SiteView,
+} from "@orgboard/contract-conference";
 import type { EventEnvelope } from "../src/state/envelope.js";
 
 const C = "c1";
@@ -10,8 +22,18 @@ function agendaItem(over: Pick<AgendaItemView, "id" | "position" | "title" | "ki
   return { status: "pending", presenterName: null, presenterTitle: null, actualStart: null, actualEnd: null, overrunSeconds: 0, ...over };
 }
 
+/** Counters as the service answers them: sites heard from per link state (unless `phases` is given), presence derived. */
+export function live(c: SiteCounters & { phases?: LiveCounters["phases"] }, status: ConferenceStatus = "in_session"): LiveCounters {
+  const phases = c.phases ?? { never_heard: 0, not_yet_live: 0, connected: c.connected, degraded: c.degraded, dropped: c.disconnected };
+  return { ...c, phases, presence: presenceCounts(status, phases) };
+}
+
 /** A conference snapshot as `conference.get` returns it (the contract's full shape, built in code). */
-export function snapshot(lastEventId = "10", counters: Partial<ConferenceSnapshot["counters"]> = {}): ConferenceSnapshot {
+export function snapshot(
+  lastEventId = "10",
+  counters: Partial<SiteCounters & { phases: LiveCounters["phases"] }> = {},
+  status: ConferenceStatus = "in_session",
+): ConferenceSnapshot {
   return {
     conference: {
       id: C,
@@ -21,7 +43,7 @@ export function snapshot(lastEventId = "10", counters: Partial<ConferenceSnapsho
       chairName: "Chủ trì hội nghị",
       chairTitle: null,
       mode: "online",
-      status: "in_session",
+      status,
       scheduledStart: OPENED,
       scheduledEnd: "2026-11-27T05:00:00Z",
       connectingAt: "2026-11-27T00:30:00Z",
@@ -29,7 +51,7 @@ export function snapshot(lastEventId = "10", counters: Partial<ConferenceSnapsho
       concludedAt: null,
       createdAt: "2026-11-20T02:00:00Z",
     },
-    counters: { sites: 3, connected: 3, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 30, presentCount: 0, ...counters },
+    counters: live({ sites: 3, connected: 3, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 30, presentCount: 0, ...counters }, status),
     myCounters: null,
     agenda: [
       agendaItem({ id: "a1", position: 1, title: "Khai mạc", kind: "opening", status: "in_progress", plannedMinutes: 10, actualStart: OPENED }),
@@ -64,6 +86,8 @@ export function sites(count: number): SiteView[] {
     lastHeartbeatAt: OPENED,
     lastQuality: 0.95,
     dropCount: 0,
+    phase: "connected" as const,
+    presence: "connected" as const,
   }));
 }
 
@@ -93,7 +117,20 @@ export function cev<T extends ConferenceEventType>(type: T, payload: ConferenceE
 /** Site `s<i>`'s link going from one state to another, as the heartbeat path reports it. */
 export function linkChange(i: number, from: LinkState, to: LinkState, at = "2026-11-27T01:05:00Z"): ConferenceEventPayload<"conference.site.state_changed"> {
   const down = to === "disconnected";
-  return { ...siteRef(i), from, to, quality: down ? null : to === "degraded" ? 0.5 : 0.95, lastHeartbeatAt: at, cause: "heartbeat", dropCount: down ? 1 : 0, at };
+  // The fixture's sites start connected, so a disconnected link here is one that dropped.
+  const phase = (s: LinkState): LinkPhase => (s === "disconnected" ? "dropped" : s);
+  return {
+    ...siteRef(i),
+    from,
+    to,
+    quality: down ? null : to === "degraded" ? 0.5 : 0.95,
+    lastHeartbeatAt: at,
+    cause: "heartbeat",
+    dropCount: down ? 1 : 0,
+    fromPhase: phase(from),
+    toPhase: phase(to),
+    at,
+  };
 }
 
 export const drop = (i: number, over: Partial<EventEnvelope> = {}) => cev("conference.site.state_changed", linkChange(i, "connected", "disconnected"), over);

@@ -10,9 +10,11 @@ import { initI18n } from "../src/i18n/index.js";
 import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { InspectionFigures } from "../src/screens/InspectionScreen.js";
+import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
+import { ProvinceGrid } from "../src/screens/conference/ProvinceGrid.js";
 import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
-import { foldConferenceEvents, fromSnapshot, withSites } from "../src/state/conference-state.js";
-import { drop, report, sites, snapshot } from "./fixtures.js";
+import { foldConferenceEvents, fromSnapshot, withProvinces, withSites } from "../src/state/conference-state.js";
+import { drop, live, report, sites, snapshot } from "./fixtures.js";
 
 let i18nInstance: i18n;
 beforeAll(async () => {
@@ -45,18 +47,52 @@ describe("screens", () => {
     expect(keys(en)).toEqual(keys(viRes));
   });
 
-  it("draws one tile per site, coloured by link state", () => {
+  it("draws one tile per site, coloured by presence state", () => {
     const s = foldConferenceEvents(withSites(fromSnapshot(snapshot()), sites(67)), [drop(5)]);
-    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} />);
     const tiles = screen.getAllByTestId("site-tile");
     expect(tiles).toHaveLength(67);
     expect(tiles.filter((t) => t.dataset.state === "disconnected").map((t) => t.dataset.siteId)).toEqual(["s5"]);
+    // coloured by presence: the dropped site is "lost" (red), the others connected (green)
+    expect(tiles.filter((t) => t.dataset.presence === "lost").map((t) => t.dataset.siteId)).toEqual(["s5"]);
+    expect(tiles.find((t) => t.dataset.siteId === "s5")!.style.background).toContain("--mantine-color-red-2");
+    expect(tiles.find((t) => t.dataset.siteId === "s1")!.style.background).toContain("--mantine-color-green-1");
+  });
+
+  it("shows the province grid (national scale) with the same presence states: nobody red while sites are still joining", () => {
+    const zero = { sites: 0, connected: 0, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 0, presentCount: 0 };
+    const joining = { never_heard: 200, not_yet_live: 0, connected: 40, degraded: 0, dropped: 0 };
+    const dropped = { never_heard: 0, not_yet_live: 0, connected: 230, degraded: 5, dropped: 5 };
+    const s = withProvinces(fromSnapshot(snapshot("10", {}, "connecting_sites")), [
+      { ...live({ ...zero, sites: 240, connected: 40, disconnected: 200, phases: joining }, "connecting_sites"), orgPath: "/01/", name: null },
+      { ...live({ ...zero, sites: 240, connected: 230, degraded: 5, disconnected: 5, phases: dropped }, "connecting_sites"), orgPath: "/79/", name: null },
+    ]);
+    wrap(<ProvinceGrid provinces={s.provinces!} status={s.conference.status} selected={null} onSelect={() => undefined} />);
+    const tiles = screen.getAllByTestId("province-tile");
+    const byPath: Record<string, HTMLElement> = Object.fromEntries(tiles.map((t) => [t.dataset.orgPath ?? "", t]));
+    expect(byPath["/01/"]!.dataset.presence).toBe("connecting");
+    expect(JSON.parse(byPath["/01/"]!.dataset.counts ?? "{}")).toMatchObject({ connecting: 200, connected: 40, lost: 0 });
+    expect(byPath["/01/"]!.style.border).toContain("--mantine-color-blue-5");
+    expect(byPath["/79/"]!.dataset.presence).toBe("lost");
+    expect(byPath["/79/"]!.style.border).toContain("--mantine-color-red-5");
+    expect(byPath["/01/"]!.textContent).toContain("200 đang kết nối");
+  });
+
+  it("lists every presence state with its count in the legend, in Vietnamese", () => {
+    wrap(<PresenceLegend counts={{ not_connected: 3, connecting: 0, connected: 1, degraded: 1, lost: 1, left: 0 }} />);
+    const items = screen.getAllByTestId("presence-count");
+    expect(items.map((i) => [i.dataset.presence, i.dataset.count])).toEqual([
+      ["not_connected", "3"], ["connecting", "0"], ["connected", "1"], ["degraded", "1"], ["lost", "1"], ["left", "0"],
+    ]);
+    expect(items[0]!.textContent).toBe("Chưa kết nối3");
+    expect((items[4]!.querySelector("[data-testid=presence-swatch]") as HTMLElement).style.background).toContain("--mantine-color-red-6");
+    expect((items[0]!.querySelector("[data-testid=presence-swatch]") as HTMLElement).style.background).toContain("--mantine-color-gray-6");
   });
 
   it("labels a tile with the site's short name, the full name in its title", () => {
     const named = sites(2).map((x, i) => ({ ...x, name: ["Điểm cầu Tỉnh ủy Hà Giang", "Điểm cầu Đảng ủy Quân đội Trung ương"][i]! }));
     const s = withSites(fromSnapshot(snapshot()), named);
-    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} />);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} />);
     const labels = screen.getAllByTestId("site-tile-name");
     expect(labels.map((l) => [l.textContent, l.title])).toEqual([
       ["Quân đội Trung ương", "Điểm cầu Đảng ủy Quân đội Trung ương"],

@@ -2,7 +2,7 @@
 export * from "./domain/index.js";
 export { copyLine, copyValue, sqlFromPgPool, sqlFromPglite, type Database, type Sql } from "./db/sql.js";
 export { openTestDatabase, type TestDatabase } from "./db/testing.js";
-export { MembershipInputError, type InputErrorCode } from "./db/errors.js";
+export { MembershipInputError, OperationInterruptedError, type InputErrorCode } from "./db/errors.js";
 export { subtreeBounds, assertOrgPath } from "./db/paths.js";
 export { rebuildStatsSql, countersMigrationSql, STAT_COLUMNS } from "./db/stats-sql.js";
 export {

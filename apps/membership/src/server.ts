@@ -4,7 +4,7 @@ import type { TokenVerifier } from "@orgboard/auth";
 import { createLocalNotifier, type LocalNotifier } from "@orgboard/events";
 import { todayInVietnam, type IsoDate } from "@orgboard/locale-vi";
 import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
-import type { Database } from "./db/sql.js";
+import type { MembershipDatabase } from "./db/open.js";
 import { startInspectionConsumer, type DecisionConsumer, type InspectionFollowOptions } from "./decisions/inspection-consumer.js";
 import type { MembershipContext } from "./router/context.js";
 import { appRouter } from "./router/index.js";
@@ -13,7 +13,8 @@ export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_EXPORT_MAX_ROWS = 200_000;
 
 export interface MembershipServiceOptions {
-  db: Database;
+  /** The SQL handle with its Prisma Client (db/open.ts or db/testing.ts). */
+  db: MembershipDatabase;
   verifier: TokenVerifier;
   port?: number;
   host?: string;
@@ -66,7 +67,7 @@ export function createMembershipService(opts: MembershipServiceOptions): Members
     readiness: async () => {
       await opts.db.query("SELECT 1");
     },
-    createContext: (base): MembershipContext => ({ ...base, db: opts.db, notifier, notify: () => notifier.notify(), today, limits }),
+    createContext: (base): MembershipContext => ({ ...base, db: opts.db, prisma: opts.db.prisma, notifier, notify: () => notifier.notify(), today, limits }),
     onClose: async () => {
       // Before the database closes: the event in progress commits or rolls back as a whole.
       await decisions?.stop();

@@ -22,7 +22,7 @@ import { ZSearchAuditInput, ZSearchAuditOutput } from "./search-audit.js";
 
 export const conferenceContract = defineContract({
   service: "conference",
-  version: "1.1",
+  version: "1.2",
   procedures: {
     // organizer console
     create: mutation(ZCreateConferenceInput, ZCreateConferenceOutput),

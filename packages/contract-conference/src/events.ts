@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGENDA_ITEM_KINDS, CONFERENCE_STATUSES, DOCUMENT_KIND_NAMES, LINK_STATES } from "./enums.js";
+import { LINK_PHASES } from "./presence.js";
 import { conferenceSummarySchema, instant, siteCountersSchema } from "./views.js";
 
 // Event types and payloads of `conference.events.stream` (and so of the realtime gateway's rooms): the
@@ -50,6 +51,9 @@ export const conferenceEventSchemas = {
     /** "heartbeat" (the bridge said so) or "timeout" (heartbeats stopped; found by the sweep). */
     cause: z.enum(["heartbeat", "timeout"]),
     dropCount: z.number().int(),
+    /** `linkPhase` before and after (1.2): a first heartbeat may change the phase and not the link state. */
+    fromPhase: z.enum(LINK_PHASES),
+    toPhase: z.enum(LINK_PHASES),
     at: instant,
   }),
   "conference.site.checked_in": z.object({ ...siteRef, presentCount: z.number().int(), expectedAttendance: z.number().int(), checkedInAt: instant }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { agendaItemViewSchema, conclusionViewSchema, conferenceSummarySchema, documentViewSchema, instant, siteCountersSchema, speakRequestViewSchema } from "./views.js";
+import { agendaItemViewSchema, conclusionViewSchema, conferenceSummarySchema, documentViewSchema, instant, liveCountersSchema, speakRequestViewSchema } from "./views.js";
 import { conferenceIdInput } from "./schemas.js";
 
 /** The snapshot shows the head of the queue; the full queue can be long in a national conference. */
@@ -9,9 +9,9 @@ export const SNAPSHOT_QUEUE_LIMIT = 50;
 export const conferenceSnapshotSchema = z.object({
   conference: conferenceSummarySchema,
   /** Over all sites of the conference. */
-  counters: siteCountersSchema,
+  counters: liveCountersSchema,
   /** Over the reader's own subtrees, when the reader sees the conference through its sites only. */
-  myCounters: siteCountersSchema.nullable(),
+  myCounters: liveCountersSchema.nullable(),
   agenda: z.array(agendaItemViewSchema),
   currentItemId: z.string().nullable(),
   speaker: speakRequestViewSchema.nullable(),

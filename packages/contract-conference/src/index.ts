@@ -2,6 +2,7 @@
 // shared by the service, the dashboard, the CLI and the other services. No copies elsewhere.
 export * from "./contract.js";
 export * from "./enums.js";
+export * from "./presence.js";
 export * from "./views.js";
 export * from "./events.js";
 export * from "./schemas.js";

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { conferenceIdInput } from "./schemas.js";
-import { siteCountersSchema } from "./views.js";
+import { liveCountersSchema } from "./views.js";
 
 /** `conference.sites.byProvince`: counters per top-level organization. */
 export const provinceGroupsSchema = z.object({
   groups: z.array(
-    siteCountersSchema.extend({
+    liveCountersSchema.extend({
       /** The top-level organization ("/08/" for every site under Tuyên Quang). */
       orgPath: z.string(),
       /** The name of the site that is that organization itself, when there is one. */

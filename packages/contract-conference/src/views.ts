@@ -2,6 +2,7 @@
 // ISO-8601 strings (no transformer on the wire, so any client, curl included, reads them as they are).
 import { z } from "zod";
 import { AGENDA_ITEM_KINDS, AGENDA_ITEM_STATUSES, CONFERENCE_MODES, CONFERENCE_STATUSES, DOCUMENT_KIND_NAMES, LINK_STATES, SPEAK_REQUEST_STATUSES } from "./enums.js";
+import { LINK_PHASES, SITE_PRESENCE_STATES, linkPhaseCountsSchema, sitePresenceCountsSchema } from "./presence.js";
 
 /** An ISO-8601 instant as the service writes it (`Date#toISOString()`). */
 export const instant = z.string();
@@ -40,6 +41,10 @@ export const siteViewSchema = z.object({
   lastQuality: z.number().nullable(),
   /** How many times the link went down after having been up. */
   dropCount: z.number().int(),
+  /** `linkPhase` of this site (1.2). */
+  phase: z.enum(LINK_PHASES),
+  /** `sitePresence(conference status, phase)` at the time of the answer (1.2). */
+  presence: z.enum(SITE_PRESENCE_STATES),
 });
 export type SiteView = z.infer<typeof siteViewSchema>;
 
@@ -110,3 +115,13 @@ export const siteCountersSchema = z.object({
   presentCount: z.number().int(),
 });
 export type SiteCounters = z.infer<typeof siteCountersSchema>;
+
+/**
+ * Counters with the sites per phase and per presence state (1.2): `presence` is
+ * `presenceCounts(conference status, phases)`; a client that folds events keeps `phases` and derives it.
+ */
+export const liveCountersSchema = siteCountersSchema.extend({
+  phases: linkPhaseCountsSchema,
+  presence: sitePresenceCountsSchema,
+});
+export type LiveCounters = z.infer<typeof liveCountersSchema>;

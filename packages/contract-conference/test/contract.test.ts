@@ -61,6 +61,8 @@ describe("conference wire contract", () => {
     lastHeartbeatAt: null,
     lastQuality: null,
     dropCount: 0,
+    phase: "never_heard",
+    presence: "not_connected",
   };
   it("a site page is read as the service writes it; a missing field is an error, not a default", () => {
     expect(sitePageSchema.parse({ items: [site], nextCursor: null })).toEqual({ items: [site], nextCursor: null });

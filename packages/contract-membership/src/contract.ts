@@ -43,10 +43,11 @@ import { cancelTransferInputSchema, cancelTransferOutputSchema } from "./transfe
 import { completeTransferInputSchema, completeTransferOutputSchema } from "./transfers/complete-transfer.js";
 import { listTransfersInputSchema, listTransfersOutputSchema } from "./transfers/list-transfers.js";
 import { requestTransferInputSchema, requestTransferOutputSchema } from "./transfers/request-transfer.js";
+import { returnTransferInputSchema, returnTransferOutputSchema } from "./transfers/return-transfer.js";
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.2",
+  version: "2.4",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
@@ -77,6 +78,7 @@ export const membershipContract = defineContract({
       request: mutation(requestTransferInputSchema, requestTransferOutputSchema),
       complete: mutation(completeTransferInputSchema, completeTransferOutputSchema),
       cancel: mutation(cancelTransferInputSchema, cancelTransferOutputSchema),
+      return: mutation(returnTransferInputSchema, returnTransferOutputSchema),
       list: query(listTransfersInputSchema, listTransfersOutputSchema),
     },
     badges: {
@@ -100,14 +102,14 @@ export const membershipContract = defineContract({
     kpi: {
       summary: query(kpiSummaryInputSchema, kpiSummaryOutputSchema),
       report: query(annualReportInputSchema, annualReportOutputSchema),
-      /** Closes a year's report of a subtree: frozen as published (2.3). */
+      /** Closes a year's report of a subtree: frozen as published (2.4). */
       closeYear: mutation(closeYearInputSchema, closeYearOutputSchema),
     },
     /** Both take a file in the import template and answer the same result (import/import-file.ts). */
     import: {
       members: mutation(importFileInputSchema, importFileOutputSchema),
       orgs: mutation(importFileInputSchema, importFileOutputSchema),
-      /** Past years of the register's members, one kind per file (import/import-history.ts, 2.3). */
+      /** Past years of the register's members, one kind per file (import/import-history.ts, 2.4). */
       history: mutation(importHistoryInputSchema, importHistoryOutputSchema),
     },
     /** Both answer a file in the import template (export/export-file.ts). */

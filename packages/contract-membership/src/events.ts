@@ -52,6 +52,8 @@ export const membershipEventSchemas = {
     receivedOn: date,
   }),
   "membership.transfer.cancelled": z.object({ transferId: id, memberId: id, cancelledOn: date }),
+  /** A temporary transfer ended: the member is back in the home cell (fromOrgPath). */
+  "membership.transfer.returned": z.object({ transferId: id, memberId: id, fromOrgPath: z.string().nullable(), toOrgPath: z.string().nullable(), returnedOn: date }),
   "membership.badge.proposed": z.object({ badgeId: id, memberId: id, years: z.union(BADGE_YEARS.map((y) => z.literal(y))), proposedOn: date }),
   "membership.badge.awarded": z.object({ badgeId: id, memberId: id, years: z.number().int(), awardedOn: date }),
   "membership.member.removed": z.object({ memberId: id, kind: z.enum(REMOVAL_KINDS), removedOn: date }),
@@ -61,7 +63,7 @@ export const membershipEventSchemas = {
   /** Written by the data layer's import (one per file): consumers reload the subtree. */
   "membership.members.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
   "membership.organizations.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
-  /** A history file (import.history) was imported: `kind` says which records (2.3). */
+  /** A history file (import.history) was imported: `kind` says which records (2.4). */
   "membership.history.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int(), kind: z.string() }).loose(),
   /** A bulk export of personal data (security monitoring). */
   "membership.export.completed": z.object({ what: z.enum(["members", "organizations"]), format: z.enum(FILE_FORMATS), rows: z.number().int() }),

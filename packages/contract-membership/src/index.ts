@@ -31,6 +31,7 @@ export * from "./transfers/request-transfer.js";
 export * from "./transfers/complete-transfer.js";
 export * from "./transfers/cancel-transfer.js";
 export * from "./transfers/list-transfers.js";
+export * from "./transfers/return-transfer.js";
 export * from "./badges/list-eligible-badges.js";
 export * from "./badges/propose-badge.js";
 export * from "./badges/award-badge.js";

@@ -62,6 +62,7 @@ describe("membership contract", () => {
       "transfers.complete": "mutation",
       "transfers.list": "query",
       "transfers.request": "mutation",
+      "transfers.return": "mutation",
     });
   });
 

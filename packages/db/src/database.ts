@@ -4,13 +4,14 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
+import { backupPGliteDataDir, type EmbeddedBackup } from "./backup.js";
 import { copyFromPg, copyFromPGlite, type CopyOptions, type CopyRows } from "./copy.js";
 import { DbError, describeConnectionError } from "./errors.js";
 import { readMigrations } from "./migrations/files.js";
 import { applyMigrations, type ApplyResult } from "./migrations/ledger.js";
 import { connectPg, parseDatabaseUrl, pgSession, pgTypes } from "./pg.js";
 import { acquirePGlite, pgliteParsers, pgliteSession } from "./pglite.js";
-import { assertServiceName, defaultDataDir } from "./paths.js";
+import { assertServiceName, defaultDataDir, isMemoryDataDir } from "./paths.js";
 
 /** What openDatabase needs from a generated PrismaClient (the db package never imports one). */
 export interface PrismaClientLike {
@@ -83,6 +84,12 @@ export interface Database<TClient extends PrismaClientLike> {
   ping(): Promise<void>;
   /** Applies pending migrations now (what `migrate: true` does on open). */
   migrate(): Promise<ApplyResult>;
+  /**
+   * Embedded only: CHECKPOINT, then a verified copy of the data directory in `<dataDir>.backup` (see
+   * backup.ts), to take before bulk work. Null on PostgreSQL (the server's own backups apply) and for
+   * in-memory databases.
+   */
+  backup(verify?: string): Promise<EmbeddedBackup | null>;
   close(): Promise<void>;
 }
 
@@ -195,6 +202,7 @@ async function openPostgres<TClient extends PrismaClientLike>(
         await pool.query("SELECT 1");
       },
       migrate: runMigrations,
+      backup: () => Promise.resolve(null),
     },
     () => pool.end(),
   );
@@ -243,6 +251,7 @@ async function openPGlite<TClient extends PrismaClientLike>(
         await pglite.query("SELECT 1");
       },
       migrate: runMigrations,
+      backup: (verify) => (isMemoryDataDir(location) ? Promise.resolve(null) : backupPGliteDataDir(pglite, location, verify)),
     },
     () => handle.release(),
   );

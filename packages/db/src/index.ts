@@ -7,6 +7,7 @@ export {
   type PrismaClientLike,
   type QueryResult,
 } from "./database.js";
+export { backupPGliteDataDir, type EmbeddedBackup } from "./backup.js";
 export { type CopyOptions, type CopyRow, type CopyRows } from "./copy.js";
 export { DbError, isDbError } from "./errors.js";
 export { createMigration, type CreateMigrationOptions, type CreateMigrationResult } from "./engine.js";
@@ -24,3 +25,4 @@ export {
 export { type SqlSession } from "./migrations/session.js";
 export { defaultDataDir, findRepoRoot, serviceNameFromPackage } from "./paths.js";
 export { parseDatabaseUrl } from "./pg.js";
+export { fromDbDate, fromDbDateOrNull, toDbDate, toIsoInstant } from "./dates.js";

@@ -70,6 +70,13 @@ export interface CreateTRPCOptions {
    * which re-verifies its token: a revoked or expired token cannot keep a stream open. Default 5 min.
    */
   sseMaxDurationMs?: number;
+  /**
+   * The error for a resource outside the caller's scope (the role may act, the place is not its own).
+   * Default: the same 403 as a role refusal. A service whose records are addressed by path or id passes
+   * its "not found" answer, so "outside your scope" and "does not exist" look the same (#9): `field` is
+   * the input field naming the resource when the procedure declared one.
+   */
+  outOfScope?: (field: string | undefined) => TRPCError;
 }
 
 export function createTRPC<TContext extends BaseContext = BaseContext>(opts: CreateTRPCOptions = {}) {
@@ -99,7 +106,7 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
     return next();
   });
 
-  function authedProcedure(action: string, opts: AuthedProcedureOptions = {}) {
+  function authedProcedure(action: string, procOpts: AuthedProcedureOptions = {}) {
     return t.procedure.meta({ action }).use(async ({ ctx, next, getRawInput }) => {
       if (!ctx.principal) {
         if (ctx.authError?.reason === "jwks_unavailable") {
@@ -109,25 +116,26 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
       }
       const principal = ctx.principal;
       let resource: Resource | undefined;
-      if (opts.resource !== undefined) {
+      if (procOpts.resource !== undefined) {
         const raw = await getRawInput();
-        if (typeof opts.resource === "string") {
-          const orgPath = readDotted(raw, opts.resource);
+        if (typeof procOpts.resource === "string") {
+          const orgPath = readDotted(raw, procOpts.resource);
           if (!isOrgPath(orgPath)) {
-            throw badRequest(opts.resource, "must be an organization path like /01/01-007/ (leading and trailing /)");
+            throw badRequest(procOpts.resource, "must be an organization path like /01/01-007/ (leading and trailing /)");
           }
           resource = { orgPath };
         } else {
-          const selected = opts.resource(raw);
+          const selected = procOpts.resource(raw);
           if (!selected || !isOrgPath(selected.orgPath)) throw badRequest("", "the input does not name an organization");
           resource = selected;
         }
       }
+      const refusal = (reason: string, field: string | undefined): TRPCError => {
+        ctx.logger.info({ action, reason, subject: principal.subject }, "authorization denied");
+        return reason === "scope" && opts.outOfScope ? opts.outOfScope(field) : forbidden();
+      };
       const decision = decide(principal, action, resource);
-      if (!decision.allowed) {
-        ctx.logger.info({ action, reason: decision.reason, subject: principal.subject }, "authorization denied");
-        throw forbidden();
-      }
+      if (!decision.allowed) throw refusal(decision.reason, typeof procOpts.resource === "string" ? procOpts.resource : undefined);
       const extra: AuthedContext = {
         principal,
         action,
@@ -135,10 +143,7 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
         can: (r) => decide(principal, action, r).allowed,
         assertCan: (r) => {
           const d = decide(principal, action, r);
-          if (!d.allowed) {
-            ctx.logger.info({ action, reason: d.reason, subject: principal.subject }, "authorization denied");
-            throw forbidden();
-          }
+          if (!d.allowed) throw refusal(d.reason, undefined);
         },
       };
       await refuseControlCharacters(getRawInput);

@@ -2,7 +2,7 @@
 // sites in one statement (a national conference has 16,240) and emit an event only when a site's link
 // state changes, never per heartbeat.
 import { recordChange } from "@orgboard/events";
-import { applyHeartbeat, sweepLinkState, type LinkState, type LinkThresholds } from "../domain/index.js";
+import { applyHeartbeat, linkPhase, sweepLinkState, type LinkPhase, type LinkState, type LinkThresholds } from "../domain/index.js";
 import { conferenceEvent, type ConferenceEvent } from "../events.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { iso, isoOrNull } from "../router/views.js";
@@ -54,6 +54,10 @@ const SELECT_SITES = `
          s.last_heartbeat_at AS "lastHeartbeatAt", s.last_quality AS "lastQuality", s.drop_count AS "dropCount"
     FROM conference_site s JOIN conference c ON c.id = s.conference_id`;
 
+const dropCountAfter = (u: LinkUpdate): number => u.row.dropCount + (u.linkState === "disconnected" && u.row.linkState !== "disconnected" ? 1 : 0);
+const phaseBefore = (u: LinkUpdate): LinkPhase => linkPhase(u.row);
+const phaseAfter = (u: LinkUpdate): LinkPhase => linkPhase({ linkState: u.linkState, lastHeartbeatAt: u.lastHeartbeatAt, dropCount: dropCountAfter(u) });
+
 async function writeUpdates(tx: Tx, updates: readonly LinkUpdate[], now: Date, actor: string, requestId: string | null, action: string): Promise<void> {
   if (updates.length === 0) return;
   const ids = updates.map((u) => u.row.id);
@@ -72,7 +76,9 @@ async function writeUpdates(tx: Tx, updates: readonly LinkUpdate[], now: Date, a
       FROM unnest(${ids}::uuid[], ${ats}::timestamptz[], ${qualities}::float8[], ${states}::text[]) AS v(id, at, quality, state)
      WHERE s.id = v.id`;
 
-  const changed = updates.filter((u) => u.linkState !== u.row.linkState);
+  // An event when the link state changes, or only the phase (a first heartbeat reporting lost media is
+  // still "disconnected" but no longer "never heard from"): screens count sites per phase.
+  const changed = updates.filter((u) => u.linkState !== u.row.linkState || phaseBefore(u) !== phaseAfter(u));
   const byConference = new Map<string, LinkUpdate[]>();
   for (const u of changed) {
     const list = byConference.get(u.row.conferenceId) ?? [];
@@ -92,7 +98,9 @@ async function writeUpdates(tx: Tx, updates: readonly LinkUpdate[], now: Date, a
         quality: u.lastQuality,
         lastHeartbeatAt: isoOrNull(u.lastHeartbeatAt),
         cause: u.cause,
-        dropCount: u.row.dropCount + (u.linkState === "disconnected" && u.row.linkState !== "disconnected" ? 1 : 0),
+        dropCount: dropCountAfter(u),
+        fromPhase: phaseBefore(u),
+        toPhase: phaseAfter(u),
         at: iso(now),
       }),
     );

@@ -2,7 +2,7 @@
 // first, so that two organizers (or an organizer and a site) never interleave on one conference.
 import type { Resource } from "@orgboard/auth";
 import { TRPCError } from "@trpc/server";
-import type { ConferenceStatus } from "../domain/index.js";
+import { presenceCounts, type ConferenceStatus, type LiveCounters } from "../domain/index.js";
 import { Prisma, type Conference, type ConferenceSite } from "../generated/prisma/client.js";
 import type { Tx } from "./record.js";
 
@@ -76,6 +76,29 @@ const COUNTER_COLUMNS = Prisma.sql`
   coalesce(sum(expected_attendance), 0)::int AS "expectedAttendance",
   coalesce(sum(present_count), 0)::int AS "presentCount"`;
 
+// Sites per `linkPhase` (@orgboard/contract-conference presence.ts): the same rule, in the order it tests.
+const PHASE_COLUMNS = Prisma.sql`
+  count(*) FILTER (WHERE last_heartbeat_at IS NULL)::int AS "never_heard",
+  count(*) FILTER (WHERE last_heartbeat_at IS NOT NULL AND link_state = 'connected')::int AS "connected_phase",
+  count(*) FILTER (WHERE last_heartbeat_at IS NOT NULL AND link_state = 'degraded')::int AS "degraded_phase",
+  count(*) FILTER (WHERE last_heartbeat_at IS NOT NULL AND link_state = 'disconnected' AND drop_count > 0)::int AS "dropped",
+  count(*) FILTER (WHERE last_heartbeat_at IS NOT NULL AND link_state = 'disconnected' AND drop_count = 0)::int AS "not_yet_live"`;
+
+interface PhaseColumns {
+  never_heard: number;
+  connected_phase: number;
+  degraded_phase: number;
+  dropped: number;
+  not_yet_live: number;
+}
+
+/** A counters row with its phase columns → the wire's counters with `phases` and `presence` at `status`. */
+function toLiveCounters<R extends SiteCountersRow & PhaseColumns>(row: R, status: ConferenceStatus): Omit<R, keyof PhaseColumns> & LiveCounters {
+  const { never_heard, connected_phase, degraded_phase, dropped, not_yet_live, ...counters } = row;
+  const phases = { never_heard, not_yet_live, connected: connected_phase, degraded: degraded_phase, dropped };
+  return { ...counters, phases, presence: presenceCounts(status, phases) };
+}
+
 function sitesOf(conferenceId: string, prefixes: readonly string[] | null | undefined): Prisma.Sql {
   const likes = prefixes?.map((p) => `${p}%`) ?? null;
   return Prisma.sql`conference_id = ${conferenceId}::uuid AND (${likes}::text[] IS NULL OR org_path LIKE ANY (${likes}::text[]))`;
@@ -87,6 +110,13 @@ export async function siteCounters(db: Db, conferenceId: string, prefixes?: read
   return rows[0]!;
 }
 
+/** `siteCounters` with the sites per phase and per presence state at the conference's `status`. */
+export async function liveSiteCounters(db: Db, conferenceId: string, status: ConferenceStatus, prefixes?: readonly string[]): Promise<LiveCounters> {
+  const rows = await db.$queryRaw<(SiteCountersRow & PhaseColumns)[]>`
+    SELECT ${COUNTER_COLUMNS}, ${PHASE_COLUMNS} FROM conference_site WHERE ${sitesOf(conferenceId, prefixes)}`;
+  return toLiveCounters(rows[0]!, status);
+}
+
 export interface TopOrgCountersRow extends SiteCountersRow {
   orgPath: string;
   /** The name of the site that is the top-level organization itself, if it is one. */
@@ -94,11 +124,17 @@ export interface TopOrgCountersRow extends SiteCountersRow {
 }
 
 /** The same counters per top-level organization (a province), in path order. */
-export async function siteCountersByTopOrg(db: Db, conferenceId: string, prefixes: readonly string[] | null): Promise<TopOrgCountersRow[]> {
-  return db.$queryRaw<TopOrgCountersRow[]>`
-    SELECT top_org_path AS "orgPath", min(name) FILTER (WHERE org_path = top_org_path) AS "name", ${COUNTER_COLUMNS}
+export async function siteCountersByTopOrg(
+  db: Db,
+  conferenceId: string,
+  status: ConferenceStatus,
+  prefixes: readonly string[] | null,
+): Promise<(TopOrgCountersRow & LiveCounters)[]> {
+  const rows = await db.$queryRaw<(TopOrgCountersRow & PhaseColumns)[]>`
+    SELECT top_org_path AS "orgPath", min(name) FILTER (WHERE org_path = top_org_path) AS "name", ${COUNTER_COLUMNS}, ${PHASE_COLUMNS}
       FROM conference_site
      WHERE ${sitesOf(conferenceId, prefixes)}
      GROUP BY top_org_path
      ORDER BY top_org_path`;
+  return rows.map((r) => toLiveCounters(r, status));
 }

@@ -4,6 +4,20 @@ import type { LinkState } from "@orgboard/contract-conference";
 import { badRequest } from "./errors.js";
 
 export { LINK_STATES, type LinkState } from "@orgboard/contract-conference";
+// What a site's link means to a chair (not yet connected … lost … left) is defined once, in the contract,
+// on top of these link rules, so the dashboard folds events with the very same function.
+export {
+  LINK_PHASES,
+  SITE_PRESENCE_STATES,
+  linkPhase,
+  presenceCounts,
+  sitePresence,
+  type LinkPhase,
+  type LinkPhaseCounts,
+  type LiveCounters,
+  type SitePresence,
+  type SitePresenceCounts,
+} from "@orgboard/contract-conference";
 
 export interface LinkThresholds {
   /** Quality (0..1, 1 = perfect) below which a live link counts as degraded. */

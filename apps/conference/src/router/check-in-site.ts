@@ -32,6 +32,6 @@ export const checkInSiteRoute = procedure("conference.sites.operate")
           }),
         ],
       });
-      return toSiteView(updated);
+      return toSiteView(updated, conference.status);
     }),
   );

@@ -1,5 +1,6 @@
 import { readablePrefixes } from "../app/access.js";
-import { notFound, siteCounters } from "../app/load.js";
+import { liveSiteCounters, notFound } from "../app/load.js";
+import type { ConferenceStatus } from "../domain/index.js";
 import { procedure } from "./procedure.js";
 import { SNAPSHOT_QUEUE_LIMIT, ZGetConferenceInput, ZGetConferenceOutput } from "@orgboard/contract-conference";
 import { iso, toAgendaItemView, toConclusionView, toConferenceSummary, toDocumentView, toSpeakRequestView } from "./views.js";
@@ -19,8 +20,8 @@ export const getConferenceRoute = procedure("conference.conferences.read")
         const prefixes = await readablePrefixes(tx, ctx, conference);
         const now = ctx.now();
         const [counters, myCounters, agenda, speaker, queue, queueLength, speeches, documents, conclusions, last] = await Promise.all([
-          siteCounters(tx, conference.id),
-          prefixes ? siteCounters(tx, conference.id, prefixes) : Promise.resolve(null),
+          liveSiteCounters(tx, conference.id, conference.status as ConferenceStatus),
+          prefixes ? liveSiteCounters(tx, conference.id, conference.status as ConferenceStatus, prefixes) : Promise.resolve(null),
           tx.agendaItem.findMany({ where: { conferenceId: conference.id }, orderBy: { position: "asc" } }),
           tx.speakRequest.findFirst({ where: { conferenceId: conference.id, status: "speaking" }, include: withSite }),
           tx.speakRequest.findMany({ where: { conferenceId: conference.id, status: "queued" }, orderBy: { sequence: "asc" }, take: SNAPSHOT_QUEUE_LIMIT, include: withSite }),

@@ -1,5 +1,6 @@
 import { readablePrefixes, narrow } from "../app/access.js";
 import { notFound } from "../app/load.js";
+import type { ConferenceStatus } from "../domain/index.js";
 import { procedure } from "./procedure.js";
 import { ZListSitesInput, ZListSitesOutput } from "@orgboard/contract-conference";
 import { toSiteView } from "./views.js";
@@ -9,7 +10,7 @@ export const listSitesRoute = procedure("conference.conferences.read")
   .input(ZListSitesInput)
   .output(ZListSitesOutput)
   .query(async ({ ctx, input }) => {
-    const conference = await ctx.db.conference.findUnique({ where: { id: input.conferenceId }, select: { id: true, orgPath: true } });
+    const conference = await ctx.db.conference.findUnique({ where: { id: input.conferenceId }, select: { id: true, orgPath: true, status: true } });
     if (!conference) throw notFound("Conference");
     const prefixes = narrow(await readablePrefixes(ctx.db, ctx, conference), input.orgPath);
     if (prefixes !== null && prefixes.length === 0) return { items: [], nextCursor: null };
@@ -28,5 +29,5 @@ export const listSitesRoute = procedure("conference.conferences.read")
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     });
     const page = rows.slice(0, input.limit);
-    return { items: page.map(toSiteView), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
+    return { items: page.map((s) => toSiteView(s, conference.status as ConferenceStatus)), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
   });

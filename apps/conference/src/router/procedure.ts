@@ -1,3 +1,4 @@
+import { wakeStreamsAfterMutation } from "@orgboard/events";
 import { badRequest } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import type { AuthedProcedureOptions } from "@orgboard/server-kit";
@@ -16,9 +17,7 @@ export function procedure(action: ConferenceAction, opts?: AuthedProcedureOption
   return authedProcedure(action, opts).use(async ({ ctx, next, type }) => {
     const result = await next();
     if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
-    // A committed mutation wrote outbox rows: wake this process's event streams now, not at the next poll.
-    if (result.ok && type === "mutation") ctx.notifier?.notify();
-    return result;
+    return wakeStreamsAfterMutation(type, result, ctx.notifier);
   });
 }
 

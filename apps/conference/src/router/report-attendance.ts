@@ -15,7 +15,7 @@ export const reportAttendanceRoute = procedure("conference.sites.operate")
     ctx.db.$transaction(async (tx) => {
       const { site, conference } = await lockSiteFor(tx, ctx, input.siteId, "share");
       const next = reportAttendance(conference.status, { ...site, linkState: site.linkState as LinkState }, input.present);
-      if (next.presentCount === site.presentCount) return toSiteView(site);
+      if (next.presentCount === site.presentCount) return toSiteView(site, conference.status);
       const updated = await tx.conferenceSite.update({ where: { id: site.id }, data: next });
       await recordCallerChange(tx, ctx, {
         entity: "conference_site",
@@ -32,6 +32,6 @@ export const reportAttendanceRoute = procedure("conference.sites.operate")
           }),
         ],
       });
-      return toSiteView(updated);
+      return toSiteView(updated, conference.status);
     }),
   );

@@ -2,7 +2,9 @@
 // tuples (they were validated on the way in).
 import type { AgendaItemView, ConclusionView, ConferenceSummary, DocumentView, SiteView, SpeakRequestView } from "@orgboard/contract-conference";
 import {
+  linkPhase,
   overrunSeconds,
+  sitePresence,
   type AgendaItemKind,
   type AgendaItemStatus,
   type ConferenceMode,
@@ -35,7 +37,9 @@ export function toConferenceSummary(c: Conference): ConferenceSummary {
   };
 }
 
-export function toSiteView(s: ConferenceSite): SiteView {
+/** A site as the wire shows it; `status` (its conference's) says what its link phase means now. */
+export function toSiteView(s: ConferenceSite, status: ConferenceStatus): SiteView {
+  const phase = linkPhase({ linkState: s.linkState as LinkState, lastHeartbeatAt: s.lastHeartbeatAt, dropCount: s.dropCount });
   return {
     id: s.id,
     conferenceId: s.conferenceId,
@@ -51,6 +55,8 @@ export function toSiteView(s: ConferenceSite): SiteView {
     lastHeartbeatAt: isoOrNull(s.lastHeartbeatAt),
     lastQuality: s.lastQuality,
     dropCount: s.dropCount,
+    phase,
+    presence: sitePresence(status, phase),
   };
 }
 

@@ -221,7 +221,17 @@ describe("queries", () => {
   it("the snapshot describes the conference as it is", async () => {
     const s = await h.client(CENTRAL_BOARD).conference.get.query({ conferenceId });
     expect(s.conference.status).toBe("in_session");
-    expect(s.counters).toEqual({ sites: 5, connected: 5, degraded: 0, disconnected: 0, checkedIn: 4, expectedAttendance: 170, presentCount: 140 });
+    expect(s.counters).toEqual({
+      sites: 5,
+      connected: 5,
+      degraded: 0,
+      disconnected: 0,
+      checkedIn: 4,
+      expectedAttendance: 170,
+      presentCount: 140,
+      phases: { never_heard: 0, not_yet_live: 0, connected: 5, degraded: 0, dropped: 0 },
+      presence: { not_connected: 0, connecting: 0, connected: 5, degraded: 0, lost: 0, left: 0 },
+    });
     expect(s.myCounters).toBeNull();
     expect(s.agenda.map((i) => i.status)).toEqual(["done", "done", "done", "in_progress"]);
     expect(s.currentItemId).toBe(s.agenda[3]!.id);

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, NumberInput, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { sitePresence } from "@orgboard/contract-conference";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -145,7 +146,7 @@ export function SiteOperatorConsole() {
             )}
             {site && (
               <Text fw={700} data-testid="my-site">
-                {site.name} — {t(`conference.link.${site.linkState}`)} — {site.presentCount}/{site.expectedAttendance}
+                {site.name} — {t(`conference.presence.${sitePresence(state.conference.status, site.phase)}`)} — {site.presentCount}/{site.expectedAttendance}
               </Text>
             )}
           </Stack>

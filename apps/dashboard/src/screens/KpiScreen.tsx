@@ -13,6 +13,7 @@ import { compareVi } from "../lib/collate.js";
 import { formatNumber, formatPercent, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
 import { nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal } from "../state/kpi-state.js";
+import { TargetsPanel } from "./kpi/TargetsPanel.js";
 
 const RATING_COLORS = { excellent: "green.6", good: "blue.6", completed: "yellow.6", not_completed: "red.6" } as const;
 
@@ -45,6 +46,8 @@ export function KpiScreen() {
     <Text c="dimmed">{t("common.empty")}</Text>
   ) : null;
   const rootLabel = unitLabel(root, t("kpi.allProvinces"));
+  const [targetsYear, setTargetsYear] = useState(year);
+  const drill = (u: { orgPath: string; name: string }) => setTrail([...trail, u]);
 
   const body = isLoading ? (
     <Loader size="sm" />
@@ -70,6 +73,9 @@ export function KpiScreen() {
           )}
         </Group>
       </Grid.Col>
+      <Grid.Col span={12}>
+        <TargetsPanel orgPath={orgPath} childPaths={rows.map((r) => r.orgPath)} year={targetsYear} years={ratingYears.map(Number)} onYear={setTargetsYear} onDrill={drill} />
+      </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <ServicePanel service="membership" testId="kpi-admissions" title={t("kpi.title", { year })}
           actions={state?.updatedAt ? <Text size="xs" c="dimmed">{t("kpi.updated", { time: formatTime(state.updatedAt) })}</Text> : undefined}
@@ -80,11 +86,13 @@ export function KpiScreen() {
                 {t("kpi.admitted")}: <b data-testid="kpi-total-admitted">{n(totals.admitted)}</b> / {t("kpi.plan")}: <b>{n(totals.plan)}</b> ({formatPercent(totals.admitted, totals.plan)})
               </Text>
               <BarChart
-                h={Math.max(220, rows.length * 22)}
+                h={Math.max(220, rows.length * 30)}
                 data={rows.map((r) => ({ name: r.name, admitted: r.admitted, plan: r.plan }))}
                 dataKey="name"
                 orientation="vertical"
-                yAxisProps={{ width: 140 }}
+                // Every unit's label (interval 0: Recharts otherwise drops labels that would crowd), wide
+                // enough for a committee's name; the table below has them all too.
+                yAxisProps={{ width: 220, interval: 0, tick: { fontSize: 12 } }}
                 series={[
                   { name: "admitted", label: t("kpi.admitted"), color: "red.6" },
                   { name: "plan", label: t("kpi.plan"), color: "gray.4" },
@@ -110,7 +118,7 @@ export function KpiScreen() {
                       <Table.Td ta="right">{n(r.plan)}</Table.Td>
                       <Table.Td ta="right">{formatPercent(r.admitted, r.plan)}</Table.Td>
                       <Table.Td ta="right">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setTrail([...trail, { orgPath: r.orgPath, name: r.name }])}>
+                        <Button size="compact-xs" variant="subtle" onClick={() => drill({ orgPath: r.orgPath, name: r.name })}>
                           {t("kpi.drillDown")}
                         </Button>
                       </Table.Td>

@@ -1,6 +1,7 @@
 import {
   conferenceEventSchemas,
   isConferenceEventType,
+  sitePresence,
   type AgendaItemView,
   type ConclusionView,
   type ConferenceEventPayload,
@@ -8,7 +9,10 @@ import {
   type ConferenceSnapshot,
   type ConferenceSummary,
   type DocumentView,
+  type LinkPhase,
   type LinkState,
+  type LinkPhaseCounts,
+  type LiveCounters,
   type SiteCounters,
   type SiteView,
   type SpeakRequestView,
@@ -24,6 +28,8 @@ export interface Site {
   /** Top-level organization path (`/08/…` → `/08/`): the province tile the site counts in. */
   provincePath: string;
   linkState: LinkState;
+  /** `linkPhase` (contract): with the conference's status, `sitePresence` says what to show. */
+  phase: LinkPhase;
   /** When the service decided the current link state (from the event); null when loaded from a list. */
   linkChangedAt: string | null;
   checkedIn: boolean;
@@ -38,7 +44,16 @@ export interface TimelineEntry {
   params: Record<string, string | number>;
 }
 
-export type Counters = SiteCounters;
+/**
+ * Counters with sites per phase. Presence counts are derived when shown (`presenceCounts(status, phases)`,
+ * the contract's function), never stored: a status change moves every site without a site event.
+ */
+export type Counters = SiteCounters & { phases: LinkPhaseCounts };
+
+function countersOf(c: LiveCounters): Counters {
+  const { presence: _derived, ...rest } = c;
+  return rest;
+}
 
 // What the screen keeps of the speaker, the queue, documents and conclusions: the fields it shows, which
 // both the snapshot and the events carry (an event has less than the service's full view).
@@ -84,7 +99,7 @@ export function provincePathOf(orgPath: string): string {
 export function fromSnapshot(s: ConferenceSnapshot): ConferenceState {
   return {
     conference: s.conference,
-    counters: s.myCounters ?? s.counters,
+    counters: countersOf(s.myCounters ?? s.counters),
     sites: {},
     siteIds: [],
     provinces: null,
@@ -108,6 +123,7 @@ function toSite(v: SiteView): Site {
     orgPath: v.orgPath,
     provincePath: provincePathOf(v.orgPath),
     linkState: v.linkState,
+    phase: v.phase,
     linkChangedAt: null,
     checkedIn: v.checkedInAt !== null,
     presentCount: v.presentCount,
@@ -129,20 +145,22 @@ export function withSites(state: ConferenceState, views: readonly SiteView[]): C
 
 export function withProvinces(
   state: ConferenceState,
-  groups: readonly (Counters & { orgPath: string; name: string | null })[],
+  groups: readonly (LiveCounters & { orgPath: string; name: string | null })[],
 ): ConferenceState {
   const provinces: Record<string, Counters & { name: string | null }> = {};
   for (const g of groups) {
-    const { orgPath, ...counters } = g;
-    provinces[orgPath] = counters;
+    const { orgPath, name, ...counters } = g;
+    provinces[orgPath] = { ...countersOf(counters), name };
   }
   return { ...state, provinces };
 }
 
 type Payload<T extends ConferenceEventType> = ConferenceEventPayload<T>;
 
-function moveLink(c: Counters, from: LinkState, to: LinkState): Counters {
-  return { ...c, [from]: Math.max(0, c[from] - 1), [to]: c[to] + 1 };
+function moveLink(c: Counters, from: LinkState, to: LinkState, fromPhase: LinkPhase, toPhase: LinkPhase): Counters {
+  const out = from === to ? { ...c } : { ...c, [from]: Math.max(0, c[from] - 1), [to]: c[to] + 1 };
+  if (fromPhase !== toPhase) out.phases = { ...c.phases, [fromPhase]: Math.max(0, c.phases[fromPhase] - 1), [toPhase]: c.phases[toPhase] + 1 };
+  return out;
 }
 
 /**
@@ -176,13 +194,13 @@ export function foldConferenceEvents(state: ConferenceState, events: readonly Ev
     switch (e.type) {
       case "conference.site.state_changed": {
         const p = parsed.data as Payload<typeof e.type>;
-        if (p.from !== p.to) {
-          s.counters = moveLink(s.counters, p.from, p.to);
-          updateProvince(p.orgPath, (c) => moveLink(c, p.from, p.to));
+        if (p.from !== p.to || p.fromPhase !== p.toPhase) {
+          s.counters = moveLink(s.counters, p.from, p.to, p.fromPhase, p.toPhase);
+          updateProvince(p.orgPath, (c) => moveLink(c, p.from, p.to, p.fromPhase, p.toPhase));
         }
         const cur = site(p.siteId);
-        if (cur) setSite({ ...cur, linkState: p.to, linkChangedAt: p.at });
-        Object.assign(params, { site: p.siteName, state: p.to });
+        if (cur) setSite({ ...cur, linkState: p.to, phase: p.toPhase, linkChangedAt: p.at });
+        Object.assign(params, { site: p.siteName, state: sitePresence(s.conference.status, p.toPhase) });
         break;
       }
       case "conference.site.checked_in":

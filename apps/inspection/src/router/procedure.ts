@@ -1,3 +1,4 @@
+import { wakeStreamsAfterMutation } from "@orgboard/events";
 import { badRequest } from "@orgboard/server-kit";
 import type { AuthedProcedureOptions } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
@@ -27,8 +28,6 @@ export function procedure(action: InspectionAction, opts?: AuthedProcedureOption
     if (!result.ok && isUniqueViolation(result.error.cause)) {
       throw new TRPCError({ code: "CONFLICT", message: bilingual("hồ sơ này vừa được ghi (trùng số quyết định hoặc chương trình)", "this record was just written (the same decision number or program)"), cause: result.error.cause });
     }
-    // A committed mutation wrote outbox rows: wake this process's event streams now, not at the next poll.
-    if (result.ok && type === "mutation") ctx.notifier?.notify();
-    return result;
+    return wakeStreamsAfterMutation(type, result, ctx.notifier);
   });
 }

@@ -12,3 +12,14 @@ export class MembershipInputError extends Error {
     super(`${field}: ${message}`);
   }
 }
+
+/**
+ * The operation was stopped (SIGINT/SIGTERM: the AbortSignal given to it) before it committed; its
+ * transaction rolled back, nothing of it was written. The CLI exits with 130.
+ */
+export class OperationInterruptedError extends Error {
+  override name = "OperationInterruptedError";
+  constructor(readonly signal: string) {
+    super(`interrupted by ${signal}: nothing was written`);
+  }
+}

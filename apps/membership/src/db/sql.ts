@@ -93,11 +93,37 @@ function joinChunks(batch: CopyChunk[]): CopyChunk {
   return Buffer.concat(batch.map((c) => (typeof c === "string" ? Buffer.from(c) : c)));
 }
 
-function countLines(chunk: CopyChunk): number {
-  let n = 0;
-  if (typeof chunk === "string") for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) n++;
-  else for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
-  return n;
+/**
+ * COPY data regrouped into batches of about `maxBytes` that each end at a line end (LF), whatever the
+ * chunks: a line cut between two chunks is carried into the next batch whole. Cutting bytes right after
+ * an LF is safe in UTF-8 (0x0A never occurs inside a multi-byte character) and in COPY text format (a
+ * newline inside a value is written as the two characters \\n). A line longer than `maxBytes` makes
+ * a batch longer than `maxBytes`. The last batch may lack its final LF (COPY accepts that).
+ */
+export async function* lineBatches(chunks: CopySource, maxBytes: number): AsyncGenerator<Uint8Array[]> {
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    if (bytes.length === 0) continue;
+    batch.push(bytes);
+    size += bytes.length;
+    if (size < maxBytes) continue;
+    // The last LF of the batch: search the chunks from the end.
+    for (let k = batch.length - 1; k >= 0; k--) {
+      const c = batch[k]!;
+      const lf = c.lastIndexOf(10);
+      if (lf === -1) continue;
+      const whole = batch.slice(0, k);
+      whole.push(c.subarray(0, lf + 1));
+      const rest = [c.subarray(lf + 1), ...batch.slice(k + 1)].filter((r) => r.length > 0);
+      yield whole;
+      batch = rest;
+      size = rest.reduce((n, r) => n + r.length, 0);
+      break;
+    }
+  }
+  if (size > 0) yield batch;
 }
 
 // -------------------------------------------------------------------------------------- value types
@@ -247,6 +273,7 @@ class PgliteSql implements Sql {
   constructor(
     protected readonly db: PgliteLike,
     private readonly root: PGlite | null,
+    protected readonly copyBatchBytes: number,
   ) {}
 
   async query<T>(text: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
@@ -259,18 +286,20 @@ class PgliteSql implements Sql {
   }
 
   async copyFrom(target: string, lines: CopySource): Promise<number> {
-    // PGlite reads COPY data from a Blob: copy in bounded batches to keep memory flat.
+    // PGlite reads COPY data from a Blob: copy in bounded batches to keep memory flat. Each batch is its own
+    // COPY statement, so it must end at a line end: the chunks may be cut anywhere (a file read back in
+    // raw blocks), and a line split across two statements was a wrong row or an error (#11, finding 1).
     let total = 0;
-    for await (const batch of batches(lines, COPY_BATCH_BYTES)) {
-      await this.db.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob(batch) });
-      for (const chunk of batch) total += countLines(chunk);
+    for await (const batch of lineBatches(lines, this.copyBatchBytes)) {
+      const r = await this.db.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob(batch) });
+      total += r.affectedRows ?? 0;
     }
     return total;
   }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     if (!this.root) return fn(this);
-    return this.root.transaction((tx) => fn(new PgliteSql(tx, null)));
+    return this.root.transaction((tx) => fn(new PgliteSql(tx, null, this.copyBatchBytes)));
   }
 }
 
@@ -278,8 +307,9 @@ class PgliteDatabase extends PgliteSql implements Database {
   constructor(
     private readonly pglite: PGlite,
     private readonly owned: boolean,
+    copyBatchBytes: number,
   ) {
-    super(pglite, pglite);
+    super(pglite, pglite, copyBatchBytes);
   }
   async close(): Promise<void> {
     if (this.owned) await this.pglite.close();
@@ -293,9 +323,17 @@ export function sqlFromPgPool(pool: Pool): Database {
   return new PgPoolSql(pool);
 }
 
+export interface PgliteSqlOptions {
+  /**
+   * Bytes per COPY statement (default 8 MiB). Tests set a small one so that a few thousand rows cross
+   * many batch boundaries.
+   */
+  copyBatchBytes?: number;
+}
+
 /** Wraps an existing PGlite; `owned` = close it with the Database. */
-export function sqlFromPglite(pglite: PGlite, owned = false): Database {
-  return new PgliteDatabase(pglite, owned);
+export function sqlFromPglite(pglite: PGlite, owned = false, options: PgliteSqlOptions = {}): Database {
+  return new PgliteDatabase(pglite, owned, options.copyBatchBytes ?? COPY_BATCH_BYTES);
 }
 
 /** Date columns come back as 'YYYY-MM-DD' strings on both backends. */

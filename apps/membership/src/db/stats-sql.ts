@@ -5,6 +5,10 @@
 //   - the full rebuild used after a bulk seed load (triggers disabled) and by the consistency test.
 // Why counters: "members at 31/12" for the whole country would otherwise scan ~5.6M membership periods;
 // with counters the national report reads a few hundred thousand small rows (see docs/membership-data.md).
+// Raw SQL by measurement: bench/report.bench.ts (national report on the counters) and bench/import.bench.ts
+// (import vs COPY, triggers included); Prisma cannot express statement-level triggers.
+import type { OrgYearStat } from "../generated/prisma/client.js";
+import type { ColumnsOf } from "./rows.js";
 
 export const STAT_COLUMNS = [
   "joined",
@@ -23,8 +27,12 @@ export const STAT_COLUMNS = [
   "org_good",
   "org_completed",
   "org_not_completed",
-] as const;
-export type StatColumn = (typeof STAT_COLUMNS)[number];
+] as const satisfies readonly StatColumn[];
+/** The counters of org_year_stat, as prisma/schema.prisma's OrgYearStat names them (db/rows.ts). */
+export type StatColumn = Exclude<keyof ColumnsOf<OrgYearStat>, "org_path" | "year">;
+// Every counter of the schema is in the list (a counter added to the model without a source fails here).
+const everyStatColumn: Exclude<StatColumn, (typeof STAT_COLUMNS)[number]> extends never ? true : never = true;
+void everyStatColumn;
 
 interface Contribution {
   /** Expression for the year the row counts in. */

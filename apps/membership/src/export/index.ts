@@ -1,6 +1,7 @@
 // Export of members and organizations in the import template (same headers, same value formats), so an
 // exported file imports again unchanged into an empty database. Rows are read in keyset pages and
-// written as a stream: memory stays flat for a million rows.
+// written as a stream: memory stays flat for a million rows. CSV cells that a spreadsheet would run as a
+// formula are quote-prefixed (formula.ts); XLSX cells are written as text, never as formulas.
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -10,6 +11,7 @@ import { formatDateVi } from "@orgboard/locale-vi";
 import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
 import type { Sql } from "../db/sql.js";
 import { formatOf, type FileFormat } from "../import/read.js";
+import { neutralizeFormula } from "./formula.js";
 import {
   GENDER_LABELS,
   MEMBER_COLUMNS,
@@ -31,6 +33,8 @@ export interface ExportOptions {
   /** subtree to export (default "/": everything) */
   orgPath?: string;
   onProgress?: (rows: number) => void;
+  /** Stops between pages when aborted (throws the signal's reason; the file is left incomplete). */
+  signal?: AbortSignal;
 }
 
 const PAGE = 5000;
@@ -52,7 +56,7 @@ async function openWriter(target: ExportTarget, columns: readonly Column[], shee
     csv.pipe(out);
     const write = (cells: string[]) =>
       new Promise<void>((resolve) => {
-        if (csv.write(cells)) resolve();
+        if (csv.write(cells.map(neutralizeFormula))) resolve();
         else csv.once("drain", () => resolve());
       });
     await write(header);
@@ -137,6 +141,7 @@ export async function exportMembers(db: Sql, target: ExportTarget, options: Expo
     }
     total += rows.length;
     options.onProgress?.(total);
+    options.signal?.throwIfAborted();
     if (rows.length < PAGE) break;
     last = rows[rows.length - 1]!.id;
   }
@@ -187,6 +192,7 @@ export async function exportOrganizations(db: Sql, target: ExportTarget, options
     }
     total += rows.length;
     options.onProgress?.(total);
+    options.signal?.throwIfAborted();
     if (rows.length < PAGE) break;
     const lastRow = rows[rows.length - 1]!;
     after = [lastRow.depth, lastRow.id];

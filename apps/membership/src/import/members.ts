@@ -17,6 +17,7 @@
 //   every rejected row with its column and reason; then COPY writes the members (ids reserved from their
 //   sequence) and their membership periods.
 // Figures: docs/membership-data.md#benchmarks.
+import { FOREIGN_CLASH_REASON } from "../router/members/national-id.js";
 import { randomUUID } from "node:crypto";
 import { likePrefix } from "@orgboard/events";
 import { todayInVietnam, vietnameseNameSortKey } from "@orgboard/locale-vi";
@@ -27,8 +28,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { copyLine, copyValue, type Sql } from "../db/sql.js";
-import { MembershipInputError } from "../db/errors.js";
 import { CELL_KINDS } from "../domain/org-tree.js";
+import { restoreFormulas } from "../export/formula.js";
 import { recordImport } from "./audit.js";
 import { formatOf, openStream, readRecords, type FileSource } from "./read.js";
 import { MEMBER_COLUMNS } from "./template.js";
@@ -53,6 +54,13 @@ export interface ImportOptions {
    * are rejected naming the column. Undefined = no restriction (CLI, service accounts).
    */
   allowedOrgPaths?: readonly string[];
+  /**
+   * Stops the import (its transaction rolls back) when aborted; it throws the signal's reason (the CLI
+   * gives an OperationInterruptedError on SIGINT/SIGTERM).
+   */
+  signal?: AbortSignal;
+  /** Organization import: the deepest level the tree may reach (default ORG_TREE_MAX_DEPTH, 16). */
+  maxTreeDepth?: number;
 }
 
 export type ImportPhase = "preparing" | "reading" | "checking" | "writing" | "fallback";
@@ -188,6 +196,7 @@ async function reserveIds(tx: Sql, n: number): Promise<(i: number) => number> {
 export async function importMembers(db: Sql, file: FileSource, options: ImportOptions): Promise<ImportResult> {
   const today = options.today ?? todayInVietnam();
   const progress = options.onProgress ?? (() => undefined);
+  options.signal?.throwIfAborted();
   if (formatOf(file) === "csv" && (file.path !== undefined || file.bytes !== undefined)) {
     const fast = await fastImport(db, file, options, today);
     if (fast) return fast;
@@ -267,6 +276,14 @@ class LineBuffer {
   }
 }
 
+/** PostgreSQL's unique_violation (23505), from pg or PGlite (possibly wrapped as the cause by a stream). */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
 /** The one-pass import; null when it gave up (rolled back) and the checked path must run. */
 async function fastImport(db: Sql, file: FileSource, options: ImportOptions, today: string): Promise<ImportResult | null> {
   const progress = options.onProgress ?? (() => undefined);
@@ -288,8 +305,9 @@ async function fastImport(db: Sql, file: FileSource, options: ImportOptions, tod
         const members = new LineBuffer();
         const spooled = new LineBuffer();
         for await (const rec of readRecords(file, MEMBER_COLUMNS)) {
+          options.signal?.throwIfAborted();
           if (rowsRead === bound) throw new GiveUp("more rows than line breaks");
-          const r = validateMemberRecord(rec.row, rec.values, today);
+          const r = validateMemberRecord(rec.row, restoreFormulas(rec.values), today);
           if (!r.ok) throw new GiveUp(`row ${rec.row}`);
           const m = r.member;
           const org = orgs.get(m.orgCode);
@@ -315,15 +333,20 @@ async function fastImport(db: Sql, file: FileSource, options: ImportOptions, tod
       // member's unique indexes.
       const imported = await tx.copyFrom(MEMBER_TARGET, memberChunks());
       if (imported === 0) throw new GiveUp("no data rows");
+      options.signal?.throwIfAborted();
       progress({ rowsRead, phase: "writing" });
       await periods.close();
       await tx.copyFrom(PERIOD_TARGET, periods.chunks());
       return recordMemberImport(tx, file, options, imported, [...paths]);
     });
   } catch (err) {
-    // The header and the CSV syntax are checked the same way by both paths: no point in reading again.
-    if (err instanceof MembershipInputError) throw err;
-    return null;
+    // Only what the checked path reports row by row hands over to it: a row it gave up on, or a duplicate
+    // caught by member's unique indexes. Anything else (a COPY that failed, a full disk, a bug) is an
+    // error of the import, said as it is: falling back silently hid #11's broken COPY batches behind a
+    // second, differently failing run.
+    if (err instanceof GiveUp) return null;
+    if (isUniqueViolation(err)) return null;
+    throw err;
   } finally {
     periods.remove();
   }
@@ -372,9 +395,10 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
       progress({ rowsRead, phase: "reading" });
       const lines = (async function* () {
         for await (const rec of readRecords(file, MEMBER_COLUMNS)) {
+          options.signal?.throwIfAborted();
           rowsRead++;
           if (rowsRead % 5000 === 0) progress({ rowsRead, phase: "reading" });
-          const r = validateMemberRecord(rec.row, rec.values, today);
+          const r = validateMemberRecord(rec.row, restoreFormulas(rec.values), today);
           if (r.ok) {
             valid++;
             // Once a row is bad the import fails anyway: stop spooling, keep checking.
@@ -396,6 +420,7 @@ async function checkedImport(db: Sql, file: FileSource, options: ImportOptions, 
         throw new Rejected({ ok: false, rows: rowsRead, rejectedCount: issues.count, rejected: issues.items });
       }
 
+      options.signal?.throwIfAborted();
       progress({ rowsRead, phase: "writing" });
       const imported = await writeMembers(tx, spool, valid);
       const { rows: scope } = await tx.query<{ path: string }>(
@@ -417,14 +442,17 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
     `
     WITH org AS (
       SELECT s.row_no, o.id, o.kind, o.path, o.opened_on, o.closed_on, s.org_code, s.joined_org_on, s.admitted_on
-      FROM import_member_stage s LEFT JOIN party_organization o ON o.code = s.org_code
+      FROM import_member_stage s
+      -- An organization outside the caller's scope is, for this caller, one that does not exist (#9):
+      -- nothing about it (closed, kind, founding date) is told.
+      LEFT JOIN party_organization o ON o.code = s.org_code AND ($3::text[] IS NULL OR o.path LIKE ANY ($3::text[]))
     ), dup AS (
       SELECT row_no, national_id, party_card_number,
              min(row_no) OVER (PARTITION BY national_id) AS first_id_row,
              CASE WHEN party_card_number IS NULL THEN NULL ELSE min(row_no) OVER (PARTITION BY party_card_number) END AS first_card_row
       FROM import_member_stage
     )
-    SELECT row_no AS row, 'orgCode' AS "column", 'no organization has the code "' || org_code || '"' AS reason FROM org WHERE id IS NULL
+    SELECT row_no AS row, 'orgCode' AS "column", 'no organization has the code "' || org_code || '" in your scope' AS reason FROM org WHERE id IS NULL
     UNION ALL
     SELECT row_no, 'orgCode', 'organization "' || org_code || '" was closed on ' || to_char(closed_on, 'DD/MM/YYYY')
       FROM org WHERE closed_on IS NOT NULL AND closed_on <= $1::date
@@ -442,20 +470,24 @@ async function databaseIssues(tx: Sql, today: string, allowed: readonly string[]
     UNION ALL
     SELECT s.row_no, 'nationalId', 'a member with national ID ' || s.national_id || ' already exists'
       FROM import_member_stage s JOIN member m ON m.national_id = s.national_id
+     WHERE $3::text[] IS NULL OR m.org_path LIKE ANY ($3::text[])
     UNION ALL
     SELECT s.row_no, 'partyCardNumber', 'party card number ' || s.party_card_number || ' is already used by another member'
       FROM import_member_stage s JOIN member m ON m.party_card_number = s.party_card_number
+     WHERE $3::text[] IS NULL OR m.org_path LIKE ANY ($3::text[])
     `,
-    [today, CELL_KINDS],
+    [today, CELL_KINDS, allowed ? allowed.map((p) => likePrefix(p)) : null],
   );
   const out = rows.map((r) => ({ row: Number(r.row), column: r.column, reason: r.reason }));
   if (allowed) {
-    const { rows: outside } = await tx.query<{ row: number; org_code: string }>(
-      `SELECT s.row_no AS row, s.org_code FROM import_member_stage s JOIN party_organization o ON o.code = s.org_code
-       WHERE NOT (o.path LIKE ANY ($1::text[]))`,
+    // #9 finding 1: clashes with members outside the caller's scope are named nowhere (no row, no ID):
+    // one file-level issue (row 0), which the router audits and counts against the caller (national-id.ts).
+    const { rows: foreign } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM import_member_stage s JOIN member m ON m.national_id = s.national_id OR m.party_card_number = s.party_card_number
+        WHERE NOT (m.org_path LIKE ANY ($1::text[]))`,
       [allowed.map((p) => likePrefix(p))],
     );
-    for (const r of outside) out.push({ row: Number(r.row), column: "orgCode", reason: `organization "${r.org_code}" is outside the organizations you may change` });
+    if (foreign[0]!.n > 0) out.push({ row: 0, column: "nationalId", reason: FOREIGN_CLASH_REASON });
   }
   return out;
 }

@@ -4,12 +4,13 @@
 // memory: an organization file is at most a few hundred thousand rows (the whole country has ~200,000
 // organizations), unlike member files.
 import { randomUUID } from "node:crypto";
-import { parseDateVi, todayInVietnam } from "@orgboard/locale-vi";
+import { formatDateVi, parseDateVi, todayInVietnam } from "@orgboard/locale-vi";
 import { adminUnitOf } from "../domain/admin-unit.js";
 import { z } from "zod";
 import { ORG_KINDS, SECTORS, type OrgKind, type Sector } from "../domain/enums.js";
 import { canBeChildOf, childPath, isValidOrgCode } from "../domain/org-tree.js";
 import { copyLine, type Sql } from "../db/sql.js";
+import { restoreFormulas } from "../export/formula.js";
 import { recordImport } from "./audit.js";
 import type { ImportOptions, ImportResult } from "./members.js";
 import { readRecords, type FileSource } from "./read.js";
@@ -70,14 +71,23 @@ const orgRowSchema = z.object({
   closedOn: date(false),
 });
 
+/** Levels of the organization tree (the Central Committee's direct committees are level 1). */
+export const ORG_TREE_MAX_DEPTH = 16;
+/** Characters of an organization path: its btree index entry must stay well under PostgreSQL's ~2,700 bytes. */
+export const ORG_PATH_MAX_LENGTH = 2000;
+
+const caseKey = (code: string) => code.toLowerCase();
+const depthOf = (p: string) => p.split("/").length - 2;
+
 export async function importOrganizations(db: Sql, file: FileSource, options: ImportOptions): Promise<ImportResult> {
   const today = options.today ?? todayInVietnam();
   const issues: RowIssue[] = [];
   const rows: OrgRow[] = [];
   let rowsRead = 0;
   for await (const rec of readRecords(file, ORG_COLUMNS)) {
+    options.signal?.throwIfAborted();
     rowsRead++;
-    const parsed = orgRowSchema.safeParse(rec.values);
+    const parsed = orgRowSchema.safeParse(restoreFormulas(rec.values));
     if (!parsed.success) {
       for (const i of parsed.error.issues) issues.push({ row: rec.row, column: String(i.path[0] ?? "row"), reason: i.message });
       continue;
@@ -101,65 +111,119 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
   if (rowsRead === 0) return { ok: false, rows: 0, rejectedCount: 1, rejected: [{ row: 2, column: "row", reason: "the file has no data rows" }] };
 
   return db.transaction(async (tx) => {
-    // Duplicates in the file, then against the database; then resolve every row's path.
-    const firstRow = new Map<string, number>();
+    // Duplicates in the file, then against the database; then resolve every row's path. Codes are unique
+    // regardless of letter case: "01-k1" beside "01-K1" is a typo, not a second organization.
+    const firstByKey = new Map<string, OrgRow>();
+    const duplicate = new Set<OrgRow>();
     for (const r of rows) {
-      const prev = firstRow.get(r.code);
-      if (prev !== undefined) issues.push({ row: r.row, column: "code", reason: `code "${r.code}" also appears in row ${prev}` });
-      else firstRow.set(r.code, r.row);
+      const prev = firstByKey.get(caseKey(r.code));
+      if (prev === undefined) firstByKey.set(caseKey(r.code), r);
+      else {
+        duplicate.add(r);
+        issues.push({
+          row: r.row,
+          column: "code",
+          reason: prev.code === r.code ? `code "${r.code}" also appears in row ${prev.row}` : `code "${r.code}" differs only in letter case from "${prev.code}" in row ${prev.row}`,
+        });
+      }
     }
-    const codes = [...new Set([...rows.map((r) => r.code), ...rows.flatMap((r) => (r.parentCode ? [r.parentCode] : []))])];
+    const codes = [...new Set([...rows.map((r) => r.code), ...rows.flatMap((r) => (r.parentCode ? [r.parentCode] : []))].map(caseKey))];
     const { rows: existing } = await tx.query<{ code: string; path: string; kind: OrgKind; closed_on: string | null }>(
-      "SELECT code, path, kind, closed_on FROM party_organization WHERE code = ANY($1)",
+      "SELECT code, path, kind, closed_on FROM party_organization WHERE lower(code) = ANY($1)",
       [codes],
     );
     const inDb = new Map(existing.map((e) => [e.code, e]));
-    for (const r of rows) if (inDb.has(r.code)) issues.push({ row: r.row, column: "code", reason: `an organization with code "${r.code}" already exists` });
+    const inDbByKey = new Map(existing.map((e) => [caseKey(e.code), e]));
+    for (const r of rows) {
+      const same = inDbByKey.get(caseKey(r.code));
+      if (same === undefined) continue;
+      issues.push({
+        row: r.row,
+        column: "code",
+        reason: same.code === r.code ? `an organization with code "${r.code}" already exists` : `code "${r.code}" differs only in letter case from the existing organization "${same.code}"`,
+      });
+    }
 
-    const inFile = new Map(rows.map((r) => [r.code, r]));
+    // The first row of each code is the one its children hang under (a duplicate is reported once, as a
+    // duplicate, not again through its children). Paths are resolved without recursion, walking up the
+    // parents in the file: a chain of any length costs no stack, and the depth is checked before a path
+    // is built, so a 50,000-deep chain costs neither memory nor a raw "index row size" error.
+    const maxDepth = options.maxTreeDepth ?? ORG_TREE_MAX_DEPTH;
+    const inFile = new Map<string, OrgRow>();
+    for (const r of rows) if (!duplicate.has(r)) inFile.set(r.code, r);
     const paths = new Map<string, string>();
-    const resolving = new Set<string>();
-    const pathOf = (r: OrgRow): string | null => {
-      const known = paths.get(r.code);
-      if (known !== undefined) return known;
-      if (r.parentCode === null) {
-        paths.set(r.code, childPath("/", r.code));
-        return paths.get(r.code)!;
-      }
-      const dbParent = inDb.get(r.parentCode);
-      const fileParent = inFile.get(r.parentCode);
-      let parentPath: string | null = null;
-      let parentKind: OrgKind | null = null;
-      if (dbParent) {
-        if (dbParent.closed_on !== null && dbParent.closed_on <= today) {
-          issues.push({ row: r.row, column: "parentCode", reason: `parent organization "${r.parentCode}" is closed` });
-          return null;
+    const failed = new Set<string>();
+    const reject = (r: OrgRow, column: OrgColumnKey, reason: string) => issues.push({ row: r.row, column, reason });
+    const resolve = (start: OrgRow): void => {
+      if (duplicate.has(start) || paths.has(start.code) || failed.has(start.code)) return;
+      // Up: the rows of the file above `start` whose path is not known yet, nearest first.
+      const chain: OrgRow[] = [];
+      const onChain = new Set<string>();
+      let base: { path: string; kind: OrgKind | null; closedOn: string | null } | null = null;
+      for (let cur = start; ; ) {
+        chain.push(cur);
+        onChain.add(cur.code);
+        const parentCode = cur.parentCode;
+        if (parentCode === null) {
+          base = { path: "/", kind: null, closedOn: null };
+          break;
         }
-        parentPath = dbParent.path;
-        parentKind = dbParent.kind;
-      } else if (fileParent) {
-        if (resolving.has(r.code)) {
-          issues.push({ row: r.row, column: "parentCode", reason: "the parent chain loops back to this row" });
-          return null;
+        const dbParent = inDb.get(parentCode);
+        const fileParent = inFile.get(parentCode);
+        if (dbParent) {
+          if (dbParent.closed_on !== null && dbParent.closed_on <= today) {
+            reject(cur, "parentCode", `parent organization "${parentCode}" is closed`);
+            break;
+          }
+          base = { path: dbParent.path, kind: dbParent.kind, closedOn: null };
+          break;
         }
-        resolving.add(r.code);
-        parentPath = pathOf(fileParent);
-        resolving.delete(r.code);
-        parentKind = fileParent.kind;
-        if (parentPath === null) return null;
-      } else {
-        issues.push({ row: r.row, column: "parentCode", reason: `no organization has the code "${r.parentCode}" (in the database or the file)` });
-        return null;
+        if (!fileParent) {
+          reject(cur, "parentCode", `no organization has the code "${parentCode}" (in the database or the file)`);
+          break;
+        }
+        if (failed.has(parentCode)) break; // its own row says why
+        const known = paths.get(parentCode);
+        if (known !== undefined) {
+          base = { path: known, kind: fileParent.kind, closedOn: fileParent.closedOn };
+          break;
+        }
+        if (onChain.has(parentCode)) {
+          reject(fileParent, "parentCode", "the parent chain loops back to this row");
+          break;
+        }
+        cur = fileParent;
       }
-      if (!canBeChildOf(r.kind, parentKind)) {
-        issues.push({ row: r.row, column: "kind", reason: `a ${ORG_KIND_LABELS[r.kind]} cannot be under a ${ORG_KIND_LABELS[parentKind]}` });
-        return null;
+      // Down: from the top of the chain to `start`; the first row that fails takes the rows under it along.
+      let parent = base;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const r = chain[i]!;
+        if (parent === null) {
+          failed.add(r.code);
+          continue;
+        }
+        const depth = depthOf(parent.path) + 1;
+        let ok = false;
+        if (!canBeChildOf(r.kind, parent.kind)) {
+          reject(r, "kind", parent.kind === null ? `a ${ORG_KIND_LABELS[r.kind]} needs a parent organization` : `a ${ORG_KIND_LABELS[r.kind]} cannot be under a ${ORG_KIND_LABELS[parent.kind]}`);
+        } else if (parent.closedOn !== null && parent.closedOn <= r.openedOn) {
+          reject(r, "parentCode", `parent organization "${r.parentCode}" closed on ${formatDateVi(parent.closedOn)}, before this organization opened (${formatDateVi(r.openedOn)})`);
+        } else if (depth > maxDepth) {
+          reject(r, "parentCode", `would be ${depth} levels deep; the tree may be at most ${maxDepth} levels deep (check the parent codes for a chain that should not be there)`);
+        } else if (parent.path.length + r.code.length + 1 > ORG_PATH_MAX_LENGTH) {
+          reject(r, "code", `the organization's path (its code after every parent's) would be longer than ${ORG_PATH_MAX_LENGTH} characters: use shorter codes`);
+        } else ok = true;
+        if (!ok) {
+          failed.add(r.code);
+          parent = null;
+          continue;
+        }
+        const path = childPath(parent.path, r.code);
+        paths.set(r.code, path);
+        parent = { path, kind: r.kind, closedOn: r.closedOn };
       }
-      const path = childPath(parentPath, r.code);
-      paths.set(r.code, path);
-      return path;
     };
-    for (const r of rows) pathOf(r);
+    for (const r of rows) resolve(r);
     // The caller's subtrees (router: the principal's scope): an organization outside them is rejected.
     if (options.allowedOrgPaths) {
       const allowed = options.allowedOrgPaths;
@@ -177,10 +241,10 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
       return { ok: false as const, rows: rowsRead, rejectedCount: issues.length, rejected: issues.slice(0, max) };
     }
 
+    options.signal?.throwIfAborted();
     await tx.exec(`CREATE TEMP TABLE import_org_stage (
       row_no int, code text, name text, kind text, parent_path text, path text, depth int,
       admin_unit_code text, admin_unit_edition text, sector text, opened_on date, closed_on date) ON COMMIT DROP`);
-    const depthOf = (p: string) => p.split("/").length - 2;
     await tx.copyFrom(
       "import_org_stage (row_no, code, name, kind, parent_path, path, depth, admin_unit_code, admin_unit_edition, sector, opened_on, closed_on)",
       rows.map((r) => {

@@ -9,7 +9,10 @@ import { MAX_YEAR, MIN_YEAR, type AnnualReportInput, type AnnualReportOutput, ty
 import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
 import { MembershipInputError } from "../db/errors.js";
 import type { Sql } from "../db/sql.js";
+import { STAT_COLUMNS, type StatColumn } from "../db/stats-sql.js";
+import type { RowOf } from "../db/rows.js";
 import { percent, ratio } from "../domain/kpis.js";
+import type { OrgMemberTotal, OrgYearStat, PartyOrganization, Removal, Target } from "../generated/prisma/client.js";
 import { withClosedYear } from "./closed.js";
 
 // The report's shape is the contract's (membership.kpi.report answers it; the CLI prints it).
@@ -25,19 +28,16 @@ function distribution(excellent: number, good: number, completed: number, notCom
   return { excellent, good, completed, notCompleted, total, goodOrBetter, goodOrBetterPercent: percent(ratio(goodOrBetter, total)) };
 }
 
-interface CounterRow {
-  admissions: number; made_official: number; not_recognized: number; cards_issued: number;
-  badges_proposed: number; badges_awarded: number;
-  member_excellent: number; member_good: number; member_completed: number; member_not_completed: number;
-  org_excellent: number; org_good: number; org_completed: number; org_not_completed: number;
-  joined: number; left: number; net_after: number; total: number;
-}
+// Raw SQL by measurement (#12): bench/report.bench.ts (national scale, goals < 2 s country, < 200 ms
+// province) and bench/small.bench.ts (kpi.report at demo scale). Row types come from the Prisma models
+// (db/rows.ts), not hand-written: the counters are OrgYearStat's, the total OrgMemberTotal's net.
+type CounterRow = RowOf<OrgYearStat, StatColumn> & { net_after: number; total: OrgMemberTotal["net"] };
+type TransferCounts = Record<"official_out" | "temporary_out" | "official_in" | "temporary_in", number>;
+type StructureRow = RowOf<PartyOrganization, "kind"> & { parent_kind: PartyOrganization["kind"] | null; n: number };
+type PlanRow = { plan: Target["admissionsPlan"] };
+type DepartureRow = { key: `removal:${Removal["kind"]}` | "death"; n: number };
 
-const SUM_COLUMNS = [
-  "admissions", "made_official", "not_recognized", "cards_issued", "badges_proposed", "badges_awarded",
-  "member_excellent", "member_good", "member_completed", "member_not_completed",
-  "org_excellent", "org_good", "org_completed", "org_not_completed", "joined", "left",
-];
+const SUM_COLUMNS = STAT_COLUMNS;
 
 const COUNTERS_SQL = `
   WITH s AS (
@@ -104,14 +104,14 @@ export async function buildLiveAnnualReport(db: Sql, input: AnnualReportInput): 
   const orgQuery =
     orgPath === "/"
       ? Promise.resolve({ rows: [{ name: "Toàn quốc" }] })
-      : db.query<{ name: string }>("SELECT name FROM party_organization WHERE path = $1", [orgPath]);
+      : db.query<RowOf<PartyOrganization, "name">>("SELECT name FROM party_organization WHERE path = $1", [orgPath]);
   const [org, counters, transfers, structure, plan, departures] = await Promise.all([
     orgQuery,
     db.query<CounterRow>(COUNTERS_SQL, [lo, hi, year]),
-    db.query<Record<string, number>>(TRANSFERS_SQL, [lo, hi, start, end]),
-    db.query<{ kind: string; parent_kind: string | null; n: number }>(STRUCTURE_SQL, [lo, hi, end]),
-    db.query<{ plan: number }>(PLAN_SQL, [orgPath, year]),
-    db.query<{ key: string; n: number }>(DEPARTURES_SQL, [lo, hi, start, end]),
+    db.query<TransferCounts>(TRANSFERS_SQL, [lo, hi, start, end]),
+    db.query<StructureRow>(STRUCTURE_SQL, [lo, hi, end]),
+    db.query<PlanRow>(PLAN_SQL, [orgPath, year]),
+    db.query<DepartureRow>(DEPARTURES_SQL, [lo, hi, start, end]),
   ]);
   const orgName = org.rows[0]?.name;
   if (orgName === undefined) throw new MembershipInputError("orgPath", `no organization has the path ${orgPath}`, "not_found");
@@ -123,7 +123,7 @@ export async function buildLiveAnnualReport(db: Sql, input: AnnualReportInput): 
   const count = (kind: string, parent?: string) =>
     structure.rows.filter((r) => r.kind === kind && (parent === undefined || r.parent_kind === parent)).reduce((a, r) => a + r.n, 0);
   const planValue = plan.rows[0]?.plan ?? null;
-  const departure = (key: string) => departures.rows.find((r) => r.key === key)?.n ?? 0;
+  const departure = (key: DepartureRow["key"]) => departures.rows.find((r) => r.key === key)?.n ?? 0;
   const removals = {
     expelled: departure("removal:expelled"),
     struckOff: departure("removal:struck_off"),

@@ -4,10 +4,12 @@
 // history import, a correction) still change the counters: they are amendments, and the report lists every
 // figure they moved with the published and the amended value side by side. So nothing entered in year Y
 // changes the published figures of Y−1 silently. docs/kpis.md "Closed years".
+import { fromDbDate, toDbDate } from "@orgboard/db";
 import { yearOf, type IsoDate } from "@orgboard/locale-vi";
 import type { AnnualReportOutput } from "@orgboard/contract-membership";
 import { MembershipInputError } from "../db/errors.js";
 import type { Sql } from "../db/sql.js";
+import type { Prisma } from "../generated/prisma/client.js";
 
 type Report = AnnualReportOutput;
 export interface Amendment {
@@ -63,22 +65,28 @@ export async function withClosedYear(db: Sql, live: Report): Promise<Report> {
   return { ...published, closed: { closedOn: row.closed_on, closedBy: row.closed_by }, amendments: amendmentsOf(published, live) };
 }
 
+/** A year closes once it has ended (year < the current year); the refusal names the field. */
+export function assertYearEnded(year: number, today: IsoDate): void {
+  if (year >= yearOf(today)) {
+    throw new MembershipInputError("year", `năm ${year} chưa kết thúc, chưa thể khóa sổ / ${year} has not ended yet (today is ${today}): a year closes after 31/12`);
+  }
+}
+
 /**
- * Closes `live.year` for `live.orgPath`: stores `live` as published. A year closes once it has ended
- * (year < the current year) and only once; refusals name the field.
+ * Closes `live.year` for `live.orgPath` in the caller's Prisma transaction: stores `live` as published. A
+ * year closes once it has ended and only once (a second close, even a concurrent one, is a CONFLICT on year).
  */
-export async function closeYear(tx: Sql, live: Report, closedBy: string, today: IsoDate): Promise<{ closedOn: IsoDate }> {
-  if (live.year >= yearOf(today)) {
-    throw new MembershipInputError("year", `năm ${live.year} chưa kết thúc, chưa thể khóa sổ / ${live.year} has not ended yet (today is ${today}): a year closes after 31/12`);
+export async function closeYear(tx: Prisma.TransactionClient, live: Report, closedBy: string, today: IsoDate): Promise<{ closedOn: IsoDate }> {
+  assertYearEnded(live.year, today);
+  // ON CONFLICT DO NOTHING: of two concurrent closes, the second inserts nothing and is refused below.
+  const { count } = await tx.closedYear.createMany({
+    data: [{ orgPath: live.orgPath, year: live.year, closedOn: toDbDate(today), closedBy, published: { ...live, closed: null, amendments: [] } }],
+    skipDuplicates: true,
+  });
+  if (count === 0) {
+    const existing = await tx.closedYear.findUnique({ where: { orgPath_year: { orgPath: live.orgPath, year: live.year } }, select: { closedOn: true } });
+    const on = existing ? fromDbDate(existing.closedOn) : "?";
+    throw new MembershipInputError("year", `năm ${live.year} đã khóa sổ ngày ${on} / ${live.year} was already closed on ${on}`, "conflict");
   }
-  const { rows } = await tx.query<{ closed_on: string }>(
-    `INSERT INTO closed_year (org_path, year, closed_on, closed_by, published) VALUES ($1, $2, $3, $4, $5::jsonb)
-     ON CONFLICT (org_path, year) DO NOTHING RETURNING to_char(closed_on, 'YYYY-MM-DD') AS closed_on`,
-    [live.orgPath, live.year, today, closedBy, JSON.stringify({ ...live, closed: null, amendments: [] })],
-  );
-  if (!rows[0]) {
-    const existing = await closedRow(tx, live.orgPath, live.year);
-    throw new MembershipInputError("year", `năm ${live.year} đã khóa sổ ngày ${existing?.closed_on ?? "?"} / ${live.year} was already closed on ${existing?.closed_on ?? "?"}`, "conflict");
-  }
-  return { closedOn: rows[0].closed_on };
+  return { closedOn: today };
 }

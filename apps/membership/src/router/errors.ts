@@ -4,6 +4,7 @@
 // - CONFLICT: the input is fine but the records' state forbids it (duplicate, already decided, locked).
 // - NOT_FOUND: a referenced record does not exist.
 // Messages carry the rule's stable code in brackets, e.g. "must be 18 on … [too_young]".
+import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { MembershipInputError } from "../db/errors.js";
 import { violation, type Result, type Violation } from "../domain/result.js";
@@ -23,6 +24,15 @@ export class RuleError extends Error {
 export const invalid = (field: string, code: string, message: string) => new RuleError("BAD_REQUEST", [violation(field, code, message)]);
 export const conflict = (field: string, code: string, message: string) => new RuleError("CONFLICT", [violation(field, code, message)]);
 export const notFound = (field: string, message: string) => new RuleError("NOT_FOUND", [violation(field, "not_found", message)]);
+
+// The one answer for a record that does not exist AND for one outside the caller's scope (#9 finding 5):
+// it names neither the path nor the id asked for, so it cannot confirm that something exists elsewhere.
+export const NOT_FOUND_ORG_MESSAGE = bilingual("không có tổ chức đảng này trong phạm vi của bạn", "no such organization in your scope");
+export const NOT_FOUND_MEMBER_MESSAGE = bilingual("không có đảng viên này trong phạm vi của bạn", "no such member in your scope");
+export const NOT_FOUND_CANDIDATE_MESSAGE = bilingual("không có quần chúng ưu tú này trong phạm vi của bạn", "no such candidate in your scope");
+export const notFoundOrg = (field = "orgPath") => notFound(field, NOT_FOUND_ORG_MESSAGE);
+export const notFoundMember = (field = "memberId") => notFound(field, NOT_FOUND_MEMBER_MESSAGE);
+export const notFoundCandidate = (field = "candidateId") => notFound(field, NOT_FOUND_CANDIDATE_MESSAGE);
 
 /**
  * The value of a domain Result, or a RuleError with its violations. `fieldMap` renames the domain's
@@ -71,6 +81,31 @@ function trpcFromRule(e: RuleError): TRPCError {
   return new TRPCError({ code: e.code, message: e.message, cause: e });
 }
 
+interface PrismaUniqueLike {
+  code?: unknown;
+  meta?: {
+    modelName?: unknown;
+    target?: unknown;
+    driverAdapterError?: { cause?: { constraint?: { index?: unknown; fields?: unknown }; table?: unknown } };
+  };
+}
+
+/**
+ * The unique constraint a Prisma write ran into (P2002), by its PostgreSQL name: the driver adapters give
+ * the index name, or the columns (and the table, or the model's name) from which the name is rebuilt.
+ */
+function prismaUniqueConstraint(cause: unknown): string | null {
+  const e = cause as PrismaUniqueLike | null;
+  if (!e || typeof e !== "object" || e.code !== "P2002") return null;
+  const adapter = e.meta?.driverAdapterError?.cause;
+  if (typeof adapter?.constraint?.index === "string") return adapter.constraint.index;
+  const fields = adapter?.constraint?.fields ?? e.meta?.target;
+  if (!Array.isArray(fields) || fields.length === 0) return null;
+  const model = typeof e.meta?.modelName === "string" ? e.meta.modelName.replace(/(?<!^)([A-Z])/g, "_$1").toLowerCase() : null;
+  const table = typeof adapter?.table === "string" ? adapter.table : model;
+  return table ? `${table}_${fields.map(String).join("_")}_key` : null;
+}
+
 /** A tRPC error for a known failure, or null to let it become a generic 500. */
 export function toTRPCError(cause: unknown): TRPCError | null {
   if (cause instanceof RuleError) return trpcFromRule(cause);
@@ -84,5 +119,8 @@ export function toTRPCError(cause: unknown): TRPCError | null {
     const known = UNIQUE_FIELDS[pg.constraint];
     if (known) return trpcFromRule(conflict(known[0], "duplicate", known[1]));
   }
+  const prismaConstraint = prismaUniqueConstraint(cause);
+  const known = prismaConstraint ? UNIQUE_FIELDS[prismaConstraint] : undefined;
+  if (known) return trpcFromRule(conflict(known[0], "duplicate", known[1]));
   return null;
 }

@@ -1,7 +1,8 @@
-// The one way a procedure changes data: its writes, the audit record and the outbox event(s) commit in
-// ONE transaction (0001), then open event streams are woken. packages/events' recordCallerChange goes
-// last (it takes the advisory lock that keeps outbox ids in commit order); a second event of the same
-// change (a transfer seen from both ends) is inserted under that lock.
+// The older write path, over the raw `Sql` handle, kept for the router folders not yet on Prisma Client
+// (#12 moves them one by one to `ctx.prisma.$transaction(…recordCallerChange(tx, ctx, …))`, the way
+// conference and inspection write). Same guarantee: the writes, the audit record and the outbox event(s)
+// commit in ONE transaction (0001); recordCallerChange goes last (it takes the advisory lock that keeps
+// outbox ids in commit order). The procedure middleware wakes the streams after commit.
 import type { Principal } from "@orgboard/auth";
 import { recordCallerChange } from "@orgboard/events";
 import type { Database, Sql } from "../db/sql.js";
@@ -28,20 +29,18 @@ export interface MutationContext {
   principal: Principal;
   requestId: string;
   action: string;
-  notify(): void;
 }
 
 export async function recordOutcome(tx: Sql, ctx: Omit<MutationContext, "db" | "notify">, change: Change, events: readonly MembershipEvent[]): Promise<void> {
   await recordCallerChange(tx, ctx, { ...change, events });
 }
 
-/** Runs `work` in a transaction that also writes its audit record and events; wakes streams after commit. */
+/** Runs `work` in a transaction that also writes its audit record and events (the middleware wakes streams). */
 export async function mutate<T>(ctx: MutationContext, work: (tx: Sql) => Promise<MutationOutcome<T>>): Promise<T> {
   const result = await ctx.db.transaction(async (tx) => {
     const outcome = await work(tx);
     await recordOutcome(tx, ctx, outcome.change, outcome.events);
     return outcome.result;
   });
-  ctx.notify();
   return result;
 }

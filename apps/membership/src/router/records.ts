@@ -3,9 +3,14 @@
 // naming the input field.
 import type { MemberView, OrgView } from "@orgboard/contract-membership";
 import { parentOrgPath } from "@orgboard/contracts";
+import { fromDbDate, fromDbDateOrNull, toIsoInstant } from "@orgboard/db";
 import type { Sql } from "../db/sql.js";
+import type { PartyOrganization, Prisma } from "../generated/prisma/client.js";
 import type { Gender, MemberStatus, OrgKind, Sector } from "../domain/enums.js";
-import { notFound } from "./errors.js";
+import { notFound, notFoundMember, notFoundOrg } from "./errors.js";
+
+/** A Prisma interactive-transaction client (or the client itself, for reads). */
+export type Tx = Prisma.TransactionClient;
 
 const instant = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
@@ -49,14 +54,14 @@ export async function loadOrg(tx: Sql, path: string, field = "orgPath", lock = f
   if (path === "/") throw notFound(field, "the whole country (/) is not an organization record");
   const { rows } = await tx.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM party_organization o WHERE o.path = $1${lock ? " FOR UPDATE" : ""}`, [path]);
   const row = rows[0];
-  if (!row) throw notFound(field, `no organization has the path ${path}`);
+  if (!row) throw notFoundOrg(field);
   return row;
 }
 
 export async function loadOrgById(tx: Sql, id: number, field = "orgId"): Promise<OrgRow> {
   const { rows } = await tx.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM party_organization o WHERE o.id = $1`, [id]);
   const row = rows[0];
-  if (!row) throw notFound(field, `no organization has the id ${id}`);
+  if (!row) throw notFoundOrg(field);
   return row;
 }
 
@@ -121,7 +126,7 @@ export function memberView(r: MemberRow): MemberView {
 export async function loadMember(tx: Sql, id: number, field = "memberId", lock = false): Promise<MemberRow> {
   const { rows } = await tx.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.id = $1${lock ? " FOR UPDATE OF m" : ""}`, [id]);
   const row = rows[0];
-  if (!row) throw notFound(field, `no member has the id ${id}`);
+  if (!row) throw notFoundMember(field);
   return row;
 }
 
@@ -130,3 +135,75 @@ export function isActive(status: MemberStatus): boolean {
 }
 
 export { instant };
+
+// ---- Prisma records (#12: the router folders on Prisma Client) -----------------------------------------
+// The row types below are Prisma's, generated from prisma/schema.prisma, so a column renamed in the schema
+// breaks the compile here; the string columns with a closed set of values (kind, status, …) are narrowed
+// to the domain's enums at the view.
+
+/** An organization as Prisma reads it. */
+export type OrgRecord = PartyOrganization;
+
+/** A member with the name of its organization, as the views need it. */
+export const MEMBER_WITH_ORG = { org: { select: { name: true } } } as const satisfies Prisma.MemberInclude;
+export type MemberRecord = Prisma.MemberGetPayload<{ include: typeof MEMBER_WITH_ORG }>;
+
+export function orgViewOf(o: OrgRecord): OrgView {
+  return {
+    id: o.id,
+    path: o.path,
+    parentPath: parentOrgPath(o.path) ?? "/",
+    code: o.code,
+    name: o.name,
+    kind: o.kind as OrgKind,
+    sector: o.sector as Sector | null,
+    adminUnitCode: o.adminUnitCode,
+    adminUnitEdition: o.adminUnitEdition,
+    openedOn: fromDbDate(o.openedOn),
+    closedOn: fromDbDateOrNull(o.closedOn),
+  };
+}
+
+export function memberViewOf(m: MemberRecord): MemberView {
+  return {
+    id: m.id,
+    fullName: m.fullName,
+    birthDate: fromDbDate(m.birthDate),
+    gender: m.gender as Gender,
+    ethnicity: m.ethnicity,
+    nationalId: m.nationalId,
+    orgId: m.orgId,
+    orgPath: m.orgPath,
+    orgName: m.org.name,
+    status: m.status as MemberStatus,
+    admittedOn: fromDbDate(m.admittedOn),
+    officialOn: fromDbDateOrNull(m.officialOn),
+    partyCardNumber: m.partyCardNumber,
+    hometown: m.hometown,
+    occupation: m.occupation,
+    education: m.education,
+    leftOn: fromDbDateOrNull(m.leftOn),
+    createdAt: toIsoInstant(m.createdAt),
+    updatedAt: toIsoInstant(m.updatedAt),
+  };
+}
+
+/**
+ * The organization at `path` through Prisma, or NOT_FOUND on `field` (the same answer as for one outside
+ * the caller's scope: see scope.ts). `lock` takes its row lock until commit (Prisma has no FOR UPDATE).
+ */
+export async function findOrg(tx: Tx, path: string, field = "orgPath", lock = false): Promise<OrgRecord> {
+  if (path === "/") throw notFound(field, "the whole country (/) is not an organization record");
+  if (lock) await tx.$executeRaw`SELECT 1 FROM party_organization WHERE path = ${path} FOR UPDATE`;
+  const row = await tx.partyOrganization.findUnique({ where: { path } });
+  if (!row) throw notFoundOrg(field);
+  return row;
+}
+
+/** The member `id` through Prisma with its organization's name, or NOT_FOUND on `field`. */
+export async function findMember(tx: Tx, id: number, field = "memberId", lock = false): Promise<MemberRecord> {
+  if (lock) await tx.$executeRaw`SELECT 1 FROM member WHERE id = ${id} FOR UPDATE`;
+  const row = await tx.member.findUnique({ where: { id }, include: MEMBER_WITH_ORG });
+  if (!row) throw notFoundMember(field);
+  return row;
+}

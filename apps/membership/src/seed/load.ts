@@ -19,6 +19,8 @@ export interface SeedOptions {
   /** Delete all existing membership data first. */
   reset?: boolean;
   onProgress?: (p: SeedProgress) => void;
+  /** Stops the seed when aborted (embedded: rolled back whole); throws the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface SeedProgress {
@@ -61,6 +63,25 @@ export async function isDatabaseEmpty(db: Sql): Promise<boolean> {
 
 export async function seedDatabase(db: Sql & Pick<Database, "openCopySinks">, options: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
+  options.signal?.throwIfAborted();
+  const open = db.openCopySinks === undefined ? undefined : (targets: readonly string[]) => db.openCopySinks!(targets);
+  // Embedded (one connection): the whole load is one transaction, the dropped indexes and the disabled
+  // triggers included (PostgreSQL's DDL is transactional), so a kill or a Ctrl-C at any moment leaves the
+  // database as it was, never half seeded without its indexes (#11). On PostgreSQL the tables are fed
+  // by parallel connections, which one transaction cannot span.
+  const result = open ? await load(db, open, options) : await db.transaction((tx) => load(tx, undefined, options));
+  // VACUUM sets the visibility map, so the report's covering indexes are read index-only (never inside a
+  // transaction).
+  await db.exec("VACUUM ANALYZE");
+  options.onProgress?.({ phase: "done", done: 1, total: 1 });
+  return { ...result, milliseconds: Date.now() - started };
+}
+
+async function load(
+  db: Sql,
+  open: ((targets: readonly string[]) => Promise<CopySink[]>) | undefined,
+  options: SeedOptions,
+): Promise<Omit<SeedResult, "milliseconds">> {
   const asOf = options.asOf ?? DEFAULT_AS_OF;
   const progress = options.onProgress ?? (() => undefined);
   if (options.reset) {
@@ -72,6 +93,10 @@ export async function seedDatabase(db: Sql & Pick<Database, "openCopySinks">, op
   const gen = new MemberGenerator(tree, { seed: options.seed, asOf });
   const cells = tree.cellsByTop.flat().sort((a, b) => a.id - b.id);
   const rows: Record<string, number> = {};
+  const step = (p: SeedProgress) => {
+    options.signal?.throwIfAborted();
+    progress(p);
+  };
 
   const dropped = await dropSecondaryIndexes(db);
   await db.exec(statTriggersSql(false));
@@ -82,22 +107,21 @@ export async function seedDatabase(db: Sql & Pick<Database, "openCopySinks">, op
         copyLine([o.id, o.parentId, o.path, o.depth, o.kind, o.code, o.name, o.adminUnitCode, o.adminUnitEdition, o.sector, o.openedOn, o.closedOn]),
       ),
     );
-    const open = db.openCopySinks === undefined ? undefined : (targets: readonly string[]) => db.openCopySinks!(targets);
-    if (open) await loadParallel(open, cells, tree, gen, rows, progress);
-    else await loadPasses(db, cells, tree, gen, rows, progress);
+    if (open) await loadParallel(open, cells, tree, gen, rows, step);
+    else await loadPasses(db, cells, tree, gen, rows, step);
     rows.target = await db.copyFrom("target (org_id, org_path, year, admissions_plan)", targets(tree, gen));
   } finally {
-    progress({ phase: "indexes", done: 0, total: 1 });
-    await restoreIndexes(db, dropped);
-    await db.exec(statTriggersSql(true));
+    // Interrupted inside the embedded transaction: the rollback restores them.
+    if (open || !options.signal?.aborted) {
+      progress({ phase: "indexes", done: 0, total: 1 });
+      await restoreIndexes(db, dropped);
+      await db.exec(statTriggersSql(true));
+    }
   }
-  progress({ phase: "counters", done: 0, total: 1 });
+  step({ phase: "counters", done: 0, total: 1 });
   await db.exec(rebuildStatsSql());
   await resetSequences(db);
-  // VACUUM sets the visibility map, so the report's covering indexes are read index-only.
-  await db.exec("VACUUM ANALYZE");
-  progress({ phase: "done", done: 1, total: 1 });
-  return { scale: options.scale, seed: options.seed, asOf, organizations: tree.orgs.length, rows, milliseconds: Date.now() - started };
+  return { scale: options.scale, seed: options.seed, asOf, organizations: tree.orgs.length, rows };
 }
 
 /** One table per pass over the cells (PGlite: a single connection). */

@@ -81,8 +81,9 @@ describe("audit.search", () => {
   });
 
   it("is the auditor's alone; another province's subtree is refused like every membership list", async () => {
-    await expectError(auditor(TREE.p1).membership.audit.search.query({ orgPath: TREE.p2 }), "FORBIDDEN");
-    await expectError(auditor(TREE.p1).membership.audit.search.query({ orgPath: "/" }), "FORBIDDEN");
+    // Outside the scope: the NOT_FOUND of a path that does not exist (#9 finding 5).
+    await expectError(auditor(TREE.p1).membership.audit.search.query({ orgPath: TREE.p2 }), "NOT_FOUND", "orgPath");
+    await expectError(auditor(TREE.p1).membership.audit.search.query({ orgPath: "/" }), "NOT_FOUND", "orgPath");
     await expectError(h.client(CENTRAL).membership.audit.search.query({}), "FORBIDDEN");
     await expectError(h.client(board(TREE.p1)).membership.audit.search.query({}), "FORBIDDEN");
     // …and the auditor reads no member records.

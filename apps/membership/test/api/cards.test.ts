@@ -24,6 +24,28 @@ describe("cards.issue", () => {
     expect(again).toMatchObject({ replacedCards: 1, identityRef: null });
     expect(await suite.fx.count("party_card", "member_id = $1 AND status = 'replaced'", [id])).toBe(1);
   });
+  it("reissues a card with the member's own number, whether the first card came through the API or an import (#12)", async () => {
+    // Through the API: the first card is a party_card row holding the number.
+    const id = await suite.fx.member(TREE.c1);
+    await hanoi().membership.cards.issue.mutate({ memberId: id, number: "01000050", issuedOn: "2026-02-03" });
+    const again = await expectRecorded(
+      suite.h,
+      () => hanoi().membership.cards.issue.mutate({ memberId: id, number: "01000050", issuedOn: "2026-06-10", chipId: "0450505050" }),
+      { action: "membership.cards.issue", events: ["membership.card.issued"] },
+    );
+    expect(again.result).toMatchObject({ number: "01000050", chipId: "0450505050", status: "active", replacedCards: 1 });
+    expect(await suite.fx.count("party_card", "member_id = $1 AND number = '01000050' AND status = 'active'", [id])).toBe(1);
+    expect(await suite.fx.count("party_card", "member_id = $1 AND number = '01000050' AND status = 'replaced'", [id])).toBe(1);
+    expect((await hanoi().membership.members.get.query({ id })).partyCardNumber).toBe("01000050");
+    // Imported: only the member row holds the number.
+    const imported = await suite.fx.member(TREE.c1, { partyCardNumber: "01000051" });
+    await expect(hanoi().membership.cards.issue.mutate({ memberId: imported, number: "01000051", issuedOn: "2026-06-10" })).resolves.toMatchObject({ number: "01000051", replacedCards: 0 });
+    // Another member's number, current or on an earlier card of theirs, stays refused.
+    const other = await suite.fx.member(TREE.c1);
+    await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: other, number: "01000050", issuedOn: "2026-06-10" }), "CONFLICT", "number");
+    await hanoi().membership.cards.issue.mutate({ memberId: id, number: "01000052", issuedOn: "2026-07-01" });
+    await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: other, number: "01000050", issuedOn: "2026-07-02" }), "CONFLICT", "number");
+  });
   it("refuses a probationary member, a future date and a number in use", async () => {
     const p = await suite.fx.member(TREE.c1, { status: "probationary", admittedOn: "2026-01-01" });
     await expectNoWrites(suite.h, () => hanoi().membership.cards.issue.mutate({ memberId: p, number: "01000010", issuedOn: "2026-02-03" }), "CONFLICT", "memberId");

@@ -10,6 +10,7 @@ import { EventSource } from "eventsource";
 import { afterAll, beforeAll, expect } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../src/db/testing.js";
 import type { Database } from "../../src/db/sql.js";
+import type { MembershipDatabase } from "../../src/db/open.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createMembershipService, type MembershipService, type MembershipServiceOptions } from "../../src/server.js";
 import { Fixture, TREE } from "./fixtures.js";
@@ -29,7 +30,8 @@ export const as = (role: HumanRole | "service", orgPath: string): MintOptions =>
 export interface Harness {
   url: string;
   issuer: TestIssuer;
-  db: Database;
+  /** The SQL handle and its Prisma Client (h.db.prisma). */
+  db: MembershipDatabase;
   service: MembershipService;
   /** A typed client whose calls carry a token minted with these claims (null ⇒ no token). */
   /**
@@ -125,7 +127,7 @@ export function treeSuite(opts: TreeSuiteOptions = {}): TreeSuite {
 
 // ---- Expectations ---------------------------------------------------------------------------------
 
-export type ErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "INTERNAL_SERVER_ERROR";
 
 interface ErrorData {
   code: string;
@@ -164,8 +166,14 @@ export async function expectSecurity(opts: {
 }): Promise<void> {
   await expectError(opts.call(opts.h.client(null)), "UNAUTHORIZED");
   await expectError(opts.call(opts.h.client(opts.wrongRole)), "FORBIDDEN");
-  await expectError(opts.call(opts.h.client(opts.otherProvince)), "FORBIDDEN");
+  // Outside the caller's scope: the answer of a record that does not exist, naming nothing (#9 finding 5).
+  const { message } = await expectError(opts.call(opts.h.client(opts.otherProvince)), "NOT_FOUND");
+  expect(message).toMatch(NEUTRAL_NOT_FOUND);
+  expect(message).not.toMatch(/\/\d{2}\//); // no organization path
 }
+
+/** The neutral answers of errors.ts: "no such organization / member / candidate in your scope". */
+export const NEUTRAL_NOT_FOUND = /^\w+: [^:]* \/ no such (organization|member|candidate|transfer|rating|badge proposal) in your scope \[not_found\]$/;
 
 // ---- The database's own view of a mutation ----------------------------------------------------------
 

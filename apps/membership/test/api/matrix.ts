@@ -15,7 +15,7 @@ export const RECORD_PROCEDURES = new Set([
   "members.get", "members.update", "members.history",
   "admissions.admit", "admissions.recognize",
   "cards.issue",
-  "transfers.request", "transfers.complete", "transfers.cancel",
+  "transfers.request", "transfers.complete", "transfers.cancel", "transfers.return",
   "badges.propose", "badges.award",
   "removals.remove", "removals.recordDeath",
   "ratings.appraise", "ratings.approve",

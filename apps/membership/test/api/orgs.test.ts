@@ -42,7 +42,7 @@ describe("orgs.children", () => {
   });
   it("refuses the national list (/) and another province to a provincial board", async () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.children.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: board(TREE.p2) });
-    await expectError(hanoi().membership.orgs.children.query({ orgPath: "/" }), "FORBIDDEN");
+    await expectError(hanoi().membership.orgs.children.query({ orgPath: "/" }), "NOT_FOUND", "orgPath");
   });
 });
 
@@ -83,7 +83,7 @@ describe("orgs.structure", () => {
   });
   it("is national only for the national scope", async () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.structure.query({ orgPath: TREE.p1 }), wrongRole: as("conference_operator", "/"), otherProvince: as("viewer", TREE.p2) });
-    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.orgs.structure.query({ orgPath: "/" }), "FORBIDDEN");
+    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.orgs.structure.query({ orgPath: "/" }), "NOT_FOUND", "orgPath");
   });
 });
 
@@ -125,7 +125,7 @@ describe("orgs.create", () => {
   it("lets only boards create, inside their subtree; a province under / needs the national scope", async () => {
     const input = { parentPath: TREE.g1, code: "01-C6", name: "X", kind: "subordinate_cell" as const, openedOn: "2020-01-01" };
     await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.create.mutate(input), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });
-    await expectError(hanoi().membership.orgs.create.mutate({ parentPath: "/", code: "05", name: "X", kind: "provincial_committee", openedOn: "2020-01-01" }), "FORBIDDEN");
+    await expectError(hanoi().membership.orgs.create.mutate({ parentPath: "/", code: "05", name: "X", kind: "provincial_committee", openedOn: "2020-01-01" }), "NOT_FOUND", "parentPath");
     expect(await suite.fx.count("party_organization", "code = '01-C6'")).toBe(0);
   });
 });

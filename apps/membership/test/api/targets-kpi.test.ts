@@ -65,7 +65,7 @@ describe("kpi.summary", () => {
   });
   it("national figures are for the national scope; a province sees only itself", async () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.kpi.summary.query({ orgPath: TREE.p1, year: 2026 }), wrongRole: as("conference_operator", TREE.p1), otherProvince: as("viewer", TREE.p2) });
-    await expectError(hanoi().membership.kpi.summary.query({ orgPath: "/", year: 2026 }), "FORBIDDEN");
+    await expectError(hanoi().membership.kpi.summary.query({ orgPath: "/", year: 2026 }), "NOT_FOUND", "orgPath");
   });
 });
 
@@ -89,8 +89,8 @@ describe("kpi.report", () => {
   });
   it("tells a caller outside the subtree nothing: an existing and an unknown organization are refused alike", async () => {
     const hagiang = suite.h.client(as("personnel_officer", TREE.p2));
-    const existing = await expectError(hagiang.membership.kpi.report.query({ orgPath: TREE.g1, year: 2026 }), "FORBIDDEN");
-    const unknown = await expectError(hagiang.membership.kpi.report.query({ orgPath: "/01/no-such-org/", year: 2026 }), "FORBIDDEN");
+    const existing = await expectError(hagiang.membership.kpi.report.query({ orgPath: TREE.g1, year: 2026 }), "NOT_FOUND");
+    const unknown = await expectError(hagiang.membership.kpi.report.query({ orgPath: "/01/no-such-org/", year: 2026 }), "NOT_FOUND");
     expect(existing.message).toBe(unknown.message);
     expect(existing.message).not.toMatch(/Hà Nội|G1/);
     await expectError(suite.h.client(null).membership.kpi.report.query({ orgPath: "/01/no-such-org/", year: 2026 }), "UNAUTHORIZED");
@@ -101,6 +101,6 @@ describe("kpi.report", () => {
   });
   it("is refused outside the caller's scope", async () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.kpi.report.query({ orgPath: TREE.p1, year: 2026 }), wrongRole: as("site_operator", TREE.p1), otherProvince: as("personnel_officer", TREE.p2) });
-    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.kpi.report.query({ orgPath: "/", year: 2026 }), "FORBIDDEN");
+    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.kpi.report.query({ orgPath: "/", year: 2026 }), "NOT_FOUND", "orgPath");
   });
 });

@@ -60,7 +60,7 @@ describe("transfers.complete", () => {
       [TREE.c3, "2026-10-20", null, null],
     ]);
     // The sending province no longer sees the member; the receiving one does.
-    await expectError(hanoi().membership.members.get.query({ id }), "FORBIDDEN");
+    await expectError(hanoi().membership.members.get.query({ id }), "NOT_FOUND", "id"); // like an unknown id (#9)
     const report = await suite.h.client(CENTRAL).membership.kpi.report.query({ orgPath: TREE.p2, year: 2026 });
     expect(report.transfers.officialIn).toBe(1);
   });

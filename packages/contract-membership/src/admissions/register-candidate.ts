@@ -11,7 +11,7 @@ export const registerCandidateInputSchema = z.object({
   courseCertificateNo: documentNumberSchema,
   /**
    * The day the cell registered the candidate (default today): the certificate's validity is checked on it,
-   * so a past year's registration is entered as it stood then (2.3).
+   * so a past year's registration is entered as it stood then (2.4).
    */
   registeredOn: isoDateSchema.optional(),
 });

@@ -7,7 +7,7 @@ export type HistoryImportKind = (typeof HISTORY_IMPORT_KINDS)[number];
 
 /**
  * Past years of the register's members (admissions with decision and ceremony dates, recognitions, party
- * cards, badges, ratings), all rows or none, with the same row errors as the member import (2.3).
+ * cards, badges, ratings), all rows or none, with the same row errors as the member import (2.4).
  */
 export const importHistoryInputSchema = importFileInputSchema.extend({
   kind: z.enum(HISTORY_IMPORT_KINDS, { message: `must be one of ${HISTORY_IMPORT_KINDS.join(", ")}` }),

@@ -10,6 +10,10 @@ export const transferViewSchema = z.object({
   toOrgPath: z.string().nullable(),
   /** destination outside this system */
   toDescription: z.string().nullable(),
+  /** origin outside this system (an arrival recorded with members.create({ arrival })) */
+  fromDescription: z.string().nullable(),
+  /** the introduction letter's number (giấy giới thiệu), when given */
+  letterNumber: z.string().nullable(),
   requestedOn: z.string(),
   issuedOn: z.string().nullable(),
   receivedOn: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { Alert, Badge, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ConferenceSummary } from "@orgboard/contract-conference";
+import { presenceCounts, type ConferenceSummary } from "@orgboard/contract-conference";
 import { lazy, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.js";
@@ -8,23 +8,17 @@ import { ServicePanel } from "../../components/ServicePanel.js";
 import { useConferenceList, useLiveConference, useProvinceSites } from "../../hooks/live.js";
 import type { LiveStore } from "../../state/live-store.js";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
+import { pickDefaultConference } from "../../state/default-conference.js";
 import { provinceByPath } from "../../lib/provinces.js";
 import type { ConferenceState } from "../../state/conference-state.js";
 import { AgendaList, ConclusionsPanel, CurrentAgenda, DocumentsPanel, SpeakerPanel, TimelinePanel } from "./Panels.js";
+import { PresenceLegend } from "./PresenceLegend.js";
 import { ProvinceGrid } from "./ProvinceGrid.js";
 import { SiteTiles } from "./SiteTiles.js";
 
 // The sortable, virtualized list (TanStack Table + Virtual) is needed only after drilling into a
 // province of a national conference, so it is fetched then, not with the first screen.
 const SiteTable = lazy(() => import("./SiteTable.js").then((m) => ({ default: m.SiteTable })));
-
-export function pickDefaultConference(list: readonly ConferenceSummary[]): ConferenceSummary | undefined {
-  for (const status of ["in_session", "connecting_sites", "scheduled"] as const) {
-    const c = list.find((x) => x.status === status);
-    if (c) return c;
-  }
-  return list[0];
-}
 
 /** Shared by the consoles: the conference list, the chosen conference and its live state. */
 export function useChosenConference() {
@@ -36,16 +30,23 @@ export function useChosenConference() {
   return { list, items, conferenceId, setChosen, live };
 }
 
+/** "Đã bế mạc · 01/04/2024 14:00 — Hội nghị …": what the selector lists and shows. */
+export function conferenceLabel(c: ConferenceSummary, t: (key: string) => string): string {
+  return `${t(`conference.status.${c.status}`)} · ${formatDateTime(c.scheduledStart)} — ${c.title}`;
+}
+
 export function ConferencePicker({ items, value, onChange }: { items: readonly ConferenceSummary[]; value: string | null; onChange: (id: string) => void }) {
   const { t } = useTranslation();
   return (
     <Select
-      w={420}
+      w={{ base: "100%", sm: 520 }}
+      aria-label={t("conference.select")}
       data-testid="conference-picker"
       placeholder={t("conference.select")}
       value={value}
       onChange={(v) => v && onChange(v)}
-      data={items.map((c) => ({ value: c.id, label: `${c.title} — ${formatDateTime(c.scheduledStart)}` }))}
+      // Status and date in every option: two conferences may share a title (one per quarter).
+      data={items.map((c) => ({ value: c.id, label: conferenceLabel(c, t) }))}
       allowDeselect={false}
     />
   );
@@ -88,6 +89,7 @@ function Counter({ label, value, testId, color }: { label: string; value: string
 function Counters({ state }: { state: ConferenceState }) {
   const { t, i18n } = useTranslation();
   const c = state.counters;
+  const presence = presenceCounts(state.conference.status, c.phases);
   const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <Stack gap="sm">
@@ -98,11 +100,12 @@ function Counters({ state }: { state: ConferenceState }) {
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Counter label={t("conference.sitesConnected")} value={`${n(c.connected)}/${n(c.sites)}`} testId="counter-connected" color={c.connected < c.sites ? "orange.8" : "green.8"} />
-        <Counter label={t("conference.link.disconnected")} value={n(c.disconnected + c.degraded)} testId="counter-disconnected" color={c.disconnected ? "red.8" : undefined} />
+        <Counter label={t("conference.sitesConnected")} value={`${n(presence.connected)}/${n(c.sites)}`} testId="counter-connected" color={presence.connected < c.sites ? "orange.8" : "green.8"} />
+        <Counter label={t("conference.presence.lost")} value={n(presence.lost)} testId="counter-lost" color={presence.lost ? "red.8" : undefined} />
         <Counter label={t("conference.checkedInSites")} value={`${n(c.checkedIn)}/${n(c.sites)}`} testId="counter-checked-in" />
         <Counter label={t("conference.attendance")} value={`${n(c.presentCount)}/${n(c.expectedAttendance)}`} testId="counter-attendance" />
       </SimpleGrid>
+      <PresenceLegend counts={presence} />
     </Stack>
   );
 }
@@ -122,14 +125,14 @@ function SitesOverview({ state, store }: { state: ConferenceState; store: LiveSt
       actions={<Text size="sm" c="dimmed">{t("conference.siteCount", { count: state.counters.sites })}</Text>}
     >
       {!national ? (
-        state.siteIds.length ? <SiteTiles sites={state.sites} ids={state.siteIds} /> : <Text c="dimmed">{t("common.empty")}</Text>
+        state.siteIds.length ? <SiteTiles sites={state.sites} ids={state.siteIds} status={state.conference.status} /> : <Text c="dimmed">{t("common.empty")}</Text>
       ) : (
         <Stack>
-          <ProvinceGrid provinces={state.provinces!} selected={province} onSelect={setProvince} />
+          <ProvinceGrid provinces={state.provinces!} status={state.conference.status} selected={province} onSelect={setProvince} />
           {province && (
             <>
               <Title order={5}>{provinceByPath(province)?.name ?? state.provinces![province]?.name ?? province}</Title>
-              {loading.isLoading ? <Loader size="sm" /> : <LazyScreen><SiteTable sites={provinceSites} /></LazyScreen>}
+              {loading.isLoading ? <Loader size="sm" /> : <LazyScreen><SiteTable sites={provinceSites} status={state.conference.status} /></LazyScreen>}
             </>
           )}
         </Stack>

@@ -124,7 +124,7 @@ export function TimelinePanel({ entries }: { entries: readonly TimelineEntry[] }
       <Timeline bulletSize={12} lineWidth={2}>
         {entries.map((e) => {
           const params = { ...e.params };
-          if (typeof params.state === "string") params.state = t(`conference.link.${params.state}`);
+          if (typeof params.state === "string") params.state = t(`conference.presence.${params.state}`);
           if (typeof params.status === "string") params.status = t(`conference.status.${params.status}`);
           return (
             <Timeline.Item key={e.eventId} title={<Text size="xs" c="dimmed" ff="monospace">{formatTime(e.occurredAt)}</Text>}>

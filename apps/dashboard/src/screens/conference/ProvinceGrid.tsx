@@ -1,23 +1,30 @@
-import { Progress, SimpleGrid, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Progress, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { presenceCounts, SITE_PRESENCE_STATES, type ConferenceStatus, type SitePresence } from "@orgboard/contract-conference";
 import { useTranslation } from "react-i18next";
 import { compareVi } from "../../lib/collate.js";
 import { formatNumber } from "../../lib/format.js";
 import { PROVINCES, provinceByPath } from "../../lib/provinces.js";
 import type { Counters } from "../../state/conference-state.js";
+import { PRESENCE_COLOR } from "./colors.js";
 
 const order = new Map(PROVINCES.map((p, i) => [`/${p.code}/`, i]));
 
+/** The state a province tile is outlined in: the most urgent one any of its sites is in. */
+const URGENCY: readonly SitePresence[] = ["lost", "degraded", "connecting", "not_connected", "left", "connected"];
+
 /**
  * The national view: one tile per province (a schematic grid in official code order, roughly north to
- * south; no map tiles are reachable offline), coloured by its share of connected sites. A click drills
- * down into that province's sites.
+ * south; no map tiles are reachable offline) with its sites per presence state, the same states, colours
+ * and words as the tiles of a smaller conference. A click drills down into that province's sites.
  */
 export function ProvinceGrid({
   provinces,
+  status,
   selected,
   onSelect,
 }: {
   provinces: Readonly<Record<string, Counters & { name: string | null }>>;
+  status: ConferenceStatus;
   selected: string | null;
   onSelect: (orgPath: string | null) => void;
 }) {
@@ -28,20 +35,23 @@ export function ProvinceGrid({
     <SimpleGrid cols={{ base: 3, sm: 5, md: 7 }} spacing={6} data-testid="province-grid">
       {paths.map((path) => {
         const c = provinces[path]!;
-        const down = c.disconnected + c.degraded;
-        const share = c.sites ? c.connected / c.sites : 0;
-        const color = share >= 0.98 ? "green" : share >= 0.9 ? "yellow" : "red";
+        const counts = presenceCounts(status, c.phases);
+        const worst = URGENCY.find((p) => counts[p] > 0) ?? "not_connected";
+        const color = PRESENCE_COLOR[worst];
         const pct = (x: number) => (c.sites ? (x / c.sites) * 100 : 0);
+        const others = SITE_PRESENCE_STATES.filter((p) => p !== "connected" && counts[p] > 0);
         return (
           <UnstyledButton
             key={path}
             onClick={() => onSelect(selected === path ? null : path)}
             data-testid="province-tile"
             data-org-path={path}
+            data-presence={worst}
+            data-counts={JSON.stringify(counts)}
             p={8}
             style={{
               borderRadius: 6,
-              border: `2px solid var(--mantine-color-${selected === path ? "blue-6" : `${color}-4`})`,
+              border: `2px solid var(--mantine-color-${selected === path ? "blue-9" : `${color}-5`})`,
               background: `var(--mantine-color-${color}-0)`,
             }}
           >
@@ -50,17 +60,19 @@ export function ProvinceGrid({
                 {provinceByPath(path)?.shortName ?? c.name ?? path}
               </Text>
               <Text size="xs">
-                {n(c.connected)}/{n(c.sites)}
-                {down > 0 && (
-                  <Text span c="red.7" size="xs">
-                    {" "}· {n(down)} {t("conference.link.disconnected").toLowerCase()}
-                  </Text>
-                )}
+                {n(counts.connected)}/{n(c.sites)}
               </Text>
+              {others.map((p) => (
+                <Text key={p} size="xs" c={`${PRESENCE_COLOR[p]}.8`} data-testid="province-state" data-presence={p}>
+                  {n(counts[p])} {t(`conference.presence.${p}`).toLowerCase()}
+                </Text>
+              ))}
               <Progress.Root size="sm">
-                <Progress.Section value={pct(c.connected)} color="green" />
-                <Progress.Section value={pct(c.degraded)} color="yellow" />
-                <Progress.Section value={pct(c.disconnected)} color="red" />
+                {SITE_PRESENCE_STATES.map((p) => (
+                  <Tooltip key={p} label={`${t(`conference.presence.${p}`)}: ${n(counts[p])}`}>
+                    <Progress.Section value={pct(counts[p])} color={PRESENCE_COLOR[p]} />
+                  </Tooltip>
+                ))}
               </Progress.Root>
             </Stack>
           </UnstyledButton>

@@ -1,5 +1,5 @@
 import { Badge, Group, SegmentedControl, Text, TextInput } from "@mantine/core";
-import type { LinkState } from "@orgboard/contract-conference";
+import { SITE_PRESENCE_STATES, sitePresence, type ConferenceStatus, type SitePresence } from "@orgboard/contract-conference";
 import {
   flexRender,
   getCoreRowModel,
@@ -15,25 +15,26 @@ import { useTranslation } from "react-i18next";
 import { compareVi } from "../../lib/collate.js";
 import { provinceByPath } from "../../lib/provinces.js";
 import type { Site } from "../../state/conference-state.js";
-import { LINK_COLOR } from "./colors.js";
+import { PRESENCE_COLOR } from "./colors.js";
 
 const ROW_HEIGHT = 34;
-const stateRank: Record<LinkState, number> = { disconnected: 0, degraded: 1, connected: 2 };
+// Most urgent first: lost, then unstable, then those not there yet.
+const stateRank: Record<SitePresence, number> = { lost: 0, degraded: 1, connecting: 2, not_connected: 3, left: 4, connected: 5 };
 const gridTemplate = "minmax(200px, 3fr) minmax(120px, 2fr) 130px 90px";
 
 /**
  * Sites as a sortable, filterable list that renders only the visible rows (TanStack Table + Virtual),
  * so 16,240 rows scroll smoothly.
  */
-export function SiteTable({ sites }: { sites: readonly Site[] }) {
+export function SiteTable({ sites, status }: { sites: readonly Site[]; status: ConferenceStatus }) {
   const { t } = useTranslation();
-  const [sorting, setSorting] = useState<SortingState>([{ id: "linkState", desc: false }]);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "presence", desc: false }]);
   const [filter, setFilter] = useState("");
   const [stateFilter, setStateFilter] = useState<string>("all");
 
   const data = useMemo(
-    () => (stateFilter === "all" ? sites : sites.filter((s) => s.linkState === stateFilter)),
-    [sites, stateFilter],
+    () => (stateFilter === "all" ? sites : sites.filter((s) => sitePresence(status, s.phase) === stateFilter)),
+    [sites, stateFilter, status],
   );
   const columns = useMemo<ColumnDef<Site>[]>(
     () => [
@@ -45,19 +46,20 @@ export function SiteTable({ sites }: { sites: readonly Site[] }) {
         sortingFn: (a, b) => compareVi(a.getValue<string>("province"), b.getValue<string>("province")),
       },
       {
-        id: "linkState",
-        accessorKey: "linkState",
+        id: "presence",
+        accessorFn: (s) => sitePresence(status, s.phase),
         header: t("conference.linkState"),
-        sortingFn: (a, b) => stateRank[a.original.linkState] - stateRank[b.original.linkState] || compareVi(a.original.name, b.original.name),
+        sortingFn: (a, b) =>
+          stateRank[a.getValue<SitePresence>("presence")] - stateRank[b.getValue<SitePresence>("presence")] || compareVi(a.original.name, b.original.name),
         cell: (c) => (
-          <Badge size="sm" color={LINK_COLOR[c.row.original.linkState]} variant="light">
-            {t(`conference.link.${c.row.original.linkState}`)}
+          <Badge size="sm" color={PRESENCE_COLOR[c.getValue<SitePresence>()]} variant="light">
+            {t(`conference.presence.${c.getValue<SitePresence>()}`)}
           </Badge>
         ),
       },
       { id: "checkedIn", accessorFn: (s) => `${s.presentCount}/${s.expectedAttendance}`, header: t("conference.checkedIn"), enableSorting: false },
     ],
-    [t],
+    [t, status],
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the table is re-read each render
   const table = useReactTable({
@@ -91,7 +93,7 @@ export function SiteTable({ sites }: { sites: readonly Site[] }) {
           onChange={setStateFilter}
           data={[
             { value: "all", label: t("common.all") },
-            ...(["disconnected", "degraded", "connected"] as const).map((s) => ({ value: s, label: t(`conference.link.${s}`) })),
+            ...SITE_PRESENCE_STATES.map((s) => ({ value: s, label: t(`conference.presence.${s}`) })),
           ]}
         />
         <Text size="xs" c="dimmed" data-testid="site-table-count">
@@ -121,6 +123,7 @@ export function SiteTable({ sites }: { sites: readonly Site[] }) {
                 key={row.id}
                 data-testid="site-row"
                 data-state={row.original.linkState}
+                data-presence={sitePresence(status, row.original.phase)}
                 style={{
                   position: "absolute",
                   top: 0,

@@ -1,30 +1,33 @@
 import { Box, SimpleGrid, Text, Tooltip } from "@mantine/core";
+import { sitePresence, type ConferenceStatus } from "@orgboard/contract-conference";
 import { useTranslation } from "react-i18next";
 import { siteShortName } from "../../lib/site-name.js";
 import type { Site } from "../../state/conference-state.js";
-import { LINK_COLOR } from "./colors.js";
+import { PRESENCE_COLOR } from "./colors.js";
 
-/** Every site as a tile coloured by its link state: the "all sites at a glance" view up to a few hundred. */
-export function SiteTiles({ sites, ids }: { sites: Readonly<Record<string, Site>>; ids: readonly string[] }) {
+/** Every site as a tile coloured by its presence state: the "all sites at a glance" view up to a few hundred. */
+export function SiteTiles({ sites, ids, status }: { sites: Readonly<Record<string, Site>>; ids: readonly string[]; status: ConferenceStatus }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 2, xs: 3, sm: 4, md: 6, lg: 8, xl: 10 }} spacing={6} verticalSpacing={6} data-testid="site-tiles">
       {ids.map((id) => {
         const s = sites[id];
         if (!s) return null;
-        const color = LINK_COLOR[s.linkState];
+        const presence = sitePresence(status, s.phase);
+        const color = PRESENCE_COLOR[presence];
         return (
-          <Tooltip key={id} label={`${s.name} — ${t(`conference.link.${s.linkState}`)} — ${s.presentCount}/${s.expectedAttendance}`}>
+          <Tooltip key={id} label={`${s.name} — ${t(`conference.presence.${presence}`)} — ${s.presentCount}/${s.expectedAttendance}`}>
             <Box
               data-testid="site-tile"
               data-site-id={s.id}
               data-state={s.linkState}
+              data-presence={presence}
               data-org-path={s.orgPath}
               data-changed-at={s.linkChangedAt ?? undefined}
               p={6}
               style={{
                 borderRadius: 6,
-                background: `var(--mantine-color-${color}-${s.linkState === "connected" ? 1 : 2})`,
+                background: `var(--mantine-color-${color}-${presence === "connected" ? 1 : 2})`,
                 borderLeft: `4px solid var(--mantine-color-${color}-7)`,
                 minHeight: 48,
               }}

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { todayInVietnam } from "@orgboard/locale-vi";
 import { probationEndDate } from "../../domain/admission.js";
 import type { Sql } from "../../db/sql.js";
+import { restoreFormulas } from "../../export/formula.js";
 import { recordImport } from "../audit.js";
 import type { ImportOptions, ImportResult } from "../members.js";
 import { readRecords, type FileSource } from "../read.js";
@@ -41,8 +42,10 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
   const rows: HistoryRow[] = [];
   let read = 0;
   for await (const rec of readRecords(file, HISTORY_COLUMNS[kind] as readonly { key: string; header: string; required: boolean; format: string }[])) {
+    options.signal?.throwIfAborted();
     read++;
-    const r = parseHistoryRow(kind, rec.row, rec.values, today);
+    // As the member and organization imports: an exported file's quote-prefixed cells import back (export/formula.ts).
+    const r = parseHistoryRow(kind, rec.row, restoreFormulas(rec.values), today);
     if (r.ok) rows.push(r.value);
     else issues.push(...r.issues);
   }
@@ -69,6 +72,7 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
         issues.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
         throw new Rejected({ ok: false, rows: read, rejectedCount: issues.length, rejected: issues.slice(0, max) });
       }
+      options.signal?.throwIfAborted();
       await WRITES[kind](tx, bound as never);
       const importId = randomUUID();
       const paths = [...new Set(bound.map((b) => b.member.org_path))];

@@ -1,30 +1,19 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { fromDbDate, fromDbDateOrNull, toDbDate } from "@orgboard/db";
+import { recordCallerChange } from "@orgboard/events";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { checkAdmissionDecisionDate, checkAdmissionEligibility, checkCeremonyDate, probationEndDate, type Introduction } from "../../domain/admission.js";
-import type { Gender, MemberStatus } from "../../domain/enums.js";
+import type { MemberStatus, OrgKind } from "../../domain/enums.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import type { Violation } from "../../domain/result.js";
-import { check, conflict, invalid, notFound, throwIf } from "../errors.js";
+import { check, conflict, invalid, NOT_FOUND_MEMBER_MESSAGE, notFoundCandidate, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
-import { mutate } from "../mutate.js";
+import { NATIONAL_ID_UNAVAILABLE_MESSAGE } from "../members/national-id.js";
 import { procedure } from "../procedure.js";
-import { loadMember, loadOrgById, memberView } from "../records.js";
+import { MEMBER_WITH_ORG, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 
 const c = membershipContract.procedures;
-
-interface CandidateRow {
-  id: number;
-  full_name: string;
-  birth_date: string;
-  gender: Gender;
-  ethnicity: string;
-  national_id: string;
-  org_id: number;
-  org_path: string;
-  course_completed_on: string | null;
-  status: string;
-}
 
 // Facts the domain rule reads from the candidate's record, not from this input.
 const CANDIDATE_FIELDS: Record<string, string> = { birthDate: "candidate.birthDate", courseCompletedOn: "candidate.courseCompletedOn" };
@@ -38,15 +27,12 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
   .input(c.admissions.admit.input)
   .output(c.admissions.admit.output)
   .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
-      const { rows: cand } = await tx.query<CandidateRow>(
-        `SELECT id, full_name, birth_date, gender, ethnicity, national_id, org_id, org_path, course_completed_on, status
-           FROM admission_candidate WHERE id = $1 FOR UPDATE`,
-        [input.candidateId],
-      );
-      const c = cand[0];
-      if (!c) throw notFound("candidateId", `no candidate has the id ${input.candidateId}`);
-      ctx.assertCan({ orgPath: c.org_path });
+    ctx.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM admission_candidate WHERE id = ${input.candidateId} FOR UPDATE`;
+      const row = await tx.admissionCandidate.findUnique({ where: { id: input.candidateId } });
+      // Absent and outside the scope: the same answer (#9 finding 5).
+      if (!row || !ctx.can({ orgPath: row.orgPath })) throw notFoundCandidate("candidateId");
+      const c = { ...row, birthDate: fromDbDate(row.birthDate), courseCompletedOn: fromDbDateOrNull(row.courseCompletedOn) };
       if (c.status !== "candidate") throw conflict("candidateId", "not_a_candidate", `the candidate is ${c.status}`);
 
       const introductions: Introduction[] = [];
@@ -56,15 +42,16 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
           continue;
         }
         if (intro.memberId === undefined) throw invalid(`introductions.${i}.memberId`, "required", "an introducing party member is given by member id");
-        const { rows } = await tx.query<{ status: MemberStatus }>(`SELECT status FROM member WHERE id = $1`, [intro.memberId]);
-        if (!rows[0]) throw invalid(`introductions.${i}.memberId`, "not_found", `no member has the id ${intro.memberId}`);
-        introductions.push({ kind: "member", memberStatus: rows[0].status, workedTogetherSince: intro.workedTogetherSince });
+        const introducer = await tx.member.findUnique({ where: { id: intro.memberId }, select: { status: true, orgPath: true } });
+        // An introducer outside the caller's scope is one it cannot see: the answer of an unknown id (#9).
+        if (!introducer || !ctx.can({ orgPath: introducer.orgPath })) throw invalid(`introductions.${i}.memberId`, "not_found", NOT_FOUND_MEMBER_MESSAGE);
+        introductions.push({ kind: "member", memberStatus: introducer.status as MemberStatus, workedTogetherSince: intro.workedTogetherSince });
       }
       check(
         checkAdmissionEligibility({
-          birthDate: c.birth_date,
+          birthDate: c.birthDate,
           considerationDate: input.considerationDate,
-          courseCompletedOn: c.course_completed_on,
+          courseCompletedOn: c.courseCompletedOn,
           hasLowerSecondaryDiploma: input.hasLowerSecondaryDiploma,
           educationExemption: input.educationExemption,
           introductions,
@@ -85,29 +72,51 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
       if (input.decidedOn !== undefined) out.push(...checkAdmissionDecisionDate(input.decidedOn, input));
       throwIf(out);
 
-      const org = await loadOrgById(tx, c.org_id, "candidateId");
-      if (!isCellKind(org.kind) || org.closed_on) throw conflict("candidateId", "cell_closed", `the candidate's cell ${org.path} is closed or no longer a cell`);
-      const { rows: dup } = await tx.query<{ id: number }>(`SELECT id FROM member WHERE national_id = $1`, [c.national_id]);
-      if (dup[0]) throw conflict("candidateId", "already_member", `this person is already a party member (id ${dup[0].id})`);
+      const org = await tx.partyOrganization.findUnique({ where: { id: c.orgId } });
+      if (!org) throw notFoundCandidate("candidateId");
+      if (!isCellKind(org.kind as OrgKind) || org.closedOn) throw conflict("candidateId", "cell_closed", `the candidate's cell ${org.path} is closed or no longer a cell`);
+      const dup = await tx.member.findUnique({ where: { nationalId: c.nationalId }, select: { id: true, orgPath: true } });
+      // Registration keeps candidates and members apart; a member recorded since elsewhere is not named (#9).
+      if (dup) throw conflict("candidateId", "already_member", ctx.can({ orgPath: dup.orgPath }) ? `this person is already a party member (id ${dup.id})` : NATIONAL_ID_UNAVAILABLE_MESSAGE);
 
-      const { rows } = await tx.query<{ id: number }>(
-        `INSERT INTO member (full_name, birth_date, gender, ethnicity, national_id, org_id, org_path, status, admitted_on, name_sort_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'probationary', $8, $9) RETURNING id`,
-        [c.full_name, c.birth_date, c.gender, c.ethnicity, c.national_id, org.id, org.path, input.admittedOn, vietnameseNameSortKey(c.full_name)],
-      );
-      const memberId = rows[0]!.id;
       const probationEndsOn = probationEndDate(input.admittedOn);
-      await tx.query(`INSERT INTO membership_period (member_id, org_id, org_path, started_on, start_reason) VALUES ($1, $2, $3, $4, 'admission')`, [memberId, org.id, org.path, input.admittedOn]);
-      await tx.query(
-        `INSERT INTO admission (candidate_id, member_id, org_id, org_path, decision_number, decided_on, admitted_on, probation_ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [c.id, memberId, org.id, org.path, input.decisionNumber, input.decidedOn ?? null, input.admittedOn, probationEndsOn],
-      );
-      await tx.query(`UPDATE admission_candidate SET status = 'admitted' WHERE id = $1`, [c.id]);
-      const member = memberView(await loadMember(tx, memberId, "candidateId"));
-      return {
-        result: { ...member, probationEndsOn },
-        change: { entity: "Admission", entityId: memberId, orgPath: org.path, after: { candidateId: c.id, memberId, decisionNumber: input.decisionNumber, decidedOn: input.decidedOn ?? null, admittedOn: input.admittedOn, probationEndsOn, cellVote: input.cellVote } },
+      const created = await tx.member.create({
+        data: {
+          fullName: c.fullName,
+          birthDate: row.birthDate,
+          gender: c.gender,
+          ethnicity: c.ethnicity,
+          nationalId: c.nationalId,
+          orgId: org.id,
+          orgPath: org.path,
+          status: "probationary",
+          admittedOn: toDbDate(input.admittedOn),
+          nameSortKey: vietnameseNameSortKey(c.fullName),
+          periods: { create: { orgId: org.id, orgPath: org.path, startedOn: toDbDate(input.admittedOn), startReason: "admission" } },
+          admission: {
+            create: {
+              candidateId: c.id,
+              orgId: org.id,
+              orgPath: org.path,
+              decisionNumber: input.decisionNumber,
+              decidedOn: input.decidedOn === undefined ? null : toDbDate(input.decidedOn),
+              admittedOn: toDbDate(input.admittedOn),
+              probationEndsOn: toDbDate(probationEndsOn),
+            },
+          },
+        },
+        include: MEMBER_WITH_ORG,
+      });
+      await tx.admissionCandidate.update({ where: { id: c.id }, data: { status: "admitted" } });
+      const member = memberViewOf(created);
+      const memberId = created.id;
+      await recordCallerChange(tx, ctx, {
+        entity: "Admission",
+        entityId: memberId,
+        orgPath: org.path,
+        after: { candidateId: c.id, memberId, decisionNumber: input.decisionNumber, decidedOn: input.decidedOn ?? null, admittedOn: input.admittedOn, probationEndsOn, cellVote: input.cellVote },
         events: [membershipEvent("membership.admission.approved", org.path, memberId, { admittedOn: input.admittedOn, memberId, candidateId: c.id })],
-      };
+      });
+      return { ...member, probationEndsOn };
     }),
   );

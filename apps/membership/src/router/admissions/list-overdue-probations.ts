@@ -1,19 +1,11 @@
 import { membershipContract, type ProbationItem } from "@orgboard/contract-membership";
+import { fromDbDate, toDbDate } from "@orgboard/db";
 import { probationStatus } from "../../domain/admission.js";
 import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
-import { listScope } from "../scope.js";
-import { Params, inSubtrees } from "../sql.js";
+import { inSubtreesWhere, listScope } from "../scope.js";
 
 const c = membershipContract.procedures;
-
-interface Row {
-  member_id: number;
-  full_name: string;
-  org_path: string;
-  admitted_on: string;
-  probation_ends_on: string;
-}
 
 const BATCH = 500;
 
@@ -31,16 +23,21 @@ export const listOverdueProbationsRoute = procedure("membership.admissions.read"
     // The review deadline counts working days (not expressible in SQL without the holiday calendar):
     // fetch candidates by end date, keep those the domain rule says are (over)due.
     for (;;) {
-      const p = new Params();
-      const where = [inSubtrees("m.org_path", scope, p), "a.outcome IS NULL", "m.status = 'probationary'", `a.probation_ends_on <= ${p.add(asOf)}::date`];
-      if (after) where.push(`(a.probation_ends_on, a.member_id) > (${p.add(after[0])}::date, ${p.add(after[1])}::int)`);
-      const { rows } = await ctx.db.query<Row>(
-        `SELECT a.member_id, m.full_name, m.org_path, m.admitted_on, a.probation_ends_on
-           FROM admission a JOIN member m ON m.id = a.member_id WHERE ${where.join(" AND ")}
-          ORDER BY a.probation_ends_on, a.member_id LIMIT ${BATCH}`,
-        p.values,
-      );
-      for (const r of rows) {
+      const rows = await ctx.prisma.admission.findMany({
+        where: {
+          outcome: null,
+          probationEndsOn: { lte: toDbDate(asOf) },
+          member: { status: "probationary", ...inSubtreesWhere("orgPath", scope) },
+          ...(after
+            ? { OR: [{ probationEndsOn: { gt: toDbDate(after[0]) } }, { probationEndsOn: toDbDate(after[0]), memberId: { gt: after[1] } }] }
+            : {}),
+        },
+        orderBy: [{ probationEndsOn: "asc" }, { memberId: "asc" }],
+        take: BATCH,
+        select: { memberId: true, probationEndsOn: true, member: { select: { fullName: true, orgPath: true, admittedOn: true } } },
+      });
+      for (const row of rows) {
+        const r = { member_id: row.memberId, full_name: row.member.fullName, org_path: row.member.orgPath, admitted_on: fromDbDate(row.member.admittedOn), probation_ends_on: fromDbDate(row.probationEndsOn) };
         const s = probationStatus({ admittedOn: r.admitted_on, outcome: null }, asOf);
         after = [r.probation_ends_on, r.member_id];
         if (!s.pastDue || (input.onlyOverdue && !s.overdue)) continue;

@@ -1,14 +1,19 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { decideProbation, probationEndDate } from "../../domain/admission.js";
-import { conflict, RuleError, throwIf } from "../errors.js";
+import { conflict, notFoundMember, RuleError, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadMember, memberView } from "../records.js";
 import { notAfterToday } from "../schemas.js";
+import { assertInScope } from "../scope.js";
 import { endMembership } from "../members/membership-ops.js";
 
 const c = membershipContract.procedures;
+
+// Still on mutate() and the raw `Sql` handle: a "not recognized" ends the membership with endMembership
+// (members/membership-ops.ts), which removals and the inspection decision consumer share inside their
+// `Sql` transactions. It moves to Prisma with them.
 
 /**
  * The end of probation: recognized as official (on the day probation ends, however late the decision)
@@ -20,7 +25,7 @@ export const recognizeMemberRoute = procedure("membership.admissions.manage")
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const m = await loadMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.org_path });
+      assertInScope(ctx, m.org_path, () => notFoundMember("memberId")); // like an unknown id (#9)
       if (m.status !== "probationary") throw conflict("memberId", "not_probationary", `only a probationary member can be decided on (status is ${m.status})`);
       const decision = decideProbation({
         admittedOn: m.admitted_on,

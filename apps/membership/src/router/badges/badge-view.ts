@@ -1,24 +1,16 @@
-// The badge view (its schema: packages/contract-membership/src/badges/badge-view.ts) from a row.
+// The badge view (its schema: packages/contract-membership/src/badges/badge-view.ts) from Prisma's
+// BadgeAward (generated from prisma/schema.prisma).
 import type { BadgeView } from "@orgboard/contract-membership";
+import { fromDbDate, fromDbDateOrNull } from "@orgboard/db";
+import type { BadgeAward } from "../../generated/prisma/client.js";
 
-export interface BadgeRow {
-  id: number;
-  member_id: number;
-  org_path: string;
-  years: number;
-  proposed_on: string;
-  awarded_on: string | null;
-  decision_number: string | null;
-}
-
-export const badgeView = (r: BadgeRow, reachedOn: string): BadgeView => ({
+export const badgeView = (r: BadgeAward, reachedOn: string): BadgeView => ({
   id: r.id,
-  memberId: r.member_id,
-  orgPath: r.org_path,
+  memberId: r.memberId,
+  orgPath: r.orgPath,
   years: r.years,
-  proposedOn: r.proposed_on,
-  awardedOn: r.awarded_on,
-  decisionNumber: r.decision_number,
+  proposedOn: fromDbDate(r.proposedOn),
+  awardedOn: fromDbDateOrNull(r.awardedOn),
+  decisionNumber: r.decisionNumber,
   reachedOn,
 });
-

@@ -5,11 +5,19 @@ import { procedure } from "../procedure.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
-import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
+import { selectFields, type EitherReader } from "../../db/rows.js";
+import type { Member } from "../../generated/prisma/client.js";
+import { badgeLevelsRaw, partyAgeFactsRaw } from "./party-age-facts.js";
 
 const c = membershipContract.procedures;
 
 const BATCH = 500;
+
+// Raw SQL by measurement (#12): bench/small.bench.ts (badges.eligible) measured the page through Prisma
+// Client about a third slower than these three queries on the `Sql` handle. Rows typed from the model.
+const FIELDS = ["id", "fullName", "orgPath", "admittedOn", "officialOn"] as const satisfies readonly (keyof Member)[];
+const MEMBER_COLUMNS = selectFields<Member>("m", FIELDS);
+type EligibleRow = EitherReader<Pick<Member, (typeof FIELDS)[number]>>;
 
 /**
  * Official members due a party-age badge by a date (computed from admission and membership periods),
@@ -28,16 +36,15 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
     let more = false;
     for (;;) {
       const p = new Params();
-      const { rows } = await ctx.db.query<{ id: number; full_name: string; org_path: string; admitted_on: string; official_on: string | null }>(
-        `SELECT m.id, m.full_name, m.org_path, m.admitted_on, m.official_on FROM member m
+      const { rows } = await ctx.db.query<EligibleRow>(
+        `SELECT ${MEMBER_COLUMNS} FROM member m
           WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official'
             AND coalesce((SELECT a.decided_on FROM admission a WHERE a.member_id = m.id), m.admitted_on) <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
           ORDER BY m.id LIMIT ${BATCH}`,
         p.values,
       );
       if (rows.length === 0) break;
-      const facts = await partyAgeFacts(ctx.db, rows);
-      const levels = await badgeLevels(ctx.db, rows.map((r) => r.id));
+      const [facts, levels] = await Promise.all([partyAgeFactsRaw(ctx.db, rows), badgeLevelsRaw(ctx.db, rows.map((r) => r.id))]);
       for (const r of rows) {
         const l = levels.get(r.id) ?? { proposed: [], awarded: [] };
         const due = badgeDueAt(facts.get(r.id)!, on, l.awarded);
@@ -49,7 +56,7 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
           more = true;
           break;
         }
-        items.push({ memberId: r.id, fullName: r.full_name, orgPath: r.org_path, years: due.years, reachedOn: due.reachedOn, occasion: due.occasion });
+        items.push({ memberId: r.id, fullName: r.fullName, orgPath: r.orgPath, years: due.years, reachedOn: due.reachedOn, occasion: due.occasion });
         after = r.id;
       }
       if (more || rows.length < BATCH) break;

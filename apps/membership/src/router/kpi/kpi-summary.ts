@@ -1,9 +1,18 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import type { RowOf } from "../../db/rows.js";
+import type { OrgYearStat, PartyOrganization, Target } from "../../generated/prisma/client.js";
 import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
 import { Params, inSubtrees } from "../sql.js";
 
 const c = membershipContract.procedures;
+
+// Raw SQL by measurement (#12): sums over a subtree's counters per child (a correlated sum Prisma's
+// groupBy cannot express), read-only, on the `Sql` handle. bench/small.bench.ts (kpi.summary) measured
+// the same queries in a Prisma interactive transaction ($queryRaw) at 1.5–3× this; the counters at
+// national scale: bench/report.bench.ts. Row types from the Prisma models (db/rows.ts).
+type ChildRow = RowOf<PartyOrganization, "path" | "name"> & { admitted: OrgYearStat["admissions"]; plan: Target["admissionsPlan"] };
+type RatingSums = RowOf<OrgYearStat, "member_excellent" | "member_good" | "member_completed" | "member_not_completed">;
 
 /**
  * The dashboard's live KPI snapshot: admissions against plan per child organization, and the rating
@@ -17,7 +26,7 @@ export const kpiSummaryRoute = procedure("membership.kpi.read", { resource: "org
     ctx.db.transaction(async (tx) => {
       await tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       const parentId = input.orgPath === "/" ? null : (await loadOrg(tx, input.orgPath)).id;
-      const { rows } = await tx.query<{ path: string; name: string; admitted: number; plan: number }>(
+      const { rows } = await tx.query<ChildRow>(
         `SELECT c.path, c.name,
                 coalesce((SELECT sum(s.admissions) FROM org_year_stat s
                            WHERE s.year = $2 AND s.org_path ~>=~ c.path AND s.org_path ~<~ (left(c.path, -1) || '0')), 0)::int AS admitted,
@@ -28,23 +37,23 @@ export const kpiSummaryRoute = procedure("membership.kpi.read", { resource: "org
         [parentId, input.year],
       );
       const p = new Params();
-      const { rows: r } = await tx.query<{ excellent: number; good: number; completed: number; not_completed: number }>(
-        `SELECT coalesce(sum(member_excellent), 0)::int AS excellent, coalesce(sum(member_good), 0)::int AS good,
-                coalesce(sum(member_completed), 0)::int AS completed, coalesce(sum(member_not_completed), 0)::int AS not_completed
+      const { rows: sums } = await tx.query<RatingSums>(
+        `SELECT coalesce(sum(member_excellent), 0)::int AS member_excellent, coalesce(sum(member_good), 0)::int AS member_good,
+                coalesce(sum(member_completed), 0)::int AS member_completed, coalesce(sum(member_not_completed), 0)::int AS member_not_completed
            FROM org_year_stat WHERE year = ${p.add(input.year)}::int AND ${inSubtrees("org_path", [input.orgPath], p)}`,
         p.values,
       );
       const { rows: mark } = await tx.query<{ id: string | null }>(`SELECT max(id)::text AS id FROM outbox_event`);
-      const d = r[0]!;
+      const d = sums[0]!;
       return {
         orgPath: input.orgPath,
         year: input.year,
         rows: rows.map((x) => ({ orgPath: x.path, name: x.name, admitted: x.admitted, plan: x.plan })),
         ratings: [
-          { level: "excellent" as const, count: d.excellent },
-          { level: "good" as const, count: d.good },
-          { level: "completed" as const, count: d.completed },
-          { level: "not_completed" as const, count: d.not_completed },
+          { level: "excellent" as const, count: d.member_excellent },
+          { level: "good" as const, count: d.member_good },
+          { level: "completed" as const, count: d.member_completed },
+          { level: "not_completed" as const, count: d.member_not_completed },
         ],
         lastEventId: mark[0]?.id ?? null,
       };

@@ -1,15 +1,18 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { fromDbDate, toDbDate } from "@orgboard/db";
+import { recordCallerChange } from "@orgboard/events";
 import { addMonths, vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS, PROBATION_MONTHS, probationEndDate } from "../../domain/admission.js";
+import type { OrgKind } from "../../domain/enums.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import type { Violation } from "../../domain/result.js";
 import { conflict, invalid, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
-import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
-import { isOpenOn, loadMember, loadOrg, memberView } from "../records.js";
+import { findOrg, isOpenOn, MEMBER_WITH_ORG, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { personViolations } from "./person.js";
+import { ForeignNationalId, nationalIdClashes, refusingForeignNationalIds } from "./national-id.js";
+import { personRecord, personViolations } from "./person.js";
 
 const c = membershipContract.procedures;
 
@@ -22,7 +25,7 @@ export const createMemberRoute = procedure("membership.members.manage", { resour
   .input(c.members.create.input)
   .output(c.members.create.output)
   .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
+    refusingForeignNationalIds(ctx, input.orgPath, () => ctx.prisma.$transaction(async (tx) => {
       const today = ctx.today();
       const joinedOn = input.arrival?.receivedOn ?? input.joinedOrgOn ?? input.admittedOn;
       const out: Violation[] = [...personViolations(input, today), ...notAfterToday(input.admittedOn, today, "admittedOn")];
@@ -45,57 +48,70 @@ export const createMemberRoute = procedure("membership.members.manage", { resour
       out.push(...notAfterToday(joinedOn, today, joinedField));
       throwIf(out);
 
-      const org = await loadOrg(tx, input.orgPath, "orgPath", true);
-      if (!isCellKind(org.kind)) throw invalid("orgPath", "not_a_cell", `members belong to a cell (chi bộ); ${org.path} is a ${org.kind}`);
-      if (org.closed_on) throw conflict("orgPath", "closed", `the cell closed on ${org.closed_on}`);
-      if (!isOpenOn(org, joinedOn)) throw invalid(joinedField, "before_org_opened", `the cell was founded on ${org.opened_on}, after ${joinedOn}`);
+      const org = await findOrg(tx, input.orgPath, "orgPath", true);
+      const opened = fromDbDate(org.openedOn);
+      if (!isCellKind(org.kind as OrgKind)) throw invalid("orgPath", "not_a_cell", `members belong to a cell (chi bộ); ${org.path} is a ${org.kind}`);
+      if (org.closedOn) throw conflict("orgPath", "closed", `the cell closed on ${fromDbDate(org.closedOn)}`);
+      if (!isOpenOn({ opened_on: opened, closed_on: null }, joinedOn)) throw invalid(joinedField, "before_org_opened", `the cell was founded on ${opened}, after ${joinedOn}`);
 
-      const { rows: dups } = await tx.query<{ what: string; id: number }>(
-        `SELECT 'member' AS what, id FROM member WHERE national_id = $1
-         UNION ALL SELECT 'candidate', id FROM admission_candidate WHERE national_id = $1 AND status = 'candidate'
-         UNION ALL SELECT 'card', id FROM member WHERE $2::text IS NOT NULL AND party_card_number = $2
-         UNION ALL SELECT 'card', member_id FROM party_card WHERE $2::text IS NOT NULL AND number = $2`,
-        [input.nationalId, input.partyCardNumber ?? null],
-      );
-      for (const d of dups) {
-        if (d.what === "member") throw conflict("nationalId", "duplicate", `a member with this national ID already exists (id ${d.id})`);
-        if (d.what === "candidate") throw conflict("nationalId", "is_candidate", `this person is registered as an admission candidate (id ${d.id}): admit them with admissions.admit`);
-        throw conflict("partyCardNumber", "duplicate", "this party card number is already used by another member");
+      // National uniqueness, told only inside the caller's scope (national-id.ts).
+      const clash = (await nationalIdClashes(tx, [input.nationalId])).get(input.nationalId);
+      if (clash && !ctx.can({ orgPath: clash.orgPath })) throw new ForeignNationalId("nationalId", [input.nationalId]);
+      if (clash?.what === "member") throw conflict("nationalId", "duplicate", `a member with this national ID already exists (id ${clash.id})`);
+      if (clash) throw conflict("nationalId", "is_candidate", `this person is registered as an admission candidate (id ${clash.id}): admit them with admissions.admit`);
+      if (input.partyCardNumber !== undefined) {
+        const card = input.partyCardNumber;
+        const [holder, issued] = await Promise.all([
+          tx.member.findFirst({ where: { partyCardNumber: card }, select: { id: true } }),
+          tx.partyCard.findFirst({ where: { number: card }, select: { id: true } }),
+        ]);
+        if (holder || issued) throw conflict("partyCardNumber", "duplicate", "this party card number is already used by another member");
       }
 
-      const { rows } = await tx.query<{ id: number }>(
-        `INSERT INTO member (full_name, birth_date, gender, ethnicity, national_id, org_id, org_path, status, admitted_on, official_on,
-                             party_card_number, hometown, occupation, education, name_sort_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-        [
-          input.fullName.normalize("NFC"), input.birthDate, input.gender, input.ethnicity, input.nationalId, org.id, org.path, input.status,
-          input.admittedOn, input.officialOn ?? null, input.partyCardNumber ?? null, input.hometown ?? null, input.occupation ?? null,
-          input.education ?? null, vietnameseNameSortKey(input.fullName),
-        ],
-      );
-      const id = rows[0]!.id;
-      await tx.query(
-        `INSERT INTO membership_period (member_id, org_id, org_path, started_on, start_reason) VALUES ($1, $2, $3, $4, $5)`,
-        [id, org.id, org.path, joinedOn, input.arrival ? "transfer_in" : "import"],
-      );
-      if (input.status === "probationary") {
-        await tx.query(
-          `INSERT INTO admission (member_id, org_id, org_path, admitted_on, probation_ends_on) VALUES ($1, $2, $3, $4, $5)`,
-          [id, org.id, org.path, input.admittedOn, probationEndDate(input.admittedOn)],
-        );
-      }
-      if (input.arrival) {
-        await tx.query(
-          `INSERT INTO transfer (member_id, kind, status, to_org_id, to_org_path, requested_on, issued_on, received_on)
-           VALUES ($1, 'official', 'received', $2, $3, $4, $4, $4)`,
-          [id, org.id, org.path, input.arrival.receivedOn],
-        );
-      }
-      const member = memberView(await loadMember(tx, id, "id"));
-      return {
-        result: member,
-        change: { entity: "Member", entityId: id, orgPath: org.path, after: { ...member, arrival: input.arrival ?? null } },
-        events: [membershipEvent("membership.member.created", org.path, id, { memberId: id, status: member.status, admittedOn: member.admittedOn, joinedOn })],
-      };
+      const created = await tx.member.create({
+        data: {
+          ...personRecord(input, org),
+          status: input.status,
+          admittedOn: toDbDate(input.admittedOn),
+          officialOn: input.officialOn === undefined ? null : toDbDate(input.officialOn),
+          partyCardNumber: input.partyCardNumber ?? null,
+          hometown: input.hometown ?? null,
+          occupation: input.occupation ?? null,
+          education: input.education ?? null,
+          nameSortKey: vietnameseNameSortKey(input.fullName),
+          periods: { create: { orgId: org.id, orgPath: org.path, startedOn: toDbDate(joinedOn), startReason: input.arrival ? "transfer_in" : "import" } },
+          ...(input.status === "probationary"
+            ? { admission: { create: { orgId: org.id, orgPath: org.path, admittedOn: toDbDate(input.admittedOn), probationEndsOn: toDbDate(probationEndDate(input.admittedOn)) } } }
+            : {}),
+          ...(input.arrival
+            ? {
+                transfers: {
+                  create: {
+                    kind: "official",
+                    status: "received",
+                    toOrgId: org.id,
+                    toOrgPath: org.path,
+                    // Where the member came from and the letter's number (#10 finding 4: accepted, once dropped).
+                    fromDescription: input.arrival.fromDescription,
+                    letterNumber: input.arrival.letterNumber ?? null,
+                    requestedOn: toDbDate(input.arrival.receivedOn),
+                    issuedOn: toDbDate(input.arrival.receivedOn),
+                    receivedOn: toDbDate(input.arrival.receivedOn),
+                  },
+                },
+              }
+            : {}),
+        },
+        include: MEMBER_WITH_ORG,
+      });
+      const member = memberViewOf(created);
+      await recordCallerChange(tx, ctx, {
+        entity: "Member",
+        entityId: created.id,
+        orgPath: org.path,
+        after: { ...member, arrival: input.arrival ?? null },
+        events: [membershipEvent("membership.member.created", org.path, created.id, { memberId: created.id, status: member.status, admittedOn: member.admittedOn, joinedOn })],
+      });
+      return member;
     }),
-  );
+  ));

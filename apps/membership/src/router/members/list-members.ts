@@ -1,7 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
-import { MEMBER_COLUMNS, MEMBER_FROM, memberView, type MemberRow } from "../records.js";
+import { MEMBER_WITH_ORG, memberViewOf, type MemberRecord } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
@@ -15,6 +15,11 @@ export const listMembersRoute = procedure("membership.members.read")
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const after = decodeCursor(input.cursor, ["string", "number"] as const);
+    // The page's keys in raw SQL: the keyset on (name_sort_key, id) — the Vietnamese-order index
+    // member_name_sort_key_id_idx, walked as one row-value comparison — and the accent-insensitive name
+    // search (locale-vi's translate() fold), which Prisma Client cannot express. The row type is Prisma's.
+    // The members are then read through Prisma. No list benchmark exists yet (bench/ has import and the
+    // report): measuring this page at national scale is left to #12's list-pages benchmark.
     const p = new Params();
     const where = [inSubtrees("m.org_path", scope, p), `m.status = ANY(${p.add(input.status ?? ["probationary", "official"])}::text[])`];
     if (input.search) {
@@ -22,12 +27,14 @@ export const listMembersRoute = procedure("membership.members.read")
       else where.push(`${foldSql("m.full_name", p)} LIKE ${p.add(foldedContains(input.search))}`);
     }
     if (after) where.push(`(m.name_sort_key, m.id) > (${p.add(after[0])}, ${p.add(after[1])}::int)`);
-    const { rows } = await ctx.db.query<MemberRow & { name_sort_key: string }>(
-      `SELECT ${MEMBER_COLUMNS}, m.name_sort_key FROM ${MEMBER_FROM} WHERE ${where.join(" AND ")}
+    const { rows: keys } = await ctx.db.query<Pick<MemberRecord, "id" | "nameSortKey">>(
+      `SELECT m.id, m.name_sort_key AS "nameSortKey" FROM member m WHERE ${where.join(" AND ")}
         ORDER BY m.name_sort_key, m.id LIMIT ${input.limit + 1}`,
       p.values,
     );
-    const page = rows.slice(0, input.limit);
-    const last = page[page.length - 1];
-    return { items: page.map(memberView), nextCursor: rows.length > input.limit && last ? encodeCursor([last.name_sort_key, last.id]) : null };
+    const pageKeys = keys.slice(0, input.limit);
+    const byId = new Map((await ctx.prisma.member.findMany({ where: { id: { in: pageKeys.map((k) => k.id) } }, include: MEMBER_WITH_ORG })).map((m) => [m.id, m]));
+    const page = pageKeys.flatMap((k) => byId.get(k.id) ?? []); // one deleted in between is left out
+    const last = pageKeys[pageKeys.length - 1];
+    return { items: page.map(memberViewOf), nextCursor: keys.length > input.limit && last ? encodeCursor([last.nameSortKey, last.id]) : null };
   });

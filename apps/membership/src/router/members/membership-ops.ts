@@ -1,10 +1,11 @@
 // The moves of a member's party life that several procedures share. Invariant: an active member has
 // exactly one open membership period, in the organization the member row points to; a member who left
 // has none. Every move below keeps it inside the caller's transaction.
+import { fromDbDate, toDbDate } from "@orgboard/db";
 import type { Sql } from "../../db/sql.js";
 import type { MemberStatus } from "../../domain/enums.js";
 import { conflict, invalid } from "../errors.js";
-import { isActive, type MemberRow } from "../records.js";
+import { isActive, type MemberRecord, type MemberRow, type Tx } from "../records.js";
 
 export type EndReason = "transfer_out" | "removal" | "death";
 
@@ -32,4 +33,24 @@ export async function endMembership(tx: Sql, member: MemberRow, on: string, reas
   await tx.query(`UPDATE membership_period SET ended_on = $2, end_reason = $3 WHERE id = $1`, [period.id, on, reason]);
   await tx.query(`UPDATE member SET status = $2, left_on = $3, updated_at = now() WHERE id = $1`, [member.id, status, on]);
   await tx.query(`UPDATE transfer SET status = 'cancelled' WHERE member_id = $1 AND status IN ('requested', 'issued')`, [member.id]);
+}
+
+// ---- The same moves on Prisma Client (#12; transfers/ and removals/ use these) -------------------------
+
+/** The member's one open period, row-locked until commit; CONFLICT if there is none or more than one. */
+export async function lockOpenPeriod(tx: Tx, memberId: number, field = "memberId"): Promise<{ id: number; orgId: number; startedOn: string }> {
+  await tx.$executeRaw`SELECT 1 FROM membership_period WHERE member_id = ${memberId} AND ended_on IS NULL FOR UPDATE`;
+  const rows = await tx.membershipPeriod.findMany({ where: { memberId, endedOn: null }, select: { id: true, orgId: true, startedOn: true } });
+  if (rows.length !== 1) throw conflict(field, "membership_inconsistent", `the member has ${rows.length} open membership periods; expected exactly one`);
+  return { id: rows[0]!.id, orgId: rows[0]!.orgId, startedOn: fromDbDate(rows[0]!.startedOn) };
+}
+
+/** endMembership on Prisma Client: `member` must have been loaded with its row lock (findMember(…, true)). */
+export async function endMembershipOf(tx: Tx, member: Pick<MemberRecord, "id" | "status">, on: string, reason: EndReason, status: Exclude<MemberStatus, "probationary" | "official">, dateField: string): Promise<void> {
+  if (!isActive(member.status as MemberStatus)) throw conflict("memberId", "not_active", `the member is ${member.status}`);
+  const period = await lockOpenPeriod(tx, member.id);
+  if (on < period.startedOn) throw invalid(dateField, "before_period_start", `${on} is before the member joined the current organization (${period.startedOn})`);
+  await tx.membershipPeriod.update({ where: { id: period.id }, data: { endedOn: toDbDate(on), endReason: reason } });
+  await tx.member.update({ where: { id: member.id }, data: { status, leftOn: toDbDate(on) } });
+  await tx.transfer.updateMany({ where: { memberId: member.id, status: { in: ["requested", "issued"] } }, data: { status: "cancelled" } });
 }

@@ -1,4 +1,5 @@
 // Checks shared by every procedure that writes a person's data (members, candidates).
+import { toDbDate } from "@orgboard/db";
 import { validateNationalId } from "@orgboard/locale-vi";
 import type { Gender } from "../../domain/enums.js";
 import type { Violation } from "../../domain/result.js";
@@ -10,4 +11,9 @@ export function personViolations(p: { birthDate: string; gender: Gender; nationa
   const id = validateNationalId(p.nationalId, { birthYear: Number(p.birthDate.slice(0, 4)), gender: p.gender });
   if (!id.ok) out.push({ field: "nationalId", code: id.reason, message: id.message });
   return out;
+}
+
+/** A person's columns as members and candidates store them (name in NFC, birth date as a DATE), in their cell. */
+export function personRecord(p: { fullName: string; birthDate: string; gender: Gender; ethnicity: string; nationalId: string }, org: { id: number; path: string }) {
+  return { fullName: p.fullName.normalize("NFC"), birthDate: toDbDate(p.birthDate), gender: p.gender, ethnicity: p.ethnicity, nationalId: p.nationalId, orgId: org.id, orgPath: org.path };
 }

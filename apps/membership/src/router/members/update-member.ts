@@ -1,66 +1,73 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { fromDbDate, toDbDate } from "@orgboard/db";
+import { recordCallerChange } from "@orgboard/events";
 import { addMonths, vietnameseNameSortKey } from "@orgboard/locale-vi";
 import { MIN_ADMISSION_AGE_MONTHS } from "../../domain/admission.js";
-import { conflict, throwIf } from "../errors.js";
+import { conflict, notFoundMember, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
-import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
-import { loadMember, memberView } from "../records.js";
+import { findMember, MEMBER_WITH_ORG, memberViewOf } from "../records.js";
+import { assertInScope } from "../scope.js";
+import { ForeignNationalId, nationalIdClashes, refusingForeignNationalIds } from "./national-id.js";
 import { personViolations } from "./person.js";
 
 const c = membershipContract.procedures;
 
-const FIELDS = [
-  ["fullName", "full_name"],
-  ["birthDate", "birth_date"],
-  ["gender", "gender"],
-  ["ethnicity", "ethnicity"],
-  ["nationalId", "national_id"],
-  ["hometown", "hometown"],
-  ["occupation", "occupation"],
-  ["education", "education"],
-] as const;
+const FIELDS = ["fullName", "birthDate", "gender", "ethnicity", "nationalId", "hometown", "occupation", "education"] as const;
 
 /** Corrects a member's personal data; the national ID is re-checked against the (new) birth date and gender. */
 export const updateMemberRoute = procedure("membership.members.manage")
   .input(c.members.update.input)
   .output(c.members.update.output)
-  .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
-      const before = await loadMember(tx, input.id, "id", true);
-      ctx.assertCan({ orgPath: before.org_path });
-      const next = {
-        full_name: input.fullName?.normalize("NFC") ?? before.full_name,
-        birth_date: input.birthDate ?? before.birth_date,
-        gender: input.gender ?? before.gender,
-        ethnicity: input.ethnicity ?? before.ethnicity,
-        national_id: input.nationalId ?? before.national_id,
-        hometown: input.hometown === undefined ? before.hometown : input.hometown,
-        occupation: input.occupation === undefined ? before.occupation : input.occupation,
-        education: input.education === undefined ? before.education : input.education,
-      };
-      const person = personViolations({ birthDate: next.birth_date, gender: next.gender, nationalId: next.national_id }, ctx.today());
-      // A wrong national ID may be wrong because of the birth date or gender being corrected: name what was sent.
-      const out = person.map((v) => (v.field === "nationalId" && input.nationalId === undefined ? { ...v, field: input.birthDate !== undefined ? "birthDate" : "gender" } : v));
-      if (before.admitted_on < addMonths(next.birth_date, MIN_ADMISSION_AGE_MONTHS)) {
-        out.push({ field: "birthDate", code: "too_young", message: `the member would have been under 18 on the admission date ${before.admitted_on}` });
-      }
-      throwIf(out);
-      if (next.national_id !== before.national_id) {
-        const { rows } = await tx.query<{ id: number }>(`SELECT id FROM member WHERE national_id = $1 AND id <> $2`, [next.national_id, before.id]);
-        if (rows[0]) throw conflict("nationalId", "duplicate", `a member with this national ID already exists (id ${rows[0].id})`);
-      }
-      const fields = FIELDS.filter(([, col]) => next[col] !== before[col]).map(([name]) => name);
-      await tx.query(
-        `UPDATE member SET full_name = $2, birth_date = $3, gender = $4, ethnicity = $5, national_id = $6, hometown = $7, occupation = $8,
-                           education = $9, name_sort_key = $10, updated_at = now() WHERE id = $1`,
-        [before.id, next.full_name, next.birth_date, next.gender, next.ethnicity, next.national_id, next.hometown, next.occupation, next.education, vietnameseNameSortKey(next.full_name)],
-      );
-      const member = memberView(await loadMember(tx, before.id, "id"));
-      return {
-        result: member,
-        change: { entity: "Member", entityId: member.id, orgPath: member.orgPath, before: memberView(before), after: member },
-        events: [membershipEvent("membership.member.updated", member.orgPath, member.id, { memberId: member.id, fields })],
-      };
-    }),
-  );
+  .mutation(async ({ ctx, input }) => {
+    // Where the refusal of a foreign national ID is audited: the member's organization, once known in scope.
+    const target = await findMember(ctx.prisma, input.id, "id");
+    assertInScope(ctx, target.orgPath, () => notFoundMember("id"));
+    return refusingForeignNationalIds(ctx, target.orgPath, () =>
+      ctx.prisma.$transaction(async (tx) => {
+        const before = await findMember(tx, input.id, "id", true);
+        assertInScope(ctx, before.orgPath, () => notFoundMember("id"));
+        const was = memberViewOf(before);
+        const next = {
+          fullName: input.fullName?.normalize("NFC") ?? was.fullName,
+          birthDate: input.birthDate ?? was.birthDate,
+          gender: input.gender ?? was.gender,
+          ethnicity: input.ethnicity ?? was.ethnicity,
+          nationalId: input.nationalId ?? was.nationalId,
+          hometown: input.hometown === undefined ? was.hometown : input.hometown,
+          occupation: input.occupation === undefined ? was.occupation : input.occupation,
+          education: input.education === undefined ? was.education : input.education,
+        };
+        const person = personViolations(next, ctx.today());
+        // A wrong national ID may be wrong because of the birth date or gender being corrected: name what was sent.
+        const out = person.map((v) => (v.field === "nationalId" && input.nationalId === undefined ? { ...v, field: input.birthDate !== undefined ? "birthDate" : "gender" } : v));
+        const admittedOn = fromDbDate(before.admittedOn);
+        if (admittedOn < addMonths(next.birthDate, MIN_ADMISSION_AGE_MONTHS)) {
+          out.push({ field: "birthDate", code: "too_young", message: `the member would have been under 18 on the admission date ${admittedOn}` });
+        }
+        throwIf(out);
+        if (next.nationalId !== was.nationalId) {
+          // National uniqueness, told only inside the caller's scope (national-id.ts).
+          const clash = (await nationalIdClashes(tx, [next.nationalId])).get(next.nationalId);
+          if (clash && !ctx.can({ orgPath: clash.orgPath })) throw new ForeignNationalId("nationalId", [next.nationalId]);
+          if (clash?.what === "member") throw conflict("nationalId", "duplicate", `a member with this national ID already exists (id ${clash.id})`);
+        }
+        const fields = FIELDS.filter((k) => next[k] !== was[k]);
+        const row = await tx.member.update({
+          where: { id: before.id },
+          data: { ...next, birthDate: toDbDate(next.birthDate), nameSortKey: vietnameseNameSortKey(next.fullName) },
+          include: MEMBER_WITH_ORG,
+        });
+        const member = memberViewOf(row);
+        await recordCallerChange(tx, ctx, {
+          entity: "Member",
+          entityId: member.id,
+          orgPath: member.orgPath,
+          before: was,
+          after: member,
+          events: [membershipEvent("membership.member.updated", member.orgPath, member.id, { memberId: member.id, fields: [...fields] })],
+        });
+        return member;
+      }),
+    );
+  });

@@ -8,6 +8,10 @@ import { closeOrganization, orgContents } from "./org-ops.js";
 
 const c = membershipContract.procedures;
 
+// Still on mutate() and the raw `Sql` handle: closeOrganization/orgContents (org-ops.ts) are also what
+// applies a dissolution decided in inspection, inside the decision consumer's batch transaction, which is
+// an `Sql` transaction (src/decisions/). They move to Prisma together, with the consumer.
+
 /**
  * Closes (dissolves) an organization. Refused while anything still lives in it: open child
  * organizations, active members, transfers in progress to or from it (members are never left in a closed

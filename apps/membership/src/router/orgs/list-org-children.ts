@@ -1,8 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
-import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
+import { findOrg, orgViewOf } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
-import { Params } from "../sql.js";
 
 const c = membershipContract.procedures;
 
@@ -12,22 +11,19 @@ export const listOrgChildrenRoute = procedure("membership.organizations.read", {
   .output(c.orgs.children.output)
   .query(async ({ ctx, input }) => {
     const after = decodeCursor(input.cursor, ["string"] as const);
-    const p = new Params();
-    const where: string[] = [];
-    if (input.orgPath === "/") where.push("o.parent_id IS NULL");
-    else where.push(`o.parent_id = ${p.add((await loadOrg(ctx.db, input.orgPath)).id)}`);
-    if (!input.includeClosed) where.push("o.closed_on IS NULL");
-    if (after) where.push(`o.code COLLATE "C" > ${p.add(after[0])}`);
-    const { rows } = await ctx.db.query<OrgRow & { member_total: number }>(
-      `SELECT ${ORG_COLUMNS},
-              (SELECT coalesce(sum(t.net), 0)::int FROM org_member_total t
-                WHERE t.org_path ~>=~ o.path AND t.org_path ~<~ (left(o.path, -1) || '0')) AS member_total
-         FROM party_organization o WHERE ${where.join(" AND ")} ORDER BY o.code COLLATE "C" LIMIT ${input.limit + 1}`,
-      p.values,
-    );
+    const parentId = input.orgPath === "/" ? null : (await findOrg(ctx.prisma, input.orgPath)).id;
+    const rows = await ctx.prisma.partyOrganization.findMany({
+      where: { parentId, ...(input.includeClosed ? {} : { closedOn: null }), ...(after ? { code: { gt: after[0] } } : {}) },
+      orderBy: { code: "asc" },
+      take: input.limit + 1,
+    });
     const page = rows.slice(0, input.limit);
+    // One indexed sum per child (a page is at most `limit` children) on the trigger-kept counters.
+    const totals = await Promise.all(
+      page.map((o) => ctx.prisma.orgMemberTotal.aggregate({ _sum: { net: true }, where: { orgPath: { startsWith: o.path } } })),
+    );
     return {
-      items: page.map((r) => ({ ...orgView(r), memberTotal: r.member_total })),
+      items: page.map((o, i) => ({ ...orgViewOf(o), memberTotal: totals[i]!._sum.net ?? 0 })),
       nextCursor: rows.length > input.limit ? encodeCursor([page[page.length - 1]!.code]) : null,
     };
   });

@@ -1,10 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
-import { ORG_COLUMNS, orgView, type OrgRow } from "../records.js";
+import { orgViewOf, type OrgRecord } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
-import { Params, inSubtrees } from "../sql.js";
 import { listScope } from "../scope.js";
+import { Params, inSubtrees } from "../sql.js";
 
 const c = membershipContract.procedures;
 
@@ -15,6 +15,9 @@ export const listOrgsRoute = procedure("membership.organizations.read")
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const after = decodeCursor(input.cursor, ["string"] as const);
+    // The page's ids in raw SQL, for what Prisma Client cannot say: the accent-insensitive search
+    // (locale-vi's translate() fold) and the byte-order keyset on the path (COLLATE "C", so parents come
+    // before children on every PostgreSQL locale). The records themselves are read through Prisma.
     const p = new Params();
     const where = [inSubtrees("o.path", scope, p)];
     if (input.kind) where.push(`o.kind = ${p.add(input.kind)}`);
@@ -24,10 +27,12 @@ export const listOrgsRoute = procedure("membership.organizations.read")
       where.push(`(${foldSql("o.name", p)} LIKE ${pattern} OR lower(o.code) LIKE ${pattern})`);
     }
     if (after) where.push(`o.path ~>~ ${p.add(after[0])}`);
-    const { rows } = await ctx.db.query<OrgRow>(
-      `SELECT ${ORG_COLUMNS} FROM party_organization o WHERE ${where.join(" AND ")} ORDER BY o.path COLLATE "C" LIMIT ${input.limit + 1}`,
+    const { rows: ids } = await ctx.db.query<Pick<OrgRecord, "id">>(
+      `SELECT o.id FROM party_organization o WHERE ${where.join(" AND ")} ORDER BY o.path COLLATE "C" LIMIT ${input.limit + 1}`,
       p.values,
     );
-    const page = rows.slice(0, input.limit);
-    return { items: page.map(orgView), nextCursor: rows.length > input.limit ? encodeCursor([page[page.length - 1]!.path]) : null };
+    const pageIds = ids.slice(0, input.limit).map((r) => r.id);
+    const byId = new Map((await ctx.prisma.partyOrganization.findMany({ where: { id: { in: pageIds } } })).map((o) => [o.id, o]));
+    const page = pageIds.flatMap((id) => byId.get(id) ?? []); // one deleted in between is left out
+    return { items: page.map(orgViewOf), nextCursor: ids.length > input.limit ? encodeCursor([page[page.length - 1]!.path]) : null };
   });

@@ -1,8 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { toDbDate } from "@orgboard/db";
 import { ORG_KINDS, type OrgKind } from "../../domain/enums.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { procedure } from "../procedure.js";
-import { loadOrg } from "../records.js";
-import { Params, inSubtrees } from "../sql.js";
+import { findOrg } from "../records.js";
+import { inSubtreesWhere } from "../scope.js";
 
 const c = membershipContract.procedures;
 
@@ -11,35 +13,31 @@ export const orgStructureRoute = procedure("membership.organizations.read", { re
   .input(c.orgs.structure.input)
   .output(c.orgs.structure.output)
   .query(async ({ ctx, input }) => {
-    if (input.orgPath !== "/") await loadOrg(ctx.db, input.orgPath);
+    if (input.orgPath !== "/") await findOrg(ctx.prisma, input.orgPath);
     const on = input.on ?? ctx.today();
-    const p = new Params();
-    const onParam = p.add(on);
-    const { rows: orgs } = await ctx.db.query<{ kind: OrgKind; parent_kind: OrgKind | null; n: number }>(
-      `SELECT o.kind, pa.kind AS parent_kind, count(*)::int AS n
-         FROM party_organization o LEFT JOIN party_organization pa ON pa.id = o.parent_id
-        WHERE ${inSubtrees("o.path", [input.orgPath], p)} AND o.opened_on <= ${onParam}::date AND (o.closed_on IS NULL OR o.closed_on > ${onParam}::date)
-        GROUP BY o.kind, pa.kind`,
-      p.values,
-    );
-    const mp = new Params();
-    const { rows: members } = await ctx.db.query<{ status: string; n: number }>(
-      `SELECT status, count(*)::int AS n FROM member m WHERE ${inSubtrees("m.org_path", [input.orgPath], mp)} AND status IN ('official', 'probationary') GROUP BY status`,
-      mp.values,
-    );
-    const count = (kind: OrgKind, parent?: OrgKind) => orgs.filter((r) => r.kind === kind && (parent === undefined || r.parent_kind === parent)).reduce((a, r) => a + r.n, 0);
-    const byKind = Object.fromEntries(ORG_KINDS.map((k) => [k, count(k)])) as Record<OrgKind, number>;
-    const official = members.find((r) => r.status === "official")?.n ?? 0;
-    const probationary = members.find((r) => r.status === "probationary")?.n ?? 0;
+    const day = toDbDate(on);
+    const openOn: Prisma.PartyOrganizationWhereInput = {
+      AND: [inSubtreesWhere("path", [input.orgPath]), { openedOn: { lte: day } }, { OR: [{ closedOn: null }, { closedOn: { gt: day } }] }],
+    };
+    const cellsUnder = (parentKind: OrgKind) => ctx.prisma.partyOrganization.count({ where: { ...openOn, kind: "subordinate_cell", parent: { kind: parentKind } } });
+    const [orgs, underGrassroots, underPartial, members] = await Promise.all([
+      ctx.prisma.partyOrganization.groupBy({ by: ["kind"], where: openOn, _count: { _all: true } }),
+      cellsUnder("grassroots_committee"),
+      cellsUnder("partial_committee"),
+      ctx.prisma.member.groupBy({ by: ["status"], where: { ...inSubtreesWhere("orgPath", [input.orgPath]), status: { in: ["official", "probationary"] } }, _count: { _all: true } }),
+    ]);
+    const byKind = Object.fromEntries(ORG_KINDS.map((k) => [k, orgs.find((r) => r.kind === k)?._count._all ?? 0])) as Record<OrgKind, number>;
+    const official = members.find((r) => r.status === "official")?._count._all ?? 0;
+    const probationary = members.find((r) => r.status === "probationary")?._count._all ?? 0;
     return {
       orgPath: input.orgPath,
       on,
       organizations: {
-        total: orgs.reduce((a, r) => a + r.n, 0),
+        total: orgs.reduce((a, r) => a + r._count._all, 0),
         byKind,
         grassroots: byKind.grassroots_committee + byKind.grassroots_cell,
-        cellsUnderGrassrootsCommittees: count("subordinate_cell", "grassroots_committee"),
-        cellsUnderPartialCommittees: count("subordinate_cell", "partial_committee"),
+        cellsUnderGrassrootsCommittees: underGrassroots,
+        cellsUnderPartialCommittees: underPartial,
       },
       members: { official, probationary, total: official + probationary },
     };

@@ -1,11 +1,11 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { conflict } from "../errors.js";
+import { fromDbDate } from "@orgboard/db";
+import { recordCallerChange } from "@orgboard/events";
+import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
-import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
-import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
+import { findOrg, orgViewOf } from "../records.js";
 import { adminUnitOf } from "../../domain/admin-unit.js";
-import { throwIf } from "../errors.js";
 
 const c = membershipContract.procedures;
 
@@ -14,34 +14,33 @@ export const updateOrgRoute = procedure("membership.organizations.manage", { res
   .input(c.orgs.update.input)
   .output(c.orgs.update.output)
   .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
-      const before = await loadOrg(tx, input.orgPath, "orgPath", true);
-      if (before.closed_on) throw conflict("orgPath", "closed", `the organization closed on ${before.closed_on}`);
-      let edition = before.admin_unit_edition;
+    ctx.prisma.$transaction(async (tx) => {
+      const before = await findOrg(tx, input.orgPath, "orgPath", true);
+      if (before.closedOn) throw conflict("orgPath", "closed", `the organization closed on ${fromDbDate(before.closedOn)}`);
+      let edition = before.adminUnitEdition;
       if (input.adminUnitCode !== undefined) {
         // Resolved in the edition in force on the organization's opening date (domain/admin-unit.ts).
-        const unit = input.adminUnitCode === null ? null : adminUnitOf(input.adminUnitCode, before.opened_on);
+        const unit = input.adminUnitCode === null ? null : adminUnitOf(input.adminUnitCode, fromDbDate(before.openedOn));
         if (unit && !unit.ok) throwIf(unit.violations);
         edition = unit?.ok ? unit.value.edition : null;
       }
       const next = {
         name: input.name ?? before.name,
         sector: input.sector === undefined ? before.sector : input.sector,
-        admin_unit_code: input.adminUnitCode === undefined ? before.admin_unit_code : input.adminUnitCode,
-        admin_unit_edition: edition,
+        adminUnitCode: input.adminUnitCode === undefined ? before.adminUnitCode : input.adminUnitCode,
+        adminUnitEdition: edition,
       };
-      const fields = (["name", "sector", "admin_unit_code"] as const).filter((k) => next[k] !== before[k]);
-      const { rows } = await tx.query<OrgRow>(
-        `UPDATE party_organization AS o SET name = $2, sector = $3, admin_unit_code = $4, admin_unit_edition = $5, updated_at = now()
-          WHERE o.id = $1 RETURNING ${ORG_COLUMNS}`,
-        [before.id, next.name, next.sector, next.admin_unit_code, next.admin_unit_edition],
-      );
-      const org = orgView(rows[0]!);
-      const changed = fields.map((f) => (f === "admin_unit_code" ? "adminUnitCode" : f));
-      return {
-        result: org,
-        change: { entity: "PartyOrganization", entityId: org.id, orgPath: org.path, before: orgView(before), after: org },
-        events: [membershipEvent("membership.organization.updated", org.path, org.id, { orgId: org.id, fields: changed })],
-      };
+      const fields = (["name", "sector", "adminUnitCode"] as const).filter((k) => next[k] !== before[k]);
+      const row = await tx.partyOrganization.update({ where: { id: before.id }, data: next });
+      const org = orgViewOf(row);
+      await recordCallerChange(tx, ctx, {
+        entity: "PartyOrganization",
+        entityId: org.id,
+        orgPath: org.path,
+        before: orgViewOf(before),
+        after: org,
+        events: [membershipEvent("membership.organization.updated", org.path, org.id, { orgId: org.id, fields: [...fields] })],
+      });
+      return org;
     }),
   );

@@ -1,21 +1,22 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import type { Sql } from "../../db/sql.js";
-import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/enums.js";
+import { recordCallerChange } from "@orgboard/events";
+import type { RatingLevel, RatingSubjectKind } from "../../domain/enums.js";
 import { GRASSROOTS_ORG_KINDS } from "../../domain/enums.js";
 import { checkExcellentCapForGroup, transitionRating } from "../../domain/rating.js";
+import type { QualityRating } from "../../generated/prisma/client.js";
 import { check } from "../errors.js";
 import { membershipEvent } from "../events.js";
-import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
-import { Params, inSubtrees } from "../sql.js";
-import { RATING_COLUMNS, loadRating, ratingState, ratingView, type RatingRow } from "./rating-view.js";
+import { assertInScope } from "../scope.js";
+import type { Tx } from "../records.js";
+import { loadRating, ratingState, ratingView, notFoundRating } from "./rating-view.js";
 
 const c = membershipContract.procedures;
 
 interface GroupRating {
   subjectKind: RatingSubjectKind;
   subjectId: number;
-  stage: RatingStage;
+  stage: "approved";
   level: RatingLevel;
 }
 
@@ -31,33 +32,24 @@ function ancestorPaths(path: string): string[] {
  * has none above it); organizations with their siblings under the same parent. Returns the group's
  * approved ratings for the year (this one excluded) and a key for the lock serializing approvals.
  */
-async function comparableGroup(tx: Sql, r: RatingRow): Promise<{ path: string; lockKey: string; ratings: GroupRating[] }> {
-  if (r.subject_kind === "member") {
-    const { rows } = await tx.query<{ path: string }>(
-      `SELECT path FROM party_organization WHERE path = ANY($1::text[]) AND kind = ANY($2::text[]) ORDER BY depth DESC LIMIT 1`,
-      [ancestorPaths(r.org_path), [...GRASSROOTS_ORG_KINDS]],
-    );
-    const path = rows[0]?.path ?? r.org_path;
-    const p = new Params();
-    const { rows: group } = await tx.query<{ member_id: number; level: RatingLevel }>(
-      `SELECT member_id, level FROM quality_rating WHERE subject_kind = 'member' AND stage = 'approved' AND year = ${p.add(r.year)}::int
-          AND id <> ${p.add(r.id)}::int AND ${inSubtrees("org_path", [path], p)}`,
-      p.values,
-    );
-    return { path, lockKey: `member:${path}:${r.year}`, ratings: group.map((g) => ({ subjectKind: "member", subjectId: g.member_id, stage: "approved", level: g.level })) };
+async function comparableGroup(tx: Tx, r: QualityRating): Promise<{ path: string; lockKey: string; ratings: GroupRating[] }> {
+  const approved = { stage: "approved", year: r.year, id: { not: r.id } };
+  if (r.subjectKind === "member") {
+    const grassroots = await tx.partyOrganization.findFirst({
+      where: { path: { in: ancestorPaths(r.orgPath) }, kind: { in: [...GRASSROOTS_ORG_KINDS] } },
+      orderBy: { depth: "desc" },
+      select: { path: true },
+    });
+    const path = grassroots?.path ?? r.orgPath;
+    const group = await tx.qualityRating.findMany({ where: { ...approved, subjectKind: "member", orgPath: { startsWith: path } }, select: { memberId: true, level: true } });
+    return { path, lockKey: `member:${path}:${r.year}`, ratings: group.map((g) => ({ subjectKind: "member", subjectId: g.memberId ?? 0, stage: "approved", level: g.level as RatingLevel })) };
   }
-  const { rows: parent } = await tx.query<{ parent_id: number | null; parent_path: string | null }>(
-    `SELECT o.parent_id, pa.path AS parent_path FROM party_organization o LEFT JOIN party_organization pa ON pa.id = o.parent_id WHERE o.id = $1`,
-    [r.org_id],
-  );
-  const parentId = parent[0]?.parent_id ?? null;
-  const { rows: group } = await tx.query<{ org_id: number; level: RatingLevel }>(
-    `SELECT q.org_id, q.level FROM quality_rating q JOIN party_organization o ON o.id = q.org_id
-      WHERE q.subject_kind = 'organization' AND q.stage = 'approved' AND q.year = $1 AND q.id <> $2 AND o.parent_id IS NOT DISTINCT FROM $3::int`,
-    [r.year, r.id, parentId],
-  );
-  const path = parent[0]?.parent_path ?? "/";
-  return { path, lockKey: `organization:${path}:${r.year}`, ratings: group.map((g) => ({ subjectKind: "organization", subjectId: g.org_id, stage: "approved", level: g.level })) };
+  const org = r.orgId === null ? null : await tx.partyOrganization.findUnique({ where: { id: r.orgId }, select: { parentId: true, parent: { select: { path: true } } } });
+  const parentId = org?.parentId ?? null;
+  const siblings = await tx.partyOrganization.findMany({ where: { parentId }, select: { id: true } });
+  const group = await tx.qualityRating.findMany({ where: { ...approved, subjectKind: "organization", orgId: { in: siblings.map((s) => s.id) } }, select: { orgId: true, level: true } });
+  const path = org?.parent?.path ?? "/";
+  return { path, lockKey: `organization:${path}:${r.year}`, ratings: group.map((g) => ({ subjectKind: "organization", subjectId: g.orgId ?? 0, stage: "approved", level: g.level as RatingLevel })) };
 }
 
 /**
@@ -69,27 +61,28 @@ export const approveRatingRoute = procedure("membership.ratings.approve")
   .input(c.ratings.approve.input)
   .output(c.ratings.approve.output)
   .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
+    ctx.prisma.$transaction(async (tx) => {
       const before = await loadRating(tx, input.id);
-      ctx.assertCan({ orgPath: before.org_path });
-      const next = check(transitionRating(ratingState(before), { toStage: "approved", level: input.level }), "CONFLICT", { stage: "id", toStage: "id" });
+      assertInScope(ctx, before.orgPath, notFoundRating);
+      const state = ratingState(before);
+      const next = check(transitionRating(state, { toStage: "approved", level: input.level }), "CONFLICT", { stage: "id", toStage: "id" });
       const group = await comparableGroup(tx, before);
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`membership.rating-cap:${group.lockKey}`]);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`membership.rating-cap:${group.lockKey}`}))`;
       // Re-read after taking the lock: an approval that committed meanwhile counts.
       const locked = await comparableGroup(tx, before);
       const cap = check(
-        checkExcellentCapForGroup(locked.ratings, { subjectKind: before.subject_kind, subjectId: before.member_id ?? before.org_id ?? 0, stage: "approved", level: next.level }, { fromStage: "approved", allowExceed: input.capExceptionDecision !== undefined }),
+        checkExcellentCapForGroup(locked.ratings, { subjectKind: state.subjectKind, subjectId: state.subjectId, stage: "approved", level: next.level }, { fromStage: "approved", allowExceed: input.capExceptionDecision !== undefined }),
         "CONFLICT",
       );
-      const { rows } = await tx.query<RatingRow>(
-        `UPDATE quality_rating AS r SET stage = 'approved', level = $2, locked = true, updated_at = now() WHERE r.id = $1 RETURNING ${RATING_COLUMNS}`,
-        [before.id, next.level],
-      );
-      const view = ratingView(rows[0]!);
-      return {
-        result: { ...view, capGroup: { path: locked.path, excellent: cap.excellent, good: cap.good, maxExcellent: cap.maxExcellent } },
-        change: { entity: "QualityRating", entityId: view.id, orgPath: view.orgPath, before: ratingView(before), after: { ...view, capExceptionDecision: input.capExceptionDecision ?? null } },
+      const view = ratingView(await tx.qualityRating.update({ where: { id: before.id }, data: { stage: "approved", level: next.level, locked: true } }));
+      await recordCallerChange(tx, ctx, {
+        entity: "QualityRating",
+        entityId: view.id,
+        orgPath: view.orgPath,
+        before: ratingView(before),
+        after: { ...view, capExceptionDecision: input.capExceptionDecision ?? null },
         events: [membershipEvent("membership.rating.approved", view.orgPath, view.id, { ratingId: view.id, subjectKind: view.subjectKind, year: view.year, level: view.level, previousLevel: null })],
-      };
+      });
+      return { ...view, capGroup: { path: locked.path, excellent: cap.excellent, good: cap.good, maxExcellent: cap.maxExcellent } };
     }),
   );

@@ -1,48 +1,49 @@
+// The rating view (its schema: packages/contract-membership/src/ratings/rating-view.ts) from Prisma's
+// QualityRating (generated from prisma/schema.prisma), and the loader that locks one rating.
 import type { RatingView } from "@orgboard/contract-membership";
-import type { Sql } from "../../db/sql.js";
+import { toIsoInstant } from "@orgboard/db";
 import type { RatingLevel, RatingStage, RatingSubjectKind } from "../../domain/enums.js";
 import type { RatingState } from "../../domain/rating.js";
+import type { EitherReader } from "../../db/rows.js";
+import type { QualityRating } from "../../generated/prisma/client.js";
+import { bilingual } from "@orgboard/server-kit";
 import { notFound } from "../errors.js";
-import { instant } from "../records.js";
+import type { Tx } from "../records.js";
 
-export interface RatingRow {
-  id: number;
-  subject_kind: RatingSubjectKind;
-  member_id: number | null;
-  org_id: number | null;
-  org_path: string;
-  year: number;
-  level: RatingLevel;
-  stage: RatingStage;
-  locked: boolean;
-  updated_at: Date | string;
-}
+/** Every field of a rating (the raw list selects them by these names). */
+export const RATING_FIELDS = ["id", "subjectKind", "memberId", "orgId", "orgPath", "year", "level", "stage", "locked", "updatedAt"] as const satisfies readonly (keyof QualityRating)[];
 
-export const RATING_COLUMNS = "r.id, r.subject_kind, r.member_id, r.org_id, r.org_path, r.year, r.level, r.stage, r.locked, r.updated_at";
+/** A rating as Prisma or the raw list reads it. */
+export type RatingRow = EitherReader<Pick<QualityRating, (typeof RATING_FIELDS)[number]>>;
 
 export const ratingView = (r: RatingRow): RatingView => ({
   id: r.id,
-  subjectKind: r.subject_kind,
-  memberId: r.member_id,
-  orgId: r.org_id,
-  orgPath: r.org_path,
+  subjectKind: r.subjectKind as RatingSubjectKind,
+  memberId: r.memberId,
+  orgId: r.orgId,
+  orgPath: r.orgPath,
   year: r.year,
-  level: r.level,
-  stage: r.stage,
+  level: r.level as RatingLevel,
+  stage: r.stage as RatingStage,
   locked: r.locked,
-  updatedAt: instant(r.updated_at),
+  updatedAt: toIsoInstant(r.updatedAt),
 });
 
-export const ratingState = (r: RatingRow): RatingState => ({
-  subjectKind: r.subject_kind,
-  subjectId: r.member_id ?? r.org_id ?? 0,
+export const ratingState = (r: QualityRating): RatingState => ({
+  subjectKind: r.subjectKind as RatingSubjectKind,
+  subjectId: r.memberId ?? r.orgId ?? 0,
   year: r.year,
-  stage: r.stage,
-  level: r.level,
+  stage: r.stage as RatingStage,
+  level: r.level as RatingLevel,
 });
 
-export async function loadRating(tx: Sql, id: number): Promise<RatingRow> {
-  const { rows } = await tx.query<RatingRow>(`SELECT ${RATING_COLUMNS} FROM quality_rating r WHERE r.id = $1 FOR UPDATE`, [id]);
-  if (!rows[0]) throw notFound("id", `no rating has the id ${id}`);
-  return rows[0];
+/** The one answer for a rating that does not exist AND for one outside the caller's scope (#9 finding 5). */
+export const notFoundRating = () => notFound("id", bilingual("không có kết quả xếp loại này trong phạm vi của bạn", "no such rating in your scope"));
+
+/** The rating `id`, row-locked until commit (Prisma has no FOR UPDATE), or NOT_FOUND on "id". */
+export async function loadRating(tx: Tx, id: number): Promise<QualityRating> {
+  await tx.$executeRaw`SELECT 1 FROM quality_rating WHERE id = ${id} FOR UPDATE`;
+  const row = await tx.qualityRating.findUnique({ where: { id } });
+  if (!row) throw notFoundRating();
+  return row;
 }

@@ -1,10 +1,11 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { throwIf } from "../errors.js";
-import { mutate } from "../mutate.js";
+import { recordCallerChange } from "@orgboard/events";
+import { notFoundMember, throwIf } from "../errors.js";
 import { procedure } from "../procedure.js";
-import { loadMember, memberView } from "../records.js";
+import { assertInScope } from "../scope.js";
+import { findMember, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
-import { recordRemoval } from "./removal-ops.js";
+import { recordRemovalOf } from "./removal-ops.js";
 
 const c = membershipContract.procedures;
 
@@ -16,11 +17,12 @@ export const removeMemberRoute = procedure("membership.removals.record")
   .input(c.removals.remove.input)
   .output(c.removals.remove.output)
   .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
-      const m = await loadMember(tx, input.memberId, "memberId", true);
-      ctx.assertCan({ orgPath: m.org_path });
+    ctx.prisma.$transaction(async (tx) => {
+      const m = await findMember(tx, input.memberId, "memberId", true);
+      assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       throwIf(notAfterToday(input.removedOn, ctx.today(), "removedOn"));
-      const { change, event } = await recordRemoval(tx, m, { kind: input.kind, removedOn: input.removedOn, decisionNumber: input.decisionNumber, reason: input.reason });
-      return { result: memberView(await loadMember(tx, m.id)), change, events: [event] };
+      const { change, event } = await recordRemovalOf(tx, m, { kind: input.kind, removedOn: input.removedOn, decisionNumber: input.decisionNumber, reason: input.reason });
+      await recordCallerChange(tx, ctx, { ...change, events: [event] });
+      return memberViewOf(await findMember(tx, m.id));
     }),
   );

@@ -1,11 +1,12 @@
 import { membershipContract } from "@orgboard/contract-membership";
+import { recordCallerChange } from "@orgboard/events";
 import { transitionTransfer } from "../../domain/transfer.js";
 import { check, conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
-import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
+import { assertInScope } from "../scope.js";
 import { notAfterToday } from "../schemas.js";
-import { actingPath, loadTransfer, transferView } from "./transfer-view.js";
+import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
 
 const c = membershipContract.procedures;
 
@@ -14,24 +15,23 @@ export const cancelTransferRoute = procedure("membership.transfers.manage")
   .input(c.transfers.cancel.input)
   .output(c.transfers.cancel.output)
   .mutation(({ ctx, input }) =>
-    mutate(ctx, async (tx) => {
-      const t = await loadTransfer(tx, input.transferId, true);
+    ctx.prisma.$transaction(async (tx) => {
+      const t = await loadTransfer(tx, input.transferId);
       const orgPath = actingPath(t, "sender");
-      ctx.assertCan({ orgPath });
+      assertInScope(ctx, orgPath, notFoundTransfer);
       const on = input.cancelledOn ?? ctx.today();
       throwIf(notAfterToday(on, ctx.today(), "cancelledOn"));
       if (t.status !== "requested" && t.status !== "issued") throw conflict("transferId", "not_open", `the transfer is ${t.status}: only a transfer not yet received can be cancelled`);
-      check(
-        transitionTransfer({ kind: t.kind, status: t.status, requestedOn: t.requested_on, issuedOn: t.issued_on, receivedOn: t.received_on, returnedOn: t.returned_on }, "cancelled", on),
-        "BAD_REQUEST",
-        { on: "cancelledOn" },
-      );
-      await tx.query(`UPDATE transfer SET status = 'cancelled' WHERE id = $1`, [t.id]);
-      const view = transferView({ ...t, status: "cancelled" });
-      return {
-        result: view,
-        change: { entity: "Transfer", entityId: t.id, orgPath, before: transferView(t), after: { ...view, cancelledOn: on, reason: input.reason ?? null } },
-        events: [membershipEvent("membership.transfer.cancelled", orgPath, t.id, { transferId: t.id, memberId: t.member_id, cancelledOn: on })],
-      };
+      check(transitionTransfer(transferState(t), "cancelled", on), "BAD_REQUEST", { on: "cancelledOn" });
+      const view = transferView(await tx.transfer.update({ where: { id: t.id }, data: { status: "cancelled" } }));
+      await recordCallerChange(tx, ctx, {
+        entity: "Transfer",
+        entityId: t.id,
+        orgPath,
+        before: transferView(t),
+        after: { ...view, cancelledOn: on, reason: input.reason ?? null },
+        events: [membershipEvent("membership.transfer.cancelled", orgPath, t.id, { transferId: t.id, memberId: t.memberId, cancelledOn: on })],
+      });
+      return view;
     }),
   );

@@ -1,50 +1,64 @@
+// The transfer view (its schema: packages/contract-membership/src/transfers/transfer-view.ts) from Prisma's
+// Transfer (generated from prisma/schema.prisma), the loader that locks one, and which side acts on it.
 import type { TransferView } from "@orgboard/contract-membership";
-import type { Sql } from "../../db/sql.js";
+import { fromDbDate, fromDbDateOrNull } from "@orgboard/db";
 import type { TransferKind, TransferStatus } from "../../domain/enums.js";
+import type { TransferState } from "../../domain/transfer.js";
+import type { EitherReader } from "../../db/rows.js";
+import type { Transfer } from "../../generated/prisma/client.js";
+import { bilingual } from "@orgboard/server-kit";
 import { notFound } from "../errors.js";
+import type { Tx } from "../records.js";
 
-export interface TransferRow {
-  id: number;
-  member_id: number;
-  kind: TransferKind;
-  status: TransferStatus;
-  from_org_id: number | null;
-  from_org_path: string | null;
-  to_org_id: number | null;
-  to_org_path: string | null;
-  to_description: string | null;
-  requested_on: string;
-  issued_on: string | null;
-  received_on: string | null;
-  returned_on: string | null;
-}
+/** Every field of a transfer, in the model's order (the raw list selects them by these names). */
+export const TRANSFER_FIELDS = [
+  "id", "memberId", "kind", "status", "fromOrgId", "fromOrgPath", "toOrgId", "toOrgPath", "toDescription", "fromDescription", "letterNumber",
+  "requestedOn", "issuedOn", "receivedOn", "returnedOn",
+] as const satisfies readonly (keyof Transfer)[];
 
-export const TRANSFER_COLUMNS = "t.id, t.member_id, t.kind, t.status, t.from_org_id, t.from_org_path, t.to_org_id, t.to_org_path, t.to_description, t.requested_on, t.issued_on, t.received_on, t.returned_on";
+/** A transfer as Prisma or the raw list reads it. */
+export type TransferRow = EitherReader<Pick<Transfer, (typeof TRANSFER_FIELDS)[number]>>;
 
-export function transferView(r: TransferRow): TransferView {
+export function transferView(t: TransferRow): TransferView {
   return {
-    id: r.id,
-    memberId: r.member_id,
-    kind: r.kind,
-    status: r.status,
-    fromOrgPath: r.from_org_path,
-    toOrgPath: r.to_org_path,
-    toDescription: r.to_description,
-    requestedOn: r.requested_on,
-    issuedOn: r.issued_on,
-    receivedOn: r.received_on,
-    returnedOn: r.returned_on,
+    id: t.id,
+    memberId: t.memberId,
+    kind: t.kind as TransferKind,
+    status: t.status as TransferStatus,
+    fromOrgPath: t.fromOrgPath,
+    toOrgPath: t.toOrgPath,
+    toDescription: t.toDescription,
+    fromDescription: t.fromDescription,
+    letterNumber: t.letterNumber,
+    requestedOn: fromDbDate(t.requestedOn),
+    issuedOn: fromDbDateOrNull(t.issuedOn),
+    receivedOn: fromDbDateOrNull(t.receivedOn),
+    returnedOn: fromDbDateOrNull(t.returnedOn),
   };
 }
 
-export async function loadTransfer(tx: Sql, id: number, lock = false): Promise<TransferRow> {
-  const { rows } = await tx.query<TransferRow>(`SELECT ${TRANSFER_COLUMNS} FROM transfer t WHERE t.id = $1${lock ? " FOR UPDATE" : ""}`, [id]);
-  if (!rows[0]) throw notFound("transferId", `no transfer has the id ${id}`);
-  return rows[0];
+/** The domain's view of a transfer's progress. */
+export function transferState(t: Transfer): TransferState {
+  const v = transferView(t);
+  return { kind: v.kind, status: v.status, requestedOn: v.requestedOn, issuedOn: v.issuedOn, receivedOn: v.receivedOn, returnedOn: v.returnedOn };
+}
+
+/**
+ * The one answer for a transfer that does not exist AND for one the caller may not act on (#9 finding 5):
+ * it names no id and no organization.
+ */
+export const notFoundTransfer = () => notFound("transferId", bilingual("không có việc chuyển sinh hoạt đảng này trong phạm vi của bạn", "no such transfer in your scope"));
+
+/** The transfer `id`, row-locked until commit (Prisma has no FOR UPDATE), or NOT_FOUND on "transferId". */
+export async function loadTransfer(tx: Tx, id: number): Promise<Transfer> {
+  await tx.$executeRaw`SELECT 1 FROM transfer WHERE id = ${id} FOR UPDATE`;
+  const row = await tx.transfer.findUnique({ where: { id } });
+  if (!row) throw notFoundTransfer();
+  return row;
 }
 
 /** The side that acts on a transfer: the receiving organization when it is in this system, else the sender. */
-export function actingPath(t: Pick<TransferRow, "to_org_path" | "from_org_path">, side: "receiver" | "sender"): string {
-  const path = side === "receiver" ? (t.to_org_path ?? t.from_org_path) : (t.from_org_path ?? t.to_org_path);
+export function actingPath(t: Pick<Transfer, "toOrgPath" | "fromOrgPath">, side: "receiver" | "sender"): string {
+  const path = side === "receiver" ? (t.toOrgPath ?? t.fromOrgPath) : (t.fromOrgPath ?? t.toOrgPath);
   return path ?? "/";
 }
