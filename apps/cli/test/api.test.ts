@@ -273,16 +273,18 @@ describe("import, export and report through the API, as the official", () => {
     expect(again.stderr).toMatch(/đã khóa sổ/);
   });
 
-  it("refuses another province the same way whether it exists or not (exit 1), and bad input with exit 2", async () => {
+  it("refuses another province the same way whether it exists or not (exit 2, NOT_FOUND), and bad input with exit 2", async () => {
     const hue = await run(["export", "members", path.join(dir, "hue.csv"), "--org", "/46/"]);
     const none = await run(["export", "members", path.join(dir, "none.csv"), "--org", "/98/"]);
-    expect(hue.code).toBe(1);
-    expect(hue.stderr).toMatch(/^lỗi \/ error: không có quyền/);
-    expect(none.code).toBe(1);
+    // Outside the scope is answered as an organization that does not exist (#9 finding 5): NOT_FOUND, exit 2.
+    expect(hue.code).toBe(2);
+    expect(hue.stderr).toMatch(/^lỗi dữ liệu \/ bad input \(NOT_FOUND\):\n\s+orgPath: .* no such organization in your scope/);
+    expect(hue.stderr).not.toContain("/46/");
+    expect(none.code).toBe(2);
     expect(none.stderr).toBe(hue.stderr);
     expect(existsSync(path.join(dir, "hue.csv"))).toBe(false);
     const report = await run(["report", "annual", "--org", "/46/", "--year", "2025"]);
-    expect(report.code).toBe(1);
+    expect(report.code).toBe(2);
     expect(report.stderr).toBe(hue.stderr);
 
     const badOrg = await run(["report", "annual", "--org", "01", "--year", "2025"]);
@@ -387,9 +389,12 @@ describe("the audit trail", () => {
     await stop(membership!);
     const db = await openMembershipDatabase({ dataDir: path.join(dir, "data", "membership") });
     try {
-      const rows = await db.query<{ actor: string; org_path: string }>("SELECT actor, org_path FROM audit_record WHERE action = 'membership.members.import' ORDER BY id");
-      // The two member imports and the history import (#10), each recorded as the official.
-      expect(rows.rows.length).toBe(3);
+      const rows = await db.query<{ actor: string; org_path: string; refused: string | null }>(
+        "SELECT actor, org_path, after->>'refused' AS refused FROM audit_record WHERE action = 'membership.members.import' ORDER BY id",
+      );
+      // The refused member import (audited too, #9 finding 1), the two member imports and the history import
+      // (#10), each recorded as the official.
+      expect(rows.rows.map((r) => r.refused)).toEqual(["true", null, null, null]);
       for (const row of rows.rows) expect(row).toMatchObject({ actor: HANOI_BOARD.id });
     } finally {
       await db.close();

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { AnnualReportOutput } from "@orgboard/contract-membership";
 import { TREE, nationalId } from "./fixtures.js";
-import { as, board, expectError, expectNoWrites, expectRecorded, treeSuite } from "./harness.js";
+import { as, board, expectError, expectNoWrites, expectRecorded, treeSuite, NEUTRAL_NOT_FOUND } from "./harness.js";
 
 const suite = treeSuite();
 const { hanoi } = suite;
@@ -93,7 +93,9 @@ describe("import.history: all or nothing, row errors", () => {
     const r = await history("ratings", RATINGS, [`${id},2024,Hoàn thành nhiệm vụ`]);
     expect(r).toMatchObject({ ok: false, rejected: [{ row: 2, column: "nationalId" }] });
     await expectError(suite.h.client(as("viewer", TREE.p1)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "FORBIDDEN");
-    await expectError(suite.h.client(board(TREE.p2)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "FORBIDDEN");
+    // Another province's board: the answer of an organization that does not exist (#9 finding 5).
+    const foreign = await expectError(suite.h.client(board(TREE.p2)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "NOT_FOUND");
+    expect(foreign.message).toMatch(NEUTRAL_NOT_FOUND);
     await expectNoWrites(suite.h, () => hanoi().membership.import.history.mutate({ orgPath: TREE.p1, kind: "removals" as "ratings", format: "csv", fileBase64: b64(RATINGS) }), "BAD_REQUEST", "kind");
   });
 });
