@@ -252,19 +252,39 @@ describe("import, export and report through the API, as the official", () => {
     const after = JSON.parse((await run(["report", "annual", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
     expect(after.totalMembers).toBe(before.totalMembers + 3001);
     const table = await run(["report", "annual", "--org", "/01/", "--year", "2026"]);
-    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2026");
+    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2026");
   });
 
-  it("refuses another province the same way whether it exists or not (exit 1), and bad input with exit 2", async () => {
+  it("imports a history file and closes a year, as the official (#10)", async () => {
+    // 001090800000 was imported by the test above (admitted 03/02/2015).
+    const ratings = path.join(dir, "xep-loai.csv");
+    writeFileSync(ratings, "Số định danh cá nhân,Năm,Xếp loại\n001090800000,2024,Hoàn thành tốt nhiệm vụ\n");
+    const imported = await run(["import", "history-ratings", ratings, "--org", "/01/"]);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toMatch(/imported 1 history records \(ratings\)/);
+    const closed = await run(["report", "close", "--org", "/01/", "--year", "2024"]);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stdout).toMatch(/^Đã khóa sổ năm 2024 của \/01\/ ngày \d{2}\/\d{2}\/\d{4} \/ closed 2024 for \/01\//);
+    const report = JSON.parse((await run(["report", "annual", "--org", "/01/", "--year", "2024", "--json"])).stdout) as { closed: { closedOn: string } | null; ratings: { members: { good: number } } };
+    expect(report.closed).not.toBeNull();
+    expect(report.ratings.members.good).toBeGreaterThanOrEqual(1);
+    const again = await run(["report", "close", "--org", "/01/", "--year", "2024"]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/đã khóa sổ/);
+  });
+
+  it("refuses another province the same way whether it exists or not (exit 2, NOT_FOUND), and bad input with exit 2", async () => {
     const hue = await run(["export", "members", path.join(dir, "hue.csv"), "--org", "/46/"]);
     const none = await run(["export", "members", path.join(dir, "none.csv"), "--org", "/98/"]);
-    expect(hue.code).toBe(1);
-    expect(hue.stderr).toMatch(/^lỗi \/ error: không có quyền/);
-    expect(none.code).toBe(1);
+    // Outside the scope is answered as an organization that does not exist (#9 finding 5): NOT_FOUND, exit 2.
+    expect(hue.code).toBe(2);
+    expect(hue.stderr).toMatch(/^lỗi dữ liệu \/ bad input \(NOT_FOUND\):\n\s+orgPath: .* no such organization in your scope/);
+    expect(hue.stderr).not.toContain("/46/");
+    expect(none.code).toBe(2);
     expect(none.stderr).toBe(hue.stderr);
     expect(existsSync(path.join(dir, "hue.csv"))).toBe(false);
     const report = await run(["report", "annual", "--org", "/46/", "--year", "2025"]);
-    expect(report.code).toBe(1);
+    expect(report.code).toBe(2);
     expect(report.stderr).toBe(hue.stderr);
 
     const badOrg = await run(["report", "annual", "--org", "01", "--year", "2025"]);
@@ -369,8 +389,12 @@ describe("the audit trail", () => {
     await stop(membership!);
     const db = await openMembershipDatabase({ dataDir: path.join(dir, "data", "membership") });
     try {
-      const rows = await db.query<{ actor: string; org_path: string }>("SELECT actor, org_path FROM audit_record WHERE action = 'membership.members.import' ORDER BY id");
-      expect(rows.rows.length).toBe(2);
+      const rows = await db.query<{ actor: string; org_path: string; refused: string | null }>(
+        "SELECT actor, org_path, after->>'refused' AS refused FROM audit_record WHERE action = 'membership.members.import' ORDER BY id",
+      );
+      // The refused member import (audited too, #9 finding 1), the two member imports and the history import
+      // (#10), each recorded as the official.
+      expect(rows.rows.map((r) => r.refused)).toEqual(["true", null, null, null]);
       for (const row of rows.rows) expect(row).toMatchObject({ actor: HANOI_BOARD.id });
     } finally {
       await db.close();

@@ -154,7 +154,7 @@ export const rowMessages = {
   nameLetters: () => m("chỉ gồm chữ cái và dấu cách", "must contain letters and spaces only"),
   gender: (got: string) => m(`phải là Nam hoặc Nữ, đang là "${preview(got)}"`, `must be Nam or Nữ, got "${preview(got)}"`),
   status: (got: string) => m(`phải là "Chính thức" hoặc "Dự bị", đang là "${preview(got)}"`, `must be "Chính thức" or "Dự bị", got "${preview(got)}"`),
-  orgCode: () => m("không phải mã tổ chức (chữ, số, . _ -)", "is not an organization code (letters, digits, . _ -)"),
+  orgCode: () => m("không phải mã tổ chức (chữ, số, . -)", "is not an organization code (letters, digits, . -)"),
   cardNumber: () => m("gồm 4–20 chữ số hoặc chữ cái", "must be 4–20 digits or letters"),
   /** A date that does not parse; `en` is @orgboard/locale-vi's precise wording. */
   date: (reason: string, en: string) =>

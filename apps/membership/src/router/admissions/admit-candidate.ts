@@ -2,7 +2,7 @@ import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
-import { checkAdmissionEligibility, checkCeremonyDate, probationEndDate, type Introduction } from "../../domain/admission.js";
+import { checkAdmissionDecisionDate, checkAdmissionEligibility, checkCeremonyDate, probationEndDate, type Introduction } from "../../domain/admission.js";
 import type { MemberStatus, OrgKind } from "../../domain/enums.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import type { Violation } from "../../domain/result.js";
@@ -69,6 +69,7 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
         const ceremony = checkCeremonyDate(input.decisionReceivedOn, input.admittedOn, { lateApproved: input.lateCeremonyApproved });
         if (!ceremony.ok) out.push(...ceremony.violations.map((v) => ({ ...v, field: v.field === "ceremonyOn" ? "admittedOn" : v.field })));
       }
+      if (input.decidedOn !== undefined) out.push(...checkAdmissionDecisionDate(input.decidedOn, input));
       throwIf(out);
 
       const org = await tx.partyOrganization.findUnique({ where: { id: c.orgId } });
@@ -93,7 +94,15 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
           nameSortKey: vietnameseNameSortKey(c.fullName),
           periods: { create: { orgId: org.id, orgPath: org.path, startedOn: toDbDate(input.admittedOn), startReason: "admission" } },
           admission: {
-            create: { candidateId: c.id, orgId: org.id, orgPath: org.path, decisionNumber: input.decisionNumber, admittedOn: toDbDate(input.admittedOn), probationEndsOn: toDbDate(probationEndsOn) },
+            create: {
+              candidateId: c.id,
+              orgId: org.id,
+              orgPath: org.path,
+              decisionNumber: input.decisionNumber,
+              decidedOn: input.decidedOn === undefined ? null : toDbDate(input.decidedOn),
+              admittedOn: toDbDate(input.admittedOn),
+              probationEndsOn: toDbDate(probationEndsOn),
+            },
           },
         },
         include: MEMBER_WITH_ORG,
@@ -105,7 +114,7 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
         entity: "Admission",
         entityId: memberId,
         orgPath: org.path,
-        after: { candidateId: c.id, memberId, decisionNumber: input.decisionNumber, admittedOn: input.admittedOn, probationEndsOn, cellVote: input.cellVote },
+        after: { candidateId: c.id, memberId, decisionNumber: input.decisionNumber, decidedOn: input.decidedOn ?? null, admittedOn: input.admittedOn, probationEndsOn, cellVote: input.cellVote },
         events: [membershipEvent("membership.admission.approved", org.path, memberId, { admittedOn: input.admittedOn, memberId, candidateId: c.id })],
       });
       return { ...member, probationEndsOn };

@@ -1,15 +1,13 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDate, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
-import { addMonths } from "@orgboard/locale-vi";
-import { COURSE_CERTIFICATE_VALID_MONTHS } from "../../domain/admission.js";
+import { checkCandidateRegistration } from "../../domain/admission.js";
 import type { OrgKind } from "../../domain/enums.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import { conflict, invalid, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
 import { findOrg } from "../records.js";
-import { notAfterToday } from "../schemas.js";
 import { ForeignNationalId, refusingForeignNationalIds } from "../members/national-id.js";
 import { personRecord, personViolations } from "../members/person.js";
 
@@ -23,14 +21,18 @@ export const registerCandidateRoute = procedure("membership.admissions.manage", 
     refusingForeignNationalIds(ctx, input.orgPath, () =>
       ctx.prisma.$transaction(async (tx) => {
         const today = ctx.today();
-        const out = [...personViolations(input, today), ...notAfterToday(input.courseCompletedOn, today, "courseCompletedOn")];
-        if (input.courseCompletedOn < input.birthDate) out.push({ field: "courseCompletedOn", code: "before_birth", message: "is before the birth date" });
-        const validUntil = addMonths(input.courseCompletedOn, COURSE_CERTIFICATE_VALID_MONTHS);
-        if (validUntil < today) out.push({ field: "courseCompletedOn", code: "course_expired", message: `the certificate was valid until ${validUntil} (60 months)` });
-        throwIf(out);
+        // Rules at the date of the act (registeredOn, default today): today only bounds the future.
+        const registeredOn = input.registeredOn ?? today;
+        const rule = checkCandidateRegistration({ birthDate: input.birthDate, courseCompletedOn: input.courseCompletedOn, registeredOn, today });
+        throwIf([...personViolations(input, today), ...(rule.ok ? [] : rule.violations)]);
+        const validUntil = rule.ok ? rule.value.courseValidUntil : "";
         const org = await findOrg(tx, input.orgPath, "orgPath", true);
         if (!isCellKind(org.kind as OrgKind)) throw invalid("orgPath", "not_a_cell", `admissions are prepared by a cell (chi bộ); ${org.path} is a ${org.kind}`);
-        if (org.closedOn) throw conflict("orgPath", "closed", `the cell closed on ${fromDbDate(org.closedOn)}`);
+        // The cell must have been open on the date of the act, not necessarily today.
+        const closedOn = org.closedOn ? fromDbDate(org.closedOn) : null;
+        const openedOn = fromDbDate(org.openedOn);
+        if (closedOn && closedOn <= registeredOn) throw conflict("orgPath", "closed", `the cell closed on ${closedOn}`);
+        if (openedOn > registeredOn) throw conflict("orgPath", "not_yet_open", `the cell was founded on ${openedOn}, after ${registeredOn}`);
         // National uniqueness (any candidate record, admitted or not), told only inside the caller's scope (national-id.ts).
         const [member, candidate] = await Promise.all([
           tx.member.findUnique({ where: { nationalId: input.nationalId }, select: { id: true, orgPath: true } }),

@@ -29,7 +29,7 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const on = input.on ?? ctx.today();
-    // Nobody admitted after this date can have 30 years of party age by `on`.
+    // Nobody admitted (by decision date, else ceremony: party-age-facts.ts) after this date can have 30 years of party age by `on`.
     const cutoff = addYears(on, -30);
     let after = decodeCursor(input.cursor, ["number"] as const)?.[0] ?? 0;
     const items: EligibleBadge[] = [];
@@ -38,7 +38,8 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
       const p = new Params();
       const { rows } = await ctx.db.query<EligibleRow>(
         `SELECT ${MEMBER_COLUMNS} FROM member m
-          WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official' AND m.admitted_on <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
+          WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official'
+            AND coalesce((SELECT a.decided_on FROM admission a WHERE a.member_id = m.id), m.admitted_on) <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
           ORDER BY m.id LIMIT ${BATCH}`,
         p.values,
       );

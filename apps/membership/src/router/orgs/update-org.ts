@@ -1,11 +1,11 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
-import { conflict, invalid } from "../errors.js";
+import { conflict, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
 import { findOrg, orgViewOf } from "../records.js";
-import { adminUnitEdition } from "./create-org.js";
+import { adminUnitOf } from "../../domain/admin-unit.js";
 
 const c = membershipContract.procedures;
 
@@ -19,10 +19,10 @@ export const updateOrgRoute = procedure("membership.organizations.manage", { res
       if (before.closedOn) throw conflict("orgPath", "closed", `the organization closed on ${fromDbDate(before.closedOn)}`);
       let edition = before.adminUnitEdition;
       if (input.adminUnitCode !== undefined) {
-        edition = input.adminUnitCode === null ? null : adminUnitEdition(input.adminUnitCode);
-        if (input.adminUnitCode !== null && edition === null) {
-          throw invalid("adminUnitCode", "unknown_admin_unit", `"${input.adminUnitCode}" is not an administrative unit code (2025 or 2024 list)`);
-        }
+        // Resolved in the edition in force on the organization's opening date (domain/admin-unit.ts).
+        const unit = input.adminUnitCode === null ? null : adminUnitOf(input.adminUnitCode, fromDbDate(before.openedOn));
+        if (unit && !unit.ok) throwIf(unit.violations);
+        edition = unit?.ok ? unit.value.edition : null;
       }
       const next = {
         name: input.name ?? before.name,
