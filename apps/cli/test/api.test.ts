@@ -252,7 +252,25 @@ describe("import, export and report through the API, as the official", () => {
     const after = JSON.parse((await run(["report", "annual", "--year", "2026", "--json"])).stdout) as { totalMembers: number };
     expect(after.totalMembers).toBe(before.totalMembers + 3001);
     const table = await run(["report", "annual", "--org", "/01/", "--year", "2026"]);
-    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2026");
+    expect(table.stdout).toContain("BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2026");
+  });
+
+  it("imports a history file and closes a year, as the official (#10)", async () => {
+    // 001090800000 was imported by the test above (admitted 03/02/2015).
+    const ratings = path.join(dir, "xep-loai.csv");
+    writeFileSync(ratings, "Số định danh cá nhân,Năm,Xếp loại\n001090800000,2024,Hoàn thành tốt nhiệm vụ\n");
+    const imported = await run(["import", "history-ratings", ratings, "--org", "/01/"]);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toMatch(/imported 1 history records \(ratings\)/);
+    const closed = await run(["report", "close", "--org", "/01/", "--year", "2024"]);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stdout).toMatch(/^Đã khóa sổ năm 2024 của \/01\/ ngày \d{2}\/\d{2}\/\d{4} \/ closed 2024 for \/01\//);
+    const report = JSON.parse((await run(["report", "annual", "--org", "/01/", "--year", "2024", "--json"])).stdout) as { closed: { closedOn: string } | null; ratings: { members: { good: number } } };
+    expect(report.closed).not.toBeNull();
+    expect(report.ratings.members.good).toBeGreaterThanOrEqual(1);
+    const again = await run(["report", "close", "--org", "/01/", "--year", "2024"]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/đã khóa sổ/);
   });
 
   it("refuses another province the same way whether it exists or not (exit 1), and bad input with exit 2", async () => {
@@ -370,7 +388,8 @@ describe("the audit trail", () => {
     const db = await openMembershipDatabase({ dataDir: path.join(dir, "data", "membership") });
     try {
       const rows = await db.query<{ actor: string; org_path: string }>("SELECT actor, org_path FROM audit_record WHERE action = 'membership.members.import' ORDER BY id");
-      expect(rows.rows.length).toBe(2);
+      // The two member imports and the history import (#10), each recorded as the official.
+      expect(rows.rows.length).toBe(3);
       for (const row of rows.rows) expect(row).toMatchObject({ actor: HANOI_BOARD.id });
     } finally {
       await db.close();

@@ -94,7 +94,7 @@ describe("orgboard CLI", () => {
   it("prints the annual report as a table and as JSON", async () => {
     const text = await run(["operator", "report", "annual", "--org", "/", "--year", "2025"]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2025");
+    expect(text.stdout).toContain("BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2025");
     expect(text.stdout).toContain("31/12/2025");
     const json = await run(["operator", "report", "annual", "--org", "/46/", "--year", "2025", "--json"]);
     expect(json.code).toBe(0);

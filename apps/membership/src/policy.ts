@@ -67,6 +67,15 @@ export const membershipPolicy = definePolicy({
   /** Admissions plan of an organization for a year. */
   "membership.targets.set": { roles: BOARDS, scoped: true },
 
+  /**
+   * Close a year's annual report of a subtree (khóa sổ): its figures are then frozen as published. The
+   * boards, because the annual report is the organization board's (ban tổ chức) report to its committee:
+   * the officials who keep the records and set the plan answer for the figures they publish. Scoped: a
+   * provincial board closes its province's subtree, only the central board the whole country. Not the
+   * inspection committee or personnel officers (they read the report, they do not publish it), nor services.
+   */
+  "membership.reports.close": { roles: BOARDS, scoped: true },
+
   /** KPI summary (dashboard) and the annual report of a subtree. */
   "membership.kpi.read": { roles: [...READERS, "service"], scoped: true },
 

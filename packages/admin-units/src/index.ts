@@ -218,6 +218,40 @@ export function findUnit(code: string, onDate: string | Date): AdminUnit | undef
   return getUnit(editionOn(onDate), code);
 }
 
+export type UnitResolution =
+  | { ok: true; unit: AdminUnit }
+  | { ok: false; reason: "unknown_admin_unit" | "admin_unit_not_in_force"; message: string };
+
+/**
+ * Resolves a code in the edition in force on `onDate`: "52" on 2020-01-01 is Bình Định (2024 edition), on
+ * 2025-07-01 Gia Lai (2025 edition); district codes (3 digits, 2024 edition) resolve for dates up to
+ * 2025-06-30. With `laterEdition`, a date before the reform also accepts a code found only in the 2025
+ * edition (a body founded before the reform that names its present unit); a date from 1 July 2025 never
+ * accepts a unit that existed only before it. Messages are Vietnamese first, then English.
+ */
+export function resolveUnit(code: string, onDate: string | Date, options: { laterEdition?: boolean } = {}): UnitResolution {
+  const edition = editionOn(onDate);
+  const unit = getUnit(edition, code);
+  if (unit) return { ok: true, unit };
+  if (edition === "2024") {
+    const later = getUnit("2025", code);
+    if (later && options.laterEdition) return { ok: true, unit: later };
+    if (later) {
+      return { ok: false, reason: "admin_unit_not_in_force", message: `mã "${code}" (${later.name}) chỉ có từ 01/07/2025 / "${code}" (${later.name}) exists only from 01/07/2025` };
+    }
+  } else {
+    const earlier = getUnit("2024", code);
+    if (earlier) {
+      return {
+        ok: false,
+        reason: "admin_unit_not_in_force",
+        message: `mã "${code}" (${earlier.name}) chỉ có đến 30/06/2025, không dùng cho ngày ${toIsoDate(onDate)} / "${code}" (${earlier.name}) existed only until 30/06/2025, not on ${toIsoDate(onDate)}`,
+      };
+    }
+  }
+  return { ok: false, reason: "unknown_admin_unit", message: `"${code}" không phải mã đơn vị hành chính / is not an administrative unit code` };
+}
+
 /**
  * Where an old (2024-edition) unit went on 1 July 2025. Provinces and communes map to one (full) or
  * several (partial: split) new units; the five island districts to their special zone; any other

@@ -5,6 +5,7 @@ import {
   EDITION_VALIDITY,
   editionOn,
   findUnit,
+  resolveUnit,
   getChildren,
   getLineage,
   getProvinces,
@@ -135,6 +136,26 @@ describe("findUnit and validity", () => {
     expect(findUnit("19", "2025-06-30")?.edition).toBe("2024");
     expect(findUnit("19", "2025-07-01")).toMatchObject({ name: "Tỉnh Thái Nguyên", edition: "2025", kind: "province" });
     expect(findUnit("001", "2025-07-01")).toBeUndefined(); // districts are gone
+  });
+
+  it("resolveUnit: a code in the edition of the date asked (#10 finding 5)", () => {
+    // 52 is Bình Định until 30/06/2025 and the merged Gia Lai from 01/07/2025.
+    expect(resolveUnit("52", "2020-03-01")).toMatchObject({ ok: true, unit: { name: "Tỉnh Bình Định", edition: "2024" } });
+    expect(resolveUnit("52", "2020-03-01", { laterEdition: true })).toMatchObject({ ok: true, unit: { name: "Tỉnh Bình Định", edition: "2024" } });
+    expect(resolveUnit("52", "2025-07-01")).toMatchObject({ ok: true, unit: { name: "Tỉnh Gia Lai", edition: "2025" } });
+    // A district (3 digits, 2024 edition) before the reform; refused from 01/07/2025, naming the dates.
+    expect(resolveUnit("001", "2025-06-30")).toMatchObject({ ok: true, unit: { name: "Quận Ba Đình", kind: "district" } });
+    const after = resolveUnit("001", "2025-07-01");
+    expect(after).toMatchObject({ ok: false, reason: "admin_unit_not_in_force" });
+    expect(after.ok ? "" : after.message).toMatch(/^mã "001" \(Quận Ba Đình\) chỉ có đến 30\/06\/2025.* \/ .*existed only until 30\/06\/2025/);
+    // Bắc Kạn (06) for a body founded in 2026: not in force.
+    expect(resolveUnit("06", "2026-01-01")).toMatchObject({ ok: false, reason: "admin_unit_not_in_force" });
+    expect(resolveUnit("99", "2020-01-01")).toMatchObject({ ok: false, reason: "unknown_admin_unit" });
+    // A 2025-only commune code before the reform: only with laterEdition.
+    const only2025 = getUnits("2025").find((u) => u.kind === "commune" && !findUnit(u.code, "2025-06-30"));
+    expect(only2025).toBeDefined();
+    expect(resolveUnit(only2025!.code, "2020-01-01")).toMatchObject({ ok: false, reason: "admin_unit_not_in_force" });
+    expect(resolveUnit(only2025!.code, "2020-01-01", { laterEdition: true })).toMatchObject({ ok: true, unit: { edition: "2025" } });
   });
 
   it("reads a Date as the calendar date in Vietnam", () => {

@@ -16,7 +16,9 @@ import { issueCardInputSchema, issueCardOutputSchema } from "./cards/issue-card.
 import { membershipEventSchemas } from "./events.js";
 import { exportFileInputSchema, exportFileOutputSchema } from "./export/export-file.js";
 import { importFileInputSchema, importFileOutputSchema } from "./import/import-file.js";
+import { importHistoryInputSchema, importHistoryOutputSchema } from "./import/import-history.js";
 import { annualReportInputSchema, annualReportOutputSchema } from "./kpi/annual-report.js";
+import { closeYearInputSchema, closeYearOutputSchema } from "./kpi/close-year.js";
 import { kpiSummaryInputSchema, kpiSummaryOutputSchema } from "./kpi/kpi-summary.js";
 import { createMemberInputSchema, createMemberOutputSchema } from "./members/create-member.js";
 import { getMemberInputSchema, getMemberOutputSchema } from "./members/get-member.js";
@@ -98,11 +100,15 @@ export const membershipContract = defineContract({
     kpi: {
       summary: query(kpiSummaryInputSchema, kpiSummaryOutputSchema),
       report: query(annualReportInputSchema, annualReportOutputSchema),
+      /** Closes a year's report of a subtree: frozen as published (2.3). */
+      closeYear: mutation(closeYearInputSchema, closeYearOutputSchema),
     },
     /** Both take a file in the import template and answer the same result (import/import-file.ts). */
     import: {
       members: mutation(importFileInputSchema, importFileOutputSchema),
       orgs: mutation(importFileInputSchema, importFileOutputSchema),
+      /** Past years of the register's members, one kind per file (import/import-history.ts, 2.3). */
+      history: mutation(importHistoryInputSchema, importHistoryOutputSchema),
     },
     /** Both answer a file in the import template (export/export-file.ts). */
     export: {

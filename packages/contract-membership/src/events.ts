@@ -22,6 +22,8 @@ export const membershipEventSchemas = {
   }),
   /** The admissions plan of the organization at orgPath for a year. */
   "membership.target.set": z.object({ year: z.number().int(), admissions: z.number().int(), previous: z.number().int().nullable() }),
+  /** The annual report of the subtree at orgPath for a year was closed (frozen as published). */
+  "membership.year.closed": z.object({ year: z.number().int(), closedOn: date }),
 
   "membership.organization.created": z.object({ orgId: id, kind: z.enum(ORG_KINDS), parentPath: z.string(), openedOn: date }),
   "membership.organization.updated": z.object({ orgId: id, fields: z.array(z.string()) }),
@@ -59,6 +61,8 @@ export const membershipEventSchemas = {
   /** Written by the data layer's import (one per file): consumers reload the subtree. */
   "membership.members.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
   "membership.organizations.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int() }).loose(),
+  /** A history file (import.history) was imported: `kind` says which records (2.3). */
+  "membership.history.imported": z.object({ importId: z.string(), orgPath: z.string(), imported: z.number().int(), kind: z.string() }).loose(),
   /** A bulk export of personal data (security monitoring). */
   "membership.export.completed": z.object({ what: z.enum(["members", "organizations"]), format: z.enum(FILE_FORMATS), rows: z.number().int() }),
   /**

@@ -43,6 +43,8 @@ export * from "./ratings/list-ratings.js";
 export * from "./targets/set-target.js";
 export * from "./kpi/kpi-summary.js";
 export * from "./kpi/annual-report.js";
+export * from "./kpi/close-year.js";
+export * from "./import/import-history.js";
 export * from "./import/import-file.js";
 export * from "./export/export-file.js";
 export * from "./audit/search-audit.js";

@@ -4,12 +4,15 @@
 // only module that names the service's procedures.
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { createServiceLinks, type TokenGetter } from "@orgboard/contracts";
-import type { AnnualReportOutput, MembershipContractRouter } from "@orgboard/contract-membership";
+import { HISTORY_IMPORT_KINDS, type AnnualReportOutput, type CloseYearOutput, type HistoryImportKind, type MembershipContractRouter } from "@orgboard/contract-membership";
 import { DEFAULT_PORTS } from "../start/config.js";
 
 export type MembershipClient = TRPCClient<MembershipContractRouter>;
 export type FileFormat = "csv" | "xlsx";
 export type ImportKind = "members" | "orgs";
+/** `import history-<kind>`: past years of the register (docs/import-template.md "History"). */
+export type HistoryKind = `history-${HistoryImportKind}`;
+export const HISTORY_KINDS: HistoryKind[] = HISTORY_IMPORT_KINDS.map((k) => `history-${k}` as const);
 
 export type ImportOutcome =
   | { ok: true; importId: string; imported: number; orgPath: string }
@@ -32,9 +35,10 @@ export function membershipClient(baseUrl: string, getToken: TokenGetter, fetchIm
 }
 
 export interface MembershipApi {
-  importFile(kind: ImportKind, input: { orgPath: string; format: FileFormat; bytes: Buffer; fileName: string }): Promise<ImportOutcome>;
+  importFile(kind: ImportKind | HistoryKind, input: { orgPath: string; format: FileFormat; bytes: Buffer; fileName: string }): Promise<ImportOutcome>;
   exportFile(kind: ImportKind, input: { orgPath: string; format: FileFormat }): Promise<ExportedFile>;
   annualReport(input: { orgPath: string; year: number }): Promise<AnnualReportOutput>;
+  closeYear(input: { orgPath: string; year: number }): Promise<CloseYearOutput>;
 }
 
 export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?: typeof fetch): MembershipApi {
@@ -42,7 +46,12 @@ export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?
   return {
     async importFile(kind, { bytes, ...rest }) {
       const input = { ...rest, fileBase64: bytes.toString("base64") };
-      const r = kind === "members" ? await api.import.members.mutate(input) : await api.import.orgs.mutate(input);
+      const r =
+        kind === "members"
+          ? await api.import.members.mutate(input)
+          : kind === "orgs"
+            ? await api.import.orgs.mutate(input)
+            : await api.import.history.mutate({ ...input, kind: kind.slice("history-".length) as HistoryImportKind });
       return r.ok ? { ok: true, importId: r.importId, imported: r.imported, orgPath: r.orgPath } : r;
     },
     async exportFile(kind, input) {
@@ -50,5 +59,6 @@ export function membershipApi(baseUrl: string, getToken: TokenGetter, fetchImpl?
       return { fileName: r.fileName, rows: r.rows, bytes: Buffer.from(r.fileBase64, "base64") };
     },
     annualReport: (input) => api.kpi.report.query(input),
+    closeYear: (input) => api.kpi.closeYear.mutate(input),
   };
 }

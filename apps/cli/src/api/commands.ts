@@ -9,7 +9,7 @@ import { jwtClaims } from "../auth/oidc.js";
 import { officialToken } from "../auth/session.js";
 import { CliInputError, printRejected } from "../errors.js";
 import { progressBar, type Progress } from "../progress.js";
-import { membershipApi, membershipUrl, type FileFormat, type ImportKind } from "./client.js";
+import { HISTORY_KINDS, membershipApi, membershipUrl, type FileFormat, type HistoryKind, type ImportKind } from "./client.js";
 import { formatInspectionReport, inspectionApi, inspectionUrl } from "./inspection.js";
 import { transferFetch } from "./transfer.js";
 
@@ -60,11 +60,11 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
   apiOptions(
     program
       .command("import")
-      .description("nhập đảng viên/tổ chức qua API / import members or organizations through the API, as you (all rows or none)")
-      .addArgument(program.createArgument("<kind>", "members | orgs").choices(kinds))
+      .description("nhập đảng viên/tổ chức/lịch sử qua API / import members, organizations or past years (history-*) through the API, as you (all rows or none)")
+      .addArgument(program.createArgument("<kind>", `members | orgs | ${HISTORY_KINDS.join(" | ")}`).choices([...kinds, ...HISTORY_KINDS]))
       .argument("<file>", "a .csv or .xlsx file in the template of docs/import-template.md")
       .option("--org <path>", "tổ chức chứa mọi dòng / the subtree every row must fall in (default: your organization)"),
-  ).action(async (kind: ImportKind, file: string, opts: ApiOptions) => {
+  ).action(async (kind: ImportKind | HistoryKind, file: string, opts: ApiOptions) => {
     const format = formatOf(file);
     let bytes: Buffer;
     try {
@@ -81,7 +81,8 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
       bar.update(1, 1, result.ok ? "xong / done" : "bị từ chối / refused");
       bar.stop();
       if (!result.ok) return setExit(printRejected(result));
-      out(`Đã nhập ${result.imported} ${kind === "members" ? "đảng viên" : "tổ chức"} / imported ${result.imported} ${kind === "members" ? "members" : "organizations"} (${result.orgPath}, import ${result.importId})`);
+      const [vi, en] = kind === "members" ? ["đảng viên", "members"] : kind === "orgs" ? ["tổ chức", "organizations"] : ["bản ghi lịch sử", `history records (${kind.slice("history-".length)})`];
+      out(`Đã nhập ${result.imported} ${vi} / imported ${result.imported} ${en} (${result.orgPath}, import ${result.importId})`);
     } finally {
       bar.stop();
     }
@@ -125,6 +126,20 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
     const orgPath = await orgPathFor(opts, token);
     const r = await api.annualReport({ orgPath, year: opts.year });
     out(opts.json ? JSON.stringify(r, null, 2) : formatAnnualReport(r));
+  });
+
+  apiOptions(
+    report
+      .command("close")
+      .description("khóa sổ báo cáo năm của một tổ chức: số liệu đã công bố không thay đổi nữa / close a year's annual report of a subtree: its published figures are frozen")
+      .option("--org <path>", "tổ chức / organization path, e.g. /01/ (default: your organization)")
+      .requiredOption("--year <year>", "năm khóa sổ / the year to close", year),
+  ).action(async (opts: ApiOptions & { year: number }) => {
+    const { token, api } = session(opts);
+    const orgPath = await orgPathFor(opts, token);
+    const r = await api.closeYear({ orgPath, year: opts.year });
+    const formatDateVi = (iso: string) => iso.split("-").reverse().join("/");
+    out(`Đã khóa sổ năm ${r.year} của ${r.orgPath} ngày ${formatDateVi(r.closedOn)} / closed ${r.year} for ${r.orgPath} on ${formatDateVi(r.closedOn)}`);
   });
 
   report

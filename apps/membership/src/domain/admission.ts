@@ -177,6 +177,44 @@ export function checkAdmissionEligibility(facts: AdmissionCandidateFacts): Resul
   return resultOf(out, () => ({ age, courseValidUntil, over60 }));
 }
 
+// ---- Registration of a candidate ---------------------------------------------------------------------
+
+export interface CandidateRegistrationFacts {
+  birthDate: IsoDate;
+  courseCompletedOn: IsoDate;
+  /** the day the cell registered the candidate: the date of the act every rule is checked on */
+  registeredOn: IsoDate;
+  /** today: only bounds what may not be in the future */
+  today: IsoDate;
+}
+
+/**
+ * A candidate's registration with the course certificate (lớp bồi dưỡng nhận thức về Đảng). Rules apply
+ * on the date of the act (registeredOn), not on the day it is entered: a 2023 registration whose
+ * certificate was valid in 2023 stands, whatever today is. Today only refuses dates in the future.
+ */
+export function checkCandidateRegistration(facts: CandidateRegistrationFacts): Result<{ courseValidUntil: IsoDate }> {
+  const bad = [
+    ...checkDate(facts.birthDate, "birthDate", true),
+    ...checkDate(facts.courseCompletedOn, "courseCompletedOn", true),
+    ...checkDate(facts.registeredOn, "registeredOn", true),
+  ];
+  if (bad.length > 0) return fail(bad);
+  const out: Violation[] = [];
+  const on = facts.registeredOn;
+  if (on > facts.today) out.push(violation("registeredOn", "in_future", `${on} is in the future (today is ${facts.today})`));
+  if (facts.courseCompletedOn < facts.birthDate) out.push(violation("courseCompletedOn", "before_birth", "is before the birth date"));
+  const courseValidUntil = addMonths(facts.courseCompletedOn, COURSE_CERTIFICATE_VALID_MONTHS);
+  if (facts.courseCompletedOn > facts.today) {
+    out.push(violation("courseCompletedOn", "in_future", `${facts.courseCompletedOn} is in the future (today is ${facts.today})`));
+  } else if (facts.courseCompletedOn > on) {
+    out.push(violation("courseCompletedOn", "course_after_registration", `course completed on ${facts.courseCompletedOn}, after the registration ${on}`));
+  } else if (on > courseValidUntil) {
+    out.push(violation("courseCompletedOn", "course_expired", `the certificate was valid until ${courseValidUntil} (60 months), before the registration on ${on}`));
+  }
+  return resultOf(out, () => ({ courseValidUntil }));
+}
+
 function checkIntroductions(list: readonly Introduction[], on: IsoDate, age: number): Violation[] {
   const out: Violation[] = [];
   if (list.length !== 2) {
@@ -238,6 +276,22 @@ export function checkCeremonyDate(
     return fail([violation("ceremonyOn", "ceremony_late", `ceremony on ${ceremonyOn} is after the 30-working-day limit (${deadline}) without the upper committee's consent`)]);
   }
   return ok({ deadline });
+}
+
+/**
+ * The admission decision (quyết định kết nạp) of the competent committee: after the cell's vote, before the
+ * cell receives it, and before the ceremony. Party age counts from its date (party-age.ts, docs/kpis.md).
+ */
+export function checkAdmissionDecisionDate(decidedOn: IsoDate, acts: { considerationDate: IsoDate; decisionReceivedOn?: IsoDate; admittedOn: IsoDate }): Violation[] {
+  const bad = checkDate(decidedOn, "decidedOn", true);
+  if (bad.length > 0) return bad;
+  const out: Violation[] = [];
+  if (decidedOn < acts.considerationDate) out.push(violation("decidedOn", "decision_before_consideration", `the decision (${decidedOn}) cannot precede the cell's vote (${acts.considerationDate})`));
+  if (acts.decisionReceivedOn !== undefined && decidedOn > acts.decisionReceivedOn) {
+    out.push(violation("decidedOn", "decision_after_receipt", `the decision (${decidedOn}) cannot be after the cell received it (${acts.decisionReceivedOn})`));
+  }
+  if (decidedOn > acts.admittedOn) out.push(violation("decidedOn", "decision_after_ceremony", `the decision (${decidedOn}) cannot be after the ceremony (${acts.admittedOn})`));
+  return out;
 }
 
 // ---- Probation -----------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The tree of party organizations (Điều lệ Đảng, chương III–V) and its paths (docs/decisions/0001).
 import { type IsoDate } from "@orgboard/locale-vi";
+import { ORG_CODE_PATTERN } from "@orgboard/contract-membership";
 import { GRASSROOTS_ORG_KINDS, ORG_KINDS, isOneOf, type OrgKind } from "./enums.js";
 import { violation, type Violation } from "./result.js";
 
@@ -40,9 +41,12 @@ export function isGrassrootsKind(kind: OrgKind): boolean {
 
 // ---- Paths -------------------------------------------------------------------------------------------
 
-/** A code may not contain "/" (the path separator) nor be empty or padded. */
+/**
+ * The contract's rule (ORG_CODE_PATTERN), for the import as for the API: 1–64 letters, digits, "." and "-",
+ * starting with a letter or digit; no "/" (the path separator) and no "_" (organization paths refuse it).
+ */
 export function isValidOrgCode(code: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(code);
+  return ORG_CODE_PATTERN.test(code);
 }
 
 /** Path of a child: the parent's path ("/" for the root) + code + "/". */

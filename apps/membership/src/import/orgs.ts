@@ -5,7 +5,7 @@
 // organizations), unlike member files.
 import { randomUUID } from "node:crypto";
 import { parseDateVi, todayInVietnam } from "@orgboard/locale-vi";
-import { getUnit } from "@orgboard/admin-units";
+import { adminUnitOf } from "../domain/admin-unit.js";
 import { z } from "zod";
 import { ORG_KINDS, SECTORS, type OrgKind, type Sector } from "../domain/enums.js";
 import { canBeChildOf, childPath, isValidOrgCode } from "../domain/org-tree.js";
@@ -23,6 +23,7 @@ interface OrgRow {
   kind: OrgKind;
   parentCode: string | null;
   adminUnitCode: string | null;
+  adminUnitEdition: string | null;
   sector: Sector | null;
   openedOn: string;
   closedOn: string | null;
@@ -44,7 +45,7 @@ const date = (req: boolean) =>
     });
 
 const orgRowSchema = z.object({
-  code: z.string().trim().min(1, "is required").max(100).refine(isValidOrgCode, "may hold letters, digits and . _ - only (no /)"),
+  code: z.string().trim().min(1, "is required").max(100).refine(isValidOrgCode, "may hold letters, digits, . and - only (no / or _), at most 64"),
   name: z.string().trim().min(1, "is required").max(300),
   kind: z
     .string()
@@ -84,9 +85,9 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
     const v = parsed.data;
     const rowIssues: RowIssue[] = [];
     const issue = (column: OrgColumnKey, reason: string) => rowIssues.push({ row: rec.row, column, reason });
-    if (v.adminUnitCode !== null && !getUnit("2025", v.adminUnitCode) && !getUnit("2024", v.adminUnitCode)) {
-      issue("adminUnitCode", `"${v.adminUnitCode}" is not an administrative unit code (2025 or 2024 list)`);
-    }
+    // The unit in the edition in force on the opening date, as the API does (domain/admin-unit.ts).
+    const unit = v.adminUnitCode === null ? null : adminUnitOf(v.adminUnitCode, v.openedOn!);
+    if (unit && !unit.ok) for (const x of unit.violations) issue("adminUnitCode", x.message);
     if (v.openedOn! > today) issue("openedOn", "is in the future");
     if (v.closedOn !== null && v.closedOn < v.openedOn!) issue("closedOn", "is before the founding date");
     if (v.kind === "provincial_committee" && v.parentCode !== null) issue("parentCode", "must be empty for a party committee directly under the Central Committee");
@@ -95,7 +96,7 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
       issues.push(...rowIssues);
       continue;
     }
-    rows.push({ row: rec.row, code: v.code, name: v.name, kind: v.kind!, parentCode: v.parentCode, adminUnitCode: v.adminUnitCode, sector: v.sector, openedOn: v.openedOn!, closedOn: v.closedOn });
+    rows.push({ row: rec.row, code: v.code, name: v.name, kind: v.kind!, parentCode: v.parentCode, adminUnitCode: v.adminUnitCode, adminUnitEdition: unit?.ok ? unit.value.edition : null, sector: v.sector, openedOn: v.openedOn!, closedOn: v.closedOn });
   }
   if (rowsRead === 0) return { ok: false, rows: 0, rejectedCount: 1, rejected: [{ row: 2, column: "row", reason: "the file has no data rows" }] };
 
@@ -185,8 +186,7 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
       rows.map((r) => {
         const path = paths.get(r.code)!;
         const parentPath = r.parentCode === null ? null : path.slice(0, path.lastIndexOf("/", path.length - 2) + 1);
-        const edition = r.adminUnitCode === null ? null : getUnit("2025", r.adminUnitCode) ? "2025" : "2024";
-        return copyLine([r.row, r.code, r.name, r.kind, parentPath, path, depthOf(path), r.adminUnitCode, edition, r.sector, r.openedOn, r.closedOn]);
+        return copyLine([r.row, r.code, r.name, r.kind, parentPath, path, depthOf(path), r.adminUnitCode, r.adminUnitEdition, r.sector, r.openedOn, r.closedOn]);
       }),
     );
     await tx.exec(`

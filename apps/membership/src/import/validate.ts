@@ -76,7 +76,7 @@ const memberRowSchema = z.object({
     }),
   ethnicity: required(50),
   nationalId: required(20),
-  orgCode: required(100).refine(isValidOrgCode, "is not an organization code (letters, digits, . _ -)"),
+  orgCode: required(100).refine(isValidOrgCode, "is not an organization code (letters, digits, . -)"),
   status: z
     .string()
     .optional()

@@ -10,6 +10,7 @@ import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
 import { MembershipInputError } from "../db/errors.js";
 import type { Sql } from "../db/sql.js";
 import { percent, ratio } from "../domain/kpis.js";
+import { withClosedYear } from "./closed.js";
 
 // The report's shape is the contract's (membership.kpi.report answers it; the CLI prints it).
 export type { AnnualReportInput, RatingDistribution } from "@orgboard/contract-membership";
@@ -80,8 +81,17 @@ const DEPARTURES_SQL = `
   UNION ALL
   SELECT 'death', count(*)::int FROM death WHERE died_on BETWEEN $3 AND $4 AND ${inSubtree("org_path", 1, 2)}`;
 
-/** Validates the input (field-named errors) and builds the report. */
+/**
+ * Validates the input (field-named errors) and builds the report. A closed year (report/closed.ts) answers
+ * its published figures, with what was entered since beside them as amendments.
+ */
 export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Promise<AnnualReport> {
+  const live = await buildLiveAnnualReport(db, input);
+  return withClosedYear(db, live);
+}
+
+/** The report computed from the records as they are now (what closing a year publishes). */
+export async function buildLiveAnnualReport(db: Sql, input: AnnualReportInput): Promise<AnnualReport> {
   const orgPath = assertOrgPath(input.orgPath);
   const year = input.year;
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
@@ -161,5 +171,7 @@ export async function buildAnnualReport(db: Sql, input: AnnualReportInput): Prom
       subordinateCells: count("subordinate_cell"),
     },
     totalMembers: atEndOfYear,
+    closed: null,
+    amendments: [],
   };
 }

@@ -7,6 +7,7 @@ const integer = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const formatInteger = (n: number): string => integer.format(n);
+const decimalOrInteger = (n: number): string => (Number.isInteger(n) ? integer.format(n) : decimal.format(n));
 export const formatPercent = (n: number | null): string => (n === null ? "—" : `${decimal.format(n)} %`);
 
 type Row = [label: string, value: string] | "rule" | [heading: string];
@@ -71,16 +72,24 @@ export function formatAnnualReport(r: AnnualReport): string {
   const valueWidth = Math.max(12, ...rows.map((row) => (Array.isArray(row) && row.length === 2 ? row[1].length : 0)));
   const width = labelWidth + valueWidth + 3;
   const lines = [
-    `BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM ${r.year} / ANNUAL MEMBERSHIP REPORT ${r.year}`,
+    // The title docs/kpis.md gives the report ("báo cáo công tác xây dựng Đảng năm …").
+    `BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM ${r.year} / ANNUAL PARTY-BUILDING REPORT ${r.year}`,
     `${r.orgName} (${r.orgPath})`,
     `Số liệu đến ngày / as of ${formatDateVi(r.asOf)}`,
-    "=".repeat(width),
   ];
+  if (r.closed) lines.push(`Đã khóa sổ ngày ${formatDateVi(r.closed.closedOn)} (${r.closed.closedBy}): số liệu đã công bố / closed on ${formatDateVi(r.closed.closedOn)}: the published figures`);
+  lines.push("=".repeat(width));
   for (const row of rows) {
     if (row === "rule") lines.push("-".repeat(width));
     else if (row.length === 1) lines.push(row[0]);
     else lines.push(`${row[0].padEnd(labelWidth)}   ${row[1].padStart(valueWidth)}`);
   }
   lines.push("=".repeat(width));
+  if (r.amendments && r.amendments.length > 0) {
+    // Entries dated in the closed year recorded after it closed: shown beside, never folded into, the published figures.
+    lines.push("Điều chỉnh sau khóa sổ / Amendments after closing (đã công bố → điều chỉnh / published → amended)");
+    const figure = (n: number | null) => (n === null ? "—" : decimalOrInteger(n));
+    for (const a of r.amendments) lines.push(`  ${a.figure}: ${figure(a.published)} → ${figure(a.amended)}`);
+  }
   return lines.join("\n") + "\n";
 }

@@ -41,7 +41,7 @@ export const DEFAULT_AS_OF = "2026-06-30";
 const DATA_TABLES = [
   "quality_rating", "target", "badge_award", "removal", "death", "transfer", "party_card", "admission",
   "admission_candidate", "membership_period", "member", "party_organization", "org_year_stat",
-  "org_member_total", "outbox_event", "audit_record",
+  "org_member_total", "closed_year", "outbox_event", "audit_record",
 ] as const;
 
 const END_OF_YEAR = (y: number) => Date.UTC(y, 11, 31) / 86_400_000;

@@ -50,6 +50,23 @@ describe("admissions.registerCandidate", () => {
     await hanoi().membership.admissions.registerCandidate.mutate(ok);
     await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate(ok), "CONFLICT", "nationalId");
   });
+  it("checks the certificate on the date of the act: a 2023 candidate whose certificate was valid in 2023 is accepted (#10 finding 3)", async () => {
+    const past = { ...input(), nationalId: nationalId(2001, "female"), courseCompletedOn: "2019-01-10" };
+    // Expired by today (valid until 10/01/2024), so without the registration date it is refused …
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate(past), "BAD_REQUEST", "courseCompletedOn");
+    // … and registered on 01/06/2023, when it was valid, it stands.
+    const r = await hanoi().membership.admissions.registerCandidate.mutate({ ...past, registeredOn: "2023-06-01" });
+    expect(r).toMatchObject({ status: "candidate", courseValidUntil: "2024-01-10" });
+    // Today still bounds the future, and the certificate must precede the registration.
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...input(), registeredOn: "2027-01-01" }), "BAD_REQUEST", "registeredOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...input(), registeredOn: "2026-01-01" }), "BAD_REQUEST", "courseCompletedOn");
+  });
+  it("takes the cell as it was on the registration date: a cell closed since still registers its 2023 candidate", async () => {
+    await suite.fx.org("/01/01-G1/01-CX/", "subordinate_cell", "Chi bộ Tổ dân phố cũ", { openedOn: "2000-01-01", closedOn: "2024-12-31" });
+    const past = { ...input(), orgPath: "/01/01-G1/01-CX/", nationalId: nationalId(2001, "female"), courseCompletedOn: "2022-05-01" };
+    expect(await hanoi().membership.admissions.registerCandidate.mutate({ ...past, registeredOn: "2023-06-01" })).toMatchObject({ status: "candidate" });
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.registerCandidate.mutate({ ...past, nationalId: nationalId(2001, "female"), registeredOn: "2025-02-01" }), "CONFLICT", "orgPath");
+  });
   it("is for boards in their own cells", async () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.admissions.registerCandidate.mutate(input()), wrongRole: as("personnel_officer", TREE.p1), otherProvince: board(TREE.p2) });
   });
@@ -80,6 +97,21 @@ describe("admissions.admit", () => {
     await hanoi().membership.admissions.admit.mutate(admitInput(ok));
     await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate(admitInput(ok)), "CONFLICT", "candidateId");
     await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate(admitInput(987654)), "NOT_FOUND", "candidateId");
+  });
+  it("stores the admission decision date, checked against the vote, the receipt and the ceremony (#10 finding 4)", async () => {
+    const cid = await suite.fx.candidate(TREE.c1);
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate({ ...admitInput(cid), decidedOn: "2026-10-16" }), "BAD_REQUEST", "decidedOn");
+    await expectNoWrites(suite.h, () => hanoi().membership.admissions.admit.mutate({ ...admitInput(cid), decidedOn: "2026-10-01" }), "BAD_REQUEST", "decidedOn");
+    const r = await hanoi().membership.admissions.admit.mutate({ ...admitInput(cid), decidedOn: "2026-10-12" });
+    const { rows } = await suite.h.db.query<{ decided_on: string }>(`SELECT decided_on FROM admission WHERE member_id = $1`, [r.id]);
+    expect(rows[0]!.decided_on).toBe("2026-10-12");
+  });
+  it("counts party age from the decision date, not the ceremony (docs/kpis.md)", async () => {
+    // Ceremony 20/12/1996, decision 15/11/1996: 30 years of party age on 15/11/2026, not 20/12/2026.
+    const id = await suite.fx.member(TREE.c2, { admittedOn: "1996-12-20", fullName: "Đỗ Văn Tuổi" });
+    await suite.h.db.query(`INSERT INTO admission (member_id, org_id, org_path, decided_on, admitted_on, probation_ends_on, outcome, outcome_on) VALUES ($1, $2, $3, '1996-11-15', '1996-12-20', '1997-12-20', 'recognized', '1997-12-20')`, [id, suite.fx.orgId(TREE.c2), TREE.c2]);
+    const eligible = await hanoi().membership.badges.eligible.query({ orgPath: TREE.c2, on: "2026-11-20" });
+    expect(eligible.items.find((b) => b.memberId === id)).toMatchObject({ years: 30, reachedOn: "2026-11-15" });
   });
   it("is for boards of the candidate's province", async () => {
     const cid = await suite.fx.candidate(TREE.c1);

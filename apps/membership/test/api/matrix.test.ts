@@ -86,12 +86,17 @@ const PROBES: Record<string, Probe> = {
   "targets.set": (c, t) => c.membership.targets.set.mutate({ orgPath: t, year: 2026, admissionsPlan: 5 }),
   "kpi.summary": (c, t) => c.membership.kpi.summary.query({ orgPath: t, year: 2026 }),
   "kpi.report": (c, t) => c.membership.kpi.report.query({ orgPath: t, year: 2026 }),
+  // A second closing of the same year fails after authorization (CONFLICT), so any year past will do.
+  "kpi.closeYear": (c, t) => c.membership.kpi.closeYear.mutate({ orgPath: t, year: 2025 }),
   "import.members": (c, t) =>
     c.membership.import.members.mutate({
       orgPath: t,
       format: "csv",
       fileBase64: csv("Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã chi bộ,Loại đảng viên,Ngày vào Đảng,Ngày chính thức", `Tô Văn Hải,12/03/1985,Nam,Kinh,${nationalId(1985, "male")},01-C1,Chính thức,19/05/2010,19/05/2011`),
     }),
+  // Rejected after authorization (no such member): the matrix checks who may call it.
+  "import.history": (c, t) =>
+    c.membership.import.history.mutate({ orgPath: t, format: "csv", kind: "ratings", fileBase64: csv("Số định danh cá nhân,Năm,Xếp loại", `${nationalId(1985, "male")},2024,Hoàn thành nhiệm vụ`) }),
   "import.orgs": (c, t) =>
     c.membership.import.orgs.mutate({
       orgPath: t,

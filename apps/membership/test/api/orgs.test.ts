@@ -107,6 +107,21 @@ describe("orgs.create", () => {
     await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "bad/code", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "BAD_REQUEST", "code");
     await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C7", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01", adminUnitCode: "99999" }), "BAD_REQUEST", "adminUnitCode");
   });
+  it("resolves the administrative unit in the edition in force on the opening date (#10 finding 5)", async () => {
+    // 52 for a body opened in 2020 is Bình Định (2024 edition), not the merged Gia Lai.
+    const old = await hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-C52", name: "Chi bộ 52", kind: "subordinate_cell", openedOn: "2020-03-01", adminUnitCode: "52" });
+    expect(old.adminUnitEdition).toBe("2024");
+    // A district (3 digits) existed until 30/06/2025: accepted for a body opened before, refused after.
+    const district = await hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-CBD", name: "Chi bộ Ba Đình", kind: "subordinate_cell", openedOn: "2025-06-30", adminUnitCode: "001" });
+    expect(district.adminUnitEdition).toBe("2024");
+    const { data } = await expectError(hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01-CBE", name: "X", kind: "subordinate_cell", openedOn: "2025-07-01", adminUnitCode: "001" }), "BAD_REQUEST", "adminUnitCode");
+    expect(data.fieldErrors!.find((f) => f.path === "adminUnitCode")!.message).toMatch(/30\/06\/2025/);
+    // The same rule when the unit is changed later: the organization's opening date decides.
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.update.mutate({ orgPath: "/01/01-G1/01-C9/", adminUnitCode: "001" }), "BAD_REQUEST", "adminUnitCode");
+  });
+  it("refuses '_' in a code, as the import does", async () => {
+    await expectNoWrites(suite.h, () => hanoi().membership.orgs.create.mutate({ parentPath: TREE.g1, code: "01_C5", name: "X", kind: "subordinate_cell", openedOn: "2020-01-01" }), "BAD_REQUEST", "code");
+  });
   it("lets only boards create, inside their subtree; a province under / needs the national scope", async () => {
     const input = { parentPath: TREE.g1, code: "01-C6", name: "X", kind: "subordinate_cell" as const, openedOn: "2020-01-01" };
     await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.create.mutate(input), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });

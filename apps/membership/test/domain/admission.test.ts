@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkAdmissionEligibility,
+  checkCandidateRegistration,
   checkCeremonyDate,
   decideProbation,
   hasTwoThirds,
@@ -142,6 +143,19 @@ function twoMembers() {
     { kind: "member" as const, memberStatus: "official" as const, workedTogetherSince: "2021-01-01" },
   ];
 }
+
+describe("checkCandidateRegistration (rules at the date of the act)", () => {
+  const today = "2026-11-20";
+  it("checks the certificate on the registration date, not today", () => {
+    expect(checkCandidateRegistration({ birthDate: "2001-02-14", courseCompletedOn: "2019-01-10", registeredOn: "2023-06-01", today })).toEqual({ ok: true, value: { courseValidUntil: "2024-01-10" } });
+    expect(codes(checkCandidateRegistration({ birthDate: "2001-02-14", courseCompletedOn: "2019-01-10", registeredOn: "2024-01-11", today }))).toEqual(["courseCompletedOn:course_expired"]);
+  });
+  it("lets today bound only the future", () => {
+    expect(codes(checkCandidateRegistration({ birthDate: "2001-02-14", courseCompletedOn: "2026-01-10", registeredOn: "2026-12-01", today }))).toEqual(["registeredOn:in_future"]);
+    expect(codes(checkCandidateRegistration({ birthDate: "2001-02-14", courseCompletedOn: "2026-12-01", registeredOn: today, today }))).toEqual(["courseCompletedOn:in_future"]);
+    expect(codes(checkCandidateRegistration({ birthDate: "2001-02-14", courseCompletedOn: "2026-01-10", registeredOn: "2025-12-01", today }))).toEqual(["courseCompletedOn:course_after_registration"]);
+  });
+});
 
 describe("ceremony", () => {
   it("within 30 working days of receiving the decision", () => {

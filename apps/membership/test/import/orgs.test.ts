@@ -38,7 +38,8 @@ describe("importOrganizations", () => {
       `SELECT o.code, o.path, o.depth, p.code AS parent, o.sector, o.admin_unit_edition FROM party_organization o LEFT JOIN party_organization p ON p.id = o.parent_id ORDER BY o.path`,
     );
     expect(db).toEqual([
-      { code: "46", path: "/46/", depth: 1, parent: null, sector: null, admin_unit_edition: "2025" },
+      // Opened in 1975: unit 46 in the edition of that date (Thừa Thiên Huế, 2024 edition).
+      { code: "46", path: "/46/", depth: 1, parent: null, sector: null, admin_unit_edition: "2024" },
       { code: "46-19753", path: "/46/46-19753/", depth: 2, parent: "46", sector: "ward", admin_unit_edition: "2025" },
       { code: "46-19753-01", path: "/46/46-19753/46-19753-01/", depth: 3, parent: "46-19753", sector: null, admin_unit_edition: "2025" },
       { code: "46-K2", path: "/46/46-K2/", depth: 2, parent: "46", sector: null, admin_unit_edition: null },
@@ -64,15 +65,18 @@ describe("importOrganizations", () => {
       org("46-X8", "Vòng A", "Đảng bộ bộ phận", "46-X9"), // 11 loop
       org("46-X9", "Vòng B", "Đảng bộ bộ phận", "46-X8"), // 12 loop
       org("46-XA", "Không có cấp trên", "Chi bộ cơ sở", ""), // 13 parent required
+      org("46_XB", "Mã có gạch dưới", "Chi bộ cơ sở", "46-K2"), // 14 '_' refused, as by the API
+      org("46-XC", "Huyện sau cải cách", "Chi bộ cơ sở", "46-K2", { adminUnitCode: "474", openedOn: "01/07/2025" }), // 15 a 2024 district after 30/06/2025
+      org("46-XD", "Huyện trước cải cách", "Chi bộ cơ sở", "46-K2", { adminUnitCode: "474", openedOn: "01/03/2020" }), // 16 ok
     ];
     const r = await importOrganizations(t.db, { path: await writeXlsx(path.join(dir, "bad.xlsx"), ORG_COLUMNS, rows) }, opts);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const got = r.rejected.map((i) => `${i.row}:${i.column}`);
-    for (const e of ["3:code", "4:code", "5:parentCode", "6:kind", "7:adminUnitCode", "8:code", "9:kind", "10:openedOn", "11:parentCode", "13:parentCode"]) {
+    for (const e of ["3:code", "4:code", "5:parentCode", "6:kind", "7:adminUnitCode", "8:code", "9:kind", "10:openedOn", "11:parentCode", "13:parentCode", "14:code", "15:adminUnitCode"]) {
       expect(got, `${e} in ${got.join(", ")}`).toContain(e);
     }
-    expect(got.some((g) => g.startsWith("2:"))).toBe(false);
+    expect(got.some((g) => g.startsWith("2:") || g.startsWith("16:"))).toBe(false);
     expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM party_organization`)).rows[0]!.n).toBe(before);
   });
 });

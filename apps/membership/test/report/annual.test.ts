@@ -167,7 +167,7 @@ describe("annual report", () => {
   it("prints a Vietnamese/English table with Vietnamese number and date formats", async () => {
     const r = await buildAnnualReport(t.db, { orgPath: "/", year: 2025 });
     const text = formatAnnualReport(r);
-    expect(text).toContain("BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2025 / ANNUAL MEMBERSHIP REPORT 2025");
+    expect(text).toContain("BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2025 / ANNUAL PARTY-BUILDING REPORT 2025");
     expect(text).toContain("31/12/2025");
     expect(text).toMatch(/Kết nạp đảng viên mới \/ admissions\s+\d/);
     const total = new Intl.NumberFormat("vi-VN").format(r.totalMembers);

@@ -10,6 +10,11 @@ export const admitCandidateInputSchema = z.object({
   /** The admission ceremony (ngày vào Đảng). */
   admittedOn: isoDateSchema,
   decisionNumber: documentNumberSchema,
+  /**
+   * The date the competent committee signed the admission decision: party age counts from it (docs/kpis.md);
+   * between the cell's vote and the ceremony. Without it party age counts from the ceremony (2.3).
+   */
+  decidedOn: isoDateSchema.optional(),
   /** When the cell received the admission decision: the ceremony must follow within 30 working days. */
   decisionReceivedOn: isoDateSchema.optional(),
   lateCeremonyApproved: z.boolean().default(false),

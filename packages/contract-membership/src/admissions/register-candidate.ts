@@ -9,6 +9,11 @@ export const registerCandidateInputSchema = z.object({
   /** Completion of the course on the Party (lớp bồi dưỡng nhận thức về Đảng) and its certificate number. */
   courseCompletedOn: isoDateSchema,
   courseCertificateNo: documentNumberSchema,
+  /**
+   * The day the cell registered the candidate (default today): the certificate's validity is checked on it,
+   * so a past year's registration is entered as it stood then (2.3).
+   */
+  registeredOn: isoDateSchema.optional(),
 });
 export const candidateViewSchema = z.object({
   id: z.number().int(),

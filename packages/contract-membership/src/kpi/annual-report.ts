@@ -68,6 +68,14 @@ export const annualReportOutputSchema = z.object({
     subordinateCells: int,
   }),
   totalMembers: int,
+  /** set once the year is closed (kpi.closeYear): the figures above are then the published ones */
+  closed: z.object({ closedOn: z.string(), closedBy: z.string() }).nullable().optional(),
+  /**
+   * Of a closed year: every figure that entries dated in the year, recorded after it was closed, changed
+   * (amendments), with the published and the amended value side by side; empty when nothing changed.
+   * `figure` is the field's path in this report, e.g. "admissions.count".
+   */
+  amendments: z.array(z.object({ figure: z.string(), published: z.number().nullable(), amended: z.number().nullable() })).optional(),
 });
 
 export type AnnualReportInput = z.input<typeof annualReportInputSchema>;

@@ -1,6 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { vietnameseNameSortKey } from "@orgboard/locale-vi";
-import { checkAdmissionEligibility, checkCeremonyDate, probationEndDate, type Introduction } from "../../domain/admission.js";
+import { checkAdmissionDecisionDate, checkAdmissionEligibility, checkCeremonyDate, probationEndDate, type Introduction } from "../../domain/admission.js";
 import type { Gender, MemberStatus } from "../../domain/enums.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import type { Violation } from "../../domain/result.js";
@@ -82,6 +82,7 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
         const ceremony = checkCeremonyDate(input.decisionReceivedOn, input.admittedOn, { lateApproved: input.lateCeremonyApproved });
         if (!ceremony.ok) out.push(...ceremony.violations.map((v) => ({ ...v, field: v.field === "ceremonyOn" ? "admittedOn" : v.field })));
       }
+      if (input.decidedOn !== undefined) out.push(...checkAdmissionDecisionDate(input.decidedOn, input));
       throwIf(out);
 
       const org = await loadOrgById(tx, c.org_id, "candidateId");
@@ -98,14 +99,14 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
       const probationEndsOn = probationEndDate(input.admittedOn);
       await tx.query(`INSERT INTO membership_period (member_id, org_id, org_path, started_on, start_reason) VALUES ($1, $2, $3, $4, 'admission')`, [memberId, org.id, org.path, input.admittedOn]);
       await tx.query(
-        `INSERT INTO admission (candidate_id, member_id, org_id, org_path, decision_number, admitted_on, probation_ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [c.id, memberId, org.id, org.path, input.decisionNumber, input.admittedOn, probationEndsOn],
+        `INSERT INTO admission (candidate_id, member_id, org_id, org_path, decision_number, decided_on, admitted_on, probation_ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [c.id, memberId, org.id, org.path, input.decisionNumber, input.decidedOn ?? null, input.admittedOn, probationEndsOn],
       );
       await tx.query(`UPDATE admission_candidate SET status = 'admitted' WHERE id = $1`, [c.id]);
       const member = memberView(await loadMember(tx, memberId, "candidateId"));
       return {
         result: { ...member, probationEndsOn },
-        change: { entity: "Admission", entityId: memberId, orgPath: org.path, after: { candidateId: c.id, memberId, decisionNumber: input.decisionNumber, admittedOn: input.admittedOn, probationEndsOn, cellVote: input.cellVote } },
+        change: { entity: "Admission", entityId: memberId, orgPath: org.path, after: { candidateId: c.id, memberId, decisionNumber: input.decisionNumber, decidedOn: input.decidedOn ?? null, admittedOn: input.admittedOn, probationEndsOn, cellVote: input.cellVote } },
         events: [membershipEvent("membership.admission.approved", org.path, memberId, { admittedOn: input.admittedOn, memberId, candidateId: c.id })],
       };
     }),

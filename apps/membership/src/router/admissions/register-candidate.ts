@@ -1,13 +1,11 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { COURSE_CERTIFICATE_VALID_MONTHS } from "../../domain/admission.js";
-import { addMonths } from "@orgboard/locale-vi";
+import { checkCandidateRegistration } from "../../domain/admission.js";
 import { isCellKind } from "../../domain/org-tree.js";
 import { conflict, invalid, throwIf } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
-import { notAfterToday } from "../schemas.js";
 import { personViolations } from "../members/person.js";
 
 const c = membershipContract.procedures;
@@ -19,14 +17,16 @@ export const registerCandidateRoute = procedure("membership.admissions.manage", 
   .mutation(({ ctx, input }) =>
     mutate(ctx, async (tx) => {
       const today = ctx.today();
-      const out = [...personViolations(input, today), ...notAfterToday(input.courseCompletedOn, today, "courseCompletedOn")];
-      if (input.courseCompletedOn < input.birthDate) out.push({ field: "courseCompletedOn", code: "before_birth", message: "is before the birth date" });
-      const validUntil = addMonths(input.courseCompletedOn, COURSE_CERTIFICATE_VALID_MONTHS);
-      if (validUntil < today) out.push({ field: "courseCompletedOn", code: "course_expired", message: `the certificate was valid until ${validUntil} (60 months)` });
-      throwIf(out);
+      // Rules at the date of the act (registeredOn, default today): today only bounds the future.
+      const rule = checkCandidateRegistration({ birthDate: input.birthDate, courseCompletedOn: input.courseCompletedOn, registeredOn: input.registeredOn ?? today, today });
+      throwIf([...personViolations(input, today), ...(rule.ok ? [] : rule.violations)]);
+      const validUntil = rule.ok ? rule.value.courseValidUntil : "";
       const org = await loadOrg(tx, input.orgPath, "orgPath", true);
       if (!isCellKind(org.kind)) throw invalid("orgPath", "not_a_cell", `admissions are prepared by a cell (chi bộ); ${org.path} is a ${org.kind}`);
-      if (org.closed_on) throw conflict("orgPath", "closed", `the cell closed on ${org.closed_on}`);
+      // The cell must have been open on the date of the act, not necessarily today.
+      const registeredOn = input.registeredOn ?? today;
+      if (org.closed_on && org.closed_on <= registeredOn) throw conflict("orgPath", "closed", `the cell closed on ${org.closed_on}`);
+      if (org.opened_on > registeredOn) throw conflict("orgPath", "not_yet_open", `the cell was founded on ${org.opened_on}, after ${registeredOn}`);
       const { rows: dups } = await tx.query<{ what: string; id: number }>(
         `SELECT 'member' AS what, id FROM member WHERE national_id = $1 UNION ALL SELECT 'candidate', id FROM admission_candidate WHERE national_id = $1`,
         [input.nationalId],

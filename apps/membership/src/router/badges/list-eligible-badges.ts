@@ -21,7 +21,7 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
   .query(async ({ ctx, input }) => {
     const scope = listScope(ctx, input.orgPath);
     const on = input.on ?? ctx.today();
-    // Nobody admitted after this date can have 30 years of party age by `on`.
+    // Nobody admitted (by decision date, else ceremony: party-age-facts.ts) after this date can have 30 years of party age by `on`.
     const cutoff = addYears(on, -30);
     let after = decodeCursor(input.cursor, ["number"] as const)?.[0] ?? 0;
     const items: EligibleBadge[] = [];
@@ -30,7 +30,8 @@ export const listEligibleBadgesRoute = procedure("membership.badges.read")
       const p = new Params();
       const { rows } = await ctx.db.query<{ id: number; full_name: string; org_path: string; admitted_on: string; official_on: string | null }>(
         `SELECT m.id, m.full_name, m.org_path, m.admitted_on, m.official_on FROM member m
-          WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official' AND m.admitted_on <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
+          WHERE ${inSubtrees("m.org_path", scope, p)} AND m.status = 'official'
+            AND coalesce((SELECT a.decided_on FROM admission a WHERE a.member_id = m.id), m.admitted_on) <= ${p.add(cutoff)}::date AND m.id > ${p.add(after)}::int
           ORDER BY m.id LIMIT ${BATCH}`,
         p.values,
       );

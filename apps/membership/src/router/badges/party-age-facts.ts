@@ -1,5 +1,5 @@
-// Party-age facts of members from their records: party age counts from the admission date (the date
-// this system holds), and the gaps between consecutive membership periods are interruptions of party
+// Party-age facts of members from their records: party age counts from the date of the admission decision
+// (admission.decided_on; the ceremony date admitted_on where no decision date was recorded), and the gaps between consecutive membership periods are interruptions of party
 // life (Quy định thi hành Điều lệ 4.5).
 import type { Sql } from "../../db/sql.js";
 import type { BadgeYears } from "../../domain/enums.js";
@@ -11,6 +11,11 @@ export async function partyAgeFacts(tx: Sql, members: readonly { id: number; adm
     `SELECT member_id, started_on, ended_on FROM membership_period WHERE member_id = ANY($1::int[]) ORDER BY member_id, started_on, id`,
     [ids],
   );
+  const { rows: decisions } = await tx.query<{ member_id: number; decided_on: string }>(
+    `SELECT member_id, decided_on FROM admission WHERE member_id = ANY($1::int[]) AND decided_on IS NOT NULL`,
+    [ids],
+  );
+  const decidedOn = new Map(decisions.map((d) => [d.member_id, d.decided_on]));
   const gaps = new Map<number, Interruption[]>();
   let prev: { member_id: number; ended_on: string | null } | null = null;
   for (const r of rows) {
@@ -21,7 +26,7 @@ export async function partyAgeFacts(tx: Sql, members: readonly { id: number; adm
     }
     prev = r;
   }
-  return new Map(members.map((m) => [m.id, { admissionDecisionOn: m.admitted_on, officialOn: m.official_on, interruptions: gaps.get(m.id) ?? [] }]));
+  return new Map(members.map((m) => [m.id, { admissionDecisionOn: decidedOn.get(m.id) ?? m.admitted_on, officialOn: m.official_on, interruptions: gaps.get(m.id) ?? [] }]));
 }
 
 /** Badge levels already proposed or awarded, per member. */

@@ -1,6 +1,6 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { getUnit } from "@orgboard/admin-units";
 import { isOrgPath } from "@orgboard/contracts";
+import { adminUnitOf } from "../../domain/admin-unit.js";
 import { ALLOWED_PARENT_KINDS, canBeChildOf, childPath, pathDepth } from "../../domain/org-tree.js";
 import type { OrgKind } from "../../domain/enums.js";
 import type { Violation } from "../../domain/result.js";
@@ -12,11 +12,6 @@ import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 
 const c = membershipContract.procedures;
-
-/** The edition an administrative unit code belongs to (2025 first), or null. */
-export function adminUnitEdition(code: string): "2025" | "2024" | null {
-  return getUnit("2025", code) ? "2025" : getUnit("2024", code) ? "2024" : null;
-}
 
 /** Creates an organization under `parentPath`, following the kind/parent rules of the Party Charter. */
 export const createOrgRoute = procedure("membership.organizations.manage", { resource: "parentPath" })
@@ -36,10 +31,10 @@ export const createOrgRoute = procedure("membership.organizations.manage", { res
       if (parent && input.openedOn < parent.opened_on) {
         out.push({ field: "openedOn", code: "opened_before_parent", message: `${input.openedOn} is before the parent was founded (${parent.opened_on})` });
       }
-      const edition = input.adminUnitCode ? adminUnitEdition(input.adminUnitCode) : null;
-      if (input.adminUnitCode && edition === null) {
-        out.push({ field: "adminUnitCode", code: "unknown_admin_unit", message: `"${input.adminUnitCode}" is not an administrative unit code (2025 or 2024 list)` });
-      }
+      // The unit in the edition in force on the opening date (domain/admin-unit.ts).
+      const unit = input.adminUnitCode ? adminUnitOf(input.adminUnitCode, input.openedOn) : null;
+      if (unit && !unit.ok) out.push(...unit.violations);
+      const edition = unit?.ok ? unit.value.edition : null;
       throwIf(out);
       if (parent?.closed_on) throw conflict("parentPath", "parent_closed", `the parent organization closed on ${parent.closed_on}`);
       const { rows: dup } = await tx.query(`SELECT 1 FROM party_organization WHERE code = $1 OR path = $2`, [input.code, path]);

@@ -1,10 +1,11 @@
 import { membershipContract } from "@orgboard/contract-membership";
-import { conflict, invalid } from "../errors.js";
+import { conflict } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { mutate } from "../mutate.js";
 import { procedure } from "../procedure.js";
 import { ORG_COLUMNS, loadOrg, orgView, type OrgRow } from "../records.js";
-import { adminUnitEdition } from "./create-org.js";
+import { adminUnitOf } from "../../domain/admin-unit.js";
+import { throwIf } from "../errors.js";
 
 const c = membershipContract.procedures;
 
@@ -18,10 +19,10 @@ export const updateOrgRoute = procedure("membership.organizations.manage", { res
       if (before.closed_on) throw conflict("orgPath", "closed", `the organization closed on ${before.closed_on}`);
       let edition = before.admin_unit_edition;
       if (input.adminUnitCode !== undefined) {
-        edition = input.adminUnitCode === null ? null : adminUnitEdition(input.adminUnitCode);
-        if (input.adminUnitCode !== null && edition === null) {
-          throw invalid("adminUnitCode", "unknown_admin_unit", `"${input.adminUnitCode}" is not an administrative unit code (2025 or 2024 list)`);
-        }
+        // Resolved in the edition in force on the organization's opening date (domain/admin-unit.ts).
+        const unit = input.adminUnitCode === null ? null : adminUnitOf(input.adminUnitCode, before.opened_on);
+        if (unit && !unit.ok) throwIf(unit.violations);
+        edition = unit?.ok ? unit.value.edition : null;
       }
       const next = {
         name: input.name ?? before.name,

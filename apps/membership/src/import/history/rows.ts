@@ -1,0 +1,98 @@
+// Shape checks of one history row (pure: no database). Each problem names its column, as the member
+// import's row errors do; the checks against the register (the member exists, dates agree with its record,
+// nothing recorded twice) are in import.ts.
+import { parseDateVi } from "@orgboard/locale-vi";
+import { BADGE_YEARS, RATING_LEVELS, type BadgeYears, type RatingLevel } from "@orgboard/contract-membership";
+import type { RowIssue } from "../validate.js";
+import { lookupLabel } from "../template.js";
+import { OUTCOME_LABELS, RATING_LEVEL_LABELS, type HistoryImportKind } from "./template.js";
+
+type Values = Partial<Record<string, string>>;
+
+export type HistoryRow =
+  | { kind: "admissions"; row: number; nationalId: string; decidedOn: string; decisionNumber: string | null; admittedOn: string }
+  | { kind: "recognitions"; row: number; nationalId: string; outcome: "recognized" | "not_recognized"; decidedOn: string }
+  | { kind: "cards"; row: number; nationalId: string; number: string; issuedOn: string; decisionNumber: string | null }
+  | { kind: "badges"; row: number; nationalId: string; years: BadgeYears; proposedOn: string; awardedOn: string | null; decisionNumber: string | null }
+  | { kind: "ratings"; row: number; nationalId: string; year: number; level: RatingLevel };
+
+const CARD_PATTERN = /^[0-9A-Za-z.-]{4,20}$/;
+
+/** Validates the cells of one row; `today` only bounds the future (rules at the date of the act). */
+export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Values, today: string): { ok: true; value: HistoryRow } | { ok: false; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const issue = (column: string, reason: string) => issues.push({ row, column, reason });
+  const text = (key: string, required: boolean, max = 100): string | null => {
+    const v = (values[key] ?? "").trim();
+    if (v === "") {
+      if (required) issue(key, "is required");
+      return null;
+    }
+    if (v.length > max) issue(key, `must be at most ${max} characters`);
+    return v;
+  };
+  const date = (key: string, required: boolean): string | null => {
+    const v = text(key, required);
+    if (v === null) return null;
+    const r = parseDateVi(v, { minYear: 1930 });
+    if (!r.ok) {
+      issue(key, `${r.message} (expected dd/mm/yyyy)`);
+      return null;
+    }
+    if (r.iso > today) issue(key, "is in the future");
+    return r.iso;
+  };
+  const nationalId = text("nationalId", true);
+  if (nationalId !== null && !/^\d{12}$/.test(nationalId)) issue("nationalId", "must be 12 digits");
+
+  let value: HistoryRow | null = null;
+  switch (kind) {
+    case "admissions": {
+      const decidedOn = date("decidedOn", true);
+      const decisionNumber = text("decisionNumber", false, 50);
+      const admittedOn = date("admittedOn", true);
+      if (decidedOn && admittedOn && decidedOn > admittedOn) issue("decidedOn", `the decision (${decidedOn}) cannot be after the ceremony (${admittedOn})`);
+      if (decidedOn && admittedOn) value = { kind, row, nationalId: nationalId ?? "", decidedOn, decisionNumber, admittedOn };
+      break;
+    }
+    case "recognitions": {
+      const label = text("outcome", true);
+      const outcome = label === null ? undefined : lookupLabel(OUTCOME_LABELS, label);
+      if (label !== null && outcome === undefined) issue("outcome", `"${label}" is not an outcome (${Object.values(OUTCOME_LABELS).join(" | ")})`);
+      const decidedOn = date("decidedOn", true);
+      if (outcome && decidedOn) value = { kind, row, nationalId: nationalId ?? "", outcome, decidedOn };
+      break;
+    }
+    case "cards": {
+      const number = text("number", true, 20);
+      if (number !== null && !CARD_PATTERN.test(number)) issue("number", "must be 4–20 digits or letters");
+      const issuedOn = date("issuedOn", true);
+      const decisionNumber = text("decisionNumber", false, 50);
+      if (number && issuedOn) value = { kind, row, nationalId: nationalId ?? "", number, issuedOn, decisionNumber };
+      break;
+    }
+    case "badges": {
+      const y = text("years", true);
+      const years = y === null ? undefined : (BADGE_YEARS as readonly number[]).find((b) => String(b) === y);
+      if (y !== null && years === undefined) issue("years", `"${y}" is not a badge level (${BADGE_YEARS.join(", ")})`);
+      const proposedOn = date("proposedOn", true);
+      const awardedOn = date("awardedOn", false);
+      if (proposedOn && awardedOn && awardedOn < proposedOn) issue("awardedOn", `is before the proposal (${proposedOn})`);
+      const decisionNumber = text("decisionNumber", false, 50);
+      if (years !== undefined && proposedOn) value = { kind, row, nationalId: nationalId ?? "", years: years as BadgeYears, proposedOn, awardedOn, decisionNumber };
+      break;
+    }
+    case "ratings": {
+      const y = text("year", true);
+      const year = y !== null && /^\d{4}$/.test(y) ? Number(y) : undefined;
+      if (y !== null && (year === undefined || year < 1930)) issue("year", `"${y}" is not a year`);
+      else if (year !== undefined && year >= Number(today.slice(0, 4))) issue("year", `only past years are imported (the rating of ${year} is made in the system)`);
+      const label = text("level", true);
+      const level = label === null ? undefined : lookupLabel(RATING_LEVEL_LABELS, label);
+      if (label !== null && (level === undefined || !RATING_LEVELS.includes(level))) issue("level", `"${label}" is not a rating level (${Object.values(RATING_LEVEL_LABELS).join(" | ")})`);
+      if (year !== undefined && level) value = { kind, row, nationalId: nationalId ?? "", year, level };
+      break;
+    }
+  }
+  return issues.length === 0 && value ? { ok: true, value } : { ok: false, issues };
+}

@@ -1,0 +1,53 @@
+// The column templates of the history files (issue #10): a board brings its register's past years in —
+// admissions with the decision and ceremony dates, recognitions, party cards, badges proposed and awarded,
+// quality ratings. Each row names a member already in the register by national ID (imported with the member
+// template first). docs/import-template.md "History" lists them; a header cell may be the Vietnamese name or
+// the English key, as in the member template.
+import { HISTORY_IMPORT_KINDS, type HistoryImportKind, type RatingLevel } from "@orgboard/contract-membership";
+import type { Column } from "../template.js";
+
+export { HISTORY_IMPORT_KINDS, type HistoryImportKind };
+
+const nationalId = { key: "nationalId", header: "Số định danh cá nhân", required: true, format: "12 chữ số (CCCD) của đảng viên đã có trong danh sách" } as const;
+
+export const HISTORY_COLUMNS = {
+  admissions: [
+    nationalId,
+    { key: "decidedOn", header: "Ngày quyết định kết nạp", required: true, format: "dd/mm/yyyy" },
+    { key: "decisionNumber", header: "Số quyết định kết nạp", required: false, format: "văn bản" },
+    { key: "admittedOn", header: "Ngày lễ kết nạp", required: true, format: "dd/mm/yyyy; = ngày vào Đảng của đảng viên" },
+  ],
+  recognitions: [
+    nationalId,
+    { key: "outcome", header: "Kết quả", required: true, format: "Công nhận chính thức | Không công nhận" },
+    { key: "decidedOn", header: "Ngày quyết định", required: true, format: "dd/mm/yyyy" },
+  ],
+  cards: [
+    nationalId,
+    { key: "number", header: "Số thẻ đảng viên", required: true, format: "4–20 chữ số / chữ cái" },
+    { key: "issuedOn", header: "Ngày phát thẻ", required: true, format: "dd/mm/yyyy" },
+    { key: "decisionNumber", header: "Số quyết định phát thẻ", required: false, format: "văn bản" },
+  ],
+  badges: [
+    nationalId,
+    { key: "years", header: "Huy hiệu (năm tuổi đảng)", required: true, format: "30 | 40 | 45 | … | 90" },
+    { key: "proposedOn", header: "Ngày đề nghị", required: true, format: "dd/mm/yyyy" },
+    { key: "awardedOn", header: "Ngày trao tặng", required: false, format: "dd/mm/yyyy; để trống nếu chưa trao" },
+    { key: "decisionNumber", header: "Số quyết định tặng", required: false, format: "văn bản" },
+  ],
+  ratings: [
+    nationalId,
+    { key: "year", header: "Năm", required: true, format: "yyyy" },
+    { key: "level", header: "Xếp loại", required: true, format: "Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | Hoàn thành nhiệm vụ | Không hoàn thành nhiệm vụ" },
+  ],
+} as const satisfies Record<HistoryImportKind, readonly Column[]>;
+
+export type HistoryColumnKey<K extends HistoryImportKind> = (typeof HISTORY_COLUMNS)[K][number]["key"];
+
+export const OUTCOME_LABELS = { recognized: "Công nhận chính thức", not_recognized: "Không công nhận" } as const;
+export const RATING_LEVEL_LABELS: Record<RatingLevel, string> = {
+  excellent: "Hoàn thành xuất sắc nhiệm vụ",
+  good: "Hoàn thành tốt nhiệm vụ",
+  completed: "Hoàn thành nhiệm vụ",
+  not_completed: "Không hoàn thành nhiệm vụ",
+};

@@ -1,0 +1,193 @@
+// membership.import.history (issue #10): past years of the register, over HTTP as a provincial board.
+// Finding 1 (imported probationary members invisible to probation tracking; awarded badges listed as due),
+// the row errors of an all-or-nothing import, and the end-to-end story: five years of a province's history
+// imported, each year's report checked against the files, the years closed, then this year's work entered —
+// the closed years do not move; a late entry dated in a closed year shows as an amendment.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { AnnualReportOutput } from "@orgboard/contract-membership";
+import { TREE, nationalId } from "./fixtures.js";
+import { as, board, expectError, expectNoWrites, expectRecorded, treeSuite } from "./harness.js";
+
+const suite = treeSuite();
+const { hanoi } = suite;
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+const MEMBER_HEADER = "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã chi bộ,Loại đảng viên,Ngày vào Đảng,Ngày chính thức";
+const vi = (iso: string) => iso.split("-").reverse().join("/");
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addYear = (iso: string, n = 1) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
+
+async function importMembers(rows: string[]) {
+  const r = await hanoi().membership.import.members.mutate({ orgPath: TREE.p1, format: "csv", fileBase64: b64([MEMBER_HEADER, ...rows].join("\n")) });
+  expect(r).toMatchObject({ ok: true, imported: rows.length });
+}
+const history = (kind: "admissions" | "recognitions" | "cards" | "badges" | "ratings", header: string, rows: string[], orgPath: string = TREE.p1) =>
+  hanoi().membership.import.history.mutate({ orgPath, kind, format: "csv", fileBase64: b64([header, ...rows].join("\n")), fileName: `${kind}.csv` });
+
+const ADMISSIONS = "Số định danh cá nhân,Ngày quyết định kết nạp,Số quyết định kết nạp,Ngày lễ kết nạp";
+const RECOGNITIONS = "Số định danh cá nhân,Kết quả,Ngày quyết định";
+const CARDS = "Số định danh cá nhân,Số thẻ đảng viên,Ngày phát thẻ";
+const BADGES = "Số định danh cá nhân,Huy hiệu (năm tuổi đảng),Ngày đề nghị,Ngày trao tặng";
+const RATINGS = "Số định danh cá nhân,Năm,Xếp loại";
+const LEVELS = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"] as const;
+
+describe("import.history: finding 1", () => {
+  it("after the admissions history, imported probationary members are tracked (admissions.overdue)", async () => {
+    const ids = [nationalId(1990, "male"), nationalId(1991, "female")];
+    await importMembers([`Phạm Văn Một,01/01/1990,Nam,Kinh,${ids[0]},01-C1,Dự bị,15/03/2025,`, `Phạm Thị Hai,01/01/1991,Nữ,Kinh,${ids[1]},01-C1,Dự bị,15/03/2025,`]);
+    const before = await hanoi().membership.admissions.overdue.query({ orgPath: TREE.c1 });
+    expect(before.items.filter((i) => i.admittedOn === "2025-03-15")).toHaveLength(0);
+    const r = await expectRecorded(suite.h, () => history("admissions", ADMISSIONS, ids.map((id) => `${id},05/03/2025,12-QĐ/ĐU,15/03/2025`)), {
+      action: "membership.members.import",
+      events: ["membership.history.imported"],
+    });
+    expect(r.result).toMatchObject({ ok: true, imported: 2 });
+    const after = await hanoi().membership.admissions.overdue.query({ orgPath: TREE.c1 });
+    expect(after.items.filter((i) => i.admittedOn === "2025-03-15")).toHaveLength(2);
+    const { rows } = await suite.h.db.query<{ decided_on: string }>(`SELECT a.decided_on FROM admission a JOIN member m ON m.id = a.member_id WHERE m.national_id = ANY($1)`, [ids]);
+    expect(rows.map((x) => x.decided_on)).toEqual(["2025-03-05", "2025-03-05"]);
+  });
+
+  it("after the badges history, badges.eligible no longer lists an awarded badge", async () => {
+    const id = nationalId(1960, "male");
+    await importMembers([`Lê Văn Cựu,01/01/1960,Nam,Kinh,${id},01-C2,Chính thức,19/05/1990,19/05/1991`]);
+    const memberId = (await suite.h.db.query<{ id: number }>(`SELECT id FROM member WHERE national_id = $1`, [id])).rows[0]!.id;
+    const listed = async () => (await hanoi().membership.badges.eligible.query({ orgPath: TREE.c2, on: "2026-11-20" })).items.filter((b) => b.memberId === memberId);
+    expect((await listed()).map((b) => b.years)).toEqual([30]);
+    expect(await history("badges", BADGES, [`${id},30,01/04/2020,19/05/2020`])).toMatchObject({ ok: true, imported: 1 });
+    expect(await listed()).toEqual([]);
+  });
+});
+
+describe("import.history: all or nothing, row errors", () => {
+  it("names each wrong row and column and writes nothing (CSV and XLSX)", async () => {
+    const id = nationalId(1985, "male");
+    await importMembers([`Ngô Văn Ba,01/01/1985,Nam,Kinh,${id},01-C1,Chính thức,10/10/2010,10/10/2011`]);
+    const bad = [
+      `${id},2024,Hoàn thành tốt nhiệm vụ`, // 2 ok
+      `${nationalId(1970, "male")},2024,Hoàn thành nhiệm vụ`, // 3 nobody
+      `${id},2024,Hoàn thành nhiệm vụ`, // 4 twice in the file
+      `${id},2009,Hoàn thành nhiệm vụ`, // 5 before admission
+      `${id},2023,Xuất sắc lắm`, // 6 unknown level
+      `${id},2027,Hoàn thành nhiệm vụ`, // 7 this year or later
+    ];
+    const before = await suite.fx.count("quality_rating");
+    const r = await history("ratings", RATINGS, bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.rejected.map((i) => `${i.row}:${i.column}`)).toEqual(["3:nationalId", "4:year", "5:year", "6:level", "7:year"]);
+    expect(await suite.fx.count("quality_rating")).toBe(before);
+
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Kết nạp");
+    sheet.addRow(ADMISSIONS.split(","));
+    sheet.addRow([id, "01/10/2010", "", "11/10/2010"]); // the register says 10/10/2010
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+    const x = await hanoi().membership.import.history.mutate({ orgPath: TREE.p1, kind: "admissions", format: "xlsx", fileBase64: xlsx });
+    expect(x).toMatchObject({ ok: false, rejected: [{ row: 2, column: "admittedOn" }] });
+  });
+
+  it("answers members outside the caller's scope as absent, and is for the boards", async () => {
+    const id = nationalId(1980, "female");
+    await suite.fx.member(TREE.c3, { fullName: "Giàng Thị Mỷ", birthDate: "1980-02-02", gender: "female" });
+    const r = await history("ratings", RATINGS, [`${id},2024,Hoàn thành nhiệm vụ`]);
+    expect(r).toMatchObject({ ok: false, rejected: [{ row: 2, column: "nationalId" }] });
+    await expectError(suite.h.client(as("viewer", TREE.p1)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "FORBIDDEN");
+    await expectError(suite.h.client(board(TREE.p2)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "FORBIDDEN");
+    await expectNoWrites(suite.h, () => hanoi().membership.import.history.mutate({ orgPath: TREE.p1, kind: "removals" as "ratings", format: "csv", fileBase64: b64(RATINGS) }), "BAD_REQUEST", "kind");
+  });
+});
+
+describe("five years of a province's history, closed, then this year's work", () => {
+  it("reproduces each year's report from the files; closed years do not move", async () => {
+    const YEARS = [2021, 2022, 2023, 2024, 2025];
+    // What the other tests of this file left in the province: the files' figures come on top of it.
+    const base = new Map<number, AnnualReportOutput>();
+    for (const y of YEARS) base.set(y, await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: y }));
+    const cells = ["01-C1", "01-C2", "01-K1"];
+    interface Person { id: string; born: number; female: boolean; admittedOn: string; cell: string }
+    const people: Person[] = [];
+    YEARS.forEach((y, yi) => {
+      for (let k = 0; k < 3 + yi; k++) {
+        const born = 1990 + k;
+        people.push({ id: nationalId(born, k % 2 ? "female" : "male"), born, female: k % 2 === 1, admittedOn: `${y}-0${3 + (k % 6)}-1${k % 9}`, cell: cells[k % 3]! });
+      }
+    });
+    const veterans: Person[] = [1994, 1995, 1996].map((y, k) => ({ id: nationalId(1965 + k, "male"), born: 1965 + k, female: false, admittedOn: `${y}-06-0${k + 1}`, cell: cells[k]! }));
+    // The register today: 2021–2024 admissions official, 2025 ones still probationary.
+    await importMembers(
+      [...people, ...veterans].map((p, i) => {
+        const official = p.admittedOn < "2025";
+        return `Trần Văn Người ${String.fromCharCode(65 + (i % 26))},01/01/${p.born},${p.female ? "Nữ" : "Nam"},Kinh,${p.id},${p.cell},${official ? "Chính thức" : "Dự bị"},${vi(p.admittedOn)},${official ? vi(addYear(p.admittedOn)) : ""}`;
+      }),
+    );
+
+    // The history files.
+    const recognized = people.filter((p) => p.admittedOn < "2025");
+    const cards = recognized.map((p, i) => ({ p, number: `HN${String(900000 + i)}`, issuedOn: addDays(addYear(p.admittedOn), 40) }));
+    const badges = veterans.map((v, i) => ({ v, proposedOn: `${2024 + (i % 2)}-0${4 + i}-01`, awardedOn: i === 2 ? null : `${2024 + (i % 2)}-0${5 + i}-19` }));
+    const ratings: { id: string; year: number; level: number }[] = [];
+    for (const [i, p] of [...people, ...veterans].entries()) {
+      for (const y of YEARS) if (y > Number(p.admittedOn.slice(0, 4))) ratings.push({ id: p.id, year: y, level: (i + y) % 4 });
+    }
+    const ok = (r: unknown) => expect(r).toMatchObject({ ok: true });
+    ok(await history("admissions", ADMISSIONS, people.map((p) => `${p.id},${vi(addDays(p.admittedOn, -10))},${p.id.slice(-3)}-QĐ/ĐU,${vi(p.admittedOn)}`)));
+    ok(await history("recognitions", RECOGNITIONS, recognized.map((p) => `${p.id},Công nhận chính thức,${vi(addDays(addYear(p.admittedOn), 7))}`)));
+    ok(await history("cards", CARDS, cards.map((c) => `${c.p.id},${c.number},${vi(c.issuedOn)}`)));
+    ok(await history("badges", BADGES, badges.map((b) => `${b.v.id},30,${vi(b.proposedOn)},${b.awardedOn ? vi(b.awardedOn) : ""}`)));
+    ok(await history("ratings", RATINGS, ratings.map((r) => `${r.id},${r.year},${LEVELS[r.level]}`)));
+
+    // Each year's report reproduces the files (computed here from the rows written above, independently).
+    const inYear = (d: string | null, y: number) => d !== null && d.startsWith(`${y}-`);
+    const reports = new Map<number, AnnualReportOutput>();
+    for (const y of YEARS) {
+      const r = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: y });
+      reports.set(y, r);
+      const b = base.get(y)!;
+      const bl = [b.ratings.members.excellent, b.ratings.members.good, b.ratings.members.completed, b.ratings.members.notCompleted];
+      const levels = [0, 1, 2, 3].map((l) => bl[l]! + ratings.filter((x) => x.year === y && x.level === l).length);
+      expect({
+        admissions: r.admissions.count,
+        madeOfficial: r.madeOfficial,
+        cards: r.cardsIssued,
+        badges: r.badges,
+        ratings: [r.ratings.members.excellent, r.ratings.members.good, r.ratings.members.completed, r.ratings.members.notCompleted],
+      }, String(y)).toEqual({
+        admissions: b.admissions.count + people.filter((p) => inYear(p.admittedOn, y)).length,
+        madeOfficial: b.madeOfficial + recognized.filter((p) => inYear(addDays(addYear(p.admittedOn), 7), y)).length,
+        cards: b.cardsIssued + cards.filter((c) => inYear(c.issuedOn, y)).length,
+        badges: { proposed: b.badges.proposed + badges.filter((x) => inYear(x.proposedOn, y)).length, awarded: b.badges.awarded + badges.filter((x) => inYear(x.awardedOn, y)).length },
+        ratings: levels,
+      });
+    }
+    expect(reports.get(2023)!.admissions.count - base.get(2023)!.admissions.count).toBe(5);
+
+    // The board closes the five years.
+    for (const y of YEARS) await hanoi().membership.kpi.closeYear.mutate({ orgPath: TREE.p1, year: y });
+
+    // This year's work: the 2025 admissions are recognized (2026), a 2026 rating is self-assessed.
+    const { rows: pending } = await suite.h.db.query<{ id: number }>(`SELECT id FROM member WHERE national_id = ANY($1) ORDER BY id`, [people.filter((p) => p.admittedOn >= "2025").map((p) => p.id)]);
+    for (const { id } of pending) {
+      await hanoi().membership.admissions.recognize.mutate({ memberId: id, outcome: "recognized", decidedOn: "2026-11-02", newMemberCourseCompletedOn: "2025-09-01", cellVote: { inFavor: 4, officialMembers: 5 } });
+    }
+    const now = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2026 });
+    expect(now.madeOfficial).toBe(pending.length);
+
+    const strip = ({ closed: _c, amendments: _a, ...figures }: AnnualReportOutput) => figures;
+    for (const y of YEARS) {
+      const r = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: y });
+      expect(strip(r), String(y)).toEqual(strip(reports.get(y)!));
+      expect(r.amendments, String(y)).toEqual([]);
+    }
+
+    // A rating of 2024 found late and imported now: an amendment of the closed 2024, beside the published figure.
+    const late = nationalId(1999, "male");
+    await importMembers([`Vũ Văn Muộn,01/01/1999,Nam,Kinh,${late},01-C1,Chính thức,02/02/2020,02/02/2021`]);
+    ok(await history("ratings", RATINGS, [`${late},2024,${LEVELS[0]}`]));
+    const r2024 = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2024 });
+    expect(strip(r2024)).toEqual(strip(reports.get(2024)!));
+    const published = reports.get(2024)!.ratings.members;
+    expect(r2024.amendments).toContainEqual({ figure: "ratings.members.excellent", published: published.excellent, amended: published.excellent + 1 });
+    expect(r2024.amendments).toContainEqual({ figure: "ratings.members.total", published: published.total, amended: published.total + 1 });
+  });
+});
