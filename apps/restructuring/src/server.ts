@@ -21,6 +21,8 @@ export interface RestructuringServiceOptions {
   rateLimits?: RateLimitOptions | false;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
+  /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
+  onClose?: () => Promise<void>;
 }
 
 export function createRestructuringService(opts: RestructuringServiceOptions): Service {
@@ -39,6 +41,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     readiness: () => opts.db.readiness(),
     createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier }),
     onClose: async () => {
+      await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();
     },
   });
