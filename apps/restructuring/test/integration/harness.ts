@@ -1,13 +1,12 @@
 // One running restructuring service per test file, on a fresh database (in-memory PGlite, or a new database
 // on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL), with a real test identity provider
 // and real HTTP on 127.0.0.1. The organization tree is given as data (membership's reader comes later).
-import { randomBytes } from "node:crypto";
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
 import { createServiceLinks } from "@orgboard/contracts";
+import { freshServiceDatabase } from "@orgboard/events/testing";
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
-import pg from "pg";
 import { staticTree } from "../../src/app/tree.js";
 import { openDatabase, type Database } from "../../src/db.js";
 import type { OrgNode } from "../../src/domain/index.js";
@@ -26,32 +25,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function serverUrl(): string | undefined {
-  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
-}
-
-async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const server = serverUrl();
-  if (!server) return { db: await openDatabase({ dataDir: "memory://" }), drop: async () => {} };
-  const name = `restructuring_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  return {
-    db,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 export async function startHarness(tree: readonly OrgNode[]): Promise<Harness> {
   const issuer: TestIssuer = await createTestIssuer({ audience: "restructuring" });
-  const { db, drop } = await freshDatabase();
+  const { db, drop } = await freshServiceDatabase("restructuring", openDatabase);
   const service = createRestructuringService({
     db,
     tree: staticTree(tree),
