@@ -413,7 +413,7 @@ export interface ConservationReport {
   unitMismatches: { unitCode: string; before: number; after: number }[];
 }
 
-/** Conservation after the changes: nobody lost or counted twice, no district committee left. */
+/** Conservation after the changes: nobody lost or counted twice, no district committee left (if abolished). */
 export function checkConservation(plan: CompiledPlan, before: readonly OrgNode[], after: readonly OrgNode[], previews: readonly UnitPreview[]): ConservationReport {
   const membersBefore = before.reduce((n, o) => n + o.members, 0);
   let membersInOpenCells = 0;
@@ -427,7 +427,8 @@ export function checkConservation(plan: CompiledPlan, before: readonly OrgNode[]
   ).length;
   const unitMismatches = previews.filter((p) => p.members !== p.membersBefore).map((p) => ({ unitCode: p.unitCode, before: p.membersBefore, after: p.members }));
   return {
-    ok: membersBefore === membersInOpenCells && misplacedMembers === 0 && districtCommitteesLeft === 0 && unitMismatches.length === 0,
+    // District committees left only count against a plan that abolishes the level.
+    ok: membersBefore === membersInOpenCells && misplacedMembers === 0 && (!plan.districtLevelAbolished || districtCommitteesLeft === 0) && unitMismatches.length === 0,
     membersBefore,
     membersInOpenCells,
     misplacedMembers,

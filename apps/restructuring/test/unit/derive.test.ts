@@ -128,6 +128,32 @@ describe("derivation on a small tree (Hà Giang + Tuyên Quang → Tuyên Quang)
   });
 });
 
+describe("an edited plan: only Hà Giang and Tuyên Quang merge, nothing else changes", () => {
+  const plan: Plan = {
+    title: "Nhập tỉnh Hà Giang vào tỉnh Tuyên Quang",
+    effectiveOn: "2025-07-01",
+    fromEdition: "2024",
+    toEdition: "2025",
+    changes: [{ kind: "merge", level: "province", sources: [{ code: "02", coverage: "full" }, { code: "08", coverage: "full" }], target: { code: "08", name: "Tỉnh Tuyên Quang", level: "province", parentCode: null } }],
+    assignments: {},
+  };
+
+  it("is valid; district committees stay and move under the new province committee; communes are untouched", () => {
+    expect(validatePlan(plan)).toEqual([]);
+    const compiled = compilePlan(plan);
+    const tree = tree2024((p) => p === "02" || p === "08");
+    const d = deriveOrgChanges(compiled, tree);
+    const districts = tree.filter((o) => o.kind === "upper_grassroots_committee");
+    expect(d.changes.filter((c) => c.kind === "close").map((c) => c.code).sort()).toEqual(["02", "08"]);
+    expect(d.changes.filter((c) => c.kind === "reparent").map((c) => c.code).sort()).toEqual([...districts.map((o) => o.code), "02-CQ", "08-CQ"].sort());
+    expect(d.after.filter((o) => !o.closed && o.kind === "grassroots_committee").length).toBe(tree.filter((o) => o.kind === "grassroots_committee").length);
+    const previews = previewByUnit(compiled, tree, d);
+    expect(previews.map((p) => p.unitCode)).toEqual(["08"]);
+    const report = checkConservation(compiled, tree, d.after, previews);
+    expect(report).toMatchObject({ ok: true, districtCommitteesLeft: districts.length });
+  });
+});
+
 describe("conflicts", () => {
   const plan = compilePlan(officialPlan2025());
 
