@@ -1,0 +1,55 @@
+import { restructuringContract, type ConflictView, type PreviewPlanOutput } from "@orgboard/contract-restructuring";
+import { checkConservation, compilePlan, deriveOrgChanges, previewByUnit, surplusPosts, type Conflict } from "../../domain/index.js";
+import { procedure } from "../procedure.js";
+import { planInScope } from "./scope.js";
+
+const c = restructuringContract.procedures.plans.preview;
+
+function conflictView(k: Conflict): ConflictView {
+  switch (k.kind) {
+    case "duplicate_name":
+      return { kind: k.kind, orgCodes: k.codes, members: 0, name: k.name, candidateUnits: [] };
+    case "empty_cell":
+      return { kind: k.kind, orgCodes: [k.code], members: 0, name: null, candidateUnits: [] };
+    case "no_successor":
+      return { kind: k.kind, orgCodes: [k.code], members: k.members, name: null, candidateUnits: k.candidates };
+    case "unknown_unit":
+      return { kind: k.kind, orgCodes: [k.code], members: 0, name: null, candidateUnits: [] };
+  }
+}
+
+/** The dry run of a plan on the current organization tree: nothing is written. */
+export const previewPlanRoute = procedure("restructuring.plans.read")
+  .input(c.input)
+  .output(c.output)
+  .query(async ({ ctx, input }): Promise<PreviewPlanOutput> => {
+    const { plan } = await planInScope(ctx.db, input.planId, ctx.can);
+    const compiled = compilePlan(plan);
+    const tree = await ctx.tree.load();
+    const derivation = deriveOrgChanges(compiled, tree);
+    const previews = previewByUnit(compiled, tree, derivation);
+    const report = checkConservation(compiled, tree, derivation.after, previews);
+    const inProvince = (unitCode: string) => {
+      if (input.provinceCode === undefined) return true;
+      const unit = compiled.newUnits.get(unitCode);
+      return unit?.code === input.provinceCode || unit?.parentCode === input.provinceCode;
+    };
+    const changes = { create: 0, close: 0, update: 0, reparent: 0 };
+    for (const ch of derivation.changes) changes[ch.kind]++;
+    const conflicts = { duplicate_name: 0, empty_cell: 0, no_successor: 0, unknown_unit: 0 };
+    for (const k of derivation.conflicts) conflicts[k.kind]++;
+    const surplus = { secretary: 0, deputySecretary: 0 };
+    for (const [province, s] of surplusPosts(compiled, tree, derivation)) {
+      if (input.provinceCode !== undefined && province !== input.provinceCode) continue;
+      surplus.secretary += s.secretary;
+      surplus.deputySecretary += s.deputySecretary;
+    }
+    return {
+      planId: input.planId,
+      units: previews.filter((p) => inProvince(p.unitCode)).map((p) => ({ ...p, conflicts: p.conflicts.map(conflictView) })),
+      changes,
+      conflicts,
+      surplusPosts: surplus,
+      conservation: { ...report, unitMismatches: report.unitMismatches.length },
+    };
+  });

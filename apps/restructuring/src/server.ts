@@ -1,0 +1,48 @@
+// The restructuring service: tRPC on Hono (server-kit). main.ts wires it to configuration; tests start it
+// directly with the organization tree they need.
+import type { TokenVerifier } from "@orgboard/auth";
+import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
+import type { TreeSource } from "./app/tree.js";
+import type { RestructuringContext } from "./context.js";
+import type { Database } from "./db.js";
+import { appRouter } from "./router/index.js";
+
+export interface RestructuringServiceOptions {
+  db: Database;
+  verifier: TokenVerifier;
+  /** The organization tree previews run on (membership's, read with the service token, when that is built). */
+  tree: TreeSource;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  corsOrigins?: string[];
+  now?: () => Date;
+  bodyLimitBytes?: number;
+  rateLimits?: RateLimitOptions | false;
+  /** Close the database on stop (default true). */
+  closeDatabase?: boolean;
+  /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
+  onClose?: () => Promise<void>;
+}
+
+export function createRestructuringService(opts: RestructuringServiceOptions): Service {
+  const now = opts.now ?? (() => new Date());
+  const { prisma, notifier } = opts.db;
+  return createService({
+    name: "restructuring",
+    router: appRouter,
+    verifier: opts.verifier,
+    port: opts.port,
+    host: opts.host,
+    logger: opts.logger,
+    corsOrigins: opts.corsOrigins,
+    bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
+    ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
+    readiness: () => opts.db.readiness(),
+    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier }),
+    onClose: async () => {
+      await opts.onClose?.();
+      if (opts.closeDatabase !== false) await opts.db.close();
+    },
+  });
+}

@@ -1,0 +1,33 @@
+// Organization trees on the 2024 units (with district committees), shaped like membership's seed, for the
+// domain tests: deterministic member counts from the codes, two village cells per commune with the same
+// names in every commune (so merges produce the duplicate names real merges produce).
+import { getUnits } from "@orgboard/admin-units";
+import type { OrgNode } from "../../src/domain/index.js";
+
+const count = (code: string, mod: number, base: number) => (Number.parseInt(code.replace(/\D/g, "") || "0", 10) % mod) + base;
+
+/** Every 2024 unit: province committee, district committees (+ one agency cell each), commune committees with 2 cells; every 40th commune has a single grassroots cell instead. */
+export function tree2024(filter: (provinceCode: string) => boolean = () => true): OrgNode[] {
+  const out: OrgNode[] = [];
+  const provinceOf = new Map<string, string>();
+  for (const u of getUnits("2024")) {
+    const province = u.kind === "province" ? u.code : u.kind === "district" ? u.parentCode! : provinceOf.get(u.parentCode!)!;
+    provinceOf.set(u.code, province);
+    if (!filter(province)) continue;
+    if (u.kind === "province") {
+      out.push({ code: u.code, parentCode: null, kind: "provincial_committee", name: `Đảng bộ ${u.name}`, adminUnitCode: u.code, closed: false, members: 0 });
+      out.push({ code: `${u.code}-CQ`, parentCode: u.code, kind: "grassroots_cell", name: "Chi bộ Văn phòng Tỉnh ủy", adminUnitCode: null, closed: false, members: count(u.code, 7, 10) });
+    } else if (u.kind === "district") {
+      out.push({ code: u.code, parentCode: u.parentCode, kind: "upper_grassroots_committee", name: `Đảng bộ ${u.name}`, adminUnitCode: u.code, closed: false, members: 0 });
+      out.push({ code: `${u.code}-CQ`, parentCode: u.code, kind: "grassroots_cell", name: `Chi bộ Cơ quan ${u.shortName}`, adminUnitCode: null, closed: false, members: count(u.code, 5, 3) });
+    } else if (Number.parseInt(u.code, 10) % 40 === 0) {
+      out.push({ code: u.code, parentCode: u.parentCode, kind: "grassroots_cell", name: `Chi bộ ${u.name}`, adminUnitCode: u.code, closed: false, members: count(u.code, 9, 4) });
+    } else {
+      out.push({ code: u.code, parentCode: u.parentCode, kind: "grassroots_committee", name: `Đảng bộ ${u.name}`, adminUnitCode: u.code, closed: false, members: 0 });
+      for (const i of [1, 2]) {
+        out.push({ code: `${u.code}-0${i}`, parentCode: u.code, kind: "subordinate_cell", name: `Chi bộ thôn ${i}`, adminUnitCode: null, closed: false, members: count(u.code, 11 + i, 5) });
+      }
+    }
+  }
+  return out;
+}
