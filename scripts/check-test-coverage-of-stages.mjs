@@ -8,6 +8,8 @@
 // Which files a script runs is asked of the runner itself (`vitest list --filesOnly`, `playwright test
 // --list`) with the script's own arguments, so include/exclude patterns in configs count as they do in CI.
 // A script command it cannot interpret fails the check rather than being assumed to run everything.
+// A package's `test:security` (the security suite, its own step of .ci/run) names files of those stages: each
+// name must match a file it runs, and each file it runs must be in one of the Node 24 stages.
 // Usage: node scripts/check-test-coverage-of-stages.mjs (after `pnpm install`; no build needed).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -87,6 +89,7 @@ const packages = ["apps", "packages"].flatMap((d) =>
 
 const problems = [];
 let checked = 0;
+let securityFiles = 0;
 for (const pkgDir of packages) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   const all = testFiles(pkgDir);
@@ -99,6 +102,22 @@ for (const pkgDir of packages) {
       runBy[name] = new Set(filesOfScript(pkgDir, scripts[name]));
     } catch (e) {
       problems.push(`${pkg.name} ${name}: ${e.message}`);
+    }
+  }
+  // The security suite (`test:security`, its own CI step) re-runs chosen files of the stages above by name: a
+  // name that matches no file (renamed, moved) would silently shrink the suite, so each must exist and run.
+  if (scripts["test:security"]) {
+    try {
+      const runs = new Set(filesOfScript(pkgDir, scripts["test:security"]));
+      const named = scripts["test:security"].split(/\s+/).filter((a) => TEST_FILE.test(a)).map((a) => join(pkgDir, a));
+      if (named.length === 0) problems.push(`${pkg.name} test:security: names no test file (it must list the files of the security suite)`);
+      for (const f of named) if (!runs.has(f)) problems.push(`${relative(root, f).split(sep).join("/")}: named by ${pkg.name}'s "test:security" but not run by it (missing, or excluded by its config)`);
+      for (const f of runs) {
+        if (!NODE24_SCRIPTS.some((s) => runBy[s]?.has(f))) problems.push(`${relative(root, f).split(sep).join("/")}: in ${pkg.name}'s "test:security" but in none of its ${NODE24_SCRIPTS.join("/")} stages`);
+      }
+      securityFiles += runs.size;
+    } catch (e) {
+      problems.push(`${pkg.name} test:security: ${e.message}`);
     }
   }
   for (const file of all) {
@@ -115,9 +134,12 @@ for (const pkgDir of packages) {
 const ci = readFileSync(join(root, ".ci", "run"), "utf8");
 const node24Line = ci.split("\n").find((l) => /turbo run .*test:unit/.test(l) && !l.trimStart().startsWith("#"));
 for (const s of NODE24_SCRIPTS) if (!node24Line?.includes(s)) problems.push(`.ci/run: no "turbo run … ${NODE24_SCRIPTS.join(" ")}" line runs "${s}"`);
+if (securityFiles > 0 && !ci.split("\n").some((l) => /turbo run .*test:security/.test(l) && !l.trimStart().startsWith("#"))) {
+  problems.push(`.ci/run: no "turbo run test:security" line runs the security suite`);
+}
 
 if (problems.length) {
   console.error(`test files that some CI stage does not run (${problems.length}):\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`every one of ${checked} test files in ${packages.length} packages runs in "test" (Node 20) and in ${NODE24_SCRIPTS.join("/")} (Node 24, PostgreSQL, Keycloak)`);
+console.log(`every one of ${checked} test files in ${packages.length} packages runs in "test" (Node 20) and in ${NODE24_SCRIPTS.join("/")} (Node 24, PostgreSQL, Keycloak); the security suite re-runs ${securityFiles} of them by name`);

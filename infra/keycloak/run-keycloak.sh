@@ -21,9 +21,12 @@ home="$cache/keycloak-$version"
 base="http://127.0.0.1:$port"
 export IDENTITY_VNEID_URL=${IDENTITY_VNEID_URL:-http://127.0.0.1:8190/vneid}
 
+# shellcheck source=keycloak-pid.sh
+. "$here/keycloak-pid.sh"
+
 mkdir -p "$cache"
-if [ -f "$cache/keycloak.pid" ] && kill -0 "$(cat "$cache/keycloak.pid")" 2>/dev/null; then
-  echo "Keycloak already running (pid $(cat "$cache/keycloak.pid")): $base" >&2
+if running=$(keycloak_pid "$cache/keycloak.pid"); then
+  echo "Keycloak already running (pid $running): $base" >&2
   exit 1
 fi
 

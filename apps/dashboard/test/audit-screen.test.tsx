@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { i18n } from "i18next";
 import { initI18n } from "../src/i18n/index.js";
 import { AuditTable } from "../src/screens/AuditScreen.js";
-import { auditSearchInput, EMPTY_FILTERS, isoFromVi } from "../src/state/audit-search.js";
+import { AUDIT_SERVICES, auditSearchInput, EMPTY_FILTERS, isoFromVi } from "../src/state/audit-search.js";
 
 let i18nInstance: i18n;
 beforeAll(async () => {
@@ -35,6 +35,19 @@ describe("audit search filters", () => {
     if (!("input" in built)) throw new Error("invalid");
     expect(auditSearchInputSchema.safeParse(built.input).success).toBe(true);
     expect(auditSearchInput({ ...EMPTY_FILTERS, to: "32/01/2026" }, null)).toEqual({ invalid: "to" });
+  });
+});
+
+describe("audit services", () => {
+  it("offers every service with an audit search, inspection included, each named in Vietnamese and English", async () => {
+    expect([...AUDIT_SERVICES].sort()).toEqual(["conference", "inspection", "membership"]);
+    const en = await initI18n("en");
+    for (const s of AUDIT_SERVICES) {
+      expect(i18nInstance.t(`audit.services.${s}`), s).not.toBe(`audit.services.${s}`);
+      // English falls back to Vietnamese when a key is missing: an English label differs from the Vietnamese one.
+      expect(en.t(`audit.services.${s}`), s).not.toBe(i18nInstance.t(`audit.services.${s}`));
+    }
+    expect(i18nInstance.t("audit.services.inspection")).toBe("Kiểm tra, giám sát");
   });
 });
 

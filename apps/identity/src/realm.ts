@@ -87,6 +87,11 @@ export interface RealmClient {
   deviceCodeLifespan: number;
   /** Realm roles this client's tokens may carry (Keycloak's scope mappings; null = full scope). */
   roleScope: Set<string> | null;
+  /**
+   * The services its access tokens are for (`aud`): the audience mappers of the client's default client
+   * scopes, as Keycloak adds them. A token names only these, so it is refused by every other service.
+   */
+  audiences: string[];
 }
 export interface RealmUser {
   id: string;
@@ -111,8 +116,6 @@ export interface BrokerConfig {
 export interface Realm {
   name: string;
   roles: string[];
-  /** Service client ids that every token of the realm names in `aud` (the audience mappers of the realm's scopes). */
-  audiences: string[];
   clients: Map<string, RealmClient>;
   users: RealmUser[];
   lifetimes: { accessToken: number; ssoIdle: number; ssoMax: number; code: number; login: number };
@@ -138,8 +141,22 @@ export function parseRealm(text: string, env: Record<string, string | undefined>
   }
   const r = parsed.data;
   const scopeByClient = new Map(r.scopeMappings.map((m) => [m.client, m.roles]));
+  // Keycloak's audience mappers, per client scope: a client's tokens name the audiences of its default scopes.
+  const audiencesOfScope = new Map(
+    r.clientScopes.map((s) => [
+      s.name,
+      s.protocolMappers
+        .filter((m) => m.protocolMapper === "oidc-audience-mapper" && m.config["access.token.claim"] !== "false")
+        .map((m) => m.config["included.client.audience"])
+        .filter((a): a is string => !!a),
+    ]),
+  );
+  const scopeNames = new Set(r.clientScopes.map((s) => s.name));
   const clients = new Map<string, RealmClient>();
   for (const c of r.clients.filter((x) => x.enabled)) {
+    // Keycloak refuses an import naming a client scope that does not exist; so does this reader.
+    const unknownScope = c.defaultClientScopes.find((name) => !scopeNames.has(name));
+    if (unknownScope) throw new Error(`${file}: client ${c.clientId}: unknown client scope "${unknownScope}"`);
     const postLogout = (c.attributes["post.logout.redirect.uris"] ?? "").split("##").filter(Boolean);
     const origins = c.webOrigins.flatMap((o) => (o === "+" ? c.redirectUris.map(originOf) : [o])).filter((o): o is string => !!o);
     clients.set(c.clientId, {
@@ -156,13 +173,9 @@ export function parseRealm(text: string, env: Record<string, string | undefined>
       deviceGrant: c.attributes["oauth2.device.authorization.grant.enabled"] === "true",
       deviceCodeLifespan: Number(c.attributes["oauth2.device.code.lifespan"]) > 0 ? Number(c.attributes["oauth2.device.code.lifespan"]) : 600,
       roleScope: c.fullScopeAllowed ? null : new Set(scopeByClient.get(c.clientId) ?? []),
+      audiences: [...new Set(c.defaultClientScopes.flatMap((name) => audiencesOfScope.get(name) ?? []))].sort(),
     });
   }
-  const audiences = r.clientScopes
-    .flatMap((s) => s.protocolMappers)
-    .filter((m) => m.protocolMapper === "oidc-audience-mapper" && m.config["access.token.claim"] !== "false")
-    .map((m) => m.config["included.client.audience"])
-    .filter((a): a is string => !!a);
   const users = r.users.filter((u) => u.enabled).map((u): RealmUser => {
     return {
       id: u.id,
@@ -187,7 +200,6 @@ export function parseRealm(text: string, env: Record<string, string | undefined>
   return {
     name: r.realm,
     roles: r.roles.realm.map((x) => x.name),
-    audiences: [...new Set(audiences)],
     clients,
     users,
     lifetimes: {

@@ -3,6 +3,7 @@
 // the port the realm was imported with (IDENTITY_VNEID_URL, default http://127.0.0.1:8190/vneid).
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTokenVerifier, TokenError } from "@orgboard/auth";
 import { startIdentity, type IdentityServer } from "../src/index.js";
 import { authorizationRequest, Browser, builtinDriver, DASHBOARD, keycloakDriver, REDIRECT, run, text, tokenRequest as postToken, vneidLogin, type LoginDriver } from "./support.js";
 
@@ -86,18 +87,43 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     const claims = await verifyAccess(ok.body["access_token"]!, "inspection");
     expect(claims).toMatchObject({ azp: "membership", typ: "Bearer", preferred_username: "service-account-membership", realm_access: { roles: ["service"] }, org_paths: ["/"] });
     expect(claims.sub).toBe("6f1b2c10-5e00-4c1e-9a01-000000000010");
-    expect([claims.aud].flat().sort()).toEqual([...SERVICES].sort());
+    // Membership's service account calls inspection only (its event stream): its tokens are for inspection alone.
+    expect([claims.aud].flat()).toEqual(["inspection"]);
     expect(claims.exp! - claims.iat!).toBe(300);
 
     const basic = Buffer.from("conference:dev-conference-secret").toString("base64");
     const viaBasic = await tokenRequest({ grant_type: "client_credentials" }, { authorization: `Basic ${basic}` });
     expect(viaBasic.status, JSON.stringify(viaBasic.body)).toBe(200);
-    expect((await verifyAccess(viaBasic.body["access_token"]!)).azp).toBe("conference");
+    expect((await verifyAccess(viaBasic.body["access_token"]!, "conference")).azp).toBe("conference");
 
     const bad = await tokenRequest({ grant_type: "client_credentials", client_id: "membership", client_secret: "wrong" });
     expect(bad.status).toBe(401);
     // Keycloak says unauthorized_client where RFC 6749 (and oidc-provider) say invalid_client.
     expect(["invalid_client", "unauthorized_client"]).toContain(bad.body["error"]);
+  });
+
+  it("gives each service account's token only the audiences it needs: a token for one service is refused by another (#9)", async () => {
+    const tokenOf = async (client: string) => {
+      const res = await tokenRequest({ grant_type: "client_credentials", client_id: client, client_secret: `dev-${client}-secret` });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body["access_token"]!;
+    };
+    // Each service's own verifier (packages/auth), as the services build it from OIDC_ISSUER / OIDC_AUDIENCE.
+    const verifierOf = (service: string) => createTokenVerifier({ issuer: realmUrl, audience: service, jwksUrl: endpoint("jwks_uri") });
+    const answers = async (token: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          SERVICES.map(async (s) => [s, await verifierOf(s).verifyAccessToken(token).then(() => "accepted", (e: unknown) => (e instanceof TokenError ? e.reason : String(e)))] as const),
+        ),
+      );
+    const refusedBut = (accepted: string[]) => Object.fromEntries(SERVICES.map((s) => [s, accepted.includes(s) ? "accepted" : "wrong_audience"]));
+    // inspection reads members from membership; membership follows inspection's decisions; realtime reads
+    // three event streams (and shows its own /readyz details); the bridge stand-in posts to conference.
+    expect(await answers(await tokenOf("inspection"))).toEqual(refusedBut(["membership"]));
+    expect(await answers(await tokenOf("membership"))).toEqual(refusedBut(["inspection"]));
+    expect(await answers(await tokenOf("realtime"))).toEqual(refusedBut(["membership", "inspection", "conference", "realtime"]));
+    expect(await answers(await tokenOf("conference"))).toEqual(refusedBut(["conference"]));
+    expect(await answers(await tokenOf("personnel"))).toEqual(refusedBut([]));
   });
 
   it("logs a provisioned official in through VNeID with roles, org paths and acr", async () => {
@@ -113,6 +139,7 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
       acr: "urn:vneid:loa:2",
     });
     expect(access.sub).toBe("6f1b2c10-0002-4c1e-9a01-000000000002");
+    // The dashboard's one token serves every screen (docs/security.md "Audiences").
     expect([access.aud].flat()).toEqual(expect.arrayContaining(SERVICES));
     expect(typeof access["sid"]).toBe("string");
     const { payload: id } = await jwtVerify(tokens["id_token"]!, jwks, { issuer: realmUrl, audience: "dashboard" });

@@ -22,7 +22,27 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
       expect(realm.clients.get(s)).toMatchObject({ publicClient: false, serviceAccount: true, standardFlow: false, secret: `dev-${s}-secret` });
       expect(realm.users.find((u) => u.serviceAccountClientId === s)?.roles).toEqual(["service"]);
     }
-    expect([...realm.audiences].sort()).toEqual([...SERVICES].sort());
+  });
+
+  it("gives each client's tokens only the audiences of the services they are for (#9)", () => {
+    const aud = (c: string) => realm.clients.get(c)!.audiences;
+    // One keycloak-js token per browser session: every service an official uses from the dashboard.
+    expect(aud("dashboard")).toEqual([...SERVICES].sort());
+    // The command line has no socket.
+    expect(aud("orgboard-cli")).toEqual(SERVICES.filter((s) => s !== "realtime").sort());
+    // Service accounts: only the services they call.
+    expect(aud("inspection")).toEqual(["membership"]);
+    expect(aud("membership")).toEqual(["inspection"]);
+    expect(aud("realtime")).toEqual(["conference", "inspection", "membership", "realtime"]);
+    expect(aud("conference")).toEqual(["conference"]);
+    expect(aud("personnel")).toEqual([]);
+    expect(aud("restructuring")).toEqual([]);
+  });
+
+  it("refuses a client naming a client scope the realm does not define", () => {
+    const bad = JSON.parse(text) as { clients: { clientId: string; defaultClientScopes: string[] }[] };
+    bad.clients.find((c) => c.clientId === "inspection")!.defaultClientScopes.push("audience-nowhere");
+    expect(() => parseRealm(JSON.stringify(bad), { IDENTITY_VNEID_URL: "http://127.0.0.1:1/vneid" })).toThrow(/client inspection: unknown client scope "audience-nowhere"/);
   });
 
   it("has the command line as a public device-grant-only client with the dashboard's roles", () => {

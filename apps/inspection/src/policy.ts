@@ -43,6 +43,9 @@ export const inspectionPolicy = definePolicy({
    * gateway delivers inspection's events to sockets by the very same rule (issue #9).
    */
   "inspection.events.read": inspectionStreamReaders,
+
+  /** The audit trail of the scope (audit.search): auditors only, who read no case (docs/security.md "Audit trail"). */
+  "inspection.audit.read": { roles: ["auditor"], scoped: true },
 });
 
 export type InspectionAction = keyof typeof inspectionPolicy;

@@ -23,9 +23,10 @@ export const membershipPolicy = definePolicy({
   /**
    * Member records: one member, lists/search, history. Personal data; of the service accounts only
    * inspection needs it (a case's subject, read on demand: docs/decisions/0008-inspection-subjects.md),
-   * and every call it makes is for a case an inspector opened in scope.
+   * and every call it makes is for a case an inspector opened in scope. So `service` here is inspection's
+   * service account only (`azp`), whatever audience another service's token carries (#9).
    */
-  "membership.members.read": { roles: [...READERS, "service"], scoped: true },
+  "membership.members.read": { roles: [...READERS, "service"], scoped: true, serviceClients: ["inspection"] },
   /** Record an existing member, correct personal data. */
   "membership.members.manage": { roles: BOARDS, scoped: true },
   "membership.members.import": { roles: BOARDS, scoped: true },

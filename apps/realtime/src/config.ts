@@ -4,8 +4,15 @@ import { join } from "node:path";
 import { baseServiceConfigSchema, bilingual, loadConfig, nonEmpty, httpUrl, wholeNumber } from "@orgboard/server-kit";
 import { z } from "zod";
 import { STREAM_ACCESS } from "./access.js";
+import type { SocketLimits } from "./gateway.js";
 
 const serviceName = /^[a-z][a-z0-9]*$/;
+
+/**
+ * An official keeps a few tabs open (20 leaves room for a wall of screens); a provincial office shares one
+ * address (1,000 sockets); a dashboard sends a handful of messages a minute (docs/security.md "Limits").
+ */
+export const DEFAULT_SOCKET_LIMITS = { perPrincipal: 20, perAddress: 1000, messagesPerMinute: 60 } as const;
 
 /**
  * `membership=http://127.0.0.1:4001,conference=http://127.0.0.1:4005`: each service's base URL, the
@@ -58,8 +65,9 @@ export const servicesList = z.string().transform((s, ctx) => {
 });
 
 export const realtimeConfigSchema = baseServiceConfigSchema
-  // No tRPC here: the body and request rate limits belong to createService (docs/security.md, "Limits").
-  .omit({ BODY_LIMIT_BYTES: true, RATE_LIMIT_WINDOW_MS: true, RATE_LIMIT_PER_PRINCIPAL: true, RATE_LIMIT_PER_ADDRESS: true, RATE_LIMIT_PROXY_HOPS: true })
+  // No tRPC here: the body and request rate limits belong to createService (docs/security.md, "Limits");
+  // the sockets have their own (REALTIME_MAX_SOCKETS_*, REALTIME_MESSAGES_PER_MINUTE), behind the same proxies.
+  .omit({ BODY_LIMIT_BYTES: true, RATE_LIMIT_WINDOW_MS: true, RATE_LIMIT_PER_PRINCIPAL: true, RATE_LIMIT_PER_ADDRESS: true })
   .extend({
     OIDC_AUDIENCE: baseServiceConfigSchema.shape.OIDC_AUDIENCE.default("realtime"),
     /** Client credentials of realtime's own client, for the service token that reads the streams. */
@@ -70,6 +78,10 @@ export const realtimeConfigSchema = baseServiceConfigSchema
     REALTIME_SERVICES: servicesList.default([]),
     REALTIME_MAX_DISCONNECTION_MS: wholeNumber(1000, 3_600_000).default(120_000),
     REALTIME_MAX_REPLAY_PACKETS: wholeNumber(100).default(200_000),
+    /** Open sockets per principal, per address, and messages per socket and minute (0: no limit). */
+    REALTIME_MAX_SOCKETS_PER_PRINCIPAL: wholeNumber(0).default(DEFAULT_SOCKET_LIMITS.perPrincipal),
+    REALTIME_MAX_SOCKETS_PER_ADDRESS: wholeNumber(0).default(DEFAULT_SOCKET_LIMITS.perAddress),
+    REALTIME_MESSAGES_PER_MINUTE: wholeNumber(0).default(DEFAULT_SOCKET_LIMITS.messagesPerMinute),
     /** With DATABASE_URL: the LISTEN/NOTIFY channel and advisory-lock namespace shared by the instances. */
     REALTIME_BUS_CHANNEL: z
       .string()
@@ -89,6 +101,15 @@ export const realtimeConfigSchema = baseServiceConfigSchema
   });
 
 export type RealtimeConfig = z.infer<typeof realtimeConfigSchema>;
+
+export function socketLimitsFromConfig(c: RealtimeConfig): SocketLimits {
+  return {
+    perPrincipal: c.REALTIME_MAX_SOCKETS_PER_PRINCIPAL,
+    perAddress: c.REALTIME_MAX_SOCKETS_PER_ADDRESS,
+    messagesPerMinute: c.REALTIME_MESSAGES_PER_MINUTE,
+    proxyHops: c.RATE_LIMIT_PROXY_HOPS,
+  };
+}
 
 /** Names from before docs/configuration.md's convention: set, they stop the start naming the new one. */
 export const realtimeRenamed = {

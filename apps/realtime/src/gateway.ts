@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from "node:net";
 import { definePolicy, decide, TokenError, type Principal, type TokenVerifier } from "@orgboard/auth";
 import { OFFICIAL_ROLES, type EventEnvelope } from "@orgboard/contracts";
+import { bilingual, forwardedClientAddress } from "@orgboard/server-kit";
 import { Server, type Socket } from "socket.io";
 import { memoryAdapter, pgAdapter, type PgBus } from "./adapters.js";
 import type { SessionLogOptions } from "./session-log.js";
@@ -66,6 +67,42 @@ export interface GatewayOptions {
   pingTimeoutMs?: number;
   /** Who may receive each service's events (default: the services' contract rows, access.ts). */
   streams?: StreamAccessTable;
+  /** Sockets per principal and per address, messages per socket (docs/security.md "Limits"); default none. */
+  limits?: SocketLimits;
+}
+
+/** Realtime's socket limits, per instance (REALTIME_MAX_SOCKETS_PER_*, REALTIME_MESSAGES_PER_MINUTE). 0 = no limit. */
+export interface SocketLimits {
+  /** Open sockets one principal (token `sub`) may hold; one more is refused at the handshake. */
+  perPrincipal: number;
+  /** Open sockets from one client address (see proxyHops). */
+  perAddress: number;
+  /** Messages (auth:refresh, subscribe, anything) one socket may send per minute; beyond, it is disconnected. */
+  messagesPerMinute: number;
+  /** Proxies in front that append to X-Forwarded-For (RATE_LIMIT_PROXY_HOPS). */
+  proxyHops: number;
+}
+
+export const NO_SOCKET_LIMITS: SocketLimits = { perPrincipal: 0, perAddress: 0, messagesPerMinute: 0, proxyHops: 0 };
+const MESSAGE_WINDOW_MS = 60_000;
+
+/** Open sockets per key; a slot is taken before the connection completes, so parallel handshakes cannot overshoot. */
+class SocketCounter {
+  private readonly open = new Map<string, number>();
+  constructor(private readonly max: number) {}
+  tryTake(key: string): boolean {
+    if (this.max === 0) return true;
+    const n = this.open.get(key) ?? 0;
+    if (n >= this.max) return false;
+    this.open.set(key, n + 1);
+    return true;
+  }
+  release(key: string): void {
+    if (this.max === 0) return;
+    const n = (this.open.get(key) ?? 1) - 1;
+    if (n <= 0) this.open.delete(key);
+    else this.open.set(key, n);
+  }
 }
 
 export class ProtocolErrorWithCode extends Error {
@@ -117,6 +154,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const streams = opts.streams ?? STREAM_ACCESS;
   registerStreamPolicies(streams);
   const unknownServices = new Set<string>();
+  const limits = opts.limits ?? NO_SOCKET_LIMITS;
+  const perPrincipal = new SocketCounter(limits.perPrincipal);
+  const perAddress = new SocketCounter(limits.perAddress);
   let draining = false;
   const stats = { published: 0, connections: 0 };
 
@@ -231,6 +271,30 @@ export function createGateway(opts: GatewayOptions): Gateway {
             topics = t.topics;
           }
         }
+        // The limits after authentication: an anonymous flood is refused at the token check, unanswered
+        // by any count; the address is counted for every socket (an office's officials share one).
+        const address = forwardedClientAddress(socket.handshake.headers["x-forwarded-for"], () => socket.handshake.address, limits.proxyHops);
+        if (!perAddress.tryTake(address)) {
+          logger.warn({ limit: "address", max: limits.perAddress }, "socket refused: too many sockets from one address");
+          return next(new ProtocolErrorWithCode("forbidden", bilingual(`Quá nhiều kết nối từ một địa chỉ (tối đa ${limits.perAddress})`, `Too many sockets from one address (at most ${limits.perAddress})`)));
+        }
+        if (!perPrincipal.tryTake(principal.subject)) {
+          perAddress.release(address);
+          logger.warn({ limit: "principal", max: limits.perPrincipal, subject: principal.subject }, "socket refused: too many sockets of one principal");
+          return next(
+            new ProtocolErrorWithCode("forbidden", bilingual(`Tài khoản đã mở quá nhiều kết nối (tối đa ${limits.perPrincipal}): đóng bớt các tab`, `Too many sockets for this account (at most ${limits.perPrincipal}): close some tabs`)),
+          );
+        }
+        // Released exactly once, whether the socket disconnects or its connection closes before connecting.
+        let held = true;
+        const release = () => {
+          if (!held) return;
+          held = false;
+          perPrincipal.release(principal.subject);
+          perAddress.release(address);
+        };
+        socket.once("disconnect", release);
+        socket.conn.once("close", release);
         socket.data = { principal, exp, topics };
         next();
       },
@@ -283,6 +347,23 @@ export function createGateway(opts: GatewayOptions): Gateway {
     stats.connections += 1;
     armExpiry(socket);
     const hadSession = typeof (socket.handshake.auth as { pid?: unknown }).pid === "string";
+    if (limits.messagesPerMinute > 0) {
+      // Fixed one-minute windows per socket: a dashboard sends a few messages a minute (a token refresh
+      // every few minutes, a subscribe per screen); a socket past the cap is flooding and is cut.
+      let windowStart = Date.now();
+      let count = 0;
+      socket.use((_packet, next) => {
+        const now = Date.now();
+        if (now - windowStart >= MESSAGE_WINDOW_MS) {
+          windowStart = now;
+          count = 0;
+        }
+        count += 1;
+        if (count <= limits.messagesPerMinute) return next();
+        logger.warn({ subject: socket.data.principal.subject, max: limits.messagesPerMinute }, "socket disconnected: too many messages");
+        socket.disconnect(true);
+      });
+    }
     void syncRooms(socket).then(() => {
       socket.emit(SESSION, sessionInfo(socket));
       if (!socket.recovered) socket.emit(SNAPSHOT_REQUIRED, { reason: hadSession ? "recovery-failed" : "new-session" });

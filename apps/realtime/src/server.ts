@@ -4,7 +4,7 @@ import { createLogger, type Logger } from "@orgboard/server-kit";
 import pg from "pg";
 import { PgBus } from "./adapters.js";
 import { FileCheckpointStore, PgCheckpointStore, type CheckpointStore } from "./checkpoint.js";
-import { checkpointFile, type RealtimeConfig } from "./config.js";
+import { checkpointFile, socketLimitsFromConfig, type RealtimeConfig } from "./config.js";
 import { ServiceConsumer, type StreamSource } from "./consumer.js";
 import { createGateway, type Gateway } from "./gateway.js";
 import { LocalLeases, PgAdvisoryLeases, type LeaseManager } from "./lease.js";
@@ -84,6 +84,7 @@ export function createRealtimeServer(config: RealtimeConfig, opts: CreateRealtim
     maxReplayPackets: config.REALTIME_MAX_REPLAY_PACKETS,
     corsOrigins: config.CORS_ORIGINS,
     logger,
+    limits: socketLimitsFromConfig(config),
     health: async () => {
       const details: Record<string, unknown> = {
         mode: bus ? "postgres" : "embedded",

@@ -7,6 +7,12 @@ export interface PolicyRule {
   roles: readonly Role[];
   /** true ⇒ a given resource's orgPath must lie inside one of the principal's orgPaths. */
   scoped: boolean;
+  /**
+   * When the role `service` is in `roles`: the only service clients (`azp`) it admits. A service account
+   * carries `org_paths ["/"]`, so a row reading personal data names the one service that needs it rather than
+   * every service account of the realm. Unset: any service client.
+   */
+  serviceClients?: readonly string[];
 }
 export type PolicyTable = Record<string, PolicyRule>;
 
@@ -21,8 +27,13 @@ export const ACTION_PATTERN = /^[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*){2,}$/;
 // only one authorize(), so the rules cannot drift between procedures.
 const table = new Map<string, PolicyRule>();
 
+function sameSet(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
 function sameRule(a: PolicyRule, b: PolicyRule): boolean {
-  return a.scoped === b.scoped && a.roles.length === b.roles.length && a.roles.every((r) => b.roles.includes(r));
+  return a.scoped === b.scoped && sameSet(a.roles, b.roles) && sameSet(a.serviceClients, b.serviceClients);
 }
 
 /**
@@ -34,7 +45,12 @@ export function definePolicy<const T extends PolicyTable>(rules: T): T {
   for (const [action, rule] of Object.entries(rules)) {
     if (!ACTION_PATTERN.test(action)) throw new Error(`Policy: bad action name "${action}" (want <service>.<area>.<verb>)`);
     for (const role of rule.roles) if (!isRole(role)) throw new Error(`Policy: unknown role "${String(role)}" in ${action}`);
-    const frozen: PolicyRule = Object.freeze({ roles: Object.freeze([...rule.roles]), scoped: rule.scoped });
+    if (rule.serviceClients && !rule.roles.includes("service")) throw new Error(`Policy: ${action} names serviceClients but not the role "service"`);
+    const frozen: PolicyRule = Object.freeze({
+      roles: Object.freeze([...rule.roles]),
+      scoped: rule.scoped,
+      ...(rule.serviceClients ? { serviceClients: Object.freeze([...rule.serviceClients]) } : {}),
+    });
     const existing = table.get(action);
     if (existing && !sameRule(existing, frozen)) throw new Error(`Policy: conflicting rules for "${action}"`);
     table.set(action, frozen);
@@ -67,7 +83,9 @@ export function decide(principal: Principal | null | undefined, action: string, 
   if (!principal) return { allowed: false, reason: "no_principal" };
   const rule = table.get(action);
   if (!rule) return { allowed: false, reason: "unknown_action" };
-  if (!principal.roles.some((r) => rule.roles.includes(r))) return { allowed: false, reason: "role" };
+  const admits = (r: Role) =>
+    rule.roles.includes(r) && (r !== "service" || !rule.serviceClients || (principal.clientId !== undefined && rule.serviceClients.includes(principal.clientId)));
+  if (!principal.roles.some(admits)) return { allowed: false, reason: "role" };
   if (resource !== undefined) {
     if (!resource || !isOrgPath(resource.orgPath)) return { allowed: false, reason: "bad_resource" };
     if (rule.scoped && !principal.orgPaths.some((p) => isWithin(resource.orgPath, p))) {

@@ -88,6 +88,32 @@ describe("definePolicy", () => {
   });
 });
 
+describe("serviceClients (#9: personal data to the one service that needs it)", () => {
+  const service = (clientId?: string): Principal => ({ subject: `service-account-${clientId}`, kind: "service", roles: ["service"], orgPaths: ["/"], ...(clientId ? { clientId } : {}) });
+  beforeEach(() => {
+    definePolicy({
+      "membership.people.read": { roles: ["viewer", "service"], scoped: true, serviceClients: ["inspection"] },
+      "membership.tree.read": { roles: ["viewer", "service"], scoped: true },
+    });
+  });
+  it("admits only the named service clients to a row that names them", () => {
+    expect(decide(service("inspection"), "membership.people.read", { orgPath: "/01/" })).toEqual({ allowed: true });
+    expect(decide(service("realtime"), "membership.people.read", { orgPath: "/01/" })).toEqual({ allowed: false, reason: "role" });
+    expect(decide(service(), "membership.people.read")).toEqual({ allowed: false, reason: "role" });
+    // Other roles are untouched, and a row without the list admits every service client.
+    expect(authorize(user(["viewer"], ["/01/"]), "membership.people.read", { orgPath: "/01/" })).toBe(true);
+    expect(authorize(service("realtime"), "membership.tree.read", { orgPath: "/01/" })).toBe(true);
+    // A user token of the dashboard that somehow carried `service` next to a role keeps that role's rights only.
+    expect(authorize({ ...user(["service", "viewer"], ["/01/"]), clientId: "dashboard" }, "membership.people.read", { orgPath: "/02/" })).toBe(false);
+  });
+  it("is part of the rule: a different list conflicts, and it needs the role service", () => {
+    expect(() => definePolicy({ "membership.people.read": { roles: ["viewer", "service"], scoped: true, serviceClients: ["realtime"] } })).toThrow(/conflicting/);
+    expect(() => definePolicy({ "membership.people.read": { roles: ["viewer", "service"], scoped: true } })).toThrow(/conflicting/);
+    definePolicy({ "membership.people.read": { roles: ["service", "viewer"], scoped: true, serviceClients: ["inspection"] } });
+    expect(() => definePolicy({ "membership.other.read": { roles: ["viewer"], scoped: true, serviceClients: ["inspection"] } })).toThrow(/serviceClients but not the role "service"/);
+  });
+});
+
 describe("scopeFilter", () => {
   it("returns the minimal prefixes", () => {
     const p = principalFromClaims({ sub: "x", realm_access: { roles: ["viewer"] }, org_paths: ["/01/01-007/", "/01/", "/79/"] })!;

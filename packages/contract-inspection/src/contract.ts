@@ -3,6 +3,7 @@
 // A change here is a change of the contract: raise `version` (major if an old client or consumer could
 // break), record it in CHANGELOG.md and run `pnpm contracts:record`.
 import { defineContract, eventEnvelopeSchema, eventStreamInputSchema, mutation, query, subscription } from "@orgboard/contracts";
+import { searchAuditInputSchema, searchAuditOutputSchema } from "./audit/search.js";
 import { listSubjectCasesInputSchema, listSubjectCasesOutputSchema } from "./cases/list-subject-cases.js";
 import { decideAppealInputSchema, decideAppealOutputSchema } from "./discipline/decide-appeal.js";
 import { decideDisciplineInputSchema, decideDisciplineOutputSchema } from "./discipline/decide-discipline.js";
@@ -39,7 +40,7 @@ import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./wat
 
 export const inspectionContract = defineContract({
   service: "inspection",
-  version: "1.2",
+  version: "1.3",
   procedures: {
     /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
     programs: {
@@ -94,6 +95,8 @@ export const inspectionContract = defineContract({
       close: mutation(closeWatchEntryInputSchema, closeWatchEntryOutputSchema),
       list: query(listWatchEntriesInputSchema, listWatchEntriesOutputSchema),
     },
+    /** The audit trail of the caller's scope (role auditor), newest first (1.2). */
+    audit: { search: query(searchAuditInputSchema, searchAuditOutputSchema) },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
   },

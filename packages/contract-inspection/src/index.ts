@@ -32,6 +32,7 @@ export * from "./discipline/get-decision.js";
 export * from "./discipline/list-decisions.js";
 export * from "./discipline/resolve-effect.js";
 export * from "./cases/list-subject-cases.js";
+export * from "./audit/search.js";
 
 /** The tRPC router type of the inspection service, for `createTRPCClient<InspectionContractRouter>`. */
 export type InspectionContractRouter = ContractRouter<InspectionContract>;

@@ -5,12 +5,18 @@ import { paginationInputSchema } from "./common.js";
 import { orgPathSchema } from "./org-path.js";
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Vietnamese first, then English (the house rule for every user-visible message).
 const dateSchema = z
-  .string({ message: "must be a date yyyy-mm-dd" })
+  .string({ message: "phải là ngày dạng yyyy-mm-dd / must be a date yyyy-mm-dd" })
   .refine((v) => CALENDAR_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    message: "must be a calendar date yyyy-mm-dd",
+    message: "phải là một ngày có thật dạng yyyy-mm-dd / must be a calendar date yyyy-mm-dd",
   });
-const filterText = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max, { message: `must be at most ${max} characters` });
+const filterText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: "không được để trống / must not be empty" })
+    .max(max, { message: `không quá ${max} ký tự / must be at most ${max} characters` });
 
 export const AUDIT_RECORD_KINDS = ["change", "read"] as const;
 
@@ -28,7 +34,7 @@ export const auditSearchInputSchema = paginationInputSchema
     from: dateSchema.optional(),
     to: dateSchema.optional(),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "must not be before from", path: ["to"] });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "không được trước ngày bắt đầu (from) / must not be before from", path: ["to"] });
 
 export const auditRecordViewSchema = z.object({
   id: z.string(),

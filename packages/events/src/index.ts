@@ -1,6 +1,7 @@
 export * from "./sql.js";
 export * from "./outbox.js";
 export * from "./notifier.js";
+export * from "./service-database.js";
 export * from "./stream.js";
 export * from "./consumer.js";
 export * from "./audit-chain.js";

@@ -27,19 +27,34 @@ export const RATE_LIMIT_MESSAGE = bilingual(
   "Too many requests, try again later",
 );
 
-/** The client's address as this service may believe it (see `proxyHops`). */
-export function clientAddress(c: Context, proxyHops: number): string {
+/**
+ * The address a proxy chain vouches for: with `proxyHops` n > 0, the n-th entry from the right of
+ * `X-Forwarded-For` (what the outermost trusted proxy saw); else, or when the header is shorter, the
+ * connection's own address. Shared by the services' HTTP limits and realtime's socket limits.
+ */
+export function forwardedClientAddress(forwardedFor: string | string[] | undefined, remoteAddress: () => string | undefined, proxyHops: number): string {
   if (proxyHops > 0) {
-    const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const forwarded = [forwardedFor ?? ""].flat().join(",").split(",").map((s) => s.trim()).filter(Boolean);
     const seen = forwarded[forwarded.length - proxyHops];
     if (seen) return seen;
   }
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    // Not served by @hono/node-server (app.request in a test): one shared bucket.
-    return "unknown";
-  }
+  return remoteAddress() ?? "unknown";
+}
+
+/** The client's address as this service may believe it (see `proxyHops`). */
+export function clientAddress(c: Context, proxyHops: number): string {
+  return forwardedClientAddress(
+    c.req.header("x-forwarded-for"),
+    () => {
+      try {
+        return getConnInfo(c).remote.address;
+      } catch {
+        // Not served by @hono/node-server (app.request in a test): one shared bucket.
+        return undefined;
+      }
+    },
+    proxyHops,
+  );
 }
 
 interface Limited {

@@ -76,7 +76,7 @@ export const en: Resources = {
   },
   audit: {
     service: "Service",
-    services: { membership: "Membership", conference: "Conference" },
+    services: { membership: "Membership", conference: "Conference", inspection: "Inspection and supervision" },
     actor: "Actor",
     action: "Action",
     entity: "Entity",

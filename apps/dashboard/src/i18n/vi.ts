@@ -75,7 +75,7 @@ export const vi = {
   } as Record<string, string>,
   audit: {
     service: "Dịch vụ",
-    services: { membership: "Đảng viên", conference: "Hội nghị" } as Record<string, string>,
+    services: { membership: "Đảng viên", conference: "Hội nghị", inspection: "Kiểm tra, giám sát" } as Record<string, string>,
     actor: "Người thực hiện",
     action: "Hành động",
     entity: "Đối tượng",

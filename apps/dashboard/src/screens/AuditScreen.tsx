@@ -38,7 +38,9 @@ export function AuditScreen() {
       const page =
         service === "membership"
           ? await api.query("membership.audit.search", (c) => c.membership.audit.search.query(built.input))
-          : await api.query("conference.audit.search", (c) => c.conference.audit.search.query(built.input));
+          : service === "inspection"
+            ? await api.query("inspection.audit.search", (c) => c.inspection.audit.search.query(built.input))
+            : await api.query("conference.audit.search", (c) => c.conference.audit.search.query(built.input));
       setRows(from ? [...rows, ...page.items] : page.items);
       setCursor(page.nextCursor);
       setSearched(true);

@@ -2,7 +2,7 @@
 // dates typed dd/mm/yyyy as everywhere in the UI, yyyy-mm-dd on the wire; empty fields are left out.
 import type { AuditSearchInput } from "@orgboard/contracts";
 
-export const AUDIT_SERVICES = ["membership", "conference"] as const;
+export const AUDIT_SERVICES = ["membership", "conference", "inspection"] as const;
 export type AuditService = (typeof AUDIT_SERVICES)[number];
 
 export interface AuditFilters {

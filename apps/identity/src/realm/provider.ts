@@ -17,7 +17,8 @@ import { createBroker } from "./broker.js";
 
 const OIDC = "/protocol/openid-connect";
 // Access tokens are JWTs only when bound to a resource server (oidc-provider's rule); every realm token is
-// bound to this one, and its `aud` is then rewritten to the service client ids, as Keycloak's audience mappers do.
+// bound to this one, and its `aud` is then rewritten to the services the client's tokens are for, as
+// Keycloak's audience mappers in the client's default client scopes do (docs/security.md "Audiences").
 const RESOURCE = "urn:orgboard:services";
 
 export interface RealmOptions {
@@ -226,7 +227,7 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
           const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.DeviceCode ?? ctx.oidc.entities.RefreshToken;
           jwt.header = { typ: "JWT" };
           Object.assign(p, {
-            aud: realm.audiences,
+            aud: realm.clients.get(clientId)?.audiences ?? [],
             sub: user.id,
             typ: "Bearer",
             azp: clientId,

@@ -4,6 +4,7 @@
 import { assertImplements } from "@orgboard/contracts";
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { router } from "../trpc.js";
+import { searchAuditRoute } from "./audit/search.js";
 import { listSubjectCasesRoute } from "./cases/list-subject-cases.js";
 import { decideAppealRoute } from "./discipline/decide-appeal.js";
 import { decideDisciplineRoute } from "./discipline/decide-discipline.js";
@@ -57,6 +58,7 @@ export const inspectionRouter = router({
     export: exportPetitionsRoute,
   }),
   watchList: router({ add: addWatchEntryRoute, close: closeWatchEntryRoute, list: listWatchEntriesRoute }),
+  audit: router({ search: searchAuditRoute }),
   events: router({ stream: eventsStreamRoute }),
 });
 

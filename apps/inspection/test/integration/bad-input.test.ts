@@ -4,7 +4,7 @@ import { listProcedures } from "@orgboard/server-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../src/router/index.js";
 import { disciplineInput, inspectionInput, programInput, supervisionInput } from "./fixtures.js";
-import { failure, INSPECTOR_HN, startHarness, TREE, type Client, type Harness } from "./harness.js";
+import { as, failure, INSPECTOR_HN, startHarness, TREE, type Client, type Harness } from "./harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,6 +61,10 @@ const cases = (): Case[] => {
     ["watchList.add: NUL in the title", "title", (a) => a.watchList.add.mutate({ link: { kind: "free_text", orgPath: TREE.p1 }, title: "Vụ\u0000", addedOn: "2026-10-07" })],
     ["watchList.close: 29 February 2026", "closedOn", (a) => a.watchList.close.mutate({ watchId: ID, closedOn: "2026-02-29" })],
     ["watchList.list: limit 1000", "limit", (a) => a.watchList.list.query({ orgPath: TREE.p1, limit: 1000 })],
+    // The auditor's one procedure, called as an auditor (the inspector is refused before its input is read).
+    ["audit.search: to before from", "to", () => h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ from: "2026-11-20", to: "2026-11-01" })],
+    ["audit.search: 30 February", "from", () => h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ from: "2026-02-30" })],
+    ["audit.search: a bell in the actor", "actor", () => h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ actor: "a\u0007" })],
   ];
 };
 

@@ -39,7 +39,7 @@ export const TREE = {
 export const NOW = new Date("2026-11-20T03:00:00Z");
 export const TODAY = "2026-11-20";
 
-export const ROLES = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "conference_operator", "site_operator", "viewer"] as const;
+export const ROLES = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "conference_operator", "site_operator", "viewer", "auditor"] as const;
 export type HumanRole = (typeof ROLES)[number];
 export const as = (role: HumanRole | "service", orgPath: string): MintOptions => ({ sub: `${role}-${orgPath}`, roles: [role], orgPaths: [orgPath] });
 /** The commission of Hà Nội (ủy ban kiểm tra Thành ủy Hà Nội). */

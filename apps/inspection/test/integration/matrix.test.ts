@@ -143,11 +143,16 @@ const PROBES: Record<string, Probe> = {
     const page = await c.watchList.list.query({ orgPath: "/", limit: 200 });
     return listed(page.items.some((w) => w.id === fixture[t].watch), page);
   },
+  // The province's audit records (the fixtures wrote some in each): an auditor outside gets an empty page.
+  "audit.search": async (c, t) => {
+    const page = await c.audit.search.query({ orgPath: PROVINCE[t], kind: "change", limit: 200 });
+    return listed(page.items.some((r) => r.orgPath.startsWith(PROVINCE[t])), page);
+  },
 };
 
 /** Procedures naming a path in their input (not a record): outside the scope they answer 403. */
 const PATH_PROCEDURES = new Set(["programs.create", "report.annual"]);
-const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list", "discipline.list", "cases.listForSubject", "petitions.list", "petitions.export", "watchList.list"]);
+const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list", "discipline.list", "cases.listForSubject", "petitions.list", "petitions.export", "watchList.list", "audit.search"]);
 
 function expected(name: string, action: string, role: Role, target: Target): string {
   const rule = getPolicyRule(action)!;

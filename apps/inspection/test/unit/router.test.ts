@@ -26,6 +26,8 @@ describe("the inspection router", () => {
       if (p.action === "inspection.reports.read") expect([...roles].sort(), p.path).toEqual(["central_board", "inspection_committee", "provincial_board"]);
       else if (p.action === "inspection.cases.readForSubject") expect([...roles].sort(), p.path).toEqual(["inspection_committee", "service"]);
       else if (p.action === "inspection.events.read") expect([...roles].sort(), p.path).toEqual(["inspection_committee", "service"]);
+      // The auditor reads the audit trail of its scope, and no case.
+      else if (p.action === "inspection.audit.read") expect(roles, p.path).toEqual(["auditor"]);
       else expect(roles, p.path).toEqual(["inspection_committee"]);
     }
   });

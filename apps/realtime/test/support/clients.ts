@@ -21,6 +21,8 @@ export interface ConnectOptions {
   reconnectionDelay?: number;
   /** Resolve once connected (default) or return right away. */
   waitConnected?: boolean;
+  /** Handshake headers (e.g. X-Forwarded-For, as a proxy in front would add). */
+  headers?: Record<string, string>;
 }
 
 /** A real socket.io client over a real WebSocket, recording everything it receives. */
@@ -32,6 +34,7 @@ export async function connectClient(url: string, opts: ConnectOptions): Promise<
     reconnectionDelayMax: opts.reconnectionDelay ?? 200,
     randomizationFactor: 0,
     forceNew: true,
+    ...(opts.headers ? { extraHeaders: opts.headers } : {}),
     auth: (cb) => cb(opts.topics ? { token: tokenOf(), topics: opts.topics } : { token: tokenOf() }),
   });
   const c: TestClient = {
@@ -62,9 +65,9 @@ export async function connectClient(url: string, opts: ConnectOptions): Promise<
 }
 
 /** Connects and expects a refusal; resolves with the connect_error's message and data. */
-export function expectRefused(url: string, auth: Record<string, unknown>): Promise<{ message: string; data?: { code?: string } }> {
+export function expectRefused(url: string, auth: Record<string, unknown>, headers?: Record<string, string>): Promise<{ message: string; data?: { code?: string } }> {
   return new Promise((resolve, reject) => {
-    const socket = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth });
+    const socket = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth, ...(headers ? { extraHeaders: headers } : {}) });
     socket.on("connect", () => {
       socket.disconnect();
       reject(new Error("connected but should have been refused"));

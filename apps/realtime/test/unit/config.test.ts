@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { configVariables, documentedVariables } from "@orgboard/server-kit";
 import { describe, expect, it } from "vitest";
-import { checkpointFile, loadRealtimeConfig, realtimeConfigSchema, realtimeRenamed } from "../../src/config.js";
+import { checkpointFile, loadRealtimeConfig, realtimeConfigSchema, realtimeRenamed, socketLimitsFromConfig } from "../../src/config.js";
 
 const base = { PORT: "4100", OIDC_ISSUER: "http://127.0.0.1:9/realms/orgboard" };
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -23,6 +23,13 @@ describe("config", () => {
     expect(c.DATABASE_URL).toBeUndefined();
     expect(checkpointFile(c)).toBe(join(".data", "realtime", "checkpoints.json"));
     expect(checkpointFile({ DATA_DIR: "/var/lib/realtime" })).toBe("/var/lib/realtime/checkpoints.json");
+  });
+
+  it("has socket limits, configurable, 0 turning each off (#9)", () => {
+    expect(socketLimitsFromConfig(loadRealtimeConfig(base, "throw"))).toEqual({ perPrincipal: 20, perAddress: 1000, messagesPerMinute: 60, proxyHops: 0 });
+    const set = { REALTIME_MAX_SOCKETS_PER_PRINCIPAL: "0", REALTIME_MAX_SOCKETS_PER_ADDRESS: "50", REALTIME_MESSAGES_PER_MINUTE: "0", RATE_LIMIT_PROXY_HOPS: "1" };
+    expect(socketLimitsFromConfig(loadRealtimeConfig({ ...base, ...set }, "throw"))).toEqual({ perPrincipal: 0, perAddress: 50, messagesPerMinute: 0, proxyHops: 1 });
+    expect(() => loadRealtimeConfig({ ...base, REALTIME_MAX_SOCKETS_PER_PRINCIPAL: "-1" }, "throw")).toThrow(/REALTIME_MAX_SOCKETS_PER_PRINCIPAL/);
   });
 
   it("parses the service list of base URLs", () => {
