@@ -132,7 +132,7 @@ interface Started {
 
 async function ports(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
-  for (const part of ["identity", "membership", "conference", "inspection", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
+  for (const part of ["identity", "membership", "conference", "inspection", "personnel", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
   return env;
 }
 
@@ -183,6 +183,10 @@ describe("orgboard start", () => {
     expect(at("inspection │ demo data loaded")).toBeGreaterThan(-1);
     expect(at("inspection │ demo data loaded")).toBeLessThan(at("inspection │ process"));
     expect(at("inspection │ process")).toBeLessThan(at("realtime   │ process"));
+    // personnel after inspection (it consults it and follows its stream), after its own demo data
+    expect(at("personnel  │ demo data loaded")).toBeGreaterThan(-1);
+    expect(at("inspection │ process")).toBeLessThan(at("personnel  │ process"));
+    expect(at("personnel  │ demo data loaded")).toBeLessThan(at("personnel  │ process"));
     expect(at("realtime   │ process")).toBeLessThan(at("dashboard  │ process"));
     // the banner: URLs and the demo logins of the realm file
     expect(out).toContain(`Dashboard         ${url("dashboard")}`);
@@ -200,10 +204,12 @@ describe("orgboard start", () => {
     expect((await fetch(`${url("realtime")}/readyz`)).status).toBe(200);
     expect((await fetch(`${url("inspection")}/readyz`)).status).toBe(200);
     expect(out).toContain(`Inspection        ${url("inspection")}/trpc`);
+    expect((await fetch(`${url("personnel")}/readyz`)).status).toBe(200);
+    expect(out).toContain(`Personnel         ${url("personnel")}/trpc`);
     // The services' client secrets were generated for this data directory and work: inspection's stream
     // is relayed by realtime (its token), and no realm development secret was needed.
     const secrets = JSON.parse(readFileSync(path.join(dataDir, "launcher/secrets.json"), "utf8")) as { clients: Record<string, string> };
-    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "realtime"]);
+    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "personnel", "realtime"]);
     for (const secret of Object.values(secrets.clients)) expect(out).not.toContain(secret);
     const tokenUrl = `${url("identity")}/realms/orgboard/protocol/openid-connect/token`;
     const grant = (client: string, secret: string) =>
@@ -217,7 +223,7 @@ describe("orgboard start", () => {
       if (relayed.inspection?.state !== "consuming") await new Promise((r) => setTimeout(r, 500));
     }
     expect(relayed.inspection?.state).toBe("consuming");
-    for (const client of ["realtime", "inspection", "membership"]) {
+    for (const client of ["realtime", "inspection", "membership", "personnel"]) {
       expect((await grant(client, secrets.clients[client]!)).status, client).toBe(200);
       expect((await grant(client, `dev-${client}-secret`)).status, `${client} with the realm file's default`).toBe(401);
     }
