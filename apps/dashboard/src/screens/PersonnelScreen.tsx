@@ -3,6 +3,7 @@ import { plannedTermOf } from "@orgboard/contract-personnel";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
+import { Figure } from "../components/Figure.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { usePersonnelCoverage } from "../hooks/personnel.js";
@@ -74,16 +75,6 @@ export function PersonnelScreen() {
         </SimpleGrid>
       </Grid.Col>
     </Grid>
-  );
-}
-
-function Figure({ label, value, testId, color }: { label: string; value: number; testId: string; color?: string }) {
-  const { i18n } = useTranslation();
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text fw={700} fz="xl" c={value > 0 ? color : undefined} data-testid={testId} data-value={value}>{formatNumber(value, i18n.language)}</Text>
-    </Stack>
   );
 }
 
