@@ -42,6 +42,11 @@ beforeAll(async () => {
   keep("discipline.decideAppeal", await api.discipline.decideAppeal.mutate({ appealId: a.id, decidedOn: "2026-11-10", outcome: "annulled", decidedByOrgPath: TREE.p1, decisionNumber: "A-1" }));
   keep("discipline.get", await api.discipline.get.query({ decisionId: d.id }));
   keep("discipline.list", await api.discipline.list.query({}));
+  // An effect membership refused (1.2 records resolveEffect): set as membership's answer would set it, since
+  // this test does not follow membership's stream.
+  const refused = await api.discipline.decide.mutate(disciplineInput(hn1, { decisionNumber: "D-3", inspectionId: undefined }));
+  await h.db.prisma.disciplineDecision.update({ where: { id: refused.id }, data: { effectStatus: "refused", effectReason: "member_not_active", effectMessage: "Đảng viên không còn sinh hoạt / the member is not active" } });
+  keep("discipline.resolveEffect", await api.discipline.resolveEffect.mutate({ decisionId: refused.id, note: "Đã đối chiếu với hồ sơ đảng viên" }));
   keep("cases.listForSubject", await api.cases.listForSubject.query({ subject: { kind: "member", memberId: hn1 } }));
   keep("report.annual", await h.client(as("provincial_board", TREE.p1)).inspection.report.annual.query({ orgPath: TREE.p1, year: 2026 }));
   // Petitions (a named denunciation through its whole life, an anonymous one) and the watch list (1.1).
