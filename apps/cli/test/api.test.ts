@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase as openInspectionDatabase, seedInspection } from "@orgboard/inspection";
 import { openMembershipDatabase, seedSubjects } from "@orgboard/membership";
+import { openDatabase as openPersonnelDatabase, seedPersonnel } from "@orgboard/personnel";
 import { AuthError, refresh } from "../src/auth/oidc.js";
 import type { StoredLogin } from "../src/auth/credentials.js";
 import { approveDeviceLogin } from "../src/simulate/login.js";
@@ -31,6 +32,7 @@ let env: NodeJS.ProcessEnv;
 let identityUrl: string;
 let membershipUrl: string;
 let inspectionUrl: string;
+let personnelUrl: string;
 let membership: ChildProcess | undefined;
 const procs: ChildProcess[] = [];
 
@@ -79,6 +81,7 @@ beforeAll(async () => {
   delete env.ORGBOARD_ISSUER;
   delete env.MEMBERSHIP_URL;
   delete env.INSPECTION_URL;
+  delete env.PERSONNEL_URL;
   // The operator seeds the database before the system starts (it holds the embedded database while it runs).
   expect((await run(["operator", "seed", "--scale", "demo", "--seed", "3"])).code).toBe(0);
 
@@ -129,7 +132,35 @@ beforeAll(async () => {
   procs.push(inspection);
   await waitForUrl(`${inspectionUrl}/readyz`, { process: inspection, timeoutMs: 90_000 });
   env.INSPECTION_URL = inspectionUrl;
-});
+
+  // Personnel's demo data (cadres among the same people, each province's posts and planning pools).
+  const personnelDir = path.join(dir, "data", "personnel");
+  const pdb = await openPersonnelDatabase({ dataDir: personnelDir });
+  try {
+    await seedPersonnel(pdb.prisma, seedSubjects("demo", 3));
+  } finally {
+    await pdb.close();
+  }
+  const personnelPort = await freePort();
+  personnelUrl = `http://127.0.0.1:${personnelPort}`;
+  const personnel = spawn(process.execPath, [path.join(ROOT, "apps/personnel/dist/main.js")], {
+    env: {
+      ...env,
+      PORT: String(personnelPort),
+      DATA_DIR: personnelDir,
+      OIDC_ISSUER: `${identityUrl}/realms/orgboard`,
+      MEMBERSHIP_URL: membershipUrl,
+      INSPECTION_URL: inspectionUrl,
+      OIDC_CLIENT_SECRET: "dev-personnel-secret",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "ignore",
+  });
+  procs.push(personnel);
+  await waitForUrl(`${personnelUrl}/readyz`, { process: personnel, timeoutMs: 90_000 });
+  env.PERSONNEL_URL = personnelUrl;
+  // Five processes and three seeds on a shared machine: more than the file's default hook timeout.
+}, 480_000);
 
 async function stop(p: ChildProcess): Promise<void> {
   if (p.exitCode !== null || p.signalCode !== null) return;
@@ -349,6 +380,45 @@ describe("report inspection through the inspection API, as the official", () => 
     const r = await run(["report", "inspection", "--year", "2025", "--api", `http://127.0.0.1:${await freePort()}`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/không kết nối được dịch vụ inspection .*INSPECTION_URL/);
+    noStack(r);
+  });
+});
+
+describe("report personnel through the personnel API, as the official", () => {
+  it("prints the planning of the next term in the official's province, Vietnamese first, and the same figures as JSON", async () => {
+    const json = await run(["report", "personnel", "--year", "2026", "--json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const r = JSON.parse(json.stdout) as { orgPath: string; year: number; term: { termStartYear: number; termEndYear: number }; coverage: { posts: number; underCovered: number; overCovered: number; candidates: number; structure: { women: { count: number; percent: number | null; targetPercent: number | null } } } };
+    expect(r).toMatchObject({ orgPath: "/01/", year: 2026, term: { termStartYear: 2030, termEndYear: 2035 } });
+    // The seed plans Hà Nội's five provincial posts for 2030–2035 with 2, 2, 2, 1 and 0 candidates.
+    expect(r.coverage).toMatchObject({ posts: 5, underCovered: 2, overCovered: 0, candidates: 7 });
+    expect(r.coverage.structure.women.targetPercent).toBe(25);
+
+    const table = await run(["report", "personnel", "--org", "/01/", "--year", "2026"]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^BÁO CÁO CÔNG TÁC CÁN BỘ NĂM 2026 \/ PERSONNEL REPORT 2026\nTổ chức \/ organization \/01\/\n/);
+    expect(table.stdout).toMatch(/\nQuy hoạch nhiệm kỳ 2030–2035 \/ Planning for the 2030–2035 term\n/);
+    expect(table.stdout).toMatch(/\nChức danh thiếu người quy hoạch \(dưới 2\) \/ under-covered posts \(fewer than 2\) +2\n/);
+    expect(table.stdout).toMatch(/\n {2}Nữ \/ women +\d+ +(\d+,\d %|—) +≥ 25,0 %/);
+  });
+
+  it("answers another province exactly as it answers one that does not exist; bad input exits 2", async () => {
+    const hue = await run(["report", "personnel", "--org", "/46/", "--year", "2026", "--json"]);
+    const none = await run(["report", "personnel", "--org", "/98/", "--year", "2026", "--json"]);
+    // Counts only: outside the scope the figures are empty, the same for a province that exists and one that does not.
+    expect(hue.code).toBe(none.code);
+    expect(hue.stdout.replace("/46/", "X")).toBe(none.stdout.replace("/98/", "X"));
+    if (hue.code === 0) expect((JSON.parse(hue.stdout) as { coverage: { posts: number } }).coverage.posts).toBe(0);
+    const badYear = await run(["report", "personnel", "--org", "/01/", "--year", "26"]);
+    expect(badYear.code).toBe(2);
+    expect(badYear.stderr).toMatch(/--year phải là năm/);
+    noStack(badYear);
+  });
+
+  it("names the personnel service and PERSONNEL_URL when it cannot be reached (exit 1)", async () => {
+    const r = await run(["report", "personnel", "--year", "2026", "--api", `http://127.0.0.1:${await freePort()}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/không kết nối được dịch vụ personnel .*PERSONNEL_URL/);
     noStack(r);
   });
 });

@@ -196,7 +196,7 @@ describe("orgboard start", () => {
     const config = (await (await fetch(`${url("dashboard")}/config.json`)).json()) as Record<string, unknown>;
     expect(config).toEqual({
       identity: { url: url("identity"), realm: "orgboard", clientId: "dashboard" },
-      services: { membership: url("membership"), conference: url("conference"), inspection: url("inspection") },
+      services: { membership: url("membership"), conference: url("conference"), inspection: url("inspection"), personnel: url("personnel") },
       realtimeUrl: url("realtime"),
       defaultLanguage: "vi",
     });
@@ -218,11 +218,14 @@ describe("orgboard start", () => {
     // (its /readyz details need a service token since #9: realtime's own, from its generated secret)
     const realtimeToken = ((await (await grant("realtime", secrets.clients.realtime!)).json()) as { access_token: string }).access_token;
     let relayed: Record<string, { state?: string }> = {};
-    for (let i = 0; i < 60 && relayed.inspection?.state !== "consuming"; i++) {
+    // ... and personnel's (its figures' notices for the boards' panel)
+    const consuming = () => relayed.inspection?.state === "consuming" && relayed.personnel?.state === "consuming";
+    for (let i = 0; i < 60 && !consuming(); i++) {
       relayed = ((await (await fetch(`${url("realtime")}/readyz`, { headers: { authorization: `Bearer ${realtimeToken}` } })).json()) as { services?: Record<string, { state?: string }> }).services ?? {};
-      if (relayed.inspection?.state !== "consuming") await new Promise((r) => setTimeout(r, 500));
+      if (!consuming()) await new Promise((r) => setTimeout(r, 500));
     }
     expect(relayed.inspection?.state).toBe("consuming");
+    expect(relayed.personnel?.state).toBe("consuming");
     for (const client of ["realtime", "inspection", "membership", "personnel"]) {
       expect((await grant(client, secrets.clients[client]!)).status, client).toBe(200);
       expect((await grant(client, `dev-${client}-secret`)).status, `${client} with the realm file's default`).toBe(401);

@@ -23,6 +23,7 @@ export const OFFICIALS = {
   hanoi: { username: "hn.bantochuc", name: "Trần Thị Bình", units: "Thành phố Hà Nội" },
   organizer: { username: "hoinghi.vanhanh", name: "Phạm Minh Đức", units: "Toàn quốc" },
   hanoiInspection: { username: "hn.kiemtra", name: "Lê Văn Cường", units: "Thành phố Hà Nội" },
+  hanoiPersonnel: { username: "hn.nhansu", name: "Đỗ Thị Hoa", units: "Thành phố Hà Nội" },
 } as const;
 
 /** The realm's national ID for a demo username, read from the realm export the identity app serves. */

@@ -1,5 +1,5 @@
 // Starts what the browser tests need on free ports: the built-in identity provider (or a real Keycloak
-// given by KEYCLOAK_URL), the services (membership, conference, inspection) and the realtime gateway that are built, and the built dashboard
+// given by KEYCLOAK_URL), the services (membership, conference, inspection, personnel) and the realtime gateway that are built, and the built dashboard
 // through `vite preview` with a generated /config.json. A part that is not built or does not start is
 // left out, and the tests that need it fail, naming it and why (see `requires` in fixtures.ts).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -78,6 +78,8 @@ export async function startStack(procs: Processes): Promise<Stack> {
   const realtimeSecret = process.env.ORGBOARD_REALTIME_CLIENT_SECRET ?? "dev-realtime-secret";
   // The `inspection` client's (it reads subjects from membership with client credentials).
   const inspectionSecret = process.env.ORGBOARD_INSPECTION_CLIENT_SECRET ?? "dev-inspection-secret";
+  // The `personnel` client's (it follows inspection's stream and consults membership and inspection).
+  const personnelSecret = process.env.ORGBOARD_PERSONNEL_CLIENT_SECRET ?? "dev-personnel-secret";
   // Identity: always start apps/identity when built — with Keycloak it is still the VNeID simulator.
   let identityUrl = keycloakUrl ?? "";
   const identityMain = entry("identity");
@@ -94,6 +96,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       IDENTITY_DASHBOARD_URL: dashboardUrl,
       IDENTITY_REALTIME_CLIENT_SECRET: realtimeSecret,
       IDENTITY_INSPECTION_CLIENT_SECRET: inspectionSecret,
+      IDENTITY_PERSONNEL_CLIENT_SECRET: personnelSecret,
       ...(keycloakUrl ? { IDENTITY_KEYCLOAK_URL: keycloakUrl } : {}),
     });
     const base = `http://127.0.0.1:${port}`;
@@ -157,6 +160,31 @@ export async function startStack(procs: Processes): Promise<Stack> {
     }
   }
 
+  // Personnel consults membership and inspection and follows inspection's stream: it starts after both.
+  const personnelMain = entry("personnel");
+  if (!personnelMain || !identityUrl || !services.membership || !services.inspection) {
+    missing.personnel = !personnelMain ? "apps/personnel is not built or has no dist/main.js yet" : !identityUrl ? "no identity provider" : "membership or inspection did not start";
+  } else {
+    const port = await freePort();
+    const p = procs.start("personnel", join(ROOT, "apps", "personnel"), [personnelMain], {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      OIDC_ISSUER: issuer,
+      CORS_ORIGINS: dashboardUrl,
+      DATA_DIR: join(dataDir, "personnel"),
+      MEMBERSHIP_URL: services.membership,
+      INSPECTION_URL: services.inspection,
+      OIDC_CLIENT_SECRET: personnelSecret,
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(`${base}/readyz`, p, "personnel", 90_000);
+      services.personnel = base;
+    } catch (e) {
+      missing.personnel = (e as Error).message;
+    }
+  }
+
   let realtimeUrl: string | null = null;
   const realtimeMain = entry("realtime");
   if (realtimeMain && identityUrl) {
@@ -197,6 +225,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       conference: services.conference ?? "http://127.0.0.1:9",
       // Optional in the configuration: left out when it did not start, so its panel says "unavailable".
       ...(services.inspection ? { inspection: services.inspection } : {}),
+      ...(services.personnel ? { personnel: services.personnel } : {}),
     },
     realtimeUrl: realtimeUrl ?? "http://127.0.0.1:9",
     defaultLanguage: "vi",

@@ -44,7 +44,7 @@ describe("official from token claims", () => {
     expect(canUseOrganizerConsole(o)).toBe(true);
     expect(canUseSiteConsole(o)).toBe(false);
     expect(canSeeKpi(o)).toBe(true);
-    expect(visibleTabs(o)).toEqual(["conference", "kpi", "inspection", "organizer"]);
+    expect(visibleTabs(o)).toEqual(["conference", "kpi", "inspection", "personnel", "organizer"]);
   });
 
   it("shows consoles only to their roles", () => {
@@ -57,7 +57,16 @@ describe("official from token claims", () => {
     const auditor = officialFromClaims({ sub: "u-3", realm_access: { roles: ["auditor"] }, org_paths: ["/01/"] });
     expect(visibleTabs(auditor)).toEqual(["audit"]);
     const both = officialFromClaims({ sub: "u-4", realm_access: { roles: ["provincial_board", "auditor"] }, org_paths: ["/01/"] });
-    expect(visibleTabs(both)).toEqual(["conference", "kpi", "inspection", "audit"]);
+    expect(visibleTabs(both)).toEqual(["conference", "kpi", "inspection", "personnel", "audit"]);
+  });
+
+  it("shows the personnel panel to the boards and personnel officers, not to inspection committees or viewers", () => {
+    const officer = officialFromClaims({ sub: "u-5", realm_access: { roles: ["personnel_officer"] }, org_paths: ["/01/"] });
+    expect(visibleTabs(officer)).toContain("personnel");
+    expect(visibleTabs(officer)).not.toContain("inspection");
+    for (const role of ["inspection_committee", "viewer"]) {
+      expect(visibleTabs(officialFromClaims({ sub: "u-6", realm_access: { roles: [role] }, org_paths: ["/01/"] }))).not.toContain("personnel");
+    }
   });
 
   it("shows the inspection panel to the boards and inspection committees, not to viewers or personnel", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inspectionRefresh, inspectionRows, programPercent, reportYears } from "../src/state/inspection-state.js";
+import { figuresRefresh, inspectionRefresh, inspectionRows, programPercent, reportYears } from "../src/state/inspection-state.js";
 import { ev, report } from "./fixtures.js";
 
 const insp = (id: string, orgPath: string, type = "inspection.inspection.decided") => ev(type, {}, { id, orgPath, service: "inspection" });
@@ -19,6 +19,16 @@ describe("inspection panel state", () => {
     expect(inspectionRefresh({ inspection: "9" }, "/", [insp("10", "/01/")]).refresh).toBe(true);
     // Other services' events never reload the report.
     expect(inspectionRefresh({}, "/", [ev("membership.member.admitted", {}, { id: "1", orgPath: "/01/", service: "membership" })]).refresh).toBe(false);
+  });
+
+  it("the personnel panel reloads by the same rule for personnel's events and notices, and for nothing else", () => {
+    const pers = (id: string, orgPath: string, type = "personnel.post.created") => ev(type, {}, { id, orgPath, service: "personnel" });
+    const r = figuresRefresh("personnel", {}, "/01/", [pers("3", "/01/")]);
+    expect(r).toEqual({ marks: { personnel: "3" }, refresh: true });
+    expect(figuresRefresh("personnel", r.marks, "/01/", [pers("3", "/01/")]).refresh).toBe(false);
+    expect(figuresRefresh("personnel", r.marks, "/01/", [pers("4", "/01/01-007/", "personnel.figures.changed")]).refresh).toBe(true);
+    expect(figuresRefresh("personnel", r.marks, "/01/", [pers("4", "/02/")]).refresh).toBe(false);
+    expect(figuresRefresh("personnel", {}, "/", [insp("9", "/01/")]).refresh).toBe(false);
   });
 
   it("lists every kind, conducting body and form in the contract's order, zeros included", () => {

@@ -118,12 +118,12 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
       );
     const refusedBut = (accepted: string[]) => Object.fromEntries(SERVICES.map((s) => [s, accepted.includes(s) ? "accepted" : "wrong_audience"]));
     // inspection reads members from membership; membership follows inspection's decisions; realtime reads
-    // three event streams (and shows its own /readyz details); the bridge stand-in posts to conference.
+    // four event streams (and shows its own /readyz details); the bridge stand-in posts to conference.
     expect(await answers(await tokenOf("inspection"))).toEqual(refusedBut(["membership"]));
     expect(await answers(await tokenOf("membership"))).toEqual(refusedBut(["inspection"]));
-    expect(await answers(await tokenOf("realtime"))).toEqual(refusedBut(["membership", "inspection", "conference", "realtime"]));
+    expect(await answers(await tokenOf("realtime"))).toEqual(refusedBut(["membership", "inspection", "personnel", "conference", "realtime"]));
     expect(await answers(await tokenOf("conference"))).toEqual(refusedBut(["conference"]));
-    expect(await answers(await tokenOf("personnel"))).toEqual(refusedBut([]));
+    expect(await answers(await tokenOf("personnel"))).toEqual(refusedBut(["membership", "inspection"]));
   });
 
   it("logs a provisioned official in through VNeID with roles, org paths and acr", async () => {

@@ -33,9 +33,10 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
     // Service accounts: only the services they call.
     expect(aud("inspection")).toEqual(["membership"]);
     expect(aud("membership")).toEqual(["inspection"]);
-    expect(aud("realtime")).toEqual(["conference", "inspection", "membership", "realtime"]);
+    expect(aud("realtime")).toEqual(["conference", "inspection", "membership", "personnel", "realtime"]);
     expect(aud("conference")).toEqual(["conference"]);
-    expect(aud("personnel")).toEqual([]);
+    // personnel follows inspection's decisions and asks membership and inspection for a political standard.
+    expect(aud("personnel")).toEqual(["inspection", "membership"]);
     expect(aud("restructuring")).toEqual([]);
   });
 

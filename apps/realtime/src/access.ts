@@ -7,7 +7,8 @@ import { decide, definePolicy, type Principal } from "@orgboard/auth";
 import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { inspectionFiguresNotice, inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
 import { membershipStreamReaders } from "@orgboard/contract-membership";
-import { INSPECTION_FIGURES_CHANGED } from "@orgboard/contract-realtime";
+import { personnelFiguresNotice, personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
+import { INSPECTION_FIGURES_CHANGED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
 import type { AccessRule } from "@orgboard/contracts";
 
 export interface StreamAccess {
@@ -36,6 +37,10 @@ export const STREAM_ACCESS: StreamAccessTable = {
   inspection: {
     readers: inspectionStreamReaders,
     notice: { action: "inspection.reports.read", readers: inspectionFiguresReaders, type: INSPECTION_FIGURES_CHANGED, derive: inspectionFiguresNotice },
+  },
+  personnel: {
+    readers: personnelStreamReaders,
+    notice: { action: "personnel.reports.read", readers: personnelFiguresReaders, type: PERSONNEL_FIGURES_CHANGED, derive: personnelFiguresNotice },
   },
 };
 

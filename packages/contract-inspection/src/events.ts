@@ -46,7 +46,7 @@ export const inspectionEventSchemas = {
     /**
      * The first day each purpose is no longer barred by this discipline under the party's rules
      * (inspection's `barredUntil`; null: no such bar). Personnel applies it with the cadre rules' own
-     * periods (the later wins). Since 1.2; absent from older events.
+     * periods (the later wins). Since 1.3; absent from older events.
      */
     bars: z.object({ appointment: date.nullable(), nomination: date.nullable(), planning: date.nullable() }).optional(),
   }),

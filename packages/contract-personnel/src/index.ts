@@ -6,6 +6,7 @@ export * from "./contract.js";
 export * from "./enums.js";
 export * from "./events.js";
 export * from "./access.js";
+export * from "./terms.js";
 export { nationalIdSchema, countSchema } from "./schemas.js";
 export * from "./cadres/cadre-view.js";
 export * from "./cadres/create-cadre.js";

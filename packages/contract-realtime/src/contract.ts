@@ -3,7 +3,7 @@
 //   server → client: `event`, `snapshot-required`, `session`, `auth:expired`, `connect_error` (its data);
 //   client → server: `auth:refresh`, `subscribe`, and the gateway's answers to them as `<name>#ack`.
 // Derived `event` types the gateway itself produces are listed by type with their payload schema
-// (`inspection.figures.changed`). The compatibility gate compares these as it compares any service's
+// (`inspection.figures.changed`, `personnel.figures.changed`). The compatibility gate compares these as it compares any service's
 // event payloads.
 import { defineContract } from "@orgboard/contracts";
 import {
@@ -18,6 +18,7 @@ import {
   figuresChangedSchema,
   INSPECTION_FIGURES_CHANGED,
   liveEventSchema,
+  PERSONNEL_FIGURES_CHANGED,
   SESSION,
   sessionInfoSchema,
   SNAPSHOT_REQUIRED,
@@ -29,7 +30,7 @@ import {
 
 export const realtimeContract = defineContract({
   service: "realtime",
-  version: "1.1",
+  version: "1.2",
   procedures: {},
   events: {
     [EVENT]: liveEventSchema,
@@ -43,6 +44,8 @@ export const realtimeContract = defineContract({
     [`${SUBSCRIBE}#ack`]: subscribeAckSchema,
     /** payload of an `event` of this type (1.1) */
     [INSPECTION_FIGURES_CHANGED]: figuresChangedSchema,
+    /** payload of an `event` of this type (1.2) */
+    [PERSONNEL_FIGURES_CHANGED]: figuresChangedSchema,
   },
 });
 

@@ -39,6 +39,12 @@ export type LiveEvent<TPayload = unknown> = Omit<z.infer<typeof liveEventSchema>
  * `payload.orgPath` are the organization; nothing else of the event is sent.
  */
 export const INSPECTION_FIGURES_CHANGED = "inspection.figures.changed";
+
+/**
+ * The same notice from personnel's stream (1.2): boards may read personnel's figures (planning coverage,
+ * structure ratios) but not its events (ids and dates about cadres); `service` is "personnel".
+ */
+export const PERSONNEL_FIGURES_CHANGED = "personnel.figures.changed";
 export const figuresChangedSchema = z.object({ orgPath: orgPathSchema });
 export type FiguresChanged = z.infer<typeof figuresChangedSchema>;
 

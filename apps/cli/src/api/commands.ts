@@ -11,6 +11,7 @@ import { CliInputError, printRejected } from "../errors.js";
 import { progressBar, type Progress } from "../progress.js";
 import { HISTORY_KINDS, membershipApi, membershipUrl, type FileFormat, type HistoryKind, type ImportKind } from "./client.js";
 import { formatInspectionReport, inspectionApi, inspectionUrl } from "./inspection.js";
+import { formatPersonnelReport, personnelApi, personnelUrl } from "./personnel.js";
 import { transferFetch } from "./transfer.js";
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -155,5 +156,20 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
       const orgPath = await orgPathFor(opts, token);
       const r = await inspectionApi(inspectionUrl(opts.api), token).annualReport({ orgPath, year: opts.year });
       out(opts.json ? JSON.stringify(r, null, 2) : formatInspectionReport(r));
+    });
+
+  report
+    .command("personnel")
+    .description("báo cáo công tác cán bộ năm của một tổ chức: quy hoạch nhiệm kỳ tới, cơ cấu / the year's personnel report of a subtree: planning for the next term, structure (counts only)")
+    .option("--org <path>", "tổ chức / organization path, e.g. / or /01/ (default: your organization)")
+    .requiredOption("--year <year>", "năm báo cáo / report year", year)
+    .option("--json", "in JSON thay cho bảng / print JSON instead of the table", false)
+    .option("--api <url>", "dịch vụ personnel / the personnel service (PERSONNEL_URL; default the local npm start one, http://127.0.0.1:3004)")
+    .option("--issuer <url>", "realm của phiên đăng nhập / the realm of the login to use (ORGBOARD_ISSUER; default the last login)")
+    .action(async (opts: ApiOptions & { year: number; json: boolean }) => {
+      const token = officialToken({ issuer: opts.issuer });
+      const orgPath = await orgPathFor(opts, token);
+      const r = await personnelApi(personnelUrl(opts.api), token).report({ orgPath, year: opts.year });
+      out(opts.json ? JSON.stringify(r, null, 2) : formatPersonnelReport(r));
     });
 }

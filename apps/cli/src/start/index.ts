@@ -45,7 +45,7 @@ function prepareDashboard(c: StartConfig): string {
   const config = {
     identity: { url: c.urls.identity, realm: "orgboard", clientId: "dashboard" },
     // Without a membership server its URL is still given (nothing answers), so its panels show "unavailable".
-    services: { membership: c.urls.membership, conference: c.urls.conference, inspection: c.urls.inspection },
+    services: { membership: c.urls.membership, conference: c.urls.conference, inspection: c.urls.inspection, personnel: c.urls.personnel },
     realtimeUrl: c.urls.realtime,
     defaultLanguage: "vi",
   };
@@ -234,7 +234,7 @@ export async function start(options: StartOptions): Promise<number> {
     })();
     await Promise.all([membershipUp, conferenceUp, inspectionUp, personnelUp]);
 
-    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`];
+    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`, `personnel=${config.urls.personnel}`];
     startApp("realtime", {
       ...base,
       PORT: String(config.ports.realtime),

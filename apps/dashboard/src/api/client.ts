@@ -1,6 +1,7 @@
 import { conferenceContract } from "@orgboard/contract-conference";
 import type { inspectionContract } from "@orgboard/contract-inspection";
 import { membershipContract } from "@orgboard/contract-membership";
+import type { personnelContract } from "@orgboard/contract-personnel";
 import { contractProcedures, createServiceLinks, type ContractsRouter, type ProcedureContract, type ProcedureKind, type ServiceContract } from "@orgboard/contracts";
 import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
 import type { z } from "zod";
@@ -21,9 +22,9 @@ export class ContractError extends Error {
 
 /** The services the dashboard calls, by their contracts (packages/contract-*): no hand-written copies. */
 const CONTRACTS = [membershipContract, conferenceContract] as const;
-// Inspection's contract types the client here; its schemas (for validating answers) come with the
-// inspection screen's chunk, which registers them (registerContract), so the first screen does not carry them.
-type Contracts = readonly [...typeof CONTRACTS, typeof inspectionContract];
+// Inspection's and personnel's contracts type the client here; their schemas (for validating answers) come
+// with their screens' chunks, which register them (registerContract), so the first screen does not carry them.
+type Contracts = readonly [...typeof CONTRACTS, typeof inspectionContract, typeof personnelContract];
 export type ServicesRouter = ContractsRouter<Contracts>;
 export type ServicesClient = TRPCClient<ServicesRouter>;
 
@@ -66,7 +67,7 @@ function httpStatusOf(err: unknown): number | undefined {
  * A 401 forces one refresh and one retry; if that fails the session sends the official to login.
  */
 export function createApi(config: RuntimeConfig, session: AuthSession): Api {
-  // A service missing from the configuration (inspection is optional) has no URL: its panels do not call it.
+  // A service missing from the configuration (inspection and personnel are optional) has no URL: its panels do not call it.
   const urls = Object.fromEntries(Object.entries(config.services).map(([k, v]) => [k, trpcUrl(v)]));
   const client = createTRPCClient<ServicesRouter>({ links: [createServiceLinks(urls, () => session.token())] });
 

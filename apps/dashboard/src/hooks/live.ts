@@ -1,11 +1,11 @@
 import type { SiteView } from "@orgboard/contract-conference";
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { ContractError, type Api } from "../api/client.js";
 import type { HealthMonitor } from "../api/health.js";
 import { useApp } from "../context.js";
 import { foldConferenceEvents, fromSnapshot, withProvinces, withSites, type ConferenceState } from "../state/conference-state.js";
-import { eventSource, type EventEnvelope } from "../state/envelope.js";
+import { eventSource, figuresRefresh, type EventEnvelope, type Watermarks } from "../state/envelope.js";
 import { foldKpiEvents, kpiFromSnapshot, type KpiState } from "../state/kpi-state.js";
 import { LiveStore } from "../state/live-store.js";
 
@@ -117,4 +117,42 @@ export function useLiveKpi(orgPath: string, year: number): { state: KpiState | n
   return useLiveStore<KpiState>("membership", ["membership.kpi.summary", orgPath, year], foldKpiEvents, async () =>
     kpiFromSnapshot(await api.query("membership.kpi.summary", (c) => c.membership.kpi.summary.query({ orgPath, year }))),
   );
+}
+
+/** A burst of a service's events (a batch of decisions, a pool reviewed) reloads a figures panel once. */
+export const FIGURES_REFRESH_DEBOUNCE_MS = 300;
+
+/**
+ * Keeps a figures panel live: the queries under `queryKey` (a prefix: the procedure and the unit) are
+ * reloaded, debounced, when an event of `service` or its `<service>.figures.changed` notice for the unit's
+ * subtree arrives on the socket (whichever the official's role gets, docs/realtime.md), and when the
+ * gateway asks for a snapshot.
+ */
+export function useLiveFiguresReload(service: string, orgPath: string, queryKey: readonly unknown[], enabled: boolean) {
+  const { realtime } = useApp();
+  const queryClient = useQueryClient();
+  const marks = useRef<Watermarks>({});
+  const key = JSON.stringify(queryKey);
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const reload = () => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void queryClient.invalidateQueries({ queryKey: JSON.parse(key) as unknown[] });
+      }, FIGURES_REFRESH_DEBOUNCE_MS);
+    };
+    const offEvent = realtime.onEvent((e) => {
+      const r = figuresRefresh(service, marks.current, orgPath, [e]);
+      marks.current = r.marks;
+      if (r.refresh) reload();
+    });
+    const offResync = realtime.onResync(reload);
+    return () => {
+      offEvent();
+      offResync();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [enabled, key, orgPath, queryClient, realtime, service]);
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Loader, Progress, Sele
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
+import { Figure } from "../components/Figure.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { useChildOrgs, useInspectionReport } from "../hooks/inspection.js";
@@ -97,16 +98,6 @@ export function InspectionScreen() {
         </ServicePanel>
       </Grid.Col>
     </Grid>
-  );
-}
-
-function Figure({ label, value, testId, color }: { label: ReactNode; value: number; testId: string; color?: string }) {
-  const { i18n } = useTranslation();
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text fw={700} fz="xl" c={value > 0 ? color : undefined} data-testid={testId} data-value={value}>{formatNumber(value, i18n.language)}</Text>
-    </Stack>
   );
 }
 

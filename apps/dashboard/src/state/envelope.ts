@@ -44,3 +44,21 @@ export function advance(marks: Watermarks, e: Pick<EventEnvelope, "id" | "type" 
   const mark = marks[src];
   return mark !== undefined && compareIds(e.id, mark) <= 0 ? marks : { ...marks, [src]: e.id };
 }
+
+/**
+ * A figures panel cannot fold events into its figures (a report's counts follow rules the service owns:
+ * competence, conductor level, working-day deadlines, planning rules), and a counts-only reader gets no
+ * event anyway, only `<service>.figures.changed`. So an event (or notice) of `service` inside the shown
+ * subtree that was not seen before asks for a reload; replays (same id) ask for nothing.
+ */
+export function figuresRefresh(service: string, marks: Watermarks, orgPath: string, events: readonly EventEnvelope[]): { marks: Watermarks; refresh: boolean } {
+  let next = marks;
+  let refresh = false;
+  for (const e of events) {
+    if (eventSource(e) !== service || !e.type.startsWith(`${service}.`) || isApplied(next, e)) continue;
+    next = advance(next, e);
+    // An event for the shown unit or one below it changes this report; one elsewhere does not.
+    if (e.orgPath.startsWith(orgPath)) refresh = true;
+  }
+  return { marks: next, refresh };
+}

@@ -7,28 +7,15 @@ import {
   type AnnualReport,
   type SubjectCounts,
 } from "@orgboard/contract-inspection";
-import { advance, eventSource, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
+import { figuresRefresh, type EventEnvelope, type Watermarks } from "./envelope.js";
+
+export { figuresRefresh };
 
 /** `inspection.report.annual` as the contract defines it (@orgboard/contract-inspection). */
 export type InspectionReport = AnnualReport;
 
-/**
- * The inspection panel cannot fold events into its figures (a report's counts follow rules the service
- * owns: competence, conductor level, working-day deadlines), and a counts-only reader gets no event
- * anyway, only `inspection.figures.changed`. So an event (or notice) inside the shown subtree that was
- * not seen before asks for a reload of the report; replays (same id) ask for nothing.
- */
-export function inspectionRefresh(marks: Watermarks, orgPath: string, events: readonly EventEnvelope[]): { marks: Watermarks; refresh: boolean } {
-  let next = marks;
-  let refresh = false;
-  for (const e of events) {
-    if (eventSource(e) !== "inspection" || !e.type.startsWith("inspection.") || isApplied(next, e)) continue;
-    next = advance(next, e);
-    // An event for the shown unit or one below it changes this report; one elsewhere does not.
-    if (e.orgPath.startsWith(orgPath)) refresh = true;
-  }
-  return { marks: next, refresh };
-}
+/** The inspection panel's reload rule: figuresRefresh for inspection's events and notices. */
+export const inspectionRefresh = (marks: Watermarks, orgPath: string, events: readonly EventEnvelope[]) => figuresRefresh("inspection", marks, orgPath, events);
 
 export interface SubjectRow {
   key: string;

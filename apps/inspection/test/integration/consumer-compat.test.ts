@@ -75,6 +75,8 @@ beforeAll(async () => {
   const w = keep("watchList.add", await api.watchList.add.mutate({ link: { kind: "petition", petitionId: p.id }, title: "Theo dõi", addedOn: "2026-10-07" }));
   keep("watchList.close", await api.watchList.close.mutate({ watchId: w.id, closedOn: "2026-11-20" }));
   keep("watchList.list", await api.watchList.list.query({ orgPath: TREE.p1 }));
+  // The audit trail (1.2), as an auditor of /01/ reads it: records of everything above.
+  keep("audit.search", await h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ limit: 50 }));
 });
 afterAll(() => h?.close());
 

@@ -1,6 +1,7 @@
 import { decide, type Principal, type Role } from "@orgboard/auth";
 import { inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
 import { membershipStreamReaders } from "@orgboard/contract-membership";
+import { personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
 import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { ROLES } from "@orgboard/contracts";
 import { describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ function delivered(p: Principal, service: string, orgPath: string): { events: bo
   const e = { type: `${service}.x.happened`, orgPath, aggregateId: "a" };
   return {
     events: eventRooms(service, e).some((r) => mine.has(r)),
-    notice: eventRooms(service, { ...e, type: "inspection.figures.changed", aggregateId: orgPath }, "notice").some((r) => mine.has(r)),
+    notice: eventRooms(service, { ...e, type: `${service}.figures.changed`, aggregateId: orgPath }, "notice").some((r) => mine.has(r)),
   };
 }
 
@@ -29,6 +30,9 @@ describe("who receives which service's events", () => {
     expect(STREAM_ACCESS.conference!.readers).toBe(conferenceStreamReaders);
     expect(STREAM_ACCESS.inspection!.readers).toBe(inspectionStreamReaders);
     expect(STREAM_ACCESS.inspection!.notice!.readers).toBe(inspectionFiguresReaders);
+    expect(STREAM_ACCESS.personnel!.readers).toBe(personnelStreamReaders);
+    expect(STREAM_ACCESS.personnel!.notice!.readers).toBe(personnelFiguresReaders);
+    expect(STREAM_ACCESS.personnel!.notice!.type).toBe("personnel.figures.changed");
   });
 
   // Every role alone, every scope shape, every event path: the rooms deliver an event exactly when the
@@ -64,6 +68,15 @@ describe("who receives which service's events", () => {
     // Both roles: the cases, and no duplicate notice.
     expect(delivered(principal(["inspection_committee", "provincial_board"], ["/01/"]), "inspection", "/01/")).toEqual({ events: true, notice: false });
     expect(delivered(principal(["viewer", "personnel_officer"], ["/"]), "inspection", "/01/")).toEqual({ events: false, notice: false });
+  });
+
+  it("issue #13: personnel officers get personnel's events in their scope; boards only its figures' notices", () => {
+    expect(delivered(principal(["personnel_officer"], ["/01/"]), "personnel", "/01/01-007/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["personnel_officer"], ["/01/"]), "personnel", "/02/02-001/")).toEqual({ events: false, notice: false });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "personnel", "/01/")).toEqual({ events: false, notice: true });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "personnel", "/02/02-001/")).toEqual({ events: false, notice: false });
+    expect(delivered(principal(["central_board"], ["/"]), "personnel", "/02/02-001/")).toEqual({ events: false, notice: true });
+    expect(delivered(principal(["viewer", "inspection_committee"], ["/"]), "personnel", "/01/")).toEqual({ events: false, notice: false });
   });
 
   it("refuses an unscoped stream rule (rooms are per org path)", () => {

@@ -1,0 +1,81 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { personnelContract } from "@orgboard/contract-personnel";
+import type { ContractsRouter } from "@orgboard/contracts";
+import type { Page } from "@playwright/test";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { expect, loginWithVneid, nationalIdOf, OFFICIALS, requires, stack, test } from "./fixtures.js";
+import { ROOT } from "./stack.js";
+
+// The personnel panel against the real services: planning figures from personnel.planning.coverage, kept
+// live by the realtime gateway (a board gets `personnel.figures.changed`, never personnel's events).
+
+type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof personnelContract]>>>;
+
+/** An official's personnel client, signed in through VNeID like the CLI does (apps/cli's login helpers). */
+async function personnelAs(who: keyof typeof OFFICIALS): Promise<Client> {
+  const login = (await import(pathToFileURL(join(ROOT, "apps/cli/dist/simulate/login.js")).href)) as {
+    discoverRealm(base: string): Promise<unknown>;
+    officialSession(endpoints: unknown, nationalId: string): () => Promise<string>;
+  };
+  const token = login.officialSession(await login.discoverRealm(stack.identityUrl), await nationalIdOf(OFFICIALS[who].username));
+  return createTRPCClient({
+    links: [httpLink({ url: `${stack.services.personnel}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })],
+  });
+}
+
+function socketFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framereceived", (f) => void (typeof f.payload === "string" && frames.push(f.payload))));
+  return frames;
+}
+
+const year = new Date().getFullYear();
+// The term this year's planning is for (contract-personnel's plannedTermOf): 2026 → 2030.
+const term = year - (year % 5) + 5;
+const valueOf = async (page: Page, id: string) => Number(await page.getByTestId(id).getAttribute("data-value"));
+
+test.describe("personnel panel", () => {
+  test.beforeEach(() => requires("identity", "membership", "inspection", "personnel", "realtime", "simulator"));
+
+  test("a provincial board sees the planning figures, Vietnamese first, and they change live when a post is added", async ({ page }) => {
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoi", "/?tab=personnel");
+    await expect(page.getByTestId("pers-panel")).toHaveAttribute("data-service-state", "up", { timeout: 15_000 });
+    const figures = page.getByTestId("pers-figures");
+    await expect(figures).toHaveAttribute("data-org-path", "/01/", { timeout: 20_000 });
+    await expect(figures).toHaveAttribute("data-term", String(term));
+    await expect(page.getByText(`Công tác cán bộ: quy hoạch nhiệm kỳ ${term}–${term + 5}`)).toBeVisible();
+    await expect(page.getByText(/^Tính đến ngày \d{2}\/\d{2}\/\d{4} · Cập nhật lúc \d{2}:\d{2}:\d{2}$/)).toBeVisible();
+    // What the page shows is what the service answers the board for Hà Nội.
+    const board = await personnelAs("hanoi");
+    const before = await board.personnel.planning.coverage.query({ orgPath: "/01/", termStartYear: term });
+    await expect(page.getByTestId("pers-posts")).toHaveAttribute("data-value", String(before.posts));
+    await expect(page.getByTestId("pers-under")).toHaveAttribute("data-value", String(before.underCovered));
+    await expect(page.getByTestId("pers-structure").locator('[data-key="women"] td').nth(3)).toHaveText("≥ 25 %");
+    // The figures the service has no source for yet say so rather than show a zero.
+    for (const k of ["votes", "congress", "surplus"]) await expect(page.getByTestId(`pers-${k}`)).toContainText("Dịch vụ nhân sự chưa cung cấp số liệu này");
+
+    // Hà Nội's personnel officer adds a post of the next term with nobody planned for it yet.
+    const officer = await personnelAs("hanoiPersonnel");
+    await officer.personnel.posts.create.mutate({ orgPath: "/01/", title: `Phó Chủ tịch Ủy ban nhân dân ${Date.now() % 100000}`, kind: "leadership", body: "state", termStartYear: term, termEndYear: term + 5, membersOnly: false });
+
+    // The board's panel follows within seconds, without a reload: one more post, one more under-covered.
+    await expect(page.getByTestId("pers-posts")).toHaveAttribute("data-value", String(before.posts + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-under")).toHaveAttribute("data-value", String(before.underCovered + 1));
+    expect(await valueOf(page, "pers-posts")).toBe(before.posts + 1);
+    // What reached the board's socket: the content-free notice, never personnel's event.
+    expect(frames.some((f) => f.includes('"personnel.figures.changed"'))).toBe(true);
+    expect(frames.some((f) => f.includes('"personnel.post.created"'))).toBe(false);
+  });
+
+  test("switches to English: the same figures, English labels", async ({ page }) => {
+    await loginWithVneid(page, "hanoi", "/?tab=personnel");
+    await expect(page.getByTestId("pers-figures")).toHaveAttribute("data-org-path", "/01/", { timeout: 20_000 });
+    const posts = await valueOf(page, "pers-posts");
+    await page.getByTestId("language").getByText("EN").click();
+    await expect(page.getByText(`Cadres: planning for the ${term}–${term + 5} term`)).toBeVisible();
+    await expect(page.getByText("Posts with fewer than 2 candidates")).toBeVisible();
+    expect(await valueOf(page, "pers-posts")).toBe(posts);
+  });
+});

@@ -1,0 +1,28 @@
+import { personnelContract } from "@orgboard/contract-personnel";
+import { useQuery } from "@tanstack/react-query";
+import { registerContract } from "../api/client.js";
+import { useApp } from "../context.js";
+import { useLiveFiguresReload, useMarkDownOnError } from "./live.js";
+
+// This module comes with the personnel screen's chunk: so do the contract's schemas that validate its answers.
+registerContract(personnelContract);
+
+/**
+ * `personnel.planning.coverage` of a subtree for a term, reloaded when a personnel event (personnel
+ * officers) or a `personnel.figures.changed` notice (the boards) for that subtree arrives on the socket,
+ * and when the gateway asks for a snapshot. Not called when the runtime configuration has no personnel
+ * service (the panel then says it is unavailable).
+ */
+export function usePersonnelCoverage(orgPath: string, termStartYear: number) {
+  const { api, health, config } = useApp();
+  const configured = Boolean(config.services.personnel);
+  const q = useQuery({
+    queryKey: ["personnel.planning.coverage", orgPath, termStartYear] as const,
+    queryFn: () => api.query("personnel.planning.coverage", (c) => c.personnel.planning.coverage.query({ orgPath, termStartYear })),
+    enabled: configured,
+    staleTime: Infinity,
+  });
+  useMarkDownOnError("personnel", q.error, health);
+  useLiveFiguresReload("personnel", orgPath, ["personnel.planning.coverage", orgPath], configured);
+  return { configured, coverage: q.data ?? null, error: q.error, isLoading: configured && q.isLoading, updatedAt: q.dataUpdatedAt };
+}

@@ -1,0 +1,123 @@
+import { Alert, Badge, Grid, Group, Loader, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { plannedTermOf } from "@orgboard/contract-personnel";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../api/client.js";
+import { Figure } from "../components/Figure.js";
+import { ServicePanel } from "../components/ServicePanel.js";
+import { useOfficial } from "../hooks/hooks.js";
+import { usePersonnelCoverage } from "../hooks/personnel.js";
+import { formatDate, formatNumber, formatTime } from "../lib/format.js";
+import { unitLabel } from "../lib/provinces.js";
+import { reportYears } from "../state/inspection-state.js";
+import { STRUCTURE_GROUPS, type Coverage } from "../state/personnel-state.js";
+
+/**
+ * The personnel panel: the planning figures of `personnel.planning.coverage` for a unit and the term its
+ * year plans for (counts only, never a cadre), reloaded live when a personnel event or a
+ * `personnel.figures.changed` notice for the unit arrives. Confidence votes, the congress season and
+ * surplus cadres are shown as not yet available: the personnel service has no figures for them yet
+ * (docs/personnel.md, "State of the service").
+ */
+export function PersonnelScreen() {
+  const { t } = useTranslation();
+  const official = useOfficial();
+  const roots = official.orgPaths;
+  const [orgPath, setOrgPath] = useState(roots[0] ?? "/");
+  const currentYear = new Date().getFullYear();
+  const [year, setYear] = useState(currentYear);
+  const term = plannedTermOf(year);
+  const live = usePersonnelCoverage(orgPath, term.termStartYear);
+  const label = (p: string) => unitLabel(p, t("personnel.allProvinces"));
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={12}>
+        <Group justify="space-between">
+          <Text fw={600} data-testid="pers-unit">{label(orgPath)}</Text>
+          <Group gap="xs">
+            {roots.length > 1 && (
+              <Select size="xs" value={orgPath} allowDeselect={false} onChange={(v) => { if (v) setOrgPath(v); }} data={roots.map((p) => ({ value: p, label: label(p) }))} />
+            )}
+            <Select size="xs" w={96} aria-label={t("personnel.year")} data-testid="pers-year" allowDeselect={false}
+              value={String(year)} data={reportYears(currentYear).map(String)} onChange={(v) => { if (v) setYear(Number(v)); }} />
+          </Group>
+        </Group>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <ServicePanel service="personnel" testId="pers-panel" unavailable={!live.configured} title={t("personnel.title", { start: term.termStartYear, end: term.termEndYear })}
+          actions={live.updatedAt ? (
+            <Text size="xs" c="dimmed" data-testid="pers-updated">
+              {t("personnel.asOf", { date: formatDate(live.updatedAt) })} · {t("personnel.updated", { time: formatTime(live.updatedAt) })}
+            </Text>
+          ) : undefined}
+        >
+          {!live.configured ? (
+            <Text c="dimmed" data-testid="pers-not-configured">{t("personnel.notConfigured")}</Text>
+          ) : live.isLoading ? (
+            <Loader size="sm" />
+          ) : live.error ? (
+            <Alert color="gray">{t("common.error", { message: errorMessage(live.error) })}</Alert>
+          ) : live.coverage ? (
+            <CoverageFigures coverage={live.coverage} orgPath={orgPath} termStartYear={term.termStartYear} />
+          ) : (
+            <Text c="dimmed">{t("common.empty")}</Text>
+          )}
+        </ServicePanel>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {(["votes", "congress", "surplus"] as const).map((k) => (
+            <ServicePanel key={k} service="personnel" testId={`pers-${k}`} title={t(`personnel.${k}`)}>
+              <Text c="dimmed" size="sm">{t("personnel.notYet")}</Text>
+            </ServicePanel>
+          ))}
+        </SimpleGrid>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function CoverageFigures({ coverage: c, orgPath, termStartYear }: { coverage: Coverage; orgPath: string; termStartYear: number }) {
+  const { t, i18n } = useTranslation();
+  const percent = (x: number | null) => (x === null ? "—" : `${formatNumber(x, i18n.language)} %`);
+  return (
+    <Stack gap="md" data-testid="pers-figures" data-org-path={orgPath} data-term={termStartYear}>
+      <Text fw={600}>{t("personnel.coverage")}</Text>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Figure label={t("personnel.posts")} value={c.posts} testId="pers-posts" />
+        <Figure label={t("personnel.underCovered")} value={c.underCovered} testId="pers-under" color="red" />
+        <Figure label={t("personnel.overCovered")} value={c.overCovered} testId="pers-over" color="orange" />
+        <Figure label={t("personnel.candidates")} value={c.candidates} testId="pers-candidates" />
+      </SimpleGrid>
+      <Text fw={600}>{t("personnel.structure")}</Text>
+      <Table data-testid="pers-structure" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("personnel.group")}</Table.Th>
+            <Table.Th ta="right">{t("personnel.count")}</Table.Th>
+            <Table.Th ta="right">{t("personnel.share")}</Table.Th>
+            <Table.Th ta="right">{t("personnel.target")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {STRUCTURE_GROUPS.map((g) => {
+            const r = c.structure[g];
+            return (
+              <Table.Tr key={g} data-key={g} data-percent={r.percent ?? ""}>
+                <Table.Td>{t(`personnel.${g}`)}</Table.Td>
+                <Table.Td ta="right" data-testid={`pers-${g}-count`}>{formatNumber(r.count, i18n.language)}</Table.Td>
+                <Table.Td ta="right">{percent(r.percent)}</Table.Td>
+                <Table.Td ta="right">{r.targetPercent === null ? "—" : `≥ ${percent(r.targetPercent)}`}</Table.Td>
+                <Table.Td>
+                  {r.met === null ? <Text size="xs" c="dimmed">{t("personnel.noTarget")}</Text> : <Badge color={r.met ? "green" : "red"} variant="light">{r.met ? t("personnel.met") : t("personnel.notMet")}</Badge>}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
