@@ -1,6 +1,7 @@
 // Applies one event of inspection's stream to membership's records, exactly once: the effect (a removal or
 // a closed organization), its audit record and outbox events, the applied-decision row (unique per source
-// and decision) and the stream checkpoint commit in ONE transaction (a batch of events shares it). A replayed or duplicate event finds
+// and decision) and the stream checkpoint commit in ONE Prisma transaction (a batch of events shares it),
+// written through the same helpers as orgs.close and removals.remove. A replayed or duplicate event finds
 // its applied-decision row and changes nothing but the checkpoint; a crash before commit leaves nothing,
 // and the event is read again after the checkpoint on restart. Rules: src/domain/decision-effects.ts.
 import { inspectionEventSchemas, type InspectionEventPayload } from "@orgboard/contract-inspection";
