@@ -1,6 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { fromDbDate, toDbDate } from "@orgboard/db";
 import { recordCallerChange } from "@orgboard/events";
+import { bilingual } from "@orgboard/server-kit";
 import { decideProbation, probationEndDate } from "../../domain/admission.js";
 import type { MemberStatus } from "../../domain/enums.js";
 import { conflict, notFoundMember, RuleError, throwIf } from "../errors.js";
@@ -25,7 +26,7 @@ export const recognizeMemberRoute = procedure("membership.admissions.manage")
       const m = await findMember(tx, input.memberId, "memberId", true);
       assertInScope(ctx, m.orgPath, () => notFoundMember("memberId")); // like an unknown id (#9)
       const status = m.status as MemberStatus;
-      if (status !== "probationary") throw conflict("memberId", "not_probationary", `only a probationary member can be decided on (status is ${status})`);
+      if (status !== "probationary") throw conflict("memberId", "not_probationary", bilingual(`chỉ xét công nhận đảng viên dự bị (trạng thái hiện tại: ${status})`, `only a probationary member can be decided on (status is ${status})`));
       const admittedOn = fromDbDate(m.admittedOn);
       const decision = decideProbation({
         admittedOn,
