@@ -7,7 +7,7 @@ import type { TokenSource } from "@orgboard/auth";
 import type { EventEnvelope } from "@orgboard/contracts";
 import { consumeEventStream } from "@orgboard/events";
 import type { Logger } from "@orgboard/server-kit";
-import type { Database } from "../db/sql.js";
+import type { MembershipDatabase } from "../db/open.js";
 import { handleInspectionEvents, INSPECTION_SOURCE, loadCheckpoint, type DecisionOutcome } from "./apply-decision.js";
 
 export interface InspectionFollowOptions {
@@ -30,8 +30,8 @@ export interface DecisionConsumer {
   stop(): Promise<void>;
 }
 
-export async function startInspectionConsumer(opts: InspectionFollowOptions & { db: Database; logger: Logger; notify: () => void }): Promise<DecisionConsumer> {
-  const fromId = await loadCheckpoint(opts.db);
+export async function startInspectionConsumer(opts: InspectionFollowOptions & { db: MembershipDatabase; logger: Logger; notify: () => void }): Promise<DecisionConsumer> {
+  const fromId = await loadCheckpoint(opts.db.prisma);
   const log = opts.logger.child({ stream: "inspection.events.stream" });
   let state: ReturnType<DecisionConsumer["state"]> = "connecting";
   log.info({ url: opts.url, fromId }, "following inspection's decisions");
@@ -45,7 +45,7 @@ export async function startInspectionConsumer(opts: InspectionFollowOptions & { 
     maxBatchSize: opts.maxBatchSize,
     // The events already waiting, in one transaction (one commit and checkpoint write per batch).
     onBatch: async (events) => {
-      const outcomes = await handleInspectionEvents(opts.db, events, INSPECTION_SOURCE);
+      const outcomes = await handleInspectionEvents(opts.db.prisma, events, INSPECTION_SOURCE);
       // Our own stream has new events: wake its readers (inspection follows them), once per batch.
       if (outcomes.some((o) => o === "applied" || o === "refused")) opts.notify();
       events.forEach((event, i) => {

@@ -134,13 +134,18 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
     );
     const inDb = new Map(existing.map((e) => [e.code, e]));
     const inDbByKey = new Map(existing.map((e) => [caseKey(e.code), e]));
+    // Codes are unique nationally, so a taken code is refused whoever holds it; but an organization
+    // outside the caller's subtrees is never named (#9 finding 5).
+    const allowedPaths = options.allowedOrgPaths;
+    const visible = <T extends { path: string }>(o: T | undefined): T | undefined =>
+      o === undefined || allowedPaths === undefined || allowedPaths.some((a) => o.path.startsWith(a)) ? o : undefined;
     for (const r of rows) {
       const same = inDbByKey.get(caseKey(r.code));
       if (same === undefined) continue;
       issues.push({
         row: r.row,
         column: "code",
-        reason: same.code === r.code ? `an organization with code "${r.code}" already exists` : `code "${r.code}" differs only in letter case from the existing organization "${same.code}"`,
+        reason: same.code === r.code || !visible(same) ? `an organization with code "${r.code}" already exists` : `code "${r.code}" differs only in letter case from the existing organization "${same.code}"`,
       });
     }
 
@@ -168,7 +173,9 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
           base = { path: "/", kind: null, closedOn: null };
           break;
         }
-        const dbParent = inDb.get(parentCode);
+        // An organization outside the caller's subtrees is answered like a code that does not exist
+        // (#9 finding 5): neither its path nor whether it is closed may be learned through an import.
+        const dbParent = visible(inDb.get(parentCode));
         const fileParent = inFile.get(parentCode);
         if (dbParent) {
           if (dbParent.closed_on !== null && dbParent.closed_on <= today) {
@@ -224,12 +231,13 @@ export async function importOrganizations(db: Sql, file: FileSource, options: Im
       }
     };
     for (const r of rows) resolve(r);
-    // The caller's subtrees (router: the principal's scope): an organization outside them is rejected.
-    if (options.allowedOrgPaths) {
-      const allowed = options.allowedOrgPaths;
+    // The caller's subtrees (router: the principal's scope): a row whose chain of parents in the file
+    // reaches no organization inside them (a new committee at the top) is rejected, naming only the
+    // caller's own codes (a foreign parent was already answered as unknown above).
+    if (allowedPaths) {
       for (const r of rows) {
         const p = paths.get(r.code);
-        if (p !== undefined && !allowed.some((a) => p.startsWith(a))) {
+        if (p !== undefined && !allowedPaths.some((a) => p.startsWith(a))) {
           issues.push({ row: r.row, column: r.parentCode === null ? "code" : "parentCode", reason: `organization ${p} is outside the organizations you may change` });
         }
       }

@@ -52,20 +52,21 @@ export function throwIf(violations: readonly Violation[], code: RuleErrorCode = 
 }
 
 // Unique constraints → the input field they guard (a concurrent writer can get past a pre-check).
+// (party_card.number is not unique: a reissued card keeps the member's number; member_party_card_number_key
+// is what keeps one number to one member, migration 20261205130525.)
 const UNIQUE_FIELDS: Record<string, [field: string, message: string]> = {
-  member_national_id_key: ["nationalId", "a member with this national ID already exists"],
-  member_party_card_number_key: ["number", "this party card number is already used by another member"],
-  party_card_number_key: ["number", "a party card with this number already exists"],
-  party_card_chip_id_key: ["chipId", "this chip is already linked to another party card"],
-  party_organization_code_key: ["code", "an organization with this code already exists"],
-  party_organization_path_key: ["code", "an organization with this path already exists"],
-  admission_candidate_national_id_key: ["nationalId", "a candidate with this national ID is already registered"],
-  admission_member_id_key: ["memberId", "the member already has an admission record"],
-  badge_award_member_id_years_key: ["years", "this badge level was already proposed for the member"],
-  quality_rating_member_id_year_key: ["year", "the member already has a rating for this year"],
-  quality_rating_org_id_year_key: ["year", "the organization already has a rating for this year"],
-  removal_member_id_key: ["memberId", "the member's removal is already recorded"],
-  death_member_id_key: ["memberId", "the member's death is already recorded"],
+  member_national_id_key: ["nationalId", bilingual("đã có đảng viên mang số định danh này", "a member with this national ID already exists")],
+  member_party_card_number_key: ["number", bilingual("số thẻ đảng viên này đã thuộc về một đảng viên khác", "this party card number is already used by another member")],
+  party_card_chip_id_key: ["chipId", bilingual("chip này đã gắn với một thẻ đảng viên khác", "this chip is already linked to another party card")],
+  party_organization_code_key: ["code", bilingual("đã có tổ chức đảng mang mã này", "an organization with this code already exists")],
+  party_organization_path_key: ["code", bilingual("đã có tổ chức đảng ở đường dẫn này", "an organization with this path already exists")],
+  admission_candidate_national_id_key: ["nationalId", bilingual("người mang số định danh này đã được đăng ký là quần chúng ưu tú", "a candidate with this national ID is already registered")],
+  admission_member_id_key: ["memberId", bilingual("đảng viên đã có hồ sơ kết nạp", "the member already has an admission record")],
+  badge_award_member_id_years_key: ["years", bilingual("mức huy hiệu này đã được đề nghị cho đảng viên", "this badge level was already proposed for the member")],
+  quality_rating_member_id_year_key: ["year", bilingual("đảng viên đã có kết quả xếp loại năm này", "the member already has a rating for this year")],
+  quality_rating_org_id_year_key: ["year", bilingual("tổ chức đảng đã có kết quả xếp loại năm này", "the organization already has a rating for this year")],
+  removal_member_id_key: ["memberId", bilingual("việc đưa đảng viên ra khỏi Đảng đã được ghi", "the member's removal is already recorded")],
+  death_member_id_key: ["memberId", bilingual("việc đảng viên từ trần đã được ghi", "the member's death is already recorded")],
 };
 
 interface PgErrorLike {

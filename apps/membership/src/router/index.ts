@@ -1,11 +1,10 @@
 // The membership service's tRPC surface: one root key, `membership` (0001). It implements the contract
 // in packages/contract-membership (0005): one file per procedure here holds the handler, its input and
 // output schemas are the contract's (at the same relative path there); every procedure is built by ./procedure.ts
-// (authorization by policy action, errors naming the field) and every mutation goes through
-// ./mutate.ts (its audit record and outbox event in the same transaction).
-// Database access is the data layer's SQL handle (src/db/sql.ts), not a Prisma client: the bulk paths
-// (import, export, report, seed) are SQL on it already, and one handle keeps PGlite's single connection
-// and the transactions of the router and the data layer the same.
+// (authorization by policy action, errors naming the field); a mutation writes through Prisma Client in
+// `ctx.prisma.$transaction`, with its audit record and outbox event (recordCallerChange) in the same
+// transaction (decision 0004, "Superseded"). Raw SQL on the data layer's handle (src/db/sql.ts) stays for
+// the measured bulk paths (import, export, report, seed, list keys).
 import { assertImplements } from "@orgboard/contracts";
 import { membershipContract } from "@orgboard/contract-membership";
 import { admissionsRouter } from "./admissions/router.js";

@@ -1,6 +1,6 @@
-// The older write path, over the raw `Sql` handle, kept for the router folders not yet on Prisma Client
-// (#12 moves them one by one to `ctx.prisma.$transaction(…recordCallerChange(tx, ctx, …))`, the way
-// conference and inspection write). Same guarantee: the writes, the audit record and the outbox event(s)
+// The older write path, over the raw `Sql` handle, kept only for the export (router/export, which writes
+// through the data layer's handle); every other procedure writes with
+// `ctx.prisma.$transaction(…recordCallerChange(tx, ctx, …))`, the way conference and inspection write. Same guarantee: the writes, the audit record and the outbox event(s)
 // commit in ONE transaction (0001); recordCallerChange goes last (it takes the advisory lock that keeps
 // outbox ids in commit order). The procedure middleware wakes the streams after commit.
 import type { Principal } from "@orgboard/auth";

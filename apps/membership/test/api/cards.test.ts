@@ -65,6 +65,20 @@ describe("cards.issue", () => {
     expect(await databaseDigest(suite.h.db)).toEqual(before);
     expect((await hanoi().membership.members.get.query({ id: b })).partyCardNumber).toBe("02000002");
   });
+  it("answers its refusals Vietnamese first, then English (a rule, a date, a unique key)", async () => {
+    const viFirst = (message: string, en: RegExp) => {
+      const [vi, rest] = message.replace(/^[A-Za-z.]+: /, "").split(" / ");
+      expect(vi, message).toMatch(/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/iu);
+      expect(rest, message).toMatch(en);
+    };
+    const p = await suite.fx.member(TREE.c2, { status: "probationary", admittedOn: "2026-01-01" });
+    viFirst((await expectError(hanoi().membership.cards.issue.mutate({ memberId: p, number: "02000101", issuedOn: "2026-02-03" }), "CONFLICT", "memberId")).message, /^party cards are issued to official members/);
+    const a = await suite.fx.member(TREE.c2);
+    const b = await suite.fx.member(TREE.c2);
+    await hanoi().membership.cards.issue.mutate({ memberId: a, number: "02000102", issuedOn: "2026-02-03", chipId: "DDDDEEEEFFFF" });
+    viFirst((await expectError(hanoi().membership.cards.issue.mutate({ memberId: b, number: "02000102", issuedOn: "2026-02-03" }), "CONFLICT", "number")).message, /^party card number 02000102 is already used/);
+    viFirst((await expectError(hanoi().membership.cards.issue.mutate({ memberId: b, number: "02000103", issuedOn: "2026-02-03", chipId: "DDDDEEEEFFFF" }), "CONFLICT", "chipId")).message, /^this chip is already linked/);
+  });
   it("is for boards of the member's province", async () => {
     const id = await suite.fx.member(TREE.c1);
     await expectSecurity({ h: suite.h, call: (c) => c.membership.cards.issue.mutate({ memberId: id, number: "01000099", issuedOn: "2026-02-03" }), wrongRole: as("viewer", TREE.p1), otherProvince: board(TREE.p2) });

@@ -79,4 +79,24 @@ describe("importOrganizations", () => {
     expect(got.some((g) => g.startsWith("2:") || g.startsWith("16:"))).toBe(false);
     expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM party_organization`)).rows[0]!.n).toBe(before);
   });
+
+  it("answers a parent outside the caller's subtrees like a code that does not exist, naming nothing of it (#9 finding 5)", async () => {
+    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM party_organization`)).rows[0]!.n;
+    // The caller may change /46/46-K2/ only; 46-19753 exists beside it (imported by the first test).
+    const rows = [
+      org("46-K2-0101", "Chi bộ dưới cấp trên lạ", "Chi bộ trực thuộc", "46-19753"), // 2 foreign parent
+      org("46-K2-0102", "Chi bộ dưới cấp trên không có", "Chi bộ trực thuộc", "46-KHONG"), // 3 unknown parent
+      org("46-K2-0103", "Chi bộ hợp lệ", "Chi bộ cơ sở", "46-K2"), // 4 ok
+    ];
+    const r = await importOrganizations(t.db, { path: writeCsv(path.join(dir, "foreign.csv"), ORG_COLUMNS, rows) }, { ...opts, allowedOrgPaths: ["/46/46-K2/"] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byRow = new Map(r.rejected.map((i) => [i.row, i]));
+    expect(byRow.get(2)).toEqual({ row: 2, column: "parentCode", reason: 'no organization has the code "46-19753" (in the database or the file)' });
+    // The same words as for a code that exists nowhere.
+    expect(byRow.get(3)!.reason.replace("46-KHONG", "46-19753")).toBe(byRow.get(2)!.reason);
+    expect(byRow.has(4)).toBe(false);
+    expect(JSON.stringify(r.rejected)).not.toMatch(/\/46\/46-19753|outside|closed/);
+    expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM party_organization`)).rows[0]!.n).toBe(before);
+  });
 });

@@ -25,9 +25,9 @@ export const awardBadgeRoute = procedure("membership.badges.award")
       const badge = await tx.badgeAward.findUnique({ where: { id: input.badgeId } });
       // One answer for a proposal that does not exist and one outside the caller's scope (#9 finding 5).
       if (!badge || !ctx.can({ orgPath: badge.orgPath })) throw notFound("badgeId", bilingual("không có đề nghị huy hiệu này trong phạm vi của bạn", "no such badge proposal in your scope"));
-      if (badge.awardedOn) throw conflict("badgeId", "already_awarded", `the badge was awarded on ${fromDbDate(badge.awardedOn)}`);
+      if (badge.awardedOn) throw conflict("badgeId", "already_awarded", bilingual(`huy hiệu đã được trao ngày ${fromDbDate(badge.awardedOn)}`, `the badge was awarded on ${fromDbDate(badge.awardedOn)}`));
       const proposedOn = fromDbDate(badge.proposedOn);
-      const early = input.awardedOn < proposedOn ? [{ field: "awardedOn", code: "before_proposal", message: `is before the proposal (${proposedOn})` }] : [];
+      const early = input.awardedOn < proposedOn ? [{ field: "awardedOn", code: "before_proposal", message: bilingual(`trước ngày đề nghị (${proposedOn})`, `is before the proposal (${proposedOn})`) }] : [];
       throwIf([...notAfterToday(input.awardedOn, ctx.today(), "awardedOn"), ...early]);
       const m = await findMember(tx, badge.memberId, "badgeId", true);
       const levels = (await badgeLevels(tx, [m.id])).get(m.id) ?? { proposed: [], awarded: [] };

@@ -11,6 +11,7 @@ import { findMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { badgeView } from "./badge-view.js";
 import { badgeLevels, partyAgeFacts } from "./party-age-facts.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -25,7 +26,7 @@ export const proposeBadgeRoute = procedure("membership.badges.propose")
       const proposedOn = input.proposedOn ?? ctx.today();
       throwIf(notAfterToday(proposedOn, ctx.today(), "proposedOn"));
       const levels = (await badgeLevels(tx, [m.id])).get(m.id) ?? { proposed: [], awarded: [] };
-      if (levels.proposed.includes(input.years as never)) throw conflict("years", "already_proposed", `the ${input.years}-year badge is already proposed for this member`);
+      if (levels.proposed.includes(input.years as never)) throw conflict("years", "already_proposed", bilingual(`huy hiệu ${input.years} năm tuổi Đảng đã được đề nghị cho đảng viên này`, `the ${input.years}-year badge is already proposed for this member`));
       const facts = (await partyAgeFacts(tx, [m])).get(m.id)!;
       const result = checkBadgeAward({ facts, years: input.years, awardOn: nextBadgeOccasion(proposedOn), status: m.status as MemberStatus, alreadyAwarded: levels.awarded, circumstance: input.circumstance });
       if (!result.ok) {

@@ -7,6 +7,7 @@ import { procedure } from "../procedure.js";
 import { assertInScope } from "../scope.js";
 import { findMember } from "../records.js";
 import { notAfterToday } from "../schemas.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -25,15 +26,15 @@ export const issueCardRoute = procedure("membership.cards.issue")
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
       assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
-      if (m.status !== "official") throw conflict("memberId", "not_official", `party cards are issued to official members (status is ${m.status})`);
+      if (m.status !== "official") throw conflict("memberId", "not_official", bilingual(`thẻ đảng viên chỉ cấp cho đảng viên chính thức (trạng thái hiện tại: ${m.status})`, `party cards are issued to official members (status is ${m.status})`));
       const officialOn = fromDbDateOrNull(m.officialOn);
-      const early = officialOn && input.issuedOn < officialOn ? [{ field: "issuedOn", code: "before_official", message: `is before the member became official (${officialOn})` }] : [];
+      const early = officialOn && input.issuedOn < officialOn ? [{ field: "issuedOn", code: "before_official", message: bilingual(`trước ngày đảng viên được công nhận chính thức (${officialOn})`, `is before the member became official (${officialOn})`) }] : [];
       throwIf([...notAfterToday(input.issuedOn, ctx.today(), "issuedOn"), ...early]);
       const [onOtherCards, heldByOther] = await Promise.all([
         tx.partyCard.count({ where: { number: input.number, memberId: { not: m.id } } }),
         tx.member.count({ where: { partyCardNumber: input.number, id: { not: m.id } } }),
       ]);
-      if (onOtherCards + heldByOther > 0) throw conflict("number", "duplicate", `party card number ${input.number} is already used`);
+      if (onOtherCards + heldByOther > 0) throw conflict("number", "duplicate", bilingual(`số thẻ đảng viên ${input.number} đã được dùng`, `party card number ${input.number} is already used`));
 
       const replaced = await tx.partyCard.updateMany({ where: { memberId: m.id, status: "active" }, data: { status: "replaced" } });
       await tx.member.update({ where: { id: m.id }, data: { partyCardNumber: input.number } });

@@ -1,9 +1,10 @@
 // Closing an organization, shared by the close procedure and the application of a dissolution decided in
-// inspection (src/decisions/): the same check of what still lives in it, the same writes and event.
-import type { Sql } from "../../db/sql.js";
+// inspection (src/decisions/): the same check of what still lives in it, the same writes and event, on
+// Prisma Client inside the caller's transaction.
+import { toDbDate } from "@orgboard/db";
 import { membershipEvent, type MembershipEvent } from "../events.js";
 import type { Change } from "../mutate.js";
-import { ORG_COLUMNS, orgView, type OrgRow } from "../records.js";
+import { orgViewOf, type OrgRecord, type Tx } from "../records.js";
 
 /** What still lives in an organization: open children, active members, transfers in progress to or from it. */
 export interface OrgContents {
@@ -12,24 +13,21 @@ export interface OrgContents {
   transfers: number;
 }
 
-export async function orgContents(tx: Sql, orgId: number): Promise<OrgContents> {
-  const { rows } = await tx.query<OrgContents>(
-    `SELECT (SELECT count(*)::int FROM party_organization WHERE parent_id = $1 AND closed_on IS NULL) AS children,
-            (SELECT count(*)::int FROM member WHERE org_id = $1 AND status IN ('probationary', 'official')) AS members,
-            (SELECT count(*)::int FROM transfer WHERE (from_org_id = $1 OR to_org_id = $1) AND status IN ('requested', 'issued')) AS transfers`,
-    [orgId],
-  );
-  return rows[0]!;
+export async function orgContents(tx: Tx, orgId: number): Promise<OrgContents> {
+  // One after the other: an interactive transaction runs one statement at a time anyway.
+  const children = await tx.partyOrganization.count({ where: { parentId: orgId, closedOn: null } });
+  const members = await tx.member.count({ where: { orgId, status: { in: ["probationary", "official"] } } });
+  const transfers = await tx.transfer.count({ where: { OR: [{ fromOrgId: orgId }, { toOrgId: orgId }], status: { in: ["requested", "issued"] } } });
+  return { children, members, transfers };
 }
 
 /** Closes `before` (loaded with a row lock, checked empty by the caller) on `closedOn`. */
-export async function closeOrganization(tx: Sql, before: OrgRow, closedOn: string): Promise<{ row: OrgRow; change: Change; event: MembershipEvent }> {
-  const { rows } = await tx.query<OrgRow>(`UPDATE party_organization AS o SET closed_on = $2, updated_at = now() WHERE o.id = $1 RETURNING ${ORG_COLUMNS}`, [before.id, closedOn]);
-  const row = rows[0]!;
-  const org = orgView(row);
+export async function closeOrganization(tx: Tx, before: OrgRecord, closedOn: string): Promise<{ row: OrgRecord; change: Change; event: MembershipEvent }> {
+  const row = await tx.partyOrganization.update({ where: { id: before.id }, data: { closedOn: toDbDate(closedOn) } });
+  const org = orgViewOf(row);
   return {
     row,
-    change: { entity: "PartyOrganization", entityId: org.id, orgPath: org.path, before: orgView(before), after: org },
+    change: { entity: "PartyOrganization", entityId: org.id, orgPath: org.path, before: orgViewOf(before), after: org },
     event: membershipEvent("membership.organization.closed", org.path, org.id, { orgId: org.id, closedOn }),
   };
 }

@@ -9,6 +9,7 @@ import { procedure } from "../procedure.js";
 import { assertInScope } from "../scope.js";
 import { findMember, findOrg, isActive } from "../records.js";
 import { ratingView } from "./rating-view.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -22,18 +23,18 @@ export const selfAssessRatingRoute = procedure("membership.ratings.assess")
       if (input.subjectKind === "member") {
         const m = await findMember(tx, input.memberId, "memberId", true);
         assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
-        if (!isActive(m.status as MemberStatus)) throw conflict("memberId", "not_active", `only active members are rated (status is ${m.status})`);
+        if (!isActive(m.status as MemberStatus)) throw conflict("memberId", "not_active", bilingual(`chỉ xếp loại đảng viên đang sinh hoạt (trạng thái hiện tại: ${m.status})`, `only active members are rated (status is ${m.status})`));
         subject = { memberId: m.id, orgId: m.orgId, orgPath: m.orgPath, subjectId: m.id };
       } else {
         assertInScope(ctx, input.orgPath, () => notFoundOrg("orgPath"));
         const o = await findOrg(tx, input.orgPath, "orgPath", true);
-        if (o.closedOn) throw conflict("orgPath", "closed", `the organization closed on ${fromDbDate(o.closedOn)}`);
+        if (o.closedOn) throw conflict("orgPath", "closed", bilingual(`tổ chức đảng đã giải thể ngày ${fromDbDate(o.closedOn)}`, `the organization closed on ${fromDbDate(o.closedOn)}`));
         subject = { memberId: null, orgId: o.id, orgPath: o.path, subjectId: o.id };
       }
       const existing = await tx.qualityRating.count({
         where: input.subjectKind === "member" ? { memberId: subject.subjectId, year: input.year } : { subjectKind: "organization", orgId: subject.subjectId, year: input.year },
       });
-      if (existing > 0) throw conflict("year", "duplicate_rating", `the ${input.subjectKind} already has a rating for ${input.year}`);
+      if (existing > 0) throw conflict("year", "duplicate_rating", bilingual(`${input.subjectKind === "member" ? "đảng viên" : "tổ chức đảng"} đã có kết quả xếp loại năm ${input.year}`, `the ${input.subjectKind} already has a rating for ${input.year}`));
       check(checkNewRating({ subjectKind: input.subjectKind, subjectId: subject.subjectId, year: input.year, level: input.level }, [], Number(ctx.today().slice(0, 4))));
       const created = await tx.qualityRating.create({
         data: {

@@ -8,6 +8,7 @@ import { assertInScope } from "../scope.js";
 import { findMember, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembershipOf } from "../members/membership-ops.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -19,7 +20,7 @@ export const recordDeathRoute = procedure("membership.deaths.record")
     ctx.prisma.$transaction(async (tx) => {
       const m = await findMember(tx, input.memberId, "memberId", true);
       assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
-      const early = input.diedOn < fromDbDate(m.birthDate) ? [{ field: "diedOn", code: "before_birth", message: "is before the birth date" }] : [];
+      const early = input.diedOn < fromDbDate(m.birthDate) ? [{ field: "diedOn", code: "before_birth", message: bilingual("trước ngày sinh", "is before the birth date") }] : [];
       throwIf([...notAfterToday(input.diedOn, ctx.today(), "diedOn"), ...early]);
       await endMembershipOf(tx, m, input.diedOn, "death", "deceased", "diedOn");
       await tx.death.create({ data: { memberId: m.id, orgPath: m.orgPath, diedOn: toDbDate(input.diedOn) } });

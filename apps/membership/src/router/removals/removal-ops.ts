@@ -1,14 +1,12 @@
 // A member leaving the Party, shared by the removal procedure and the application of an expulsion decided
-// in inspection (src/decisions/): the same writes, audit change and event either way. The procedure writes
-// through Prisma Client (recordRemovalOf); the decision consumer still runs on the raw `Sql` handle in
-// one transaction with its stream checkpoint (recordRemoval) until it moves to Prisma too.
+// in inspection (src/decisions/): the same writes, audit change and event either way, on Prisma Client
+// inside the caller's transaction.
 import { toDbDate } from "@orgboard/db";
-import type { Sql } from "../../db/sql.js";
 import type { RemovalKind } from "../../domain/enums.js";
 import { membershipEvent, type MembershipEvent } from "../events.js";
-import { endMembership, endMembershipOf } from "../members/membership-ops.js";
+import { endMembershipOf } from "../members/membership-ops.js";
 import type { Change } from "../mutate.js";
-import type { MemberRecord, MemberRow, Tx } from "../records.js";
+import type { MemberRecord, Tx } from "../records.js";
 
 export interface RemovalRecord {
   kind: RemovalKind;
@@ -35,17 +33,9 @@ function removalOutcome(m: { id: number; orgPath: string; status: string }, r: R
 
 /**
  * Ends `m`'s membership on `removedOn` (status removed, open transfers cancelled: membership-ops) and
- * records the removal. `m` must have been loaded with a row lock. Throws the RuleErrors of endMembership.
+ * records the removal. `m` loaded with its row lock (findMember(…, true)). Throws the RuleErrors of
+ * endMembershipOf.
  */
-export async function recordRemoval(tx: Sql, m: MemberRow, r: RemovalRecord): Promise<{ change: Change; event: MembershipEvent }> {
-  await endMembership(tx, m, r.removedOn, "removal", "removed", "removedOn");
-  await tx.query(`INSERT INTO removal (member_id, org_path, kind, removed_on, decision_number, decided_on, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-    m.id, m.org_path, r.kind, r.removedOn, r.decisionNumber, r.decidedOn ?? null, r.reason,
-  ]);
-  return removalOutcome({ id: m.id, orgPath: m.org_path, status: m.status }, r);
-}
-
-/** recordRemoval on Prisma Client; `m` loaded with its row lock (findMember(…, true)). */
 export async function recordRemovalOf(tx: Tx, m: MemberRecord, r: RemovalRecord): Promise<{ change: Change; event: MembershipEvent }> {
   await endMembershipOf(tx, m, r.removedOn, "removal", "removed", "removedOn");
   await tx.removal.create({

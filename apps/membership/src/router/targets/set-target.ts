@@ -5,6 +5,7 @@ import { conflict } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
 import { findOrg } from "../records.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -17,7 +18,7 @@ export const setTargetRoute = procedure("membership.targets.set", { resource: "o
       // The organization's row lock serializes two boards setting the same year's plan.
       const org = await findOrg(tx, input.orgPath, "orgPath", true);
       const closedOn = fromDbDateOrNull(org.closedOn);
-      if (closedOn && closedOn < `${input.year}-01-01`) throw conflict("orgPath", "closed", `the organization closed on ${closedOn}, before ${input.year}`);
+      if (closedOn && closedOn < `${input.year}-01-01`) throw conflict("orgPath", "closed", bilingual(`tổ chức đảng đã giải thể ngày ${closedOn}, trước năm ${input.year}`, `the organization closed on ${closedOn}, before ${input.year}`));
       const key = { orgId_year: { orgId: org.id, year: input.year } };
       const previous = (await tx.target.findUnique({ where: key, select: { admissionsPlan: true } }))?.admissionsPlan ?? null;
       await tx.target.upsert({

@@ -7,6 +7,7 @@ import { procedure } from "../procedure.js";
 import { assertInScope } from "../scope.js";
 import { notAfterToday } from "../schemas.js";
 import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -21,7 +22,7 @@ export const cancelTransferRoute = procedure("membership.transfers.manage")
       assertInScope(ctx, orgPath, notFoundTransfer);
       const on = input.cancelledOn ?? ctx.today();
       throwIf(notAfterToday(on, ctx.today(), "cancelledOn"));
-      if (t.status !== "requested" && t.status !== "issued") throw conflict("transferId", "not_open", `the transfer is ${t.status}: only a transfer not yet received can be cancelled`);
+      if (t.status !== "requested" && t.status !== "issued") throw conflict("transferId", "not_open", bilingual(`việc chuyển sinh hoạt đang ở trạng thái ${t.status}: chỉ hủy được việc chuyển chưa được tiếp nhận`, `the transfer is ${t.status}: only a transfer not yet received can be cancelled`));
       check(transitionTransfer(transferState(t), "cancelled", on), "BAD_REQUEST", { on: "cancelledOn" });
       const view = transferView(await tx.transfer.update({ where: { id: t.id }, data: { status: "cancelled" } }));
       await recordCallerChange(tx, ctx, {

@@ -11,6 +11,7 @@ import { findMember, isActive, isOpenOn } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { endMembershipOf, lockOpenPeriod } from "../members/membership-ops.js";
 import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -32,28 +33,28 @@ export const completeTransferRoute = procedure("membership.transfers.manage")
       const m = await findMember(tx, t.memberId, "transferId", true);
       let state: TransferState = transferState(t);
       const issuedOn = state.issuedOn ?? input.issuedOn ?? input.receivedOn;
-      if (t.status !== "requested" && t.status !== "issued") throw conflict("transferId", "not_open", `the transfer is ${t.status}`);
+      if (t.status !== "requested" && t.status !== "issued") throw conflict("transferId", "not_open", bilingual(`việc chuyển sinh hoạt đang ở trạng thái ${t.status}`, `the transfer is ${t.status}`));
       if (state.status === "requested") state = check(transitionTransfer(state, "issued", issuedOn), "BAD_REQUEST", { on: input.issuedOn ? "issuedOn" : "receivedOn" });
       state = check(transitionTransfer(state, "received", input.receivedOn), "BAD_REQUEST", { on: "receivedOn" });
       throwIf(notAfterToday(input.receivedOn, ctx.today(), "receivedOn"));
-      if (!isActive(m.status as MemberStatus)) throw conflict("transferId", "member_not_active", `the member is ${m.status}`);
+      if (!isActive(m.status as MemberStatus)) throw conflict("transferId", "member_not_active", bilingual(`đảng viên đang ở trạng thái ${m.status}`, `the member is ${m.status}`));
 
       const completed = { transferId: t.id, memberId: m.id, kind: t.kind as "official" | "temporary", fromOrgPath: t.fromOrgPath, toOrgPath: t.toOrgPath, receivedOn: input.receivedOn };
       const events: [MembershipEvent, ...MembershipEvent[]] = [membershipEvent("membership.transfer.completed", receiver, t.id, { ...completed, side: t.toOrgPath ? "in" : "out" })];
       if (t.kind === "official") {
-        if (m.orgId !== t.fromOrgId) throw conflict("transferId", "member_moved", "the member no longer belongs to the sending cell");
+        if (m.orgId !== t.fromOrgId) throw conflict("transferId", "member_moved", bilingual("đảng viên không còn sinh hoạt ở chi bộ chuyển đi", "the member no longer belongs to the sending cell"));
         if (t.toOrgId === null) {
           // Leaving the system: the member is no longer counted here (domain memberStatusAfterTransfer).
           if (memberStatusAfterTransfer("official", "received", false) !== "transferred_out") throw new Error("unexpected transfer rule");
           await endMembershipOf(tx, m, input.receivedOn, "transfer_out", "transferred_out", "receivedOn");
         } else {
           const to = await tx.partyOrganization.findUnique({ where: { id: t.toOrgId } });
-          if (!to) throw notFound("transferId", `the destination ${t.toOrgId} does not exist`);
+          if (!to) throw notFound("transferId", bilingual(`không có tổ chức đảng nơi đến ${t.toOrgId}`, `the destination ${t.toOrgId} does not exist`));
           if (!isOpenOn({ opened_on: fromDbDate(to.openedOn), closed_on: fromDbDateOrNull(to.closedOn) }, input.receivedOn)) {
-            throw conflict("transferId", "destination_closed", `the destination ${to.path} is not open on ${input.receivedOn}`);
+            throw conflict("transferId", "destination_closed", bilingual(`tổ chức đảng nơi đến ${to.path} không hoạt động vào ngày ${input.receivedOn}`, `the destination ${to.path} is not open on ${input.receivedOn}`));
           }
           const period = await lockOpenPeriod(tx, m.id, "transferId");
-          if (input.receivedOn < period.startedOn) throw conflict("receivedOn", "before_period_start", `is before the member joined the sending cell (${period.startedOn})`);
+          if (input.receivedOn < period.startedOn) throw conflict("receivedOn", "before_period_start", bilingual(`trước ngày đảng viên bắt đầu sinh hoạt ở chi bộ chuyển đi (${period.startedOn})`, `is before the member joined the sending cell (${period.startedOn})`));
           const on = toDbDate(input.receivedOn);
           await tx.membershipPeriod.update({ where: { id: period.id }, data: { endedOn: on, endReason: "transfer_out" } });
           await tx.membershipPeriod.create({ data: { memberId: m.id, orgId: to.id, orgPath: to.path, startedOn: on, startReason: "transfer_in" } });

@@ -11,6 +11,7 @@ import { findMember, findOrg, type OrgRecord } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { lockOpenPeriod } from "../members/membership-ops.js";
 import { transferView } from "./transfer-view.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -28,7 +29,7 @@ export const requestTransferRoute = procedure("membership.transfers.manage")
       const m = await findMember(tx, input.memberId, "memberId", true);
       assertInScope(ctx, m.orgPath, () => notFoundMember("memberId"));
       const from = await tx.partyOrganization.findUnique({ where: { id: m.orgId } });
-      if (!from) throw notFound("memberId", `the member's organization ${m.orgId} does not exist`);
+      if (!from) throw notFound("memberId", bilingual(`không có tổ chức đảng ${m.orgId} của đảng viên`, `the member's organization ${m.orgId} does not exist`));
       const to = input.toOrgPath === undefined ? null : await findOrg(tx, input.toOrgPath, "toOrgPath");
       const [open, away] = await Promise.all([
         tx.transfer.count({ where: { memberId: m.id, status: { in: ["requested", "issued"] } } }),
@@ -51,9 +52,9 @@ export const requestTransferRoute = procedure("membership.transfers.manage")
         throw new RuleError(stateful.length > 0 ? "CONFLICT" : "BAD_REQUEST", stateful.length > 0 ? stateful : mapped);
       }
       const period = await lockOpenPeriod(tx, m.id);
-      const early = input.requestedOn < period.startedOn ? [{ field: "requestedOn", code: "before_period_start", message: `is before the member joined the current cell (${period.startedOn})` }] : [];
+      const early = input.requestedOn < period.startedOn ? [{ field: "requestedOn", code: "before_period_start", message: bilingual(`trước ngày đảng viên bắt đầu sinh hoạt ở chi bộ hiện tại (${period.startedOn})`, `is before the member joined the current cell (${period.startedOn})`) }] : [];
       throwIf([...notAfterToday(input.requestedOn, ctx.today(), "requestedOn"), ...early]);
-      if (to && to.id === from.id) throw conflict("toOrgPath", "same_org", "the member already belongs to this cell");
+      if (to && to.id === from.id) throw conflict("toOrgPath", "same_org", bilingual("đảng viên đã sinh hoạt ở chi bộ này", "the member already belongs to this cell"));
 
       const created = await tx.transfer.create({
         data: {

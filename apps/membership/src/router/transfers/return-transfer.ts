@@ -10,6 +10,7 @@ import { assertInScope } from "../scope.js";
 import { findMember, isActive } from "../records.js";
 import { notAfterToday } from "../schemas.js";
 import { actingPath, loadTransfer, transferState, transferView, notFoundTransfer } from "./transfer-view.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -28,10 +29,10 @@ export const returnTransferRoute = procedure("membership.transfers.manage")
       const home = actingPath(t, "sender");
       assertInScope(ctx, home, notFoundTransfer);
       throwIf(notAfterToday(input.returnedOn, ctx.today(), "returnedOn"));
-      if (t.kind !== "temporary") throw conflict("transferId", "not_temporary", "only a temporary transfer ends with a return; an official transfer moved the member for good");
-      if (t.status !== "received") throw conflict("transferId", "not_away", `the transfer is ${t.status}: only a received temporary transfer ends with a return`);
+      if (t.kind !== "temporary") throw conflict("transferId", "not_temporary", bilingual("chỉ việc chuyển sinh hoạt tạm thời mới kết thúc bằng việc trở về; chuyển sinh hoạt chính thức đã chuyển hẳn đảng viên", "only a temporary transfer ends with a return; an official transfer moved the member for good"));
+      if (t.status !== "received") throw conflict("transferId", "not_away", bilingual(`việc chuyển sinh hoạt đang ở trạng thái ${t.status}: chỉ việc chuyển tạm thời đã được tiếp nhận mới kết thúc bằng việc trở về`, `the transfer is ${t.status}: only a received temporary transfer ends with a return`));
       const m = await findMember(tx, t.memberId, "transferId", true);
-      if (!isActive(m.status as MemberStatus)) throw conflict("transferId", "member_not_active", `the member is ${m.status}`);
+      if (!isActive(m.status as MemberStatus)) throw conflict("transferId", "member_not_active", bilingual(`đảng viên đang ở trạng thái ${m.status}`, `the member is ${m.status}`));
       check(transitionTransfer(transferState(t), "returned", input.returnedOn), "BAD_REQUEST", { on: "returnedOn" });
       const view = transferView(await tx.transfer.update({ where: { id: t.id }, data: { status: "returned", returnedOn: toDbDate(input.returnedOn) } }));
       const payload = { transferId: t.id, memberId: m.id, fromOrgPath: t.fromOrgPath, toOrgPath: t.toOrgPath, returnedOn: input.returnedOn };
