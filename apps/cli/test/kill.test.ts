@@ -4,7 +4,7 @@
 // or an HTTP 200) must be there, nothing half done may appear (a seed or an import is all or nothing, an
 // API write is its row and its audit record), and the directory must open again. SIGINT must stop
 // cleanly: exit 130 (or 0 when the work had finished), nothing of the interrupted work written.
-// Trials: KILL_TRIALS (default 40, the CI batch; set hundreds locally). Embedded only: on PostgreSQL
+// Trials: KILL_TRIALS (default 10, the CI batch that keeps `.ci/run` under its budget; set hundreds locally or on a quiet machine). Embedded only: on PostgreSQL
 // (TEST_DATABASE_URL) the server's durability is PostgreSQL's own, so the suite does not run there.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const MAIN = path.resolve(import.meta.dirname, "../dist/main.js");
 const MEMBERSHIP_DIR = path.resolve(import.meta.dirname, "../../membership");
-const TRIALS = Number(process.env.KILL_TRIALS ?? 40);
+const TRIALS = Number(process.env.KILL_TRIALS ?? 10);
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 const IMPORT_ROWS = 3000;
 /** Per test: up to two minutes a trial (a seed on a busy 2-core machine takes about one). */
