@@ -1,6 +1,6 @@
 // (c) The read paths at the default (demo) scale, through the running service over HTTP as the dashboard
 // calls them: the annual report (kpi.report, raw SQL on the counters), the KPI snapshot (kpi.summary) and
-// the list pages of the router folders moved to Prisma Client (#12: transfers, ratings, eligible badges).
+// the list pages (#12: transfers, ratings, eligible badges, and the members and organizations keyset pages).
 // Quick (seconds): run it before and after a change to a read path to see a regression. PostgreSQL:
 // BENCH_DATABASE_URL or DATABASE_URL (a database is created and dropped).
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -44,6 +44,10 @@ it("read paths at demo scale (report, KPI snapshot, list pages of 50)", async ()
     ["transfers.list /01/", () => hanoi.membership.transfers.list.query({ orgPath: "/01/", limit: 50 })],
     ["ratings.list /01/", () => hanoi.membership.ratings.list.query({ orgPath: "/01/", year: YEAR, limit: 50 })],
     ["badges.eligible /01/", () => hanoi.membership.badges.eligible.query({ orgPath: "/01/", limit: 50 })],
+    ["members.list /01/", () => hanoi.membership.members.list.query({ orgPath: "/01/", limit: 50 })],
+    ["members.list /01/ search", () => hanoi.membership.members.list.query({ orgPath: "/01/", search: "nguyen van", limit: 50 })],
+    ["orgs.list /01/", () => hanoi.membership.orgs.list.query({ orgPath: "/01/", limit: 50 })],
+    ["orgs.list /01/ search", () => hanoi.membership.orgs.list.query({ orgPath: "/01/", search: "chi bo", limit: 50 })],
   ];
   const out: (string | number)[][] = [];
   for (const [name, run] of cases) {

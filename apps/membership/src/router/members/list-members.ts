@@ -18,8 +18,7 @@ export const listMembersRoute = procedure("membership.members.read")
     // The page's keys in raw SQL: the keyset on (name_sort_key, id) — the Vietnamese-order index
     // member_name_sort_key_id_idx, walked as one row-value comparison — and the accent-insensitive name
     // search (locale-vi's translate() fold), which Prisma Client cannot express. The row type is Prisma's.
-    // The members are then read through Prisma. No list benchmark exists yet (bench/ has import and the
-    // report): measuring this page at national scale is left to #12's list-pages benchmark.
+    // The members are then read through Prisma. Benchmark: bench/small.bench.ts ("members.list").
     const p = new Params();
     const where = [inSubtrees("m.org_path", scope, p), `m.status = ANY(${p.add(input.status ?? ["probationary", "official"])}::text[])`];
     if (input.search) {
