@@ -246,7 +246,9 @@ export async function readStream(sys: System, app: AppName, quietMs = 1500): Pro
   const consumer = consumeEventStream({
     url: `${app === "membership" ? sys.membershipUrl : sys.inspectionUrl}/trpc`,
     path: `${app}.events.stream`,
-    getToken: sys.token(CENTRAL),
+    // Inspection's stream is for the commissions and services only (inspectionStreamReaders): the boards
+    // are refused it, so it is read as Hà Nội's commission, whose scope holds the cells used here.
+    getToken: sys.token(app === "inspection" ? INSPECTOR : CENTRAL),
     onEvent: (e) => {
       events.push(e);
       last = Date.now();
