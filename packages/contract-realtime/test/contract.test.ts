@@ -6,7 +6,7 @@ describe("the realtime contract", () => {
     expect(contract).toBe(realtimeContract);
     expect(realtimeContract.procedures).toEqual({});
     expect(Object.keys(realtimeContract.events).sort()).toEqual(
-      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
+      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "personnel.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
     );
   });
 

@@ -83,7 +83,7 @@ describe("documentedVariables", () => {
     const { readFileSync } = await import("node:fs");
     const doc = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
     const vars = documentedVariables(doc);
-    expect(vars.get("PORT")).toEqual({ apps: ["M", "C", "N", "R", "I"], secret: false });
+    expect(vars.get("PORT")).toEqual({ apps: ["M", "C", "N", "P", "S", "R", "I"], secret: false });
     for (const name of configVariables(baseServiceConfigSchema)) expect(vars.has(name), name).toBe(true);
   });
   it(".env.example has every documented variable, commented out, and no secret value", async () => {
