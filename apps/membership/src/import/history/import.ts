@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { todayInVietnam } from "@orgboard/locale-vi";
 import { probationEndDate } from "../../domain/admission.js";
 import type { Sql } from "../../db/sql.js";
+import { text } from "@orgboard/messages";
 import { restoreFormulas } from "../../export/formula.js";
 import { recordImport } from "../audit.js";
 import type { ImportOptions, ImportResult } from "../members.js";
@@ -14,6 +15,14 @@ import { readRecords, type FileSource } from "../read.js";
 import type { RowIssue } from "../validate.js";
 import { parseHistoryRow, type HistoryRow } from "./rows.js";
 import { HISTORY_COLUMNS, type HistoryImportKind } from "./template.js";
+
+interface OrgRow {
+  id: number;
+  code: string;
+  path: string;
+  opened_on: string;
+  closed_on: string | null;
+}
 
 interface MemberRow {
   id: number;
@@ -53,19 +62,37 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
 
   try {
     return await db.transaction(async (tx) => {
-      const ids = [...new Set(rows.map((r) => r.nationalId))];
-      const { rows: found } = await tx.query<MemberRow>(
-        `SELECT id, national_id, org_id, org_path, status, admitted_on, official_on FROM member WHERE national_id = ANY($1::text[]) FOR UPDATE`,
-        [ids],
-      );
       // Outside the caller's subtrees and absent answer alike: nothing is said about foreign records.
       const allowed = options.allowedOrgPaths;
-      const members = new Map(found.filter((m) => !allowed || allowed.some((p) => m.org_path.startsWith(p))).map((m) => [m.national_id, m]));
-      const bound: { row: HistoryRow; member: MemberRow }[] = [];
-      for (const r of rows) {
-        const member = members.get(r.nationalId);
-        if (!member) issues.push({ row: r.row, column: "nationalId", reason: `no member with national ID ${r.nationalId} in your organizations: import the member first (member template)` });
-        else bound.push({ row: r, member });
+      const inScope = (path: string) => !allowed || allowed.some((p) => path.startsWith(p));
+      const bound: { row: HistoryRow; member?: MemberRow; org?: OrgRow }[] = [];
+      const memberRows = rows.filter((r): r is Exclude<HistoryRow, { kind: "org-ratings" }> => r.kind !== "org-ratings");
+      if (memberRows.length > 0) {
+        const ids = [...new Set(memberRows.map((r) => r.nationalId))];
+        const { rows: found } = await tx.query<MemberRow>(
+          `SELECT id, national_id, org_id, org_path, status, admitted_on, official_on FROM member WHERE national_id = ANY($1::text[]) FOR UPDATE`,
+          [ids],
+        );
+        const members = new Map(found.filter((m) => inScope(m.org_path)).map((m) => [m.national_id, m]));
+        for (const r of memberRows) {
+          const member = members.get(r.nationalId);
+          if (!member) issues.push({ row: r.row, column: "nationalId", reason: `no member with national ID ${r.nationalId} in your organizations: import the member first (member template)` });
+          else bound.push({ row: r, member });
+        }
+      }
+      const orgRows = rows.filter((r): r is Extract<HistoryRow, { kind: "org-ratings" }> => r.kind === "org-ratings");
+      if (orgRows.length > 0) {
+        // Codes are unique regardless of letter case (the organization import's rule).
+        const { rows: found } = await tx.query<OrgRow>(
+          `SELECT id, code, path, opened_on::text AS opened_on, closed_on::text AS closed_on FROM party_organization WHERE lower(code) = ANY($1::text[]) FOR UPDATE`,
+          [[...new Set(orgRows.map((r) => r.orgCode.toLowerCase()))]],
+        );
+        const orgs = new Map(found.filter((o) => inScope(o.path)).map((o) => [o.code.toLowerCase(), o]));
+        for (const r of orgRows) {
+          const org = orgs.get(r.orgCode.toLowerCase());
+          if (!org) issues.push({ row: r.row, column: "orgCode", reason: text({ vi: `không có tổ chức đảng mã ${r.orgCode} trong phạm vi của bạn`, en: `no organization with code ${r.orgCode} in your organizations` }) });
+          else bound.push({ row: r, org });
+        }
       }
       issues.push(...(await CHECKS[kind](tx, bound as never)));
       if (issues.length > 0) {
@@ -75,7 +102,7 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
       options.signal?.throwIfAborted();
       await WRITES[kind](tx, bound as never);
       const importId = randomUUID();
-      const paths = [...new Set(bound.map((b) => b.member.org_path))];
+      const paths = [...new Set(bound.map((b) => b.member?.org_path ?? b.org!.path))];
       const { orgPath, eventId } = await recordImport(tx, {
         importId,
         actor: options.actor,
@@ -94,7 +121,7 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
   }
 }
 
-type Bound<K extends HistoryImportKind> = { row: Of<K>; member: MemberRow }[];
+type Bound<K extends HistoryImportKind> = K extends "org-ratings" ? { row: Of<K>; org: OrgRow }[] : { row: Of<K>; member: MemberRow }[];
 
 /** "also appears in row N" for a key repeated in the file. */
 function repeated<T extends { row: { row: number } }>(items: readonly T[], key: (t: T) => string, column: string, what: string): RowIssue[] {
@@ -172,7 +199,38 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>) => Promise<
     }
     return out;
   },
+  async removals(tx, bound) {
+    const out = repeated(bound, (b) => String(b.member.id), "nationalId", "this member");
+    const has = await existing(tx, `SELECT member_id::text AS k FROM removal WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
+    const { rows } = await tx.query<{ member_id: number; started_on: string }>(
+      `SELECT member_id, started_on::text AS started_on FROM membership_period WHERE member_id = ANY($1::int[]) AND ended_on IS NULL`,
+      [bound.map((b) => b.member.id)],
+    );
+    const open = new Map(rows.map((r) => [r.member_id, r.started_on]));
+    for (const { row, member } of bound) {
+      const started = open.get(member.id);
+      if (has.has(String(member.id))) out.push({ row: row.row, column: "nationalId", reason: say("đã ghi nhận việc ra khỏi Đảng của đảng viên này", "this member's removal is already recorded") });
+      else if (member.status !== "official" && member.status !== "probationary") out.push({ row: row.row, column: "nationalId", reason: say(`đảng viên đang ở trạng thái ${member.status} trong danh sách`, `the member is ${member.status} in the register`) });
+      else if (started === undefined) out.push({ row: row.row, column: "nationalId", reason: say("đảng viên không có giai đoạn sinh hoạt đang mở", "the member has no open membership period") });
+      // As removals.remove (endMembershipOf): not before the member joined the present organization.
+      else if (row.removedOn < started) out.push({ row: row.row, column: "removedOn", reason: say(`trước ngày đảng viên bắt đầu sinh hoạt ở tổ chức hiện tại (${started})`, `is before the member joined the present organization (${started})`) });
+    }
+    return out;
+  },
+  async "org-ratings"(tx, bound) {
+    const out = repeated(bound, (b) => `${b.org.id}:${b.row.year}`, "year", "this organization's rating of the year");
+    const has = await existing(tx, `SELECT org_id || ':' || year AS k FROM quality_rating WHERE subject_kind = 'organization' AND org_id = ANY($1::int[])`, bound.map((b) => b.org.id));
+    for (const { row, org } of bound) {
+      if (has.has(`${org.id}:${row.year}`)) out.push({ row: row.row, column: "year", reason: say(`đã có kết quả xếp loại năm ${row.year} của tổ chức này`, `this organization's rating of ${row.year} is already recorded`) });
+      if (row.year < Number(org.opened_on.slice(0, 4))) out.push({ row: row.row, column: "year", reason: say(`trước năm thành lập tổ chức (${org.opened_on})`, `is before the organization was founded (${org.opened_on})`) });
+      if (org.closed_on !== null && row.year > Number(org.closed_on.slice(0, 4))) out.push({ row: row.row, column: "year", reason: say(`sau năm giải thể tổ chức (${org.closed_on})`, `is after the organization closed (${org.closed_on})`) });
+    }
+    return out;
+  },
 };
+
+/** "<vi> / <en>" (@orgboard/messages), the form of the reasons of the kinds added in 2.5. */
+const say = (vi: string, en: string) => text({ vi, en });
 
 // Set-based writes (one statement per file): the statement-level counter triggers see the whole file once.
 const WRITES: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>) => Promise<void> } = {
@@ -230,6 +288,35 @@ const WRITES: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>) => Promise<
       `INSERT INTO quality_rating (subject_kind, member_id, org_path, year, level, stage, locked)
        SELECT 'member', m, p, y, l, 'approved', true FROM unnest($1::int[], $2::text[], $3::int[], $4::text[]) AS d (m, p, y, l)`,
       [bound.map((b) => b.member.id), bound.map((b) => b.member.org_path), bound.map((b) => b.row.year), bound.map((b) => b.row.level)],
+    );
+  },
+  async removals(tx, bound) {
+    // What removals.remove does (removal-ops.ts recordRemovalOf → endMembershipOf), for the whole file:
+    // the open period ends on the removal date, the member is removed, open transfers are cancelled.
+    const ids = bound.map((b) => b.member.id);
+    const on = bound.map((b) => b.row.removedOn);
+    await tx.query(
+      `UPDATE membership_period p SET ended_on = d.removed_on, end_reason = 'removal' FROM unnest($1::int[], $2::date[]) AS d (member_id, removed_on)
+        WHERE p.member_id = d.member_id AND p.ended_on IS NULL`,
+      [ids, on],
+    );
+    await tx.query(
+      `UPDATE member m SET status = 'removed', left_on = d.removed_on, updated_at = now() FROM unnest($1::int[], $2::date[]) AS d (member_id, removed_on) WHERE m.id = d.member_id`,
+      [ids, on],
+    );
+    await tx.query(`UPDATE transfer SET status = 'cancelled' WHERE member_id = ANY($1::int[]) AND status IN ('requested', 'issued')`, [ids]);
+    await tx.query(
+      `INSERT INTO removal (member_id, org_path, kind, removed_on, decision_number)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::text[])`,
+      [ids, bound.map((b) => b.member.org_path), bound.map((b) => b.row.removalKind), on, bound.map((b) => b.row.decisionNumber)],
+    );
+  },
+  async "org-ratings"(tx, bound) {
+    // As the members' ratings: a past year's rating is final, approved and locked.
+    await tx.query(
+      `INSERT INTO quality_rating (subject_kind, org_id, org_path, year, level, stage, locked)
+       SELECT 'organization', o, p, y, l, 'approved', true FROM unnest($1::int[], $2::text[], $3::int[], $4::text[]) AS d (o, p, y, l)`,
+      [bound.map((b) => b.org.id), bound.map((b) => b.org.path), bound.map((b) => b.row.year), bound.map((b) => b.row.level)],
     );
   },
 };

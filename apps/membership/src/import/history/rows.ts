@@ -2,10 +2,11 @@
 // import's row errors do; the checks against the register (the member exists, dates agree with its record,
 // nothing recorded twice) are in import.ts.
 import { parseDateVi } from "@orgboard/locale-vi";
-import { BADGE_YEARS, RATING_LEVELS, type BadgeYears, type RatingLevel } from "@orgboard/contract-membership";
+import { BADGE_YEARS, RATING_LEVELS, type BadgeYears, type RatingLevel, type RemovalKind } from "@orgboard/contract-membership";
+import { text } from "@orgboard/messages";
 import type { RowIssue } from "../validate.js";
 import { lookupLabel } from "../template.js";
-import { OUTCOME_LABELS, RATING_LEVEL_LABELS, type HistoryImportKind } from "./template.js";
+import { OUTCOME_LABELS, RATING_LEVEL_LABELS, REMOVAL_KIND_LABELS, type HistoryImportKind } from "./template.js";
 
 type Values = Partial<Record<string, string>>;
 
@@ -14,7 +15,13 @@ export type HistoryRow =
   | { kind: "recognitions"; row: number; nationalId: string; outcome: "recognized" | "not_recognized"; decidedOn: string }
   | { kind: "cards"; row: number; nationalId: string; number: string; issuedOn: string; decisionNumber: string | null }
   | { kind: "badges"; row: number; nationalId: string; years: BadgeYears; proposedOn: string; awardedOn: string | null; decisionNumber: string | null }
-  | { kind: "ratings"; row: number; nationalId: string; year: number; level: RatingLevel };
+  | { kind: "ratings"; row: number; nationalId: string; year: number; level: RatingLevel }
+  | { kind: "removals"; row: number; nationalId: string; removalKind: RemovalKind; removedOn: string; decisionNumber: string | null }
+  | { kind: "org-ratings"; row: number; orgCode: string; year: number; level: RatingLevel };
+
+
+/** "<vi> / <en>" (@orgboard/messages), the form of the reasons of the kinds added in 2.5. */
+const say = (vi: string, en: string) => text({ vi, en });
 
 const CARD_PATTERN = /^[0-9A-Za-z.-]{4,20}$/;
 
@@ -22,7 +29,7 @@ const CARD_PATTERN = /^[0-9A-Za-z.-]{4,20}$/;
 export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Values, today: string): { ok: true; value: HistoryRow } | { ok: false; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const issue = (column: string, reason: string) => issues.push({ row, column, reason });
-  const text = (key: string, required: boolean, max = 100): string | null => {
+  const cell = (key: string, required: boolean, max = 100): string | null => {
     const v = (values[key] ?? "").trim();
     if (v === "") {
       if (required) issue(key, "is required");
@@ -32,7 +39,7 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
     return v;
   };
   const date = (key: string, required: boolean): string | null => {
-    const v = text(key, required);
+    const v = cell(key, required);
     if (v === null) return null;
     const r = parseDateVi(v, { minYear: 1930 });
     if (!r.ok) {
@@ -42,21 +49,35 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
     if (r.iso > today) issue(key, "is in the future");
     return r.iso;
   };
-  const nationalId = text("nationalId", true);
+  const nationalId = kind === "org-ratings" ? null : cell("nationalId", true);
   if (nationalId !== null && !/^\d{12}$/.test(nationalId)) issue("nationalId", "must be 12 digits");
+  // A past year's rating (members and organizations alike): this year's is made in the system.
+  const pastYear = (): number | undefined => {
+    const y = cell("year", true);
+    const year = y !== null && /^\d{4}$/.test(y) ? Number(y) : undefined;
+    if (y !== null && (year === undefined || year < 1930)) issue("year", `"${y}" is not a year`);
+    else if (year !== undefined && year >= Number(today.slice(0, 4))) issue("year", `only past years are imported (the rating of ${year} is made in the system)`);
+    return year;
+  };
+  const ratingLevel = (): RatingLevel | undefined => {
+    const label = cell("level", true);
+    const level = label === null ? undefined : lookupLabel(RATING_LEVEL_LABELS, label);
+    if (label !== null && (level === undefined || !RATING_LEVELS.includes(level))) issue("level", `"${label}" is not a rating level (${Object.values(RATING_LEVEL_LABELS).join(" | ")})`);
+    return level;
+  };
 
   let value: HistoryRow | null = null;
   switch (kind) {
     case "admissions": {
       const decidedOn = date("decidedOn", true);
-      const decisionNumber = text("decisionNumber", false, 50);
+      const decisionNumber = cell("decisionNumber", false, 50);
       const admittedOn = date("admittedOn", true);
       if (decidedOn && admittedOn && decidedOn > admittedOn) issue("decidedOn", `the decision (${decidedOn}) cannot be after the ceremony (${admittedOn})`);
       if (decidedOn && admittedOn) value = { kind, row, nationalId: nationalId ?? "", decidedOn, decisionNumber, admittedOn };
       break;
     }
     case "recognitions": {
-      const label = text("outcome", true);
+      const label = cell("outcome", true);
       const outcome = label === null ? undefined : lookupLabel(OUTCOME_LABELS, label);
       if (label !== null && outcome === undefined) issue("outcome", `"${label}" is not an outcome (${Object.values(OUTCOME_LABELS).join(" | ")})`);
       const decidedOn = date("decidedOn", true);
@@ -64,33 +85,45 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
       break;
     }
     case "cards": {
-      const number = text("number", true, 20);
+      const number = cell("number", true, 20);
       if (number !== null && !CARD_PATTERN.test(number)) issue("number", "must be 4–20 digits or letters");
       const issuedOn = date("issuedOn", true);
-      const decisionNumber = text("decisionNumber", false, 50);
+      const decisionNumber = cell("decisionNumber", false, 50);
       if (number && issuedOn) value = { kind, row, nationalId: nationalId ?? "", number, issuedOn, decisionNumber };
       break;
     }
     case "badges": {
-      const y = text("years", true);
+      const y = cell("years", true);
       const years = y === null ? undefined : (BADGE_YEARS as readonly number[]).find((b) => String(b) === y);
       if (y !== null && years === undefined) issue("years", `"${y}" is not a badge level (${BADGE_YEARS.join(", ")})`);
       const proposedOn = date("proposedOn", true);
       const awardedOn = date("awardedOn", false);
       if (proposedOn && awardedOn && awardedOn < proposedOn) issue("awardedOn", `is before the proposal (${proposedOn})`);
-      const decisionNumber = text("decisionNumber", false, 50);
+      const decisionNumber = cell("decisionNumber", false, 50);
       if (years !== undefined && proposedOn) value = { kind, row, nationalId: nationalId ?? "", years: years as BadgeYears, proposedOn, awardedOn, decisionNumber };
       break;
     }
     case "ratings": {
-      const y = text("year", true);
-      const year = y !== null && /^\d{4}$/.test(y) ? Number(y) : undefined;
-      if (y !== null && (year === undefined || year < 1930)) issue("year", `"${y}" is not a year`);
-      else if (year !== undefined && year >= Number(today.slice(0, 4))) issue("year", `only past years are imported (the rating of ${year} is made in the system)`);
-      const label = text("level", true);
-      const level = label === null ? undefined : lookupLabel(RATING_LEVEL_LABELS, label);
-      if (label !== null && (level === undefined || !RATING_LEVELS.includes(level))) issue("level", `"${label}" is not a rating level (${Object.values(RATING_LEVEL_LABELS).join(" | ")})`);
+      const year = pastYear();
+      const level = ratingLevel();
       if (year !== undefined && level) value = { kind, row, nationalId: nationalId ?? "", year, level };
+      break;
+    }
+    case "removals": {
+      const label = cell("kind", true);
+      const removalKind = label === null ? undefined : lookupLabel(REMOVAL_KIND_LABELS, label);
+      const kinds = Object.values(REMOVAL_KIND_LABELS).join(" | ");
+      if (label !== null && removalKind === undefined) issue("kind", say(`"${label}" không phải hình thức ra khỏi Đảng (${kinds})`, `"${label}" is not a kind of removal (${kinds})`));
+      const removedOn = date("removedOn", true);
+      const decisionNumber = cell("decisionNumber", false, 50);
+      if (removalKind && removedOn) value = { kind, row, nationalId: nationalId ?? "", removalKind, removedOn, decisionNumber };
+      break;
+    }
+    case "org-ratings": {
+      const orgCode = cell("orgCode", true, 64);
+      const year = pastYear();
+      const level = ratingLevel();
+      if (orgCode && year !== undefined && level) value = { kind, row, orgCode, year, level };
       break;
     }
   }

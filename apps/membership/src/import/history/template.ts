@@ -1,9 +1,9 @@
 // The column templates of the history files (issue #10): a board brings its register's past years in —
 // admissions with the decision and ceremony dates, recognitions, party cards, badges proposed and awarded,
-// quality ratings. Each row names a member already in the register by national ID (imported with the member
-// template first). docs/import-template.md "History" lists them; a header cell may be the Vietnamese name or
+// quality ratings, removals; and organizations' ratings. Each row names a member already in the register by
+// national ID (imported with the member template first), or an organization by its code (org-ratings). docs/import-template.md "History" lists them; a header cell may be the Vietnamese name or
 // the English key, as in the member template.
-import { HISTORY_IMPORT_KINDS, type HistoryImportKind, type RatingLevel } from "@orgboard/contract-membership";
+import { HISTORY_IMPORT_KINDS, type HistoryImportKind, type RatingLevel, type RemovalKind } from "@orgboard/contract-membership";
 import type { Column } from "../template.js";
 
 export { HISTORY_IMPORT_KINDS, type HistoryImportKind };
@@ -40,11 +40,23 @@ export const HISTORY_COLUMNS = {
     { key: "year", header: "Năm", required: true, format: "yyyy" },
     { key: "level", header: "Xếp loại", required: true, format: "Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | Hoàn thành nhiệm vụ | Không hoàn thành nhiệm vụ" },
   ],
+  removals: [
+    nationalId,
+    { key: "kind", header: "Hình thức", required: true, format: "Khai trừ | Xóa tên | Cho ra khỏi Đảng" },
+    { key: "removedOn", header: "Ngày ra khỏi Đảng", required: true, format: "dd/mm/yyyy" },
+    { key: "decisionNumber", header: "Số quyết định", required: false, format: "văn bản" },
+  ],
+  "org-ratings": [
+    { key: "orgCode", header: "Mã tổ chức", required: true, format: "mã tổ chức đảng đã có trong hệ thống" },
+    { key: "year", header: "Năm", required: true, format: "yyyy" },
+    { key: "level", header: "Xếp loại", required: true, format: "Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | Hoàn thành nhiệm vụ | Không hoàn thành nhiệm vụ" },
+  ],
 } as const satisfies Record<HistoryImportKind, readonly Column[]>;
 
 export type HistoryColumnKey<K extends HistoryImportKind> = (typeof HISTORY_COLUMNS)[K][number]["key"];
 
 export const OUTCOME_LABELS = { recognized: "Công nhận chính thức", not_recognized: "Không công nhận" } as const;
+export const REMOVAL_KIND_LABELS: Record<RemovalKind, string> = { expelled: "Khai trừ", struck_off: "Xóa tên", allowed_to_leave: "Cho ra khỏi Đảng" };
 export const RATING_LEVEL_LABELS: Record<RatingLevel, string> = {
   excellent: "Hoàn thành xuất sắc nhiệm vụ",
   good: "Hoàn thành tốt nhiệm vụ",
