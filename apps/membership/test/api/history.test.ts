@@ -21,7 +21,7 @@ async function importMembers(rows: string[]) {
   const r = await hanoi().membership.import.members.mutate({ orgPath: TREE.p1, format: "csv", fileBase64: b64([MEMBER_HEADER, ...rows].join("\n")) });
   expect(r).toMatchObject({ ok: true, imported: rows.length });
 }
-const history = (kind: "admissions" | "recognitions" | "cards" | "badges" | "ratings", header: string, rows: string[], orgPath: string = TREE.p1) =>
+const history = (kind: "admissions" | "recognitions" | "cards" | "badges" | "ratings" | "removals" | "org-ratings", header: string, rows: string[], orgPath: string = TREE.p1) =>
   hanoi().membership.import.history.mutate({ orgPath, kind, format: "csv", fileBase64: b64([header, ...rows].join("\n")), fileName: `${kind}.csv` });
 
 const ADMISSIONS = "Số định danh cá nhân,Ngày quyết định kết nạp,Số quyết định kết nạp,Ngày lễ kết nạp";
@@ -29,6 +29,8 @@ const RECOGNITIONS = "Số định danh cá nhân,Kết quả,Ngày quyết đ�
 const CARDS = "Số định danh cá nhân,Số thẻ đảng viên,Ngày phát thẻ";
 const BADGES = "Số định danh cá nhân,Huy hiệu (năm tuổi đảng),Ngày đề nghị,Ngày trao tặng";
 const RATINGS = "Số định danh cá nhân,Năm,Xếp loại";
+const REMOVALS = "Số định danh cá nhân,Hình thức,Ngày ra khỏi Đảng,Số quyết định";
+const ORG_RATINGS = "Mã tổ chức,Năm,Xếp loại";
 const LEVELS = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"] as const;
 
 describe("import.history: finding 1", () => {
@@ -96,7 +98,7 @@ describe("import.history: all or nothing, row errors", () => {
     // Another province's board: the answer of an organization that does not exist (#9 finding 5).
     const foreign = await expectError(suite.h.client(board(TREE.p2)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "NOT_FOUND");
     expect(foreign.message).toMatch(NEUTRAL_NOT_FOUND);
-    await expectNoWrites(suite.h, () => hanoi().membership.import.history.mutate({ orgPath: TREE.p1, kind: "removals" as "ratings", format: "csv", fileBase64: b64(RATINGS) }), "BAD_REQUEST", "kind");
+    await expectNoWrites(suite.h, () => hanoi().membership.import.history.mutate({ orgPath: TREE.p1, kind: "deaths" as "ratings", format: "csv", fileBase64: b64(RATINGS) }), "BAD_REQUEST", "kind");
   });
 });
 
@@ -191,5 +193,92 @@ describe("five years of a province's history, closed, then this year's work", ()
     const published = reports.get(2024)!.ratings.members;
     expect(r2024.amendments).toContainEqual({ figure: "ratings.members.excellent", published: published.excellent, amended: published.excellent + 1 });
     expect(r2024.amendments).toContainEqual({ figure: "ratings.members.total", published: published.total, amended: published.total + 1 });
+  });
+});
+
+describe("import.history: removals and organizations' ratings (2.5)", () => {
+  const memberOf = async (id: string) =>
+    (await suite.h.db.query<{ id: number; status: string; left_on: string | null }>(`SELECT id, status, left_on::text AS left_on FROM member WHERE national_id = $1`, [id])).rows[0]!;
+  const periodsOf = async (memberId: number) =>
+    (await suite.h.db.query<{ started_on: string; ended_on: string | null; end_reason: string | null }>(
+      `SELECT started_on::text AS started_on, ended_on::text AS ended_on, end_reason FROM membership_period WHERE member_id = $1 ORDER BY started_on`,
+      [memberId],
+    )).rows;
+
+  it("a past removal ends the member's open period and status, as removals.remove does; one audit record, one event", async () => {
+    const ids = [nationalId(1970, "male"), nationalId(1971, "female")];
+    await importMembers([`Đỗ Văn Xóa,01/01/1970,Nam,Kinh,${ids[0]},01-C1,Chính thức,01/02/2000,01/02/2001`, `Đỗ Thị Khai,01/01/1971,Nữ,Kinh,${ids[1]},01-C2,Chính thức,01/02/2001,01/02/2002`]);
+    const r = await expectRecorded(suite.h, () => history("removals", REMOVALS, [`${ids[0]},Xóa tên,15/06/2018,7-QĐ/ĐU`, `${ids[1]},expelled,20/09/2018,`]), {
+      action: "membership.members.import",
+      events: ["membership.history.imported"],
+    });
+    expect(r.result).toMatchObject({ ok: true, imported: 2 });
+    const a = await memberOf(ids[0]!);
+    expect(a).toMatchObject({ status: "removed", left_on: "2018-06-15" });
+    expect(await periodsOf(a.id)).toEqual([{ started_on: "2000-02-01", ended_on: "2018-06-15", end_reason: "removal" }]);
+    const { rows } = await suite.h.db.query(`SELECT kind, removed_on::text AS removed_on, decision_number FROM removal WHERE member_id = ANY($1::int[]) ORDER BY removed_on`, [[a.id, (await memberOf(ids[1]!)).id]]);
+    expect(rows).toEqual([{ kind: "struck_off", removed_on: "2018-06-15", decision_number: "7-QĐ/ĐU" }, { kind: "expelled", removed_on: "2018-09-20", decision_number: null }]);
+    // The member's history (the service's own view) shows the removal.
+    const h = await hanoi().membership.members.history.query({ id: a.id });
+    expect(JSON.stringify(h)).toContain("struck_off");
+  });
+
+  it("removal rows: Vietnamese first, each row and column named, nothing written", async () => {
+    const id = nationalId(1972, "male");
+    const gone = nationalId(1973, "male");
+    await importMembers([`Lý Văn Còn,01/01/1972,Nam,Kinh,${id},01-C1,Chính thức,01/02/2005,01/02/2006`, `Lý Văn Đi,01/01/1973,Nam,Kinh,${gone},01-C1,Chính thức,01/02/2005,01/02/2006`]);
+    expect(await history("removals", REMOVALS, [`${gone},Khai trừ,01/03/2015,`])).toMatchObject({ ok: true });
+    const before = await suite.fx.count("removal");
+    const r = await history("removals", REMOVALS, [
+      `${id},Đuổi,01/03/2015,`, // 2 unknown kind
+      `${id},Khai trừ,01/03/2004,`, // 3 before the member's period began
+      `${gone},Khai trừ,01/03/2016,`, // 4 already removed
+      `${id},Khai trừ,01/03/2099,`, // 5 future
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.rejected.map((i) => `${i.row}:${i.column}`)).toEqual(["2:kind", "3:removedOn", "4:nationalId", "5:removedOn"]);
+    expect(r.rejected[0]!.reason).toMatch(/^"Đuổi" không phải hình thức ra khỏi Đảng .* \/ "Đuổi" is not a kind of removal/);
+    expect(r.rejected[1]!.reason).toMatch(/^trước ngày đảng viên bắt đầu sinh hoạt/);
+    expect(await suite.fx.count("removal")).toBe(before);
+    expect((await memberOf(id)).status).toBe("official");
+  });
+
+  it("organizations' past ratings, approved and locked; codes outside the caller's scope answered as absent", async () => {
+    const r = await expectRecorded(suite.h, () => history("org-ratings", ORG_RATINGS, ["01-C1,2018,Hoàn thành tốt nhiệm vụ", "01-k1,2018,excellent"]), {
+      action: "membership.members.import",
+      events: ["membership.history.imported"],
+    });
+    expect(r.result).toMatchObject({ ok: true, imported: 2 });
+    const list = await hanoi().membership.ratings.list.query({ orgPath: TREE.p1, year: 2018, subjectKind: "organization" });
+    expect(list.items.map((i) => [i.orgPath, i.level, i.stage]).sort()).toEqual([[TREE.c1, "good", "approved"], [TREE.k1, "excellent", "approved"]]);
+
+    const before = await suite.fx.count("quality_rating");
+    const bad = await history("org-ratings", ORG_RATINGS, [
+      "02-C3,2018,Hoàn thành nhiệm vụ", // 2 another province: as absent as a code that does not exist
+      "01-C9,2018,Hoàn thành nhiệm vụ", // 3 no such code
+      "01-C1,2018,Hoàn thành nhiệm vụ", // 4 already rated
+      "01-C2,1985,Hoàn thành nhiệm vụ", // 5 before the organization was founded (1990)
+    ]);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.rejected.map((i) => `${i.row}:${i.column}`)).toEqual(["2:orgCode", "3:orgCode", "4:year", "5:year"]);
+    expect(bad.rejected[0]!.reason.replaceAll("02-C3", "X")).toBe(bad.rejected[1]!.reason.replaceAll("01-C9", "X"));
+    expect(bad.rejected[0]!.reason).toMatch(/^không có tổ chức đảng mã 02-C3 trong phạm vi của bạn \/ /);
+    expect(await suite.fx.count("quality_rating")).toBe(before);
+  });
+
+  it("a removal and an organization's rating of a closed year are amendments: the published figures stay", async () => {
+    const id = nationalId(1975, "male");
+    await importMembers([`Hà Văn Muộn,01/01/1975,Nam,Kinh,${id},01-C2,Chính thức,01/02/2010,01/02/2011`]);
+    const published = await hanoi().membership.kpi.closeYear.mutate({ orgPath: TREE.p1, year: 2019 }).then(() => hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2019 }));
+    expect(published.amendments).toEqual([]);
+    expect(await history("removals", REMOVALS, [`${id},Cho ra khỏi Đảng,10/10/2019,`])).toMatchObject({ ok: true });
+    expect(await history("org-ratings", ORG_RATINGS, ["01-C2,2019,Không hoàn thành nhiệm vụ"])).toMatchObject({ ok: true });
+    const after = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2019 });
+    const strip = ({ closed: _c, amendments: _a, ...figures }: AnnualReportOutput) => figures;
+    expect(strip(after)).toEqual(strip(published));
+    expect(after.amendments).toContainEqual({ figure: "removals.allowedToLeave", published: published.removals.allowedToLeave, amended: published.removals.allowedToLeave + 1 });
+    expect(after.amendments).toContainEqual({ figure: "ratings.organizations.notCompleted", published: published.ratings.organizations.notCompleted, amended: published.ratings.organizations.notCompleted + 1 });
   });
 });
