@@ -2,11 +2,11 @@
 // import's row errors do; the checks against the register (the member exists, dates agree with its record,
 // nothing recorded twice) are in import.ts.
 import { parseDateVi } from "@orgboard/locale-vi";
-import { BADGE_YEARS, RATING_LEVELS, type BadgeYears, type RatingLevel, type RemovalKind } from "@orgboard/contract-membership";
+import { BADGE_YEARS, RATING_LEVELS, type BadgeYears, type RatingLevel, type RemovalKind, type TransferKind } from "@orgboard/contract-membership";
 import { text } from "@orgboard/messages";
 import type { RowIssue } from "../validate.js";
 import { lookupLabel } from "../template.js";
-import { OUTCOME_LABELS, RATING_LEVEL_LABELS, REMOVAL_KIND_LABELS, type HistoryImportKind } from "./template.js";
+import { OUTCOME_LABELS, RATING_LEVEL_LABELS, REMOVAL_KIND_LABELS, TRANSFER_KIND_LABELS, type HistoryImportKind } from "./template.js";
 
 type Values = Partial<Record<string, string>>;
 
@@ -16,6 +16,20 @@ export type HistoryRow =
   | { kind: "cards"; row: number; nationalId: string; number: string; issuedOn: string; decisionNumber: string | null }
   | { kind: "badges"; row: number; nationalId: string; years: BadgeYears; proposedOn: string; awardedOn: string | null; decisionNumber: string | null }
   | { kind: "ratings"; row: number; nationalId: string; year: number; level: RatingLevel }
+  | {
+      kind: "transfers";
+      row: number;
+      nationalId: string;
+      transferKind: TransferKind;
+      fromCode: string | null;
+      fromDescription: string | null;
+      toCode: string | null;
+      toDescription: string | null;
+      letterNumber: string | null;
+      issuedOn: string;
+      receivedOn: string;
+      returnedOn: string | null;
+    }
   | { kind: "removals"; row: number; nationalId: string; removalKind: RemovalKind; removedOn: string; decisionNumber: string | null }
   | { kind: "org-ratings"; row: number; orgCode: string; year: number; level: RatingLevel };
 
@@ -107,6 +121,31 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
       const year = pastYear();
       const level = ratingLevel();
       if (year !== undefined && level) value = { kind, row, nationalId: nationalId ?? "", year, level };
+      break;
+    }
+    case "transfers": {
+      const label = cell("kind", true);
+      const transferKind = label === null ? undefined : lookupLabel(TRANSFER_KIND_LABELS, label);
+      if (label !== null && transferKind === undefined) issue("kind", say(`"${label}" không phải hình thức chuyển (Chính thức | Tạm thời)`, `"${label}" is not a kind of transfer (Chính thức | Tạm thời)`));
+      const fromCode = cell("fromCode", false, 64);
+      const fromDescription = cell("fromDescription", false, 200);
+      const toCode = cell("toCode", false, 64);
+      const toDescription = cell("toDescription", false, 200);
+      const letterNumber = cell("letterNumber", false, 50);
+      const issued = date("issuedOn", false);
+      const receivedOn = date("receivedOn", true);
+      const returnedOn = date("returnedOn", false);
+      // One end at least is an organization of the system; an end outside it is described instead.
+      if (fromCode === null && toCode === null) issue("fromCode", say("cần mã tổ chức chuyển đi hoặc mã tổ chức nơi đến (ít nhất một nơi trong hệ thống)", "a code of the sending or the receiving organization is needed (one end at least in the system)"));
+      else if (fromCode === null && fromDescription === null) issue("fromDescription", say("bắt buộc khi không có mã tổ chức chuyển đi (nơi ngoài hệ thống)", "is required when there is no sending organization's code (a place outside the system)"));
+      else if (toCode === null && toDescription === null) issue("toDescription", say("bắt buộc khi không có mã tổ chức nơi đến (nơi ngoài hệ thống)", "is required when there is no receiving organization's code (a place outside the system)"));
+      if (fromCode !== null && toCode !== null && fromCode.toLowerCase() === toCode.toLowerCase()) issue("toCode", say("trùng với tổ chức chuyển đi", "is the sending organization itself"));
+      if (issued && receivedOn && receivedOn < issued) issue("receivedOn", say(`trước ngày giới thiệu đi (${issued})`, `is before the letter was issued (${issued})`));
+      if (returnedOn !== null && transferKind === "official") issue("returnedOn", say("chỉ việc chuyển tạm thời mới có ngày trở về", "only a temporary transfer has a return date"));
+      if (returnedOn && receivedOn && returnedOn < receivedOn) issue("returnedOn", say(`trước ngày tiếp nhận (${receivedOn})`, `is before the arrival (${receivedOn})`));
+      if (transferKind && receivedOn) {
+        value = { kind, row, nationalId: nationalId ?? "", transferKind, fromCode, fromDescription, toCode, toDescription, letterNumber, issuedOn: issued ?? receivedOn, receivedOn, returnedOn };
+      }
       break;
     }
     case "removals": {
