@@ -21,7 +21,7 @@ async function importMembers(rows: string[]) {
   const r = await hanoi().membership.import.members.mutate({ orgPath: TREE.p1, format: "csv", fileBase64: b64([MEMBER_HEADER, ...rows].join("\n")) });
   expect(r).toMatchObject({ ok: true, imported: rows.length });
 }
-const history = (kind: "admissions" | "recognitions" | "cards" | "badges" | "ratings" | "removals" | "org-ratings", header: string, rows: string[], orgPath: string = TREE.p1) =>
+const history = (kind: "admissions" | "recognitions" | "cards" | "badges" | "ratings" | "transfers" | "removals" | "org-ratings", header: string, rows: string[], orgPath: string = TREE.p1) =>
   hanoi().membership.import.history.mutate({ orgPath, kind, format: "csv", fileBase64: b64([header, ...rows].join("\n")), fileName: `${kind}.csv` });
 
 const ADMISSIONS = "Số định danh cá nhân,Ngày quyết định kết nạp,Số quyết định kết nạp,Ngày lễ kết nạp";
@@ -30,6 +30,7 @@ const CARDS = "Số định danh cá nhân,Số thẻ đảng viên,Ngày phát 
 const BADGES = "Số định danh cá nhân,Huy hiệu (năm tuổi đảng),Ngày đề nghị,Ngày trao tặng";
 const RATINGS = "Số định danh cá nhân,Năm,Xếp loại";
 const REMOVALS = "Số định danh cá nhân,Hình thức,Ngày ra khỏi Đảng,Số quyết định";
+const TRANSFERS = "Số định danh cá nhân,Hình thức chuyển,Mã tổ chức chuyển đi,Nơi chuyển đi (ngoài hệ thống),Mã tổ chức nơi đến,Nơi đến (ngoài hệ thống),Số giấy giới thiệu,Ngày giới thiệu đi,Ngày tiếp nhận,Ngày trở về";
 const ORG_RATINGS = "Mã tổ chức,Năm,Xếp loại";
 const LEVELS = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"] as const;
 
@@ -280,5 +281,108 @@ describe("import.history: removals and organizations' ratings (2.5)", () => {
     expect(strip(after)).toEqual(strip(published));
     expect(after.amendments).toContainEqual({ figure: "removals.allowedToLeave", published: published.removals.allowedToLeave, amended: published.removals.allowedToLeave + 1 });
     expect(after.amendments).toContainEqual({ figure: "ratings.organizations.notCompleted", published: published.ratings.organizations.notCompleted, amended: published.ratings.organizations.notCompleted + 1 });
+  });
+});
+
+describe("import.history: transfers (2.5)", () => {
+  const member = async (id: string) =>
+    (await suite.h.db.query<{ id: number; status: string; left_on: string | null; org_path: string }>(`SELECT id, status, left_on::text AS left_on, org_path FROM member WHERE national_id = $1`, [id])).rows[0]!;
+  const periods = async (memberId: number) =>
+    (await suite.h.db.query<{ org_path: string; started_on: string; ended_on: string | null; start_reason: string; end_reason: string | null }>(
+      `SELECT org_path, started_on::text AS started_on, ended_on::text AS ended_on, start_reason, end_reason FROM membership_period WHERE member_id = $1 ORDER BY started_on`,
+      [memberId],
+    )).rows;
+  const transfersOf = async (memberId: number) =>
+    (await suite.h.db.query(
+      `SELECT kind, status, from_org_path, to_org_path, from_description, to_description, letter_number, issued_on::text AS issued_on, received_on::text AS received_on, returned_on::text AS returned_on
+         FROM transfer WHERE member_id = $1 ORDER BY received_on`,
+      [memberId],
+    )).rows;
+
+  it("moves between organizations rebuild the member's periods; arrivals and departures keep where from / where to; one audit record, one event", async () => {
+    const [mover, arrival, leaver] = [nationalId(1976, "male"), nationalId(1977, "female"), nationalId(1978, "male")];
+    await importMembers([
+      `Tạ Văn Chuyển,01/01/1976,Nam,Kinh,${mover},01-C2,Chính thức,01/02/2005,01/02/2006`,
+      `Tạ Thị Đến,01/01/1977,Nữ,Kinh,${arrival},01-C1,Chính thức,01/02/2000,01/02/2001`,
+      `Tạ Văn Rời,01/01/1978,Nam,Kinh,${leaver},01-K1,Chính thức,01/02/2001,01/02/2002`,
+    ]);
+    const r = await expectRecorded(
+      suite.h,
+      () =>
+        history("transfers", TRANSFERS, [
+          `${mover},Chính thức,01-K1,,01-C2,,,01/05/2015,05/05/2015,`, // listed out of order: the dates order them
+          `${mover},Chính thức,01-C1,,01-K1,,12/GGT,01/03/2010,10/03/2010,`,
+          `${mover},Tạm thời,01-C2,,,Đảng bộ Đại học Quốc gia TP. Hồ Chí Minh,,01/09/2016,05/09/2016,30/06/2017`,
+          `${arrival},Chính thức,,Đảng bộ tỉnh Lào Cai,01-C1,,45-GGT/TU,,01/06/2012,`,
+          `${leaver},official,01-K1,,,Đảng bộ Quân đội,,20/06/2019,01/07/2019,`,
+        ]),
+      { action: "membership.members.import", events: ["membership.history.imported"] },
+    );
+    expect(r.result).toMatchObject({ ok: true, imported: 5 });
+
+    const m = await member(mover);
+    expect(m).toMatchObject({ status: "official", org_path: TREE.c2 });
+    expect(await periods(m.id)).toEqual([
+      { org_path: TREE.c1, started_on: "2005-02-01", ended_on: "2010-03-10", start_reason: "import", end_reason: "transfer_out" },
+      { org_path: TREE.k1, started_on: "2010-03-10", ended_on: "2015-05-05", start_reason: "transfer_in", end_reason: "transfer_out" },
+      { org_path: TREE.c2, started_on: "2015-05-05", ended_on: null, start_reason: "transfer_in", end_reason: null },
+    ]);
+    expect(await transfersOf(m.id)).toMatchObject([
+      { kind: "official", status: "received", from_org_path: TREE.c1, to_org_path: TREE.k1, letter_number: "12/GGT", issued_on: "2010-03-01", received_on: "2010-03-10" },
+      { kind: "official", status: "received", from_org_path: TREE.k1, to_org_path: TREE.c2, issued_on: "2015-05-01" },
+      { kind: "temporary", status: "returned", from_org_path: TREE.c2, to_org_path: null, to_description: "Đảng bộ Đại học Quốc gia TP. Hồ Chí Minh", returned_on: "2017-06-30" },
+    ]);
+    // The service's own view of the member's history agrees.
+    const h = await hanoi().membership.members.history.query({ id: m.id });
+    expect(h.periods.map((x) => x.orgPath)).toEqual([TREE.c1, TREE.k1, TREE.c2]);
+
+    const a = await member(arrival);
+    expect(await periods(a.id)).toEqual([{ org_path: TREE.c1, started_on: "2012-06-01", ended_on: null, start_reason: "transfer_in", end_reason: null }]);
+    expect(await transfersOf(a.id)).toMatchObject([{ from_org_path: null, from_description: "Đảng bộ tỉnh Lào Cai", letter_number: "45-GGT/TU", issued_on: "2012-06-01" }]);
+
+    const l = await member(leaver);
+    expect(l).toMatchObject({ status: "transferred_out", left_on: "2019-07-01" });
+    expect(await periods(l.id)).toEqual([{ org_path: TREE.k1, started_on: "2001-02-01", ended_on: "2019-07-01", start_reason: "import", end_reason: "transfer_out" }]);
+    // The report of the year counts the departure out of the cell, as one completed in the system.
+    expect((await hanoi().membership.kpi.report.query({ orgPath: TREE.k1, year: 2019 })).transfers.officialOut).toBe(1);
+  });
+
+  it("row errors: a broken chain, the present organization, codes outside the scope, nothing written", async () => {
+    const [x, y] = [nationalId(1979, "male"), nationalId(1981, "female")];
+    await importMembers([`Mạc Văn Sai,01/01/1979,Nam,Kinh,${x},01-C2,Chính thức,01/02/2005,01/02/2006`, `Mạc Thị Lạc,01/01/1981,Nữ,Kinh,${y},01-C1,Chính thức,01/02/2006,01/02/2007`]);
+    const before = [await suite.fx.count("transfer"), await suite.fx.count("membership_period")];
+    const r = await history("transfers", TRANSFERS, [
+      `${x},Chính thức,01-C1,,01-K1,,,01/03/2010,10/03/2010,`, // 2 ok alone
+      `${x},Chính thức,01-C1,,01-C2,,,01/05/2015,05/05/2015,`, // 3 the member was in 01-K1 then
+      `${y},Chính thức,01-C2,,01-K1,,,01/05/2015,05/05/2015,`, // 4 ends in 01-K1, the register says 01-C1
+      `${y},Tạm thời,01-C1,,02-C3,,,01/05/2016,05/05/2016,`, // 5 another province: absent, as a code that does not exist
+      `${y},Chính thức,,,,,,,05/05/2017,`, // 6 neither end in the system
+      `${y},Chính thức,01-C1,,01-K1,,,01/05/2018,05/05/2018,01/01/2019`, // 7 an official transfer has no return
+      `${y},Di chuyển,01-C1,,01-K1,,,01/05/2018,05/05/2018,`, // 8 unknown kind
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.rejected.map((i) => `${i.row}:${i.column}`)).toEqual(["3:fromCode", "5:toCode", "6:fromCode", "7:returnedOn", "8:kind"]);
+    expect(r.rejected[0]!.reason).toMatch(/^khi đó đảng viên sinh hoạt ở 01-K1 \(dòng 2\) \/ the member was in 01-K1 then \(row 2\)$/);
+    expect(r.rejected[1]!.reason).toMatch(/^không có tổ chức đảng mã 02-C3 trong phạm vi của bạn/);
+    expect([await suite.fx.count("transfer"), await suite.fx.count("membership_period")]).toEqual(before);
+    // Row 4's error shows once the rows before it are right.
+    const r2 = await history("transfers", TRANSFERS, [`${y},Chính thức,01-C2,,01-K1,,,01/05/2015,05/05/2015,`]);
+    expect(r2).toMatchObject({ ok: false, rejected: [{ row: 2, column: "toCode", reason: expect.stringMatching(/^tổ chức hiện tại của đảng viên trong danh sách là \/01\/01-G1\/01-C1\//) }] });
+    // A member whose transfers are recorded: all of a member's past transfers come in one file.
+    expect(await history("transfers", TRANSFERS, [`${x},Chính thức,01-C1,,01-C2,,,01/03/2010,10/03/2010,`])).toMatchObject({ ok: true });
+    expect(await history("transfers", TRANSFERS, [`${x},Tạm thời,01-C2,,,Nơi khác,,01/03/2012,10/03/2012,`])).toMatchObject({ ok: false, rejected: [{ row: 2, column: "nationalId" }] });
+  });
+
+  it("a departure dated in a closed year is an amendment: the published figures stay", async () => {
+    const id = nationalId(1982, "male");
+    await importMembers([`Kha Văn Đi,01/01/1982,Nam,Kinh,${id},01-K1,Chính thức,01/02/2008,01/02/2009`]);
+    await hanoi().membership.kpi.closeYear.mutate({ orgPath: TREE.p1, year: 2017 });
+    const published = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2017 });
+    expect(await history("transfers", TRANSFERS, [`${id},Chính thức,01-K1,,,Đảng bộ tỉnh Yên Bái,,01/08/2017,15/08/2017,`])).toMatchObject({ ok: true });
+    const after = await hanoi().membership.kpi.report.query({ orgPath: TREE.p1, year: 2017 });
+    const strip = ({ closed: _c, amendments: _a, ...figures }: AnnualReportOutput) => figures;
+    expect(strip(after)).toEqual(strip(published));
+    expect(after.amendments).toContainEqual({ figure: "transfers.officialOut", published: published.transfers.officialOut, amended: published.transfers.officialOut + 1 });
   });
 });
