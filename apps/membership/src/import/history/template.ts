@@ -11,6 +11,10 @@ export { HISTORY_IMPORT_KINDS, type HistoryImportKind };
 
 const nationalId = { key: "nationalId", header: "Số định danh cá nhân", required: true, format: "12 chữ số (CCCD) của đảng viên đã có trong danh sách" } as const;
 
+// A year's rating, of a member or of an organization.
+const year = { key: "year", header: "Năm", required: true, format: "yyyy" } as const;
+const level = { key: "level", header: "Xếp loại", required: true, format: "Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | Hoàn thành nhiệm vụ | Không hoàn thành nhiệm vụ" } as const;
+
 export const HISTORY_COLUMNS = {
   admissions: [
     nationalId,
@@ -38,8 +42,8 @@ export const HISTORY_COLUMNS = {
   ],
   ratings: [
     nationalId,
-    { key: "year", header: "Năm", required: true, format: "yyyy" },
-    { key: "level", header: "Xếp loại", required: true, format: "Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | Hoàn thành nhiệm vụ | Không hoàn thành nhiệm vụ" },
+    year,
+    level,
   ],
   transfers: [
     nationalId,
@@ -61,8 +65,8 @@ export const HISTORY_COLUMNS = {
   ],
   "org-ratings": [
     { key: "orgCode", header: "Mã tổ chức", required: true, format: "mã tổ chức đảng đã có trong hệ thống" },
-    { key: "year", header: "Năm", required: true, format: "yyyy" },
-    { key: "level", header: "Xếp loại", required: true, format: "Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | Hoàn thành nhiệm vụ | Không hoàn thành nhiệm vụ" },
+    year,
+    level,
   ],
 } as const satisfies Record<HistoryImportKind, readonly Column[]>;
 
