@@ -366,6 +366,13 @@ describe("import.history: transfers (2.5)", () => {
     expect(r.rejected[0]!.reason).toMatch(/^khi đó đảng viên sinh hoạt ở 01-K1 \(dòng 2\) \/ the member was in 01-K1 then \(row 2\)$/);
     expect(r.rejected[1]!.reason).toMatch(/^không có tổ chức đảng mã 02-C3 trong phạm vi của bạn/);
     expect([await suite.fx.count("transfer"), await suite.fx.count("membership_period")]).toEqual(before);
+    // Still away on a temporary transfer, then moved for good: the temporary one must have ended.
+    const z = nationalId(1983, "male");
+    await importMembers([`Mạc Văn Xa,01/01/1983,Nam,Kinh,${z},01-K1,Chính thức,01/02/2006,01/02/2007`]);
+    expect(await history("transfers", TRANSFERS, [`${z},Tạm thời,01-C1,,,Nơi khác,,01/03/2010,10/03/2010,`, `${z},Chính thức,01-C1,,01-K1,,,01/05/2012,05/05/2012,`])).toMatchObject({
+      ok: false,
+      rejected: [{ row: 2, column: "returnedOn" }],
+    });
     // Row 4's error shows once the rows before it are right.
     const r2 = await history("transfers", TRANSFERS, [`${y},Chính thức,01-C2,,01-K1,,,01/05/2015,05/05/2015,`]);
     expect(r2).toMatchObject({ ok: false, rejected: [{ row: 2, column: "toCode", reason: expect.stringMatching(/^tổ chức hiện tại của đảng viên trong danh sách là \/01\/01-G1\/01-C1\//) }] });

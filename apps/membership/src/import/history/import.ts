@@ -308,6 +308,9 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
         else if (home !== from.id) issue(row, "fromCode", `ngày ${row.issuedOn} đảng viên không sinh hoạt ở ${from.code}`, `the member was not in ${from.code} on ${row.issuedOn}`);
         const prev = temporary[i - 1]?.row;
         if (prev && (prev.returnedOn === null || row.issuedOn < prev.returnedOn)) issue(row, "issuedOn", `trùng thời gian với việc chuyển tạm thời ở dòng ${prev.row}`, `overlaps the temporary transfer of row ${prev.row}`);
+        // A member still away (no return) cannot have moved for good since: transfers.request refuses it too.
+        const later = row.returnedOn === null ? official.find((o) => o.row.issuedOn >= row.issuedOn)?.row : undefined;
+        if (later) issue(row, "returnedOn", `bắt buộc: đảng viên đã chuyển sinh hoạt chính thức sau đó (dòng ${later.row})`, `is required: the member transferred for good afterwards (row ${later.row})`);
       });
     }
     return out;
