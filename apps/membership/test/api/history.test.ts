@@ -94,7 +94,7 @@ describe("import.history: all or nothing, row errors", () => {
     const id = nationalId(1980, "female");
     await suite.fx.member(TREE.c3, { fullName: "Giàng Thị Mỷ", birthDate: "1980-02-02", gender: "female" });
     const r = await history("ratings", RATINGS, [`${id},2024,Hoàn thành nhiệm vụ`]);
-    expect(r).toMatchObject({ ok: false, rejected: [{ row: 2, column: "nationalId" }] });
+    expect(r).toMatchObject({ ok: false, rejected: [{ row: 2, column: "nationalId", reason: expect.stringMatching(/^không có đảng viên số định danh \d{12} trong phạm vi của bạn: .* \/ no member with national ID/) }] });
     await expectError(suite.h.client(as("viewer", TREE.p1)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "FORBIDDEN");
     // Another province's board: the answer of an organization that does not exist (#9 finding 5).
     const foreign = await expectError(suite.h.client(board(TREE.p2)).membership.import.history.mutate({ orgPath: TREE.p1, kind: "ratings", format: "csv", fileBase64: b64(RATINGS) }), "NOT_FOUND");
@@ -235,10 +235,13 @@ describe("import.history: removals and organizations' ratings (2.5)", () => {
       `${id},Khai trừ,01/03/2004,`, // 3 before the member's period began
       `${gone},Khai trừ,01/03/2016,`, // 4 already removed
       `${id},Khai trừ,01/03/2099,`, // 5 future
+      `${id},Khai trừ,,`, // 6 no date
     ]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.rejected.map((i) => `${i.row}:${i.column}`)).toEqual(["2:kind", "3:removedOn", "4:nationalId", "5:removedOn"]);
+    expect(r.rejected.map((i) => `${i.row}:${i.column}`)).toEqual(["2:kind", "3:removedOn", "4:nationalId", "5:removedOn", "6:removedOn"]);
+    expect(r.rejected[3]!.reason).toBe("là ngày trong tương lai / is in the future");
+    expect(r.rejected[4]!.reason).toBe("bắt buộc, không được để trống / is required");
     expect(r.rejected[0]!.reason).toMatch(/^"Đuổi" không phải hình thức ra khỏi Đảng .* \/ "Đuổi" is not a kind of removal/);
     expect(r.rejected[1]!.reason).toMatch(/^trước ngày đảng viên bắt đầu sinh hoạt/);
     expect(await suite.fx.count("removal")).toBe(before);

@@ -76,14 +76,15 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
         const members = new Map(found.filter((m) => inScope(m.org_path)).map((m) => [m.national_id, m]));
         for (const r of memberRows) {
           const member = members.get(r.nationalId);
-          if (!member) issues.push({ row: r.row, column: "nationalId", reason: `no member with national ID ${r.nationalId} in your organizations: import the member first (member template)` });
+          if (!member) issues.push({ row: r.row, column: "nationalId", reason: say(`không có đảng viên số định danh ${r.nationalId} trong phạm vi của bạn: nhập đảng viên trước (mẫu đảng viên)`, `no member with national ID ${r.nationalId} in your organizations: import the member first (member template)`) });
           else bound.push({ row: r, member });
         }
       }
       const orgRows = rows.filter((r): r is Extract<HistoryRow, { kind: "org-ratings" }> => r.kind === "org-ratings");
       if (orgRows.length > 0) {
         // Codes are unique regardless of letter case (the organization import's rule).
-        const orgs = await orgsByCode(tx, orgRows.map((r) => r.orgCode), inScope);
+        // The rows locked, as the members' are: two files rating the same organization and year do not both pass the checks.
+        const orgs = await orgsByCode(tx, orgRows.map((r) => r.orgCode), inScope, true);
         for (const r of orgRows) {
           const org = orgs.get(r.orgCode.toLowerCase());
           if (!org) issues.push({ row: r.row, column: "orgCode", reason: absentOrg(r.orgCode) });
@@ -121,13 +122,13 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
 type Bound<K extends HistoryImportKind> = K extends "org-ratings" ? { row: Of<K>; org: OrgRow }[] : { row: Of<K>; member: MemberRow }[];
 
 /** "also appears in row N" for a key repeated in the file. */
-function repeated<T extends { row: { row: number } }>(items: readonly T[], key: (t: T) => string, column: string, what: string): RowIssue[] {
+function repeated<T extends { row: { row: number } }>(items: readonly T[], key: (t: T) => string, column: string, [vi, en]: readonly [string, string]): RowIssue[] {
   const first = new Map<string, number>();
   const out: RowIssue[] = [];
   for (const t of items) {
     const k = key(t);
     const prev = first.get(k);
-    if (prev !== undefined) out.push({ row: t.row.row, column, reason: `${what} also appears in row ${prev}` });
+    if (prev !== undefined) out.push({ row: t.row.row, column, reason: say(`${vi} đã có ở dòng ${prev}`, `${en} also appears in row ${prev}`) });
     else first.set(k, t.row.row);
   }
   return out;
@@ -145,9 +146,9 @@ interface Ctx {
 }
 
 /** The organizations of `codes` (any letter case) in the caller's scope, by lower-cased code; others are absent. */
-async function orgsByCode(tx: Sql, codes: readonly string[], inScope: (path: string) => boolean): Promise<Map<string, OrgRow>> {
+async function orgsByCode(tx: Sql, codes: readonly string[], inScope: (path: string) => boolean, lock = false): Promise<Map<string, OrgRow>> {
   const { rows } = await tx.query<OrgRow>(
-    `SELECT id, code, path, opened_on::text AS opened_on, closed_on::text AS closed_on FROM party_organization WHERE lower(code) = ANY($1::text[])`,
+    `SELECT id, code, path, opened_on::text AS opened_on, closed_on::text AS closed_on FROM party_organization WHERE lower(code) = ANY($1::text[])${lock ? " FOR UPDATE" : ""}`,
     [[...new Set(codes.map((c) => c.toLowerCase()))]],
   );
   return new Map(rows.filter((o) => inScope(o.path)).map((o) => [o.code.toLowerCase(), o]));
@@ -176,7 +177,7 @@ const isOpenOn = (o: OrgRow, on: string) => o.opened_on <= on && (o.closed_on ==
 
 const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) => Promise<RowIssue[]> } = {
   async admissions(tx, bound) {
-    const out = repeated(bound, (b) => String(b.member.id), "nationalId", "this member");
+    const out = repeated(bound, (b) => String(b.member.id), "nationalId", ["đảng viên này", "this member"]);
     const has = await existing(tx, `SELECT member_id::text AS k FROM admission WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     for (const { row, member } of bound) {
       if (has.has(String(member.id))) out.push({ row: row.row, column: "nationalId", reason: "this member's admission is already recorded" });
@@ -185,7 +186,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     return out;
   },
   async recognitions(tx, bound) {
-    const out = repeated(bound, (b) => String(b.member.id), "nationalId", "this member");
+    const out = repeated(bound, (b) => String(b.member.id), "nationalId", ["đảng viên này", "this member"]);
     const { rows } = await tx.query<{ member_id: number; outcome: string | null; probation_ends_on: string }>(
       `SELECT member_id, outcome, probation_ends_on FROM admission WHERE member_id = ANY($1::int[])`,
       [bound.map((b) => b.member.id)],
@@ -206,7 +207,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     return out;
   },
   async cards(tx, bound) {
-    const out = repeated(bound, (b) => b.row.number, "number", "this card number");
+    const out = repeated(bound, (b) => b.row.number, "number", ["số thẻ này", "this card number"]);
     const taken = await existing(tx, `SELECT number AS k FROM party_card WHERE number = ANY($1::text[])`, bound.map((b) => b.row.number));
     for (const { row, member } of bound) {
       if (taken.has(row.number)) out.push({ row: row.row, column: "number", reason: `card number ${row.number} is already recorded` });
@@ -215,7 +216,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     return out;
   },
   async badges(tx, bound) {
-    const out = repeated(bound, (b) => `${b.member.id}:${b.row.years}`, "years", "this member's badge");
+    const out = repeated(bound, (b) => `${b.member.id}:${b.row.years}`, "years", ["huy hiệu này của đảng viên", "this member's badge"]);
     const has = await existing(tx, `SELECT member_id || ':' || years AS k FROM badge_award WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     for (const { row, member } of bound) {
       if (has.has(`${member.id}:${row.years}`)) out.push({ row: row.row, column: "years", reason: `the ${row.years}-year badge of this member is already recorded` });
@@ -224,7 +225,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     return out;
   },
   async ratings(tx, bound) {
-    const out = repeated(bound, (b) => `${b.member.id}:${b.row.year}`, "year", "this member's rating of the year");
+    const out = repeated(bound, (b) => `${b.member.id}:${b.row.year}`, "year", ["xếp loại năm này của đảng viên", "this member's rating of the year"]);
     const has = await existing(tx, `SELECT member_id || ':' || year AS k FROM quality_rating WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     for (const { row, member } of bound) {
       if (has.has(`${member.id}:${row.year}`)) out.push({ row: row.row, column: "year", reason: `this member's rating of ${row.year} is already recorded` });
@@ -316,7 +317,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     return out;
   },
   async removals(tx, bound) {
-    const out = repeated(bound, (b) => String(b.member.id), "nationalId", "this member");
+    const out = repeated(bound, (b) => String(b.member.id), "nationalId", ["đảng viên này", "this member"]);
     const has = await existing(tx, `SELECT member_id::text AS k FROM removal WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     const { rows } = await tx.query<{ member_id: number; started_on: string }>(
       `SELECT member_id, started_on::text AS started_on FROM membership_period WHERE member_id = ANY($1::int[]) AND ended_on IS NULL`,
@@ -334,7 +335,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     return out;
   },
   async "org-ratings"(tx, bound) {
-    const out = repeated(bound, (b) => `${b.org.id}:${b.row.year}`, "year", "this organization's rating of the year");
+    const out = repeated(bound, (b) => `${b.org.id}:${b.row.year}`, "year", ["xếp loại năm này của tổ chức", "this organization's rating of the year"]);
     const has = await existing(tx, `SELECT org_id || ':' || year AS k FROM quality_rating WHERE subject_kind = 'organization' AND org_id = ANY($1::int[])`, bound.map((b) => b.org.id));
     for (const { row, org } of bound) {
       if (has.has(`${org.id}:${row.year}`)) out.push({ row: row.row, column: "year", reason: say(`đã có kết quả xếp loại năm ${row.year} của tổ chức này`, `this organization's rating of ${row.year} is already recorded`) });

@@ -3,7 +3,7 @@
 // nothing recorded twice) are in import.ts.
 import { parseDateVi } from "@orgboard/locale-vi";
 import { BADGE_YEARS, RATING_LEVELS, type BadgeYears, type RatingLevel, type RemovalKind, type TransferKind } from "@orgboard/contract-membership";
-import { text } from "@orgboard/messages";
+import { rowMessages, text } from "@orgboard/messages";
 import type { RowIssue } from "../validate.js";
 import { lookupLabel } from "../template.js";
 import { OUTCOME_LABELS, RATING_LEVEL_LABELS, REMOVAL_KIND_LABELS, TRANSFER_KIND_LABELS, type HistoryImportKind } from "./template.js";
@@ -46,10 +46,10 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
   const cell = (key: string, required: boolean, max = 100): string | null => {
     const v = (values[key] ?? "").trim();
     if (v === "") {
-      if (required) issue(key, "is required");
+      if (required) issue(key, text(rowMessages.required()));
       return null;
     }
-    if (v.length > max) issue(key, `must be at most ${max} characters`);
+    if (v.length > max) issue(key, text(rowMessages.tooLong(max)));
     return v;
   };
   const date = (key: string, required: boolean): string | null => {
@@ -57,14 +57,14 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
     if (v === null) return null;
     const r = parseDateVi(v, { minYear: 1930 });
     if (!r.ok) {
-      issue(key, `${r.message} (expected dd/mm/yyyy)`);
+      issue(key, text(rowMessages.date(r.reason, r.message)));
       return null;
     }
-    if (r.iso > today) issue(key, "is in the future");
+    if (r.iso > today) issue(key, text(rowMessages.future()));
     return r.iso;
   };
   const nationalId = kind === "org-ratings" ? null : cell("nationalId", true);
-  if (nationalId !== null && !/^\d{12}$/.test(nationalId)) issue("nationalId", "must be 12 digits");
+  if (nationalId !== null && !/^\d{12}$/.test(nationalId)) issue("nationalId", say("số định danh phải có 12 chữ số", "must be 12 digits"));
   // A past year's rating (members and organizations alike): this year's is made in the system.
   const pastYear = (): number | undefined => {
     const y = cell("year", true);
