@@ -58,7 +58,7 @@ export async function importHistory(db: Sql, kind: HistoryImportKind, file: File
     if (r.ok) rows.push(r.value);
     else issues.push(...r.issues);
   }
-  if (read === 0) return { ok: false, rows: 0, rejectedCount: 1, rejected: [{ row: 2, column: "row", reason: "the file has no data rows" }] };
+  if (read === 0) return { ok: false, rows: 0, rejectedCount: 1, rejected: [{ row: 2, column: "row", reason: say("tệp không có dòng dữ liệu", "the file has no data rows") }] };
 
   try {
     return await db.transaction(async (tx) => {
@@ -180,8 +180,8 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     const out = repeated(bound, (b) => String(b.member.id), "nationalId", ["đảng viên này", "this member"]);
     const has = await existing(tx, `SELECT member_id::text AS k FROM admission WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     for (const { row, member } of bound) {
-      if (has.has(String(member.id))) out.push({ row: row.row, column: "nationalId", reason: "this member's admission is already recorded" });
-      if (row.admittedOn !== member.admitted_on) out.push({ row: row.row, column: "admittedOn", reason: `differs from the member's date of entry in the register (${member.admitted_on})` });
+      if (has.has(String(member.id))) out.push({ row: row.row, column: "nationalId", reason: say("đã ghi nhận việc kết nạp của đảng viên này", "this member's admission is already recorded") });
+      if (row.admittedOn !== member.admitted_on) out.push({ row: row.row, column: "admittedOn", reason: say(`khác ngày vào Đảng của đảng viên trong danh sách (${member.admitted_on})`, `differs from the member's date of entry in the register (${member.admitted_on})`) });
     }
     return out;
   },
@@ -194,14 +194,14 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     const admissions = new Map(rows.map((r) => [r.member_id, r]));
     for (const { row, member } of bound) {
       const a = admissions.get(member.id);
-      if (!a) out.push({ row: row.row, column: "nationalId", reason: "no admission is recorded for this member: import it first (history admissions)" });
-      else if (a.outcome !== null) out.push({ row: row.row, column: "outcome", reason: `the end of probation is already decided (${a.outcome})` });
-      else if (row.decidedOn < a.probation_ends_on) out.push({ row: row.row, column: "decidedOn", reason: `is before the end of probation (${a.probation_ends_on})` });
+      if (!a) out.push({ row: row.row, column: "nationalId", reason: say("chưa ghi nhận việc kết nạp của đảng viên này: nhập trước (lịch sử kết nạp)", "no admission is recorded for this member: import it first (history admissions)") });
+      else if (a.outcome !== null) out.push({ row: row.row, column: "outcome", reason: say(`đã có quyết định khi hết thời gian dự bị (${a.outcome})`, `the end of probation is already decided (${a.outcome})`) });
+      else if (row.decidedOn < a.probation_ends_on) out.push({ row: row.row, column: "decidedOn", reason: say(`trước ngày hết thời gian dự bị (${a.probation_ends_on})`, `is before the end of probation (${a.probation_ends_on})`) });
       if (row.outcome === "recognized" && member.status !== "official" && member.status !== "probationary") {
-        out.push({ row: row.row, column: "outcome", reason: `the member's status in the register is ${member.status}` });
+        out.push({ row: row.row, column: "outcome", reason: say(`trạng thái của đảng viên trong danh sách là ${member.status}`, `the member's status in the register is ${member.status}`) });
       }
       if (row.outcome === "not_recognized" && (member.status === "official" || member.status === "probationary")) {
-        out.push({ row: row.row, column: "outcome", reason: `the member is still ${member.status} in the register: a not-recognition ends the membership, record it through the service` });
+        out.push({ row: row.row, column: "outcome", reason: say(`đảng viên vẫn ở trạng thái ${member.status} trong danh sách: không công nhận chính thức chấm dứt tư cách đảng viên, hãy ghi nhận qua hệ thống`, `the member is still ${member.status} in the register: a not-recognition ends the membership, record it through the service`) });
       }
     }
     return out;
@@ -210,8 +210,8 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     const out = repeated(bound, (b) => b.row.number, "number", ["số thẻ này", "this card number"]);
     const taken = await existing(tx, `SELECT number AS k FROM party_card WHERE number = ANY($1::text[])`, bound.map((b) => b.row.number));
     for (const { row, member } of bound) {
-      if (taken.has(row.number)) out.push({ row: row.row, column: "number", reason: `card number ${row.number} is already recorded` });
-      if (row.issuedOn < member.admitted_on) out.push({ row: row.row, column: "issuedOn", reason: `is before the member's admission (${member.admitted_on})` });
+      if (taken.has(row.number)) out.push({ row: row.row, column: "number", reason: say(`số thẻ ${row.number} đã được ghi nhận`, `card number ${row.number} is already recorded`) });
+      if (row.issuedOn < member.admitted_on) out.push({ row: row.row, column: "issuedOn", reason: say(`trước ngày vào Đảng (${member.admitted_on})`, `is before the member's admission (${member.admitted_on})`) });
     }
     return out;
   },
@@ -219,8 +219,8 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     const out = repeated(bound, (b) => `${b.member.id}:${b.row.years}`, "years", ["huy hiệu này của đảng viên", "this member's badge"]);
     const has = await existing(tx, `SELECT member_id || ':' || years AS k FROM badge_award WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     for (const { row, member } of bound) {
-      if (has.has(`${member.id}:${row.years}`)) out.push({ row: row.row, column: "years", reason: `the ${row.years}-year badge of this member is already recorded` });
-      if (row.proposedOn < member.admitted_on) out.push({ row: row.row, column: "proposedOn", reason: `is before the member's admission (${member.admitted_on})` });
+      if (has.has(`${member.id}:${row.years}`)) out.push({ row: row.row, column: "years", reason: say(`đã ghi nhận Huy hiệu ${row.years} năm tuổi Đảng của đảng viên này`, `the ${row.years}-year badge of this member is already recorded`) });
+      if (row.proposedOn < member.admitted_on) out.push({ row: row.row, column: "proposedOn", reason: say(`trước ngày vào Đảng (${member.admitted_on})`, `is before the member's admission (${member.admitted_on})`) });
     }
     return out;
   },
@@ -228,8 +228,8 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
     const out = repeated(bound, (b) => `${b.member.id}:${b.row.year}`, "year", ["xếp loại năm này của đảng viên", "this member's rating of the year"]);
     const has = await existing(tx, `SELECT member_id || ':' || year AS k FROM quality_rating WHERE member_id = ANY($1::int[])`, bound.map((b) => b.member.id));
     for (const { row, member } of bound) {
-      if (has.has(`${member.id}:${row.year}`)) out.push({ row: row.row, column: "year", reason: `this member's rating of ${row.year} is already recorded` });
-      if (row.year < Number(member.admitted_on.slice(0, 4))) out.push({ row: row.row, column: "year", reason: `is before the member's admission (${member.admitted_on})` });
+      if (has.has(`${member.id}:${row.year}`)) out.push({ row: row.row, column: "year", reason: say(`đã có kết quả xếp loại năm ${row.year} của đảng viên này`, `this member's rating of ${row.year} is already recorded`) });
+      if (row.year < Number(member.admitted_on.slice(0, 4))) out.push({ row: row.row, column: "year", reason: say(`trước ngày vào Đảng (${member.admitted_on})`, `is before the member's admission (${member.admitted_on})`) });
     }
     return out;
   },
@@ -346,7 +346,7 @@ const CHECKS: { [K in HistoryImportKind]: (tx: Sql, bound: Bound<K>, ctx: Ctx) =
   },
 };
 
-/** "<vi> / <en>" (@orgboard/messages), the form of the reasons of the kinds added in 2.5. */
+/** "<vi> / <en>" (@orgboard/messages): every row reason, Vietnamese first. */
 const say = (vi: string, en: string) => text({ vi, en });
 
 // Set-based writes (one statement per file): the statement-level counter triggers see the whole file once.

@@ -34,7 +34,7 @@ export type HistoryRow =
   | { kind: "org-ratings"; row: number; orgCode: string; year: number; level: RatingLevel };
 
 
-/** "<vi> / <en>" (@orgboard/messages), the form of the reasons of the kinds added in 2.5. */
+/** "<vi> / <en>" (@orgboard/messages): every row reason, Vietnamese first. */
 const say = (vi: string, en: string) => text({ vi, en });
 
 const CARD_PATTERN = /^[0-9A-Za-z.-]{4,20}$/;
@@ -69,14 +69,14 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
   const pastYear = (): number | undefined => {
     const y = cell("year", true);
     const year = y !== null && /^\d{4}$/.test(y) ? Number(y) : undefined;
-    if (y !== null && (year === undefined || year < 1930)) issue("year", `"${y}" is not a year`);
-    else if (year !== undefined && year >= Number(today.slice(0, 4))) issue("year", `only past years are imported (the rating of ${year} is made in the system)`);
+    if (y !== null && (year === undefined || year < 1930)) issue("year", say(`"${y}" không phải là năm`, `"${y}" is not a year`));
+    else if (year !== undefined && year >= Number(today.slice(0, 4))) issue("year", say(`chỉ nhập các năm đã qua (xếp loại năm ${year} làm trong hệ thống)`, `only past years are imported (the rating of ${year} is made in the system)`));
     return year;
   };
   const ratingLevel = (): RatingLevel | undefined => {
     const label = cell("level", true);
     const level = label === null ? undefined : lookupLabel(RATING_LEVEL_LABELS, label);
-    if (label !== null && (level === undefined || !RATING_LEVELS.includes(level))) issue("level", `"${label}" is not a rating level (${Object.values(RATING_LEVEL_LABELS).join(" | ")})`);
+    if (label !== null && (level === undefined || !RATING_LEVELS.includes(level))) issue("level", say(`"${label}" không phải mức xếp loại (${Object.values(RATING_LEVEL_LABELS).join(" | ")})`, `"${label}" is not a rating level (${Object.values(RATING_LEVEL_LABELS).join(" | ")})`));
     return level;
   };
 
@@ -86,21 +86,21 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
       const decidedOn = date("decidedOn", true);
       const decisionNumber = cell("decisionNumber", false, 50);
       const admittedOn = date("admittedOn", true);
-      if (decidedOn && admittedOn && decidedOn > admittedOn) issue("decidedOn", `the decision (${decidedOn}) cannot be after the ceremony (${admittedOn})`);
+      if (decidedOn && admittedOn && decidedOn > admittedOn) issue("decidedOn", say(`ngày quyết định (${decidedOn}) không thể sau lễ kết nạp (${admittedOn})`, `the decision (${decidedOn}) cannot be after the ceremony (${admittedOn})`));
       if (decidedOn && admittedOn) value = { kind, row, nationalId: nationalId ?? "", decidedOn, decisionNumber, admittedOn };
       break;
     }
     case "recognitions": {
       const label = cell("outcome", true);
       const outcome = label === null ? undefined : lookupLabel(OUTCOME_LABELS, label);
-      if (label !== null && outcome === undefined) issue("outcome", `"${label}" is not an outcome (${Object.values(OUTCOME_LABELS).join(" | ")})`);
+      if (label !== null && outcome === undefined) issue("outcome", say(`"${label}" không phải kết quả (${Object.values(OUTCOME_LABELS).join(" | ")})`, `"${label}" is not an outcome (${Object.values(OUTCOME_LABELS).join(" | ")})`));
       const decidedOn = date("decidedOn", true);
       if (outcome && decidedOn) value = { kind, row, nationalId: nationalId ?? "", outcome, decidedOn };
       break;
     }
     case "cards": {
       const number = cell("number", true, 20);
-      if (number !== null && !CARD_PATTERN.test(number)) issue("number", "must be 4–20 digits or letters");
+      if (number !== null && !CARD_PATTERN.test(number)) issue("number", text(rowMessages.cardNumber()));
       const issuedOn = date("issuedOn", true);
       const decisionNumber = cell("decisionNumber", false, 50);
       if (number && issuedOn) value = { kind, row, nationalId: nationalId ?? "", number, issuedOn, decisionNumber };
@@ -109,10 +109,10 @@ export function parseHistoryRow(kind: HistoryImportKind, row: number, values: Va
     case "badges": {
       const y = cell("years", true);
       const years = y === null ? undefined : (BADGE_YEARS as readonly number[]).find((b) => String(b) === y);
-      if (y !== null && years === undefined) issue("years", `"${y}" is not a badge level (${BADGE_YEARS.join(", ")})`);
+      if (y !== null && years === undefined) issue("years", say(`"${y}" không phải mức Huy hiệu (${BADGE_YEARS.join(", ")})`, `"${y}" is not a badge level (${BADGE_YEARS.join(", ")})`));
       const proposedOn = date("proposedOn", true);
       const awardedOn = date("awardedOn", false);
-      if (proposedOn && awardedOn && awardedOn < proposedOn) issue("awardedOn", `is before the proposal (${proposedOn})`);
+      if (proposedOn && awardedOn && awardedOn < proposedOn) issue("awardedOn", say(`trước ngày đề nghị (${proposedOn})`, `is before the proposal (${proposedOn})`));
       const decisionNumber = cell("decisionNumber", false, 50);
       if (years !== undefined && proposedOn) value = { kind, row, nationalId: nationalId ?? "", years: years as BadgeYears, proposedOn, awardedOn, decisionNumber };
       break;
