@@ -384,6 +384,23 @@ describe("import.history: transfers (2.5)", () => {
     expect(await history("transfers", TRANSFERS, [`${x},Tạm thời,01-C2,,,Nơi khác,,01/03/2012,10/03/2012,`])).toMatchObject({ ok: false, rejected: [{ row: 2, column: "nationalId" }] });
   });
 
+  it("the register's date of joining the present cell, when given, is the last arrival", async () => {
+    const id = nationalId(1984, "female");
+    const header = `${MEMBER_HEADER},Ngày đến chi bộ`;
+    const r0 = await hanoi().membership.import.members.mutate({ orgPath: TREE.p1, format: "csv", fileBase64: b64([header, `Lâm Thị Đến,01/01/1984,Nữ,Kinh,${id},01-C1,Chính thức,01/02/2008,01/02/2009,15/04/2014`].join("\n")) });
+    expect(r0).toMatchObject({ ok: true });
+    expect(await history("transfers", TRANSFERS, [`${id},Chính thức,01-K1,,01-C1,,,01/04/2014,10/04/2014,`])).toMatchObject({
+      ok: false,
+      rejected: [{ row: 2, column: "receivedOn", reason: expect.stringMatching(/^khác ngày đảng viên bắt đầu sinh hoạt ở tổ chức hiện tại trong danh sách \(2014-04-15\)/) }],
+    });
+    expect(await history("transfers", TRANSFERS, [`${id},Chính thức,01-K1,,01-C1,,,01/04/2014,15/04/2014,`])).toMatchObject({ ok: true });
+    const m = await member(id);
+    expect(await periods(m.id)).toEqual([
+      { org_path: TREE.k1, started_on: "2008-02-01", ended_on: "2014-04-15", start_reason: "import", end_reason: "transfer_out" },
+      { org_path: TREE.c1, started_on: "2014-04-15", ended_on: null, start_reason: "transfer_in", end_reason: null },
+    ]);
+  });
+
   it("a departure dated in a closed year is an amendment: the published figures stay", async () => {
     const id = nationalId(1982, "male");
     await importMembers([`Kha Văn Đi,01/01/1982,Nam,Kinh,${id},01-K1,Chính thức,01/02/2008,01/02/2009`]);
