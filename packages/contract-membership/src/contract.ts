@@ -47,7 +47,7 @@ import { returnTransferInputSchema, returnTransferOutputSchema } from "./transfe
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.4",
+  version: "2.5",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
