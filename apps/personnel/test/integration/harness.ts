@@ -64,7 +64,8 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-async function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUrl?: string; poolSize?: number }) => Promise<T>): Promise<{ db: T; drop: () => Promise<void> }> {
+/** A fresh personnel-shaped database: PGlite in memory, or a new database on the test PostgreSQL server. */
+export async function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUrl?: string; poolSize?: number }) => Promise<T>): Promise<{ db: T; drop: () => Promise<void> }> {
   const server = serverUrl();
   if (!server) return { db: await open({ dataDir: "memory://" }), drop: async () => {} };
   const name = `${prefix}_test_${randomBytes(6).toString("hex")}`;
