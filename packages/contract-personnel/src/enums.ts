@@ -20,7 +20,8 @@ export const POST_END_REASONS = ["term_ended", "dismissal", "confidence_vote", "
 export type PostEndReason = (typeof POST_END_REASONS)[number];
 
 /** Why a candidate left a planning pool (đưa ra khỏi quy hoạch). */
-export const POOL_REMOVAL_REASONS = ["discipline", "standard_not_met", "age", "confidence_vote", "officer"] as const;
+/** `removed_from_party` and `death` (1.1): from membership's member events. */
+export const POOL_REMOVAL_REASONS = ["discipline", "standard_not_met", "age", "confidence_vote", "officer", "removed_from_party", "death"] as const;
 export type PoolRemovalReason = (typeof POOL_REMOVAL_REASONS)[number];
 
 /** What a discipline bars a cadre from, for a period. */
