@@ -27,19 +27,19 @@ export async function coverageCounts(db: Pick<PrismaClient, "$queryRaw">, prefix
     }),
     " OR ",
   );
+  // One pass over post LEFT JOIN pool_entry (both indexed), then only grouping: joining one CTE to another
+  // has no index and the planner, misjudging the subtree's size, chose a nested loop over them (seconds).
   const [row] = await db.$queryRaw<CountsRow[]>`
-    WITH p AS (
-      SELECT p.id, ${orgPath} AS org_path FROM post p
+    WITH e AS MATERIALIZED (
+      SELECT p.id AS post_id, ${orgPath} AS org_path, ${col("pe", entry("cadreId"))} AS cadre_id
+        FROM post p
+        LEFT JOIN pool_entry pe ON ${col("pe", entry("postId"))} = p.id AND ${col("pe", entry("removedOn"))} IS NULL
        WHERE ${col("p", post("termStartYear"))} = ${termStartYear}::int AND (${scope})
-    ), e AS (
-      SELECT ${col("e", entry("postId"))} AS post_id, ${col("e", entry("cadreId"))} AS cadre_id, p.org_path
-        FROM pool_entry e JOIN p ON p.id = ${col("e", entry("postId"))}
-       WHERE ${col("e", entry("removedOn"))} IS NULL
     ), per_post AS (
-      SELECT p.id, count(e.cadre_id) AS n FROM p LEFT JOIN e ON e.post_id = p.id GROUP BY p.id
+      SELECT count(cadre_id) AS n FROM e GROUP BY post_id
     ), people AS (
       SELECT cadre_id, max(CASE WHEN org_path = '/' THEN ${YOUNG_AGE_LIMITS.centre}::int ELSE ${YOUNG_AGE_LIMITS.other}::int END) AS age_limit
-        FROM e GROUP BY cadre_id
+        FROM e WHERE cadre_id IS NOT NULL GROUP BY cadre_id
     )
     SELECT (SELECT count(*) FROM per_post)::int AS posts,
            (SELECT count(*) FROM per_post WHERE n < ${MIN_CANDIDATES_PER_POST}::int)::int AS "underCovered",
