@@ -5,6 +5,7 @@ import type { EventEnvelope } from "@orgboard/contracts";
 import { consumeEventStream } from "@orgboard/events";
 import type { Logger } from "@orgboard/server-kit";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Tx } from "./record.js";
 
 export interface FollowOptions<O> {
   /** The service's base URL (INSPECTION_URL, MEMBERSHIP_URL); `/trpc` is appended. */
@@ -54,4 +55,25 @@ export async function followStream<O extends string>(
     onError: (err) => log.warn({ err }, `${stream.path} failed; retrying after the last event handled`),
   });
   return { lastId: () => consumer.lastId(), stop: () => consumer.stop() };
+}
+
+/** A batch of up to 200 events stays well inside this on a loaded machine. */
+const BATCH_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
+ * Applies a batch of `source`'s stream (id order) in ONE transaction, its checkpoint included. Throws only
+ * on a failure worth retrying (database down): nothing of the batch is kept, the follower retries it.
+ */
+export async function applyBatch<O>(db: PrismaClient, source: string, events: readonly EventEnvelope[], apply: (tx: Tx, event: EventEnvelope) => Promise<O>): Promise<O[]> {
+  if (events.length === 0) return [];
+  return db.$transaction(
+    async (tx) => {
+      const outcomes: O[] = [];
+      for (const event of events) outcomes.push(await apply(tx, event));
+      const last = BigInt(events.at(-1)!.id);
+      await tx.streamCheckpoint.upsert({ where: { source }, create: { source, lastEventId: last }, update: { lastEventId: last } });
+      return outcomes;
+    },
+    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -17,7 +17,7 @@ import type { Logger } from "@orgboard/server-kit";
 import { disciplineEffect } from "../domain/index.js";
 import type { AppliedEffect, PrismaClient } from "../generated/prisma/client.js";
 import { fromDbDate, toDbDate } from "./dates.js";
-import { followStream, loadCheckpoint, type FollowOptions, type Follower } from "./follow.js";
+import { applyBatch, followStream, loadCheckpoint, type FollowOptions, type Follower } from "./follow.js";
 import { personnelEvent, type PersonnelEvent, type Tx } from "./record.js";
 
 export const INSPECTION_SOURCE = "inspection";
@@ -138,29 +138,9 @@ async function applyChanged(tx: Tx, event: EventEnvelope): Promise<InspectionOut
   return unappliable(tx, event, key, applied.orgPath, "decision_changed");
 }
 
-/** A batch of up to 200 events stays well inside this on a loaded machine. */
-const BATCH_TRANSACTION_TIMEOUT_MS = 60_000;
-
-/**
- * Handles a batch of inspection's stream (id order) in ONE transaction, checkpoint included. Throws only on
- * a failure worth retrying (database down): nothing of the batch is kept, the follower retries it.
- */
-export async function handleInspectionEvents(db: PrismaClient, events: readonly EventEnvelope[]): Promise<InspectionOutcome[]> {
-  if (events.length === 0) return [];
-  return db.$transaction(
-    async (tx) => {
-      const outcomes: InspectionOutcome[] = [];
-      for (const event of events) {
-        if (event.type === EFFECTIVE) outcomes.push(await applyEffective(tx, event));
-        else if (event.type === CHANGED) outcomes.push(await applyChanged(tx, event));
-        else outcomes.push("skipped");
-      }
-      const last = BigInt(events.at(-1)!.id);
-      await tx.streamCheckpoint.upsert({ where: { source: INSPECTION_SOURCE }, create: { source: INSPECTION_SOURCE, lastEventId: last }, update: { lastEventId: last } });
-      return outcomes;
-    },
-    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
-  );
+/** Handles a batch of inspection's stream in ONE transaction, checkpoint included (follow.ts, applyBatch). */
+export function handleInspectionEvents(db: PrismaClient, events: readonly EventEnvelope[]): Promise<InspectionOutcome[]> {
+  return applyBatch(db, INSPECTION_SOURCE, events, (tx, event) => (event.type === EFFECTIVE ? applyEffective(tx, event) : event.type === CHANGED ? applyChanged(tx, event) : Promise.resolve("skipped" as const)));
 }
 
 export type InspectionFollowOptions = FollowOptions<InspectionOutcome>;

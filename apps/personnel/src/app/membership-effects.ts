@@ -14,7 +14,7 @@ import { maxDate, type IsoDate } from "@orgboard/locale-vi";
 import type { Logger } from "@orgboard/server-kit";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { fromDbDate, toDbDate } from "./dates.js";
-import { followStream, loadCheckpoint, type Follower, type FollowOptions } from "./follow.js";
+import { applyBatch, followStream, loadCheckpoint, type Follower, type FollowOptions } from "./follow.js";
 import { personnelEvent, type PersonnelEvent, type Tx } from "./record.js";
 
 export const MEMBERSHIP_SOURCE = "membership";
@@ -95,22 +95,9 @@ async function applyMemberEnd(tx: Tx, event: EventEnvelope): Promise<MembershipO
   return "applied";
 }
 
-/** A batch of up to 200 events stays well inside this on a loaded machine. */
-const BATCH_TRANSACTION_TIMEOUT_MS = 60_000;
-
-/** Handles a batch of membership's stream (id order) in ONE transaction, checkpoint included; throws only on a failure worth retrying. */
-export async function handleMembershipEvents(db: PrismaClient, events: readonly EventEnvelope[]): Promise<MembershipOutcome[]> {
-  if (events.length === 0) return [];
-  return db.$transaction(
-    async (tx) => {
-      const outcomes: MembershipOutcome[] = [];
-      for (const event of events) outcomes.push(event.type === DIED || event.type === REMOVED ? await applyMemberEnd(tx, event) : "skipped");
-      const last = BigInt(events.at(-1)!.id);
-      await tx.streamCheckpoint.upsert({ where: { source: MEMBERSHIP_SOURCE }, create: { source: MEMBERSHIP_SOURCE, lastEventId: last }, update: { lastEventId: last } });
-      return outcomes;
-    },
-    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
-  );
+/** Handles a batch of membership's stream in ONE transaction, checkpoint included (follow.ts, applyBatch). */
+export function handleMembershipEvents(db: PrismaClient, events: readonly EventEnvelope[]): Promise<MembershipOutcome[]> {
+  return applyBatch(db, MEMBERSHIP_SOURCE, events, (tx, event) => (event.type === DIED || event.type === REMOVED ? applyMemberEnd(tx, event) : Promise.resolve("skipped" as const)));
 }
 
 export const loadMembershipCheckpoint = (db: PrismaClient): Promise<string | null> => loadCheckpoint(db, MEMBERSHIP_SOURCE);
