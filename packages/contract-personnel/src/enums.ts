@@ -20,9 +20,15 @@ export const POST_END_REASONS = ["term_ended", "dismissal", "confidence_vote", "
 export type PostEndReason = (typeof POST_END_REASONS)[number];
 
 /** Why a candidate left a planning pool (đưa ra khỏi quy hoạch). */
-/** `removed_from_party` and `death` (1.1): from membership's member events. */
-export const POOL_REMOVAL_REASONS = ["discipline", "standard_not_met", "age", "confidence_vote", "officer", "removed_from_party", "death"] as const;
+export const POOL_REMOVAL_REASONS = ["discipline", "standard_not_met", "age", "confidence_vote", "officer"] as const;
 export type PoolRemovalReason = (typeof POOL_REMOVAL_REASONS)[number];
+
+/**
+ * How a member's file ended in membership (1.1: membership's member events), taking the cadre out of pools.
+ * Not added to POOL_REMOVAL_REASONS: widening an output enum would break 1.0's readers (0006).
+ */
+export const MEMBER_END_REASONS = ["removed_from_party", "death"] as const;
+export type MemberEndReason = (typeof MEMBER_END_REASONS)[number];
 
 /** What a discipline bars a cadre from, for a period. */
 export const BAR_PURPOSES = ["appointment", "planning"] as const;

@@ -73,7 +73,7 @@ async function applyMemberEnd(tx: Tx, event: EventEnvelope): Promise<MembershipO
     const removedOn = maxDate(fromDbDate(e.addedOn), on);
     await tx.poolEntry.update({ where: { id: e.id }, data: { removedOn: toDbDate(removedOn), removalReason: reason } });
     removed.push(e.id);
-    events.push(personnelEvent("personnel.pool.removed", e.post.orgPath, e.id, { entryId: e.id, postId: e.postId, cadreId: cadre.id, removedOn, reason }));
+    events.push(personnelEvent("personnel.pool.member_ended", e.post.orgPath, e.id, { entryId: e.id, postId: e.postId, cadreId: cadre.id, removedOn, reason }));
   }
   const ended: string[] = [];
   const held = await tx.holding.findMany({ where: { cadreId: cadre.id, endedOn: null }, include: { post: true } });

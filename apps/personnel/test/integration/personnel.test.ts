@@ -190,7 +190,7 @@ describe("a death recorded in membership", () => {
     const file = await api.cadres.get.query({ cadreId: cadre.id });
     // Death ends every post, the one non-members may hold included.
     expect(file.holdings.map((x) => [x.postId, x.endedOn, x.endReason]).sort()).toEqual([[party.id, "2026-11-10", "death"], [state.id, "2026-11-10", "death"]].sort());
-    expect(file.pool).toMatchObject([{ postId: next.id, removedOn: "2026-11-10", removalReason: "death" }]);
+    expect(file.pool).toMatchObject([{ postId: next.id, removedOn: "2026-11-10", removalReason: null, memberEnded: "death" }]);
 
     // Restart: the follower resumes after its checkpoint (the death is not handled again); a replay changes nothing.
     const event = h.memberSeen.find((x) => x.event.type === "membership.member.died" && (x.event.payload as { memberId: number }).memberId === h.members.hn3)!.event;
