@@ -42,8 +42,9 @@ export interface Members {
   hn1: number;
   hn2: number;
   p2: number;
-  /** a member of /01/ kept for the member-events tests (dies there) */
+  /** members of /01/ kept for the member-events tests (hn3 dies, hn4 is struck off) */
   hn3: number;
+  hn4: number;
 }
 
 export interface Harness {
@@ -115,7 +116,8 @@ async function startMembership(issuer: TestIssuer): Promise<{ url: string; servi
   const hn2 = await person("Trần Thị Bình", "001180000002", TREE.k1, "female");
   const p2 = await person("Lò Văn Cường", "002080000003", TREE.k2, "male");
   const hn3 = await person("Hoàng Văn Dũng", "001080000004", TREE.k1, "male");
-  return { url, service, t, client, members: { hn1: hn1.id, hn2: hn2.id, p2: p2.id, hn3: hn3.id } };
+  const hn4 = await person("Vũ Thị Hoa", "001180000005", TREE.k1, "female");
+  return { url, service, t, client, members: { hn1: hn1.id, hn2: hn2.id, p2: p2.id, hn3: hn3.id, hn4: hn4.id } };
 }
 
 export async function startHarness(): Promise<Harness> {

@@ -205,6 +205,24 @@ describe("a death recorded in membership", () => {
     const audit = await h.db.prisma.auditRecord.findMany({ where: { action: "personnel.member_event.applied", entityId: cadre.id } });
     expect(audit.map((a) => a.actor)).toEqual(["membership"]);
   });
+
+  it("a removal from the Party ends the posts only members may hold and every pool place", async () => {
+    const api = h.client(OFFICER_HN).personnel;
+    const cadre = await api.cadres.create.mutate({ orgPath: TREE.p1, memberId: h.members.hn4, nationalId: "001180000005", fullName: "Vũ Thị Hoa", birthDate: "1980-05-01", gender: "female" });
+    const party = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Phó Trưởng Ban Dân vận Thành ủy", kind: "leadership", body: "party", termStartYear: 2025, termEndYear: 2030 });
+    const state = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Phó Giám đốc Sở Văn hóa", kind: "leadership", body: "state", membersOnly: false, termStartYear: 2025, termEndYear: 2030 });
+    const next = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Trưởng Ban Dân vận Thành ủy", kind: "leadership", body: "party", termStartYear: 2030, termEndYear: 2035 });
+    await api.posts.appoint.mutate({ postId: party.id, cadreId: cadre.id, startedOn: "2025-11-01" });
+    await api.posts.appoint.mutate({ postId: state.id, cadreId: cadre.id, startedOn: "2025-11-01" });
+    await api.planning.addCandidate.mutate({ postId: next.id, cadreId: cadre.id, addedOn: "2026-01-05" });
+
+    await h.membership.membership.removals.remove.mutate({ memberId: h.members.hn4, kind: "struck_off", removedOn: "2026-11-15", decisionNumber: "77-QĐ/ĐU", reason: "Bỏ sinh hoạt đảng không có lý do" });
+    expect(await h.memberHandled("membership.member.removed", h.members.hn4)).toBe("applied");
+    const file = await api.cadres.get.query({ cadreId: cadre.id });
+    const byPost = Object.fromEntries(file.holdings.map((x) => [x.postId, [x.endedOn, x.endReason]]));
+    expect(byPost).toEqual({ [party.id]: ["2026-11-15", "removed_from_party"], [state.id]: [null, null] });
+    expect(file.pool).toMatchObject([{ postId: next.id, removedOn: "2026-11-15", removalReason: null, memberEnded: "removed_from_party" }]);
+  });
 });
 
 describe("the event stream", () => {
