@@ -29,6 +29,7 @@ const service = createPersonnelService({
   consult: serviceConsultations({ membershipUrl: config.MEMBERSHIP_URL, inspectionUrl: config.INSPECTION_URL, token }),
   // inspection.discipline.effective → bars, pool removals, ended posts.
   inspection: { url: config.INSPECTION_URL, getToken: token },
+  membership: { url: config.MEMBERSHIP_URL, getToken: token },
   port: config.PORT,
   host: config.HOST,
   logger,

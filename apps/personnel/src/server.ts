@@ -3,7 +3,9 @@
 import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import type { Consultations } from "./app/consultations.js";
+import type { Follower } from "./app/follow.js";
 import { followInspection, type InspectionFollower, type InspectionFollowOptions } from "./app/inspection-effects.js";
+import { followMembership, type MembershipFollowOptions } from "./app/membership-effects.js";
 import type { PersonnelContext } from "./context.js";
 import type { Database } from "./db.js";
 import { appRouter } from "./router/index.js";
@@ -22,6 +24,8 @@ export interface PersonnelServiceOptions {
   rateLimits?: RateLimitOptions | false;
   /** Follow inspection's stream for discipline decisions; absent ⇒ not followed. */
   inspection?: InspectionFollowOptions;
+  /** Follow membership's stream for member deaths and removals; absent ⇒ not followed. */
+  membership?: MembershipFollowOptions;
   /** Close the database on stop (default true). */
   closeDatabase?: boolean;
   onClose?: () => Promise<void>;
@@ -30,12 +34,15 @@ export interface PersonnelServiceOptions {
 export interface PersonnelService extends Service {
   /** The follower of inspection's decisions, once started (null without `inspection`). */
   follower(): InspectionFollower | null;
+  /** The follower of membership's member events, once started (null without `membership`). */
+  membershipFollower(): Follower | null;
 }
 
 export function createPersonnelService(opts: PersonnelServiceOptions): PersonnelService {
   const now = opts.now ?? (() => new Date());
   const { prisma, notifier } = opts.db;
   let follower: InspectionFollower | null = null;
+  let membershipFollower: Follower | null = null;
   const service = createService({
     name: "personnel",
     router: appRouter,
@@ -51,6 +58,7 @@ export function createPersonnelService(opts: PersonnelServiceOptions): Personnel
     onClose: async () => {
       await opts.onClose?.();
       await follower?.stop();
+      await membershipFollower?.stop();
       if (opts.closeDatabase !== false) await opts.db.close();
     },
   });
@@ -59,13 +67,16 @@ export function createPersonnelService(opts: PersonnelServiceOptions): Personnel
     async start(startOpts) {
       const address = await service.start(startOpts);
       if (opts.inspection) follower = await followInspection({ ...opts.inspection, db: prisma, logger: service.logger });
+      if (opts.membership) membershipFollower = await followMembership({ ...opts.membership, db: prisma, logger: service.logger });
       return address;
     },
     async stop() {
       // First: no event starts being applied once stopping began (the batch in progress finishes).
       await follower?.stop();
+      await membershipFollower?.stop();
       await service.stop();
     },
     follower: () => follower,
+    membershipFollower: () => membershipFollower,
   };
 }

@@ -19,7 +19,7 @@ import { recordVoteInputSchema, recordVoteOutputSchema } from "./votes/record-vo
 
 export const personnelContract = defineContract({
   service: "personnel",
-  version: "1.0",
+  version: "1.1",
   procedures: {
     /** Cadre files: reading one (get, or in a list) is audited. */
     cadres: {

@@ -23,6 +23,13 @@ export type PostEndReason = (typeof POST_END_REASONS)[number];
 export const POOL_REMOVAL_REASONS = ["discipline", "standard_not_met", "age", "confidence_vote", "officer"] as const;
 export type PoolRemovalReason = (typeof POOL_REMOVAL_REASONS)[number];
 
+/**
+ * How a member's file ended in membership (1.1: membership's member events), taking the cadre out of pools.
+ * Not added to POOL_REMOVAL_REASONS: widening an output enum would break 1.0's readers (0006).
+ */
+export const MEMBER_END_REASONS = ["removed_from_party", "death"] as const;
+export type MemberEndReason = (typeof MEMBER_END_REASONS)[number];
+
 /** What a discipline bars a cadre from, for a period. */
 export const BAR_PURPOSES = ["appointment", "planning"] as const;
 export type BarPurpose = (typeof BAR_PURPOSES)[number];

@@ -2,7 +2,7 @@
 // never names, national IDs or a cadre's file. The envelope's orgPath is the cadre's (or post's)
 // organization, so scoped readers route by prefix.
 import { z } from "zod";
-import { BAR_PURPOSES, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
+import { BAR_PURPOSES, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const uuid = z.string().uuid();
@@ -14,6 +14,8 @@ export const personnelEventSchemas = {
   "personnel.post.ended": z.object({ postId: uuid, cadreId: uuid, assignmentId: uuid, endedOn: date, reason: z.enum(POST_END_REASONS) }),
   "personnel.pool.added": z.object({ entryId: uuid, postId: uuid, cadreId: uuid, termStartYear: z.number().int() }),
   "personnel.pool.removed": z.object({ entryId: uuid, postId: uuid, cadreId: uuid, removedOn: date, reason: z.enum(POOL_REMOVAL_REASONS) }),
+  /** (1.1) a pool place ended by membership's member event (death, removal from the Party) */
+  "personnel.pool.member_ended": z.object({ entryId: uuid, postId: uuid, cadreId: uuid, removedOn: date, reason: z.enum(MEMBER_END_REASONS) }),
   /** counts only: how many holders were voted on and what the results call for */
   "personnel.vote.recorded": z.object({ sessionId: uuid, heldOn: date, holders: z.number().int(), resignationProposed: z.number().int(), dismissalProposed: z.number().int() }),
   "personnel.standard.concluded": z.object({ conclusionId: uuid, cadreId: uuid, purpose: z.enum(STANDARD_PURPOSES), met: z.boolean(), concludedOn: date }),

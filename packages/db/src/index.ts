@@ -26,3 +26,4 @@ export { type SqlSession } from "./migrations/session.js";
 export { defaultDataDir, findRepoRoot, serviceNameFromPackage } from "./paths.js";
 export { parseDatabaseUrl } from "./pg.js";
 export { fromDbDate, fromDbDateOrNull, toDbDate, toIsoInstant } from "./dates.js";
+export { columnOf, snakeCase, subtreeBounds, type ColumnsOf, type RowOf, type SnakeCase } from "./rows.js";

@@ -6,21 +6,9 @@
 // itself, but it needs a live database at generation time, which the offline toolchain does not give
 // (/work/shared/prisma-offline.md).
 
-/** "madeOfficial" → "made_official". */
-export type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
-
-/** A model's fields under their column names, typed as Prisma types them. */
-export type ColumnsOf<M> = { [K in keyof M & string as SnakeCase<K>]: M[K] };
-
-/**
- * A raw query's row holding columns `C` of model `M` (selected under their column names). Only for
- * integer, text and boolean columns: the raw drivers hand DATE columns over as "yyyy-mm-dd" strings and
- * BIGINTs as strings, where Prisma gives Date and bigint.
- */
-export type RowOf<M, C extends keyof ColumnsOf<M>> = Pick<ColumnsOf<M>, C>;
-
-/** Runtime twin of SnakeCase, for SQL built from field names. */
-export const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// SnakeCase, ColumnsOf, RowOf and snakeCase live in @orgboard/db (personnel reads its hot path the same way).
+import { snakeCase } from "@orgboard/db";
+export { snakeCase, type ColumnsOf, type RowOf, type SnakeCase } from "@orgboard/db";
 
 /**
  * A model's fields as either reader hands them over: Prisma gives DATE columns as Date, the raw `Sql`

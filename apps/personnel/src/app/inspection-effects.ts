@@ -8,16 +8,16 @@
 // and the stream checkpoint. After a restart it resumes after the checkpoint: exactly once. An event that
 // cannot be applied (malformed, several files for one member, a dismissal with no party post held here)
 // is kept as an `unappliable` effect, listed by `personnel.effects.list` until an officer resolves it.
-import type { TokenSource } from "@orgboard/auth";
 import { inspectionEventSchemas } from "@orgboard/contract-inspection";
 import type { EffectStatus } from "@orgboard/contract-personnel";
 import type { EventEnvelope } from "@orgboard/contracts";
-import { consumeEventStream, recordCallerChange } from "@orgboard/events";
+import { recordCallerChange } from "@orgboard/events";
 import { maxDate } from "@orgboard/locale-vi";
 import type { Logger } from "@orgboard/server-kit";
 import { disciplineEffect } from "../domain/index.js";
 import type { AppliedEffect, PrismaClient } from "../generated/prisma/client.js";
 import { fromDbDate, toDbDate } from "./dates.js";
+import { applyBatch, followStream, loadCheckpoint, type FollowOptions, type Follower } from "./follow.js";
 import { personnelEvent, type PersonnelEvent, type Tx } from "./record.js";
 
 export const INSPECTION_SOURCE = "inspection";
@@ -43,10 +43,7 @@ export function toEffectView(r: AppliedEffect) {
   };
 }
 
-export async function loadInspectionCheckpoint(db: PrismaClient): Promise<string | null> {
-  const row = await db.streamCheckpoint.findUnique({ where: { source: INSPECTION_SOURCE } });
-  return row ? row.lastEventId.toString() : null;
-}
+export const loadInspectionCheckpoint = (db: PrismaClient): Promise<string | null> => loadCheckpoint(db, INSPECTION_SOURCE);
 
 const MESSAGES: Record<string, string> = {
   malformed_payload: "Sự kiện của dịch vụ kiểm tra không đúng khuôn dạng / inspection's event does not match its contract",
@@ -141,68 +138,14 @@ async function applyChanged(tx: Tx, event: EventEnvelope): Promise<InspectionOut
   return unappliable(tx, event, key, applied.orgPath, "decision_changed");
 }
 
-/** A batch of up to 200 events stays well inside this on a loaded machine. */
-const BATCH_TRANSACTION_TIMEOUT_MS = 60_000;
-
-/**
- * Handles a batch of inspection's stream (id order) in ONE transaction, checkpoint included. Throws only on
- * a failure worth retrying (database down): nothing of the batch is kept, the follower retries it.
- */
-export async function handleInspectionEvents(db: PrismaClient, events: readonly EventEnvelope[]): Promise<InspectionOutcome[]> {
-  if (events.length === 0) return [];
-  return db.$transaction(
-    async (tx) => {
-      const outcomes: InspectionOutcome[] = [];
-      for (const event of events) {
-        if (event.type === EFFECTIVE) outcomes.push(await applyEffective(tx, event));
-        else if (event.type === CHANGED) outcomes.push(await applyChanged(tx, event));
-        else outcomes.push("skipped");
-      }
-      const last = BigInt(events.at(-1)!.id);
-      await tx.streamCheckpoint.upsert({ where: { source: INSPECTION_SOURCE }, create: { source: INSPECTION_SOURCE, lastEventId: last }, update: { lastEventId: last } });
-      return outcomes;
-    },
-    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
-  );
+/** Handles a batch of inspection's stream in ONE transaction, checkpoint included (follow.ts, applyBatch). */
+export function handleInspectionEvents(db: PrismaClient, events: readonly EventEnvelope[]): Promise<InspectionOutcome[]> {
+  return applyBatch(db, INSPECTION_SOURCE, events, (tx, event) => (event.type === EFFECTIVE ? applyEffective(tx, event) : event.type === CHANGED ? applyChanged(tx, event) : Promise.resolve("skipped" as const)));
 }
 
-export interface InspectionFollowOptions {
-  /** inspection's base URL (INSPECTION_URL); `/trpc` is appended. */
-  url: string;
-  getToken: TokenSource;
-  retryDelayMs?: number;
-  maxRetryDelayMs?: number;
-  maxBatchSize?: number;
-  /** Told after each event is committed (tests). */
-  onHandled?: (event: EventEnvelope, outcome: InspectionOutcome) => void;
-}
+export type InspectionFollowOptions = FollowOptions<InspectionOutcome>;
+export type InspectionFollower = Follower;
 
-export interface InspectionFollower {
-  lastId(): string | null;
-  stop(): Promise<void>;
-}
-
-export async function followInspection(opts: InspectionFollowOptions & { db: PrismaClient; logger: Logger }): Promise<InspectionFollower> {
-  const fromId = await loadInspectionCheckpoint(opts.db);
-  const log = opts.logger.child({ stream: "inspection.events.stream" });
-  log.info({ url: opts.url, fromId }, "following inspection's discipline decisions");
-  const consumer = consumeEventStream({
-    url: `${opts.url.replace(/\/+$/, "")}/trpc`,
-    path: "inspection.events.stream",
-    getToken: opts.getToken,
-    fromId,
-    retryDelayMs: opts.retryDelayMs,
-    maxRetryDelayMs: opts.maxRetryDelayMs,
-    maxBatchSize: opts.maxBatchSize,
-    onBatch: async (events) => {
-      const outcomes = await handleInspectionEvents(opts.db, events);
-      events.forEach((event, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome !== "skipped") log.info({ eventId: event.id, outcome }, "discipline decision handled");
-        opts.onHandled?.(event, outcome);
-      });
-    },
-    onError: (err) => log.warn({ err }, "inspection's stream failed; retrying after the last event handled"),
-  });
-  return { lastId: () => consumer.lastId(), stop: () => consumer.stop() };
+export function followInspection(opts: InspectionFollowOptions & { db: PrismaClient; logger: Logger }): Promise<InspectionFollower> {
+  return followStream(opts, { source: INSPECTION_SOURCE, path: "inspection.events.stream", what: "inspection's discipline decisions", handle: handleInspectionEvents });
 }

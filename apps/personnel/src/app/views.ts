@@ -1,7 +1,9 @@
 // Rows → the contract's views (one place, so every procedure answers alike).
-import type { CadreView, PostView } from "@orgboard/contract-personnel";
+import { MEMBER_END_REASONS, type CadreView, type MemberEndReason, type PostView } from "@orgboard/contract-personnel";
 import type { Bar, Cadre, Holding, PoolEntry, Post } from "../generated/prisma/client.js";
 import { fromDbDate, fromDbDateOrNull } from "./dates.js";
+
+const isMemberEnd = (r: string | null): r is MemberEndReason => (MEMBER_END_REASONS as readonly (string | null)[]).includes(r);
 
 export type CadreRow = Cadre & { holdings: (Holding & { post: Post })[]; pool: (PoolEntry & { post: Post })[]; bars: Bar[] };
 
@@ -43,7 +45,8 @@ export function toPoolPlaceView(e: PoolEntry & { post: Post }): CadreView["pool"
     termStartYear: e.post.termStartYear,
     addedOn: fromDbDate(e.addedOn),
     removedOn: fromDbDateOrNull(e.removedOn),
-    removalReason: e.removalReason as CadreView["pool"][number]["removalReason"],
+    // The column holds MEMBER_END_REASONS too (membership's member events, 1.1): shown as memberEnded.
+    ...(isMemberEnd(e.removalReason) ? { removalReason: null, memberEnded: e.removalReason } : { removalReason: e.removalReason as CadreView["pool"][number]["removalReason"] }),
   };
 }
 

@@ -17,8 +17,9 @@ export const MAX_POSTS_PER_CANDIDATE = 3;
 export const STRUCTURE_TARGETS = { womenPercent: 25, youngPercent: 15, ethnicMinorityPercent: null } as const;
 
 /** "Young": under 45 for posts at the Centre, under 40 for provincial and district ones (QĐ 50), counted at the term's start. */
+export const YOUNG_AGE_LIMITS = { centre: 45, other: 40 } as const;
 export function youngAgeLimit(orgPath: string): number {
-  return orgPath === "/" ? 45 : 40;
+  return orgPath === "/" ? YOUNG_AGE_LIMITS.centre : YOUNG_AGE_LIMITS.other;
 }
 
 export interface Term {
@@ -112,18 +113,40 @@ export function coverage(input: CoverageInput) {
   }
   const start = `${input.termStartYear}-01-01`;
   const all = [...people.values()];
-  const women = all.filter((p) => p.gender === "female").length;
-  const young = all.filter((p) => ageInYears(p.birthDate, start) < p.limit).length;
-  const minority = all.filter((p) => p.ethnicMinority).length;
-  return {
+  return coverageOfCounts({
     posts: input.posts.length,
     underCovered,
     overCovered,
     candidates: all.length,
+    women: all.filter((p) => p.gender === "female").length,
+    young: all.filter((p) => ageInYears(p.birthDate, start) < p.limit).length,
+    ethnicMinority: all.filter((p) => p.ethnicMinority).length,
+  });
+}
+
+/** What `coverage` counts, as an aggregate query counts it (the route's SQL; the thresholds stay here). */
+export interface CoverageCounts {
+  posts: number;
+  underCovered: number;
+  overCovered: number;
+  /** distinct cadres active in the posts' pools */
+  candidates: number;
+  women: number;
+  young: number;
+  ethnicMinority: number;
+}
+
+/** The coverage answer from its counts: the structure ratios against the targets. */
+export function coverageOfCounts(n: CoverageCounts) {
+  return {
+    posts: n.posts,
+    underCovered: n.underCovered,
+    overCovered: n.overCovered,
+    candidates: n.candidates,
     structure: {
-      women: ratio(women, all.length, STRUCTURE_TARGETS.womenPercent),
-      young: ratio(young, all.length, STRUCTURE_TARGETS.youngPercent),
-      ethnicMinority: ratio(minority, all.length, STRUCTURE_TARGETS.ethnicMinorityPercent),
+      women: ratio(n.women, n.candidates, STRUCTURE_TARGETS.womenPercent),
+      young: ratio(n.young, n.candidates, STRUCTURE_TARGETS.youngPercent),
+      ethnicMinority: ratio(n.ethnicMinority, n.candidates, STRUCTURE_TARGETS.ethnicMinorityPercent),
     },
   };
 }

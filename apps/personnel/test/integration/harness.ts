@@ -1,7 +1,7 @@
 // One running personnel service per test file, on a fresh database (in-memory PGlite, or a new database on
 // the PostgreSQL server of TEST_DATABASE_URL / DATABASE_URL), consulting a real membership and a real
 // inspection service started in-process on their own databases; one test identity provider for all;
-// real HTTP on 127.0.0.1. Personnel follows inspection's stream.
+// real HTTP on 127.0.0.1. Personnel follows inspection's and membership's streams.
 import { randomBytes } from "node:crypto";
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
@@ -17,6 +17,7 @@ import { EventSource } from "eventsource";
 import pg from "pg";
 import { serviceConsultations } from "../../src/app/consultations.js";
 import type { InspectionOutcome } from "../../src/app/inspection-effects.js";
+import type { MembershipOutcome } from "../../src/app/membership-effects.js";
 import { openDatabase, type Database } from "../../src/db.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createPersonnelService, type PersonnelService } from "../../src/server.js";
@@ -41,6 +42,9 @@ export interface Members {
   hn1: number;
   hn2: number;
   p2: number;
+  /** members of /01/ kept for the member-events tests (hn3 dies, hn4 is struck off) */
+  hn3: number;
+  hn4: number;
 }
 
 export interface Harness {
@@ -50,6 +54,12 @@ export interface Harness {
   service: PersonnelService;
   members: Members;
   inspection: TRPCClient<InspectionContractRouter>;
+  /** membership's API as the central board (records deaths and removals there). */
+  membership: TRPCClient<MembershipContractRouter>;
+  /** Resolves when the follower has handled membership's `type` event about `memberId`. */
+  memberHandled(type: string, memberId: number): Promise<MembershipOutcome>;
+  /** Every membership event about a member the follower committed, in order (outcome included). */
+  memberSeen: { event: EventEnvelope; outcome: MembershipOutcome }[];
   client(claims: MintOptions | null): Client;
   /** Resolves when the follower has handled the inspection event announcing `decisionId`. */
   handled(decisionId: string): Promise<InspectionOutcome>;
@@ -64,7 +74,8 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-async function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUrl?: string; poolSize?: number }) => Promise<T>): Promise<{ db: T; drop: () => Promise<void> }> {
+/** A fresh personnel-shaped database: PGlite in memory, or a new database on the test PostgreSQL server. */
+export async function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUrl?: string; poolSize?: number }) => Promise<T>): Promise<{ db: T; drop: () => Promise<void> }> {
   const server = serverUrl();
   if (!server) return { db: await open({ dataDir: "memory://" }), drop: async () => {} };
   const name = `${prefix}_test_${randomBytes(6).toString("hex")}`;
@@ -85,7 +96,7 @@ async function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUr
 
 const logger = (name: string) => createLogger({ name, level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" });
 
-async function startMembership(issuer: TestIssuer): Promise<{ url: string; service: Service; t: TestDatabase; members: Members }> {
+async function startMembership(issuer: TestIssuer): Promise<{ url: string; service: Service; t: TestDatabase; members: Members; client: TRPCClient<MembershipContractRouter> }> {
   const t = await openTestDatabase();
   const service = createMembershipService({ db: t.db, verifier: createTokenVerifier(issuer.verifierOptions("membership")), today: () => TODAY, logger: logger("membership"), closeDatabase: false });
   const { url } = await service.start({ handleSignals: false });
@@ -104,7 +115,9 @@ async function startMembership(issuer: TestIssuer): Promise<{ url: string; servi
   const hn1 = await person("Nguyễn Văn An", "001080000001", TREE.c1, "male");
   const hn2 = await person("Trần Thị Bình", "001180000002", TREE.k1, "female");
   const p2 = await person("Lò Văn Cường", "002080000003", TREE.k2, "male");
-  return { url, service, t, members: { hn1: hn1.id, hn2: hn2.id, p2: p2.id } };
+  const hn3 = await person("Hoàng Văn Dũng", "001080000004", TREE.k1, "male");
+  const hn4 = await person("Vũ Thị Hoa", "001180000005", TREE.k1, "female");
+  return { url, service, t, client, members: { hn1: hn1.id, hn2: hn2.id, p2: p2.id, hn3: hn3.id, hn4: hn4.id } };
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -124,6 +137,9 @@ export async function startHarness(): Promise<Harness> {
   const done = new Map<string, InspectionOutcome>();
   const token = () => issuer.mintService("personnel", { audience: ["membership", "inspection"] });
   const seen: { event: EventEnvelope; outcome: InspectionOutcome }[] = [];
+  const memberSeen: { event: EventEnvelope; outcome: MembershipOutcome }[] = [];
+  const memberWaiters = new Map<string, (o: MembershipOutcome) => void>();
+  const memberDone = new Map<string, MembershipOutcome>();
   const make = (port?: number) => createPersonnelService({
     port,
     closeDatabase: false,
@@ -143,6 +159,20 @@ export async function startHarness(): Promise<Harness> {
         waiters.get(id)?.(outcome);
       },
     },
+    membership: {
+      url: membership.url,
+      getToken: token,
+      retryDelayMs: 50,
+      maxRetryDelayMs: 500,
+      onHandled: (event, outcome) => {
+        const memberId = (event.payload as { memberId?: unknown }).memberId;
+        if (typeof memberId !== "number") return;
+        memberSeen.push({ event, outcome });
+        const key = `${event.type}:${memberId}`;
+        memberDone.set(key, outcome);
+        memberWaiters.get(key)?.(outcome);
+      },
+    },
     now: () => NOW,
     logger: logger("personnel"),
   });
@@ -159,6 +189,14 @@ export async function startHarness(): Promise<Harness> {
       return service;
     },
     seen,
+    memberSeen,
+    membership: membership.client,
+    memberHandled(type, memberId) {
+      const key = `${type}:${memberId}`;
+      const got = memberDone.get(key);
+      if (got) return Promise.resolve(got);
+      return new Promise((resolve) => memberWaiters.set(key, resolve));
+    },
     async restart() {
       await service.stop();
       service = make(Number(new URL(url).port));

@@ -1,11 +1,13 @@
 // The personnel API on a real database, over real HTTP, consulting real membership and inspection
 // services: cadre files (audited reads), posts, planning pools, confidence votes, political-standard
 // conclusions, and a warning decided in inspection taking the cadre out of planning and appointment for
-// the rules' period, exactly once across a restart.
+// the rules' period, exactly once across a restart; a death recorded in membership ending the cadre's posts
+// and pool entries, exactly once across a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "@orgboard/contracts";
 import { consumeEventStream } from "@orgboard/events";
 import { handleInspectionEvents } from "../../src/app/inspection-effects.js";
+import { handleMembershipEvents } from "../../src/app/membership-effects.js";
 import { CENTRAL, failure, OFFICER_HN, OFFICER_P2, ROLES, TREE, as, startHarness, warningInput, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -169,6 +171,57 @@ describe("a warning decided in inspection", () => {
     expect(resolved.status).toBe("resolved");
     expect((await api.effects.list.query({ orgPath: TREE.p1 })).items).toEqual([]);
     expect((await failure(api.effects.resolve.mutate({ effectId: open.items[0]!.id, resolution: "again" }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("a death recorded in membership", () => {
+  it("ends the cadre's posts and pool entries, exactly once across a restart", async () => {
+    const api = h.client(OFFICER_HN).personnel;
+    const cadre = await api.cadres.create.mutate({ orgPath: TREE.p1, memberId: h.members.hn3, nationalId: "001080000004", fullName: "Hoàng Văn Dũng", birthDate: "1980-05-01", gender: "male" });
+    const party = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Phó Trưởng Ban Tuyên giáo Thành ủy", kind: "leadership", body: "party", termStartYear: 2025, termEndYear: 2030 });
+    const state = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Phó Giám đốc Sở Nội vụ", kind: "leadership", body: "state", membersOnly: false, termStartYear: 2025, termEndYear: 2030 });
+    const next = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Trưởng Ban Tuyên giáo Thành ủy", kind: "leadership", body: "party", termStartYear: 2030, termEndYear: 2035 });
+    await api.posts.appoint.mutate({ postId: party.id, cadreId: cadre.id, startedOn: "2025-11-01" });
+    await api.posts.appoint.mutate({ postId: state.id, cadreId: cadre.id, startedOn: "2025-11-01" });
+    await api.planning.addCandidate.mutate({ postId: next.id, cadreId: cadre.id, addedOn: "2026-01-05" });
+
+    await h.membership.membership.removals.recordDeath.mutate({ memberId: h.members.hn3, diedOn: "2026-11-10" });
+    expect(await h.memberHandled("membership.member.died", h.members.hn3)).toBe("applied");
+    const file = await api.cadres.get.query({ cadreId: cadre.id });
+    // Death ends every post, the one non-members may hold included.
+    expect(file.holdings.map((x) => [x.postId, x.endedOn, x.endReason]).sort()).toEqual([[party.id, "2026-11-10", "death"], [state.id, "2026-11-10", "death"]].sort());
+    expect(file.pool).toMatchObject([{ postId: next.id, removedOn: "2026-11-10", removalReason: null, memberEnded: "death" }]);
+
+    // Restart: the follower resumes after its checkpoint (the death is not handled again); a replay changes nothing.
+    const event = h.memberSeen.find((x) => x.event.type === "membership.member.died" && (x.event.payload as { memberId: number }).memberId === h.members.hn3)!.event;
+    await h.restart();
+    expect(await handleMembershipEvents(h.db.prisma, [event])).toEqual(["unchanged"]);
+    // A later event (a member with no cadre file here) proves the follower runs again after the restart.
+    await h.membership.membership.removals.recordDeath.mutate({ memberId: h.members.p2, diedOn: "2026-11-12" });
+    expect(await h.memberHandled("membership.member.died", h.members.p2)).toBe("skipped");
+    expect(h.memberSeen.filter((x) => x.event.id === event.id)).toHaveLength(1);
+    expect(await h.db.prisma.appliedEffect.count({ where: { source: "membership" } })).toBe(1);
+    expect(await h.db.prisma.holding.count({ where: { cadreId: cadre.id, endReason: "death" } })).toBe(2);
+    const audit = await h.db.prisma.auditRecord.findMany({ where: { action: "personnel.member_event.applied", entityId: cadre.id } });
+    expect(audit.map((a) => a.actor)).toEqual(["membership"]);
+  });
+
+  it("a removal from the Party ends the posts only members may hold and every pool place", async () => {
+    const api = h.client(OFFICER_HN).personnel;
+    const cadre = await api.cadres.create.mutate({ orgPath: TREE.p1, memberId: h.members.hn4, nationalId: "001180000005", fullName: "Vũ Thị Hoa", birthDate: "1980-05-01", gender: "female" });
+    const party = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Phó Trưởng Ban Dân vận Thành ủy", kind: "leadership", body: "party", termStartYear: 2025, termEndYear: 2030 });
+    const state = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Phó Giám đốc Sở Văn hóa", kind: "leadership", body: "state", membersOnly: false, termStartYear: 2025, termEndYear: 2030 });
+    const next = await api.posts.create.mutate({ orgPath: TREE.p1, title: "Trưởng Ban Dân vận Thành ủy", kind: "leadership", body: "party", termStartYear: 2030, termEndYear: 2035 });
+    await api.posts.appoint.mutate({ postId: party.id, cadreId: cadre.id, startedOn: "2025-11-01" });
+    await api.posts.appoint.mutate({ postId: state.id, cadreId: cadre.id, startedOn: "2025-11-01" });
+    await api.planning.addCandidate.mutate({ postId: next.id, cadreId: cadre.id, addedOn: "2026-01-05" });
+
+    await h.membership.membership.removals.remove.mutate({ memberId: h.members.hn4, kind: "struck_off", removedOn: "2026-11-15", decisionNumber: "77-QĐ/ĐU", reason: "Bỏ sinh hoạt đảng không có lý do" });
+    expect(await h.memberHandled("membership.member.removed", h.members.hn4)).toBe("applied");
+    const file = await api.cadres.get.query({ cadreId: cadre.id });
+    const byPost = Object.fromEntries(file.holdings.map((x) => [x.postId, [x.endedOn, x.endReason]]));
+    expect(byPost).toEqual({ [party.id]: ["2026-11-15", "removed_from_party"], [state.id]: [null, null] });
+    expect(file.pool).toMatchObject([{ postId: next.id, removedOn: "2026-11-15", removalReason: null, memberEnded: "removed_from_party" }]);
   });
 });
 

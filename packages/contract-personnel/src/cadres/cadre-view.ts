@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BAR_PURPOSES, GENDERS, POOL_REMOVAL_REASONS, POST_END_REASONS } from "../enums.js";
+import { BAR_PURPOSES, GENDERS, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS } from "../enums.js";
 
 /** A post a cadre holds or held. */
 export const holdingViewSchema = z.object({
@@ -21,6 +21,8 @@ export const poolPlaceViewSchema = z.object({
   addedOn: z.string(),
   removedOn: z.string().nullable(),
   removalReason: z.enum(POOL_REMOVAL_REASONS).nullable(),
+  /** (1.1) removed because the member died or left the Party in membership; removalReason is then null */
+  memberEnded: z.enum(MEMBER_END_REASONS).nullable().optional(),
 });
 
 /** A period during which a discipline bars the cadre from appointment or planning (from ≤ d < until). */
