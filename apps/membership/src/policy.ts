@@ -22,11 +22,12 @@ export const membershipPolicy = definePolicy({
 
   /**
    * Member records: one member, lists/search, history. Personal data; of the service accounts only
-   * inspection needs it (a case's subject, read on demand: docs/decisions/0008-inspection-subjects.md),
-   * and every call it makes is for a case an inspector opened in scope. So `service` here is inspection's
-   * service account only (`azp`), whatever audience another service's token carries (#9).
+   * inspection (a case's subject, read on demand: docs/decisions/0008-inspection-subjects.md) and personnel
+   * (a member's standing for a political-standard conclusion an officer asked for: docs/personnel.md) need
+   * it. So `service` here is those two service accounts only (`azp`), whatever audience another service's
+   * token carries (#9).
    */
-  "membership.members.read": { roles: [...READERS, "service"], scoped: true, serviceClients: ["inspection"] },
+  "membership.members.read": { roles: [...READERS, "service"], scoped: true, serviceClients: ["inspection", "personnel"] },
   /** Record an existing member, correct personal data. */
   "membership.members.manage": { roles: BOARDS, scoped: true },
   "membership.members.import": { roles: BOARDS, scoped: true },

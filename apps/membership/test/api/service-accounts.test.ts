@@ -1,5 +1,6 @@
 // Service accounts at membership (#9): a service token carries `org_paths ["/"]`, so member records (personal
-// data) go to inspection's service account only (its case subjects, 0008); other services' accounts may
+// data) go to inspection's (its case subjects, 0008) and personnel's (political-standard checks) service
+// accounts only; other services' accounts may
 // still read the organization tree, and a token minted for another service is refused outright.
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,12 +34,14 @@ async function codeOf(call: Promise<unknown>): Promise<string | undefined> {
 }
 
 describe("service accounts at membership", () => {
-  it("lets inspection's service account read a member", async () => {
-    expect(await serviceClient("inspection").membership.members.get.query({ id: memberId })).toMatchObject({ id: memberId, fullName: "Trần An" });
+  it("lets inspection's and personnel's service accounts read a member", async () => {
+    for (const client of ["inspection", "personnel"]) {
+      expect(await serviceClient(client).membership.members.get.query({ id: memberId }), client).toMatchObject({ id: memberId, fullName: "Trần An" });
+    }
   });
 
   it("refuses member records to any other service account, which still reads the organization tree", async () => {
-    for (const client of ["realtime", "conference", "personnel"]) {
+    for (const client of ["realtime", "conference", "restructuring"]) {
       const c = serviceClient(client);
       expect(await codeOf(c.membership.members.get.query({ id: memberId })), client).toBe("FORBIDDEN");
       expect(await codeOf(c.membership.members.list.query({ orgPath: TREE.p1 })), client).toBe("FORBIDDEN");
