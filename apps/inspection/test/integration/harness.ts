@@ -2,18 +2,17 @@
 // on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL), reading its subjects from a real
 // membership service started in-process on its own database; one real test identity provider for both;
 // real HTTP on 127.0.0.1.
-import { randomBytes } from "node:crypto";
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
 import { createServiceLinks } from "@orgboard/contracts";
 import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import { openTestDatabase, type TestDatabase } from "@orgboard/membership";
 import { createMembershipService } from "@orgboard/membership/server";
+import { freshServiceDatabase } from "@orgboard/events/testing";
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { freePort } from "@orgboard/testkit";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
-import pg from "pg";
 import { membershipDirectory } from "../../src/app/subjects.js";
 import { newDenouncerKeyEntry, parseDenouncerKeys } from "../../src/crypto/denouncer.js";
 import { openDatabase, type Database } from "../../src/db.js";
@@ -76,23 +75,8 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const server = serverUrl();
-  if (!server) return { db: await openDatabase({ dataDir: "memory://" }), drop: async () => {} };
-  const name = `inspection_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  return {
-    db,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  return freshServiceDatabase("inspection", openDatabase);
 }
 
 const logger = (name: string) => createLogger({ name, level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" });

@@ -2,7 +2,6 @@
 // the PostgreSQL server of TEST_DATABASE_URL / DATABASE_URL), consulting a real membership and a real
 // inspection service started in-process on their own databases; one test identity provider for all;
 // real HTTP on 127.0.0.1. Personnel follows inspection's and membership's streams.
-import { randomBytes } from "node:crypto";
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
 import { createServiceLinks, type EventEnvelope } from "@orgboard/contracts";
@@ -11,10 +10,10 @@ import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import { createInspectionService, membershipDirectory, openDatabase as openInspectionDatabase } from "@orgboard/inspection";
 import { openTestDatabase, type TestDatabase } from "@orgboard/membership";
 import { createMembershipService } from "@orgboard/membership/server";
+import { freshServiceDatabase } from "@orgboard/events/testing";
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
-import pg from "pg";
 import { serviceConsultations } from "../../src/app/consultations.js";
 import type { InspectionOutcome } from "../../src/app/inspection-effects.js";
 import type { MembershipOutcome } from "../../src/app/membership-effects.js";
@@ -75,23 +74,8 @@ export function serverUrl(): string | undefined {
 }
 
 /** A fresh personnel-shaped database: PGlite in memory, or a new database on the test PostgreSQL server. */
-export async function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUrl?: string; poolSize?: number }) => Promise<T>): Promise<{ db: T; drop: () => Promise<void> }> {
-  const server = serverUrl();
-  if (!server) return { db: await open({ dataDir: "memory://" }), drop: async () => {} };
-  const name = `${prefix}_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await open({ databaseUrl: url.toString(), poolSize: 5 });
-  return {
-    db,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+export function fresh<T>(prefix: string, open: (o: { dataDir?: string; databaseUrl?: string; poolSize?: number }) => Promise<T>): Promise<{ db: T; drop: () => Promise<void> }> {
+  return freshServiceDatabase(prefix, open);
 }
 
 const logger = (name: string) => createLogger({ name, level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" });
