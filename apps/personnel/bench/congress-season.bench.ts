@@ -39,7 +39,7 @@ const ROOT = path.resolve(HERE, "../../..");
 
 const children: ChildProcess[] = [];
 let issuer: TestIssuer;
-let closers: (() => Promise<void>)[] = [];
+const closers: (() => Promise<void>)[] = [];
 let dir = "";
 let personnelUrl = "";
 let gatewayUrl = "";
@@ -93,7 +93,7 @@ beforeAll(async () => {
   issuer = await createTestIssuer({ audience: "personnel" });
   const personnelTokens = await startTokenEndpoint(issuer, { clientId: "personnel", clientSecret: "bench-personnel", audiences: ["membership", "inspection"], expiresIn: 3600 });
   const realtimeTokens = await startTokenEndpoint(issuer, { clientId: "realtime", clientSecret: "bench-realtime", audiences: ["personnel"], expiresIn: 3600 });
-  closers.push(personnelTokens.close, realtimeTokens.close);
+  closers.push(() => personnelTokens.close(), () => realtimeTokens.close());
   // Membership and inspection are not part of this path: personnel's followers point at a closed port and retry.
   const nowhere = `http://127.0.0.1:${await freePort()}`;
   const pPort = await freePort();
@@ -126,7 +126,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : Promise.resolve())));
   for (const close of closers) await close();
   await issuer?.close();
   if (dir && process.env.PERSONNEL_BENCH_KEEP !== "1") rmSync(dir, { recursive: true, force: true });
