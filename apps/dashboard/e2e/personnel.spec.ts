@@ -54,7 +54,7 @@ test.describe("personnel panel", () => {
     await expect(page.getByTestId("pers-under")).toHaveAttribute("data-value", String(before.underCovered));
     await expect(page.getByTestId("pers-structure").locator('[data-key="women"] td').nth(3)).toHaveText("≥ 25 %");
     // The figures the service has no source for yet say so rather than show a zero.
-    for (const k of ["votes", "congress", "surplus"]) await expect(page.getByTestId(`pers-${k}`)).toContainText("Dịch vụ nhân sự chưa cung cấp số liệu này");
+    for (const k of ["votes", "surplus"]) await expect(page.getByTestId(`pers-${k}`)).toContainText("Dịch vụ nhân sự chưa cung cấp số liệu này");
 
     // Hà Nội's personnel officer adds a post of the next term with nobody planned for it yet.
     const officer = await personnelAs("hanoiPersonnel");
@@ -77,5 +77,45 @@ test.describe("personnel panel", () => {
     await expect(page.getByText(`Cadres: planning for the ${term}–${term + 5} term`)).toBeVisible();
     await expect(page.getByText("Posts with fewer than 2 candidates")).toBeVisible();
     expect(await valueOf(page, "pers-posts")).toBe(posts);
+  });
+
+  // ---- Congress season (issue #13, pers-congress) ----
+  test("the congress season counts a congress held when its result is posted, live on a board's screen", async ({ page }) => {
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoi", "/?tab=personnel");
+    const figures = page.getByTestId("pers-congress-figures");
+    await expect(figures).toHaveAttribute("data-org-path", "/01/", { timeout: 20_000 });
+    await expect(figures).toHaveAttribute("data-term", String(term));
+    await expect(page.getByText(`Mùa đại hội nhiệm kỳ ${term}–${term + 5}`)).toBeVisible();
+    const board = await personnelAs("hanoi");
+    const before = await board.personnel.congress.season.query({ orgPath: "/01/", termStartYear: term });
+    await expect(page.getByTestId("pers-congress-held")).toHaveAttribute("data-value", String(before.held));
+
+    // Hà Nội's personnel officer plans a commune congress of the term: it shows as one more to hold.
+    const officer = await personnelAs("hanoiPersonnel");
+    const run = Date.now() % 1_000_000;
+    const orgPath = `/01/01-E2E${run}/`;
+    const congress = await officer.personnel.congress.create.mutate({ orgPath, level: "commune", termStartYear: term, termEndYear: term + 5, plannedOn: `${year}-01-15` });
+    await expect(page.getByTestId("pers-congress-to-hold")).toHaveAttribute("data-value", String(before.toHold + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-congress-levels").locator('[data-key="commune"]')).toHaveAttribute("data-to-hold", String(before.levels.find((l) => l.level === "commune")!.toHold + 1));
+
+    // Its committee of 3, four candidates, and the result: three elected.
+    await officer.personnel.congress.setStructure.mutate({ congressId: congress.congressId, committeeSize: 3, standingSize: 1, inspectionSize: 3, womenTargetPercent: 20, youngTargetPercent: 10, ethnicMinorityTarget: 0 });
+    const candidates: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const cadre = await officer.personnel.cadres.create.mutate({ orgPath, memberId: 900_000 + i, nationalId: `001${String(run).padStart(6, "0")}${i}00`.slice(0, 12), fullName: `Ứng viên ${i}`, birthDate: `198${i}-06-01`, gender: i % 2 ? "female" : "male" });
+      const view = await officer.personnel.congress.addCandidate.mutate({ congressId: congress.congressId, cadreId: cadre.id, kind: "first_time" });
+      candidates.push(view.candidates.at(-1)!.candidateId);
+    }
+    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+    const result = await officer.personnel.congress.postResult.mutate({ congressId: congress.congressId, heldOn: today, validBallots: 120, votes: candidates.map((candidateId, i) => ({ candidateId, votes: 110 - 20 * i })) });
+    expect(result.elected).toHaveLength(3);
+
+    // The board's panel follows without a reload: one more held, the commune's congress no longer to hold.
+    await expect(page.getByTestId("pers-congress-held")).toHaveAttribute("data-value", String(before.held + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-congress-to-hold")).toHaveAttribute("data-value", String(before.toHold));
+    await expect(page.getByTestId("pers-congress-levels").locator('[data-key="commune"]')).toHaveAttribute("data-held", String(before.levels.find((l) => l.level === "commune")!.held + 1));
+    expect(frames.some((f) => f.includes('"personnel.figures.changed"'))).toBe(true);
+    expect(frames.some((f) => f.includes('"personnel.congress.held"'))).toBe(false);
   });
 });

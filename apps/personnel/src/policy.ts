@@ -19,6 +19,10 @@ export const personnelPolicy = definePolicy({
   /** Planning coverage and structure ratios: counts only, the boards too. */
   "personnel.reports.read": personnelFiguresReaders,
   "personnel.events.read": personnelStreamReaders,
+  /** (#13 congress) Congresses, their planned structure, candidate lists and results: the officers. */
+  "personnel.congress.manage": { roles: OFFICERS, scoped: true },
+  /** (#13 congress) The congresses of a subtree with their candidate lists (cadre ids, no file): the officers. */
+  "personnel.congress.read": { roles: OFFICERS, scoped: true },
 });
 
 export type PersonnelAction = keyof typeof personnelPolicy;

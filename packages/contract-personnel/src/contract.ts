@@ -7,6 +7,12 @@ import { getCadreInputSchema, getCadreOutputSchema } from "./cadres/get-cadre.js
 import { listCadresInputSchema, listCadresOutputSchema } from "./cadres/list-cadres.js";
 import { listEffectsInputSchema, listEffectsOutputSchema } from "./effects/list-effects.js";
 import { resolveEffectInputSchema, resolveEffectOutputSchema } from "./effects/resolve-effect.js";
+import { addCongressCandidateInputSchema, addCongressCandidateOutputSchema, removeCongressCandidateInputSchema, removeCongressCandidateOutputSchema } from "./congress/candidates.js";
+import { createCongressInputSchema, createCongressOutputSchema } from "./congress/create-congress.js";
+import { listCongressesInputSchema, listCongressesOutputSchema } from "./congress/list-congresses.js";
+import { postCongressResultInputSchema, postCongressResultOutputSchema } from "./congress/post-result.js";
+import { congressSeasonInputSchema, congressSeasonOutputSchema } from "./congress/season.js";
+import { setCongressStructureInputSchema, setCongressStructureOutputSchema } from "./congress/set-structure.js";
 import { personnelEventSchemas } from "./events.js";
 import { addCandidateInputSchema, addCandidateOutputSchema } from "./planning/add-candidate.js";
 import { coverageInputSchema, coverageOutputSchema } from "./planning/coverage.js";
@@ -19,7 +25,7 @@ import { recordVoteInputSchema, recordVoteOutputSchema } from "./votes/record-vo
 
 export const personnelContract = defineContract({
   service: "personnel",
-  version: "1.1",
+  version: "1.2",
   procedures: {
     /** Cadre files: reading one (get, or in a list) is audited. */
     cadres: {
@@ -47,6 +53,16 @@ export const personnelContract = defineContract({
     effects: {
       list: query(listEffectsInputSchema, listEffectsOutputSchema),
       resolve: mutation(resolveEffectInputSchema, resolveEffectOutputSchema),
+    },
+    /** (1.2) Congress personnel: the new committee's planned structure, candidate lists, results, the season. */
+    congress: {
+      create: mutation(createCongressInputSchema, createCongressOutputSchema),
+      list: query(listCongressesInputSchema, listCongressesOutputSchema),
+      setStructure: mutation(setCongressStructureInputSchema, setCongressStructureOutputSchema),
+      addCandidate: mutation(addCongressCandidateInputSchema, addCongressCandidateOutputSchema),
+      removeCandidate: mutation(removeCongressCandidateInputSchema, removeCongressCandidateOutputSchema),
+      postResult: mutation(postCongressResultInputSchema, postCongressResultOutputSchema),
+      season: query(congressSeasonInputSchema, congressSeasonOutputSchema),
     },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },

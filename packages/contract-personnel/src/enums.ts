@@ -45,3 +45,15 @@ export type StandardPurpose = (typeof STANDARD_PURPOSES)[number];
 /** Where a consumed event stands: applied, or unappliable until an officer resolves it. */
 export const EFFECT_STATUSES = ["applied", "unappliable", "resolved"] as const;
 export type EffectStatus = (typeof EFFECT_STATUSES)[number];
+
+/**
+ * (1.2) The level of a party congress (đại hội đảng bộ): grassroots (cơ sở), upper-grassroots (cấp xã
+ * since the two-level local government of 2025), provincial (tỉnh, thành phố), and party organizations
+ * directly under the Centre (đảng bộ trực thuộc Trung ương).
+ */
+export const CONGRESS_LEVELS = ["grassroots", "commune", "provincial", "central_affiliated"] as const;
+export type CongressLevel = (typeof CONGRESS_LEVELS)[number];
+
+/** (1.2) A congress candidate standing for the committee the first time (lần đầu) or again (tái cử). */
+export const CANDIDACY_KINDS = ["first_time", "re_nominated"] as const;
+export type CandidacyKind = (typeof CANDIDACY_KINDS)[number];

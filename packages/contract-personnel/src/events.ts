@@ -2,7 +2,7 @@
 // never names, national IDs or a cadre's file. The envelope's orgPath is the cadre's (or post's)
 // organization, so scoped readers route by prefix.
 import { z } from "zod";
-import { BAR_PURPOSES, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
+import { BAR_PURPOSES, CONGRESS_LEVELS, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const uuid = z.string().uuid();
@@ -23,6 +23,10 @@ export const personnelEventSchemas = {
   "personnel.bar.applied": z.object({ cadreId: uuid, decisionId: uuid, purpose: z.enum(BAR_PURPOSES), from: date, until: date }),
   "personnel.effect.unappliable": z.object({ effectId: uuid, source: z.string(), eventId: z.string(), reason: z.string() }),
   "personnel.effect.resolved": z.object({ effectId: uuid }),
+  /** (1.2) a congress planned for an organization and term (one more "to hold" in the season) */
+  "personnel.congress.created": z.object({ congressId: uuid, level: z.enum(CONGRESS_LEVELS), termStartYear: z.number().int() }),
+  /** (1.2) a congress's result posted: it is held. Counts only, no candidate */
+  "personnel.congress.held": z.object({ congressId: uuid, level: z.enum(CONGRESS_LEVELS), termStartYear: z.number().int(), heldOn: date, seats: z.number().int(), candidates: z.number().int(), elected: z.number().int() }),
 } as const;
 
 export type PersonnelEventType = keyof typeof personnelEventSchemas;

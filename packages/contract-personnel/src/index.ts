@@ -24,6 +24,13 @@ export * from "./standard/conclude.js";
 export * from "./effects/effect-view.js";
 export * from "./effects/list-effects.js";
 export * from "./effects/resolve-effect.js";
+export * from "./congress/congress-view.js";
+export * from "./congress/create-congress.js";
+export * from "./congress/list-congresses.js";
+export * from "./congress/set-structure.js";
+export * from "./congress/candidates.js";
+export * from "./congress/post-result.js";
+export * from "./congress/season.js";
 
 /** The tRPC router type of the personnel service, for `createTRPCClient<PersonnelContractRouter>`. */
 export type PersonnelContractRouter = ContractRouter<PersonnelContract>;

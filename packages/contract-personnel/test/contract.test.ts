@@ -27,3 +27,16 @@ describe("the personnel contract", () => {
     expect([...personnelStreamReaders.roles].sort()).toEqual(["personnel_officer", "service"]);
   });
 });
+
+// ---- Congress personnel (1.2, pers-congress) ----
+describe("the congress procedures (1.2)", () => {
+  it("refuses more votes than valid ballots and an unknown level, naming the fields", async () => {
+    const { postCongressResultInputSchema, createCongressInputSchema } = await import("../src/index.js");
+    const id = "01890000-0000-7000-8000-000000000000";
+    const votes = postCongressResultInputSchema.safeParse({ congressId: id, heldOn: "2025-10-15", validBallots: 10, votes: [{ candidateId: id, votes: 11 }] });
+    expect(votes.error?.issues.map((i) => i.path.join("."))).toEqual(["votes.0.votes"]);
+    const level = createCongressInputSchema.safeParse({ orgPath: "/01/", level: "district", termStartYear: 2030, termEndYear: 2035, plannedOn: "2030-01-01" });
+    expect(level.error?.issues.map((i) => i.path.join("."))).toEqual(["level"]);
+    expect(level.error?.issues[0]?.message).toMatch(/^phải là một trong/);
+  });
+});

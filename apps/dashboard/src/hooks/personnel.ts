@@ -26,3 +26,24 @@ export function usePersonnelCoverage(orgPath: string, termStartYear: number) {
   useLiveFiguresReload("personnel", orgPath, ["personnel.planning.coverage", orgPath], configured);
   return { configured, coverage: q.data ?? null, error: q.error, isLoading: configured && q.isLoading, updatedAt: q.dataUpdatedAt };
 }
+
+// ---- Congress season (issue #13, pers-congress) ----
+
+/**
+ * `personnel.congress.season` of a subtree for a term: congresses held / to hold per level (counts), reloaded
+ * like the coverage on every personnel event or `personnel.figures.changed` notice for the subtree (a
+ * posted result sends `personnel.congress.held`, which the gateway turns into that notice for the boards).
+ */
+export function useCongressSeason(orgPath: string, termStartYear: number) {
+  const { api, health, config } = useApp();
+  const configured = Boolean(config.services.personnel);
+  const q = useQuery({
+    queryKey: ["personnel.congress.season", orgPath, termStartYear] as const,
+    queryFn: () => api.query("personnel.congress.season", (c) => c.personnel.congress.season.query({ orgPath, termStartYear })),
+    enabled: configured,
+    staleTime: Infinity,
+  });
+  useMarkDownOnError("personnel", q.error, health);
+  useLiveFiguresReload("personnel", orgPath, ["personnel.congress.season", orgPath], configured);
+  return { configured, season: q.data ?? null, error: q.error, isLoading: configured && q.isLoading };
+}

@@ -206,6 +206,14 @@ export const en: Resources = {
     congress: "Congress season: congresses held / to hold per level",
     surplus: "Surplus cadres after mergers: resolved / total",
     allProvinces: "Whole country",
+    // congress season (pers-congress)
+    congressSeason: "Congress season, {{start}}–{{end}} term",
+    congressLevel: "Level",
+    congressHeld: "Held",
+    congressToHold: "To hold",
+    congressTotal: "Total",
+    congressLevels: { grassroots: "Grassroots", commune: "Commune", provincial: "Provincial", central_affiliated: "Directly under the Centre" },
+    congressNone: "No congress is planned for this term yet",
   },
   organizer: {
     startConnecting: "Start connecting sites",

@@ -205,6 +205,14 @@ export const vi = {
     congress: "Mùa đại hội: số đại hội đã tổ chức / phải tổ chức theo cấp",
     surplus: "Cán bộ dôi dư sau sắp xếp: đã giải quyết / tổng số",
     allProvinces: "Toàn quốc",
+    // congress season (pers-congress)
+    congressSeason: "Mùa đại hội nhiệm kỳ {{start}}–{{end}}",
+    congressLevel: "Cấp",
+    congressHeld: "Đã tổ chức",
+    congressToHold: "Chưa tổ chức",
+    congressTotal: "Tổng số",
+    congressLevels: { grassroots: "Cơ sở", commune: "Cấp xã", provincial: "Cấp tỉnh", central_affiliated: "Trực thuộc Trung ương" },
+    congressNone: "Chưa có đại hội nào được lập cho nhiệm kỳ này",
   },
   organizer: {
     startConnecting: "Bắt đầu kết nối điểm cầu",

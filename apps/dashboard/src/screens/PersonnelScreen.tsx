@@ -6,17 +6,18 @@ import { errorMessage } from "../api/client.js";
 import { Figure } from "../components/Figure.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
-import { usePersonnelCoverage } from "../hooks/personnel.js";
+import { useCongressSeason, usePersonnelCoverage } from "../hooks/personnel.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
 import { reportYears } from "../state/inspection-state.js";
-import { STRUCTURE_GROUPS, type Coverage } from "../state/personnel-state.js";
+import { STRUCTURE_GROUPS, type CongressSeason, type Coverage } from "../state/personnel-state.js";
 
 /**
  * The personnel panel: the planning figures of `personnel.planning.coverage` for a unit and the term its
  * year plans for (counts only, never a cadre), reloaded live when a personnel event or a
- * `personnel.figures.changed` notice for the unit arrives. Confidence votes, the congress season and
- * surplus cadres are shown as not yet available: the personnel service has no figures for them yet
+ * `personnel.figures.changed` notice for the unit arrives; the congress season of that term (held / to
+ * hold per level, `personnel.congress.season`), live the same way. Confidence votes and surplus cadres
+ * are shown as not yet available: the personnel service has no figures for them yet
  * (docs/personnel.md, "State of the service").
  */
 export function PersonnelScreen() {
@@ -65,9 +66,13 @@ export function PersonnelScreen() {
           )}
         </ServicePanel>
       </Grid.Col>
+      {/* congress season (pers-congress) */}
       <Grid.Col span={12}>
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
-          {(["votes", "congress", "surplus"] as const).map((k) => (
+        <CongressSeasonPanel orgPath={orgPath} termStartYear={term.termStartYear} termEndYear={term.termEndYear} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {(["votes", "surplus"] as const).map((k) => (
             <ServicePanel key={k} service="personnel" testId={`pers-${k}`} title={t(`personnel.${k}`)}>
               <Text c="dimmed" size="sm">{t("personnel.notYet")}</Text>
             </ServicePanel>
@@ -118,6 +123,65 @@ function CoverageFigures({ coverage: c, orgPath, termStartYear }: { coverage: Co
           })}
         </Table.Tbody>
       </Table>
+    </Stack>
+  );
+}
+
+// ---- Congress season (issue #13, pers-congress) ----
+
+/** Congresses held / to hold per level for the unit and term, live (counts only). */
+function CongressSeasonPanel({ orgPath, termStartYear, termEndYear }: { orgPath: string; termStartYear: number; termEndYear: number }) {
+  const { t } = useTranslation();
+  const live = useCongressSeason(orgPath, termStartYear);
+  return (
+    <ServicePanel service="personnel" testId="pers-congress" unavailable={!live.configured} title={t("personnel.congressSeason", { start: termStartYear, end: termEndYear })}>
+      {!live.configured ? (
+        <Text c="dimmed" data-testid="pers-congress-not-configured">{t("personnel.notConfigured")}</Text>
+      ) : live.isLoading ? (
+        <Loader size="sm" />
+      ) : live.error ? (
+        <Alert color="gray">{t("common.error", { message: errorMessage(live.error) })}</Alert>
+      ) : live.season ? (
+        <CongressSeasonFigures season={live.season} orgPath={orgPath} />
+      ) : (
+        <Text c="dimmed">{t("common.empty")}</Text>
+      )}
+    </ServicePanel>
+  );
+}
+
+function CongressSeasonFigures({ season: s, orgPath }: { season: CongressSeason; orgPath: string }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  return (
+    <Stack gap="md" data-testid="pers-congress-figures" data-org-path={orgPath} data-term={s.termStartYear}>
+      <SimpleGrid cols={{ base: 2, md: 3 }}>
+        <Figure label={t("personnel.congressHeld")} value={s.held} testId="pers-congress-held" color="green" />
+        <Figure label={t("personnel.congressToHold")} value={s.toHold} testId="pers-congress-to-hold" color="orange" />
+        <Figure label={t("personnel.congressTotal")} value={s.held + s.toHold} testId="pers-congress-total" />
+      </SimpleGrid>
+      {s.held + s.toHold === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="pers-congress-none">{t("personnel.congressNone")}</Text>
+      ) : (
+        <Table data-testid="pers-congress-levels" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("personnel.congressLevel")}</Table.Th>
+              <Table.Th ta="right">{t("personnel.congressHeld")}</Table.Th>
+              <Table.Th ta="right">{t("personnel.congressToHold")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.levels.map((l) => (
+              <Table.Tr key={l.level} data-key={l.level} data-held={l.held} data-to-hold={l.toHold}>
+                <Table.Td>{t(`personnel.congressLevels.${l.level}`)}</Table.Td>
+                <Table.Td ta="right">{n(l.held)}</Table.Td>
+                <Table.Td ta="right">{n(l.toHold)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }

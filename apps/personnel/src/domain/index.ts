@@ -5,3 +5,4 @@ export * from "./planning.js";
 export * from "./confidence.js";
 export * from "./discipline.js";
 export * from "./standard.js";
+export * from "./congress.js";

@@ -17,6 +17,12 @@ import { createPostRoute } from "./posts/create-post.js";
 import { listPostsRoute } from "./posts/list-posts.js";
 import { concludeStandardRoute } from "./standard/conclude.js";
 import { recordVoteRoute } from "./votes/record-vote.js";
+import { addCongressCandidateRoute, removeCongressCandidateRoute } from "./congress/candidates.js";
+import { createCongressRoute } from "./congress/create-congress.js";
+import { listCongressesRoute } from "./congress/list-congresses.js";
+import { postResultRoute } from "./congress/post-result.js";
+import { seasonRoute } from "./congress/season.js";
+import { setStructureRoute } from "./congress/set-structure.js";
 import "../policy.js";
 
 export const personnelRouter = router({
@@ -27,6 +33,15 @@ export const personnelRouter = router({
   standard: router({ conclude: concludeStandardRoute }),
   effects: router({ list: listEffectsRoute, resolve: resolveEffectRoute }),
   events: router({ stream: eventsStreamRoute }),
+  congress: router({
+    create: createCongressRoute,
+    list: listCongressesRoute,
+    setStructure: setStructureRoute,
+    addCandidate: addCongressCandidateRoute,
+    removeCandidate: removeCongressCandidateRoute,
+    postResult: postResultRoute,
+    season: seasonRoute,
+  }),
 });
 
 export const appRouter = router({ personnel: personnelRouter });
