@@ -24,6 +24,12 @@ export * from "./standard/conclude.js";
 export * from "./effects/effect-view.js";
 export * from "./effects/list-effects.js";
 export * from "./effects/resolve-effect.js";
+// 1.3 (pers-cadres)
+export * from "./votes/outcomes.js";
+export * from "./standard/yearly-count.js";
+export * from "./planning/review.js";
+export * from "./rotation/rotation.js";
+export * from "./surplus/surplus.js";
 
 /** The tRPC router type of the personnel service, for `createTRPCClient<PersonnelContractRouter>`. */
 export type PersonnelContractRouter = ContractRouter<PersonnelContract>;

@@ -5,3 +5,8 @@ export * from "./planning.js";
 export * from "./confidence.js";
 export * from "./discipline.js";
 export * from "./standard.js";
+// pers-cadres (#13)
+export * from "./rotation.js";
+export * from "./review.js";
+export * from "./surplus.js";
+export * from "./figures.js";
