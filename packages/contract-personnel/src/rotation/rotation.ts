@@ -34,6 +34,10 @@ export const planRotationInputSchema = z.object({
   startOn: isoDateSchema,
   plannedEndOn: isoDateSchema,
   nonLocalKeyPost: z.boolean({ message: "phải là true hoặc false / must be true or false" }).default(false),
+}).superRefine((v, ctx) => {
+  // only between two valid dates (a refinement runs even when a field failed)
+  const valid = (d: string) => isoDateSchema.safeParse(d).success;
+  if (valid(v.startOn) && valid(v.plannedEndOn) && v.plannedEndOn <= v.startOn) ctx.addIssue({ code: "custom", path: ["plannedEndOn"], message: "ngày kết thúc dự kiến phải sau ngày bắt đầu / the planned end must come after the start" });
 });
 export const planRotationOutputSchema = rotationViewSchema;
 
