@@ -54,7 +54,7 @@ test.describe("personnel panel", () => {
     await expect(page.getByTestId("pers-under")).toHaveAttribute("data-value", String(before.underCovered));
     await expect(page.getByTestId("pers-structure").locator('[data-key="women"] td').nth(3)).toHaveText("≥ 25 %");
     // The figures the service has no source for yet say so rather than show a zero.
-    for (const k of ["votes", "congress", "surplus"]) await expect(page.getByTestId(`pers-${k}`)).toContainText("Dịch vụ nhân sự chưa cung cấp số liệu này");
+    for (const k of ["congress"]) await expect(page.getByTestId(`pers-${k}`)).toContainText("Dịch vụ nhân sự chưa cung cấp số liệu này");
 
     // Hà Nội's personnel officer adds a post of the next term with nobody planned for it yet.
     const officer = await personnelAs("hanoiPersonnel");
@@ -77,5 +77,53 @@ test.describe("personnel panel", () => {
     await expect(page.getByText(`Cadres: planning for the ${term}–${term + 5} term`)).toBeVisible();
     await expect(page.getByText("Posts with fewer than 2 candidates")).toBeVisible();
     expect(await valueOf(page, "pers-posts")).toBe(posts);
+  });
+
+  // pers-cadres (#13): the confidence-vote and surplus-cadre sections.
+  test("a provincial board sees confidence-vote outcomes and surplus cadres resolved / total, live as the officer records them", async ({ page }) => {
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoi", "/?tab=personnel");
+    const votes = page.getByTestId("pers-votes-figures");
+    const surplus = page.getByTestId("pers-surplus-figures");
+    await expect(votes).toHaveAttribute("data-year", String(year), { timeout: 20_000 });
+    await expect(surplus).toHaveAttribute("data-org-path", "/01/");
+    await expect(page.getByText(`Lấy phiếu tín nhiệm năm ${year}`)).toBeVisible();
+    await expect(page.getByText("Cán bộ dôi dư sau sắp xếp: đã giải quyết / tổng số")).toBeVisible();
+    // What the page shows is what the service answers the board.
+    const board = await personnelAs("hanoi");
+    const v0 = await board.personnel.votes.outcomes.query({ orgPath: "/01/", year });
+    const s0 = await board.personnel.surplus.figures.query({ orgPath: "/01/" });
+    await expect(page.getByTestId("pers-votes-holders")).toHaveAttribute("data-value", String(v0.holders));
+    await expect(page.getByTestId("pers-votes-dismissal")).toHaveAttribute("data-value", String(v0.dismissalProposed));
+    await expect(surplus).toHaveAttribute("data-total", String(s0.total));
+    await expect(page.getByTestId("pers-surplus-ratio")).toHaveText(`${s0.resolved} / ${s0.total}`);
+
+    // Hà Nội's personnel officer records a confidence vote on a holder of a post (low confidence from two
+    // thirds of those present: dismissal proposed) and a cadre left surplus by a merger.
+    const officer = await personnelAs("hanoiPersonnel");
+    const posts = await officer.personnel.posts.list.query({ orgPath: "/01/" });
+    const held = posts.items.find((p) => p.holderCadreId !== null);
+    expect(held, "the seed gives Hà Nội's posts their holders").toBeTruthy();
+    const file = await officer.personnel.cadres.get.query({ cadreId: held!.holderCadreId! });
+    const holding = file.holdings.find((x) => x.postId === held!.id && x.endedOn === null)!;
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    await officer.personnel.votes.record.mutate({ orgPath: "/01/", heldOn: today, summoned: 30, present: 30, tallies: [{ assignmentId: holding.assignmentId, high: 2, medium: 3, low: 25 }] });
+    await expect(page.getByTestId("pers-votes-holders")).toHaveAttribute("data-value", String(v0.holders + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-votes-dismissal")).toHaveAttribute("data-value", String(v0.dismissalProposed + 1));
+
+    const cadre = held!.holderCadreId!;
+    const opened = await officer.personnel.surplus.record.mutate({ cadreId: cadre, sourceOrgPath: "/01/", mergedOn: today });
+    await expect(surplus).toHaveAttribute("data-total", String(s0.total + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-surplus-open")).toBeVisible();
+    await officer.personnel.surplus.applyPolicy.mutate({ caseId: opened.caseId, policy: "leave_with_allowance", decidedOn: today });
+    await officer.personnel.surplus.close.mutate({ caseId: opened.caseId, closedOn: today });
+    await expect(page.getByTestId("pers-surplus-ratio")).toHaveText(`${s0.resolved + 1} / ${s0.total + 1}`, { timeout: 10_000 });
+    await expect(page.getByTestId("pers-surplus-allowance")).toHaveAttribute("data-value", String(s0.perPolicy.leave_with_allowance + 1));
+    // The board's socket carried notices only, never the events (which name a cadre's id).
+    expect(frames.some((f) => f.includes('"personnel.surplus.changed"') || f.includes('"personnel.vote.recorded"'))).toBe(false);
+
+    await page.getByTestId("language").getByText("EN").click();
+    await expect(page.getByText(`Confidence votes in ${year}`)).toBeVisible();
+    await expect(page.getByText("Surplus cadres after mergers: resolved / total")).toBeVisible();
   });
 });

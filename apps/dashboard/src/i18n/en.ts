@@ -205,6 +205,17 @@ export const en: Resources = {
     votes: "Confidence votes",
     congress: "Congress season: congresses held / to hold per level",
     surplus: "Surplus cadres after mergers: resolved / total",
+    // pers-cadres (#13): vote outcomes and surplus cadres
+    votesOf: "Confidence votes in {{year}}",
+    votesHolders: "Holders voted on",
+    votesKept: "Kept in post",
+    votesResignation: "Resignation proposed",
+    votesDismissal: "Dismissal proposed",
+    votesPrevious: "{{year}}: {{holders}} holders, {{sessions}} sessions",
+    surplusEarlyRetirement: "Early retirement",
+    surplusAllowance: "Left with an allowance",
+    surplusTransfer: "Transferred to another post",
+    surplusOpen: "{{count}} cases with no policy yet",
     allProvinces: "Whole country",
   },
   organizer: {

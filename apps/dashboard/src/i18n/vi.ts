@@ -204,6 +204,17 @@ export const vi = {
     votes: "Lấy phiếu tín nhiệm",
     congress: "Mùa đại hội: số đại hội đã tổ chức / phải tổ chức theo cấp",
     surplus: "Cán bộ dôi dư sau sắp xếp: đã giải quyết / tổng số",
+    // pers-cadres (#13): vote outcomes and surplus cadres
+    votesOf: "Lấy phiếu tín nhiệm năm {{year}}",
+    votesHolders: "Người được lấy phiếu",
+    votesKept: "Tiếp tục đảm nhiệm",
+    votesResignation: "Đề nghị xin thôi chức vụ",
+    votesDismissal: "Đề nghị miễn nhiệm",
+    votesPrevious: "Năm {{year}}: {{holders}} người, {{sessions}} hội nghị",
+    surplusEarlyRetirement: "Nghỉ hưu trước tuổi",
+    surplusAllowance: "Thôi việc hưởng trợ cấp",
+    surplusTransfer: "Bố trí công tác khác",
+    surplusOpen: "{{count}} trường hợp chưa áp dụng chính sách",
     allProvinces: "Toàn quốc",
   },
   organizer: {
