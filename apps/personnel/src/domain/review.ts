@@ -22,12 +22,13 @@ export interface ReviewedPlace {
   conclusions: readonly { concludedOn: IsoDate; met: boolean; purpose: string }[];
 }
 
-export interface ReviewProposal {
+// A type alias, not an interface: it is stored as JSON (pool_review.proposals), which wants an index signature.
+export type ReviewProposal = {
   entryId: string;
   postId: string;
   cadreId: string;
   reason: ReviewReason;
-}
+};
 
 /** The first reason this place should leave its pool on `reviewedOn`, or null to keep it. */
 export function reviewReason(p: ReviewedPlace, reviewedOn: IsoDate): ReviewReason | null {

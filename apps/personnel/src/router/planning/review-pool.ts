@@ -41,7 +41,7 @@ export const reviewPoolRoute = procedure("personnel.cadres.manage")
         input.reviewedOn,
       );
       const row = await tx.poolReview.create({
-        data: { orgPath: input.orgPath, termStartYear: input.termStartYear, year: input.year, reviewedOn: toDbDate(input.reviewedOn), reviewedBy: ctx.principal.subject, reviewed: entries.length, proposals: proposals as object[] },
+        data: { orgPath: input.orgPath, termStartYear: input.termStartYear, year: input.year, reviewedOn: toDbDate(input.reviewedOn), reviewedBy: ctx.principal.subject, reviewed: entries.length, proposals },
       });
       const view = toPoolReviewView(row);
       await recordCallerChange(tx, ctx, {
