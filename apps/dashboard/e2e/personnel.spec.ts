@@ -101,18 +101,18 @@ test.describe("personnel panel", () => {
     // Hà Nội's personnel officer records a confidence vote on a holder of a post (low confidence from two
     // thirds of those present: dismissal proposed) and a cadre left surplus by a merger.
     const officer = await personnelAs("hanoiPersonnel");
-    const posts = await officer.personnel.posts.list.query({ orgPath: "/01/" });
-    const held = posts.items.find((p) => p.holderCadreId !== null);
-    expect(held, "the seed gives Hà Nội's posts their holders").toBeTruthy();
-    const file = await officer.personnel.cadres.get.query({ cadreId: held!.holderCadreId! });
-    const holding = file.holdings.find((x) => x.postId === held!.id && x.endedOn === null)!;
+    // Its own holder (the e2e stack's data need not have one): a cadre outside the Party appointed to a state post.
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const unique = String(Date.now()).slice(-10);
+    const cadre = await officer.personnel.cadres.create.mutate({ orgPath: "/01/", memberId: null, nationalId: `09${unique}`, fullName: "Lê Văn Thử", birthDate: "1988-04-02", gender: "male" });
+    const post = await officer.personnel.posts.create.mutate({ orgPath: "/01/", title: `Phó Giám đốc Sở ${unique}`, kind: "leadership", body: "state", termStartYear: year - (year % 5), termEndYear: year - (year % 5) + 5, membersOnly: false });
+    await officer.personnel.posts.appoint.mutate({ postId: post.id, cadreId: cadre.id, startedOn: today });
+    const holding = (await officer.personnel.cadres.get.query({ cadreId: cadre.id })).holdings[0]!;
     await officer.personnel.votes.record.mutate({ orgPath: "/01/", heldOn: today, summoned: 30, present: 30, tallies: [{ assignmentId: holding.assignmentId, high: 2, medium: 3, low: 25 }] });
     await expect(page.getByTestId("pers-votes-holders")).toHaveAttribute("data-value", String(v0.holders + 1), { timeout: 10_000 });
     await expect(page.getByTestId("pers-votes-dismissal")).toHaveAttribute("data-value", String(v0.dismissalProposed + 1));
 
-    const cadre = held!.holderCadreId!;
-    const opened = await officer.personnel.surplus.record.mutate({ cadreId: cadre, sourceOrgPath: "/01/", mergedOn: today });
+    const opened = await officer.personnel.surplus.record.mutate({ cadreId: cadre.id, sourceOrgPath: "/01/", mergedOn: today });
     await expect(surplus).toHaveAttribute("data-total", String(s0.total + 1), { timeout: 10_000 });
     await expect(page.getByTestId("pers-surplus-open")).toBeVisible();
     await officer.personnel.surplus.applyPolicy.mutate({ caseId: opened.caseId, policy: "leave_with_allowance", decidedOn: today });
