@@ -393,6 +393,13 @@ describe("report personnel through the personnel API, as the official", () => {
     // The seed plans Hà Nội's five provincial posts for 2030–2035 with 2, 2, 2, 1 and 0 candidates.
     expect(r.coverage).toMatchObject({ posts: 5, underCovered: 2, overCovered: 0, candidates: 7 });
     expect(r.coverage.structure.women.targetPercent).toBe(25);
+    // contract 1.3: the year's vote outcomes, conclusions and surplus cadres, counts only
+    const more = JSON.parse(json.stdout) as { votes: { year: number; holders: number; kept: number; resignationProposed: number; dismissalProposed: number; previous: { holders: number } }; conclusions: { year: number; count: number; perPurpose: { purpose: string; count: number }[] }; surplus: { total: number; resolved: number } };
+    expect(more.votes.year).toBe(2026);
+    expect(more.votes.kept + more.votes.resignationProposed + more.votes.dismissalProposed).toBe(more.votes.holders);
+    expect(more.conclusions.perPurpose.map((p) => p.purpose)).toEqual(["admission", "planning", "appointment", "nomination"]);
+    expect(more.conclusions.perPurpose.reduce((a, p) => a + p.count, 0)).toBe(more.conclusions.count);
+    expect(more.surplus.resolved).toBeLessThanOrEqual(more.surplus.total);
 
     const table = await run(["report", "personnel", "--org", "/01/", "--year", "2026"]);
     expect(table.code, table.stderr).toBe(0);
@@ -400,6 +407,9 @@ describe("report personnel through the personnel API, as the official", () => {
     expect(table.stdout).toMatch(/\nQuy hoạch nhiệm kỳ 2030–2035 \/ Planning for the 2030–2035 term\n/);
     expect(table.stdout).toMatch(/\nChức danh thiếu người quy hoạch \(dưới 2\) \/ under-covered posts \(fewer than 2\) +2\n/);
     expect(table.stdout).toMatch(/\n {2}Nữ \/ women +\d+ +(\d+,\d %|—) +≥ 25,0 %/);
+    expect(table.stdout).toMatch(new RegExp(`\\n {2}Đề nghị miễn nhiệm / dismissal proposed +${more.votes.dismissalProposed} +\\d+\\n`));
+    expect(table.stdout).toMatch(new RegExp(`\\n {2}Tổng số / total +${more.conclusions.count} +\\d+ +(—|[+-]?\\d+,\\d %)\\n`));
+    expect(table.stdout).toMatch(new RegExp(`\\n {2}Đã giải quyết / tổng số / resolved / total +${more.surplus.resolved} / ${more.surplus.total}\\n`));
   });
 
   it("answers another province exactly as it answers one that does not exist; bad input exits 2", async () => {

@@ -53,8 +53,6 @@ test.describe("personnel panel", () => {
     await expect(page.getByTestId("pers-posts")).toHaveAttribute("data-value", String(before.posts));
     await expect(page.getByTestId("pers-under")).toHaveAttribute("data-value", String(before.underCovered));
     await expect(page.getByTestId("pers-structure").locator('[data-key="women"] td').nth(3)).toHaveText("≥ 25 %");
-    // The figures the service has no source for yet say so rather than show a zero.
-    for (const k of ["votes", "surplus"]) await expect(page.getByTestId(`pers-${k}`)).toContainText("Dịch vụ nhân sự chưa cung cấp số liệu này");
 
     // Hà Nội's personnel officer adds a post of the next term with nobody planned for it yet.
     const officer = await personnelAs("hanoiPersonnel");
@@ -117,5 +115,53 @@ test.describe("personnel panel", () => {
     await expect(page.getByTestId("pers-congress-levels").locator('[data-key="commune"]')).toHaveAttribute("data-held", String(before.levels.find((l) => l.level === "commune")!.held + 1));
     expect(frames.some((f) => f.includes('"personnel.figures.changed"'))).toBe(true);
     expect(frames.some((f) => f.includes('"personnel.congress.held"'))).toBe(false);
+  });
+
+  // pers-cadres (#13): the confidence-vote and surplus-cadre sections.
+  test("a provincial board sees confidence-vote outcomes and surplus cadres resolved / total, live as the officer records them", async ({ page }) => {
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoi", "/?tab=personnel");
+    const votes = page.getByTestId("pers-votes-figures");
+    const surplus = page.getByTestId("pers-surplus-figures");
+    await expect(votes).toHaveAttribute("data-year", String(year), { timeout: 20_000 });
+    await expect(surplus).toHaveAttribute("data-org-path", "/01/");
+    await expect(page.getByText(`Lấy phiếu tín nhiệm năm ${year}`)).toBeVisible();
+    await expect(page.getByText("Cán bộ dôi dư sau sắp xếp: đã giải quyết / tổng số")).toBeVisible();
+    // What the page shows is what the service answers the board.
+    const board = await personnelAs("hanoi");
+    const v0 = await board.personnel.votes.outcomes.query({ orgPath: "/01/", year });
+    const s0 = await board.personnel.surplus.figures.query({ orgPath: "/01/" });
+    await expect(page.getByTestId("pers-votes-holders")).toHaveAttribute("data-value", String(v0.holders));
+    await expect(page.getByTestId("pers-votes-dismissal")).toHaveAttribute("data-value", String(v0.dismissalProposed));
+    await expect(surplus).toHaveAttribute("data-total", String(s0.total));
+    await expect(page.getByTestId("pers-surplus-ratio")).toHaveText(`${s0.resolved} / ${s0.total}`);
+
+    // Hà Nội's personnel officer records a confidence vote on a holder of a post (low confidence from two
+    // thirds of those present: dismissal proposed) and a cadre left surplus by a merger.
+    const officer = await personnelAs("hanoiPersonnel");
+    // Its own holder (the e2e stack's data need not have one): a cadre outside the Party appointed to a state post.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const unique = String(Date.now()).slice(-10);
+    const cadre = await officer.personnel.cadres.create.mutate({ orgPath: "/01/", memberId: null, nationalId: `09${unique}`, fullName: "Lê Văn Thử", birthDate: "1988-04-02", gender: "male" });
+    const post = await officer.personnel.posts.create.mutate({ orgPath: "/01/", title: `Phó Giám đốc Sở ${unique}`, kind: "leadership", body: "state", termStartYear: year - (year % 5), termEndYear: year - (year % 5) + 5, membersOnly: false });
+    await officer.personnel.posts.appoint.mutate({ postId: post.id, cadreId: cadre.id, startedOn: today });
+    const holding = (await officer.personnel.cadres.get.query({ cadreId: cadre.id })).holdings[0]!;
+    await officer.personnel.votes.record.mutate({ orgPath: "/01/", heldOn: today, summoned: 30, present: 30, tallies: [{ assignmentId: holding.assignmentId, high: 2, medium: 3, low: 25 }] });
+    await expect(page.getByTestId("pers-votes-holders")).toHaveAttribute("data-value", String(v0.holders + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-votes-dismissal")).toHaveAttribute("data-value", String(v0.dismissalProposed + 1));
+
+    const opened = await officer.personnel.surplus.record.mutate({ cadreId: cadre.id, sourceOrgPath: "/01/", mergedOn: today });
+    await expect(surplus).toHaveAttribute("data-total", String(s0.total + 1), { timeout: 10_000 });
+    await expect(page.getByTestId("pers-surplus-open")).toBeVisible();
+    await officer.personnel.surplus.applyPolicy.mutate({ caseId: opened.caseId, policy: "leave_with_allowance", decidedOn: today });
+    await officer.personnel.surplus.close.mutate({ caseId: opened.caseId, closedOn: today });
+    await expect(page.getByTestId("pers-surplus-ratio")).toHaveText(`${s0.resolved + 1} / ${s0.total + 1}`, { timeout: 10_000 });
+    await expect(page.getByTestId("pers-surplus-allowance")).toHaveAttribute("data-value", String(s0.perPolicy.leave_with_allowance + 1));
+    // The board's socket carried notices only, never the events (which name a cadre's id).
+    expect(frames.some((f) => f.includes('"personnel.surplus.changed"') || f.includes('"personnel.vote.recorded"'))).toBe(false);
+
+    await page.getByTestId("language").getByText("EN").click();
+    await expect(page.getByText(`Confidence votes in ${year}`)).toBeVisible();
+    await expect(page.getByText("Surplus cadres after mergers: resolved / total")).toBeVisible();
   });
 });

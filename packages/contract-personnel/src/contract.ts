@@ -22,10 +22,26 @@ import { createPostInputSchema, createPostOutputSchema } from "./posts/create-po
 import { listPostsInputSchema, listPostsOutputSchema } from "./posts/list-posts.js";
 import { concludeStandardInputSchema, concludeStandardOutputSchema } from "./standard/conclude.js";
 import { recordVoteInputSchema, recordVoteOutputSchema } from "./votes/record-vote.js";
+import { voteOutcomesInputSchema, voteOutcomesOutputSchema } from "./votes/outcomes.js";
+import { conclusionCountInputSchema, conclusionCountOutputSchema } from "./standard/yearly-count.js";
+import { applyReviewInputSchema, applyReviewOutputSchema, reviewPoolInputSchema, reviewPoolOutputSchema } from "./planning/review.js";
+import { completeRotationInputSchema, completeRotationOutputSchema, listRotationsInputSchema, listRotationsOutputSchema, planRotationInputSchema, planRotationOutputSchema } from "./rotation/rotation.js";
+import {
+  applySurplusPolicyInputSchema,
+  applySurplusPolicyOutputSchema,
+  closeSurplusInputSchema,
+  closeSurplusOutputSchema,
+  listSurplusInputSchema,
+  listSurplusOutputSchema,
+  recordSurplusInputSchema,
+  recordSurplusOutputSchema,
+  surplusFiguresInputSchema,
+  surplusFiguresOutputSchema,
+} from "./surplus/surplus.js";
 
 export const personnelContract = defineContract({
   service: "personnel",
-  version: "1.2",
+  version: "1.3",
   procedures: {
     /** Cadre files: reading one (get, or in a list) is audited. */
     cadres: {
@@ -44,11 +60,36 @@ export const personnelContract = defineContract({
       addCandidate: mutation(addCandidateInputSchema, addCandidateOutputSchema),
       removeCandidate: mutation(removeCandidateInputSchema, removeCandidateOutputSchema),
       coverage: query(coverageInputSchema, coverageOutputSchema),
+      /** (1.3) the yearly review of pools, and applying its proposed removals */
+      review: mutation(reviewPoolInputSchema, reviewPoolOutputSchema),
+      applyReview: mutation(applyReviewInputSchema, applyReviewOutputSchema),
     },
     /** Confidence votes: sessions and tallies (counts; ballots stay secret). */
-    votes: { record: mutation(recordVoteInputSchema, recordVoteOutputSchema) },
+    votes: {
+      record: mutation(recordVoteInputSchema, recordVoteOutputSchema),
+      /** (1.3) outcome counts per year, the boards too */
+      outcomes: query(voteOutcomesInputSchema, voteOutcomesOutputSchema),
+    },
     /** Political-standard conclusions, consulting membership and inspection. */
-    standard: { conclude: mutation(concludeStandardInputSchema, concludeStandardOutputSchema) },
+    standard: {
+      conclude: mutation(concludeStandardInputSchema, concludeStandardOutputSchema),
+      /** (1.3) conclusions counted per purpose for a year, against the year before; the boards too */
+      yearlyCount: query(conclusionCountInputSchema, conclusionCountOutputSchema),
+    },
+    /** (1.3) Rotation (luân chuyển) and transfer (điều động) of cadres between organizations. */
+    rotation: {
+      plan: mutation(planRotationInputSchema, planRotationOutputSchema),
+      complete: mutation(completeRotationInputSchema, completeRotationOutputSchema),
+      list: query(listRotationsInputSchema, listRotationsOutputSchema),
+    },
+    /** (1.3) Cadres left surplus by mergers of units, the policy applied to each, to closure. */
+    surplus: {
+      record: mutation(recordSurplusInputSchema, recordSurplusOutputSchema),
+      applyPolicy: mutation(applySurplusPolicyInputSchema, applySurplusPolicyOutputSchema),
+      close: mutation(closeSurplusInputSchema, closeSurplusOutputSchema),
+      list: query(listSurplusInputSchema, listSurplusOutputSchema),
+      figures: query(surplusFiguresInputSchema, surplusFiguresOutputSchema),
+    },
     /** Effects of other services' events that could not be applied, and their resolution. */
     effects: {
       list: query(listEffectsInputSchema, listEffectsOutputSchema),

@@ -57,3 +57,31 @@ export type CongressLevel = (typeof CONGRESS_LEVELS)[number];
 /** (1.2) A congress candidate standing for the committee the first time (lần đầu) or again (tái cử). */
 export const CANDIDACY_KINDS = ["first_time", "re_nominated"] as const;
 export type CandidacyKind = (typeof CANDIDACY_KINDS)[number];
+// ---- 1.3 (pers-cadres): rotation, yearly review, surplus cadres ----
+
+/** Luân chuyển (rotation, Quy định 65-QĐ/TW: planned cadres, to train them) or điều động (transfer, as the work needs). */
+export const ROTATION_KINDS = ["rotation", "transfer"] as const;
+export type RotationKind = (typeof ROTATION_KINDS)[number];
+
+/** Where a rotation or transfer stands: planned (not started), serving, or completed. */
+export const ROTATION_STATUSES = ["planned", "serving", "completed"] as const;
+export type RotationStatus = (typeof ROTATION_STATUSES)[number];
+
+/** How a rotation ended: back to the sending organization, or kept (appointed) at the receiving one. */
+export const ROTATION_COMPLETIONS = ["returned", "stayed"] as const;
+export type RotationCompletion = (typeof ROTATION_COMPLETIONS)[number];
+
+/** Removals the yearly review of a pool may propose (a subset of POOL_REMOVAL_REASONS). */
+export const REVIEW_REASONS = ["age", "discipline", "standard_not_met"] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/**
+ * The policy applied to a cadre left without a post by a merger of units (Nghị định 178/2024/NĐ-CP as
+ * amended by 67/2025): nghỉ hưu trước tuổi, thôi việc hưởng trợ cấp, bố trí công tác khác.
+ */
+export const SURPLUS_POLICIES = ["early_retirement", "leave_with_allowance", "transfer"] as const;
+export type SurplusPolicy = (typeof SURPLUS_POLICIES)[number];
+
+/** A surplus case: open (no policy yet), policy applied (being carried out), closed (resolved). */
+export const SURPLUS_STATUSES = ["open", "policy_applied", "closed"] as const;
+export type SurplusStatus = (typeof SURPLUS_STATUSES)[number];

@@ -2,7 +2,7 @@
 // never names, national IDs or a cadre's file. The envelope's orgPath is the cadre's (or post's)
 // organization, so scoped readers route by prefix.
 import { z } from "zod";
-import { BAR_PURPOSES, CONGRESS_LEVELS, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
+import { BAR_PURPOSES, CONGRESS_LEVELS, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, ROTATION_COMPLETIONS, ROTATION_KINDS, STANDARD_PURPOSES, SURPLUS_POLICIES, SURPLUS_STATUSES } from "./enums.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const uuid = z.string().uuid();
@@ -27,6 +27,14 @@ export const personnelEventSchemas = {
   "personnel.congress.created": z.object({ congressId: uuid, level: z.enum(CONGRESS_LEVELS), termStartYear: z.number().int() }),
   /** (1.2) a congress's result posted: it is held. Counts only, no candidate */
   "personnel.congress.held": z.object({ congressId: uuid, level: z.enum(CONGRESS_LEVELS), termStartYear: z.number().int(), heldOn: date, seats: z.number().int(), candidates: z.number().int(), elected: z.number().int() }),
+  // ---- 1.3 (pers-cadres) ----
+  /** a rotation or transfer planned; one event per end (`side`), each under that end's organization */
+  "personnel.rotation.planned": z.object({ rotationId: uuid, cadreId: uuid, kind: z.enum(ROTATION_KINDS), side: z.enum(["from", "to"]), startOn: date, plannedEndOn: date }),
+  "personnel.rotation.completed": z.object({ rotationId: uuid, cadreId: uuid, side: z.enum(["from", "to"]), completedOn: date, completion: z.enum(ROTATION_COMPLETIONS) }),
+  /** a yearly pool review: counts only */
+  "personnel.pool.reviewed": z.object({ reviewId: uuid, termStartYear: z.number().int(), year: z.number().int(), reviewed: z.number().int(), proposed: z.number().int(), applied: z.number().int().nullable() }),
+  /** a surplus case opened, its policy applied or changed, or closed */
+  "personnel.surplus.changed": z.object({ caseId: uuid, cadreId: uuid, status: z.enum(SURPLUS_STATUSES), policy: z.enum(SURPLUS_POLICIES).nullable(), on: date }),
 } as const;
 
 export type PersonnelEventType = keyof typeof personnelEventSchemas;

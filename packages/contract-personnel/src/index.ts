@@ -31,6 +31,12 @@ export * from "./congress/set-structure.js";
 export * from "./congress/candidates.js";
 export * from "./congress/post-result.js";
 export * from "./congress/season.js";
+// 1.3 (pers-cadres)
+export * from "./votes/outcomes.js";
+export * from "./standard/yearly-count.js";
+export * from "./planning/review.js";
+export * from "./rotation/rotation.js";
+export * from "./surplus/surplus.js";
 
 /** The tRPC router type of the personnel service, for `createTRPCClient<PersonnelContractRouter>`. */
 export type PersonnelContractRouter = ContractRouter<PersonnelContract>;

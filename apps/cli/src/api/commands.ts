@@ -160,7 +160,7 @@ export function registerApiCommands(program: Command, setExit: (code: number) =>
 
   report
     .command("personnel")
-    .description("báo cáo công tác cán bộ năm của một tổ chức: quy hoạch nhiệm kỳ tới, cơ cấu / the year's personnel report of a subtree: planning for the next term, structure (counts only)")
+    .description("báo cáo công tác cán bộ năm của một tổ chức: quy hoạch nhiệm kỳ tới, cơ cấu, lấy phiếu tín nhiệm, kết luận tiêu chuẩn chính trị, cán bộ dôi dư / the year's personnel report of a subtree: planning for the next term, structure, confidence votes, political-standard conclusions, surplus cadres (counts only)")
     .option("--org <path>", "tổ chức / organization path, e.g. / or /01/ (default: your organization)")
     .requiredOption("--year <year>", "năm báo cáo / report year", year)
     .option("--json", "in JSON thay cho bảng / print JSON instead of the table", false)

@@ -47,3 +47,36 @@ export function useCongressSeason(orgPath: string, termStartYear: number) {
   useLiveFiguresReload("personnel", orgPath, ["personnel.congress.season", orgPath], configured);
   return { configured, season: q.data ?? null, error: q.error, isLoading: configured && q.isLoading };
 }
+
+// ---- pers-cadres (#13): confidence-vote outcomes and surplus cadres for the boards' panel ----
+
+/**
+ * `personnel.votes.outcomes` of a subtree for a year (sessions held that year, and the year before),
+ * reloaded live like the coverage (a `personnel.figures.changed` notice or a personnel event for the subtree).
+ */
+export function usePersonnelVoteOutcomes(orgPath: string, year: number) {
+  const { api, config } = useApp();
+  const configured = Boolean(config.services.personnel);
+  const q = useQuery({
+    queryKey: ["personnel.votes.outcomes", orgPath, year] as const,
+    queryFn: () => api.query("personnel.votes.outcomes", (c) => c.personnel.votes.outcomes.query({ orgPath, year })),
+    enabled: configured,
+    staleTime: Infinity,
+  });
+  useLiveFiguresReload("personnel", orgPath, ["personnel.votes.outcomes", orgPath], configured);
+  return { configured, outcomes: q.data ?? null, error: q.error, isLoading: configured && q.isLoading };
+}
+
+/** `personnel.surplus.figures` of a subtree (cadres left surplus by mergers: resolved / total), live. */
+export function usePersonnelSurplus(orgPath: string) {
+  const { api, config } = useApp();
+  const configured = Boolean(config.services.personnel);
+  const q = useQuery({
+    queryKey: ["personnel.surplus.figures", orgPath] as const,
+    queryFn: () => api.query("personnel.surplus.figures", (c) => c.personnel.surplus.figures.query({ orgPath })),
+    enabled: configured,
+    staleTime: Infinity,
+  });
+  useLiveFiguresReload("personnel", orgPath, ["personnel.surplus.figures", orgPath], configured);
+  return { configured, surplus: q.data ?? null, error: q.error, isLoading: configured && q.isLoading };
+}

@@ -11,14 +11,14 @@ import { formatDate, formatNumber, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
 import { reportYears } from "../state/inspection-state.js";
 import { STRUCTURE_GROUPS, type CongressSeason, type Coverage } from "../state/personnel-state.js";
+import { SurplusSection, VoteOutcomesSection } from "./personnel/CadreSections.js";
 
 /**
  * The personnel panel: the planning figures of `personnel.planning.coverage` for a unit and the term its
  * year plans for (counts only, never a cadre), reloaded live when a personnel event or a
  * `personnel.figures.changed` notice for the unit arrives; the congress season of that term (held / to
- * hold per level, `personnel.congress.season`), live the same way. Confidence votes and surplus cadres
- * are shown as not yet available: the personnel service has no figures for them yet
- * (docs/personnel.md, "State of the service").
+ * hold per level, `personnel.congress.season`), live the same way; below, confidence-vote outcomes of the
+ * year and surplus cadres resolved / total (screens/personnel/CadreSections.tsx).
  */
 export function PersonnelScreen() {
   const { t } = useTranslation();
@@ -72,11 +72,8 @@ export function PersonnelScreen() {
       </Grid.Col>
       <Grid.Col span={12}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {(["votes", "surplus"] as const).map((k) => (
-            <ServicePanel key={k} service="personnel" testId={`pers-${k}`} title={t(`personnel.${k}`)}>
-              <Text c="dimmed" size="sm">{t("personnel.notYet")}</Text>
-            </ServicePanel>
-          ))}
+          <VoteOutcomesSection orgPath={orgPath} year={year} />
+          <SurplusSection orgPath={orgPath} />
         </SimpleGrid>
       </Grid.Col>
     </Grid>

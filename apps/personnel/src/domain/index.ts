@@ -6,3 +6,8 @@ export * from "./confidence.js";
 export * from "./discipline.js";
 export * from "./standard.js";
 export * from "./congress.js";
+// pers-cadres (#13)
+export * from "./rotation.js";
+export * from "./review.js";
+export * from "./surplus.js";
+export * from "./figures.js";

@@ -23,14 +23,29 @@ import { listCongressesRoute } from "./congress/list-congresses.js";
 import { postResultRoute } from "./congress/post-result.js";
 import { seasonRoute } from "./congress/season.js";
 import { setStructureRoute } from "./congress/set-structure.js";
+import { applyReviewRoute } from "./planning/apply-review.js";
+import { reviewPoolRoute } from "./planning/review-pool.js";
+import { completeRotationRoute } from "./rotation/complete-rotation.js";
+import { listRotationsRoute } from "./rotation/list-rotations.js";
+import { planRotationRoute } from "./rotation/plan-rotation.js";
+import { conclusionCountRoute } from "./standard/yearly-count.js";
+import { applySurplusPolicyRoute } from "./surplus/apply-policy.js";
+import { closeSurplusRoute } from "./surplus/close-surplus.js";
+import { surplusFiguresRoute } from "./surplus/figures.js";
+import { listSurplusRoute } from "./surplus/list-surplus.js";
+import { recordSurplusRoute } from "./surplus/record-surplus.js";
+import { voteOutcomesRoute } from "./votes/outcomes.js";
 import "../policy.js";
 
 export const personnelRouter = router({
   cadres: router({ create: createCadreRoute, get: getCadreRoute, list: listCadresRoute }),
   posts: router({ create: createPostRoute, list: listPostsRoute, appoint: appointRoute }),
-  planning: router({ addCandidate: addCandidateRoute, removeCandidate: removeCandidateRoute, coverage: coverageRoute }),
-  votes: router({ record: recordVoteRoute }),
-  standard: router({ conclude: concludeStandardRoute }),
+  planning: router({ addCandidate: addCandidateRoute, removeCandidate: removeCandidateRoute, coverage: coverageRoute, review: reviewPoolRoute, applyReview: applyReviewRoute }),
+  votes: router({ record: recordVoteRoute, outcomes: voteOutcomesRoute }),
+  standard: router({ conclude: concludeStandardRoute, yearlyCount: conclusionCountRoute }),
+  // pers-cadres (#13): rotation and transfer, surplus cadres after mergers
+  rotation: router({ plan: planRotationRoute, complete: completeRotationRoute, list: listRotationsRoute }),
+  surplus: router({ record: recordSurplusRoute, applyPolicy: applySurplusPolicyRoute, close: closeSurplusRoute, list: listSurplusRoute, figures: surplusFiguresRoute }),
   effects: router({ list: listEffectsRoute, resolve: resolveEffectRoute }),
   events: router({ stream: eventsStreamRoute }),
   congress: router({
