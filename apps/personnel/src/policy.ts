@@ -19,6 +19,11 @@ export const personnelPolicy = definePolicy({
   /** Planning coverage and structure ratios: counts only, the boards too. */
   "personnel.reports.read": personnelFiguresReaders,
   "personnel.events.read": personnelStreamReaders,
+  /**
+   * Restructuring's scope-key rewrite (personnel.restructuring.rekey, issue #14): restructuring's service
+   * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
+   */
+  "personnel.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type PersonnelAction = keyof typeof personnelPolicy;

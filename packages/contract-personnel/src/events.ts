@@ -1,6 +1,7 @@
 // Event types and payloads of `personnel.events.stream`. Payloads carry ids, kinds, dates and counts:
 // never names, national IDs or a cadre's file. The envelope's orgPath is the cadre's (or post's)
 // organization, so scoped readers route by prefix.
+import { rekeyedEventSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { BAR_PURPOSES, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, STANDARD_PURPOSES } from "./enums.js";
 
@@ -23,6 +24,8 @@ export const personnelEventSchemas = {
   "personnel.bar.applied": z.object({ cadreId: uuid, decisionId: uuid, purpose: z.enum(BAR_PURPOSES), from: date, until: date }),
   "personnel.effect.unappliable": z.object({ effectId: uuid, source: z.string(), eventId: z.string(), reason: z.string() }),
   "personnel.effect.resolved": z.object({ effectId: uuid }),
+  /** Scope keys rewritten for a restructuring (1.4): envelope orgPath = the moves' common subtree. */
+  "personnel.restructuring.rekeyed": rekeyedEventSchema,
 } as const;
 
 export type PersonnelEventType = keyof typeof personnelEventSchemas;

@@ -17,6 +17,7 @@ import { createPostRoute } from "./posts/create-post.js";
 import { listPostsRoute } from "./posts/list-posts.js";
 import { concludeStandardRoute } from "./standard/conclude.js";
 import { recordVoteRoute } from "./votes/record-vote.js";
+import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
 export const personnelRouter = router({
@@ -27,6 +28,7 @@ export const personnelRouter = router({
   standard: router({ conclude: concludeStandardRoute }),
   effects: router({ list: listEffectsRoute, resolve: resolveEffectRoute }),
   events: router({ stream: eventsStreamRoute }),
+  restructuring: router({ rekey: rekeyRoute }),
 });
 
 export const appRouter = router({ personnel: personnelRouter });
