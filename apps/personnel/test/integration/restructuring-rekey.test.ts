@@ -26,10 +26,11 @@ beforeAll(async () => {
   ids.k1 = (await cadre(hn, TREE.k1, "001075000101", "Hoàng Văn Khánh")).id;
   ids.p1 = (await cadre(hn, TREE.p1, "001075000102", "Đỗ Văn Phúc")).id;
   ids.p2 = (await cadre(h.client(OFFICER_P2).personnel, TREE.p2, "001075000103", "Lò Văn Hùng")).id;
-  const post = (api: typeof hn, orgPath: string, title: string) => api.posts.create.mutate({ orgPath, title, kind: "leadership", body: "party", termStartYear: 2025, termEndYear: 2030 });
-  ids.postP1 = (await post(hn, TREE.p1, "Phó Bí thư Tỉnh ủy")).id;
-  ids.postK1 = (await post(hn, TREE.k1, "Bí thư Chi bộ")).id;
-  ids.postP2 = (await post(h.client(OFFICER_P2).personnel, TREE.p2, "Phó Bí thư Tỉnh ủy")).id;
+  // State posts: open to cadres who are not members (the cadres here are not in membership).
+  const post = (api: typeof hn, orgPath: string, title: string) => api.posts.create.mutate({ orgPath, title, kind: "leadership", body: "state", membersOnly: false, termStartYear: 2025, termEndYear: 2030 });
+  ids.postP1 = (await post(hn, TREE.p1, "Phó Chủ tịch UBND tỉnh")).id;
+  ids.postK1 = (await post(hn, TREE.k1, "Hiệu trưởng")).id;
+  ids.postP2 = (await post(h.client(OFFICER_P2).personnel, TREE.p2, "Phó Chủ tịch UBND tỉnh")).id;
   await hn.planning.addCandidate.mutate({ postId: ids.postP1, cadreId: ids.p1, addedOn: "2025-03-01" } as never);
 }, 240_000);
 afterAll(() => h?.close());
