@@ -127,7 +127,7 @@ export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdm
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
     if (!res.ok) throw new Error(`Keycloak ${init.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
-    return res.status === 204 ? undefined : ((await res.json()) as unknown);
+    return res.status === 204 ? undefined : ((await res.json()));
   };
   return {
     async moveUnitAttributes(input) {

@@ -15,7 +15,7 @@ const MOVES = [
   { fromPath: "/08/08-070/", toPath: "/08-2025/08-2025-001/" },
 ];
 const KEY = "plan-1:province-08:conference";
-const rekey = (over: Record<string, unknown> = {}) => h.client(RESTRUCTURING).conference.restructuring.rekey.mutate({ idempotencyKey: KEY, effectiveOn: "2025-07-01", moves: MOVES, ...over } as never);
+const rekey = (over: Record<string, unknown> = {}) => h.client(RESTRUCTURING).conference.restructuring.rekey.mutate({ idempotencyKey: KEY, effectiveOn: "2025-07-01", moves: MOVES, ...over });
 const sql = <T>(q: string, ...v: unknown[]) => h.db.prisma.$queryRawUnsafe<T[]>(q, ...v);
 let national = "";
 let provincial = "";

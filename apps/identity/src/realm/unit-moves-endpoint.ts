@@ -104,7 +104,7 @@ export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: I
         opts.users.map((u) => ({ id: u.id, username: u.username, orgPaths: u.orgPaths })),
         state,
         request,
-        String(claims["sub"] ?? UNIT_MOVER_CLIENT),
+        typeof claims["sub"] === "string" ? claims["sub"] : UNIT_MOVER_CLIENT,
         (opts.now ?? (() => new Date()))(),
       );
       // Saved before the users change: a crash in between leaves the move recorded and re-applied at start.

@@ -24,7 +24,7 @@ const MOVES = [
   { fromPath: "/01/", toPath: "/03/" },
   { fromPath: TREE.k1, toPath: "/02/02-K1/" },
 ];
-const rekey = (over: Record<string, unknown> = {}) => restructuring().rekey.mutate({ idempotencyKey: "plan-1:province-03:inspection", effectiveOn: "2025-07-01", moves: MOVES, ...over } as never);
+const rekey = (over: Record<string, unknown> = {}) => restructuring().rekey.mutate({ idempotencyKey: "plan-1:province-03:inspection", effectiveOn: "2025-07-01", moves: MOVES, ...over });
 
 const sql = <T>(q: string, ...v: unknown[]) => h.db.prisma.$queryRawUnsafe<T[]>(q, ...v);
 

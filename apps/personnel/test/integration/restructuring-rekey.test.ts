@@ -15,7 +15,7 @@ const MOVES = [
   { fromPath: TREE.k1, toPath: "/02/02-K1/" },
 ];
 const KEY = "plan-1:province-03:personnel";
-const rekey = (over: Record<string, unknown> = {}) => h.client(RESTRUCTURING).personnel.restructuring.rekey.mutate({ idempotencyKey: KEY, effectiveOn: "2025-07-01", moves: MOVES, ...over } as never);
+const rekey = (over: Record<string, unknown> = {}) => h.client(RESTRUCTURING).personnel.restructuring.rekey.mutate({ idempotencyKey: KEY, effectiveOn: "2025-07-01", moves: MOVES, ...over });
 const sql = <T>(q: string, ...v: unknown[]) => h.db.prisma.$queryRawUnsafe<T[]>(q, ...v);
 const ids = { k1: "", p1: "", p2: "", postP1: "", postK1: "", postP2: "" };
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   ids.postP1 = (await post(hn, TREE.p1, "Phó Chủ tịch UBND tỉnh")).id;
   ids.postK1 = (await post(hn, TREE.k1, "Hiệu trưởng")).id;
   ids.postP2 = (await post(h.client(OFFICER_P2).personnel, TREE.p2, "Phó Chủ tịch UBND tỉnh")).id;
-  await hn.planning.addCandidate.mutate({ postId: ids.postP1, cadreId: ids.p1, addedOn: "2025-03-01" } as never);
+  await hn.planning.addCandidate.mutate({ postId: ids.postP1, cadreId: ids.p1, addedOn: "2025-03-01" });
 }, 240_000);
 afterAll(() => h?.close());
 
