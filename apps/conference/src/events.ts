@@ -11,7 +11,10 @@ export interface ConferenceEvent<T extends ConferenceEventType = ConferenceEvent
   payload: ConferenceEventPayload<T>;
 }
 
+/** The events about one conference (all but restructuring's rekeyed, which is about the whole service). */
+type ConferenceScopedEventType = Exclude<ConferenceEventType, "conference.restructuring.rekeyed">;
+
 /** Builds an event; the payload type is checked against its type at compile time. */
-export function conferenceEvent<T extends ConferenceEventType>(type: T, orgPath: string, payload: ConferenceEventPayload<T>): ConferenceEvent<T> {
+export function conferenceEvent<T extends ConferenceScopedEventType>(type: T, orgPath: string, payload: ConferenceEventPayload<T>): ConferenceEvent<T> {
   return { type, orgPath, aggregateId: payload.conferenceId, payload };
 }

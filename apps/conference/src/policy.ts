@@ -27,6 +27,11 @@ export const conferencePolicy = definePolicy({
   "conference.events.read": conferenceStreamReaders,
   /** The audit trail of the scope (audit.search): auditors only (docs/security.md "Audit trail"). */
   "conference.audit.read": { roles: ["auditor"], scoped: true },
+  /**
+   * Restructuring's scope-key rewrite (conference.restructuring.rekey, issue #14): restructuring's service
+   * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
+   */
+  "conference.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type ConferenceAction = keyof typeof conferencePolicy;

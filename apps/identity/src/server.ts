@@ -5,6 +5,8 @@ import { defaultRealmFile, type IdentityOptions } from "./config.js";
 import { page, sendHtml } from "./pages.js";
 import { loadRealm } from "./realm.js";
 import { createRealmProvider } from "./realm/provider.js";
+import { loadUnitMoveState, overlayUnitMoves, UNIT_MOVES_FILE } from "./realm/unit-moves-endpoint.js";
+import { emptyUnitMoveState } from "./unit-moves.js";
 import type { Mounted } from "./mount.js";
 import { generateSecrets, loadOrCreateSecrets } from "./state.js";
 import { OidcStore } from "./store.js";
@@ -55,7 +57,12 @@ export async function startIdentity(options: IdentityOptions = {}): Promise<Iden
     // The realm brokers to options.vneidUrl (IDENTITY_VNEID_URL through optionsFromEnv), by default to this
     // process's own simulator.
     const realm = loadRealm(options.realmFile ?? defaultRealmFile, { ...env, IDENTITY_VNEID_URL: options.vneidUrl ?? vneidIssuer });
+    // Unit attributes moved by restructuring outlive a restart: laid over the realm file's users.
+    const unitMovesFile = dataDir ? join(dataDir, UNIT_MOVES_FILE) : undefined;
+    const unitMoveState = unitMovesFile ? await loadUnitMoveState(unitMovesFile) : emptyUnitMoveState();
+    overlayUnitMoves(realm.users, unitMoveState);
     const realmProvider = createRealmProvider({
+      unitMoves: { state: unitMoveState, file: unitMovesFile },
       baseUrl: url,
       realm,
       cookieKeys,

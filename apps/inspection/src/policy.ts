@@ -44,6 +44,12 @@ export const inspectionPolicy = definePolicy({
    */
   "inspection.events.read": inspectionStreamReaders,
 
+  /**
+   * Restructuring's scope-key rewrite (inspection.restructuring.rekey, issue #14): restructuring's service
+   * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
+   */
+  "inspection.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
+
   /** The audit trail of the scope (audit.search): auditors only, who read no case (docs/security.md "Audit trail"). */
   "inspection.audit.read": { roles: ["auditor"], scoped: true },
 });

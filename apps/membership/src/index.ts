@@ -23,6 +23,7 @@ export { readRecords, formatOf, type FileSource, type FileFormat } from "./impor
 export { MEMBER_COLUMNS, ORG_COLUMNS, ORG_KIND_LABELS, SECTOR_LABELS } from "./import/template.js";
 export type { RowIssue } from "./import/validate.js";
 export { exportMembers, exportOrganizations, type ExportTarget, type ExportOptions } from "./export/index.js";
-export { seedDatabase, SeedError, DEFAULT_AS_OF, type SeedOptions, type SeedProgress, type SeedResult } from "./seed/load.js";
+export { seedDatabase, SeedError, DEFAULT_AS_OF, EVE_OF_2025_MERGER, type SeedOptions, type SeedProgress, type SeedResult } from "./seed/load.js";
+export { SEED_UNITS, type SeedUnits } from "./seed/orgs.js";
 export { SEED_SCALES, type SeedScale } from "./seed/orgs.js";
 export { seedSubjects, type SeedSubjects, type SubjectMember, type SubjectOrg } from "./seed/subjects.js";

@@ -23,6 +23,11 @@ export const personnelPolicy = definePolicy({
   "personnel.congress.manage": { roles: OFFICERS, scoped: true },
   /** (#13 congress) The congresses of a subtree with their candidate lists (cadre ids, no file): the officers. */
   "personnel.congress.read": { roles: OFFICERS, scoped: true },
+  /**
+   * Restructuring's scope-key rewrite (personnel.restructuring.rekey, issue #14): restructuring's service
+   * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
+   */
+  "personnel.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type PersonnelAction = keyof typeof personnelPolicy;

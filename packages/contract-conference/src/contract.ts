@@ -19,10 +19,11 @@ import { ZRegisterToSpeakInput, ZRegisterToSpeakOutput, ZWithdrawInput, ZWithdra
 import { ZSitesByProvinceInput, ZSitesByProvinceOutput } from "./sites-by-province.js";
 import { ZTransitionInput, ZTransitionOutput } from "./transitions.js";
 import { ZSearchAuditInput, ZSearchAuditOutput } from "./search-audit.js";
+import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
 
 export const conferenceContract = defineContract({
   service: "conference",
-  version: "1.2",
+  version: "1.3",
   procedures: {
     // organizer console
     create: mutation(ZCreateConferenceInput, ZCreateConferenceOutput),
@@ -49,6 +50,8 @@ export const conferenceContract = defineContract({
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
     /** The audit trail of the caller's scope (role auditor), newest first (1.1). */
     audit: { search: query(ZSearchAuditInput, ZSearchAuditOutput) },
+    /** Restructuring's scope-key rewrite (1.3): its service account only (issue #14). */
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema) },
   },
   events: conferenceEventSchemas,
 });

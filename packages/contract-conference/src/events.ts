@@ -1,3 +1,4 @@
+import { rekeyedEventSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { AGENDA_ITEM_KINDS, CONFERENCE_STATUSES, DOCUMENT_KIND_NAMES, LINK_STATES } from "./enums.js";
 import { LINK_PHASES } from "./presence.js";
@@ -96,6 +97,8 @@ export const conferenceEventSchemas = {
     queueLength: z.number().int(),
   }),
   "conference.conclusion.added": z.object({ conferenceId: z.string(), conclusionId: z.string(), text: z.string(), agendaItemId: z.string().nullable() }),
+  /** Scope keys rewritten for a restructuring (1.3): envelope orgPath = the moves' common subtree. */
+  "conference.restructuring.rekeyed": rekeyedEventSchema,
 } as const;
 
 export type ConferenceEventType = keyof typeof conferenceEventSchemas;

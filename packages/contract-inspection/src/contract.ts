@@ -12,6 +12,7 @@ import { listDecisionsInputSchema, listDecisionsOutputSchema } from "./disciplin
 import { lodgeAppealInputSchema, lodgeAppealOutputSchema } from "./discipline/lodge-appeal.js";
 import { resolveEffectInputSchema, resolveEffectOutputSchema } from "./discipline/resolve-effect.js";
 import { inspectionEventSchemas } from "./events.js";
+import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
 import { concludeInspectionInputSchema, concludeInspectionOutputSchema } from "./inspections/conclude-inspection.js";
 import { decideInspectionInputSchema, decideInspectionOutputSchema } from "./inspections/decide-inspection.js";
 import { getInspectionInputSchema, getInspectionOutputSchema } from "./inspections/get-inspection.js";
@@ -40,7 +41,7 @@ import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./wat
 
 export const inspectionContract = defineContract({
   service: "inspection",
-  version: "1.3",
+  version: "1.4",
   procedures: {
     /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
     programs: {
@@ -99,6 +100,8 @@ export const inspectionContract = defineContract({
     audit: { search: query(searchAuditInputSchema, searchAuditOutputSchema) },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
+    /** Restructuring's scope-key rewrite (1.4): its service account only (issue #14). */
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema) },
   },
   events: inspectionEventSchemas,
 });

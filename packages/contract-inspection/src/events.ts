@@ -3,6 +3,7 @@
 // bars). Payloads carry ids, org paths, kinds, forms and dates: never names, findings' text or anything
 // about a denouncer. The envelope's orgPath is the subject's organization (for a member: the member's
 // organization when the case was opened), so scoped readers route by prefix.
+import { rekeyedEventSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { CONDUCTOR_KINDS, DISCIPLINE_FORMS, INSPECTION_KINDS, PETITION_KINDS, SUBJECT_KINDS, SUPERVISION_KINDS, VIOLATION_DEGREES } from "./enums.js";
 
@@ -58,6 +59,8 @@ export const inspectionEventSchemas = {
   "inspection.petition.settled": z.object({ petitionId: uuid, kind: z.enum(PETITION_KINDS), settledOn: date, late: z.boolean() }),
   "inspection.watch.added": z.object({ watchId: uuid, addedOn: date }),
   "inspection.watch.closed": z.object({ watchId: uuid, closedOn: date }),
+  /** Scope keys rewritten for a restructuring (1.4): envelope orgPath = the moves' common subtree. */
+  "inspection.restructuring.rekeyed": rekeyedEventSchema,
 } as const;
 
 export type InspectionEventType = keyof typeof inspectionEventSchemas;

@@ -1,6 +1,7 @@
 // Event types and payloads of `personnel.events.stream`. Payloads carry ids, kinds, dates and counts:
 // never names, national IDs or a cadre's file. The envelope's orgPath is the cadre's (or post's)
 // organization, so scoped readers route by prefix.
+import { rekeyedEventSchema } from "@orgboard/contracts";
 import { z } from "zod";
 import { BAR_PURPOSES, CONGRESS_LEVELS, MEMBER_END_REASONS, POOL_REMOVAL_REASONS, POST_END_REASONS, POST_KINDS, ROTATION_COMPLETIONS, ROTATION_KINDS, STANDARD_PURPOSES, SURPLUS_POLICIES, SURPLUS_STATUSES } from "./enums.js";
 
@@ -35,6 +36,8 @@ export const personnelEventSchemas = {
   "personnel.pool.reviewed": z.object({ reviewId: uuid, termStartYear: z.number().int(), year: z.number().int(), reviewed: z.number().int(), proposed: z.number().int(), applied: z.number().int().nullable() }),
   /** a surplus case opened, its policy applied or changed, or closed */
   "personnel.surplus.changed": z.object({ caseId: uuid, cadreId: uuid, status: z.enum(SURPLUS_STATUSES), policy: z.enum(SURPLUS_POLICIES).nullable(), on: date }),
+  /** Scope keys rewritten for a restructuring (1.4): envelope orgPath = the moves' common subtree. */
+  "personnel.restructuring.rekeyed": rekeyedEventSchema,
 } as const;
 
 export type PersonnelEventType = keyof typeof personnelEventSchemas;

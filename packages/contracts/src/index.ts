@@ -5,3 +5,4 @@ export * from "./links.js";
 export * from "./roles.js";
 export * from "./contract.js";
 export * from "./audit.js";
+export * from "./rekey.js";

@@ -8,3 +8,4 @@ export * from "./audit-chain.js";
 export * from "./audit-anchor.js";
 export * from "./audit-search.js";
 export * from "./procedure.js";
+export * from "./rekey.js";

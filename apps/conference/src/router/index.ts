@@ -24,6 +24,7 @@ import { searchAuditRoute } from "./search-audit.js";
 import { sitesByProvinceRoute } from "./sites-by-province.js";
 import { startConnectingRoute } from "./start-connecting.js";
 import { withdrawSpeakRequestRoute } from "./withdraw-speak-request.js";
+import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
 export const conferenceRouter = router({
@@ -50,6 +51,7 @@ export const conferenceRouter = router({
   conclusions: router({ add: addConclusionRoute }),
   events: router({ stream: eventsStreamRoute }),
   audit: router({ search: searchAuditRoute }),
+  restructuring: router({ rekey: rekeyRoute }),
 });
 
 export const appRouter = router({ conference: conferenceRouter });

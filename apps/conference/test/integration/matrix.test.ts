@@ -94,6 +94,9 @@ const PROBES: Record<string, Probe> = {
   "floor.give": (c, t) => c.conference.floor.give.mutate({ conferenceId: conferenceOf[t] }),
   "floor.end": (c, t) => c.conference.floor.end.mutate({ conferenceId: conferenceOf[t] }),
   "conclusions.add": (c, t) => c.conference.conclusions.add.mutate({ conferenceId: conferenceOf[t], text: "Kết luận của chủ trì" }),
+  // restructuring's account only: refused to every role here (the matrix's service caller is no named client).
+  "restructuring.rekey": (c, t) =>
+    c.conference.restructuring.rekey.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", moves: [{ fromPath: PATH_OF[t] === "/" ? "/99/" : PATH_OF[t], toPath: "/98/" }] }),
   // Every target has audit records (its conference was created and run); out of scope the page is empty.
   "audit.search": async (c, t) => {
     const page = await c.conference.audit.search.query({ orgPath: PATH_OF[t], limit: 5 });

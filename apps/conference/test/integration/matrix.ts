@@ -31,6 +31,9 @@ export const NARROWING_READS = new Set(["audit.search"]);
 export function expectedCell(procedure: string, action: string, role: Role): Cell {
   const rule = getPolicyRule(action);
   if (!rule || !rule.roles.includes(role)) return "—";
+  // A row naming its service clients (serviceClients) admits those clients' accounts only; the matrix's
+  // `service` caller is no named client (restructuring's own is tested in restructuring-rekey.test.ts).
+  if (role === "service" && rule.serviceClients) return "—";
   if (scopeOf(role) === "/") return "all";
   return READ_THROUGH_SITES.has(procedure) || NARROWING_READS.has(procedure) ? "own, below, country" : "own, below";
 }

@@ -14,6 +14,8 @@ import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
 import { mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { createBroker } from "./broker.js";
+import { UNIT_MOVES_PATH, emptyUnitMoveState, type UnitMoveState } from "../unit-moves.js";
+import { createUnitMovesEndpoint } from "./unit-moves-endpoint.js";
 
 const OIDC = "/protocol/openid-connect";
 // Access tokens are JWTs only when bound to a resource server (oidc-provider's rule); every realm token is
@@ -34,6 +36,8 @@ export interface RealmOptions {
   refreshKey: Uint8Array;
   /** oidc-provider's storage; default its in-memory adapter (nothing outlives a restart). */
   adapter?: AdapterFactory;
+  /** Users' unit attributes moved by restructuring (already laid over realm.users), and where to keep them. */
+  unitMoves?: { state: UnitMoveState; file?: string };
 }
 
 /** Keycloak's redirect URI rule: exact, or a prefix when the registered URI ends in `*`. */
@@ -411,12 +415,18 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
     }
   }
 
+  const unitMoves = createUnitMovesEndpoint({ issuer, jwks, users: realm.users, state: opts.unitMoves?.state ?? emptyUnitMoveState(), file: opts.unitMoves?.file });
+
   return {
     prefix,
     issuer,
     async handle(req, res, pathname) {
       if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return false;
       const sub = pathname.slice(prefix.length);
+      if (sub === UNIT_MOVES_PATH) {
+        await unitMoves(req, res);
+        return true;
+      }
       if (sub === `${OIDC}/userinfo`) {
         await userinfo(req, res);
         return true;

@@ -38,6 +38,7 @@ import { startPetitionRoute } from "./petitions/start.js";
 import { addWatchEntryRoute } from "./watch-list/add.js";
 import { closeWatchEntryRoute } from "./watch-list/close.js";
 import { listWatchEntriesRoute } from "./watch-list/list.js";
+import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
 export const inspectionRouter = router({
@@ -60,6 +61,7 @@ export const inspectionRouter = router({
   watchList: router({ add: addWatchEntryRoute, close: closeWatchEntryRoute, list: listWatchEntriesRoute }),
   audit: router({ search: searchAuditRoute }),
   events: router({ stream: eventsStreamRoute }),
+  restructuring: router({ rekey: rekeyRoute }),
 });
 
 export const appRouter = router({ inspection: inspectionRouter });

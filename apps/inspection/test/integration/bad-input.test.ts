@@ -15,6 +15,9 @@ afterAll(() => h?.close());
 const ID = "0190f0a0-0000-7000-8000-000000000001";
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
+const rekey = (over: Record<string, unknown>) =>
+  h.client({ sub: "service-account-restructuring", roles: ["service"], orgPaths: ["/"], azp: "restructuring" }).inspection.restructuring.rekey.mutate({ idempotencyKey: "bad-input", effectiveOn: "2025-07-01", moves: [{ fromPath: TREE.p1, toPath: "/03/" }], ...over });
+
 type Case = [name: string, field: string, call: (api: Client["inspection"]) => Promise<unknown>];
 
 const cases = (): Case[] => {
@@ -65,6 +68,10 @@ const cases = (): Case[] => {
     ["audit.search: to before from", "to", () => h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ from: "2026-11-20", to: "2026-11-01" })],
     ["audit.search: 30 February", "from", () => h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ from: "2026-02-30" })],
     ["audit.search: a bell in the actor", "actor", () => h.client(as("auditor", TREE.p1)).inspection.audit.search.query({ actor: "a\u0007" })],
+    // Restructuring's one procedure, called as its service account (anyone else is refused before the input is read).
+    ["restructuring.rekey: a path without its slashes", "moves.0.toPath", () => rekey({ moves: [{ fromPath: TREE.p1, toPath: "03" }] })],
+    ["restructuring.rekey: the same old path twice", "moves.1.fromPath", () => rekey({ moves: [{ fromPath: TREE.p1, toPath: "/03/" }, { fromPath: TREE.p1, toPath: "/04/" }] })],
+    ["restructuring.rekey: a NUL in the key", "idempotencyKey", () => rekey({ idempotencyKey: "k\u0000" })],
   ];
 };
 

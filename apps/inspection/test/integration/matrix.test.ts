@@ -143,6 +143,9 @@ const PROBES: Record<string, Probe> = {
     const page = await c.watchList.list.query({ orgPath: "/", limit: 200 });
     return listed(page.items.some((w) => w.id === fixture[t].watch), page);
   },
+  // Restructuring's account only (serviceClients): refused to every caller here, the matrix's service included
+  // (no named client); restructuring's own calls are tested in restructuring-rekey.test.ts.
+  "restructuring.rekey": (c, t) => c.restructuring.rekey.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", moves: [{ fromPath: PROVINCE[t], toPath: "/98/" }] }),
   // The province's audit records (the fixtures wrote some in each): an auditor outside gets an empty page.
   "audit.search": async (c, t) => {
     const page = await c.audit.search.query({ orgPath: PROVINCE[t], kind: "change", limit: 200 });
@@ -157,6 +160,7 @@ const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list",
 function expected(name: string, action: string, role: Role, target: Target): string {
   const rule = getPolicyRule(action)!;
   if (!rule.roles.includes(role)) return "FORBIDDEN";
+  if (role === "service" && rule.serviceClients) return "FORBIDDEN";
   const inScope = role === "central_board" || role === "service" || target === "in";
   if (inScope) return "allowed";
   if (PATH_PROCEDURES.has(name)) return "FORBIDDEN";

@@ -9,13 +9,18 @@ import { probationEndDate } from "../domain/admission.js";
 import { copyLine, type CopySink, type Database, type Sql } from "../db/sql.js";
 import { rebuildStatsSql, statTriggersSql } from "../db/stats-sql.js";
 import { MEMBER_RATING, MemberGenerator, ORG_RATING, isoOf, yearOf, type CellData, type SeedMember } from "./generate.js";
-import { buildOrgTree, type OrgTree, type SeedOrg, type SeedScale } from "./orgs.js";
+import { buildOrgTree, type OrgTree, type SeedOrg, type SeedScale, type SeedUnits } from "./orgs.js";
 
 export interface SeedOptions {
   scale: SeedScale;
   seed: number;
-  /** The day the data describes (default 2026-06-30). */
+  /** The day the data describes (default 2026-06-30; with units "2024", 2025-06-30). */
   asOf?: string;
+  /**
+   * The administrative units the tree stands on (orgs.ts SeedUnits): "2025" (default), or "2024" with the
+   * district-level committees, as of 30/06/2025 by default — the eve of the 2025 merger, to replay it.
+   */
+  units?: SeedUnits;
   /** Delete all existing membership data first. */
   reset?: boolean;
   onProgress?: (p: SeedProgress) => void;
@@ -39,6 +44,8 @@ export interface SeedResult {
 }
 
 export const DEFAULT_AS_OF = "2026-06-30";
+/** The last day of the 2024 units (the district level, 63 provinces): the 2025 merger took effect on 01/07/2025. */
+export const EVE_OF_2025_MERGER = "2025-06-30";
 
 const DATA_TABLES = [
   "quality_rating", "target", "badge_award", "removal", "death", "transfer", "party_card", "admission",
@@ -82,14 +89,18 @@ async function load(
   open: ((targets: readonly string[]) => Promise<CopySink[]>) | undefined,
   options: SeedOptions,
 ): Promise<Omit<SeedResult, "milliseconds">> {
-  const asOf = options.asOf ?? DEFAULT_AS_OF;
+  const units = options.units ?? "2025";
+  const asOf = options.asOf ?? (units === "2024" ? EVE_OF_2025_MERGER : DEFAULT_AS_OF);
+  if (units === "2024" && asOf > EVE_OF_2025_MERGER) {
+    throw new SeedError(`đơn vị hành chính năm 2024 chỉ có đến ngày 30/06/2025: asOf không được sau ngày đó / the 2024 units ended on ${EVE_OF_2025_MERGER}: asOf must not be later`);
+  }
   const progress = options.onProgress ?? (() => undefined);
   if (options.reset) {
     await db.exec(`TRUNCATE ${DATA_TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
   } else if (!(await isDatabaseEmpty(db))) {
     throw new SeedError("the database already holds membership data; use reset to replace it");
   }
-  const tree = buildOrgTree(options.scale, options.seed);
+  const tree = buildOrgTree(options.scale, options.seed, units);
   const gen = new MemberGenerator(tree, { seed: options.seed, asOf });
   const cells = tree.cellsByTop.flat().sort((a, b) => a.id - b.id);
   const rows: Record<string, number> = {};

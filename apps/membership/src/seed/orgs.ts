@@ -5,12 +5,21 @@
 // committees: party agencies, people's committee, police, military) holding grassroots cells and
 // committees of agencies, schools, enterprises … At national scale: ≈ 52,000 grassroots organizations and
 // ≈ 5.6 million members, the figures published for 2020 and January 2026.
-import { getChildren, getProvinces, mapNewToOld, type AdminUnit } from "@orgboard/admin-units";
+import { getChildren, getProvinces, mapNewToOld, mapOldToNew, type AdminUnit } from "@orgboard/admin-units";
 import { Rng, Weighted } from "@orgboard/random";
 import type { OrgKind, Sector } from "../domain/enums.js";
 import { regionOf, type Region } from "./names.js";
 
 export type SeedScale = "demo" | "province" | "national";
+
+/**
+ * Which administrative units the tree stands on. "2025" (default): the 34 provinces and 3,321 communes in
+ * force since 01/07/2025, no district level. "2024": the 63 provinces, their districts and 10,035 communes
+ * as they were until 30/06/2025, with a district-level committee (upper-grassroots, on the district unit)
+ * between each province and its communes — the data restructuring replays the 2025 merger on (#14).
+ */
+export type SeedUnits = "2024" | "2025";
+export const SEED_UNITS = ["2024", "2025"] as const satisfies readonly SeedUnits[];
 export const SEED_SCALES = ["demo", "province", "national"] as const satisfies readonly SeedScale[];
 
 export interface SeedOrg {
@@ -132,8 +141,9 @@ export interface OrgTree {
   cellsByTop: SeedOrg[][];
 }
 
-export function buildOrgTree(scale: SeedScale, seed: number): OrgTree {
+export function buildOrgTree(scale: SeedScale, seed: number, units: SeedUnits = "2025"): OrgTree {
   const spec = SCALES[scale];
+  const edition = units;
   const rng = new Rng(seed, 0x0f9);
   const orgs: SeedOrg[] = [];
   const cellsByTop: SeedOrg[][] = [];
@@ -158,7 +168,7 @@ export function buildOrgTree(scale: SeedScale, seed: number): OrgTree {
   const grassroots = (parent: SeedOrg, code: string, sector: Sector, i: number, unitCode: string | null) => {
     const base = {
       adminUnitCode: unitCode,
-      adminUnitEdition: unitCode ? "2025" : null,
+      adminUnitEdition: unitCode ? edition : null,
       sector,
       birthProvinceCodes: parent.birthProvinceCodes,
       region: parent.region,
@@ -183,26 +193,45 @@ export function buildOrgTree(scale: SeedScale, seed: number): OrgTree {
     }
   };
 
-  const provinces = getProvinces("2025").filter((p) => spec.provinces === "all" || spec.provinces.includes(p.code));
+  // The demo's and the province scale's provinces keep their codes across 2025 (Hà Nội 01, Hải Phòng 31,
+  // Huế 46), so one list serves both editions.
+  const provinces = getProvinces(edition).filter((p) => spec.provinces === "all" || spec.provinces.includes(p.code));
   for (const p of provinces) {
     const topIndex = cellsByTop.length;
     cellsByTop.push([]);
-    const oldCodes = (mapNewToOld(p.code)?.sources ?? []).map((s) => s.unit.code.padStart(3, "0"));
+    const oldCodes = edition === "2025" ? (mapNewToOld(p.code)?.sources ?? []).map((s) => s.unit.code.padStart(3, "0")) : [];
     const birthProvinceCodes = oldCodes.length > 0 ? oldCodes : [p.code.padStart(3, "0")];
-    const region = regionOf(p.code);
+    const region = regionOf(edition === "2025" ? p.code : (mapOldToNew(p.code)?.newProvince.code ?? p.code));
     const common = { birthProvinceCodes, region, topIndex };
     const prov = add(
-      { ...common, parentId: null, kind: "provincial_committee", code: p.code, name: `Đảng bộ ${p.name}`, adminUnitCode: p.code, adminUnitEdition: "2025", sector: null, members: 0 },
+      { ...common, parentId: null, kind: "provincial_committee", code: p.code, name: `Đảng bộ ${p.name}`, adminUnitCode: p.code, adminUnitEdition: edition, sector: null, members: 0 },
       null,
     );
-    let communes = getChildren("2025", p.code);
+    // 2025: communes straight under the province. 2024: each under its district's committee.
+    const districts = edition === "2024" ? getChildren("2024", p.code) : [];
+    const districtOf = new Map<string, AdminUnit>();
+    for (const dUnit of districts) for (const c of getChildren("2024", dUnit.code)) districtOf.set(c.code, dUnit);
+    let communes = edition === "2024" ? districts.flatMap((dUnit) => getChildren("2024", dUnit.code)) : getChildren("2025", p.code);
     const allCommunes = communes.length;
     if (spec.communesPerProvince !== undefined) communes = communes.slice(0, spec.communesPerProvince);
+    const districtOrgs = new Map<string, SeedOrg>();
+    /** The district's committee, made with its first commune (only districts the scale reaches), with a few grassroots organizations of its own agencies, schools and enterprises. */
+    const districtCommittee = (dUnit: AdminUnit): SeedOrg => {
+      let org = districtOrgs.get(dUnit.code);
+      if (org) return org;
+      org = add({ ...common, parentId: prov.id, kind: "upper_grassroots_committee", code: `${p.code}-${dUnit.code}`, name: `Đảng bộ ${dUnit.name}`, adminUnitCode: dUnit.code, adminUnitEdition: "2024", sector: null, members: 0 }, prov);
+      districtOrgs.set(dUnit.code, org);
+      const own = rng.int(1, 3);
+      for (let i = 1; i <= own; i++) grassroots(org, `${org.code}-${String(i).padStart(4, "0")}`, BLOCS[1]!.sectors.draw(rng), i, dUnit.code);
+      return org;
+    };
     for (const u of communes) {
       const sector = communeSector(u);
-      const unit = { ...common, adminUnitCode: u.code, adminUnitEdition: "2025", sector };
+      const unit = { ...common, adminUnitCode: u.code, adminUnitEdition: edition, sector };
       const code = `${p.code}-${u.code}`;
-      const commune = add({ ...unit, parentId: prov.id, kind: "grassroots_committee", code, name: `Đảng bộ ${u.name}`, members: 0 }, prov);
+      const dUnit = districtOf.get(u.code);
+      const parent = dUnit ? districtCommittee(dUnit) : prov;
+      const commune = add({ ...unit, parentId: parent.id, kind: "grassroots_committee", code, name: `Đảng bộ ${u.name}`, members: 0 }, parent);
       const cells = rng.normalInt(spec.cellsPerCommune[0], spec.cellsPerCommune[1], 4, 40);
       const word = sector === "ward" ? "Tổ dân phố" : region === "north_mountain" || region === "highlands" ? "Bản" : "Thôn";
       for (let c = 1; c <= cells; c++) {
@@ -218,11 +247,11 @@ export function buildOrgTree(scale: SeedScale, seed: number): OrgTree {
       }
     }
     // One cell closed at the 2025 reorganization: no members, refuses imports (tests rely on it).
-    add({ ...common, parentId: prov.id, kind: "grassroots_cell", code: `${p.code}-DONG`, name: "Chi bộ (đã giải thể 30/6/2025)", adminUnitCode: p.code, adminUnitEdition: "2025", sector: "other", members: 0, closedOn: "2025-06-30" }, prov);
+    add({ ...common, parentId: prov.id, kind: "grassroots_cell", code: `${p.code}-DONG`, name: "Chi bộ (đã giải thể 30/6/2025)", adminUnitCode: p.code, adminUnitEdition: edition, sector: "other", members: 0, closedOn: "2025-06-30" }, prov);
 
     const blocTotal = Math.round(spec.blocGrassrootsPerCommune * (spec.communesPerProvince !== undefined ? communes.length : allCommunes));
     for (const b of BLOCS) {
-      const bloc = add({ ...common, parentId: prov.id, kind: "upper_grassroots_committee", code: `${p.code}-${b.suffix}`, name: `${b.name} ${p.name}`, adminUnitCode: p.code, adminUnitEdition: "2025", sector: null, members: 0 }, prov);
+      const bloc = add({ ...common, parentId: prov.id, kind: "upper_grassroots_committee", code: `${p.code}-${b.suffix}`, name: `${b.name} ${p.name}`, adminUnitCode: p.code, adminUnitEdition: edition, sector: null, members: 0 }, prov);
       const n = Math.max(1, Math.round(blocTotal * b.share));
       for (let i = 1; i <= n; i++) {
         const u = communes.length > 0 ? rng.pick(communes) : null;

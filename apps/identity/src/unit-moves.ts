@@ -1,0 +1,216 @@
+// Officials' unit attributes follow a restructuring (issue #14, docs/restructuring.md "Rekey" → identity):
+// the `org_paths` attribute of every realm user under a moved subtree is rewritten by the same moves the
+// services' `restructuring.rekey` take, so a board's next token (a refresh, at most 5 min later) carries the
+// merged unit's path — the new one only, never both, never neither.
+//
+// One interface, two implementations: the built-in provider's endpoint (embedded default; this file's
+// `builtInUnitMover` calls it, `createUnitMoveStore` is its server side) and Keycloak's admin REST API
+// (production, `keycloakUnitMover`). Restructuring's saga holds a `UnitAttributeMover` and does not know which.
+import { createHash } from "node:crypto";
+import { rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";
+
+export type UnitMoveRequest = RekeyInput;
+
+export interface UnitMoveResult {
+  idempotencyKey: string;
+  /** Realm users whose `org_paths` changed (by this call; for a replay, by the first). */
+  users: number;
+  replayed: boolean;
+}
+
+export interface UnitAttributeMover {
+  moveUnitAttributes(request: UnitMoveRequest): Promise<UnitMoveResult>;
+}
+
+/** A refusal naming the field, as the services' BAD_REQUEST does (Vietnamese first). */
+export class UnitMoveInputError extends Error {
+  constructor(readonly fieldErrors: { path: string; message: string }[]) {
+    super(fieldErrors.map((e) => `${e.path}: ${e.message}`).join("; "));
+    this.name = "UnitMoveInputError";
+  }
+}
+
+/**
+ * Validates a request with the services' schema, plus one rule of its own: no move may land in another
+ * move's old subtree or take a subtree that another move lands in ("chaining"). Keycloak keeps no
+ * idempotency record per user, so a resumed half-done run re-applies the moves to users already moved;
+ * without chains, applying the moves twice equals applying them once.
+ */
+export function parseUnitMoveRequest(input: unknown): UnitMoveRequest {
+  const parsed = rekeyInputSchema.safeParse(input);
+  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  const { moves } = parsed.data;
+  const errors: { path: string; message: string }[] = [];
+  moves.forEach((m, i) => {
+    const chained = moves.find((o) => m.toPath.startsWith(o.fromPath) || o.fromPath.startsWith(m.toPath));
+    if (chained) {
+      errors.push({
+        path: `moves.${i}.toPath`,
+        message: `đường dẫn mới nằm chồng lên đường dẫn cũ ${chained.fromPath} / toPath overlaps the old path ${chained.fromPath} (moves must not chain)`,
+      });
+    }
+  });
+  if (errors.length > 0) throw new UnitMoveInputError(errors);
+  return parsed.data;
+}
+
+/** One path moved by the longest fromPath it starts with; unchanged if none. */
+export function movePath(path: string, moves: readonly RekeyMove[]): string {
+  let best: RekeyMove | undefined;
+  for (const m of moves) if (path.startsWith(m.fromPath) && (!best || m.fromPath.length > best.fromPath.length)) best = m;
+  return best ? best.toPath + path.slice(best.fromPath.length) : path;
+}
+
+/** A user's paths after the moves, duplicates dropped (two merged provinces' boards become one path), order kept. */
+export function moveOrgPaths(paths: readonly string[], moves: readonly RekeyMove[]): string[] {
+  return [...new Set(paths.map((p) => movePath(p, moves)))];
+}
+
+export function unitMoveHash(request: UnitMoveRequest): string {
+  return createHash("sha256").update(JSON.stringify([request.effectiveOn, request.moves.map((m) => [m.fromPath, m.toPath])])).digest("hex");
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+// ---- built-in provider: the client side of its endpoint ----
+
+/** Path of the built-in provider's endpoint, under the realm (`/realms/orgboard` + this). */
+export const UNIT_MOVES_PATH = "/orgboard/unit-moves";
+
+/** The built-in provider's endpoint, called with restructuring's service token. */
+export function builtInUnitMover(opts: { realmUrl: string; getToken: () => Promise<string> }): UnitAttributeMover {
+  return {
+    async moveUnitAttributes(request) {
+      const res = await fetch(`${opts.realmUrl.replace(/\/$/, "")}${UNIT_MOVES_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` },
+        body: JSON.stringify(request),
+      });
+      const body = (await res.json()) as UnitMoveResult & { error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
+      if (res.status === 400 && body.fieldErrors) throw new UnitMoveInputError(body.fieldErrors);
+      if (!res.ok) throw new Error(`identity ${UNIT_MOVES_PATH}: HTTP ${res.status} ${body.error ?? ""} ${body.error_description ?? ""}`.trim());
+      return { idempotencyKey: body.idempotencyKey, users: body.users, replayed: body.replayed };
+    },
+  };
+}
+
+// ---- Keycloak (production): the admin REST API ----
+
+interface KeycloakUser {
+  id: string;
+  username: string;
+  enabled?: boolean;
+  emailVerified?: boolean;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  attributes?: Record<string, string[]>;
+}
+
+/**
+ * The same moves through Keycloak's admin REST API (Keycloak 26): page through the realm's users with their
+ * attributes (`GET /admin/realms/{realm}/users?briefRepresentation=false`; Keycloak's `q=org_paths:…`
+ * search matches whole values only, so a prefix needs the scan — officials are thousands, not millions),
+ * and for each user with a path under a move, `PUT /admin/realms/{realm}/users/{id}` with its
+ * representation and the new `org_paths` (one atomic write per user: a token never sees half of a user's
+ * paths). `getAdminToken`: a token allowed `view-users` and `manage-users` of the realm (client
+ * `realm-management`). Idempotent by state, since moves do not chain (parseUnitMoveRequest): a repeat finds
+ * nobody left to move and answers `replayed: true`. Keycloak records each user update in its admin events
+ * (when enabled in the realm) — its audit trail.
+ */
+export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdminToken: () => Promise<string>; pageSize?: number }): UnitAttributeMover {
+  const admin = `${opts.baseUrl.replace(/\/$/, "")}/admin/realms/${encodeURIComponent(opts.realm)}`;
+  const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const res = await fetch(`${admin}${path}`, {
+      method: init.method ?? "GET",
+      headers: { authorization: `Bearer ${await opts.getAdminToken()}`, ...(init.body ? { "content-type": "application/json" } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    if (!res.ok) throw new Error(`Keycloak ${init.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return res.status === 204 ? undefined : ((await res.json()));
+  };
+  return {
+    async moveUnitAttributes(input) {
+      const request = parseUnitMoveRequest(input);
+      const max = opts.pageSize ?? 200;
+      const changes: { user: KeycloakUser; orgPaths: string[] }[] = [];
+      // Read every page first, then write: a write cannot shift the pages still to read.
+      for (let first = 0; ; first += max) {
+        const page = (await call(`/users?briefRepresentation=false&first=${first}&max=${max}`)) as KeycloakUser[];
+        for (const user of page) {
+          const before = user.attributes?.["org_paths"] ?? [];
+          const after = moveOrgPaths(before, request.moves);
+          if (!sameList(before, after)) changes.push({ user, orgPaths: after });
+        }
+        if (page.length < max) break;
+      }
+      for (const { user, orgPaths } of changes) {
+        const { id, username, enabled, emailVerified, firstName, lastName, email, attributes } = user;
+        await call(`/users/${encodeURIComponent(id)}`, { method: "PUT", body: { username, enabled, emailVerified, firstName, lastName, email, attributes: { ...attributes, org_paths: orgPaths } } });
+      }
+      return { idempotencyKey: request.idempotencyKey, users: changes.length, replayed: changes.length === 0 };
+    },
+  };
+}
+
+// ---- built-in provider: the server side ----
+
+export interface UnitMoveRecord {
+  idempotencyKey: string;
+  requestHash: string;
+  effectiveOn: string;
+  moves: RekeyMove[];
+  /** Who asked (the token's `sub`: restructuring's service account). */
+  actor: string;
+  at: string;
+  /** Each user changed: before and after (the identity provider's audit of the move). */
+  users: { id: string; username: string; before: string[]; after: string[] }[];
+}
+
+export interface UnitMoveState {
+  version: 1;
+  /** org_paths per user id, overriding the realm file's after a move. */
+  orgPaths: Record<string, string[]>;
+  /** Applied requests by key, in order: the idempotency record and the audit trail in one. */
+  applied: UnitMoveRecord[];
+}
+
+export const emptyUnitMoveState = (): UnitMoveState => ({ version: 1, orgPaths: {}, applied: [] });
+
+/** The record for this key: a replay (same request), a reuse (other moves: refused) or nothing. */
+export function findApplied(state: UnitMoveState, request: UnitMoveRequest): { kind: "none" } | { kind: "same"; record: UnitMoveRecord } | { kind: "different" } {
+  const record = state.applied.find((r) => r.idempotencyKey === request.idempotencyKey);
+  if (!record) return { kind: "none" };
+  return record.requestHash === unitMoveHash(request) ? { kind: "same", record } : { kind: "different" };
+}
+
+/**
+ * Applies the moves to the users (mutating each user's `orgPaths` in place: the provider reads them at the
+ * next token) and returns the state to persist and the record. Pure but for the users it is given.
+ */
+export function applyUnitMoves(
+  users: readonly { id: string; username: string; orgPaths: string[] }[],
+  state: UnitMoveState,
+  request: UnitMoveRequest,
+  actor: string,
+  now: Date,
+): { state: UnitMoveState; record: UnitMoveRecord } {
+  const changed: UnitMoveRecord["users"] = [];
+  const orgPaths = { ...state.orgPaths };
+  for (const u of users) {
+    const after = moveOrgPaths(u.orgPaths, request.moves);
+    if (sameList(u.orgPaths, after)) continue;
+    changed.push({ id: u.id, username: u.username, before: [...u.orgPaths], after });
+    orgPaths[u.id] = after;
+  }
+  const record: UnitMoveRecord = {
+    idempotencyKey: request.idempotencyKey,
+    requestHash: unitMoveHash(request),
+    effectiveOn: request.effectiveOn,
+    moves: request.moves.map((m) => ({ fromPath: m.fromPath, toPath: m.toPath })),
+    actor,
+    at: now.toISOString(),
+    users: changed,
+  };
+  return { state: { version: 1, orgPaths, applied: [...state.applied, record] }, record };
+}

@@ -1,0 +1,156 @@
+// Officials' unit attributes follow a restructuring (issue #14): the moves' rules, and the built-in
+// provider's endpoint over real HTTP — only restructuring's service token may call it; a Tuyên Quang board
+// official's next token (a refresh) carries the merged province's path, never both, never neither; a repeat
+// replays; the move outlives a restart. The Keycloak implementation (keycloakUnitMover) is documented in
+// docs/restructuring.md ("Rekey" → identity) with what its test still needs.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { decodeJwt } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRealmFile } from "../src/config.js";
+import { startIdentity, type IdentityServer } from "../src/index.js";
+import { UNIT_MOVES_FILE } from "../src/realm/unit-moves-endpoint.js";
+import { builtInUnitMover, moveOrgPaths, parseUnitMoveRequest, UNIT_MOVES_PATH, UnitMoveInputError } from "../src/unit-moves.js";
+import { authorizationRequest, Browser, builtinDriver, REDIRECT, run, tokenRequest, vneidLogin } from "./support.js";
+
+// 2025: Hà Giang (02) and Tuyên Quang (08) merge into the new Tuyên Quang, whose committee is /08-2025/.
+const MERGER = { idempotencyKey: "plan-1:province-08:identity", effectiveOn: "2025-07-01", moves: [{ fromPath: "/08/", toPath: "/08-2025/" }, { fromPath: "/02/", toPath: "/08-2025/" }] };
+
+describe("the moves' rules", () => {
+  it("rewrite each path by the longest old subtree it lies in, and drop duplicates (two merged boards become one path)", () => {
+    const moves = [...MERGER.moves, { fromPath: "/08/08-070/", toPath: "/08-2025/08-2025-001/" }];
+    expect(moveOrgPaths(["/08/"], moves)).toEqual(["/08-2025/"]);
+    expect(moveOrgPaths(["/08/08-070/01/"], moves)).toEqual(["/08-2025/08-2025-001/01/"]);
+    expect(moveOrgPaths(["/08/", "/02/", "/01/"], moves)).toEqual(["/08-2025/", "/01/"]);
+    expect(moveOrgPaths(["/080/", "/"], moves)).toEqual(["/080/", "/"]);
+  });
+
+  it("refuse bad input and chaining moves, naming the field", () => {
+    const fields = (input: unknown) => {
+      try {
+        parseUnitMoveRequest(input);
+      } catch (e) {
+        if (e instanceof UnitMoveInputError) return e.fieldErrors.map((f) => f.path);
+        throw e;
+      }
+      return [];
+    };
+    expect(fields(MERGER)).toEqual([]);
+    expect(fields({ ...MERGER, idempotencyKey: "" })).toEqual(["idempotencyKey"]);
+    expect(fields({ ...MERGER, effectiveOn: "01/07/2025" })).toEqual(["effectiveOn"]);
+    expect(fields({ ...MERGER, moves: [{ fromPath: "/08", toPath: "/08-2025/" }] })).toEqual(["moves.0.fromPath"]);
+    // /08/ → /08-2025/ then /08-2025/ → /09/ would move twice on a resumed run: refused.
+    expect(fields({ ...MERGER, moves: [{ fromPath: "/08/", toPath: "/08-2025/" }, { fromPath: "/08-2025/", toPath: "/09/" }] })).toContain("moves.0.toPath");
+    expect(fields({ ...MERGER, moves: [{ fromPath: "/08/", toPath: "/08/01/" }] })).toEqual(["moves.0.toPath"]);
+  });
+});
+
+describe("the built-in provider's unit-moves endpoint", () => {
+  const TQ_NATIONAL_ID = "079192004411"; // a citizen of the VNeID simulator, provisioned below as Tuyên Quang's board official
+  let dir: string;
+  let dataDir: string;
+  let realmFile: string;
+  let identity: IdentityServer;
+  let tokenEndpoint: string;
+
+  const start = async (port = 0) => {
+    identity = await startIdentity({ port, realmFile, dataDir });
+    tokenEndpoint = `${identity.realmUrl}/protocol/openid-connect/token`;
+  };
+  const serviceToken = async (client: string) => (await tokenRequest(tokenEndpoint, { grant_type: "client_credentials", client_id: client, client_secret: `dev-${client}-secret` })).body["access_token"]!;
+  const mover = (client = "restructuring") => builtInUnitMover({ realmUrl: identity.realmUrl, getToken: () => serviceToken(client) });
+  const post = async (token: string | null, body: unknown) => {
+    const res = await fetch(`${identity.realmUrl}${UNIT_MOVES_PATH}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  async function loginTq(): Promise<Record<string, string>> {
+    const browser = new Browser();
+    const { url, verifier } = authorizationRequest(`${identity.realmUrl}/protocol/openid-connect/auth`);
+    const loginPage = await run(browser, await browser.request(url));
+    const vneidPage = await run(browser, await browser.request(builtinDriver.vneidLink(loginPage)));
+    const end = await run(browser, await vneidLogin(browser, vneidPage, TQ_NATIONAL_ID));
+    const code = new URLSearchParams(new URL(end.location!).hash.slice(1)).get("code")!;
+    const res = await tokenRequest(tokenEndpoint, { grant_type: "authorization_code", client_id: "dashboard", code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+  const orgPaths = (accessToken: string) => decodeJwt(accessToken)["org_paths"];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "identity-unit-moves-"));
+    dataDir = join(dir, "data");
+    // The shipped realm plus Tuyên Quang's and Hà Giang's board officials (the shipped one has none).
+    const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: Record<string, unknown>[] };
+    const board = (id: string, username: string, fullName: string, nationalId: string, paths: string[]) => ({
+      id,
+      username,
+      enabled: true,
+      firstName: fullName.split(" ").slice(1).join(" "),
+      lastName: fullName.split(" ")[0],
+      attributes: { full_name: [fullName], national_id: [nationalId], org_paths: paths },
+      realmRoles: ["provincial_board"],
+      federatedIdentities: [{ identityProvider: "vneid", userId: nationalId, userName: nationalId }],
+      requiredActions: [],
+      credentials: [],
+    });
+    realm.users.push(board("6f1b2c10-0801-4c1e-9a01-000000000801", "tq.bantochuc", "Ngô Thị Mai", TQ_NATIONAL_ID, ["/08/"]));
+    realm.users.push(board("6f1b2c10-0201-4c1e-9a01-000000000201", "hg.bantochuc", "Bùi Văn Tùng", "001099001234", ["/02/"]));
+    realmFile = join(dir, "realm.json");
+    writeFileSync(realmFile, JSON.stringify(realm));
+    await start();
+  });
+  afterAll(async () => {
+    await identity?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses everyone but restructuring's service account: officials, other services (403), no or a bad token (401); bad input names the field", async () => {
+    const official = (await loginTq())["access_token"]!;
+    for (const token of [official, await serviceToken("personnel"), await serviceToken("membership"), await serviceToken("realtime")]) {
+      expect((await post(token, MERGER)).status).toBe(403);
+    }
+    expect((await post(null, MERGER)).status).toBe(401);
+    expect((await post("not-a-token", MERGER)).status).toBe(401);
+    const bad = await post(await serviceToken("restructuring"), { ...MERGER, moves: [{ fromPath: "/08/", toPath: "08-2025" }] });
+    expect(bad.status).toBe(400);
+    expect((bad.body["fieldErrors"] as { path: string; message: string }[]).map((e) => e.path)).toEqual(["moves.0.toPath"]);
+    expect(() => statSync(join(dataDir, UNIT_MOVES_FILE))).toThrow();
+  });
+
+  it("moves the boards: the Tuyên Quang official's next token (refresh) carries /08-2025/ alone, never both, never neither", async () => {
+    const before = await loginTq();
+    expect(orgPaths(before["access_token"]!)).toEqual(["/08/"]);
+    const out = await mover().moveUnitAttributes(MERGER);
+    expect(out).toEqual({ idempotencyKey: MERGER.idempotencyKey, users: 2, replayed: false });
+    const refreshed = await tokenRequest(tokenEndpoint, { grant_type: "refresh_token", client_id: "dashboard", refresh_token: before["refresh_token"]! });
+    expect(refreshed.status).toBe(200);
+    expect(orgPaths(refreshed.body["access_token"]!)).toEqual(["/08-2025/"]);
+    // The ID token and userinfo say the same.
+    expect(decodeJwt(refreshed.body["id_token"]!)["org_paths"]).toEqual(["/08-2025/"]);
+    const info = (await (await fetch(`${identity.realmUrl}/protocol/openid-connect/userinfo`, { headers: { authorization: `Bearer ${refreshed.body["access_token"]}` } })).json()) as Record<string, unknown>;
+    expect(info["org_paths"]).toEqual(["/08-2025/"]);
+  });
+
+  it("records the move (each user's before and after) and answers a repeat with it; the key with other moves is a 409", async () => {
+    const state = JSON.parse(readFileSync(join(dataDir, UNIT_MOVES_FILE), "utf8")) as { orgPaths: Record<string, string[]>; applied: { idempotencyKey: string; actor: string; users: { username: string; before: string[]; after: string[] }[] }[] };
+    expect(statSync(join(dataDir, UNIT_MOVES_FILE)).mode & 0o777).toBe(0o600);
+    expect(state.applied).toHaveLength(1);
+    expect(state.applied[0]!.users.map((u) => [u.username, u.before, u.after])).toEqual([
+      ["tq.bantochuc", ["/08/"], ["/08-2025/"]],
+      ["hg.bantochuc", ["/02/"], ["/08-2025/"]],
+    ]);
+    expect(await mover().moveUnitAttributes(MERGER)).toEqual({ idempotencyKey: MERGER.idempotencyKey, users: 2, replayed: true });
+    expect((await post(await serviceToken("restructuring"), { ...MERGER, effectiveOn: "2025-07-02" })).status).toBe(409);
+    expect(JSON.parse(readFileSync(join(dataDir, UNIT_MOVES_FILE), "utf8")).applied).toHaveLength(1);
+  });
+
+  it("outlives a restart: after it the official signs in with the merged province's path", async () => {
+    const port = Number(new URL(identity.url).port);
+    await identity.close();
+    await start(port);
+    expect(orgPaths((await loginTq())["access_token"]!)).toEqual(["/08-2025/"]);
+    expect(await mover().moveUnitAttributes(MERGER)).toMatchObject({ replayed: true });
+  });
+});
