@@ -37,7 +37,8 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
     expect(aud("conference")).toEqual(["conference"]);
     // personnel follows inspection's decisions and asks membership and inspection for a political standard.
     expect(aud("personnel")).toEqual(["inspection", "membership"]);
-    expect(aud("restructuring")).toEqual([]);
+    // restructuring reads membership's tree and runs its saga steps there (docs/restructuring.md).
+    expect(aud("restructuring")).toEqual(["membership"]);
   });
 
   it("refuses a client naming a client scope the realm does not define", () => {
