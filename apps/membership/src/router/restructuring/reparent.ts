@@ -31,13 +31,22 @@ export const PATH_COLUMNS: readonly (readonly [table: string, column: string])[]
   ["target", "org_path"],
 ];
 
-/** Replaces the prefix `from` by `to` in every path column (organization codes hold no LIKE wildcard). */
-export async function rewriteSubtree(tx: Tx, from: string, to: string, records: Record<string, number>): Promise<void> {
+/** Moves the organization subtree at `from` to `to` (paths and depths), organizations only. */
+async function moveSubtree(tx: Tx, from: string, to: string): Promise<number> {
   const delta = pathDepth(to) - pathDepth(from);
-  const like = `${from}%`;
-  records.organizations = (records.organizations ?? 0) + (await tx.$executeRaw`UPDATE party_organization SET path = ${to} || substr(path, ${from.length}::int + 1), depth = depth + ${delta}::int WHERE path LIKE ${like}`);
+  return tx.$executeRaw`UPDATE party_organization SET path = ${to} || substr(path, ${from.length}::int + 1), depth = depth + ${delta}::int WHERE path LIKE ${`${from}%`}`;
+}
+
+/**
+ * After the moves: every record's path column follows its organization, by exact old path → new path (a
+ * record's path is its organization's path), one statement per column whatever the number of moves.
+ */
+async function rewriteRecords(tx: Tx, records: Record<string, number>): Promise<void> {
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE restructuring_path_map ON COMMIT DROP AS
+    SELECT p.path AS old_path, o.path AS new_path FROM restructuring_path_before p JOIN party_organization o ON o.id = p.id WHERE o.path <> p.path`);
+  await tx.$executeRawUnsafe(`CREATE UNIQUE INDEX ON restructuring_path_map (old_path)`);
   for (const [table, column] of PATH_COLUMNS) {
-    const n = await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = $1 || substr("${column}", $2::int + 1) WHERE "${column}" LIKE $3`, to, from.length, like);
+    const n = await tx.$executeRawUnsafe(`UPDATE "${table}" t SET "${column}" = m.new_path FROM restructuring_path_map m WHERE t."${column}" = m.old_path`);
     const key = column === "org_path" ? table : `${table}.${column}`;
     records[key] = (records[key] ?? 0) + n;
   }
@@ -55,6 +64,8 @@ export const reparentRoute = procedure("membership.restructuring.execute", { res
     idempotentStep(ctx, input, "reparent", async (tx) => {
       const records: Record<string, number> = { organizationsMoved: 0 };
       const moves: { code: string; fromPath: string; toPath: string }[] = [];
+      // Every organization's path before the step: the records follow by exact path once all moves are made.
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE restructuring_path_before ON COMMIT DROP AS SELECT id, path FROM party_organization`);
       for (const [i, m] of input.moves.entries()) {
         const field = `moves.${i}`;
         const org = await tx.partyOrganization.findUnique({ where: { code: m.code } });
@@ -68,10 +79,11 @@ export const reparentRoute = procedure("membership.restructuring.execute", { res
         if (!canBeChildOf(kind, parent.kind as OrgKind)) throw invalid(`${field}.toParentCode`, "invalid_parent_kind", bilingual(`${kind} không thể trực thuộc ${parent.kind}`, `a ${kind} cannot be under ${parent.kind}`));
         const toPath = childPath(parent.path, org.code);
         await tx.partyOrganization.update({ where: { id: org.id }, data: { parentId: parent.id, kind } });
-        if (toPath !== org.path) await rewriteSubtree(tx, org.path, toPath, records);
+        if (toPath !== org.path) records.organizations = (records.organizations ?? 0) + (await moveSubtree(tx, org.path, toPath));
         records.organizationsMoved! += 1;
         moves.push({ code: org.code, fromPath: org.path, toPath });
       }
+      await rewriteRecords(tx, records);
       return { records, extra: { moves }, orgPath: commonPath(moves.map((m) => m.toPath)), audit: { moves, kinds: input.moves.filter((m) => m.kind).map((m) => ({ code: m.code, kind: m.kind })) } };
     }),
   );
