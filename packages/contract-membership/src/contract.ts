@@ -44,7 +44,7 @@ import { completeTransferInputSchema, completeTransferOutputSchema } from "./tra
 import { listTransfersInputSchema, listTransfersOutputSchema } from "./transfers/list-transfers.js";
 import { requestTransferInputSchema, requestTransferOutputSchema } from "./transfers/request-transfer.js";
 import { returnTransferInputSchema, returnTransferOutputSchema } from "./transfers/return-transfer.js";
-import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema, createOrgsInputSchema, markInputSchema, reparentInputSchema, reparentOutputSchema, restructuringTreeInputSchema, restructuringTreeOutputSchema, stepResultSchema } from "./restructuring/steps.js";
+import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema, createOrgsInputSchema, markInputSchema, reopenOrgsInputSchema, reparentInputSchema, reparentOutputSchema, restructuringTreeInputSchema, restructuringTreeOutputSchema, stepResultSchema } from "./restructuring/steps.js";
 
 export const membershipContract = defineContract({
   service: "membership",
@@ -133,6 +133,7 @@ export const membershipContract = defineContract({
       createOrgs: mutation(createOrgsInputSchema, stepResultSchema),
       reparent: mutation(reparentInputSchema, reparentOutputSchema),
       closeOrgs: mutation(closeOrgsInputSchema, stepResultSchema),
+      reopenOrgs: mutation(reopenOrgsInputSchema, stepResultSchema),
       conservation: query(conservationInputSchema, conservationOutputSchema),
     },
   },

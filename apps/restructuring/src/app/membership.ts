@@ -30,6 +30,7 @@ export function membershipLink(opts: { url: string; getToken: () => Promise<stri
       createOrgs: (input) => r.createOrgs.mutate(input),
       reparent: (input) => r.reparent.mutate(input),
       closeOrgs: (input) => r.closeOrgs.mutate(input),
+      reopenOrgs: (input) => r.reopenOrgs.mutate(input),
       conservation: (input) => r.conservation.query(input),
     },
   };

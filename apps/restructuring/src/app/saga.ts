@@ -105,9 +105,10 @@ export async function runProvince(deps: SagaDeps, caller: Caller, planId: string
 }
 
 /**
- * Compensates the province's done steps in reverse order (rollback, before the effective date). Steps
- * without a compensation (closing, the check, the unmark) need none: undoing the moves and the creations
- * restores the tree; the closed committees are reopened by re-running nothing, see rollbackProvince's caller.
+ * Compensates the province's done steps in reverse order (rollback, before the effective date): the other
+ * services' rekeys reversed, the closed organizations reopened, the moves undone (last first, former kinds),
+ * the created committees closed (empty again; codes are never reused), the mark lifted. The check and the
+ * unmark need none. Each compensation has its own idempotency key (the step's + ":undo").
  */
 export async function compensateProvince(deps: SagaDeps, caller: Caller, planId: string, provinceCode: string): Promise<number> {
   const { db } = deps;

@@ -55,6 +55,7 @@ export interface MembershipSteps {
   }): Promise<Result>;
   reparent(input: { idempotencyKey: string; effectiveOn: string; moves: { code: string; toParentCode: string; kind?: OrgKind }[] }): Promise<Result & { moves: (PathMove & { code: string })[] }>;
   closeOrgs(input: { idempotencyKey: string; effectiveOn: string; close: { code: string; successorCode: string | null }[] }): Promise<Result>;
+  reopenOrgs(input: { idempotencyKey: string; effectiveOn: string; codes: string[] }): Promise<Result>;
   conservation(input: { orgCodes: string[] }): Promise<{ subtrees: { code: string; path: string | null; members: number }[]; members: number; onClosed: number; onNonCell: number; districtCommittees: number }>;
 }
 
@@ -128,6 +129,7 @@ export function membershipSteps(m: MembershipSteps): { before: SagaStep[]; after
   const closeOrgs: SagaStep = {
     name: "membership.closeOrgs",
     run: (c) => m.closeOrgs({ idempotencyKey: c.idempotencyKey, effectiveOn: c.effectiveOn, close: ofKind(c.changes, "close").map((x) => ({ code: x.code, successorCode: x.successorCode })) }),
+    compensate: (c) => m.reopenOrgs({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, codes: ofKind(c.changes, "close").map((x) => x.code) }),
   };
   const verify: SagaStep = {
     name: "verify",

@@ -37,7 +37,7 @@ let env: NodeJS.ProcessEnv = {};
 let child: ChildProcess | null = null;
 let log = "";
 const drops: (() => Promise<void>)[] = [];
-let treeBefore: OrgNode[] = [];
+let treeBefore: readonly OrgNode[] = [];
 
 async function start(crashAfter?: string): Promise<ChildProcess> {
   log = "";

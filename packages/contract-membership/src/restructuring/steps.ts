@@ -93,6 +93,11 @@ export const closeOrgsInputSchema = z
   })
   .strict();
 
+/** Reopens organizations a closeOrgs step closed on effectiveOn (the saga's rollback, before that date). */
+export const reopenOrgsInputSchema = z
+  .object({ ...stepBase, codes: z.array(orgCodeSchema).max(50_000) })
+  .strict();
+
 // ---- conservation (read) ---------------------------------------------------------------------------------
 
 export const conservationInputSchema = z
@@ -117,5 +122,6 @@ export type CreateOrgsInput = z.input<typeof createOrgsInputSchema>;
 export type ReparentInput = z.input<typeof reparentInputSchema>;
 export type ReparentOutput = z.output<typeof reparentOutputSchema>;
 export type CloseOrgsInput = z.input<typeof closeOrgsInputSchema>;
+export type ReopenOrgsInput = z.input<typeof reopenOrgsInputSchema>;
 export type ConservationInput = z.input<typeof conservationInputSchema>;
 export type ConservationOutput = z.output<typeof conservationOutputSchema>;

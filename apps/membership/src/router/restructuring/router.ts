@@ -5,6 +5,7 @@ import { closeOrgsRoute } from "./close-orgs.js";
 import { conservationRoute } from "./conservation.js";
 import { createOrgsRoute } from "./create-orgs.js";
 import { markRoute } from "./mark.js";
+import { reopenOrgsRoute } from "./reopen-orgs.js";
 import { reparentRoute } from "./reparent.js";
 import { restructuringTreeRoute } from "./tree.js";
 
@@ -14,5 +15,6 @@ export const restructuringRouter = router({
   createOrgs: createOrgsRoute,
   reparent: reparentRoute,
   closeOrgs: closeOrgsRoute,
+  reopenOrgs: reopenOrgsRoute,
   conservation: conservationRoute,
 });
