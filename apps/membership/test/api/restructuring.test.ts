@@ -129,6 +129,16 @@ describe("membership.restructuring: a province moved under a new committee", () 
     expect(f.message).toMatch(/^idempotencyKey: khóa chống lặp đã dùng cho bước reparent/);
   });
 
+  it("reopens what a step closed on the effective date (a rollback's compensation), nothing else", async () => {
+    const refused = await failure(saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:01:reopen", effectiveOn: EFFECTIVE, codes: ["01-K1"] }));
+    expect(refused.code).toBe("CONFLICT");
+    expect(refused.message).toMatch(/^codes\.0: 01-K1 không giải thể ngày 2025-07-01/);
+    const r = await saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:08:closeOrgs:undo", effectiveOn: EFFECTIVE, codes: ["02"] });
+    expect(r).toEqual({ idempotencyKey: "plan-1:08:closeOrgs:undo", records: { organizationsReopened: 1 }, replayed: false });
+    expect(await fx.count("party_organization", "code = '02' AND closed_on IS NULL")).toBe(1);
+    expect((await saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:08:closeOrgs:undo", effectiveOn: EFFECTIVE, codes: ["02"] })).replayed).toBe(true);
+  });
+
   it("counts for conservation: members per subtree, none on a closed or non-cell organization", async () => {
     expect(await saga().conservation.query({ orgCodes: ["08-2025", "01", "nope"] })).toEqual({
       subtrees: [
