@@ -117,7 +117,10 @@ export function registerRestructureCommands(program: Command, setExit: (code: nu
   common(plan.command("preview <planId>").description("xem trước (không ghi gì) / dry run (writes nothing)").option("--province <code>", "chỉ một tỉnh mới / one new province only")).action(
     async (planId: string, opts: Opts & { province?: string }) => {
       const p = await clientFor(opts).plans.preview.query({ planId, ...(opts.province ? { provinceCode: opts.province } : {}) });
-      if (opts.json) return out(JSON.stringify(p, null, 2));
+      if (opts.json) {
+        out(JSON.stringify(p, null, 2));
+        return;
+      }
       out(
         [
           `Thay đổi / changes: tạo / create ${p.changes.create}, đổi tên / update ${p.changes.update}, chuyển / reparent ${p.changes.reparent}, giải thể / close ${p.changes.close}`,

@@ -13,7 +13,7 @@ import { membershipLink, type MembershipLink } from "../../src/app/membership.js
 import { openDatabase, type Database } from "../../src/db.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createRestructuringService, type RestructuringServiceOptions } from "../../src/server.js";
-import { seedMembership } from "./membership-seed.js";
+import { seedMembership } from "../../src/testing.js";
 
 export const CENTRAL: MintOptions = { sub: "central-1", roles: ["central_board"], orgPaths: ["/"] };
 const silent = () => createLogger({ name: "test", level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" });
@@ -55,6 +55,7 @@ export async function startMembership(provinces: readonly string[]): Promise<Mem
 export type Client = TRPCClient<AppRouter>;
 
 export interface RestructuringSide {
+  url: string;
   db: Database;
   client(claims: MintOptions | null): Client;
   close(): Promise<void>;
@@ -65,6 +66,7 @@ export async function startInProcess(m: MembershipSide, opts: Partial<Restructur
   const service = createRestructuringService({ db, tree: m.link.tree, membership: m.link.steps, verifier: createTokenVerifier(m.issuer.verifierOptions("restructuring")), logger: silent(), ...opts });
   const { url } = await service.start({ handleSignals: false });
   return {
+    url,
     db,
     client: (claims) => clientOf(url, m.issuer, claims),
     async close() {

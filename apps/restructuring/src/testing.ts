@@ -1,14 +1,18 @@
-// A small membership database on the real 2024 units of some provinces (with district committees), for the
+// @orgboard/restructuring/testing — for tests of the saga here and in the CLI. A small membership database on the real 2024 units of some provinces (with district committees), for the
 // saga's tests: province committee + office cell; district committees + office cell; per commune a
 // committee with two village cells (every 40th commune not split: one grassroots cell instead). The cells
 // of a split commune carry the 2025 commune they go to (their own unit code: the plan's placement rule), so
 // no member is left without a successor. Members are written straight into membership's tables with their
 // open membership period (the counters' triggers run), a deterministic number per cell.
 import { getUnits } from "@orgboard/admin-units";
-import type { MembershipDatabase } from "@orgboard/membership";
-import { compilePlan, officialPlan2025 } from "../../src/domain/index.js";
+import { compilePlan, officialPlan2025 } from "./domain/index.js";
 
-interface SeedOrg {
+/** Membership's SQL handle (its Database): only `query` is used. */
+export interface SqlHandle {
+  query(text: string, params?: readonly unknown[]): Promise<unknown>;
+}
+
+export interface SeedOrg {
   code: string;
   parent: string | null;
   kind: string;
@@ -52,7 +56,7 @@ export function seedTree(provinces: readonly string[]): SeedOrg[] {
 }
 
 /** Writes the tree and its members; answers the number of members. */
-export async function seedMembership(db: MembershipDatabase, provinces: readonly string[]): Promise<{ organizations: number; members: number }> {
+export async function seedMembership(db: SqlHandle, provinces: readonly string[]): Promise<{ organizations: number; members: number }> {
   const orgs = seedTree(provinces);
   const pathOf = new Map<string, string>();
   for (const o of orgs) pathOf.set(o.code, `${o.parent === null ? "/" : pathOf.get(o.parent)!}${o.code}/`);
