@@ -46,7 +46,7 @@ export const startRunRoute = procedure("restructuring.plans.manage")
           data: work.map((w, position) => ({ planId: input.planId, provinceCode: w.provinceCode, position, name: w.name, orgCode: w.orgCode, orgPath: w.orgPath, sourceOrgCodes: w.sourceOrgCodes, membersBefore: w.membersBefore })),
         });
         await tx.orgChange.createMany({
-          data: work.flatMap((w) => w.changes.map((ch, position) => ({ planId: input.planId, provinceCode: w.provinceCode, orgPath: w.orgPath, position, kind: ch.kind, orgCode: ch.code, payload: ch as unknown as Prisma.InputJsonValue }))),
+          data: work.flatMap((w) => w.changes.map((ch, position) => ({ planId: input.planId, provinceCode: w.provinceCode, orgPath: w.orgPath, position, kind: ch.kind, orgCode: ch.code, payload: ch }))),
         });
         await tx.plan.update({ where: { id: input.planId }, data: { status: "running" } });
         await recordCallerChange(tx, ctx, {
