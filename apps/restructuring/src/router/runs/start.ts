@@ -2,7 +2,6 @@ import { restructuringContract } from "@orgboard/contract-restructuring";
 import { recordCallerChange } from "@orgboard/events";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
-import type { Prisma } from "../../generated/prisma/client.js";
 import { compilePlan, deriveOrgChanges, provinceWork } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 import { planInScope } from "../plans/scope.js";
