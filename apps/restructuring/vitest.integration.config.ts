@@ -1,13 +1,14 @@
 import { defineConfig } from "vitest/config";
 
 // Each test file starts its own service on a fresh database (PGlite in memory, or a fresh PostgreSQL
-// database when DATABASE_URL/TEST_DATABASE_URL is set); files run one after another to keep memory flat.
+// database when DATABASE_URL/TEST_DATABASE_URL is set); files run one after another to keep memory flat. The saga's
+// runs move a province (seconds on this shared 2-core machine): generous timeouts.
 export default defineConfig({
   test: {
     include: ["test/integration/**/*.test.ts"],
     environment: "node",
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     fileParallelism: false,
   },
 });

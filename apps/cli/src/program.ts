@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { registerApiCommands } from "./api/commands.js";
 import { registerAuthCommands } from "./auth/commands.js";
 import { registerOperatorCommands } from "./operator.js";
+import { registerRestructureCommands } from "./api/restructuring.js";
 import { registerSimulateCommand } from "./simulate/index.js";
 import { registerStartCommand } from "./start/index.js";
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from "./errors.js";
@@ -19,6 +20,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   registerAuthCommands(program);
   registerApiCommands(program, setExit);
+  registerRestructureCommands(program, setExit);
   registerOperatorCommands(program, setExit);
   registerStartCommand(program, setExit);
   registerSimulateCommand(program, setExit);

@@ -37,8 +37,9 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
     expect(aud("conference")).toEqual(["conference"]);
     // personnel follows inspection's decisions and asks membership and inspection for a political standard.
     expect(aud("personnel")).toEqual(["inspection", "membership"]);
-    // restructuring's saga rewrites the scope keys of inspection, personnel and conference (#14).
-    expect(aud("restructuring")).toEqual(["conference", "inspection", "personnel"]);
+    // restructuring reads membership's tree and runs its saga steps there, and rewrites the scope keys of
+    // inspection, personnel and conference (#14, docs/restructuring.md).
+    expect(aud("restructuring")).toEqual(["conference", "inspection", "membership", "personnel"]);
   });
 
   it("refuses a client naming a client scope the realm does not define", () => {

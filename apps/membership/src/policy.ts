@@ -86,6 +86,15 @@ export const membershipPolicy = definePolicy({
    */
   "membership.events.read": membershipStreamReaders,
 
+  /**
+   * The restructuring saga (docs/restructuring.md): the organization tree with direct member counts and the
+   * conservation counts (read), and its idempotent steps that create, move and close organizations
+   * (execute). Restructuring's service account only (`azp` restructuring), like members.read names
+   * inspection's and personnel's; no official: officials change the tree through orgs.* one by one.
+   */
+  "membership.restructuring.read": { roles: ["service"], scoped: true, serviceClients: ["restructuring"] },
+  "membership.restructuring.execute": { roles: ["service"], scoped: true, serviceClients: ["restructuring"] },
+
   /** The audit trail of the scope (audit.search): auditors only, who read nothing else (docs/security.md "Audit trail"). */
   "membership.audit.read": { roles: ["auditor"], scoped: true },
 });

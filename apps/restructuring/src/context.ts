@@ -1,4 +1,6 @@
 import type { BaseContext } from "@orgboard/server-kit";
+import type { CrashPoint } from "./app/saga.js";
+import type { MembershipSteps, SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
 import type { RestructuringNotifier } from "./db.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -10,6 +12,8 @@ export interface RestructuringDeps {
   /** The organization tree previews run on. */
   tree: TreeSource;
   notifier?: RestructuringNotifier;
+  /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
+  saga: { steps: readonly SagaStep[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
 }
 
 export type RestructuringContext = BaseContext & RestructuringDeps;

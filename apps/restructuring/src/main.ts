@@ -1,12 +1,14 @@
 // Starts the restructuring service from the environment (docs/configuration.md; docs/restructuring.md).
-// Not yet in `npm start` or infra/: the tree comes from membership once that reader is built; until then
-// previews run on an empty tree (every plan previews to nothing), said in the log.
-import { createTokenVerifier } from "@orgboard/auth";
+// With MEMBERSHIP_URL the tree comes from membership's contract and runs execute there, with the service's
+// client-credentials token; without it previews run on an empty tree and runs cannot start (said in the log).
+import { clientCredentials, createTokenVerifier } from "@orgboard/auth";
 import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
+import { membershipLink } from "./app/membership.js";
+import type { CrashPoint } from "./app/saga.js";
 import { staticTree } from "./app/tree.js";
-import { loadRestructuringConfig } from "./config.js";
+import { loadRestructuringConfig, tokenUrlOf } from "./config.js";
 import { openDatabase } from "./db.js";
 import { createRestructuringService } from "./server.js";
 
@@ -22,10 +24,29 @@ const anchoring = startServiceAnchoring({
   keyPem: config.AUDIT_ANCHOR_KEY ?? null,
   logger,
 });
-logger.warn("chưa đọc cây tổ chức từ membership: xem trước chạy trên cây rỗng / the organization tree is not read from membership yet: previews run on an empty tree");
+const membership = config.MEMBERSHIP_URL
+  ? membershipLink({ url: config.MEMBERSHIP_URL, getToken: clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET! }) })
+  : null;
+if (!membership) logger.warn("MEMBERSHIP_URL chưa đặt: xem trước chạy trên cây rỗng, không thể chạy đề án / MEMBERSHIP_URL unset: previews run on an empty tree and no run can start");
+
+// Crash injection for the saga's tests: kill -9 ourselves at the named point (no shutdown, no flush).
+let crashPoint: CrashPoint | undefined;
+if (config.RESTRUCTURING_CRASH_AFTER) {
+  const [step, phase] = config.RESTRUCTURING_CRASH_AFTER.split(":");
+  logger.warn({ step, phase }, "RESTRUCTURING_CRASH_AFTER: tiến trình sẽ tự dừng (kill -9) / the process will kill itself (kill -9)");
+  crashPoint = (s, p) => {
+    if (s === step && p === phase) {
+      process.stderr.write(`restructuring: crash injected after ${s}:${p}\n`);
+      process.kill(process.pid, "SIGKILL");
+    }
+  };
+}
+
 const service = createRestructuringService({
   db,
-  tree: staticTree([]),
+  tree: membership?.tree ?? staticTree([]),
+  ...(membership ? { membership: membership.steps } : {}),
+  ...(crashPoint ? { crashPoint } : {}),
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   port: config.PORT,
   host: config.HOST,

@@ -2,6 +2,8 @@
 // directly with the organization tree they need.
 import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
+import type { CrashPoint } from "./app/saga.js";
+import { sagaSteps, type MembershipSteps, type SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
 import type { RestructuringContext } from "./context.js";
 import type { Database } from "./db.js";
@@ -12,6 +14,12 @@ export interface RestructuringServiceOptions {
   verifier: TokenVerifier;
   /** The organization tree previews run on (membership's, read with the service token, when that is built). */
   tree: TreeSource;
+  /** Membership's saga procedures (membershipLink in main.ts); without them a run cannot start. */
+  membership?: MembershipSteps;
+  /** Other services' scope-key rewrites (rekeyStep), run after membership's moves. */
+  rekeys?: readonly SagaStep[];
+  /** Tests: called at each step's pending / called / done points (main.ts: RESTRUCTURING_CRASH_AFTER). */
+  crashPoint?: CrashPoint;
   port?: number;
   host?: string;
   logger?: Logger;
@@ -28,6 +36,11 @@ export interface RestructuringServiceOptions {
 export function createRestructuringService(opts: RestructuringServiceOptions): Service {
   const now = opts.now ?? (() => new Date());
   const { prisma, notifier } = opts.db;
+  const saga = {
+    steps: opts.membership ? sagaSteps(opts.membership, opts.rekeys) : [],
+    ...(opts.membership ? { membership: opts.membership } : {}),
+    ...(opts.crashPoint ? { crashPoint: opts.crashPoint } : {}),
+  };
   return createService({
     name: "restructuring",
     router: appRouter,
@@ -39,7 +52,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
     ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
     readiness: () => opts.db.readiness(),
-    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier }),
+    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier, saga }),
     onClose: async () => {
       await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();

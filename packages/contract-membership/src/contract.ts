@@ -44,10 +44,11 @@ import { completeTransferInputSchema, completeTransferOutputSchema } from "./tra
 import { listTransfersInputSchema, listTransfersOutputSchema } from "./transfers/list-transfers.js";
 import { requestTransferInputSchema, requestTransferOutputSchema } from "./transfers/request-transfer.js";
 import { returnTransferInputSchema, returnTransferOutputSchema } from "./transfers/return-transfer.js";
+import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema, createOrgsInputSchema, markInputSchema, reopenOrgsInputSchema, reparentInputSchema, reparentOutputSchema, restructuringTreeInputSchema, restructuringTreeOutputSchema, stepResultSchema } from "./restructuring/steps.js";
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.5",
+  version: "2.6",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
@@ -124,6 +125,16 @@ export const membershipContract = defineContract({
     /** The audit trail of the caller's scope (role auditor), newest first (2.2). */
     audit: {
       search: query(searchAuditInputSchema, searchAuditOutputSchema),
+    },
+    /** The restructuring saga's reads and idempotent steps; restructuring's service account only (2.6). */
+    restructuring: {
+      tree: query(restructuringTreeInputSchema, restructuringTreeOutputSchema),
+      mark: mutation(markInputSchema, stepResultSchema),
+      createOrgs: mutation(createOrgsInputSchema, stepResultSchema),
+      reparent: mutation(reparentInputSchema, reparentOutputSchema),
+      closeOrgs: mutation(closeOrgsInputSchema, stepResultSchema),
+      reopenOrgs: mutation(reopenOrgsInputSchema, stepResultSchema),
+      conservation: query(conservationInputSchema, conservationOutputSchema),
     },
   },
   events: membershipEventSchemas,

@@ -28,6 +28,12 @@ export const membershipEventSchemas = {
   "membership.organization.created": z.object({ orgId: id, kind: z.enum(ORG_KINDS), parentPath: z.string(), openedOn: date }),
   "membership.organization.updated": z.object({ orgId: id, fields: z.array(z.string()) }),
   "membership.organization.closed": z.object({ orgId: id, closedOn: date }),
+  /**
+   * A restructuring step changed organizations (2.6): orgPath = the new province's committee (or "/");
+   * `step` is mark | createOrgs | reparent | closeOrgs | reopenOrgs; `records` per kind of row changed. One event per step,
+   * not one per organization (a province moves thousands at once); the old paths stay in audit and events.
+   */
+  "membership.organizations.restructured": z.object({ idempotencyKey: z.string(), step: z.string(), effectiveOn: date, records: z.record(z.string(), z.number().int()) }),
   "membership.member.created": z.object({ memberId: id, status: z.enum(MEMBER_STATUSES), admittedOn: date, joinedOn: date }),
   "membership.member.updated": z.object({ memberId: id, fields: z.array(z.string()) }),
   "membership.candidate.registered": z.object({ candidateId: id }),

@@ -50,3 +50,4 @@ export * from "./import/import-file.js";
 export * from "./export/export-file.js";
 export * from "./audit/search-audit.js";
 export * from "./access.js";
+export * from "./restructuring/steps.js";

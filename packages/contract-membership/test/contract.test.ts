@@ -23,6 +23,13 @@ describe("membership contract", () => {
     expect(kinds).toEqual({
       "admissions.admit": "mutation",
       "audit.search": "query",
+      "restructuring.tree": "query",
+      "restructuring.conservation": "query",
+      "restructuring.mark": "mutation",
+      "restructuring.createOrgs": "mutation",
+      "restructuring.reparent": "mutation",
+      "restructuring.closeOrgs": "mutation",
+      "restructuring.reopenOrgs": "mutation",
       "admissions.overdue": "query",
       "admissions.recognize": "mutation",
       "admissions.registerCandidate": "mutation",

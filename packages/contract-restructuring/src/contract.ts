@@ -5,16 +5,25 @@ import { restructuringEventSchemas } from "./events.js";
 import { getPlanInputSchema, getPlanOutputSchema } from "./plans/get.js";
 import { loadOfficialPlanInputSchema, loadOfficialPlanOutputSchema } from "./plans/load-official.js";
 import { previewPlanInputSchema, previewPlanOutputSchema } from "./plans/preview.js";
+import { resumeRunInputSchema, runInputSchema, runViewSchema, startRunInputSchema, verifyRunOutputSchema } from "./runs/runs.js";
 
 export const restructuringContract = defineContract({
   service: "restructuring",
-  version: "1.0",
+  version: "1.1",
   procedures: {
-    /** Restructuring plans (đề án): load, read, dry run. Execution (the saga) is not in 1.0. */
+    /** Restructuring plans (đề án): load, read, dry run. Execution: `runs` (1.1). */
     plans: {
       loadOfficial: mutation(loadOfficialPlanInputSchema, loadOfficialPlanOutputSchema),
       get: query(getPlanInputSchema, getPlanOutputSchema),
       preview: query(previewPlanInputSchema, previewPlanOutputSchema),
+    },
+    /** Execution as a resumable, idempotent saga, province by province (1.1). */
+    runs: {
+      start: mutation(startRunInputSchema, runViewSchema),
+      resume: mutation(resumeRunInputSchema, runViewSchema),
+      get: query(runInputSchema, runViewSchema),
+      verify: query(runInputSchema, verifyRunOutputSchema),
+      rollback: mutation(runInputSchema, runViewSchema),
     },
   },
   events: restructuringEventSchemas,

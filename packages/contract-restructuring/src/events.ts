@@ -1,8 +1,16 @@
-// Event payloads of the restructuring stream (outbox). 1.0: plans loaded; the saga's events come with it.
+// Event payloads of the restructuring stream (outbox). 1.0: plans loaded; 1.1: the saga's run, steps and provinces.
 import { z } from "zod";
 
 export const restructuringEventSchemas = {
   /** A plan was created (loaded from the official mapping or written); `orgPath` = the plan's scope. */
   "restructuring.plan.loaded": z.object({ planId: z.string(), origin: z.string().nullable(), effectiveOn: z.string() }),
+  /** A run started: its organization changes stored (1.1); `orgPath` = the plan's scope. */
+  "restructuring.run.started": z.object({ planId: z.string(), provinces: z.array(z.string()), changes: z.number().int() }),
+  /** One saga step done for one new province (1.1); `orgPath` = the new province's committee. */
+  "restructuring.step.done": z.object({ planId: z.string(), provinceCode: z.string(), step: z.string(), attempt: z.number().int(), records: z.record(z.string(), z.number().int()), replayed: z.boolean() }),
+  /** Every step of a new province done, conservation checked (1.1). */
+  "restructuring.province.done": z.object({ planId: z.string(), provinceCode: z.string(), membersBefore: z.number().int(), membersAfter: z.number().int() }),
+  /** A run rolled back before its effective date (1.1). */
+  "restructuring.run.rolled_back": z.object({ planId: z.string(), steps: z.number().int() }),
 };
 export const RESTRUCTURING_EVENT_TYPES = Object.keys(restructuringEventSchemas) as (keyof typeof restructuringEventSchemas)[];

@@ -19,6 +19,7 @@ import { membersRouter } from "./members/router.js";
 import { orgsRouter } from "./orgs/router.js";
 import { ratingsRouter } from "./ratings/router.js";
 import { removalsRouter } from "./removals/router.js";
+import { restructuringRouter } from "./restructuring/router.js";
 import { targetsRouter } from "./targets/router.js";
 import { transfersRouter } from "./transfers/router.js";
 import { router } from "./trpc.js";
@@ -39,6 +40,7 @@ export const membershipRouter = router({
   export: exportRouter,
   events: eventsRouter,
   audit: auditRouter,
+  restructuring: restructuringRouter,
 });
 
 export const appRouter = router({ membership: membershipRouter });

@@ -108,6 +108,14 @@ const PROBES: Record<string, Probe> = {
   "export.members": (c, t) => c.membership.export.members.mutate({ orgPath: t, format: "csv" }),
   "export.orgs": (c, t) => c.membership.export.orgs.mutate({ orgPath: t, format: "csv" }),
   "audit.search": (c, t) => c.membership.audit.search.query({ orgPath: t }),
+  // The restructuring saga's: restructuring's service account only (test/api/restructuring.test.ts), no human role.
+  "restructuring.tree": (c) => c.membership.restructuring.tree.query({}),
+  "restructuring.conservation": (c) => c.membership.restructuring.conservation.query({ orgCodes: ["01"] }),
+  "restructuring.mark": (c) => c.membership.restructuring.mark.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", orgCodes: ["01"], moving: true }),
+  "restructuring.createOrgs": (c) => c.membership.restructuring.createOrgs.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", create: [], update: [] }),
+  "restructuring.reparent": (c) => c.membership.restructuring.reparent.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", moves: [] }),
+  "restructuring.closeOrgs": (c) => c.membership.restructuring.closeOrgs.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", close: [] }),
+  "restructuring.reopenOrgs": (c) => c.membership.restructuring.reopenOrgs.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", codes: [] }),
 };
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string };

@@ -35,7 +35,7 @@ describe("membership router coverage", () => {
       if (p.path === "membership.events.stream") expect(p.type).toBe("subscription");
       // Every import writes, whatever it is named after (import.history brings past years in).
       else if (p.path.startsWith("membership.import.")) expect(p.type, p.path).toBe("mutation");
-      else if (["get", "list", "children", "structure", "history", "overdue", "eligible", "summary", "report", "search"].includes(verb)) expect(p.type, p.path).toBe("query");
+      else if (["get", "list", "children", "structure", "history", "overdue", "eligible", "summary", "report", "search", "tree", "conservation"].includes(verb)) expect(p.type, p.path).toBe("query");
       else expect(p.type, p.path).toBe("mutation");
     }
   });

@@ -23,7 +23,7 @@ export type OrgChange =
   | { kind: "create"; code: string; orgKind: OrgKind; name: string; parentCode: string | null; unitCode: string }
   | { kind: "close"; code: string; successorCode: string | null }
   | { kind: "update"; code: string; name: string; unitCode: string }
-  | { kind: "reparent"; code: string; fromParentCode: string | null; toParentCode: string; orgKind?: OrgKind };
+  | { kind: "reparent"; code: string; fromParentCode: string | null; toParentCode: string; orgKind?: OrgKind; fromOrgKind?: OrgKind };
 
 export type Conflict =
   | { kind: "duplicate_name"; parentCode: string; name: string; codes: string[] }
@@ -204,7 +204,8 @@ export function deriveOrgChanges(plan: CompiledPlan, tree: readonly OrgNode[]): 
   }
   for (const [code, { to, orgKind }] of newParent) {
     const org = byCode.get(code)!;
-    changes.push({ kind: "reparent", code, fromParentCode: org.parentCode, toParentCode: to, ...(orgKind ? { orgKind } : {}) });
+    // The former kind too, when it changes: a rollback restores it.
+    changes.push({ kind: "reparent", code, fromParentCode: org.parentCode, toParentCode: to, ...(orgKind ? { orgKind, fromOrgKind: org.kind } : {}) });
   }
 
   const after = applyOrgChanges(tree, changes);

@@ -1,2 +1,3 @@
 export * from "./plan.js";
 export * from "./derive.js";
+export * from "./work.js";

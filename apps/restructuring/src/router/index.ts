@@ -6,10 +6,16 @@ import { router } from "../trpc.js";
 import { getPlanRoute } from "./plans/get.js";
 import { loadOfficialPlanRoute } from "./plans/load-official.js";
 import { previewPlanRoute } from "./plans/preview.js";
+import { getRunRoute } from "./runs/get.js";
+import { resumeRunRoute } from "./runs/resume.js";
+import { rollbackRunRoute } from "./runs/rollback.js";
+import { startRunRoute } from "./runs/start.js";
+import { verifyRunRoute } from "./runs/verify.js";
 import "../policy.js";
 
 export const restructuringRouter = router({
   plans: router({ loadOfficial: loadOfficialPlanRoute, get: getPlanRoute, preview: previewPlanRoute }),
+  runs: router({ start: startRunRoute, resume: resumeRunRoute, get: getRunRoute, verify: verifyRunRoute, rollback: rollbackRunRoute }),
 });
 
 export const appRouter = router({ restructuring: restructuringRouter });

@@ -1,0 +1,168 @@
+// `orgboard restructure plan load|preview|run|resume|rollback|verify`: the restructuring service's API
+// (@orgboard/contract-restructuring) as the official (`orgboard login`, or ORGBOARD_TOKEN): load the
+// official 2025 plan, preview it, run it province by province with a line (and a bar on a terminal) per
+// province, resume it after a failure or a crash, roll it back before its date, verify conservation.
+// Reports on stdout, progress on stderr (docs/restructuring.md).
+import { type Command } from "commander";
+import { createTRPCClient } from "@trpc/client";
+import { createServiceLinks, type TokenGetter } from "@orgboard/contracts";
+import type { RestructuringContractRouter, RunProvinceView, RunView, VerifyRunOutput } from "@orgboard/contract-restructuring";
+import { officialToken } from "../auth/session.js";
+import { EXIT_FAILURE } from "../errors.js";
+import { progressBar } from "../progress.js";
+import { transferFetch } from "./transfer.js";
+
+const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+const err = (s: string) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
+const integer = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
+const seconds = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** --api, else RESTRUCTURING_URL, else the local restructuring (ORGBOARD_RESTRUCTURING_PORT, default 3005). */
+export function restructuringUrl(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const raw = given ?? env.RESTRUCTURING_URL ?? `http://127.0.0.1:${env.ORGBOARD_RESTRUCTURING_PORT || 3005}`;
+  return raw.replace(/\/+$/, "").replace(/\/trpc$/, "");
+}
+
+export function restructuringClient(baseUrl: string, getToken: TokenGetter) {
+  const fetchImpl = transferFetch(baseUrl, undefined, { service: "restructuring", variable: "RESTRUCTURING_URL" });
+  return createTRPCClient<RestructuringContractRouter>({ links: [createServiceLinks<RestructuringContractRouter>({ restructuring: `${baseUrl}/trpc` }, getToken, { fetch: fetchImpl })] }).restructuring;
+}
+
+const STATUS: Record<RunProvinceView["status"], string> = {
+  pending: "chờ / pending",
+  running: "đang sắp xếp / running",
+  done: "xong / done",
+  failed: "lỗi / failed",
+  rolled_back: "đã hoàn tác / rolled back",
+};
+
+/** One province's line: status, steps, organizations created / closed / moved, members before → after. */
+export function provinceLine(p: RunProvinceView, ms?: number): string {
+  const members = `${integer.format(p.membersBefore)} → ${p.membersAfter === null ? "?" : integer.format(p.membersAfter)}`;
+  const time = ms === undefined ? "" : ` (${seconds.format(ms / 1000)} s)`;
+  const error = p.error ? `\n    ${p.error}` : "";
+  return (
+    `Tỉnh ${p.provinceCode} ${p.name}: ${STATUS[p.status]} — ${p.stepsDone}/${p.stepsTotal} bước / steps; ` +
+    `tạo / created ${integer.format(p.changes.create)}, giải thể / closed ${integer.format(p.changes.close)}, chuyển / moved ${integer.format(p.changes.reparent)}; ` +
+    `đảng viên / members ${members}${time}${error}`
+  );
+}
+
+export function formatRun(v: RunView): string {
+  const done = v.provinces.filter((p) => p.status === "done").length;
+  return [`Đề án / plan ${v.planId} — ${v.status}, hiệu lực / effective ${v.effectiveOn.split("-").reverse().join("/")}; ${done}/${v.provinces.length} tỉnh xong / provinces done`, ...v.provinces.map((p) => `  ${provinceLine(p)}`)].join("\n");
+}
+
+export function formatVerify(v: VerifyRunOutput): string {
+  const lines = [
+    `KIỂM TRA BẢO TOÀN / CONSERVATION CHECK — ${v.ok ? "ĐẠT / OK" : "KHÔNG ĐẠT / FAILED"}`,
+    `Tỉnh / provinces: ${v.provinces.before} → ${v.provinces.after}; xã / communes: ${integer.format(v.communes.before)} → ${integer.format(v.communes.after)}`,
+    `Đảng viên / members: ${integer.format(v.members)}; ở tổ chức đã giải thể / on closed organizations: ${v.membersOnClosed}; không ở chi bộ / not in a cell: ${v.membersOnNonCell}`,
+    `Đảng bộ cấp huyện còn lại / district committees left: ${v.districtCommittees}`,
+    ...v.perProvince.map((p) => `  Tỉnh ${p.provinceCode} (${p.orgCode}): ${integer.format(p.before)} → ${integer.format(p.after)} ${p.ok ? "✓" : "✗"}`),
+    ...v.problems.map((p) => `  ! ${p}`),
+  ];
+  return lines.join("\n");
+}
+
+interface Opts {
+  api?: string;
+  issuer?: string;
+  json?: boolean;
+}
+
+const common = (c: Command) =>
+  c
+    .option("--api <url>", "dịch vụ restructuring / the restructuring service (RESTRUCTURING_URL; default http://127.0.0.1:3005)")
+    .option("--issuer <url>", "realm của phiên đăng nhập / the realm of the login to use (ORGBOARD_ISSUER; default the last login)")
+    .option("--json", "in JSON / print JSON", false);
+
+const clientFor = (opts: Opts) => restructuringClient(restructuringUrl(opts.api), officialToken({ issuer: opts.issuer }));
+
+/** Runs the provinces not done one by one (one call each), a line per province as it finishes. */
+async function runProvinces(api: ReturnType<typeof restructuringClient>, view: RunView, only: string | undefined, setExit: (code: number) => void): Promise<RunView> {
+  const todo = view.provinces.filter((p) => p.status !== "done" && (only === undefined || p.provinceCode === only));
+  const bar = progressBar("Sắp xếp / restructuring");
+  let last = view;
+  let n = 0;
+  bar.update(0, todo.length);
+  for (const p of todo) {
+    const started = Date.now();
+    last = await api.runs.resume.mutate({ planId: view.planId, provinceCode: p.provinceCode });
+    const now = last.provinces.find((q) => q.provinceCode === p.provinceCode)!;
+    bar.stop();
+    err(provinceLine(now, Date.now() - started));
+    bar.update(++n, todo.length, `Tỉnh / province ${p.provinceCode}`);
+    if (now.status !== "done") {
+      setExit(EXIT_FAILURE);
+      break;
+    }
+  }
+  bar.stop();
+  return last;
+}
+
+export function registerRestructureCommands(program: Command, setExit: (code: number) => void): void {
+  const plan = program
+    .command("restructure")
+    .description("sắp xếp đơn vị hành chính (đề án 2025) qua API / administrative-unit restructuring (the 2025 plan) through the API")
+    .command("plan")
+    .description("nạp, xem trước, chạy, chạy tiếp, hoàn tác, kiểm tra một đề án / load, preview, run, resume, roll back, verify a plan");
+
+  common(plan.command("load").description("nạp đề án chính thức 2025 (63 → 34 tỉnh) / load the official 2025 plan (63 → 34 provinces)")).action(async (opts: Opts) => {
+    const v = await clientFor(opts).plans.loadOfficial.mutate({});
+    out(opts.json ? JSON.stringify(v, null, 2) : `Đã nạp đề án / plan loaded: ${v.id}\n${v.title}\nTỉnh / provinces ${v.provinces.before} → ${v.provinces.after}; xã / communes ${integer.format(v.communes.before)} → ${integer.format(v.communes.after)}`);
+  });
+
+  common(plan.command("preview <planId>").description("xem trước (không ghi gì) / dry run (writes nothing)").option("--province <code>", "chỉ một tỉnh mới / one new province only")).action(
+    async (planId: string, opts: Opts & { province?: string }) => {
+      const p = await clientFor(opts).plans.preview.query({ planId, ...(opts.province ? { provinceCode: opts.province } : {}) });
+      if (opts.json) {
+        out(JSON.stringify(p, null, 2));
+        return;
+      }
+      out(
+        [
+          `Thay đổi / changes: tạo / create ${p.changes.create}, đổi tên / update ${p.changes.update}, chuyển / reparent ${p.changes.reparent}, giải thể / close ${p.changes.close}`,
+          `Vướng mắc / conflicts: trùng tên / duplicate names ${p.conflicts.duplicate_name}, chi bộ trống / empty cells ${p.conflicts.empty_cell}, không nơi sinh hoạt / no successor ${p.conflicts.no_successor}, mã lạ / unknown units ${p.conflicts.unknown_unit}`,
+          `Bảo toàn / conservation: ${p.conservation.ok ? "đạt / ok" : "không đạt / failed"} (${integer.format(p.conservation.membersBefore)} đảng viên / members)`,
+          ...p.units.filter((u) => u.level === "province").map((u) => `  ${u.unitCode} ${u.name}: ${integer.format(u.membersBefore)} → ${integer.format(u.members)} đảng viên / members, ${integer.format(u.organizations)} tổ chức / organizations`),
+        ].join("\n"),
+      );
+    },
+  );
+
+  common(plan.command("run <planId>").description("chạy đề án, từng tỉnh / run the plan, province by province").option("--province <code...>", "chỉ các tỉnh mới này / only these new provinces")).action(
+    async (planId: string, opts: Opts & { province?: string[] }) => {
+      const api = clientFor(opts);
+      const started = await api.runs.start.mutate({ planId, ...(opts.province ? { provinceCodes: opts.province } : {}) });
+      err(`Bắt đầu / started: ${started.provinces.length} tỉnh / provinces`);
+      const v = await runProvinces(api, started, undefined, setExit);
+      out(opts.json ? JSON.stringify(v, null, 2) : formatRun(v));
+    },
+  );
+
+  common(plan.command("resume <planId>").description("chạy tiếp mọi bước chưa xong / run every step not done").option("--province <code>", "chỉ một tỉnh / one province only")).action(
+    async (planId: string, opts: Opts & { province?: string }) => {
+      const api = clientFor(opts);
+      const v = await runProvinces(api, await api.runs.get.query({ planId }), opts.province, setExit);
+      out(opts.json ? JSON.stringify(v, null, 2) : formatRun(v));
+    },
+  );
+
+  common(plan.command("status <planId>").description("tiến độ theo tỉnh / progress per province")).action(async (planId: string, opts: Opts) => {
+    const v = await clientFor(opts).runs.get.query({ planId });
+    out(opts.json ? JSON.stringify(v, null, 2) : formatRun(v));
+  });
+
+  common(plan.command("rollback <planId>").description("hoàn tác trước ngày hiệu lực / roll back before the effective date")).action(async (planId: string, opts: Opts) => {
+    const v = await clientFor(opts).runs.rollback.mutate({ planId });
+    out(opts.json ? JSON.stringify(v, null, 2) : formatRun(v));
+  });
+
+  common(plan.command("verify <planId>").description("kiểm tra bảo toàn với số liệu thật của dịch vụ đảng viên / conservation against membership's real counts")).action(async (planId: string, opts: Opts) => {
+    const v = await clientFor(opts).runs.verify.query({ planId });
+    out(opts.json ? JSON.stringify(v, null, 2) : formatVerify(v));
+    if (!v.ok) setExit(EXIT_FAILURE);
+  });
+}

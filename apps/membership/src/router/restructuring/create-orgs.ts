@@ -1,0 +1,52 @@
+import { membershipContract } from "@orgboard/contract-membership";
+import { toDbDate } from "@orgboard/db";
+import { bilingual } from "@orgboard/server-kit";
+import { adminUnitOf } from "../../domain/admin-unit.js";
+import type { OrgKind } from "../../domain/enums.js";
+import { canBeChildOf, childPath, pathDepth } from "../../domain/org-tree.js";
+import { conflict, invalid, notFound } from "../errors.js";
+import { procedure } from "../procedure.js";
+import { commonPath, idempotentStep, WHOLE_COUNTRY } from "./step.js";
+
+const c = membershipContract.procedures.restructuring.createOrgs;
+
+/**
+ * The committees of the new units: created (opened on the effective date, under the parent named, a parent
+ * before its children) and continuing ones renamed and attached to their new unit. One transaction.
+ */
+export const createOrgsRoute = procedure("membership.restructuring.execute", { resource: WHOLE_COUNTRY })
+  .input(c.input)
+  .output(c.output)
+  .mutation(({ ctx, input }) =>
+    idempotentStep(ctx, input, "createOrgs", async (tx) => {
+      const paths: string[] = [];
+      for (const [i, o] of input.create.entries()) {
+        const field = `create.${i}`;
+        const parent = o.parentCode === null ? null : await tx.partyOrganization.findUnique({ where: { code: o.parentCode } });
+        if (o.parentCode !== null && !parent) throw notFound(`${field}.parentCode`, bilingual("không có tổ chức cha này", "no such parent organization"));
+        if (parent?.closedOn) throw conflict(`${field}.parentCode`, "parent_closed", bilingual("tổ chức cha đã giải thể", "the parent organization is closed"));
+        if (!canBeChildOf(o.kind, (parent?.kind ?? null) as OrgKind | null)) throw invalid(`${field}.kind`, "invalid_parent_kind", bilingual(`${o.kind} không thể trực thuộc ${parent?.kind ?? "/"}`, `a ${o.kind} cannot be under ${parent?.kind ?? "/"}`));
+        const unit = adminUnitOf(o.adminUnitCode, input.effectiveOn, `${field}.adminUnitCode`);
+        if (!unit.ok) throw invalid(`${field}.adminUnitCode`, unit.violations[0]!.code, unit.violations[0]!.message);
+        if (await tx.partyOrganization.findUnique({ where: { code: o.code }, select: { id: true } })) {
+          throw conflict(`${field}.code`, "duplicate", bilingual(`đã có tổ chức mã ${o.code}`, `an organization with the code ${o.code} already exists`));
+        }
+        const path = childPath(parent?.path ?? "/", o.code);
+        await tx.partyOrganization.create({
+          data: { parentId: parent?.id ?? null, path, depth: pathDepth(path), kind: o.kind, code: o.code, name: o.name, adminUnitCode: o.adminUnitCode, adminUnitEdition: unit.value.edition, openedOn: toDbDate(input.effectiveOn) },
+        });
+        paths.push(path);
+      }
+      for (const [i, u] of input.update.entries()) {
+        const unit = adminUnitOf(u.adminUnitCode, input.effectiveOn, `update.${i}.adminUnitCode`);
+        if (!unit.ok) throw invalid(`update.${i}.adminUnitCode`, unit.violations[0]!.code, unit.violations[0]!.message);
+        const r = await tx.partyOrganization.updateMany({ where: { code: u.code, closedOn: null }, data: { name: u.name, adminUnitCode: u.adminUnitCode, adminUnitEdition: unit.value.edition } });
+        if (r.count !== 1) throw notFound(`update.${i}.code`, bilingual("không có tổ chức đang hoạt động mã này", "no open organization with this code"));
+      }
+      return {
+        records: { organizationsCreated: input.create.length, organizationsUpdated: input.update.length },
+        orgPath: commonPath(paths),
+        audit: { created: input.create.map((o, i) => ({ ...o, path: paths[i] })), updated: input.update },
+      };
+    }),
+  );

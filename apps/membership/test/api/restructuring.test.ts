@@ -1,0 +1,157 @@
+// membership.restructuring.*: the saga's reads and idempotent steps over real HTTP on a real database.
+// Happy path (a province's cells moved under a new committee, the old committee closed, paths rewritten in
+// every scope-key column, audit keeping the old path), replays answering the stored result, bad input naming
+// the field, and who may call: restructuring's service account only.
+import { TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CENTRAL, startHarness, type Harness } from "./harness.js";
+import { Fixture, TREE } from "./fixtures.js";
+
+let h: Harness;
+let fx: Fixture;
+let memberC3: number;
+
+const service = (clientId: string) => h.client({ sub: `service-account-${clientId}`, roles: ["service"], orgPaths: ["/"], azp: clientId, audience: "membership" });
+const saga = () => service("restructuring").membership.restructuring;
+const EFFECTIVE = "2025-07-01";
+
+async function failure(call: Promise<unknown>): Promise<{ code?: string; message: string; paths: string[] }> {
+  try {
+    await call;
+  } catch (e) {
+    if (!(e instanceof TRPCClientError)) throw e;
+    const data = e.data as { code?: string; fieldErrors?: { path: string }[] } | undefined;
+    return { code: data?.code, message: e.message, paths: (data?.fieldErrors ?? []).map((f) => f.path) };
+  }
+  throw new Error("expected the call to fail");
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  fx = new Fixture(h.db);
+  await fx.tree();
+  // Hà Giang (02) and Hà Nội (01) as 2024 units.
+  await h.db.query(`UPDATE party_organization SET admin_unit_code = '02', admin_unit_edition = '2024' WHERE path = '/02/'`);
+  await h.db.query(`UPDATE party_organization SET admin_unit_code = '01', admin_unit_edition = '2024' WHERE path = '/01/'`);
+  memberC3 = await fx.member(TREE.c3, { fullName: "Lò Văn Sính" });
+  await fx.member(TREE.c3, { fullName: "Giàng Thị Mai", status: "probationary", admittedOn: "2025-02-01" });
+  await fx.member(TREE.c1, { fullName: "Trần An" });
+  await fx.rating({ memberId: memberC3 }, 2024, "good", "approved");
+});
+afterAll(() => h?.close());
+
+describe("membership.restructuring: who may call", () => {
+  it("answers restructuring's service account only; an official, another service account: FORBIDDEN; no token: 401", async () => {
+    expect((await saga().tree.query({})).organizations.length).toBe(8);
+    for (const [who, c] of [["central_board", h.client(CENTRAL)], ["personnel", service("personnel")], ["inspection", service("inspection")]] as const) {
+      expect((await failure(c.membership.restructuring.tree.query({}))).code, who).toBe("FORBIDDEN");
+      expect((await failure(c.membership.restructuring.mark.mutate({ idempotencyKey: "k-forbidden-1", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: true }))).code, who).toBe("FORBIDDEN");
+      expect((await failure(c.membership.restructuring.conservation.query({ orgCodes: ["02"] }))).code, who).toBe("FORBIDDEN");
+    }
+    expect((await failure(h.client(null).membership.restructuring.tree.query({}))).code).toBe("UNAUTHORIZED");
+    expect(await fx.count("restructuring_mark")).toBe(0);
+  });
+
+  it("bad input → 400 naming the field, Vietnamese first", async () => {
+    const f = await failure(saga().createOrgs.mutate({ idempotencyKey: "x", effectiveOn: "2025-13-01", create: [], update: [] }));
+    expect(f.code).toBe("BAD_REQUEST");
+    expect(f.paths.sort()).toEqual(["effectiveOn", "idempotencyKey"]);
+    expect(f.message).toMatch(/phải là khóa chống lặp/);
+    const g = await failure(saga().tree.query({ provinceCodes: ["8"] }));
+    expect(g.paths).toEqual(["provinceCodes.0"]);
+  });
+});
+
+describe("membership.restructuring: a province moved under a new committee", () => {
+  it("reads the tree of a province with direct member counts", async () => {
+    const { organizations } = await saga().tree.query({ provinceCodes: ["02"] });
+    expect(organizations.map((o) => [o.code, o.parentCode, o.members, o.moving])).toEqual([
+      ["02", null, 0, false],
+      ["02-G1", "02", 0, false],
+      ["02-C3", "02-G1", 2, false],
+    ]);
+  });
+
+  it("marks the subtree as being restructured (once per key)", async () => {
+    const first = await saga().mark.mutate({ idempotencyKey: "plan-1:08:mark", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: true });
+    expect(first).toEqual({ idempotencyKey: "plan-1:08:mark", records: { marks: 1 }, replayed: false });
+    expect(await saga().mark.mutate({ idempotencyKey: "plan-1:08:mark", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: true })).toEqual({ ...first, replayed: true });
+    const { organizations } = await saga().tree.query({ provinceCodes: ["02"] });
+    expect(organizations.every((o) => o.moving)).toBe(true);
+  });
+
+  it("creates the new committee, moves the commune with its cells and records, closes the old committee", async () => {
+    const created = await saga().createOrgs.mutate({
+      idempotencyKey: "plan-1:08:createOrgs",
+      effectiveOn: EFFECTIVE,
+      create: [{ code: "08-2025", kind: "provincial_committee", name: "Đảng bộ Tỉnh Tuyên Quang", parentCode: null, adminUnitCode: "08" }],
+      update: [],
+    });
+    expect(created.records).toEqual({ organizationsCreated: 1, organizationsUpdated: 0 });
+
+    const moved = await saga().reparent.mutate({ idempotencyKey: "plan-1:08:reparent", effectiveOn: EFFECTIVE, moves: [{ code: "02-G1", toParentCode: "08-2025" }] });
+    expect(moved.moves).toEqual([{ code: "02-G1", fromPath: "/02/02-G1/", toPath: "/08-2025/02-G1/" }]);
+    expect(moved.records).toMatchObject({ organizations: 2, member: 2, membership_period: 2, admission: 1, quality_rating: 1, organizationsMoved: 1 });
+    // Every scope key follows; nothing is left on the old prefix except history.
+    expect(await fx.count("member", "org_path LIKE '/02/%'")).toBe(0);
+    expect(await fx.count("member", "org_path = '/08-2025/02-G1/02-C3/'")).toBe(2);
+    expect(await fx.count("membership_period", "org_path LIKE '/02/%'")).toBe(0);
+    expect(await fx.count("party_organization", "path LIKE '/08-2025/%'")).toBe(3);
+    expect(await fx.count("org_member_total", "org_path = '/08-2025/02-G1/02-C3/' AND net = 2")).toBe(1);
+    // The audit record keeps the old path as history.
+    const { rows } = await h.db.query<{ after: { changes: { moves: { fromPath: string }[] } }; actor: string }>(`SELECT after, actor FROM audit_record WHERE entity = 'RestructuringStep' AND entity_id = 'plan-1:08:reparent'`);
+    expect(rows[0]!.actor).toBe("service-account-restructuring");
+    expect(rows[0]!.after.changes.moves[0]!.fromPath).toBe("/02/02-G1/");
+
+    // A repeat answers the first result and moves nothing again.
+    const again = await saga().reparent.mutate({ idempotencyKey: "plan-1:08:reparent", effectiveOn: EFFECTIVE, moves: [{ code: "02-G1", toParentCode: "08-2025" }] });
+    expect(again).toEqual({ ...moved, replayed: true });
+    expect(await fx.count("audit_record", "entity_id = 'plan-1:08:reparent'")).toBe(1);
+
+    const closed = await saga().closeOrgs.mutate({ idempotencyKey: "plan-1:08:closeOrgs", effectiveOn: EFFECTIVE, close: [{ code: "02", successorCode: "08-2025" }] });
+    expect(closed.records).toEqual({ organizationsClosed: 1 });
+    expect(await fx.count("party_organization", "code = '02' AND closed_on = '2025-07-01'")).toBe(1);
+    const events = await h.db.query<{ type: string; org_path: string }>(`SELECT type, org_path FROM outbox_event WHERE aggregate_id LIKE 'plan-1:08:%' ORDER BY id`);
+    expect(events.rows.map((e) => e.org_path)).toEqual(["/", "/08-2025/", "/08-2025/02-G1/", "/02/"]);
+  });
+
+  it("refuses to close an organization members still belong to: the whole step, naming the entry", async () => {
+    const f = await failure(saga().closeOrgs.mutate({ idempotencyKey: "plan-1:01:closeOrgs", effectiveOn: EFFECTIVE, close: [{ code: "01-K1", successorCode: null }, { code: "01-C1", successorCode: null }] }));
+    expect(f.code).toBe("CONFLICT");
+    expect(f.message).toMatch(/^close\.1\.code: 01-C1: còn 1 đảng viên sinh hoạt ở đây/);
+    expect(await fx.count("party_organization", "code = '01-K1' AND closed_on IS NULL")).toBe(1);
+    expect(await fx.count("restructuring_step", "idempotency_key = 'plan-1:01:closeOrgs'")).toBe(0);
+  });
+
+  it("refuses a key reused for another step", async () => {
+    const f = await failure(saga().mark.mutate({ idempotencyKey: "plan-1:08:reparent", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: false }));
+    expect(f.code).toBe("CONFLICT");
+    expect(f.message).toMatch(/^idempotencyKey: khóa chống lặp đã dùng cho bước reparent/);
+  });
+
+  it("reopens what a step closed on the effective date (a rollback's compensation), nothing else", async () => {
+    const refused = await failure(saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:01:reopen", effectiveOn: EFFECTIVE, codes: ["01-K1"] }));
+    expect(refused.code).toBe("CONFLICT");
+    expect(refused.message).toMatch(/^codes\.0: 01-K1 không giải thể ngày 2025-07-01/);
+    const r = await saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:08:closeOrgs:undo", effectiveOn: EFFECTIVE, codes: ["02"] });
+    expect(r).toEqual({ idempotencyKey: "plan-1:08:closeOrgs:undo", records: { organizationsReopened: 1 }, replayed: false });
+    expect(await fx.count("party_organization", "code = '02' AND closed_on IS NULL")).toBe(1);
+    expect((await saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:08:closeOrgs:undo", effectiveOn: EFFECTIVE, codes: ["02"] })).replayed).toBe(true);
+  });
+
+  it("counts for conservation: members per subtree, none on a closed or non-cell organization", async () => {
+    expect(await saga().conservation.query({ orgCodes: ["08-2025", "01", "nope"] })).toEqual({
+      subtrees: [
+        { code: "08-2025", path: "/08-2025/", members: 2 },
+        { code: "01", path: "/01/", members: 1 },
+        { code: "nope", path: null, members: 0 },
+      ],
+      members: 3,
+      onClosed: 0,
+      onNonCell: 0,
+      districtCommittees: 0,
+    });
+    await saga().mark.mutate({ idempotencyKey: "plan-1:08:unmark", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: false });
+    expect((await saga().tree.query({})).organizations.some((o) => o.moving)).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+// The saga's unit of work: one new province (docs/restructuring.md, "Execution"). Groups the derived
+// organization changes by the new province they belong to and records what conservation must find after
+// them (the members of its sources before). Pure.
+import { getUnit } from "@orgboard/admin-units";
+import type { Derivation, OrgChange, OrgNode } from "./derive.js";
+import type { CompiledPlan } from "./plan.js";
+
+export interface ProvinceWork {
+  provinceCode: string;
+  name: string;
+  /** the new province's committee (kept or created) */
+  orgCode: string;
+  orgPath: string;
+  /** the old provinces' committees it is formed from */
+  sourceOrgCodes: string[];
+  /** active members in the subtrees of those committees now (the sum of its parts) */
+  membersBefore: number;
+  /** its organization changes, in the derivation's order (a parent created before its children) */
+  changes: OrgChange[];
+}
+
+/** The path of an organization of the tree: the codes of its ancestors (paths are built from codes). */
+export function pathOf(byCode: ReadonlyMap<string, OrgNode>, code: string): string {
+  const codes: string[] = [];
+  for (let cur = byCode.get(code), guard = 0; cur && guard < 64; cur = cur.parentCode === null ? undefined : byCode.get(cur.parentCode), guard++) codes.unshift(cur.code);
+  return `/${codes.join("/")}/`;
+}
+
+/** The old province of an old unit (province, district or commune) of the plan's old edition. */
+function oldProvinceOf(plan: CompiledPlan, unitCode: string | null): string | undefined {
+  let unit = unitCode === null ? undefined : getUnit(plan.plan.fromEdition, unitCode);
+  for (let guard = 0; unit && unit.kind !== "province" && guard < 4; guard++) unit = unit.parentCode ? getUnit(plan.plan.fromEdition, unit.parentCode) : undefined;
+  return unit?.code;
+}
+
+export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], derivation: Derivation, only?: readonly string[]): ProvinceWork[] {
+  const byCode = new Map(tree.map((o) => [o.code, o]));
+  const provinceOfUnit = (unitCode: string): string | undefined => {
+    const u = plan.newUnits.get(unitCode);
+    return u === undefined ? undefined : u.level === "province" ? u.code : (u.parentCode ?? undefined);
+  };
+  const provinceOfOrg = new Map<string, string>();
+  for (const [unitCode, orgCode] of derivation.orgOfNewUnit) {
+    const p = provinceOfUnit(unitCode);
+    if (p !== undefined) provinceOfOrg.set(orgCode, p);
+  }
+  const provinceOf = (c: OrgChange): string | undefined => {
+    switch (c.kind) {
+      case "create":
+      case "update":
+        return provinceOfUnit(c.unitCode);
+      case "reparent":
+        return provinceOfOrg.get(c.toParentCode);
+      case "close": {
+        if (c.successorCode !== null) return provinceOfOrg.get(c.successorCode);
+        const old = oldProvinceOf(plan, byCode.get(c.code)?.adminUnitCode ?? null);
+        return old === undefined ? undefined : plan.province.get(old);
+      }
+    }
+  };
+  const changesOf = new Map<string, OrgChange[]>();
+  for (const c of derivation.changes) {
+    const p = provinceOf(c);
+    if (p === undefined) continue;
+    changesOf.set(p, [...(changesOf.get(p) ?? []), c]);
+  }
+  const kids = new Map<string, OrgNode[]>();
+  for (const o of tree) if (o.parentCode !== null) kids.set(o.parentCode, [...(kids.get(o.parentCode) ?? []), o]);
+  const subtreeMembers = (code: string): number => (byCode.get(code)?.members ?? 0) + (kids.get(code) ?? []).reduce((n, k) => n + subtreeMembers(k.code), 0);
+
+  const out: ProvinceWork[] = [];
+  // The plan's order of new provinces.
+  for (const unit of plan.newUnits.values()) {
+    if (unit.level !== "province") continue;
+    if (only !== undefined && !only.includes(unit.code)) continue;
+    const changes = changesOf.get(unit.code);
+    const orgCode = derivation.orgOfNewUnit.get(unit.code);
+    if (!changes || orgCode === undefined) continue;
+    const oldProvinces = [...plan.province].filter(([, to]) => to === unit.code).map(([from]) => from);
+    const sources = tree.filter((o) => !o.closed && o.parentCode === null && o.kind === "provincial_committee" && o.adminUnitCode !== null && oldProvinces.includes(o.adminUnitCode));
+    const created = changes.some((c) => c.kind === "create" && c.code === orgCode);
+    out.push({
+      provinceCode: unit.code,
+      name: unit.name,
+      orgCode,
+      orgPath: created ? `/${orgCode}/` : pathOf(byCode, orgCode),
+      sourceOrgCodes: sources.map((o) => o.code),
+      membersBefore: sources.reduce((n, o) => n + subtreeMembers(o.code), 0),
+      changes,
+    });
+  }
+  return out;
+}

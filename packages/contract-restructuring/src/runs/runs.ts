@@ -1,0 +1,85 @@
+// `restructuring.runs.*` (1.1): executing a plan as a resumable, idempotent saga, province by province
+// (docs/restructuring.md, "Execution"). `start` stores the organization changes derived from the tree read
+// from membership; `resume` runs every step not done, in order (one province when named); `get` is the
+// progress; `verify` checks conservation against membership's real counts; `rollback` undoes the done steps
+// in reverse order, only before the plan's effective date.
+import { z } from "zod";
+import { bi, planIdSchema, provinceCodeSchema } from "../schemas.js";
+import { PLAN_STATUSES } from "../enums.js";
+
+const count = z.number().int().nonnegative();
+
+export const SAGA_STEP_STATUSES = ["pending", "done", "failed", "compensated"] as const;
+export const RUN_PROVINCE_STATUSES = ["pending", "running", "done", "failed", "rolled_back"] as const;
+
+export const startRunInputSchema = z
+  .object({
+    planId: planIdSchema,
+    /** only these new provinces (default: every new province the tree reaches) */
+    provinceCodes: z.array(provinceCodeSchema).min(1, { message: bi("ít nhất một tỉnh", "at least one province") }).max(34, { message: bi("tối đa 34 tỉnh", "at most 34 provinces") }).optional(),
+  })
+  .strict();
+export const resumeRunInputSchema = z
+  .object({
+    planId: planIdSchema,
+    /** only this new province (the CLI runs them one by one to show progress) */
+    provinceCode: provinceCodeSchema.optional(),
+  })
+  .strict();
+export const runInputSchema = z.object({ planId: planIdSchema }).strict();
+
+export const runStepViewSchema = z.object({
+  step: z.string(),
+  status: z.enum(SAGA_STEP_STATUSES),
+  attempt: count,
+  records: z.record(z.string(), z.number().int()).nullable(),
+  error: z.string().nullable(),
+});
+
+export const runProvinceViewSchema = z.object({
+  provinceCode: z.string(),
+  name: z.string(),
+  /** the new province's committee (kept or created) */
+  orgCode: z.string(),
+  orgPath: z.string(),
+  status: z.enum(RUN_PROVINCE_STATUSES),
+  /** organization changes stored for it, by kind */
+  changes: z.object({ create: count, update: count, reparent: count, close: count }),
+  stepsDone: count,
+  stepsTotal: count,
+  /** members in the subtrees of its sources when the run started */
+  membersBefore: count,
+  /** members in its committee's subtree at the last verification (null before) */
+  membersAfter: count.nullable(),
+  steps: z.array(runStepViewSchema),
+  error: z.string().nullable(),
+});
+export type RunProvinceView = z.infer<typeof runProvinceViewSchema>;
+
+export const runViewSchema = z.object({
+  planId: z.string(),
+  status: z.enum(PLAN_STATUSES),
+  effectiveOn: z.string(),
+  provinces: z.array(runProvinceViewSchema),
+});
+export type RunView = z.infer<typeof runViewSchema>;
+
+export const verifyRunOutputSchema = z.object({
+  planId: z.string(),
+  ok: z.boolean(),
+  /** the plan's units: 63 → 34 provinces, 10,035 → 3,321 communes (official plan) */
+  provinces: z.object({ before: count, after: count }),
+  communes: z.object({ before: count, after: count }),
+  /** membership's real counts now */
+  members: count,
+  membersOnClosed: count,
+  membersOnNonCell: count,
+  districtCommittees: count,
+  /** per province of the run: members before (sum of its parts) and now in its committee's subtree */
+  perProvince: z.array(z.object({ provinceCode: z.string(), orgCode: z.string(), before: count, after: count, ok: z.boolean() })),
+  problems: z.array(z.string()),
+});
+export type VerifyRunOutput = z.infer<typeof verifyRunOutputSchema>;
+
+export type StartRunInput = z.input<typeof startRunInputSchema>;
+export type ResumeRunInput = z.input<typeof resumeRunInputSchema>;
