@@ -12,7 +12,7 @@ import { DEFAULT_PORTS, startConfig, StartConfigError } from "../src/start/confi
 import { portFree, takenPorts } from "../src/start/ports.js";
 import { refuseRenamedVariables } from "../src/simulate/index.js";
 import { childEnv, formatLogLine } from "../src/start/supervisor.js";
-import { launcherSecrets, secretsFile } from "../src/start/secrets.js";
+import { LAUNCHER_CLIENTS, launcherSecrets, secretsFile } from "../src/start/secrets.js";
 import { discoverRealm, officialSession } from "../src/simulate/login.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -51,11 +51,12 @@ describe("the launcher's secrets (no development secret of the realm file works,
 
   it("generates each client's secret and the denouncer key once, keeps them (mode 0600) and finds them again", () => {
     const first = launcherSecrets(dir, {});
-    for (const client of ["realtime", "inspection", "membership"] as const) {
+    for (const client of LAUNCHER_CLIENTS) {
       expect(first.clients[client]).toMatch(/^[0-9a-f]{48}$/);
       expect(first.clients[client]).not.toMatch(/^dev-/);
     }
-    expect(new Set(Object.values(first.clients)).size).toBe(4);
+    expect(Object.keys(first.clients).sort()).toEqual(["inspection", "membership", "personnel", "realtime", "restructuring"]);
+    expect(new Set(Object.values(first.clients)).size).toBe(LAUNCHER_CLIENTS.length);
     expect(first.denouncerKeys).toMatch(/^launcher-\d{8}:[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(first.denouncerKeys.split(":")[1]!, "base64")).toHaveLength(32);
     expect(statSync(secretsFile(dir)).mode & 0o777).toBe(0o600);
@@ -145,7 +146,8 @@ function startSystem(env: Record<string, string>): Started {
   return { proc, out: () => out, exit };
 }
 
-async function until(what: string, check: () => boolean, s: Started, timeoutMs = 150_000): Promise<void> {
+// Eight processes and three seeds on a shared 2-core machine: minutes under load, not seconds.
+async function until(what: string, check: () => boolean, s: Started, timeoutMs = 420_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${s.out()}`);
@@ -265,7 +267,7 @@ describe("orgboard start", () => {
     expect(existsSync(path.join(dataDir, "conference"))).toBe(true);
     expect(existsSync(path.join(dataDir, "identity", "keys.json"))).toBe(true);
     expect(readFileSync(path.join(dataDir, "dashboard/site/config.json"), "utf8")).toContain(url("realtime"));
-  });
+  }, 900_000);
 
   it("refuses to start when a port is taken, naming it", async () => {
     const env = await ports();
@@ -302,5 +304,5 @@ describe("orgboard start", () => {
     for (const m of s.out().matchAll(/│ process (\d+) started/g)) {
       expect(() => process.kill(Number(m[1]), 0)).toThrow();
     }
-  });
+  }, 900_000);
 });
