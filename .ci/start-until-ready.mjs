@@ -3,7 +3,7 @@
 //   node .ci/start-until-ready.mjs [--timeout SECONDS] -- npm start
 // The command runs in a process group of its own (a terminal's foreground job). Its output is passed
 // through; from the banner that `orgboard start` prints once everything is up, it takes the URL of every
-// part and checks each one answers: the services' /readyz (membership, conference, inspection, realtime), the identity
+// part and checks each one answers: the services' /readyz (membership, conference, inspection, personnel, restructuring, realtime), the identity
 // provider's OpenID configuration and the dashboard's page and config.json. Then it presses Ctrl-C (SIGINT
 // to the whole group) and checks that the command ends within a minute, that `orgboard start` reported
 // stopping everything ("stopped") without killing a service that overran its grace period, that no process of
@@ -63,7 +63,7 @@ child.stdout.on("data", (chunk) => {
     if (/│ did not stop within .*; killing it/.test(line)) killed.push(line.split("│")[0].trim());
     // A table row: the name, then the padding (two spaces or more) before its URL; so that a hint line
     // such as " Inspection report: …" is not read as the Inspection row.
-    const m = /^ (Dashboard|Identity \(realm\)|Membership|Conference|Inspection|Realtime) {2,}(\S+)/.exec(line);
+    const m = /^ (Dashboard|Identity \(realm\)|Membership|Conference|Inspection|Personnel|Restructuring|Realtime) {2,}(\S+)/.exec(line);
     if (bannerSeen && m) urls[m[1]] = m[2];
   }
 });
@@ -82,7 +82,7 @@ async function check(url, expect = (r) => r.status === 200) {
 function checksFromBanner() {
   const base = (u) => u.replace(/\/trpc\/?$/, "").replace(/\/$/, "");
   const checks = [];
-  for (const part of ["Membership", "Conference", "Inspection", "Realtime"]) {
+  for (const part of ["Membership", "Conference", "Inspection", "Personnel", "Restructuring", "Realtime"]) {
     const u = urls[part];
     if (!u?.startsWith("http")) return { error: `the banner gives no URL for ${part}: "${u ?? ""}"` };
     checks.push([part.toLowerCase(), `${base(u)}/readyz`]);

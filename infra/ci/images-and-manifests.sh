@@ -23,7 +23,7 @@ export ORGBOARD_CACHE=${ORGBOARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/orgboard
 export IMAGE_TAG=${IMAGE_TAG:-ci}
 export READY_TIMEOUT=${READY_TIMEOUT:-180}   # the image tests run in parallel on a shared machine
 CI_APISERVER=${CI_APISERVER:-always}
-APPS=${APPS:-identity membership conference inspection personnel realtime dashboard}   # identity first: the others' tests use it
+APPS=${APPS:-identity membership conference inspection personnel restructuring realtime dashboard}   # identity first: the others' tests use it
 W=$(mktemp -d); APISERVER_PIDS=()
 cleanup() {
   for p in "${APISERVER_PIDS[@]}"; do kill "$p" 2>/dev/null; done; sleep 1

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Builds and tags ONE app's image: infra/images/build.sh <membership|conference|inspection|personnel|realtime|identity|dashboard>
+# Builds and tags ONE app's image: infra/images/build.sh <membership|conference|inspection|personnel|restructuring|realtime|identity|dashboard>
 #   1. the app and its workspace dependencies, alone:  pnpm turbo run build --filter @orgboard/<app>...
 #   2. its production files:  pnpm --filter @orgboard/<app> deploy --prod --legacy <stage>/app
 #      (the dashboard: its dist/ plus serve.mjs)

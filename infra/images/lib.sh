@@ -8,7 +8,7 @@ BASE_IMAGE=${BASE_IMAGE:-localhost/orgboard/node:$NODE_MAJOR}
 # Images are tagged <registry>/<app>:<tag>; locally localhost/orgboard/<app>:dev, in CI the commit.
 IMAGE_REGISTRY=${IMAGE_REGISTRY:-localhost/orgboard}
 IMAGE_TAG=${IMAGE_TAG:-dev}
-APPS_SERVICES="membership conference inspection personnel realtime identity"
+APPS_SERVICES="membership conference inspection personnel restructuring realtime identity"
 APPS_ALL="$APPS_SERVICES dashboard"
 
 _containers_dir="$ORGBOARD_CACHE/containers"

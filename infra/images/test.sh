@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs ONE app's image as it runs in Kubernetes and checks that it answers its probes from the container:
-#   infra/images/test.sh <membership|conference|inspection|personnel|realtime|identity|dashboard>
+#   infra/images/test.sh <membership|conference|inspection|personnel|restructuring|realtime|identity|dashboard>
 # - read-only root filesystem with a writable /tmp (tmpfs), non-root user, ports on 127.0.0.1 only;
 # - services run in a pod next to the identity image (their OIDC issuer), as the Deployment wires them;
 # - membership/conference: the image's migrate entry runs first as an init step on the data volume
@@ -10,6 +10,8 @@
 #   a generated denouncer key and MEMBERSHIP_URL (a membership container beside it);
 # - personnel: migrate as above, then the service with its client secret, MEMBERSHIP_URL (a membership
 #   container beside it) and INSPECTION_URL (nothing listens there: its follower retries, readiness is its database);
+# - restructuring: migrate as above, then the service with its client secret and MEMBERSHIP_URL (a membership
+#   container beside it: where it reads the organization tree);
 # - /healthz and /readyz must answer 200 within READY_TIMEOUT seconds (default 90).
 # The environment passed is exactly what each app reads on this branch (docs/runbooks/deploy.md).
 set -euo pipefail
@@ -17,7 +19,7 @@ set -euo pipefail
 app=${1:-}
 case " $APPS_ALL " in *" $app "*) [ -n "$app" ] ;; *) die "usage: $0 <$(echo $APPS_ALL | tr ' ' '|')>" ;; esac
 READY_TIMEOUT=${READY_TIMEOUT:-90}
-declare -A PORTS=([membership]=18101 [conference]=18102 [realtime]=18103 [identity]=18104 [dashboard]=18105 [inspection]=18106 [personnel]=18107)
+declare -A PORTS=([membership]=18101 [conference]=18102 [realtime]=18103 [identity]=18104 [dashboard]=18105 [inspection]=18106 [personnel]=18107 [restructuring]=18108)
 port=${PORTS[$app]}
 pod="orgboard-test-$app"
 vol="orgboard-test-$app-data"
@@ -43,8 +45,10 @@ secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 REALTIME_SECRET=$(secret)
 INSPECTION_SECRET=$(secret)
 PERSONNEL_SECRET=$(secret)
-IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET" -e IDENTITY_INSPECTION_CLIENT_SECRET="$INSPECTION_SECRET" -e IDENTITY_PERSONNEL_CLIENT_SECRET="$PERSONNEL_SECRET")
-for c in MEMBERSHIP CONFERENCE RESTRUCTURING VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
+RESTRUCTURING_SECRET=$(secret)
+IDENTITY_SECRETS=(-e IDENTITY_REALTIME_CLIENT_SECRET="$REALTIME_SECRET" -e IDENTITY_INSPECTION_CLIENT_SECRET="$INSPECTION_SECRET" -e IDENTITY_PERSONNEL_CLIENT_SECRET="$PERSONNEL_SECRET"
+  -e IDENTITY_RESTRUCTURING_CLIENT_SECRET="$RESTRUCTURING_SECRET")
+for c in MEMBERSHIP CONFERENCE VNEID; do IDENTITY_SECRETS+=(-e "IDENTITY_${c}_CLIENT_SECRET=$(secret)"); done
 identity_sidecar() {
   local idref; idref=$(image_ref identity)
   podman image exists "$idref" || die "$idref not built (infra/images/build.sh identity): the services' tests use it as their OIDC issuer"
@@ -83,6 +87,13 @@ case $app in
     "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=personnel \
       -e DATA_DIR=/data/personnel -e MEMBERSHIP_URL=http://127.0.0.1:8081 -e INSPECTION_URL=http://127.0.0.1:8082 \
       -e OIDC_CLIENT_ID=personnel -e OIDC_CLIENT_SECRET="$PERSONNEL_SECRET" "$ref" >/dev/null ;;
+  restructuring)
+    identity_sidecar; migrate restructuring
+    mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: restructuring's test reads its tree there"
+    "${RUN[@]}" --name "$pod-membership" -e PORT=8081 -e OIDC_ISSUER=$ISSUER -e DATA_DIR=/tmp/membership "$mref" >/dev/null
+    "${RUN[@]}" --name "$pod-app" -v "$vol:/data:U" -e OIDC_ISSUER=$ISSUER -e OIDC_AUDIENCE=restructuring \
+      -e DATA_DIR=/data/restructuring -e MEMBERSHIP_URL=http://127.0.0.1:8081 \
+      -e OIDC_CLIENT_ID=restructuring -e OIDC_CLIENT_SECRET="$RESTRUCTURING_SECRET" "$ref" >/dev/null ;;
   realtime)
     identity_sidecar
     mref=$(image_ref membership); podman image exists "$mref" || die "$mref not built: realtime's test relays membership"

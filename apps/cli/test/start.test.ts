@@ -12,7 +12,7 @@ import { DEFAULT_PORTS, startConfig, StartConfigError } from "../src/start/confi
 import { portFree, takenPorts } from "../src/start/ports.js";
 import { refuseRenamedVariables } from "../src/simulate/index.js";
 import { childEnv, formatLogLine } from "../src/start/supervisor.js";
-import { launcherSecrets, secretsFile } from "../src/start/secrets.js";
+import { LAUNCHER_CLIENTS, launcherSecrets, secretsFile } from "../src/start/secrets.js";
 import { discoverRealm, officialSession } from "../src/simulate/login.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -22,7 +22,7 @@ const membershipBuilt = existsSync(path.join(ROOT, "apps/membership/dist/main.js
 describe("start configuration", () => {
   it("has the embedded defaults", () => {
     const c = startConfig({});
-    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, realtime: 3010, dashboard: 5173 });
+    expect(c.ports).toEqual({ identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, restructuring: 3005, realtime: 3010, dashboard: 5173 });
     expect(c.issuer).toBe("http://127.0.0.1:8190/realms/orgboard");
     expect(c.dataDir).toBe(path.join(ROOT, ".data"));
     expect(c.demo).toBe(true);
@@ -51,11 +51,12 @@ describe("the launcher's secrets (no development secret of the realm file works,
 
   it("generates each client's secret and the denouncer key once, keeps them (mode 0600) and finds them again", () => {
     const first = launcherSecrets(dir, {});
-    for (const client of ["realtime", "inspection", "membership"] as const) {
+    for (const client of LAUNCHER_CLIENTS) {
       expect(first.clients[client]).toMatch(/^[0-9a-f]{48}$/);
       expect(first.clients[client]).not.toMatch(/^dev-/);
     }
-    expect(new Set(Object.values(first.clients)).size).toBe(4);
+    expect(Object.keys(first.clients).sort()).toEqual(["inspection", "membership", "personnel", "realtime", "restructuring"]);
+    expect(new Set(Object.values(first.clients)).size).toBe(LAUNCHER_CLIENTS.length);
     expect(first.denouncerKeys).toMatch(/^launcher-\d{8}:[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(first.denouncerKeys.split(":")[1]!, "base64")).toHaveLength(32);
     expect(statSync(secretsFile(dir)).mode & 0o777).toBe(0o600);
@@ -114,7 +115,7 @@ describe("port checks", () => {
     await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
     try {
       expect(await portFree(port, "127.0.0.1")).toBe(false);
-      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), personnel: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
+      const lines = await takenPorts({ ...DEFAULT_PORTS, identity: await freePort(), membership: await freePort(), inspection: await freePort(), personnel: await freePort(), restructuring: await freePort(), realtime: await freePort(), dashboard: await freePort(), conference: port }, "127.0.0.1");
       expect(lines).toEqual([`port ${port} (conference) is already in use; stop what uses it or set ORGBOARD_CONFERENCE_PORT`]);
     } finally {
       blocker.close();
@@ -132,7 +133,7 @@ interface Started {
 
 async function ports(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
-  for (const part of ["identity", "membership", "conference", "inspection", "personnel", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
+  for (const part of ["identity", "membership", "conference", "inspection", "personnel", "restructuring", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
   return env;
 }
 
@@ -145,7 +146,8 @@ function startSystem(env: Record<string, string>): Started {
   return { proc, out: () => out, exit };
 }
 
-async function until(what: string, check: () => boolean, s: Started, timeoutMs = 150_000): Promise<void> {
+// Eight processes and three seeds on a shared 2-core machine: minutes under load, not seconds.
+async function until(what: string, check: () => boolean, s: Started, timeoutMs = 420_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${s.out()}`);
@@ -175,19 +177,24 @@ describe("orgboard start", () => {
     const out = s.out();
     // dependency order: identity ready before the services start; realtime after them; the dashboard last
     const at = (text: string) => out.indexOf(text);
+    // A part's log prefix: its name padded to the longest part's ("restructuring"), then "│".
+    const tag = (part: string, text: string) => `${part.padEnd(Math.max(...Object.keys(DEFAULT_PORTS).map((p) => p.length), "orgboard".length))} │ ${text}`;
     expect(at("identity: realm")).toBeGreaterThan(-1);
-    expect(at("identity: realm")).toBeLessThan(at("conference │ process"));
-    expect(at("conference │ process")).toBeLessThan(at("realtime   │ process"));
+    expect(at("identity: realm")).toBeLessThan(at(tag("conference", "process")));
+    expect(at(tag("conference", "process"))).toBeLessThan(at(tag("realtime", "process")));
     // inspection after membership (it reads its subjects there) and after its own demo data; realtime after it
-    if (membershipBuilt) expect(at("membership │ process")).toBeLessThan(at("inspection │ process"));
-    expect(at("inspection │ demo data loaded")).toBeGreaterThan(-1);
-    expect(at("inspection │ demo data loaded")).toBeLessThan(at("inspection │ process"));
-    expect(at("inspection │ process")).toBeLessThan(at("realtime   │ process"));
+    if (membershipBuilt) expect(at(tag("membership", "process"))).toBeLessThan(at(tag("inspection", "process")));
+    expect(at(tag("inspection", "demo data loaded"))).toBeGreaterThan(-1);
+    expect(at(tag("inspection", "demo data loaded"))).toBeLessThan(at(tag("inspection", "process")));
+    expect(at(tag("inspection", "process"))).toBeLessThan(at(tag("realtime", "process")));
     // personnel after inspection (it consults it and follows its stream), after its own demo data
-    expect(at("personnel  │ demo data loaded")).toBeGreaterThan(-1);
-    expect(at("inspection │ process")).toBeLessThan(at("personnel  │ process"));
-    expect(at("personnel  │ demo data loaded")).toBeLessThan(at("personnel  │ process"));
-    expect(at("realtime   │ process")).toBeLessThan(at("dashboard  │ process"));
+    expect(at(tag("personnel", "demo data loaded"))).toBeGreaterThan(-1);
+    expect(at(tag("inspection", "process"))).toBeLessThan(at(tag("personnel", "process")));
+    expect(at(tag("personnel", "demo data loaded"))).toBeLessThan(at(tag("personnel", "process")));
+    // restructuring after membership (it previews plans on membership's tree)
+    if (membershipBuilt) expect(at(tag("membership", "process"))).toBeLessThan(at(tag("restructuring", "process")));
+    expect(at(tag("restructuring", "process"))).toBeLessThan(at(tag("realtime", "process")));
+    expect(at(tag("realtime", "process"))).toBeLessThan(at(tag("dashboard", "process")));
     // the banner: URLs and the demo logins of the realm file
     expect(out).toContain(`Dashboard         ${url("dashboard")}`);
     expect(out).toMatch(/hn\.bantochuc +001175003318 +Trần Thị Bình/);
@@ -206,10 +213,13 @@ describe("orgboard start", () => {
     expect(out).toContain(`Inspection        ${url("inspection")}/trpc`);
     expect((await fetch(`${url("personnel")}/readyz`)).status).toBe(200);
     expect(out).toContain(`Personnel         ${url("personnel")}/trpc`);
+    expect((await fetch(`${url("restructuring")}/readyz`)).status).toBe(200);
+    expect(out).toContain(`Restructuring     ${url("restructuring")}/trpc`);
+    expect(out).toMatch(/Restructuring \(2025 plan, preview\): log in as tw\.bantochuc \(001068004521, central board\)/);
     // The services' client secrets were generated for this data directory and work: inspection's stream
     // is relayed by realtime (its token), and no realm development secret was needed.
     const secrets = JSON.parse(readFileSync(path.join(dataDir, "launcher/secrets.json"), "utf8")) as { clients: Record<string, string> };
-    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "personnel", "realtime"]);
+    expect(Object.keys(secrets.clients).sort()).toEqual(["inspection", "membership", "personnel", "realtime", "restructuring"]);
     for (const secret of Object.values(secrets.clients)) expect(out).not.toContain(secret);
     const tokenUrl = `${url("identity")}/realms/orgboard/protocol/openid-connect/token`;
     const grant = (client: string, secret: string) =>
@@ -226,7 +236,7 @@ describe("orgboard start", () => {
     }
     expect(relayed.inspection?.state).toBe("consuming");
     expect(relayed.personnel?.state).toBe("consuming");
-    for (const client of ["realtime", "inspection", "membership", "personnel"]) {
+    for (const client of ["realtime", "inspection", "membership", "personnel", "restructuring"]) {
       expect((await grant(client, secrets.clients[client]!)).status, client).toBe(200);
       expect((await grant(client, `dev-${client}-secret`)).status, `${client} with the realm file's default`).toBe(401);
     }
@@ -252,12 +262,12 @@ describe("orgboard start", () => {
 
     s.proc.kill("SIGTERM");
     expect(await s.exit).toBe(0);
-    expect(s.out()).toContain("orgboard   │ stopped");
+    expect(s.out()).toMatch(/orgboard +│ stopped/);
     for (const port of Object.values(env).filter((v) => /^\d+$/.test(v))) expect(await portFree(Number(port), "127.0.0.1")).toBe(true);
     expect(existsSync(path.join(dataDir, "conference"))).toBe(true);
     expect(existsSync(path.join(dataDir, "identity", "keys.json"))).toBe(true);
     expect(readFileSync(path.join(dataDir, "dashboard/site/config.json"), "utf8")).toContain(url("realtime"));
-  });
+  }, 900_000);
 
   it("refuses to start when a port is taken, naming it", async () => {
     const env = await ports();
@@ -294,5 +304,5 @@ describe("orgboard start", () => {
     for (const m of s.out().matchAll(/│ process (\d+) started/g)) {
       expect(() => process.kill(Number(m[1]), 0)).toThrow();
     }
-  });
+  }, 900_000);
 });

@@ -3,10 +3,10 @@ import { isAbsolute, resolve } from "node:path";
 import { repoRoot } from "./paths.js";
 
 // Start order within the list is not implied: start/index.ts waits for each part's dependencies.
-export const PARTS = ["identity", "membership", "conference", "inspection", "personnel", "realtime", "dashboard"] as const;
+export const PARTS = ["identity", "membership", "conference", "inspection", "personnel", "restructuring", "realtime", "dashboard"] as const;
 export type Part = (typeof PARTS)[number];
 
-export const DEFAULT_PORTS: Record<Part, number> = { identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, realtime: 3010, dashboard: 5173 };
+export const DEFAULT_PORTS: Record<Part, number> = { identity: 8190, membership: 3001, conference: 3002, inspection: 3003, personnel: 3004, restructuring: 3005, realtime: 3010, dashboard: 5173 };
 export const portEnv = (part: Part) => `ORGBOARD_${part.toUpperCase()}_PORT`;
 
 export interface StartConfig {

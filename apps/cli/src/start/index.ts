@@ -2,7 +2,8 @@
 // identity (:8190) → membership (:3001) and conference (:3002), each on its own PGlite under .data/<service>/,
 // demo data on first start → inspection (:3003, after membership: it reads its subjects there; its demo
 // data after membership's) → personnel (:3004, after inspection: it consults both and follows inspection's
-// stream; its demo data about membership's people) → realtime (:3010, every stream, client-credentials token) → the built
+// stream; its demo data about membership's people) and restructuring (:3005, after membership: it previews
+// plans on membership's tree; no demo data) → realtime (:3010, every stream, client-credentials token) → the built
 // dashboard (:5173, vite preview of a copy of dist/ with a generated /config.json). Each a child process
 // of its own. The service clients' secrets are generated on the first start (secrets.ts).
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +23,7 @@ const entry = (app: string) => repoPath("apps", app, "dist", "main.js");
 /** What must be built before anything starts; membership is optional until its server lands. */
 function checkBuilt(): { missing: string[]; membership: boolean } {
   const missing: string[] = [];
-  for (const app of ["identity", "conference", "inspection", "personnel", "realtime"]) {
+  for (const app of ["identity", "conference", "inspection", "personnel", "restructuring", "realtime"]) {
     if (!existsSync(entry(app))) missing.push(`apps/${app}/dist/main.js (pnpm --filter @orgboard/${app} build)`);
   }
   if (!existsSync(repoPath("apps/dashboard/dist/index.html"))) missing.push("apps/dashboard/dist (pnpm --filter @orgboard/dashboard build)");
@@ -64,6 +65,8 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 function banner(c: StartConfig, users: RealmUser[], membership: boolean): string {
+  // Restructuring plans are the central board's (docs/restructuring.md): its demo login, when the realm has one.
+  const central = users.find((u) => u.roles.includes("central_board"));
   const line = "─".repeat(78);
   const rows = [
     ["Dashboard", c.urls.dashboard],
@@ -72,6 +75,7 @@ function banner(c: StartConfig, users: RealmUser[], membership: boolean): string
     ["Conference", `${c.urls.conference}/trpc`],
     ["Inspection", `${c.urls.inspection}/trpc`],
     ["Personnel", `${c.urls.personnel}/trpc`],
+    ["Restructuring", `${c.urls.restructuring}/trpc`],
     ["Realtime", `${c.urls.realtime} (socket.io)`],
     ["Data", `${c.dataDir}/<service>/ (delete it to start over)`],
   ];
@@ -87,6 +91,7 @@ function banner(c: StartConfig, users: RealmUser[], membership: boolean): string
     line,
     " Live conference:  pnpm orgboard simulate conference --sites 67 --speed 10x",
     " Inspection report: pnpm orgboard login, then pnpm orgboard report inspection --org /01/ --year 2025",
+    ...(central ? [` Restructuring (2025 plan, preview): log in as ${central.username} (${central.nationalId}, central board)`] : []),
     " Stop: Ctrl-C",
     line,
   ].join("\n");
@@ -164,6 +169,7 @@ export async function start(options: StartOptions): Promise<number> {
       IDENTITY_INSPECTION_CLIENT_SECRET: secrets.clients.inspection,
       IDENTITY_MEMBERSHIP_CLIENT_SECRET: secrets.clients.membership,
       IDENTITY_PERSONNEL_CLIENT_SECRET: secrets.clients.personnel,
+      IDENTITY_RESTRUCTURING_CLIENT_SECRET: secrets.clients.restructuring,
       DATA_DIR: join(config.dataDir, "identity"),
     });
     await sup.waitReady("identity", `${config.issuer}/.well-known/openid-configuration`);
@@ -224,6 +230,21 @@ export async function start(options: StartOptions): Promise<number> {
       });
       await sup.waitReady("personnel", `${config.urls.personnel}/readyz`, 180_000);
     })();
+    // Restructuring previews plans on membership's organization tree (read with its own client
+    // credentials): it starts once membership is ready. No demo data: the official 2025 plan is built in.
+    const restructuringUp = (async () => {
+      await membershipUp;
+      if (sup.isStopping) return;
+      startApp("restructuring", {
+        ...base,
+        PORT: String(config.ports.restructuring),
+        DATA_DIR: join(config.dataDir, "restructuring"),
+        MEMBERSHIP_URL: config.urls.membership,
+        OIDC_CLIENT_ID: "restructuring",
+        OIDC_CLIENT_SECRET: secrets.clients.restructuring,
+      });
+      await sup.waitReady("restructuring", `${config.urls.restructuring}/readyz`, 180_000);
+    })();
     const conferenceUp = (async () => {
       startApp("conference", { ...base, PORT: String(config.ports.conference), DATA_DIR: join(config.dataDir, "conference") });
       await sup.waitReady("conference", `${config.urls.conference}/readyz`);
@@ -232,7 +253,7 @@ export async function start(options: StartOptions): Promise<number> {
         if (organizer) await scheduleDemoConference(config.urls.conference, officialSession(await discoverRealm(config.urls.identity), organizer.nationalId), (l) => sup.log("conference", l));
       }
     })();
-    await Promise.all([membershipUp, conferenceUp, inspectionUp, personnelUp]);
+    await Promise.all([membershipUp, conferenceUp, inspectionUp, personnelUp, restructuringUp]);
 
     const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`, `personnel=${config.urls.personnel}`];
     startApp("realtime", {
@@ -271,11 +292,11 @@ export async function start(options: StartOptions): Promise<number> {
 export function registerStartCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command("start")
-    .description("start the whole system on this machine: identity, membership, conference, inspection, personnel, realtime and the dashboard (embedded databases, demo data)")
+    .description("start the whole system on this machine: identity, membership, conference, inspection, personnel, restructuring, realtime and the dashboard (embedded databases, demo data)")
     .option("--no-demo", "do not load demo data into empty databases")
     .addHelpText(
       "after",
-      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_PERSONNEL_CLIENT_SECRET,\nORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
+      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_PERSONNEL_CLIENT_SECRET,\nORGBOARD_RESTRUCTURING_CLIENT_SECRET, ORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
     )
     .action(async (opts: { demo: boolean }) => setExit(await start({ demo: opts.demo })));
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { StartConfigError } from "./config.js";
 
 /** Service clients whose secret the launcher hands to both sides (identity's IDENTITY_<CLIENT>_CLIENT_SECRET). */
-export const LAUNCHER_CLIENTS = ["realtime", "inspection", "membership", "personnel"] as const;
+export const LAUNCHER_CLIENTS = ["realtime", "inspection", "membership", "personnel", "restructuring"] as const;
 export type LauncherClient = (typeof LAUNCHER_CLIENTS)[number];
 
 export interface LauncherSecrets {

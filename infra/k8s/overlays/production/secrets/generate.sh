@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 umask 077
 new() { [ -s "$1" ] || { printf '%s' "$2" > "$1"; echo "created $1"; }; }
-for f in membership-postgres-password conference-postgres-password inspection-postgres-password personnel-postgres-password realtime-postgres-password keycloak-postgres-password \
+for f in membership-postgres-password conference-postgres-password inspection-postgres-password personnel-postgres-password restructuring-postgres-password realtime-postgres-password keycloak-postgres-password \
          membership-client-secret conference-client-secret realtime-client-secret inspection-client-secret \
          personnel-client-secret restructuring-client-secret keycloak-admin-password; do
   new "$f" "$(openssl rand -hex 24)"
