@@ -27,6 +27,8 @@ export const membershipConfigSchema = baseServiceConfigSchema
     MEMBERSHIP_MIGRATE_ON_START: flag().default(true),
     ...auditAnchorConfigShape,
     MEMBERSHIP_DECISION_BATCH_SIZE: wholeNumber(1, 1000).default(200),
+    /** Tests only: the process kills itself (SIGKILL) once this many of inspection's decisions are committed. */
+    MEMBERSHIP_CRASH_AFTER_DECISIONS: wholeNumber(1, 1_000_000).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.INSPECTION_URL && !c.OIDC_CLIENT_SECRET) {

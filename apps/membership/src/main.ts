@@ -53,6 +53,7 @@ const inspection = config.INSPECTION_URL
       url: config.INSPECTION_URL,
       getToken: clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET ?? "" }),
       maxBatchSize: config.MEMBERSHIP_DECISION_BATCH_SIZE,
+      onHandled: crashAfterDecisions(config.MEMBERSHIP_CRASH_AFTER_DECISIONS),
     }
   : undefined;
 if (!inspection) logger.info("INSPECTION_URL is not set: inspection's discipline decisions are not applied here");
@@ -77,3 +78,18 @@ const service = createMembershipService({
   },
 });
 await service.start();
+
+/**
+ * Tests only (MEMBERSHIP_CRASH_AFTER_DECISIONS): a kill -9 right after the n-th decision's transaction
+ * committed, at a point a test names rather than one a loaded machine's timing picks (the process test of
+ * apps/inspection kills membership in the middle of a burst this way).
+ */
+function crashAfterDecisions(n: number | undefined) {
+  if (n === undefined) return undefined;
+  logger.warn({ after: n }, "MEMBERSHIP_CRASH_AFTER_DECISIONS: tiến trình sẽ tự dừng (kill -9) / the process will kill itself (kill -9)");
+  let applied = 0;
+  return (_event: unknown, outcome: string) => {
+    if (outcome !== "applied" && outcome !== "refused") return;
+    if (++applied >= n) process.kill(process.pid, "SIGKILL");
+  };
+}

@@ -29,6 +29,8 @@ export interface StartOptions {
   followInspection?: boolean;
   env?: NodeJS.ProcessEnv;
   killWhen?: RegExp;
+  /** The app is made to kill itself (a test-only variable in `env`): start resolves once it died by SIGKILL. */
+  crashes?: boolean;
 }
 
 export interface System {
@@ -136,6 +138,17 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
           clearTimeout(timer);
           if (child.killedOnCue) resolve();
           else reject(new Error(`${app} exited before printing ${cue}\n${logs.get(app)}`));
+        });
+      });
+      return;
+    }
+    if (o.crashes) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${app} did not crash as told\n${logs.get(app)}`)), 120_000);
+        child.once("exit", (_code, signal) => {
+          clearTimeout(timer);
+          if (signal === "SIGKILL") resolve();
+          else reject(new Error(`${app} exited (${signal ?? "no signal"}) instead of killing itself\n${logs.get(app)}`));
         });
       });
       return;
