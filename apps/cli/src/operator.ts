@@ -46,13 +46,22 @@ export function operatorActor(declared: string, osUser = userInfo().username): s
  * Opens the membership database for `work` and stops cleanly on SIGINT/SIGTERM: the first signal aborts
  * `work`'s AbortSignal (an import or a seed rolls back, nothing of it is written) and the database is
  * closed properly before the process exits (130); a second signal exits at once, which the embedded
- * database survives as it survives a kill (docs/runbooks/embedded-durability.md).
+ * database survives as it survives a kill (docs/runbooks/embedded-durability.md). Once the work is done and
+ * the database closed the handler stays: the process only has to print its summary and exit with its own
+ * code, so a first signal then changes nothing and a second quits at once (130). Without it, a SIGINT in that
+ * window killed the process by the signal although its seed or import had been committed (the kill suite
+ * caught it, #11): a caller reading "killed by SIGINT" as "nothing written" was wrong.
  */
 async function withDatabase<T>(work: (db: MembershipDatabase, signal: AbortSignal) => Promise<T>, options: { backup?: boolean } = {}): Promise<T> {
   const stop = new AbortController();
   let signals = 0;
+  let finished = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (++signals > 1) process.exit(130);
+    if (finished) {
+      process.stderr.write(`\nĐã xong, đang thoát (${signal}); nhấn lần nữa để thoát ngay / done, exiting (${signal}); press again to quit at once\n`);
+      return;
+    }
     process.stderr.write(`\nĐang dừng (${signal}): hủy phần đang làm dở, không ghi gì thêm; nhấn lần nữa để thoát ngay / stopping (${signal}): rolling back what is in progress; press again to quit at once\n`);
     stop.abort(new OperationInterruptedError(signal));
   };
@@ -69,8 +78,8 @@ async function withDatabase<T>(work: (db: MembershipDatabase, signal: AbortSigna
       await db.close();
     }
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    // Kept until the process exits (signal listeners do not keep it alive), see above.
+    finished = true;
   }
 }
 

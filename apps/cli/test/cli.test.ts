@@ -107,7 +107,7 @@ describe("orgboard CLI", () => {
   it("bad input exits 2 with a message naming the field and no stack trace", async () => {
     const cases: [string[], RegExp][] = [
       [["operator", "report", "annual", "--org", "46", "--year", "2025"], /orgPath/],
-      [["operator", "report", "annual", "--org", "/99/", "--year", "2025"], /orgPath: no organization has the path \/99\//],
+      [["operator", "report", "annual", "--org", "/99/", "--year", "2025"], /orgPath: không có tổ chức đảng ở đường dẫn \/99\/ \/ no organization has the path \/99\//],
       [["operator", "report", "annual", "--org", "/", "--year", "abc"], /--year must be a whole number/],
       [["operator", "report", "annual", "--org", "/"], /--year/],
       [["operator", "seed", "--scale", "galaxy"], /--scale/],

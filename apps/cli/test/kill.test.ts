@@ -7,7 +7,7 @@
 // Trials: KILL_TRIALS (default 10, the CI batch that keeps `.ci/run` under its budget; set hundreds locally or on a quiet machine). Embedded only: on PostgreSQL
 // (TEST_DATABASE_URL) the server's durability is PostgreSQL's own, so the suite does not run there.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
@@ -35,7 +35,12 @@ const random = () => ((rand = (rand * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const tally: Record<string, number> = {};
 /** Children still running when a trial fails: killed in afterAll, never left behind. */
 const running = new Set<ChildProcess>();
-const count = (key: string) => (tally[key] = (tally[key] ?? 0) + 1);
+/** KILL_LOG: a file that gets one line per finished trial, so a long run can be followed (and counted if cut short). */
+const KILL_LOG = process.env.KILL_LOG;
+const count = (key: string) => {
+  tally[key] = (tally[key] ?? 0) + 1;
+  if (KILL_LOG) appendFileSync(KILL_LOG, `${new Date().toISOString()} ${key}\n`);
+};
 
 interface Counts {
   members: number;
@@ -201,8 +206,9 @@ describe.skipIf(onPostgres)("kill suite (embedded database)", () => {
   }, TRIAL_BUDGET_MS);
 
   it(`API writes: ${Math.ceil(TRIALS * 0.3)} trials, every acknowledged write kept, none half done`, async () => {
-    const token = await issuer.mint({ audience: "membership", sub: "central-1", roles: ["central_board"], orgPaths: ["/"] });
     for (let i = 0; i < Math.ceil(TRIALS * 0.3); i++) {
+      // A token per trial: one for the whole run expired (5 minutes) after 16 trials of a long run (#11).
+      const token = await issuer.mint({ audience: "membership", sub: "central-1", roles: ["central_board"], orgPaths: ["/"] });
       const t = trialDir(seeded);
       const sig = signalOf(i);
       const server = start(["dist/main.js"], {

@@ -17,11 +17,12 @@ export const inspectionPolicy = definePolicy({
   /** Any read of a case (one, a list, a subject's cases): audited like a write. */
   "inspection.cases.read": { roles: INSPECTORS, scoped: true },
   /**
-   * One subject's cases (cases.listForSubject, audited): the commission, and the personnel service (role
-   * `service`) concluding a cadre's political standard (docs/personnel.md). Narrow it to the `personnel`
-   * client when per-service scopes land (issue #9).
+   * One subject's cases (cases.listForSubject, audited): the commission, and the personnel service
+   * concluding a cadre's political standard (docs/personnel.md). A service token carries `org_paths ["/"]`,
+   * so `service` here is personnel's service account only (`azp`); realtime's, conference's,
+   * restructuring's, membership's are refused whatever audience they carry (#9, docs/security.md "Audiences").
    */
-  "inspection.cases.readForSubject": { roles: [...INSPECTORS, "service"], scoped: true },
+  "inspection.cases.readForSubject": { roles: [...INSPECTORS, "service"], scoped: true, serviceClients: ["personnel"] },
   /** Discipline decisions and appeals. */
   "inspection.discipline.manage": { roles: INSPECTORS, scoped: true },
   /** Complaints and denunciations: receive, assign inspectors, start, settle. Scope: the subject's organization. */

@@ -1,6 +1,7 @@
 import { decide, type Principal, type Resource, type TokenError, isKnownAction, scopeFilter } from "@orgboard/auth";
 import { isOrgPath } from "@orgboard/contracts";
 import { initTRPC, TRPCError, type AnyRouter } from "@trpc/server";
+import { bilingual } from "./bilingual.js";
 import { badRequest, formatError } from "./errors.js";
 import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from "./input-guard.js";
 import type { Logger } from "./logger.js";
@@ -121,12 +122,12 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
         if (typeof procOpts.resource === "string") {
           const orgPath = readDotted(raw, procOpts.resource);
           if (!isOrgPath(orgPath)) {
-            throw badRequest(procOpts.resource, "must be an organization path like /01/01-007/ (leading and trailing /)");
+            throw badRequest(procOpts.resource, bilingual("phải là đường dẫn tổ chức đảng, ví dụ /01/01-007/ (có / ở đầu và cuối)", "must be an organization path like /01/01-007/ (leading and trailing /)"));
           }
           resource = { orgPath };
         } else {
           const selected = procOpts.resource(raw);
-          if (!selected || !isOrgPath(selected.orgPath)) throw badRequest("", "the input does not name an organization");
+          if (!selected || !isOrgPath(selected.orgPath)) throw badRequest("", bilingual("dữ liệu gửi lên không chỉ ra tổ chức đảng nào", "the input does not name an organization"));
           resource = selected;
         }
       }

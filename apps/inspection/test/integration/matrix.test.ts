@@ -30,7 +30,14 @@ let nextYear = 1950;
 const member = {} as Record<Target, number>;
 const fixture = {} as Record<Target, { itemId: string; decided: string; underWay: string; supervision: string; decision: string; appeal: string; petition: string; petitionUnderWay: string; watch: string }>;
 
-const claimsOf = (role: Role): MintOptions => ({ sub: `matrix-${role}`, roles: [role], orgPaths: [role === "central_board" || role === "service" ? "/" : TREE.p1] });
+/** The service caller is personnel's service account (`azp`), the one a subject's cases are for (#9). */
+const SERVICE_CLIENT = "personnel";
+const claimsOf = (role: Role): MintOptions => ({
+  sub: `matrix-${role}`,
+  roles: [role],
+  orgPaths: [role === "central_board" || role === "service" ? "/" : TREE.p1],
+  ...(role === "service" ? { azp: SERVICE_CLIENT } : {}),
+});
 const commission = (t: Target) => ({ kind: "commission" as const, orgPath: PROVINCE[t] });
 const uniq = () => `${++n}`;
 
@@ -160,7 +167,7 @@ const LISTS = new Set(["programs.list", "inspections.list", "supervisions.list",
 function expected(name: string, action: string, role: Role, target: Target): string {
   const rule = getPolicyRule(action)!;
   if (!rule.roles.includes(role)) return "FORBIDDEN";
-  if (role === "service" && rule.serviceClients) return "FORBIDDEN";
+  if (role === "service" && rule.serviceClients && !rule.serviceClients.includes(SERVICE_CLIENT)) return "FORBIDDEN";
   const inScope = role === "central_board" || role === "service" || target === "in";
   if (inScope) return "allowed";
   if (PATH_PROCEDURES.has(name)) return "FORBIDDEN";

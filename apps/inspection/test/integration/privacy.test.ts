@@ -125,3 +125,23 @@ describe("events.stream", () => {
     expect(board.errors[0]?.data?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("a subject's cases go to personnel's service account only (#9)", () => {
+  // A client-credentials token: role service, org_paths ["/"], `azp` the service's client id, audience inspection.
+  const serviceClient = (clientId: string) => h.client({ sub: `service-account-${clientId}`, roles: ["service"], orgPaths: ["/"], azp: clientId }).inspection;
+  const subject = () => ({ subject: { kind: "member" as const, memberId: h.members.p2 } });
+
+  it("personnel's token reads a member's cases (its political-standard check)", async () => {
+    const cases = await serviceClient("personnel").cases.listForSubject.query(subject());
+    expect(cases.inspections.map((i) => i.id)).toEqual([ids.p2Inspection]);
+    expect(cases.decisions.map((d) => d.id)).toEqual([ids.p2Decision]);
+  });
+
+  it("realtime's, conference's, restructuring's and membership's service tokens are refused, and read nothing", async () => {
+    const before = await h.db.prisma.auditRecord.count();
+    for (const client of ["realtime", "conference", "restructuring", "membership"]) {
+      expect((await failure(serviceClient(client).cases.listForSubject.query(subject()))).code, client).toBe("FORBIDDEN");
+    }
+    expect(await h.db.prisma.auditRecord.count()).toBe(before);
+  });
+});

@@ -24,7 +24,11 @@ describe("the inspection router", () => {
     for (const p of listProcedures(appRouter)) {
       const roles = getPolicyRule(p.action!)!.roles;
       if (p.action === "inspection.reports.read") expect([...roles].sort(), p.path).toEqual(["central_board", "inspection_committee", "provincial_board"]);
-      else if (p.action === "inspection.cases.readForSubject") expect([...roles].sort(), p.path).toEqual(["inspection_committee", "service"]);
+      else if (p.action === "inspection.cases.readForSubject") {
+        expect([...roles].sort(), p.path).toEqual(["inspection_committee", "service"]);
+        // A subject's cases go to personnel's service account only (#9).
+        expect(getPolicyRule(p.action)!.serviceClients, p.path).toEqual(["personnel"]);
+      }
       else if (p.action === "inspection.events.read") expect([...roles].sort(), p.path).toEqual(["inspection_committee", "service"]);
       // The auditor reads the audit trail of its scope, and no case.
       else if (p.action === "inspection.audit.read") expect(roles, p.path).toEqual(["auditor"]);

@@ -4,6 +4,7 @@
 // plan) and is independent of the database collation.
 import { isValidOrgPath } from "../domain/org-tree.js";
 import { MembershipInputError } from "./errors.js";
+import { both } from "../domain/result.js";
 
 /** [lower, upper) bounds of the subtree of `path`. "/" (the whole country) covers every path. */
 export function subtreeBounds(path: string): [string, string] {
@@ -18,7 +19,7 @@ export function inSubtree(col: string, lo: number, hi: number): string {
 
 export function assertOrgPath(path: unknown, field = "orgPath"): string {
   if (typeof path !== "string" || !isValidOrgPath(path)) {
-    throw new MembershipInputError(field, `"${String(path)}" is not an organization path like /01/ or /01/01-00004/`);
+    throw new MembershipInputError(field, both(`"${String(path)}" không phải đường dẫn tổ chức dạng /01/ hoặc /01/01-00004/`, `"${String(path)}" is not an organization path like /01/ or /01/01-00004/`));
   }
   return path;
 }

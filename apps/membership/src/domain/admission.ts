@@ -10,7 +10,7 @@ import {
   type IsoDate,
 } from "@orgboard/locale-vi";
 import { type IntroductionKind, type MemberStatus, type ProbationOutcome } from "./enums.js";
-import { fail, ok, resultOf, violation, type Result, type Violation } from "./result.js";
+import { both, fail, ok, resultOf, violation, type Result, type Violation } from "./result.js";
 
 /** Thời kỳ dự bị: 12 months from the admission ceremony. */
 export const PROBATION_MONTHS = 12;
@@ -46,19 +46,22 @@ function checkVote(vote: CellVote | undefined, field: string): Violation[] {
   if (!vote) return [];
   const out: Violation[] = [];
   for (const [name, n] of [["inFavor", vote.inFavor], ["officialMembers", vote.officialMembers]] as const) {
-    if (!Number.isInteger(n) || n < 0) out.push(violation(`${field}.${name}`, "invalid_count", `${name} must be a whole number ≥ 0, got ${n}`));
+    if (!Number.isInteger(n) || n < 0) out.push(violation(`${field}.${name}`, "invalid_count", both(`${name} phải là số nguyên ≥ 0, đang là ${n}`, `${name} must be a whole number ≥ 0, got ${n}`)));
   }
   if (out.length > 0) return out;
   if (vote.officialMembers === 0) {
-    out.push(violation(`${field}.officialMembers`, "no_official_members", "the vote needs official members (a cell has at least 3)"));
+    out.push(violation(`${field}.officialMembers`, "no_official_members", both("biểu quyết cần có đảng viên chính thức (chi bộ có ít nhất 3)", "the vote needs official members (a cell has at least 3)")));
   } else if (vote.inFavor > vote.officialMembers) {
-    out.push(violation(`${field}.inFavor`, "invalid_count", `${vote.inFavor} in favour but only ${vote.officialMembers} official members`));
+    out.push(violation(`${field}.inFavor`, "invalid_count", both(`${vote.inFavor} tán thành nhưng chỉ có ${vote.officialMembers} đảng viên chính thức`, `${vote.inFavor} in favour but only ${vote.officialMembers} official members`)));
   } else if (!hasTwoThirds(vote.inFavor, vote.officialMembers)) {
     out.push(
       violation(
         `${field}.inFavor`,
         "two_thirds_not_reached",
-        `${vote.inFavor} of ${vote.officialMembers} official members in favour; at least ${Math.ceil((2 * vote.officialMembers) / 3)} needed (two thirds)`,
+        both(
+          `${vote.inFavor}/${vote.officialMembers} đảng viên chính thức tán thành; cần ít nhất ${Math.ceil((2 * vote.officialMembers) / 3)} (hai phần ba)`,
+          `${vote.inFavor} of ${vote.officialMembers} official members in favour; at least ${Math.ceil((2 * vote.officialMembers) / 3)} needed (two thirds)`,
+        ),
       ),
     );
   }
@@ -66,8 +69,8 @@ function checkVote(vote: CellVote | undefined, field: string): Violation[] {
 }
 
 function checkDate(value: unknown, field: string, required: boolean): Violation[] {
-  if (value === undefined || value === null) return required ? [violation(field, "required", `${field} is required`)] : [];
-  return isIsoDate(value) ? [] : [violation(field, "invalid_date", `${field} must be a calendar date yyyy-mm-dd, got ${JSON.stringify(value)}`)];
+  if (value === undefined || value === null) return required ? [violation(field, "required", both(`${field}: bắt buộc`, `${field} is required`))] : [];
+  return isIsoDate(value) ? [] : [violation(field, "invalid_date", both(`${field} phải là ngày có thật dạng yyyy-mm-dd, đang là ${JSON.stringify(value)}`, `${field} must be a calendar date yyyy-mm-dd, got ${JSON.stringify(value)}`))];
 }
 
 // ---- Eligibility of a candidate ----------------------------------------------------------------------
@@ -124,13 +127,13 @@ export function checkAdmissionEligibility(facts: AdmissionCandidateFacts): Resul
   ];
   if (out.length > 0) return fail(out);
   const on = facts.considerationDate;
-  if (facts.birthDate > on) return fail([violation("birthDate", "born_after_consideration", `birth date ${facts.birthDate} is after ${on}`)]);
+  if (facts.birthDate > on) return fail([violation("birthDate", "born_after_consideration", both(`ngày sinh ${facts.birthDate} sau ngày ${on}`, `birth date ${facts.birthDate} is after ${on}`))]);
 
   const months = completedMonths(facts.birthDate, on);
   const age = Math.trunc(months / 12);
   if (months < MIN_ADMISSION_AGE_MONTHS) {
     out.push(
-      violation("birthDate", "too_young", `must be 18 on the consideration date ${on}; turns 18 on ${addMonths(facts.birthDate, MIN_ADMISSION_AGE_MONTHS)}`),
+      violation("birthDate", "too_young", both(`phải đủ 18 tuổi vào ngày xét ${on}; đủ 18 tuổi ngày ${addMonths(facts.birthDate, MIN_ADMISSION_AGE_MONTHS)}`, `must be 18 on the consideration date ${on}; turns 18 on ${addMonths(facts.birthDate, MIN_ADMISSION_AGE_MONTHS)}`)),
     );
   }
   const over60 = months > MAX_REGULAR_ADMISSION_AGE_MONTHS;
@@ -139,25 +142,28 @@ export function checkAdmissionEligibility(facts: AdmissionCandidateFacts): Resul
       violation(
         "provincialApprovalOver60",
         "over_60_needs_provincial_approval",
-        `is over 60 (${age} years ${months % 12} months) on ${on}: admission needs the decision of the provincial-level committee`,
+        both(
+          `trên 60 tuổi (${age} tuổi ${months % 12} tháng) vào ngày ${on}: việc kết nạp cần quyết định của cấp ủy cấp tỉnh`,
+          `is over 60 (${age} years ${months % 12} months) on ${on}: admission needs the decision of the provincial-level committee`,
+        ),
       ),
     );
   }
 
   let courseValidUntil: IsoDate | null = null;
   if (facts.courseCompletedOn === null) {
-    out.push(violation("courseCompletedOn", "course_missing", "the course on the Party (lớp bồi dưỡng nhận thức về Đảng) is required"));
+    out.push(violation("courseCompletedOn", "course_missing", both("bắt buộc có giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng", "the course on the Party (lớp bồi dưỡng nhận thức về Đảng) is required")));
   } else {
     courseValidUntil = addMonths(facts.courseCompletedOn, COURSE_CERTIFICATE_VALID_MONTHS);
     if (facts.courseCompletedOn > on) {
-      out.push(violation("courseCompletedOn", "course_after_consideration", `course completed on ${facts.courseCompletedOn}, after the consideration date ${on}`));
+      out.push(violation("courseCompletedOn", "course_after_consideration", both(`học xong lớp ngày ${facts.courseCompletedOn}, sau ngày xét ${on}`, `course completed on ${facts.courseCompletedOn}, after the consideration date ${on}`)));
     } else if (on > courseValidUntil) {
-      out.push(violation("courseCompletedOn", "course_expired", `course certificate was valid until ${courseValidUntil} (60 months)`));
+      out.push(violation("courseCompletedOn", "course_expired", both(`giấy chứng nhận chỉ có giá trị đến ${courseValidUntil} (60 tháng)`, `course certificate was valid until ${courseValidUntil} (60 months)`)));
     }
   }
 
   if (!facts.hasLowerSecondaryDiploma && !facts.educationExemption) {
-    out.push(violation("hasLowerSecondaryDiploma", "education_required", "a lower-secondary diploma (tốt nghiệp THCS) or an exemption is required"));
+    out.push(violation("hasLowerSecondaryDiploma", "education_required", both("cần bằng tốt nghiệp THCS hoặc được miễn", "a lower-secondary diploma (tốt nghiệp THCS) or an exemption is required")));
   }
 
   out.push(...checkIntroductions(facts.introductions, on, age));
@@ -165,13 +171,16 @@ export function checkAdmissionEligibility(facts: AdmissionCandidateFacts): Resul
   if (facts.dossierOpenedOn !== undefined) {
     const staleAfter = addMonths(facts.dossierOpenedOn, DOSSIER_VALID_MONTHS);
     if (facts.dossierOpenedOn > on) {
-      out.push(violation("dossierOpenedOn", "dossier_after_consideration", `dossier opened on ${facts.dossierOpenedOn}, after ${on}`));
+      out.push(violation("dossierOpenedOn", "dossier_after_consideration", both(`hồ sơ lập ngày ${facts.dossierOpenedOn}, sau ngày ${on}`, `dossier opened on ${facts.dossierOpenedOn}, after ${on}`)));
     } else if (on > staleAfter) {
-      out.push(violation("dossierOpenedOn", "dossier_stale", `dossier opened on ${facts.dossierOpenedOn} was not considered within 12 months (until ${staleAfter}); its documents must be redone`));
+      out.push(violation("dossierOpenedOn", "dossier_stale", both(
+          `hồ sơ lập ngày ${facts.dossierOpenedOn} không được xét trong 12 tháng (đến ${staleAfter}): phải làm lại hồ sơ`,
+          `dossier opened on ${facts.dossierOpenedOn} was not considered within 12 months (until ${staleAfter}); its documents must be redone`,
+        )));
     }
   }
   if (facts.readmission && facts.readmission.previousReadmissions >= 1) {
-    out.push(violation("readmission.previousReadmissions", "readmission_limit", "a former member can be readmitted only once"));
+    out.push(violation("readmission.previousReadmissions", "readmission_limit", both("người từng là đảng viên chỉ được kết nạp lại một lần", "a former member can be readmitted only once")));
   }
   out.push(...checkVote(facts.cellVote, "cellVote"));
   return resultOf(out, () => ({ age, courseValidUntil, over60 }));
@@ -202,15 +211,15 @@ export function checkCandidateRegistration(facts: CandidateRegistrationFacts): R
   if (bad.length > 0) return fail(bad);
   const out: Violation[] = [];
   const on = facts.registeredOn;
-  if (on > facts.today) out.push(violation("registeredOn", "in_future", `${on} is in the future (today is ${facts.today})`));
-  if (facts.courseCompletedOn < facts.birthDate) out.push(violation("courseCompletedOn", "before_birth", "is before the birth date"));
+  if (on > facts.today) out.push(violation("registeredOn", "in_future", both(`${on} là ngày trong tương lai (hôm nay là ${facts.today})`, `${on} is in the future (today is ${facts.today})`)));
+  if (facts.courseCompletedOn < facts.birthDate) out.push(violation("courseCompletedOn", "before_birth", both("trước ngày sinh", "is before the birth date")));
   const courseValidUntil = addMonths(facts.courseCompletedOn, COURSE_CERTIFICATE_VALID_MONTHS);
   if (facts.courseCompletedOn > facts.today) {
-    out.push(violation("courseCompletedOn", "in_future", `${facts.courseCompletedOn} is in the future (today is ${facts.today})`));
+    out.push(violation("courseCompletedOn", "in_future", both(`${facts.courseCompletedOn} là ngày trong tương lai (hôm nay là ${facts.today})`, `${facts.courseCompletedOn} is in the future (today is ${facts.today})`)));
   } else if (facts.courseCompletedOn > on) {
-    out.push(violation("courseCompletedOn", "course_after_registration", `course completed on ${facts.courseCompletedOn}, after the registration ${on}`));
+    out.push(violation("courseCompletedOn", "course_after_registration", both(`học xong lớp ngày ${facts.courseCompletedOn}, sau ngày đăng ký ${on}`, `course completed on ${facts.courseCompletedOn}, after the registration ${on}`)));
   } else if (on > courseValidUntil) {
-    out.push(violation("courseCompletedOn", "course_expired", `the certificate was valid until ${courseValidUntil} (60 months), before the registration on ${on}`));
+    out.push(violation("courseCompletedOn", "course_expired", both(`giấy chứng nhận chỉ có giá trị đến ${courseValidUntil} (60 tháng), trước ngày đăng ký ${on}`, `the certificate was valid until ${courseValidUntil} (60 months), before the registration on ${on}`)));
   }
   return resultOf(out, () => ({ courseValidUntil }));
 }
@@ -218,39 +227,42 @@ export function checkCandidateRegistration(facts: CandidateRegistrationFacts): R
 function checkIntroductions(list: readonly Introduction[], on: IsoDate, age: number): Violation[] {
   const out: Violation[] = [];
   if (list.length !== 2) {
-    out.push(violation("introductions", "two_introductions_required", `exactly two introductions are required, got ${list.length}`));
+    out.push(violation("introductions", "two_introductions_required", both(`cần đúng hai người/tổ chức giới thiệu, đang có ${list.length}`, `exactly two introductions are required, got ${list.length}`)));
   }
   const youth = age <= YOUTH_MAX_AGE;
   const members = list.filter((i) => i.kind === "member").length;
   if (list.length === 2 && members === 0) {
-    out.push(violation("introductions", "member_introducer_required", "at least one introducer must be an official party member"));
+    out.push(violation("introductions", "member_introducer_required", both("ít nhất một người giới thiệu phải là đảng viên chính thức", "at least one introducer must be an official party member")));
   }
   list.forEach((intro, i) => {
     const f = `introductions.${i}`;
     if (intro.kind === "member") {
       if (intro.memberStatus !== "official") {
-        out.push(violation(`${f}.memberStatus`, "introducer_not_official", `an introducer must be an official member (is ${intro.memberStatus ?? "unknown"})`));
+        out.push(violation(`${f}.memberStatus`, "introducer_not_official", both(`người giới thiệu phải là đảng viên chính thức (đang là ${intro.memberStatus ?? "không rõ"})`, `an introducer must be an official member (is ${intro.memberStatus ?? "unknown"})`)));
       }
       if (intro.workedTogetherSince === undefined || !isIsoDate(intro.workedTogetherSince)) {
-        out.push(violation(`${f}.workedTogetherSince`, "required", "the date since when the introducer has worked with the candidate is required"));
+        out.push(violation(`${f}.workedTogetherSince`, "required", both("bắt buộc ghi ngày người giới thiệu bắt đầu công tác cùng quần chúng", "the date since when the introducer has worked with the candidate is required")));
       } else if (completedMonths(intro.workedTogetherSince, on) < INTRODUCER_MIN_MONTHS) {
         out.push(
           violation(
             `${f}.workedTogetherSince`,
             "introducer_too_recent",
-            `has worked with the candidate since ${intro.workedTogetherSince}: at least one year is required (from ${addMonths(intro.workedTogetherSince, 12)})`,
+            both(
+              `công tác cùng quần chúng từ ${intro.workedTogetherSince}: cần ít nhất một năm (từ ${addMonths(intro.workedTogetherSince, 12)})`,
+              `has worked with the candidate since ${intro.workedTogetherSince}: at least one year is required (from ${addMonths(intro.workedTogetherSince, 12)})`,
+            ),
           ),
         );
       }
     } else if (intro.kind === "youth_union" && !youth) {
-      out.push(violation(`${f}.kind`, "youth_union_not_applicable", `the youth union introduces candidates of youth age (≤ ${YOUTH_MAX_AGE}); the candidate is ${age}`));
+      out.push(violation(`${f}.kind`, "youth_union_not_applicable", both(`Đoàn Thanh niên giới thiệu quần chúng trong độ tuổi thanh niên (≤ ${YOUTH_MAX_AGE}); quần chúng ${age} tuổi`, `the youth union introduces candidates of youth age (≤ ${YOUTH_MAX_AGE}); the candidate is ${age}`)));
     } else if (intro.kind === "trade_union" && youth) {
-      out.push(violation(`${f}.kind`, "trade_union_not_applicable", `a candidate of youth age (${age}) is introduced by the youth union, not the trade union`));
+      out.push(violation(`${f}.kind`, "trade_union_not_applicable", both(`quần chúng trong độ tuổi thanh niên (${age}) do Đoàn Thanh niên giới thiệu, không phải Công đoàn`, `a candidate of youth age (${age}) is introduced by the youth union, not the trade union`)));
     }
   });
   const orgIntroductions = list.filter((i) => i.kind !== "member").length;
   if (orgIntroductions > 1) {
-    out.push(violation("introductions", "one_organization_introduction", "at most one introduction may come from the youth union or the trade union"));
+    out.push(violation("introductions", "one_organization_introduction", both("chỉ được một giới thiệu từ Đoàn Thanh niên hoặc Công đoàn", "at most one introduction may come from the youth union or the trade union")));
   }
   return out;
 }
@@ -270,10 +282,13 @@ export function checkCeremonyDate(
   if (bad.length > 0) return fail(bad);
   const deadline = addWorkingDays(decisionReceivedOn, CEREMONY_WORKING_DAYS, options.holidays);
   if (ceremonyOn < decisionReceivedOn) {
-    return fail([violation("ceremonyOn", "ceremony_before_decision", `ceremony on ${ceremonyOn} is before the decision was received (${decisionReceivedOn})`)]);
+    return fail([violation("ceremonyOn", "ceremony_before_decision", both(`lễ kết nạp ngày ${ceremonyOn} trước ngày nhận quyết định (${decisionReceivedOn})`, `ceremony on ${ceremonyOn} is before the decision was received (${decisionReceivedOn})`))]);
   }
   if (ceremonyOn > deadline && !options.lateApproved) {
-    return fail([violation("ceremonyOn", "ceremony_late", `ceremony on ${ceremonyOn} is after the 30-working-day limit (${deadline}) without the upper committee's consent`)]);
+    return fail([violation("ceremonyOn", "ceremony_late", both(
+          `lễ kết nạp ngày ${ceremonyOn} quá hạn 30 ngày làm việc (${deadline}) mà không có ý kiến đồng ý của cấp ủy cấp trên`,
+          `ceremony on ${ceremonyOn} is after the 30-working-day limit (${deadline}) without the upper committee's consent`,
+        ))]);
   }
   return ok({ deadline });
 }
@@ -286,11 +301,11 @@ export function checkAdmissionDecisionDate(decidedOn: IsoDate, acts: { considera
   const bad = checkDate(decidedOn, "decidedOn", true);
   if (bad.length > 0) return bad;
   const out: Violation[] = [];
-  if (decidedOn < acts.considerationDate) out.push(violation("decidedOn", "decision_before_consideration", `the decision (${decidedOn}) cannot precede the cell's vote (${acts.considerationDate})`));
+  if (decidedOn < acts.considerationDate) out.push(violation("decidedOn", "decision_before_consideration", both(`quyết định (${decidedOn}) không thể trước ngày chi bộ biểu quyết (${acts.considerationDate})`, `the decision (${decidedOn}) cannot precede the cell's vote (${acts.considerationDate})`)));
   if (acts.decisionReceivedOn !== undefined && decidedOn > acts.decisionReceivedOn) {
-    out.push(violation("decidedOn", "decision_after_receipt", `the decision (${decidedOn}) cannot be after the cell received it (${acts.decisionReceivedOn})`));
+    out.push(violation("decidedOn", "decision_after_receipt", both(`quyết định (${decidedOn}) không thể sau ngày chi bộ nhận quyết định (${acts.decisionReceivedOn})`, `the decision (${decidedOn}) cannot be after the cell received it (${acts.decisionReceivedOn})`)));
   }
-  if (decidedOn > acts.admittedOn) out.push(violation("decidedOn", "decision_after_ceremony", `the decision (${decidedOn}) cannot be after the ceremony (${acts.admittedOn})`));
+  if (decidedOn > acts.admittedOn) out.push(violation("decidedOn", "decision_after_ceremony", both(`quyết định (${decidedOn}) không thể sau lễ kết nạp (${acts.admittedOn})`, `the decision (${decidedOn}) cannot be after the ceremony (${acts.admittedOn})`)));
   return out;
 }
 
@@ -381,25 +396,25 @@ export function decideProbation(input: ProbationDecisionInput, holidays?: Readon
   if (bad.length > 0) return fail(bad);
   const out: Violation[] = [];
   if (input.currentStatus !== "probationary") {
-    out.push(violation("currentStatus", "not_probationary", `only a probationary member can be decided on (status is ${input.currentStatus})`));
+    out.push(violation("currentStatus", "not_probationary", both(`chỉ xét công nhận cho đảng viên dự bị (trạng thái hiện tại: ${input.currentStatus})`, `only a probationary member can be decided on (status is ${input.currentStatus})`)));
   }
   const dueOn = probationEndDate(input.admittedOn);
   if (input.decidedOn < dueOn) {
-    out.push(violation("decidedOn", "probation_not_finished", `probation ends on ${dueOn}; the decision of ${input.decidedOn} is too early`));
+    out.push(violation("decidedOn", "probation_not_finished", both(`thời kỳ dự bị hết ngày ${dueOn}; quyết định ngày ${input.decidedOn} là quá sớm`, `probation ends on ${dueOn}; the decision of ${input.decidedOn} is too early`)));
   }
   if (input.outcome === "recognized") {
     if (input.newMemberCourseCompletedOn === null) {
-      out.push(violation("newMemberCourseCompletedOn", "new_member_course_missing", "the new-member course (lớp bồi dưỡng đảng viên mới) is required for recognition"));
+      out.push(violation("newMemberCourseCompletedOn", "new_member_course_missing", both("bắt buộc có lớp bồi dưỡng đảng viên mới để được công nhận chính thức", "the new-member course (lớp bồi dưỡng đảng viên mới) is required for recognition")));
     } else if (input.newMemberCourseCompletedOn < input.admittedOn) {
-      out.push(violation("newMemberCourseCompletedOn", "course_before_admission", `course dated ${input.newMemberCourseCompletedOn} is before admission on ${input.admittedOn}`));
+      out.push(violation("newMemberCourseCompletedOn", "course_before_admission", both(`lớp học ngày ${input.newMemberCourseCompletedOn} trước ngày kết nạp ${input.admittedOn}`, `course dated ${input.newMemberCourseCompletedOn} is before admission on ${input.admittedOn}`)));
     } else if (input.newMemberCourseCompletedOn > input.decidedOn) {
-      out.push(violation("newMemberCourseCompletedOn", "course_after_decision", `course completed on ${input.newMemberCourseCompletedOn}, after the decision`));
+      out.push(violation("newMemberCourseCompletedOn", "course_after_decision", both(`học xong lớp ngày ${input.newMemberCourseCompletedOn}, sau ngày quyết định`, `course completed on ${input.newMemberCourseCompletedOn}, after the decision`)));
     }
-    if (!input.cellVote) out.push(violation("cellVote", "required", "the cell's vote is required for recognition"));
+    if (!input.cellVote) out.push(violation("cellVote", "required", both("bắt buộc có kết quả biểu quyết của chi bộ để công nhận chính thức", "the cell's vote is required for recognition")));
     else out.push(...checkVote(input.cellVote, "cellVote"));
   } else {
     if (!input.reason || input.reason.trim() === "") {
-      out.push(violation("reason", "required", "a reason is required when the member is not recognized"));
+      out.push(violation("reason", "required", both("bắt buộc ghi lý do khi không công nhận chính thức", "a reason is required when the member is not recognized")));
     }
     if (input.cellVote) out.push(...checkVote(input.cellVote, "cellVote"));
   }

@@ -2,7 +2,7 @@
 import { type IsoDate } from "@orgboard/locale-vi";
 import { ORG_CODE_PATTERN } from "@orgboard/contract-membership";
 import { GRASSROOTS_ORG_KINDS, ORG_KINDS, isOneOf, type OrgKind } from "./enums.js";
-import { violation, type Violation } from "./result.js";
+import { both, violation, type Violation } from "./result.js";
 
 /**
  * Which kind may be the parent of which. `null` = directly under the Central Committee (the root "/").
@@ -104,19 +104,19 @@ export function validateOrgTree(nodes: readonly OrgNode[]): Violation[] {
 
   nodes.forEach((node, index) => {
     const f = (name: string) => `orgs.${index}.${name}`;
-    if (byId.has(key(node.id))) out.push(violation(f("id"), "duplicate_id", `id ${node.id} appears more than once`));
+    if (byId.has(key(node.id))) out.push(violation(f("id"), "duplicate_id", both(`mã số ${node.id} xuất hiện nhiều lần`, `id ${node.id} appears more than once`)));
     else byId.set(key(node.id), { node, index });
     if (!isValidOrgCode(node.code)) {
-      out.push(violation(f("code"), "invalid_code", `code ${JSON.stringify(node.code)} must be letters, digits, ".", "_" or "-"`));
+      out.push(violation(f("code"), "invalid_code", both(`mã ${JSON.stringify(node.code)} chỉ gồm chữ, số, ".", "_" hoặc "-"`, `code ${JSON.stringify(node.code)} must be letters, digits, ".", "_" or "-"`)));
     }
     const seen = codes.get(node.code);
-    if (seen !== undefined) out.push(violation(f("code"), "duplicate_code", `code ${node.code} is also used by orgs.${seen}`));
+    if (seen !== undefined) out.push(violation(f("code"), "duplicate_code", both(`mã ${node.code} đã được dùng ở orgs.${seen}`, `code ${node.code} is also used by orgs.${seen}`)));
     else codes.set(node.code, index);
     if (!isOneOf(ORG_KINDS, node.kind)) {
-      out.push(violation(f("kind"), "unknown_kind", `kind ${JSON.stringify(node.kind)} is not one of ${ORG_KINDS.join(", ")}`));
+      out.push(violation(f("kind"), "unknown_kind", both(`loại ${JSON.stringify(node.kind)} không thuộc ${ORG_KINDS.join(", ")}`, `kind ${JSON.stringify(node.kind)} is not one of ${ORG_KINDS.join(", ")}`)));
     }
     if (node.openedOn && node.closedOn && node.closedOn < node.openedOn) {
-      out.push(violation(f("closedOn"), "closed_before_opened", `closed on ${node.closedOn}, before it opened on ${node.openedOn}`));
+      out.push(violation(f("closedOn"), "closed_before_opened", both(`giải thể ngày ${node.closedOn}, trước ngày thành lập ${node.openedOn}`, `closed on ${node.closedOn}, before it opened on ${node.openedOn}`)));
     }
   });
 
@@ -139,41 +139,48 @@ export function validateOrgTree(nodes: readonly OrgNode[]): Violation[] {
     if (byId.get(key(node.id))?.index !== index) return; // duplicate id already reported
     const parent = node.parentId === null ? null : byId.get(key(node.parentId));
     if (node.parentId !== null && !parent) {
-      out.push(violation(f("parentId"), "unknown_parent", `parent ${node.parentId} does not exist`));
+      out.push(violation(f("parentId"), "unknown_parent", both(`không có tổ chức cấp trên ${node.parentId}`, `parent ${node.parentId} does not exist`)));
       return;
     }
     if (resolvePath(key(node.id), new Set()) === null) {
-      out.push(violation(f("parentId"), "cycle", `organization ${node.id} is its own ancestor (or under one that is)`));
+      out.push(violation(f("parentId"), "cycle", both(`tổ chức ${node.id} là cấp trên của chính nó (hoặc nằm dưới một tổ chức như vậy)`, `organization ${node.id} is its own ancestor (or under one that is)`)));
       return;
     }
     const parentKind = parent ? parent.node.kind : null;
     if (isOneOf(ORG_KINDS, node.kind) && (parentKind === null || isOneOf(ORG_KINDS, parentKind))) {
       if (!canBeChildOf(node.kind, parentKind)) {
         const allowed = ALLOWED_PARENT_KINDS[node.kind].map((k) => k ?? "the Central Committee (root)").join(" or ");
+        const allowedVi = ALLOWED_PARENT_KINDS[node.kind].map((k) => k ?? "Ban Chấp hành Trung ương (gốc)").join(" hoặc ");
         out.push(
           violation(
             f("kind"),
             "invalid_parent_kind",
-            `a ${node.kind} cannot be under ${parentKind ?? "the Central Committee (root)"}; allowed: ${allowed}`,
+            both(
+              `${node.kind} không thể trực thuộc ${parentKind ?? "Ban Chấp hành Trung ương (gốc)"}; được phép: ${allowedVi}`,
+              `a ${node.kind} cannot be under ${parentKind ?? "the Central Committee (root)"}; allowed: ${allowed}`,
+            ),
           ),
         );
       }
     }
     const expected = pathOf.get(key(node.id))!;
     if (node.path !== undefined && node.path !== expected) {
-      out.push(violation(f("path"), "path_mismatch", `path is ${node.path} but its codes give ${expected}`));
+      out.push(violation(f("path"), "path_mismatch", both(`đường dẫn là ${node.path} nhưng các mã cho ra ${expected}`, `path is ${node.path} but its codes give ${expected}`)));
     }
     if (parent) {
       const p = parent.node;
       if (node.openedOn && p.openedOn && node.openedOn < p.openedOn) {
-        out.push(violation(f("openedOn"), "opened_before_parent", `opened on ${node.openedOn}, before its parent opened on ${p.openedOn}`));
+        out.push(violation(f("openedOn"), "opened_before_parent", both(`thành lập ngày ${node.openedOn}, trước tổ chức cấp trên (${p.openedOn})`, `opened on ${node.openedOn}, before its parent opened on ${p.openedOn}`)));
       }
       if (p.closedOn && (!node.closedOn || node.closedOn > p.closedOn)) {
         out.push(
           violation(
             f("closedOn"),
             "open_under_closed_parent",
-            `its parent closed on ${p.closedOn} but it ${node.closedOn ? `closed only on ${node.closedOn}` : "is still open"}`,
+            both(
+              `tổ chức cấp trên đã giải thể ngày ${p.closedOn} nhưng tổ chức này ${node.closedOn ? `đến ${node.closedOn} mới giải thể` : "vẫn hoạt động"}`,
+              `its parent closed on ${p.closedOn} but it ${node.closedOn ? `closed only on ${node.closedOn}` : "is still open"}`,
+            ),
           ),
         );
       }
@@ -194,19 +201,22 @@ export function checkOrgSize(
 ): Violation[] {
   const out: Violation[] = [];
   if ((isCellKind(kind) || isGrassrootsKind(kind)) && members.official < 3) {
-    out.push(violation("members.official", "too_few_official_members", `a ${kind} needs at least 3 official members, has ${members.official}`));
+    out.push(violation("members.official", "too_few_official_members", both(`${kind} cần ít nhất 3 đảng viên chính thức, đang có ${members.official}`, `a ${kind} needs at least 3 official members, has ${members.official}`)));
   }
   if (kind === "grassroots_committee" && members.total < 30 && !options.allowSmallCommittee) {
     out.push(
       violation(
         "members.total",
         "committee_too_small",
-        `a grassroots committee needs 30 members (has ${members.total}) unless the upper committee decides otherwise`,
+        both(
+          `đảng bộ cơ sở cần 30 đảng viên (đang có ${members.total}), trừ khi cấp ủy cấp trên quyết định khác`,
+          `a grassroots committee needs 30 members (has ${members.total}) unless the upper committee decides otherwise`,
+        ),
       ),
     );
   }
   if (kind === "grassroots_cell" && members.total >= 30) {
-    out.push(violation("members.total", "cell_too_large", `a grassroots organization with ${members.total} members (≥ 30) is set up as a grassroots committee`));
+    out.push(violation("members.total", "cell_too_large", both(`tổ chức cơ sở đảng có ${members.total} đảng viên (≥ 30) được lập thành đảng bộ cơ sở`, `a grassroots organization with ${members.total} members (≥ 30) is set up as a grassroots committee`)));
   }
   return out;
 }

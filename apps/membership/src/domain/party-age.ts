@@ -10,7 +10,7 @@
 //   member may be awarded posthumously up to 12 months early. Awards are presented on 3/2, 19/5, 2/9, 7/11.
 import { addDays, addMonths, completedMonths, daysBetween, isIsoDate, toIsoDate, yearOf, type IsoDate } from "@orgboard/locale-vi";
 import { BADGE_YEARS, type BadgeCircumstance, type BadgeYears, type MemberStatus } from "./enums.js";
-import { fail, ok, violation, type Result, type Violation } from "./result.js";
+import { both, fail, ok, violation, type Result, type Violation } from "./result.js";
 
 /** A period without party life, [from, to): `to` = the day party life resumed; null = not (yet) resumed. */
 export interface Interruption {
@@ -42,29 +42,29 @@ export interface PartyAge {
 
 function checkFacts(facts: PartyAgeFacts): Violation[] {
   const out: Violation[] = [];
-  if (!isIsoDate(facts.admissionDecisionOn)) out.push(violation("admissionDecisionOn", "invalid_date", "admissionDecisionOn must be yyyy-mm-dd"));
+  if (!isIsoDate(facts.admissionDecisionOn)) out.push(violation("admissionDecisionOn", "invalid_date", both("admissionDecisionOn phải là ngày dạng yyyy-mm-dd", "admissionDecisionOn must be yyyy-mm-dd")));
   if (facts.firstAdmissionDecisionOn != null && !isIsoDate(facts.firstAdmissionDecisionOn)) {
-    out.push(violation("firstAdmissionDecisionOn", "invalid_date", "firstAdmissionDecisionOn must be yyyy-mm-dd"));
+    out.push(violation("firstAdmissionDecisionOn", "invalid_date", both("firstAdmissionDecisionOn phải là ngày dạng yyyy-mm-dd", "firstAdmissionDecisionOn must be yyyy-mm-dd")));
   }
-  if (facts.officialOn !== null && !isIsoDate(facts.officialOn)) out.push(violation("officialOn", "invalid_date", "officialOn must be yyyy-mm-dd"));
+  if (facts.officialOn !== null && !isIsoDate(facts.officialOn)) out.push(violation("officialOn", "invalid_date", both("officialOn phải là ngày dạng yyyy-mm-dd", "officialOn must be yyyy-mm-dd")));
   (facts.interruptions ?? []).forEach((p, i) => {
-    if (!isIsoDate(p.from)) out.push(violation(`interruptions.${i}.from`, "invalid_date", "from must be yyyy-mm-dd"));
-    if (p.to !== null && !isIsoDate(p.to)) out.push(violation(`interruptions.${i}.to`, "invalid_date", "to must be yyyy-mm-dd"));
-    else if (p.to !== null && isIsoDate(p.from) && p.to < p.from) out.push(violation(`interruptions.${i}.to`, "ends_before_start", `${p.to} is before ${p.from}`));
+    if (!isIsoDate(p.from)) out.push(violation(`interruptions.${i}.from`, "invalid_date", both("from phải là ngày dạng yyyy-mm-dd", "from must be yyyy-mm-dd")));
+    if (p.to !== null && !isIsoDate(p.to)) out.push(violation(`interruptions.${i}.to`, "invalid_date", both("to phải là ngày dạng yyyy-mm-dd", "to must be yyyy-mm-dd")));
+    else if (p.to !== null && isIsoDate(p.from) && p.to < p.from) out.push(violation(`interruptions.${i}.to`, "ends_before_start", both(`${p.to} trước ${p.from}`, `${p.to} is before ${p.from}`)));
   });
   if (out.length > 0) return out;
   const start = facts.firstAdmissionDecisionOn ?? facts.admissionDecisionOn;
   if (facts.firstAdmissionDecisionOn != null && facts.firstAdmissionDecisionOn > facts.admissionDecisionOn) {
-    out.push(violation("firstAdmissionDecisionOn", "after_latest_admission", "the first admission cannot be after the latest one"));
+    out.push(violation("firstAdmissionDecisionOn", "after_latest_admission", both("lần kết nạp đầu không thể sau lần kết nạp gần nhất", "the first admission cannot be after the latest one")));
   }
   if (facts.officialOn !== null && facts.officialOn < facts.admissionDecisionOn) {
-    out.push(violation("officialOn", "official_before_admission", `official on ${facts.officialOn}, before the admission decision ${facts.admissionDecisionOn}`));
+    out.push(violation("officialOn", "official_before_admission", both(`chính thức ngày ${facts.officialOn}, trước quyết định kết nạp ${facts.admissionDecisionOn}`, `official on ${facts.officialOn}, before the admission decision ${facts.admissionDecisionOn}`)));
   }
   const sorted = [...(facts.interruptions ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
   sorted.forEach((p, i) => {
-    if (p.from < start) out.push(violation("interruptions", "before_admission", `an interruption starts on ${p.from}, before party age starts (${start})`));
+    if (p.from < start) out.push(violation("interruptions", "before_admission", both(`thời gian gián đoạn bắt đầu ngày ${p.from}, trước khi tính tuổi đảng (${start})`, `an interruption starts on ${p.from}, before party age starts (${start})`)));
     const next = sorted[i + 1];
-    if (next && (p.to === null || p.to > next.from)) out.push(violation("interruptions", "overlapping", `interruptions overlap around ${next.from}`));
+    if (next && (p.to === null || p.to > next.from)) out.push(violation("interruptions", "overlapping", both(`các thời gian gián đoạn chồng lên nhau quanh ngày ${next.from}`, `interruptions overlap around ${next.from}`)));
   });
   return out;
 }
@@ -86,10 +86,10 @@ function interruptedDaysBefore(interruptions: readonly Interruption[], until: Is
  */
 export function partyAge(facts: PartyAgeFacts, on: IsoDate): Result<PartyAge> {
   const bad = checkFacts(facts);
-  if (!isIsoDate(on)) bad.push(violation("on", "invalid_date", "on must be yyyy-mm-dd"));
+  if (!isIsoDate(on)) bad.push(violation("on", "invalid_date", both("on phải là ngày dạng yyyy-mm-dd", "on must be yyyy-mm-dd")));
   if (bad.length > 0) return fail(bad);
   if (facts.officialOn === null || facts.officialOn > on) {
-    return fail([violation("officialOn", "not_official", "party age is counted only once the member is recognized as official")]);
+    return fail([violation("officialOn", "not_official", both("tuổi đảng chỉ được tính khi đảng viên đã được công nhận chính thức", "party age is counted only once the member is recognized as official"))]);
   }
   const countsFrom = facts.firstAdmissionDecisionOn ?? facts.admissionDecisionOn;
   const interruptedDays = interruptedDaysBefore(facts.interruptions ?? [], on);
@@ -205,10 +205,10 @@ export interface BadgeAwardCheck {
 export function checkBadgeAward(input: BadgeAwardCheck): Result<BadgeDue> {
   const circumstance = input.circumstance ?? "normal";
   if (!(BADGE_YEARS as readonly number[]).includes(input.years)) {
-    return fail([violation("years", "unknown_badge", `no badge for ${input.years} years; levels are ${BADGE_YEARS.join(", ")}`)]);
+    return fail([violation("years", "unknown_badge", both(`không có huy hiệu ${input.years} năm; các mức là ${BADGE_YEARS.join(", ")}`, `no badge for ${input.years} years; levels are ${BADGE_YEARS.join(", ")}`))]);
   }
   const years = input.years as BadgeYears;
-  if (!isIsoDate(input.awardOn)) return fail([violation("awardOn", "invalid_date", "awardOn must be yyyy-mm-dd")]);
+  if (!isIsoDate(input.awardOn)) return fail([violation("awardOn", "invalid_date", both("awardOn phải là ngày dạng yyyy-mm-dd", "awardOn must be yyyy-mm-dd"))]);
   const bad = checkFacts(input.facts);
   if (bad.length > 0) return fail(bad);
   const out: Violation[] = [];
@@ -217,15 +217,17 @@ export function checkBadgeAward(input: BadgeAwardCheck): Result<BadgeDue> {
       violation(
         "status",
         "not_eligible_status",
-        circumstance === "deceased" ? `a posthumous award needs status deceased (is ${input.status})` : `only an official member can be awarded (status is ${input.status})`,
+        circumstance === "deceased"
+          ? both(`truy tặng chỉ dành cho đảng viên đã từ trần (trạng thái hiện tại: ${input.status})`, `a posthumous award needs status deceased (is ${input.status})`)
+          : both(`chỉ trao cho đảng viên chính thức (trạng thái hiện tại: ${input.status})`, `only an official member can be awarded (status is ${input.status})`),
       ),
     );
   }
-  if (input.alreadyAwarded.includes(years)) out.push(violation("years", "already_awarded", `the ${years}-year badge was already awarded`));
-  else if (input.alreadyAwarded.some((a) => a > years)) out.push(violation("years", "lower_than_awarded", `a higher badge (${Math.max(...input.alreadyAwarded)}) was already awarded`));
+  if (input.alreadyAwarded.includes(years)) out.push(violation("years", "already_awarded", both(`huy hiệu ${years} năm tuổi Đảng đã được trao`, `the ${years}-year badge was already awarded`)));
+  else if (input.alreadyAwarded.some((a) => a > years)) out.push(violation("years", "lower_than_awarded", both(`đã trao huy hiệu mức cao hơn (${Math.max(...input.alreadyAwarded)} năm)`, `a higher badge (${Math.max(...input.alreadyAwarded)}) was already awarded`)));
   const reachedOn = partyAgeReachedOn(input.facts, years);
   if (input.facts.officialOn === null || reachedOn === null) {
-    out.push(violation("years", "not_reached", `party age does not reach ${years} years (not official, or party life interrupted)`));
+    out.push(violation("years", "not_reached", both(`tuổi đảng chưa đủ ${years} năm (chưa chính thức, hoặc sinh hoạt đảng bị gián đoạn)`, `party age does not reach ${years} years (not official, or party life interrupted)`)));
     return fail(out);
   }
   const earliest = addMonths(reachedOn, -maxEarlyMonths(years, circumstance));
@@ -234,7 +236,10 @@ export function checkBadgeAward(input: BadgeAwardCheck): Result<BadgeDue> {
       violation(
         "awardOn",
         "not_reached",
-        `party age reaches ${years} years on ${reachedOn}; the earliest award date${circumstance === "normal" ? "" : ` (${circumstance})`} is ${earliest}`,
+        both(
+          `tuổi đảng đủ ${years} năm ngày ${reachedOn}; ngày trao sớm nhất${circumstance === "normal" ? "" : ` (${circumstance})`} là ${earliest}`,
+          `party age reaches ${years} years on ${reachedOn}; the earliest award date${circumstance === "normal" ? "" : ` (${circumstance})`} is ${earliest}`,
+        ),
       ),
     );
   }

@@ -7,7 +7,7 @@
 // Note: Quy định 366-QĐ/TW (Sep 2025) replaced 124 from the 2025 rating on (100-point scale); the four
 // levels and stages are unchanged here.
 import { RATING_LEVELS, RATING_STAGES, isOneOf, type RatingLevel, type RatingStage, type RatingSubjectKind } from "./enums.js";
-import { fail, ok, violation, type Result, type Violation } from "./result.js";
+import { both, fail, ok, violation, type Result, type Violation } from "./result.js";
 
 /** The cap, as a fraction: excellent ≤ 20/100 × good. */
 export const EXCELLENT_CAP_PERCENT = 20;
@@ -42,15 +42,15 @@ export function checkNewRating(
 ): Result<RatingState> {
   const out: Violation[] = [];
   if (!Number.isInteger(rating.year) || rating.year < FIRST_RATING_YEAR || rating.year > currentYear) {
-    out.push(violation("year", "invalid_year", `year must be between ${FIRST_RATING_YEAR} and ${currentYear}, got ${rating.year}`));
+    out.push(violation("year", "invalid_year", both(`năm phải từ ${FIRST_RATING_YEAR} đến ${currentYear}, đang là ${rating.year}`, `year must be between ${FIRST_RATING_YEAR} and ${currentYear}, got ${rating.year}`)));
   }
-  if (!isOneOf(RATING_LEVELS, rating.level)) out.push(violation("level", "unknown_level", `level must be one of ${RATING_LEVELS.join(", ")}`));
+  if (!isOneOf(RATING_LEVELS, rating.level)) out.push(violation("level", "unknown_level", both(`level phải là một trong ${RATING_LEVELS.join(", ")}`, `level must be one of ${RATING_LEVELS.join(", ")}`)));
   const stage = rating.stage ?? "self_assessment";
-  if (stage !== "self_assessment") out.push(violation("stage", "must_start_with_self_assessment", `a rating starts at self_assessment, not ${stage}`));
+  if (stage !== "self_assessment") out.push(violation("stage", "must_start_with_self_assessment", both(`việc xếp loại bắt đầu từ self_assessment (tự đánh giá), không phải ${stage}`, `a rating starts at self_assessment, not ${stage}`)));
   const duplicate = existing.some(
     (r) => r.subjectKind === rating.subjectKind && String(r.subjectId) === String(rating.subjectId) && r.year === rating.year,
   );
-  if (duplicate) out.push(violation("year", "duplicate_rating", `${rating.subjectKind} ${rating.subjectId} already has a rating for ${rating.year}`));
+  if (duplicate) out.push(violation("year", "duplicate_rating", both(`${rating.subjectKind} ${rating.subjectId} đã có kết quả xếp loại năm ${rating.year}`, `${rating.subjectKind} ${rating.subjectId} already has a rating for ${rating.year}`)));
   if (out.length > 0) return fail(out);
   return ok({ subjectKind: rating.subjectKind, subjectId: rating.subjectId, year: rating.year, stage: "self_assessment", level: rating.level as RatingLevel });
 }
@@ -62,16 +62,19 @@ export function checkNewRating(
  */
 export function transitionRating(current: RatingState, change: { toStage: string; level?: string }): Result<RatingState> {
   if (isRatingLocked(current.stage)) {
-    return fail([violation("stage", "rating_locked", `the ${current.year} rating is approved and locked`)]);
+    return fail([violation("stage", "rating_locked", both(`kết quả xếp loại năm ${current.year} đã được phê duyệt và khóa`, `the ${current.year} rating is approved and locked`))]);
   }
-  if (!isOneOf(RATING_STAGES, change.toStage)) return fail([violation("toStage", "unknown_stage", `stage must be one of ${RATING_STAGES.join(", ")}`)]);
+  if (!isOneOf(RATING_STAGES, change.toStage)) return fail([violation("toStage", "unknown_stage", both(`stage phải là một trong ${RATING_STAGES.join(", ")}`, `stage must be one of ${RATING_STAGES.join(", ")}`))]);
   if (change.level !== undefined && !isOneOf(RATING_LEVELS, change.level)) {
-    return fail([violation("level", "unknown_level", `level must be one of ${RATING_LEVELS.join(", ")}`)]);
+    return fail([violation("level", "unknown_level", both(`level phải là một trong ${RATING_LEVELS.join(", ")}`, `level must be one of ${RATING_LEVELS.join(", ")}`))]);
   }
   const toStage = change.toStage;
   if (toStage !== current.stage && !RATING_TRANSITIONS[current.stage].includes(toStage)) {
     return fail([
-      violation("toStage", "invalid_transition", `cannot go from ${current.stage} to ${toStage}; next is ${RATING_TRANSITIONS[current.stage].join(" or ")}`),
+      violation("toStage", "invalid_transition", both(
+        `không thể chuyển từ ${current.stage} sang ${toStage}; bước tiếp theo là ${RATING_TRANSITIONS[current.stage].join(" hoặc ")}`,
+        `cannot go from ${current.stage} to ${toStage}; next is ${RATING_TRANSITIONS[current.stage].join(" or ")}`,
+      )),
     ]);
   }
   return ok({ ...current, stage: toStage, level: change.level ?? current.level });
@@ -96,7 +99,7 @@ export interface ExcellentCapCheck {
  */
 export function checkExcellentCap(counts: { excellent: number; good: number }, options: { allowExceed?: boolean } = {}): Result<ExcellentCapCheck> {
   for (const [name, n] of Object.entries(counts)) {
-    if (!Number.isInteger(n) || n < 0) return fail([violation(name, "invalid_count", `${name} must be a whole number ≥ 0, got ${n}`)]);
+    if (!Number.isInteger(n) || n < 0) return fail([violation(name, "invalid_count", both(`${name} phải là số nguyên ≥ 0, đang là ${n}`, `${name} must be a whole number ≥ 0, got ${n}`))]);
   }
   const max = maxExcellent(counts.good);
   if (counts.excellent > max && !options.allowExceed) {
@@ -104,7 +107,10 @@ export function checkExcellentCap(counts: { excellent: number; good: number }, o
       violation(
         "level",
         "excellent_cap_exceeded",
-        `${counts.excellent} rated excellent but at most ${max} allowed: 20% of the ${counts.good} rated good (Quy định 124-QĐ/TW)`,
+        both(
+          `${counts.excellent} xếp loại hoàn thành xuất sắc nhưng tối đa chỉ ${max}: 20% của ${counts.good} hoàn thành tốt (Quy định 124-QĐ/TW)`,
+          `${counts.excellent} rated excellent but at most ${max} allowed: 20% of the ${counts.good} rated good (Quy định 124-QĐ/TW)`,
+        ),
       ),
     ]);
   }

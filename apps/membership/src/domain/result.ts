@@ -6,7 +6,7 @@ export interface Violation {
   field: string;
   /** Stable machine-readable code, e.g. "too_young". */
   code: string;
-  /** English explanation with the numbers involved. */
+  /** The explanation with the numbers involved, Vietnamese first then English ("… / …", see `both`). */
   message: string;
 }
 
@@ -19,6 +19,9 @@ export function ok<T>(value: T): Result<T> {
 export function fail<T = never>(violations: Violation[]): Result<T> {
   return { ok: false, violations };
 }
+
+/** A message as users read it: Vietnamese first, then English (the house form, as bilingual() of server-kit). */
+export const both = (vi: string, en: string): string => `${vi} / ${en}`;
 
 export function violation(field: string, code: string, message: string): Violation {
   return { field, code, message };

@@ -8,7 +8,7 @@
 import { addMonths, addWorkingDays, isIsoDate, type IsoDate } from "@orgboard/locale-vi";
 import { TRANSFER_KINDS, TRANSFER_STATUSES, isOneOf, type MemberStatus, type OrgKind, type TransferKind, type TransferPurpose, type TransferStatus } from "./enums.js";
 import { isCellKind } from "./org-tree.js";
-import { fail, ok, violation, type Result, type Violation } from "./result.js";
+import { both, fail, ok, violation, type Result, type Violation } from "./result.js";
 
 export const TRANSFER_PRESENTATION_WORKING_DAYS = 30;
 export const OFFICIAL_TRANSFER_FILING_WORKING_DAYS = 60;
@@ -64,58 +64,61 @@ export interface TransferRequest {
 /** Validates a new transfer request. */
 export function checkTransferRequest(req: TransferRequest): Result<{ kind: TransferKind }> {
   const out: Violation[] = [];
-  if (!isOneOf(TRANSFER_KINDS, req.kind)) return fail([violation("kind", "unknown_kind", `kind must be one of ${TRANSFER_KINDS.join(", ")}`)]);
-  if (!isIsoDate(req.requestedOn)) return fail([violation("requestedOn", "invalid_date", "requestedOn must be yyyy-mm-dd")]);
+  if (!isOneOf(TRANSFER_KINDS, req.kind)) return fail([violation("kind", "unknown_kind", both(`kind phải là một trong ${TRANSFER_KINDS.join(", ")}`, `kind must be one of ${TRANSFER_KINDS.join(", ")}`))]);
+  if (!isIsoDate(req.requestedOn)) return fail([violation("requestedOn", "invalid_date", both("requestedOn phải là ngày dạng yyyy-mm-dd", "requestedOn must be yyyy-mm-dd"))]);
   const kind = req.kind;
   if (req.member.status !== "probationary" && req.member.status !== "official") {
-    out.push(violation("member.status", "member_not_active", `a ${req.member.status} member cannot be transferred`));
+    out.push(violation("member.status", "member_not_active", both(`không thể chuyển sinh hoạt đảng viên đang ở trạng thái ${req.member.status}`, `a ${req.member.status} member cannot be transferred`)));
   }
   if (String(req.from.id) !== String(req.member.orgId)) {
-    out.push(violation("from", "not_member_org", "a transfer starts from the organization where the member has official party life"));
+    out.push(violation("from", "not_member_org", both("việc chuyển sinh hoạt bắt đầu từ tổ chức nơi đảng viên sinh hoạt chính thức", "a transfer starts from the organization where the member has official party life")));
   }
-  if (req.member.hasOpenTransfer) out.push(violation("member", "transfer_in_progress", "the member already has a transfer in progress"));
+  if (req.member.hasOpenTransfer) out.push(violation("member", "transfer_in_progress", both("đảng viên đang có một việc chuyển sinh hoạt dở dang", "the member already has a transfer in progress")));
   if (req.member.onTemporaryTransfer && kind === "temporary") {
-    out.push(violation("member", "already_on_temporary_transfer", "the member is already away on a temporary transfer"));
+    out.push(violation("member", "already_on_temporary_transfer", both("đảng viên đang chuyển sinh hoạt tạm thời", "the member is already away on a temporary transfer")));
   }
   if (req.to === null) {
     if (!req.toDescription || req.toDescription.trim() === "") {
-      out.push(violation("toDescription", "required", "a destination outside the system needs a description"));
+      out.push(violation("toDescription", "required", both("nơi đến ngoài hệ thống phải được mô tả", "a destination outside the system needs a description")));
     }
   } else {
-    if (String(req.to.id) === String(req.from.id)) out.push(violation("to", "same_org", "cannot transfer to the same organization"));
+    if (String(req.to.id) === String(req.from.id)) out.push(violation("to", "same_org", both("không thể chuyển đến chính tổ chức hiện tại", "cannot transfer to the same organization")));
     if (req.to.closedOn && req.to.closedOn <= req.requestedOn) {
-      out.push(violation("to", "destination_closed", `the destination organization closed on ${req.to.closedOn}`));
+      out.push(violation("to", "destination_closed", both(`tổ chức đảng nơi đến đã giải thể ngày ${req.to.closedOn}`, `the destination organization closed on ${req.to.closedOn}`)));
     }
     if (!isCellKind(req.to.kind)) {
-      out.push(violation("to", "destination_not_a_cell", `members belong to a cell (chi bộ); the destination is a ${req.to.kind}`));
+      out.push(violation("to", "destination_not_a_cell", both(`đảng viên sinh hoạt ở chi bộ; nơi đến là ${req.to.kind}`, `members belong to a cell (chi bộ); the destination is a ${req.to.kind}`)));
     }
   }
   if (req.from.closedOn && req.from.closedOn < req.requestedOn) {
-    out.push(violation("from", "origin_closed", `the origin organization closed on ${req.from.closedOn}`));
+    out.push(violation("from", "origin_closed", both(`tổ chức đảng nơi đi đã giải thể ngày ${req.from.closedOn}`, `the origin organization closed on ${req.from.closedOn}`)));
   }
   if (kind === "temporary") {
     if (req.expectedReturnOn === undefined || !isIsoDate(req.expectedReturnOn)) {
-      out.push(violation("expectedReturnOn", "required", "a temporary transfer needs the expected return date"));
+      out.push(violation("expectedReturnOn", "required", both("chuyển sinh hoạt tạm thời phải có ngày dự kiến trở về", "a temporary transfer needs the expected return date")));
     } else {
       const max = req.purpose === "study" ? TEMPORARY_STUDY_MAX_MONTHS : TEMPORARY_MAX_MONTHS;
       const earliest = addMonths(req.requestedOn, TEMPORARY_MIN_MONTHS);
       const latest = addMonths(req.requestedOn, max);
       if (req.expectedReturnOn < earliest) {
-        out.push(violation("expectedReturnOn", "too_short", `a temporary transfer lasts at least 3 months (return on or after ${earliest}); shorter absences need no transfer`));
+        out.push(violation("expectedReturnOn", "too_short", both(
+            `chuyển sinh hoạt tạm thời ít nhất 3 tháng (trở về từ ${earliest}); vắng ngắn hơn thì không cần chuyển`,
+            `a temporary transfer lasts at least 3 months (return on or after ${earliest}); shorter absences need no transfer`,
+          )));
       } else if (req.purpose === "study" ? req.expectedReturnOn > latest : req.expectedReturnOn >= latest) {
         out.push(
           violation(
             "expectedReturnOn",
             "too_long",
             req.purpose === "study"
-              ? `a temporary transfer for study lasts at most 24 months (until ${latest}); longer needs an official transfer`
-              : `a temporary transfer for work or residence lasts under 12 months (before ${latest}); longer needs an official transfer`,
+              ? both(`chuyển sinh hoạt tạm thời để đi học tối đa 24 tháng (đến ${latest}); dài hơn phải chuyển chính thức`, `a temporary transfer for study lasts at most 24 months (until ${latest}); longer needs an official transfer`)
+              : both(`chuyển sinh hoạt tạm thời để công tác hoặc cư trú dưới 12 tháng (trước ${latest}); dài hơn phải chuyển chính thức`, `a temporary transfer for work or residence lasts under 12 months (before ${latest}); longer needs an official transfer`),
           ),
         );
       }
     }
   } else if (req.expectedReturnOn !== undefined) {
-    out.push(violation("expectedReturnOn", "not_applicable", "an official transfer has no return date"));
+    out.push(violation("expectedReturnOn", "not_applicable", both("chuyển sinh hoạt chính thức không có ngày trở về", "an official transfer has no return date")));
   }
   return out.length > 0 ? fail(out) : ok({ kind });
 }
@@ -133,19 +136,22 @@ export interface TransferState {
 
 /** Moves a transfer to a new status on a date, stamping the matching date field. */
 export function transitionTransfer(current: TransferState, to: string, on: IsoDate): Result<TransferState> {
-  if (!isOneOf(TRANSFER_STATUSES, to)) return fail([violation("status", "unknown_status", `status must be one of ${TRANSFER_STATUSES.join(", ")}`)]);
-  if (!isIsoDate(on)) return fail([violation("on", "invalid_date", "on must be yyyy-mm-dd")]);
+  if (!isOneOf(TRANSFER_STATUSES, to)) return fail([violation("status", "unknown_status", both(`status phải là một trong ${TRANSFER_STATUSES.join(", ")}`, `status must be one of ${TRANSFER_STATUSES.join(", ")}`))]);
+  if (!isIsoDate(on)) return fail([violation("on", "invalid_date", both("on phải là ngày dạng yyyy-mm-dd", "on must be yyyy-mm-dd"))]);
   if (!TRANSFER_TRANSITIONS[current.status].includes(to)) {
     const next = TRANSFER_TRANSITIONS[current.status];
     return fail([
-      violation("status", "invalid_transition", `cannot go from ${current.status} to ${to}${next.length ? `; next is ${next.join(" or ")}` : " (final)"}`),
+      violation("status", "invalid_transition", both(
+        `không thể chuyển từ ${current.status} sang ${to}${next.length ? `; bước tiếp theo là ${next.join(" hoặc ")}` : " (đã kết thúc)"}`,
+        `cannot go from ${current.status} to ${to}${next.length ? `; next is ${next.join(" or ")}` : " (final)"}`,
+      )),
     ]);
   }
   if (to === "returned" && current.kind !== "temporary") {
-    return fail([violation("status", "not_temporary", "only a temporary transfer ends with a return")]);
+    return fail([violation("status", "not_temporary", both("chỉ chuyển sinh hoạt tạm thời mới kết thúc bằng việc trở về", "only a temporary transfer ends with a return"))]);
   }
   const last = current.returnedOn ?? current.receivedOn ?? current.issuedOn ?? current.requestedOn;
-  if (on < last) return fail([violation("on", "date_before_previous_step", `${on} is before the previous step (${last})`)]);
+  if (on < last) return fail([violation("on", "date_before_previous_step", both(`${on} trước bước trước đó (${last})`, `${on} is before the previous step (${last})`))]);
   const next: TransferState = { ...current, status: to };
   if (to === "issued") next.issuedOn = on;
   else if (to === "received") next.receivedOn = on;

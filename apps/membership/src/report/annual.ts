@@ -8,6 +8,7 @@
 import { MAX_YEAR, MIN_YEAR, type AnnualReportInput, type AnnualReportOutput, type RatingDistribution } from "@orgboard/contract-membership";
 import { assertOrgPath, inSubtree, subtreeBounds } from "../db/paths.js";
 import { MembershipInputError } from "../db/errors.js";
+import { both } from "../domain/result.js";
 import type { Sql } from "../db/sql.js";
 import { STAT_COLUMNS, type StatColumn } from "../db/stats-sql.js";
 import type { RowOf } from "../db/rows.js";
@@ -95,7 +96,7 @@ export async function buildLiveAnnualReport(db: Sql, input: AnnualReportInput): 
   const orgPath = assertOrgPath(input.orgPath);
   const year = input.year;
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
-    throw new MembershipInputError("year", `must be a whole year between ${MIN_REPORT_YEAR} and ${MAX_REPORT_YEAR}, got ${String(year)}`);
+    throw new MembershipInputError("year", both(`phải là năm từ ${MIN_REPORT_YEAR} đến ${MAX_REPORT_YEAR}, đang là ${String(year)}`, `must be a whole year between ${MIN_REPORT_YEAR} and ${MAX_REPORT_YEAR}, got ${String(year)}`));
   }
   const [lo, hi] = subtreeBounds(orgPath);
   const start = `${year}-01-01`;
@@ -114,7 +115,7 @@ export async function buildLiveAnnualReport(db: Sql, input: AnnualReportInput): 
     db.query<DepartureRow>(DEPARTURES_SQL, [lo, hi, start, end]),
   ]);
   const orgName = org.rows[0]?.name;
-  if (orgName === undefined) throw new MembershipInputError("orgPath", `no organization has the path ${orgPath}`, "not_found");
+  if (orgName === undefined) throw new MembershipInputError("orgPath", both(`không có tổ chức đảng ở đường dẫn ${orgPath}`, `no organization has the path ${orgPath}`), "not_found");
 
   const c = counters.rows[0]!;
   const atEndOfYear = c.total - c.net_after;

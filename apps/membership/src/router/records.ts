@@ -8,6 +8,9 @@ import type { Sql } from "../db/sql.js";
 import type { PartyOrganization, Prisma } from "../generated/prisma/client.js";
 import type { Gender, MemberStatus, OrgKind, Sector } from "../domain/enums.js";
 import { notFound, notFoundMember, notFoundOrg } from "./errors.js";
+import { bilingual } from "@orgboard/server-kit";
+
+const ROOT_IS_NOT_AN_ORG = bilingual("cả nước (/) không phải là một hồ sơ tổ chức đảng", "the whole country (/) is not an organization record");
 
 /** A Prisma interactive-transaction client (or the client itself, for reads). */
 export type Tx = Prisma.TransactionClient;
@@ -35,7 +38,7 @@ export const ORG_COLUMNS = "o.id, o.parent_id, o.path, o.depth, o.kind, o.code, 
 
 /** The organization at `path`, or NOT_FOUND on `field`. `lock` takes a row lock until commit. */
 export async function loadOrg(tx: Sql, path: string, field = "orgPath", lock = false): Promise<OrgRow> {
-  if (path === "/") throw notFound(field, "the whole country (/) is not an organization record");
+  if (path === "/") throw notFound(field, ROOT_IS_NOT_AN_ORG);
   const { rows } = await tx.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM party_organization o WHERE o.path = $1${lock ? " FOR UPDATE" : ""}`, [path]);
   const row = rows[0];
   if (!row) throw notFoundOrg(field);
@@ -112,7 +115,7 @@ export function memberViewOf(m: MemberRecord): MemberView {
  * the caller's scope: see scope.ts). `lock` takes its row lock until commit (Prisma has no FOR UPDATE).
  */
 export async function findOrg(tx: Tx, path: string, field = "orgPath", lock = false): Promise<OrgRecord> {
-  if (path === "/") throw notFound(field, "the whole country (/) is not an organization record");
+  if (path === "/") throw notFound(field, ROOT_IS_NOT_AN_ORG);
   if (lock) await tx.$executeRaw`SELECT 1 FROM party_organization WHERE path = ${path} FOR UPDATE`;
   const row = await tx.partyOrganization.findUnique({ where: { path } });
   if (!row) throw notFoundOrg(field);

@@ -2,6 +2,7 @@
 // cursors and the "no future dates" rule.
 import { isIsoDate } from "@orgboard/locale-vi";
 import { invalid } from "./errors.js";
+import { bilingual } from "@orgboard/server-kit";
 
 // ---- Cursors: opaque to clients (base64url of the keyset position) ---------------------------------
 
@@ -31,12 +32,12 @@ export function decodeCursor<const K extends readonly CursorKind[]>(
     parsed = undefined;
   }
   if (!Array.isArray(parsed) || parsed.length !== kinds.length || parsed.some((v, i) => !CURSOR_CHECKS[kinds[i]!](v))) {
-    throw invalid("cursor", "bad_cursor", "is not a cursor returned by this list");
+    throw invalid("cursor", "bad_cursor", bilingual("không phải con trỏ trang do danh sách này trả về", "is not a cursor returned by this list"));
   }
   return parsed as never;
 }
 
 /** Today's date must not be passed: "no future dates" for records of things that happened. */
 export function notAfterToday(date: string, today: string, field: string) {
-  return date > today ? [{ field, code: "in_future", message: `${date} is in the future (today is ${today})` }] : [];
+  return date > today ? [{ field, code: "in_future", message: bilingual(`${date} là ngày trong tương lai (hôm nay là ${today})`, `${date} is in the future (today is ${today})`) }] : [];
 }

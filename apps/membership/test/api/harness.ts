@@ -152,7 +152,23 @@ export async function expectError(call: Promise<unknown>, code: ErrorCode, field
     else expect(err.message).toContain(`${field}:`);
   }
   expect(err.message).not.toMatch(/\bat .*\.(ts|js):\d+/); // never a stack trace
+  // Every refusal membership itself words is Vietnamese first, then English (#9/#10): the message, and each
+  // field error. (UNAUTHORIZED/FORBIDDEN are worded once for every service by server-kit and auth.)
+  if (code === "BAD_REQUEST" || code === "CONFLICT" || code === "NOT_FOUND") {
+    expectVietnameseFirst(err.message, `${code} message`);
+    for (const f of data?.fieldErrors ?? []) expectVietnameseFirst(f.message, `field error on ${f.path}`);
+  }
   return { message: err.message, data: data! };
+}
+
+const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/iu;
+
+/** "<Vietnamese> / <English>": a Vietnamese letter before the first " / ", something after it. */
+export function expectVietnameseFirst(message: string, what: string): void {
+  const at = message.indexOf(" / ");
+  expect(at, `${what} is not "Vietnamese / English": ${message}`).toBeGreaterThan(0);
+  expect(message.slice(0, at), `${what} is not Vietnamese first: ${message}`).toMatch(VIETNAMESE);
+  expect(message.slice(at + 3).trim(), `${what} has no English part: ${message}`).not.toBe("");
 }
 
 export async function expectSecurity(opts: {

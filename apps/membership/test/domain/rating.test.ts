@@ -33,7 +33,7 @@ describe("excellent cap: excellent ≤ 20% of good (Quy định 124-QĐ/TW)", ()
     const r = checkExcellentCap({ excellent: 1, good: 4 });
     expect(r).toEqual({
       ok: false,
-      violations: [{ field: "level", code: "excellent_cap_exceeded", message: "1 rated excellent but at most 0 allowed: 20% of the 4 rated good (Quy định 124-QĐ/TW)" }],
+      violations: [{ field: "level", code: "excellent_cap_exceeded", message: "1 xếp loại hoàn thành xuất sắc nhưng tối đa chỉ 0: 20% của 4 hoàn thành tốt (Quy định 124-QĐ/TW) / 1 rated excellent but at most 0 allowed: 20% of the 4 rated good (Quy định 124-QĐ/TW)" }],
     });
     expect(checkExcellentCap({ excellent: 3, good: 14 }).ok).toBe(false);
     expect(checkExcellentCap({ excellent: 3, good: 15 }).ok).toBe(true);

@@ -12,6 +12,7 @@ import { NATIONAL_ID_UNAVAILABLE_MESSAGE } from "../members/national-id.js";
 import { procedure } from "../procedure.js";
 import { MEMBER_WITH_ORG, memberViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -33,7 +34,7 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
       // Absent and outside the scope: the same answer (#9 finding 5).
       if (!row || !ctx.can({ orgPath: row.orgPath })) throw notFoundCandidate("candidateId");
       const c = { ...row, birthDate: fromDbDate(row.birthDate), courseCompletedOn: fromDbDateOrNull(row.courseCompletedOn) };
-      if (c.status !== "candidate") throw conflict("candidateId", "not_a_candidate", `the candidate is ${c.status}`);
+      if (c.status !== "candidate") throw conflict("candidateId", "not_a_candidate", bilingual(`quần chúng đang ở trạng thái ${c.status}`, `the candidate is ${c.status}`));
 
       const introductions: Introduction[] = [];
       for (const [i, intro] of input.introductions.entries()) {
@@ -41,7 +42,7 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
           introductions.push({ kind: intro.kind });
           continue;
         }
-        if (intro.memberId === undefined) throw invalid(`introductions.${i}.memberId`, "required", "an introducing party member is given by member id");
+        if (intro.memberId === undefined) throw invalid(`introductions.${i}.memberId`, "required", bilingual("người giới thiệu là đảng viên phải được ghi bằng mã số đảng viên", "an introducing party member is given by member id"));
         const introducer = await tx.member.findUnique({ where: { id: intro.memberId }, select: { status: true, orgPath: true } });
         // An introducer outside the caller's scope is one it cannot see: the answer of an unknown id (#9).
         if (!introducer || !ctx.can({ orgPath: introducer.orgPath })) throw invalid(`introductions.${i}.memberId`, "not_found", NOT_FOUND_MEMBER_MESSAGE);
@@ -64,7 +65,7 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
       );
       const today = ctx.today();
       const out: Violation[] = [...notAfterToday(input.considerationDate, today, "considerationDate"), ...notAfterToday(input.admittedOn, today, "admittedOn")];
-      if (input.admittedOn < input.considerationDate) out.push({ field: "admittedOn", code: "before_consideration", message: `the ceremony (${input.admittedOn}) cannot precede the cell's vote (${input.considerationDate})` });
+      if (input.admittedOn < input.considerationDate) out.push({ field: "admittedOn", code: "before_consideration", message: bilingual(`lễ kết nạp (${input.admittedOn}) không thể trước ngày chi bộ biểu quyết (${input.considerationDate})`, `the ceremony (${input.admittedOn}) cannot precede the cell's vote (${input.considerationDate})`) });
       if (input.decisionReceivedOn !== undefined) {
         const ceremony = checkCeremonyDate(input.decisionReceivedOn, input.admittedOn, { lateApproved: input.lateCeremonyApproved });
         if (!ceremony.ok) out.push(...ceremony.violations.map((v) => ({ ...v, field: v.field === "ceremonyOn" ? "admittedOn" : v.field })));
@@ -74,10 +75,10 @@ export const admitCandidateRoute = procedure("membership.admissions.manage")
 
       const org = await tx.partyOrganization.findUnique({ where: { id: c.orgId } });
       if (!org) throw notFoundCandidate("candidateId");
-      if (!isCellKind(org.kind as OrgKind) || org.closedOn) throw conflict("candidateId", "cell_closed", `the candidate's cell ${org.path} is closed or no longer a cell`);
+      if (!isCellKind(org.kind as OrgKind) || org.closedOn) throw conflict("candidateId", "cell_closed", bilingual(`chi bộ ${org.path} của quần chúng đã giải thể hoặc không còn là chi bộ`, `the candidate's cell ${org.path} is closed or no longer a cell`));
       const dup = await tx.member.findUnique({ where: { nationalId: c.nationalId }, select: { id: true, orgPath: true } });
       // Registration keeps candidates and members apart; a member recorded since elsewhere is not named (#9).
-      if (dup) throw conflict("candidateId", "already_member", ctx.can({ orgPath: dup.orgPath }) ? `this person is already a party member (id ${dup.id})` : NATIONAL_ID_UNAVAILABLE_MESSAGE);
+      if (dup) throw conflict("candidateId", "already_member", ctx.can({ orgPath: dup.orgPath }) ? bilingual(`người này đã là đảng viên (mã số ${dup.id})`, `this person is already a party member (id ${dup.id})`) : NATIONAL_ID_UNAVAILABLE_MESSAGE);
 
       const probationEndsOn = probationEndDate(input.admittedOn);
       const created = await tx.member.create({

@@ -10,6 +10,7 @@ import { procedure } from "../procedure.js";
 import { findOrg } from "../records.js";
 import { ForeignNationalId, refusingForeignNationalIds } from "../members/national-id.js";
 import { personRecord, personViolations } from "../members/person.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -27,12 +28,12 @@ export const registerCandidateRoute = procedure("membership.admissions.manage", 
         throwIf([...personViolations(input, today), ...(rule.ok ? [] : rule.violations)]);
         const validUntil = rule.ok ? rule.value.courseValidUntil : "";
         const org = await findOrg(tx, input.orgPath, "orgPath", true);
-        if (!isCellKind(org.kind as OrgKind)) throw invalid("orgPath", "not_a_cell", `admissions are prepared by a cell (chi bộ); ${org.path} is a ${org.kind}`);
+        if (!isCellKind(org.kind as OrgKind)) throw invalid("orgPath", "not_a_cell", bilingual(`việc kết nạp do chi bộ chuẩn bị; ${org.path} là ${org.kind}`, `admissions are prepared by a cell (chi bộ); ${org.path} is a ${org.kind}`));
         // The cell must have been open on the date of the act, not necessarily today.
         const closedOn = org.closedOn ? fromDbDate(org.closedOn) : null;
         const openedOn = fromDbDate(org.openedOn);
-        if (closedOn && closedOn <= registeredOn) throw conflict("orgPath", "closed", `the cell closed on ${closedOn}`);
-        if (openedOn > registeredOn) throw conflict("orgPath", "not_yet_open", `the cell was founded on ${openedOn}, after ${registeredOn}`);
+        if (closedOn && closedOn <= registeredOn) throw conflict("orgPath", "closed", bilingual(`chi bộ đã giải thể ngày ${closedOn}`, `the cell closed on ${closedOn}`));
+        if (openedOn > registeredOn) throw conflict("orgPath", "not_yet_open", bilingual(`chi bộ thành lập ngày ${openedOn}, sau ngày ${registeredOn}`, `the cell was founded on ${openedOn}, after ${registeredOn}`));
         // National uniqueness (any candidate record, admitted or not), told only inside the caller's scope (national-id.ts).
         const [member, candidate] = await Promise.all([
           tx.member.findUnique({ where: { nationalId: input.nationalId }, select: { id: true, orgPath: true } }),
@@ -40,7 +41,9 @@ export const registerCandidateRoute = procedure("membership.admissions.manage", 
         ]);
         const dup = member ? { what: "member", ...member } : candidate ? { what: "candidate", ...candidate } : null;
         if (dup && !ctx.can({ orgPath: dup.orgPath })) throw new ForeignNationalId("nationalId", [input.nationalId]);
-        if (dup) throw conflict("nationalId", "duplicate", dup.what === "member" ? `this person is already a party member (id ${dup.id})` : `this person is already registered as a candidate (id ${dup.id})`);
+        if (dup) throw conflict("nationalId", "duplicate", dup.what === "member"
+            ? bilingual(`người này đã là đảng viên (mã số ${dup.id})`, `this person is already a party member (id ${dup.id})`)
+            : bilingual(`người này đã được đăng ký là quần chúng ưu tú (mã số ${dup.id})`, `this person is already registered as a candidate (id ${dup.id})`));
         const row = await tx.admissionCandidate.create({
           data: {
             ...personRecord(input, org),

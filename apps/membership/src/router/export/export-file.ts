@@ -10,6 +10,7 @@ import type { Sql } from "../../db/sql.js";
 import { subtreeBounds } from "../../db/paths.js";
 import type { MembershipContext } from "../context.js";
 import { invalid } from "../errors.js";
+import { bilingual } from "@orgboard/server-kit";
 import { membershipEvent } from "../events.js";
 import { mutate, type MutationContext } from "../mutate.js";
 
@@ -33,7 +34,10 @@ export function runExport(
     );
     const n = count[0]!.n;
     if (n > ctx.limits.exportMaxRows) {
-      throw invalid("orgPath", "too_many_rows", `the subtree has ${n} ${what}; at most ${ctx.limits.exportMaxRows} per export: export its parts`);
+      throw invalid("orgPath", "too_many_rows", bilingual(
+        `phạm vi này có ${n} ${what === "members" ? "đảng viên" : "tổ chức đảng"}; mỗi lần xuất tối đa ${ctx.limits.exportMaxRows}: hãy xuất từng phần`,
+        `the subtree has ${n} ${what}; at most ${ctx.limits.exportMaxRows} per export: export its parts`,
+      ));
     }
     const sink = new PassThrough();
     const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import type { FileSource } from "../../import/read.js";
 import type { Sql } from "../../db/sql.js";
 import type { MembershipContext } from "../context.js";
 import { invalid } from "../errors.js";
+import { importMessages, text } from "@orgboard/messages";
 import { assertNotProbing, FOREIGN_CLASH_REASON, recordForeignRefusal } from "../members/national-id.js";
 
 type Importer = (db: Sql, file: FileSource, options: ImportOptions) => Promise<ImportResult>;
@@ -21,7 +22,7 @@ export async function runImport(
   const bytes = Buffer.from(input.fileBase64, "base64");
   const max = ctx.limits.importMaxBytes;
   if (bytes.length > max) {
-    throw invalid("fileBase64", "too_large", `the file is ${bytes.length} bytes; at most ${max} bytes (${(max / 1048576).toFixed(1)} MiB) per import: split it`);
+    throw invalid("fileBase64", "too_large", text(importMessages.fileTooLarge(bytes.length, max)));
   }
   // A principal stopped for probing national IDs imports nothing either (national-id.ts).
   await assertNotProbing(ctx);

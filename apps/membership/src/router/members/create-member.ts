@@ -13,6 +13,7 @@ import { findOrg, isOpenOn, MEMBER_WITH_ORG, memberViewOf } from "../records.js"
 import { notAfterToday } from "../schemas.js";
 import { ForeignNationalId, nationalIdClashes, refusingForeignNationalIds } from "./national-id.js";
 import { personRecord, personViolations } from "./person.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -30,42 +31,42 @@ export const createMemberRoute = procedure("membership.members.manage", { resour
       const joinedOn = input.arrival?.receivedOn ?? input.joinedOrgOn ?? input.admittedOn;
       const out: Violation[] = [...personViolations(input, today), ...notAfterToday(input.admittedOn, today, "admittedOn")];
       if (input.admittedOn < addMonths(input.birthDate, MIN_ADMISSION_AGE_MONTHS)) {
-        out.push({ field: "admittedOn", code: "too_young", message: `the member was under 18 on the admission date (turned 18 on ${addMonths(input.birthDate, MIN_ADMISSION_AGE_MONTHS)})` });
+        out.push({ field: "admittedOn", code: "too_young", message: bilingual(`đảng viên chưa đủ 18 tuổi vào ngày vào Đảng (đủ 18 tuổi ngày ${addMonths(input.birthDate, MIN_ADMISSION_AGE_MONTHS)})`, `the member was under 18 on the admission date (turned 18 on ${addMonths(input.birthDate, MIN_ADMISSION_AGE_MONTHS)})`) });
       }
       if (input.status === "official") {
-        if (input.officialOn === undefined) out.push({ field: "officialOn", code: "required", message: "is required for an official member" });
+        if (input.officialOn === undefined) out.push({ field: "officialOn", code: "required", message: bilingual("bắt buộc với đảng viên chính thức", "is required for an official member") });
         else if (input.officialOn < addMonths(input.admittedOn, PROBATION_MONTHS)) {
-          out.push({ field: "officialOn", code: "before_probation_end", message: `must be at least ${PROBATION_MONTHS} months after admission (${probationEndDate(input.admittedOn)})` });
+          out.push({ field: "officialOn", code: "before_probation_end", message: bilingual(`phải sau ngày vào Đảng ít nhất ${PROBATION_MONTHS} tháng (${probationEndDate(input.admittedOn)})`, `must be at least ${PROBATION_MONTHS} months after admission (${probationEndDate(input.admittedOn)})`) });
         } else out.push(...notAfterToday(input.officialOn, today, "officialOn"));
       } else if (input.officialOn !== undefined) {
-        out.push({ field: "officialOn", code: "not_applicable", message: "must be absent for a probationary member" });
+        out.push({ field: "officialOn", code: "not_applicable", message: bilingual("phải để trống với đảng viên dự bị", "must be absent for a probationary member") });
       }
       if (input.arrival && input.joinedOrgOn !== undefined && input.joinedOrgOn !== input.arrival.receivedOn) {
-        out.push({ field: "joinedOrgOn", code: "arrival_mismatch", message: "must equal arrival.receivedOn (or be left out)" });
+        out.push({ field: "joinedOrgOn", code: "arrival_mismatch", message: bilingual("phải bằng arrival.receivedOn (hoặc để trống)", "must equal arrival.receivedOn (or be left out)") });
       }
       const joinedField = input.arrival ? "arrival.receivedOn" : "joinedOrgOn";
-      if (joinedOn < input.admittedOn) out.push({ field: joinedField, code: "before_admission", message: `${joinedOn} is before the admission date` });
+      if (joinedOn < input.admittedOn) out.push({ field: joinedField, code: "before_admission", message: bilingual(`${joinedOn} trước ngày vào Đảng`, `${joinedOn} is before the admission date`) });
       out.push(...notAfterToday(joinedOn, today, joinedField));
       throwIf(out);
 
       const org = await findOrg(tx, input.orgPath, "orgPath", true);
       const opened = fromDbDate(org.openedOn);
-      if (!isCellKind(org.kind as OrgKind)) throw invalid("orgPath", "not_a_cell", `members belong to a cell (chi bộ); ${org.path} is a ${org.kind}`);
-      if (org.closedOn) throw conflict("orgPath", "closed", `the cell closed on ${fromDbDate(org.closedOn)}`);
-      if (!isOpenOn({ opened_on: opened, closed_on: null }, joinedOn)) throw invalid(joinedField, "before_org_opened", `the cell was founded on ${opened}, after ${joinedOn}`);
+      if (!isCellKind(org.kind as OrgKind)) throw invalid("orgPath", "not_a_cell", bilingual(`đảng viên sinh hoạt ở chi bộ; ${org.path} là ${org.kind}`, `members belong to a cell (chi bộ); ${org.path} is a ${org.kind}`));
+      if (org.closedOn) throw conflict("orgPath", "closed", bilingual(`chi bộ đã giải thể ngày ${fromDbDate(org.closedOn)}`, `the cell closed on ${fromDbDate(org.closedOn)}`));
+      if (!isOpenOn({ opened_on: opened, closed_on: null }, joinedOn)) throw invalid(joinedField, "before_org_opened", bilingual(`chi bộ thành lập ngày ${opened}, sau ngày ${joinedOn}`, `the cell was founded on ${opened}, after ${joinedOn}`));
 
       // National uniqueness, told only inside the caller's scope (national-id.ts).
       const clash = (await nationalIdClashes(tx, [input.nationalId])).get(input.nationalId);
       if (clash && !ctx.can({ orgPath: clash.orgPath })) throw new ForeignNationalId("nationalId", [input.nationalId]);
-      if (clash?.what === "member") throw conflict("nationalId", "duplicate", `a member with this national ID already exists (id ${clash.id})`);
-      if (clash) throw conflict("nationalId", "is_candidate", `this person is registered as an admission candidate (id ${clash.id}): admit them with admissions.admit`);
+      if (clash?.what === "member") throw conflict("nationalId", "duplicate", bilingual(`đã có đảng viên mang số định danh này (mã số ${clash.id})`, `a member with this national ID already exists (id ${clash.id})`));
+      if (clash) throw conflict("nationalId", "is_candidate", bilingual(`người này đã được đăng ký là quần chúng ưu tú (mã số ${clash.id}): hãy kết nạp bằng admissions.admit`, `this person is registered as an admission candidate (id ${clash.id}): admit them with admissions.admit`));
       if (input.partyCardNumber !== undefined) {
         const card = input.partyCardNumber;
         const [holder, issued] = await Promise.all([
           tx.member.findFirst({ where: { partyCardNumber: card }, select: { id: true } }),
           tx.partyCard.findFirst({ where: { number: card }, select: { id: true } }),
         ]);
-        if (holder || issued) throw conflict("partyCardNumber", "duplicate", "this party card number is already used by another member");
+        if (holder || issued) throw conflict("partyCardNumber", "duplicate", bilingual("số thẻ đảng viên này đã thuộc về một đảng viên khác", "this party card number is already used by another member"));
       }
 
       const created = await tx.member.create({

@@ -1,6 +1,7 @@
 // Checks shared by every procedure that writes a person's data (members, candidates).
 import { toDbDate } from "@orgboard/db";
 import { validateNationalId } from "@orgboard/locale-vi";
+import { rowMessages, text } from "@orgboard/messages";
 import type { Gender } from "../../domain/enums.js";
 import type { Violation } from "../../domain/result.js";
 import { notAfterToday } from "../schemas.js";
@@ -9,7 +10,7 @@ import { notAfterToday } from "../schemas.js";
 export function personViolations(p: { birthDate: string; gender: Gender; nationalId: string }, today: string): Violation[] {
   const out: Violation[] = [...notAfterToday(p.birthDate, today, "birthDate")];
   const id = validateNationalId(p.nationalId, { birthYear: Number(p.birthDate.slice(0, 4)), gender: p.gender });
-  if (!id.ok) out.push({ field: "nationalId", code: id.reason, message: id.message });
+  if (!id.ok) out.push({ field: "nationalId", code: id.reason, message: text(rowMessages.nationalId(id.reason, id.message)) });
   return out;
 }
 

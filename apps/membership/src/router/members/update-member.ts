@@ -10,6 +10,7 @@ import { findMember, MEMBER_WITH_ORG, memberViewOf } from "../records.js";
 import { assertInScope } from "../scope.js";
 import { ForeignNationalId, nationalIdClashes, refusingForeignNationalIds } from "./national-id.js";
 import { personViolations } from "./person.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -43,14 +44,14 @@ export const updateMemberRoute = procedure("membership.members.manage")
         const out = person.map((v) => (v.field === "nationalId" && input.nationalId === undefined ? { ...v, field: input.birthDate !== undefined ? "birthDate" : "gender" } : v));
         const admittedOn = fromDbDate(before.admittedOn);
         if (admittedOn < addMonths(next.birthDate, MIN_ADMISSION_AGE_MONTHS)) {
-          out.push({ field: "birthDate", code: "too_young", message: `the member would have been under 18 on the admission date ${admittedOn}` });
+          out.push({ field: "birthDate", code: "too_young", message: bilingual(`đảng viên sẽ chưa đủ 18 tuổi vào ngày vào Đảng ${admittedOn}`, `the member would have been under 18 on the admission date ${admittedOn}`) });
         }
         throwIf(out);
         if (next.nationalId !== was.nationalId) {
           // National uniqueness, told only inside the caller's scope (national-id.ts).
           const clash = (await nationalIdClashes(tx, [next.nationalId])).get(next.nationalId);
           if (clash && !ctx.can({ orgPath: clash.orgPath })) throw new ForeignNationalId("nationalId", [next.nationalId]);
-          if (clash?.what === "member") throw conflict("nationalId", "duplicate", `a member with this national ID already exists (id ${clash.id})`);
+          if (clash?.what === "member") throw conflict("nationalId", "duplicate", bilingual(`đã có đảng viên mang số định danh này (mã số ${clash.id})`, `a member with this national ID already exists (id ${clash.id})`));
         }
         const fields = FIELDS.filter((k) => next[k] !== was[k]);
         const row = await tx.member.update({

@@ -11,6 +11,7 @@ import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
 import { findOrg, orgViewOf } from "../records.js";
 import { notAfterToday } from "../schemas.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -27,21 +28,29 @@ export const createOrgRoute = procedure("membership.organizations.manage", { res
       const parentKind = (parent?.kind ?? null) as OrgKind | null;
       if (!canBeChildOf(input.kind, parentKind)) {
         const allowed = ALLOWED_PARENT_KINDS[input.kind].map((k) => k ?? "the Central Committee (/)").join(" or ");
-        out.push({ field: "kind", code: "invalid_parent_kind", message: `a ${input.kind} cannot be under ${parentKind ?? "the Central Committee (/)"}; allowed: ${allowed}` });
+        const allowedVi = ALLOWED_PARENT_KINDS[input.kind].map((k) => k ?? "Ban Chấp hành Trung ương (/)").join(" hoặc ");
+        out.push({
+          field: "kind",
+          code: "invalid_parent_kind",
+          message: bilingual(
+            `${input.kind} không thể trực thuộc ${parentKind ?? "Ban Chấp hành Trung ương (/)"}; được phép: ${allowedVi}`,
+            `a ${input.kind} cannot be under ${parentKind ?? "the Central Committee (/)"}; allowed: ${allowed}`,
+          ),
+        });
       }
-      if (!isOrgPath(path)) out.push({ field: "code", code: "path_too_long", message: `the path ${input.parentPath}${input.code}/ would be longer than organization paths allow` });
+      if (!isOrgPath(path)) out.push({ field: "code", code: "path_too_long", message: bilingual(`đường dẫn ${input.parentPath}${input.code}/ dài hơn mức cho phép của đường dẫn tổ chức`, `the path ${input.parentPath}${input.code}/ would be longer than organization paths allow`) });
       if (parentOpenedOn !== null && input.openedOn < parentOpenedOn) {
-        out.push({ field: "openedOn", code: "opened_before_parent", message: `${input.openedOn} is before the parent was founded (${parentOpenedOn})` });
+        out.push({ field: "openedOn", code: "opened_before_parent", message: bilingual(`${input.openedOn} trước ngày thành lập tổ chức cấp trên (${parentOpenedOn})`, `${input.openedOn} is before the parent was founded (${parentOpenedOn})`) });
       }
       // The unit in the edition in force on the opening date (domain/admin-unit.ts).
       const unit = input.adminUnitCode ? adminUnitOf(input.adminUnitCode, input.openedOn) : null;
       if (unit && !unit.ok) out.push(...unit.violations);
       const edition = unit?.ok ? unit.value.edition : null;
       throwIf(out);
-      if (parent?.closedOn) throw conflict("parentPath", "parent_closed", `the parent organization closed on ${fromDbDate(parent.closedOn)}`);
+      if (parent?.closedOn) throw conflict("parentPath", "parent_closed", bilingual(`tổ chức cấp trên đã giải thể ngày ${fromDbDate(parent.closedOn)}`, `the parent organization closed on ${fromDbDate(parent.closedOn)}`));
       // Codes are unique nationally (paths are built from them); the refusal names only the caller's own input.
       const dup = await tx.partyOrganization.findFirst({ where: { OR: [{ code: input.code }, { path }] }, select: { id: true } });
-      if (dup) throw conflict("code", "duplicate", `an organization with the code ${input.code} already exists`);
+      if (dup) throw conflict("code", "duplicate", bilingual(`đã có tổ chức đảng mang mã ${input.code}`, `an organization with the code ${input.code} already exists`));
       const row = await tx.partyOrganization.create({
         data: {
           parentId: parent?.id ?? null,

@@ -6,6 +6,7 @@ import { membershipEvent } from "../events.js";
 import { procedure } from "../procedure.js";
 import { findOrg, orgViewOf } from "../records.js";
 import { adminUnitOf } from "../../domain/admin-unit.js";
+import { bilingual } from "@orgboard/server-kit";
 
 const c = membershipContract.procedures;
 
@@ -16,7 +17,7 @@ export const updateOrgRoute = procedure("membership.organizations.manage", { res
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const before = await findOrg(tx, input.orgPath, "orgPath", true);
-      if (before.closedOn) throw conflict("orgPath", "closed", `the organization closed on ${fromDbDate(before.closedOn)}`);
+      if (before.closedOn) throw conflict("orgPath", "closed", bilingual(`tổ chức đảng đã giải thể ngày ${fromDbDate(before.closedOn)}`, `the organization closed on ${fromDbDate(before.closedOn)}`));
       let edition = before.adminUnitEdition;
       if (input.adminUnitCode !== undefined) {
         // Resolved in the edition in force on the organization's opening date (domain/admin-unit.ts).
