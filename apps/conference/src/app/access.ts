@@ -1,6 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import type { Resource } from "@orgboard/auth";
 import { isWithin } from "../domain/index.js";
+import { notFound } from "./load.js";
 import type { Tx } from "./record.js";
 
 interface ScopedCtx {
@@ -8,7 +8,9 @@ interface ScopedCtx {
   scope: string[];
 }
 
-const forbidden = () => new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+// A conference the reader may not see answers exactly like one that does not exist (#9 finding 5): the
+// caller learns nothing about records outside its scope, not even that they exist.
+const hidden = () => notFound("Conference");
 
 /**
  * What of a conference a reader may see: everything (null) when the conference's organization is in
@@ -18,11 +20,11 @@ const forbidden = () => new TRPCError({ code: "FORBIDDEN", message: "Forbidden: 
 export async function readablePrefixes(db: Pick<Tx, "conferenceSite">, ctx: ScopedCtx, conference: { id: string; orgPath: string }): Promise<string[] | null> {
   if (ctx.can({ orgPath: conference.orgPath })) return null;
   const prefixes = ctx.scope.filter((p) => isWithin(p, conference.orgPath));
-  if (prefixes.length === 0) throw forbidden();
+  if (prefixes.length === 0) throw hidden();
   const mine = await db.conferenceSite.count({
     where: { conferenceId: conference.id, OR: prefixes.map((p) => ({ orgPath: { startsWith: p } })) },
   });
-  if (mine === 0) throw forbidden();
+  if (mine === 0) throw hidden();
   return prefixes;
 }
 

@@ -1,6 +1,7 @@
 // Loading rows inside a mutation's transaction. Every conference mutation locks the conference row
 // first, so that two organizers (or an organizer and a site) never interleave on one conference.
 import type { Resource } from "@orgboard/auth";
+import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { presenceCounts, type ConferenceStatus, type LiveCounters } from "../domain/index.js";
 import { Prisma, type Conference, type ConferenceSite } from "../generated/prisma/client.js";
@@ -13,8 +14,12 @@ export interface Authorizer {
   assertCan(resource: Resource): void;
 }
 
-export function notFound(what: string): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+const NOT_FOUND_VI: Record<NotFoundWhat, string> = { Conference: "hội nghị", Site: "điểm cầu", "Speak request": "đăng ký phát biểu" };
+type NotFoundWhat = "Conference" | "Site" | "Speak request";
+
+/** Missing, or outside the caller's scope: the same answer (Vietnamese first). */
+export function notFound(what: NotFoundWhat): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: bilingual(`không tìm thấy ${NOT_FOUND_VI[what]}`, `${what} not found`) });
 }
 
 /**

@@ -252,9 +252,13 @@ describe("queries", () => {
     const list = await h.client(provincialBoard("/08/")).conference.list.query({});
     expect(list.items.map((c) => c.id)).toContain(conferenceId);
   });
-  it("a province without a site in it is forbidden, and sees no conference in the list", async () => {
-    expect((await failure(h.client(provincialBoard("/02/")).conference.get.query({ conferenceId }))).code).toBe("FORBIDDEN");
-    expect((await failure(h.client({ roles: ["viewer"], orgPaths: ["/02/"] }).conference.sites.list.query({ conferenceId }))).code).toBe("FORBIDDEN");
+  it("a province without a site in it gets the answer of a conference that does not exist, and sees none in the list", async () => {
+    const hidden = await failure(h.client(provincialBoard("/02/")).conference.get.query({ conferenceId }));
+    const missing = await failure(h.client(provincialBoard("/02/")).conference.get.query({ conferenceId: "01937f00-0000-7000-8000-000000000000" }));
+    expect([hidden.code, hidden.message]).toEqual([missing.code, missing.message]);
+    expect(hidden.code).toBe("NOT_FOUND");
+    expect(hidden.message).toMatch(/^không tìm thấy hội nghị \/ Conference not found$/);
+    expect((await failure(h.client({ roles: ["viewer"], orgPaths: ["/02/"] }).conference.sites.list.query({ conferenceId }))).code).toBe("NOT_FOUND");
     expect((await h.client(provincialBoard("/02/")).conference.list.query({})).items).toEqual([]);
     expect((await failure(h.client(null).conference.get.query({ conferenceId }))).code).toBe("UNAUTHORIZED");
     expect((await failure(h.client({ roles: ["service"], orgPaths: ["/"] }).conference.get.query({ conferenceId }))).code).toBe("FORBIDDEN");

@@ -157,9 +157,10 @@ describe.each(all.filter((p) => p.type !== "subscription").map((p) => [p.name, p
       else expect(written, `${name} ${role} ${target}: nothing written`).toBe(0);
     }
     // Allowed = anything but a refusal (the call may still fail on the conference's state, e.g. a
-    // session opened twice; never with a 500); refused = exactly 403 (or, for the list, left out).
+    // session opened twice; never with a 500); refused = 403 for a role without the right, 404 for a record
+    // outside the caller's scope (answered like a missing one, #9), or, for the list, left out.
     const classify = (code: string) =>
-      code === "FORBIDDEN" || code === NOT_LISTED ? "refused" : ["ok", "BAD_REQUEST", "CONFLICT"].includes(code) ? "allowed" : code;
+      code === "FORBIDDEN" || code === "NOT_FOUND" || code === NOT_LISTED ? "refused" : ["ok", "BAD_REQUEST", "CONFLICT"].includes(code) ? "allowed" : code;
     const actual = Object.fromEntries(TARGETS.map((t) => [t, classify(seen[t])]));
     expect(actual).toEqual(Object.fromEntries(TARGETS.map((t) => [t, allowed.includes(t) ? "allowed" : "refused"])));
     // Independent of the docs: a provincial caller never reaches a sibling province.

@@ -85,7 +85,7 @@ describe("the rewrite", () => {
   it("Tuyên Quang's old board sees nothing that moved; the merged province's board does", async () => {
     const old = h.client(provincialBoard("/08/")).conference;
     expect((await old.list.query({})).items.map((c) => c.id)).toEqual([]);
-    // Answered exactly as to a board of a province that never had it (conference answers FORBIDDEN there).
+    // Answered exactly as to a board of a province that never had it (NOT_FOUND, as for a conference that does not exist).
     const stranger = await failure(h.client(provincialBoard("/05/")).conference.get.query({ conferenceId: provincial }));
     expect(await failure(old.get.query({ conferenceId: provincial }))).toEqual(stranger);
     const merged = h.client(provincialBoard("/08-2025/")).conference;
