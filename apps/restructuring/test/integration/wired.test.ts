@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTokenVerifier } from "@orgboard/auth";
-import type { MintOptions } from "@orgboard/auth/testing";
 import { createConferenceService, openDatabase as openConferenceDatabase } from "@orgboard/conference";
 import type { ConferenceContract } from "@orgboard/contract-conference";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
