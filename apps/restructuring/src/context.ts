@@ -13,7 +13,7 @@ export interface RestructuringDeps {
   tree: TreeSource;
   notifier?: RestructuringNotifier;
   /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
-  saga: { steps: readonly SagaStep[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
+  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
 }
 
 export type RestructuringContext = BaseContext & RestructuringDeps;

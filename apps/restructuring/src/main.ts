@@ -6,9 +6,10 @@ import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { membershipLink } from "./app/membership.js";
+import { wiredSteps, WIRABLE_STEPS } from "./app/rekeys.js";
 import type { CrashPoint } from "./app/saga.js";
 import { staticTree } from "./app/tree.js";
-import { loadRestructuringConfig, tokenUrlOf } from "./config.js";
+import { loadRestructuringConfig, tokenUrlOf, unitMovesUrlOfConfig } from "./config.js";
 import { openDatabase } from "./db.js";
 import { createRestructuringService } from "./server.js";
 
@@ -24,9 +25,18 @@ const anchoring = startServiceAnchoring({
   keyPem: config.AUDIT_ANCHOR_KEY ?? null,
   logger,
 });
-const membership = config.MEMBERSHIP_URL
-  ? membershipLink({ url: config.MEMBERSHIP_URL, getToken: clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET! }) })
-  : null;
+const getToken = config.MEMBERSHIP_URL ? clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET! }) : null;
+const membership = config.MEMBERSHIP_URL && getToken ? membershipLink({ url: config.MEMBERSHIP_URL, getToken }) : null;
+// The other services' rekeys and identity's unit moves, one per configured URL, with the same token.
+const rekeys = getToken
+  ? wiredSteps({
+      urls: { ...(config.INSPECTION_URL ? { inspection: config.INSPECTION_URL } : {}), ...(config.PERSONNEL_URL ? { personnel: config.PERSONNEL_URL } : {}), ...(config.CONFERENCE_URL ? { conference: config.CONFERENCE_URL } : {}) },
+      unitMovesUrl: unitMovesUrlOfConfig(config),
+      getToken,
+    })
+  : [];
+const notWired = WIRABLE_STEPS.filter((n) => !rekeys.some((s) => s.name === n));
+if (membership && notWired.length > 0) logger.warn({ notWired }, "một số bước không có trong đề án chạy (URL chưa đặt) / some steps are not in runs (URL unset)");
 if (!membership) logger.warn("MEMBERSHIP_URL chưa đặt: xem trước chạy trên cây rỗng, không thể chạy đề án / MEMBERSHIP_URL unset: previews run on an empty tree and no run can start");
 
 // Crash injection for the saga's tests: kill -9 ourselves at the named point (no shutdown, no flush).
@@ -46,6 +56,7 @@ const service = createRestructuringService({
   db,
   tree: membership?.tree ?? staticTree([]),
   ...(membership ? { membership: membership.steps } : {}),
+  rekeys,
   ...(crashPoint ? { crashPoint } : {}),
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   port: config.PORT,

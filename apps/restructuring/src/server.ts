@@ -5,6 +5,7 @@ import { createService, type Logger, type RateLimitOptions, type Service } from 
 import type { CrashPoint } from "./app/saga.js";
 import { sagaSteps, type MembershipSteps, type SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
+import { WIRABLE_STEPS } from "./app/rekeys.js";
 import type { RestructuringContext } from "./context.js";
 import type { Database } from "./db.js";
 import { appRouter } from "./router/index.js";
@@ -36,8 +37,11 @@ export interface RestructuringServiceOptions {
 export function createRestructuringService(opts: RestructuringServiceOptions): Service {
   const now = opts.now ?? (() => new Date());
   const { prisma, notifier } = opts.db;
+  const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys) : [];
   const saga = {
-    steps: opts.membership ? sagaSteps(opts.membership, opts.rekeys) : [],
+    steps,
+    // What a run leaves out because its URL is unset: runs.get says so (never a silent "done").
+    notWired: WIRABLE_STEPS.filter((n) => !steps.some((s) => s.name === n)),
     ...(opts.membership ? { membership: opts.membership } : {}),
     ...(opts.crashPoint ? { crashPoint: opts.crashPoint } : {}),
   };

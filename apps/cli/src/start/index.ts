@@ -240,6 +240,12 @@ export async function start(options: StartOptions): Promise<number> {
         PORT: String(config.ports.restructuring),
         DATA_DIR: join(config.dataDir, "restructuring"),
         MEMBERSHIP_URL: config.urls.membership,
+        // The saga's other steps (called only when a run reaches them, so none has to be up yet): the services'
+        // rekeys, then officials' unit attributes at the built-in identity provider (its endpoint under the issuer).
+        INSPECTION_URL: config.urls.inspection,
+        PERSONNEL_URL: config.urls.personnel,
+        CONFERENCE_URL: config.urls.conference,
+        IDENTITY_UNIT_MOVES: "builtin",
         OIDC_CLIENT_ID: "restructuring",
         OIDC_CLIENT_SECRET: secrets.clients.restructuring,
       });

@@ -62,8 +62,7 @@ export interface MembershipSteps {
 /**
  * Another service's scope-key rewrite: `<svc>.restructuring.rekey` of inspection, personnel, conference (and
  * identity's unit attributes), input `{ idempotencyKey, effectiveOn, moves }` → `{ idempotencyKey, records,
- * replayed }`. Declared here, not imported: their contracts are not merged yet; main.ts wires a client
- * per service once they are.
+ * replayed }`. The clients over their contracts are in rekeys.ts; main.ts builds one per configured URL.
  */
 export interface RekeyClient {
   rekey(input: { idempotencyKey: string; effectiveOn: string; moves: PathMove[] }): Promise<{ idempotencyKey: string; records: Record<string, number>; replayed: boolean }>;

@@ -85,6 +85,8 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang)", () => {
       ["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "verify", "membership.unmark"].map((s) => [s, "done", 1]),
     );
     expect(p.membersAfter).toBe(m.seeded.members);
+    // No other service's URL here: their steps are not in the run, and the view names them.
+    expect(view.notWired).toEqual(["inspection.rekey", "personnel.rekey", "conference.rekey", "identity.unitMoves"]);
     const [placed] = await m.q<{ n: number; open_cells: number }>(
       `SELECT count(*)::int AS n, (count(*) FILTER (WHERE o.closed_on IS NULL AND o.kind IN ('grassroots_cell', 'subordinate_cell') AND m.org_path = o.path AND o.path LIKE '/08-2025/%'))::int AS open_cells
        FROM member m JOIN party_organization o ON o.id = m.org_id`,

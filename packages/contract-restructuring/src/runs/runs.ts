@@ -58,6 +58,8 @@ export type RunProvinceView = z.infer<typeof runProvinceViewSchema>;
 
 export const runViewSchema = z.object({
   planId: z.string(),
+  /** 1.2: steps this service cannot run because their service's URL is unset (e.g. `personnel.rekey`): not in the run, never reported done */
+  notWired: z.array(z.string()),
   status: z.enum(PLAN_STATUSES),
   effectiveOn: z.string(),
   provinces: z.array(runProvinceViewSchema),

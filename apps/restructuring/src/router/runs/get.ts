@@ -11,5 +11,5 @@ export const getRunRoute = procedure("restructuring.plans.read")
   .output(c.output)
   .query(async ({ ctx, input }) => {
     await planInScope(ctx.db, input.planId, ctx.can);
-    return runView(ctx.db, input.planId, ctx.saga.steps.length);
+    return runView(ctx.db, input.planId, ctx.saga);
   });

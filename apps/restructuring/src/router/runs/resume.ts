@@ -41,5 +41,5 @@ export const resumeRunRoute = procedure("restructuring.plans.manage")
     } finally {
       running.delete(input.planId);
     }
-    return runView(ctx.db, input.planId, ctx.saga.steps.length);
+    return runView(ctx.db, input.planId, ctx.saga);
   });

@@ -41,5 +41,5 @@ export const rollbackRunRoute = procedure("restructuring.plans.manage")
         events: [{ type: "restructuring.run.rolled_back", orgPath: header.scopeOrgPath, aggregateId: input.planId, payload: { planId: input.planId, steps } }],
       });
     });
-    return runView(ctx.db, input.planId, ctx.saga.steps.length);
+    return runView(ctx.db, input.planId, ctx.saga);
   });

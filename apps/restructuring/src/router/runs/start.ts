@@ -59,5 +59,5 @@ export const startRunRoute = procedure("restructuring.plans.manage")
       },
       { timeout: 120_000 },
     );
-    return runView(ctx.db, input.planId, ctx.saga.steps.length);
+    return runView(ctx.db, input.planId, ctx.saga);
   });

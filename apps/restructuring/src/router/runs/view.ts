@@ -3,7 +3,8 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { StepAnswer } from "../../app/steps.js";
 
 /** The progress of a plan's run: per province its changes, steps and conservation figures. */
-export async function runView(db: PrismaClient, planId: string, stepsTotal: number): Promise<RunView> {
+export async function runView(db: PrismaClient, planId: string, saga: { steps: readonly unknown[]; notWired: readonly string[] }): Promise<RunView> {
+  const stepsTotal = saga.steps.length;
   const [plan, provinces, steps, counts] = await Promise.all([
     db.plan.findUniqueOrThrow({ where: { id: planId } }),
     db.runProvince.findMany({ where: { planId }, orderBy: { position: "asc" } }),
@@ -14,6 +15,7 @@ export async function runView(db: PrismaClient, planId: string, stepsTotal: numb
     planId,
     status: plan.status as RunView["status"],
     effectiveOn: plan.effectiveOn.toISOString().slice(0, 10),
+    notWired: [...saga.notWired],
     provinces: provinces.map((p) => {
       const mine = steps.filter((s) => s.provinceCode === p.provinceCode);
       const changes = { create: 0, update: 0, reparent: 0, close: 0 };

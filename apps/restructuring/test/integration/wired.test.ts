@@ -1,0 +1,172 @@
+// The saga with every service it rekeys, over real HTTP (issue #14, docs/restructuring.md "Rekey"):
+// membership, inspection, personnel and conference in this process on fresh databases, restructuring calling
+// their `restructuring.rekey` with its service token (rekeys.ts, the clients main.ts builds). One province
+// merge (Hà Giang + Tuyên Quang → Tuyên Quang): a record made beforehand in each service under a Hà Giang
+// cell is found afterwards under that cell's new path in the merged province; a repeated call answers the
+// stored result (replayed) and doubles nothing. Identity: the built-in provider in this process, its
+// unit-moves endpoint called last with restructuring's client-credentials token from that provider (the
+// services here trust the test issuer, so their token comes from it): a board official of the Hà Giang cell
+// carries the cell's new path afterwards.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTokenVerifier } from "@orgboard/auth";
+import { createConferenceService, openDatabase as openConferenceDatabase } from "@orgboard/conference";
+import type { ConferenceContract } from "@orgboard/contract-conference";
+import type { InspectionContractRouter } from "@orgboard/contract-inspection";
+import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
+import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
+import { freshServiceDatabase } from "@orgboard/events/testing";
+import { createInspectionService, membershipDirectory, openDatabase as openInspectionDatabase } from "@orgboard/inspection";
+import { defaultRealmFile, startIdentity } from "@orgboard/identity";
+import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceConsultations } from "@orgboard/personnel";
+import { createLogger, type Service } from "@orgboard/server-kit";
+import { createTRPCClient } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identityStep, rekeyClient, unitMovesUrlOf, wiredSteps } from "../../src/app/rekeys.js";
+import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork } from "../../src/domain/index.js";
+import { CENTRAL, startInProcess, startMembership, type MembershipSide, type RestructuringSide } from "./saga-system.js";
+
+const silent = (name: string) => createLogger({ name, level: "silent" });
+const cleanups: (() => Promise<void>)[] = [];
+let m: MembershipSide;
+let r: RestructuringSide;
+let planId: string;
+let unitMoves: { url: string; getToken: () => Promise<string> };
+const urls = { inspection: "", personnel: "", conference: "" };
+const sql: Record<"inspection" | "personnel" | "conference", <T>(q: string, ...v: unknown[]) => Promise<T[]>> = {} as never;
+const restructuringToken = () => m.issuer.mintService("restructuring", { audience: ["restructuring", "membership", "inspection", "personnel", "conference"] });
+
+async function up(name: string, service: Service, drop: () => Promise<void>) {
+  const { url } = await service.start({ handleSignals: false });
+  cleanups.push(async () => {
+    await service.stop();
+    await drop();
+  });
+  return url;
+}
+
+let cellCode = "";
+let oldPath = "";
+let identityDir = "";
+
+beforeAll(async () => {
+  m = await startMembership(["02", "08"]);
+  // A grassroots cell of Hà Giang the run reparents (its path changes), as the domain derives it.
+  const tree = await m.link.tree.load();
+  const compiled = compilePlan(officialPlan2025());
+  const [work] = provinceWork(compiled, tree, deriveOrgChanges(compiled, tree));
+  const moved = work!.changes.filter((c) => c.kind === "reparent").map((c) => c.code);
+  const [cell] = await m.q<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' AND code = ANY($1) ORDER BY code LIMIT 1`, [moved]);
+  ({ code: cellCode, path: oldPath } = cell!);
+  // The shipped realm plus the cell's secretary (an official whose org_paths name the cell).
+  identityDir = mkdtempSync(join(tmpdir(), "restructuring-identity-"));
+  const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: Record<string, unknown>[] };
+  realm.users.push({ id: "6f1b2c10-0201-4c1e-9a01-00000000c001", username: "hg.chibo", enabled: true, firstName: "Văn Tùng", lastName: "Bùi", attributes: { full_name: ["Bùi Văn Tùng"], org_paths: [oldPath] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] });
+  writeFileSync(join(identityDir, "realm.json"), JSON.stringify(realm));
+  const identity = await startIdentity({ port: 0, realmFile: join(identityDir, "realm.json"), dataDir: join(identityDir, "data") });
+  cleanups.push(async () => {
+    await identity.close();
+    rmSync(identityDir, { recursive: true, force: true });
+  });
+  const identityToken = async () => {
+    const res = await fetch(`${identity.realmUrl}/protocol/openid-connect/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "restructuring", client_secret: "dev-restructuring-secret" }) });
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+  unitMoves = { url: unitMovesUrlOf(identity.realmUrl), getToken: identityToken };
+  const verifier = (aud: string) => createTokenVerifier(m.issuer.verifierOptions(aud));
+  const insp = await freshServiceDatabase("inspection", openInspectionDatabase);
+  sql.inspection = (q, ...v) => insp.db.prisma.$queryRawUnsafe(q, ...v);
+  urls.inspection = await up("inspection", createInspectionService({ db: insp.db, verifier: verifier("inspection"), subjects: membershipDirectory({ baseUrl: m.url, token: () => m.issuer.mintService("inspection", { audience: "membership" }) }), logger: silent("inspection"), rateLimits: false }), insp.drop);
+  const pers = await freshServiceDatabase("personnel", openPersonnelDatabase);
+  sql.personnel = (q, ...v) => pers.db.prisma.$queryRawUnsafe(q, ...v);
+  const personnelToken = () => m.issuer.mintService("personnel", { audience: ["membership", "inspection"] });
+  urls.personnel = await up("personnel", createPersonnelService({ db: pers.db, verifier: verifier("personnel"), consult: serviceConsultations({ membershipUrl: m.url, inspectionUrl: urls.inspection, token: personnelToken }), logger: silent("personnel"), rateLimits: false }), pers.drop);
+  const conf = await freshServiceDatabase("conference", openConferenceDatabase);
+  sql.conference = (q, ...v) => conf.db.prisma.$queryRawUnsafe(q, ...v);
+  urls.conference = await up("conference", createConferenceService({ db: conf.db, verifier: verifier("conference"), sweepIntervalMs: 0, logger: silent("conference"), rateLimits: false }), conf.drop);
+  r = await startInProcess(m, { rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })] });
+  planId = (await r.client(CENTRAL).restructuring.plans.loadOfficial.mutate({})).id;
+}, 300_000);
+afterAll(async () => {
+  await r?.close();
+  for (const c of cleanups.reverse()) await c();
+  await m?.close();
+});
+
+describe("one province merge with inspection, personnel, conference and identity wired", () => {
+  const ids = { inspection: "", personnel: "", conference: "" };
+
+  it("records made under a Hà Giang cell before the run", async () => {
+    await r.client(CENTRAL).restructuring.runs.start.mutate({ planId });
+    expect(oldPath).toMatch(/^\/02\//);
+
+    const inspection = createTRPCClient<InspectionContractRouter>({ links: [createServiceLinks<InspectionContractRouter>({ inspection: `${urls.inspection}/trpc` }, () => m.issuer.mint({ audience: "inspection", sub: "ubkt-1", roles: ["inspection_committee"], orgPaths: ["/"] }))] });
+    ids.inspection = (await inspection.inspection.watchList.add.mutate({ link: { kind: "free_text", orgPath: oldPath }, title: "Theo dõi chi bộ", addedOn: "2025-06-01" })).id;
+    const personnel = createTRPCClient<PersonnelContractRouter>({ links: [createServiceLinks<PersonnelContractRouter>({ personnel: `${urls.personnel}/trpc` }, () => m.issuer.mint({ audience: "personnel", sub: "tc-1", roles: ["personnel_officer"], orgPaths: ["/"] }))] });
+    ids.personnel = (await personnel.personnel.cadres.create.mutate({ orgPath: oldPath, memberId: null, nationalId: "002075000101", fullName: "Hoàng Văn Khánh", birthDate: "1975-01-01", gender: "male" })).id;
+    type ConferenceRouter = ContractRouter<ConferenceContract>;
+    const conference = createTRPCClient<ConferenceRouter>({ links: [createServiceLinks<ConferenceRouter>({ conference: `${urls.conference}/trpc` }, () => m.issuer.mint({ audience: "conference", sub: "btc-1", roles: ["conference_operator"], orgPaths: ["/"] }))] });
+    ids.conference = (
+      await conference.conference.create.mutate({
+        title: "Hội nghị chi bộ trước sáp nhập",
+        orgPath: oldPath,
+        organizerName: "Đảng ủy xã",
+        chairName: "Mai Văn Chính",
+        chairTitle: "Bí thư chi bộ",
+        mode: "online",
+        scheduledStart: "2025-06-20T14:00:00+07:00",
+        scheduledEnd: "2025-06-20T17:00:00+07:00",
+        agenda: [{ title: "Khai mạc", kind: "opening", plannedMinutes: 5 }],
+        sites: [{ code: "S1", name: "Điểm cầu chi bộ", orgPath: oldPath, chairName: "Trần Văn Bình", expectedAttendance: 10 }],
+      })
+    ).id;
+  });
+
+  it("resume runs the services' rekeys after membership's moves; each record is under the cell's new path", async () => {
+    const view = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId });
+    const p = view.provinces[0]!;
+    expect([view.status, p.error]).toEqual(["done", null]);
+    expect(p.steps.map((s) => [s.step, s.status])).toEqual(
+      ["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "inspection.rekey", "personnel.rekey", "conference.rekey", "identity.unitMoves", "verify", "membership.unmark"].map((s) => [s, "done"]),
+    );
+    expect(p.stepsTotal).toBe(10);
+    expect(view.notWired).toEqual([]);
+    expect((await r.client(CENTRAL).restructuring.runs.get.query({ planId })).notWired).toEqual([]);
+    for (const s of ["inspection.rekey", "personnel.rekey", "conference.rekey"]) expect(Object.values(p.steps.find((x) => x.step === s)!.records!).reduce((a, b) => a + b, 0), s).toBeGreaterThan(0);
+
+    const [cell] = await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [cellCode]);
+    const newPath = cell!.path;
+    expect(newPath).not.toBe(oldPath);
+    expect(newPath.startsWith("/08-2025/")).toBe(true);
+    expect(await sql.inspection(`SELECT org_path FROM watch_entry WHERE id = $1`, ids.inspection)).toEqual([{ org_path: newPath }]);
+    expect(await sql.personnel(`SELECT org_path FROM cadre WHERE id = $1`, ids.personnel)).toEqual([{ org_path: newPath }]);
+    expect(await sql.conference(`SELECT org_path FROM conference WHERE id = $1`, ids.conference)).toEqual([{ org_path: newPath }]);
+    for (const svc of ["inspection", "personnel", "conference"] as const) {
+      expect(await sql[svc]<{ n: number }>(`SELECT count(*)::int AS n FROM rekey_request`), svc).toEqual([{ n: 1 }]);
+    }
+    // Identity: the cell's official now carries the new path alone (the provider's stored move).
+    expect(p.steps.find((s) => s.step === "identity.unitMoves")!.records!["users"]).toBeGreaterThanOrEqual(1);
+    const state = JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: { users: { username: string; before: string[]; after: string[] }[] }[] };
+    expect(state.applied).toHaveLength(1);
+    expect(state.applied[0]!.users.find((u) => u.username === "hg.chibo")).toMatchObject({ username: "hg.chibo", before: [oldPath], after: [newPath] });
+  });
+
+  it("a repeated rekey with a step's key answers the stored result (replayed), nothing doubled", async () => {
+    const rows = await r.db.prisma.sagaStep.findMany({ where: { planId, step: { in: ["inspection.rekey", "personnel.rekey", "conference.rekey"] } } });
+    const moves = (((await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "membership.reparent" } })).result as { moves: { fromPath: string; toPath: string }[] }).moves).map(({ fromPath, toPath }) => ({ fromPath, toPath }));
+    for (const row of rows) {
+      const service = row.step.split(".")[0] as "inspection" | "personnel" | "conference";
+      const before = await sql[service](`SELECT org_path FROM ${service === "inspection" ? "watch_entry" : service === "personnel" ? "cadre" : "conference"} ORDER BY id`);
+      const again = await rekeyClient(service, { url: urls[service], getToken: restructuringToken }).rekey({ idempotencyKey: row.idempotencyKey, effectiveOn: "2025-07-01", moves });
+      expect(again, service).toEqual({ idempotencyKey: row.idempotencyKey, records: (row.result as { records: Record<string, number> }).records, replayed: true });
+      expect(await sql[service](`SELECT org_path FROM ${service === "inspection" ? "watch_entry" : service === "personnel" ? "cadre" : "conference"} ORDER BY id`), service).toEqual(before);
+      expect(await sql[service]<{ n: number }>(`SELECT count(*)::int AS n FROM rekey_request`), service).toEqual([{ n: 1 }]);
+    }
+    // Identity's step, repeated with its key: the stored result, no second move recorded.
+    const idRow = await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "identity.unitMoves" } });
+    const replay = await identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken }).run({ idempotencyKey: idRow.idempotencyKey, effectiveOn: "2025-07-01", resultOf: (s: string) => (s === "membership.reparent" ? { records: {}, replayed: false, moves: moves.map((x) => ({ ...x, code: "" })) } : undefined) } as never);
+    expect(replay).toEqual({ records: (idRow.result as { records: Record<string, number> }).records, replayed: true });
+    expect((JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: unknown[] }).applied).toHaveLength(1);
+  });
+});
