@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract } from "../src/index.js";
 
 describe("the restructuring contract", () => {
-  it("is exported as `contract` too, version 1.1", () => {
+  it("is exported as `contract` too, version 1.2", () => {
     expect(contract).toBe(restructuringContract);
-    expect(restructuringContract.version).toBe("1.1");
+    expect(restructuringContract.version).toBe("1.2");
   });
 
   it("names the field of bad input, Vietnamese first", () => {
