@@ -124,8 +124,9 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     expect(await answers(await tokenOf("realtime"))).toEqual(refusedBut(["membership", "inspection", "personnel", "conference", "realtime"]));
     expect(await answers(await tokenOf("conference"))).toEqual(refusedBut(["conference"]));
     expect(await answers(await tokenOf("personnel"))).toEqual(refusedBut(["membership", "inspection"]));
-    // restructuring's saga rewrites the scope keys of three services (#14).
-    expect(await answers(await tokenOf("restructuring"))).toEqual(refusedBut(["inspection", "personnel", "conference"]));
+    // restructuring reads membership's tree and runs its saga steps there, and rewrites the scope keys of
+    // three more services (#14).
+    expect(await answers(await tokenOf("restructuring"))).toEqual(refusedBut(["membership", "inspection", "personnel", "conference"]));
   });
 
   it("logs a provisioned official in through VNeID with roles, org paths and acr", async () => {

@@ -11,6 +11,8 @@ let h: Harness;
 let token: string;
 /** The audit trail's search is the auditor's alone (#9): fed bad input as an auditor of the whole country. */
 let auditorToken: string;
+/** The restructuring saga's procedures are restructuring's service account's alone (#14). */
+let restructuringToken: string;
 
 beforeAll(async () => {
   // ~900 calls in a few seconds as one principal (every procedure × every bad input): more than a
@@ -19,6 +21,7 @@ beforeAll(async () => {
   await new Fixture(h.db).tree();
   token = await h.token(CENTRAL);
   auditorToken = await h.token({ sub: "auditor-1", roles: ["auditor"], orgPaths: ["/"] });
+  restructuringToken = await h.token({ sub: "service-account-restructuring", roles: ["service"], orgPaths: ["/"], azp: "restructuring" });
 });
 afterAll(async () => {
   await h?.close();
@@ -57,7 +60,7 @@ describe("bad input", () => {
   const procedures = listProcedures(appRouter).filter((p) => p.type !== "subscription");
   it.each(procedures.map((p) => [p.path, p.type] as const))("%s never answers 500 to malformed input", async (path, type) => {
     let refused = 0;
-    const asCaller = path === "membership.audit.search" ? auditorToken : token;
+    const asCaller = path === "membership.audit.search" ? auditorToken : path.startsWith("membership.restructuring.") ? restructuringToken : token;
     for (const input of BAD_INPUTS) {
       const res =
         type === "query"
