@@ -35,10 +35,11 @@ if [ ! -x "$home/bin/kc.sh" ]; then
   if [ ! -f "$zip" ]; then
     echo "Downloading Keycloak $version from Maven Central…" >&2
     start=$(date +%s)
-    mvn -q -B dependency:copy "-Dartifact=org.keycloak:keycloak-quarkus-dist:$version:zip" "-DoutputDirectory=$cache"
+    # Maven's output (even -q prints ANSI resets) goes to stderr: stdout carries only the base URL.
+    mvn -q -B dependency:copy "-Dartifact=org.keycloak:keycloak-quarkus-dist:$version:zip" "-DoutputDirectory=$cache" >&2
     echo "Downloaded in $(( $(date +%s) - start )) s" >&2
   fi
-  (cd "$cache" && unzip -q -o "$zip")
+  (cd "$cache" && unzip -q -o "$zip") >&2
 fi
 
 if [ "${KEYCLOAK_KEEP_DATA:-0}" != "1" ]; then rm -rf "$home/data/h2" "$home/data/import"; fi
