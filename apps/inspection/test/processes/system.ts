@@ -28,7 +28,6 @@ export type AppName = "membership" | "inspection";
 export interface StartOptions {
   followInspection?: boolean;
   env?: NodeJS.ProcessEnv;
-  killWhen?: RegExp;
   /** The app is made to kill itself (a test-only variable in `env`): start resolves once it died by SIGKILL. */
   crashes?: boolean;
 }
@@ -44,8 +43,8 @@ export interface System {
   token(username: string): () => Promise<string>;
   /**
    * Starts the app (again) on its data; `followInspection: false` starts membership without INSPECTION_URL;
-   * `env` adds variables. With `killWhen`, the process is killed (-9) the instant a line it prints matches, and
-   * start resolves once it has died that way (a crash at a chosen point, without a hook in the app).
+   * `env` adds variables. With `crashes`, the app was told (a tests-only variable in `env`) to kill itself at a
+   * chosen point, and start resolves once it has died that way.
    */
   start(app: AppName, opts?: StartOptions): Promise<void>;
   /** kill -9: no shutdown, no flush; the process's last transaction is committed or not at all. */
@@ -84,20 +83,11 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
 
   // Production mode needs the petitioners' sealing key; one per system, kept across restarts.
   const denouncerKeys = `k1:${randomBytes(32).toString("base64")}`;
-  function spawnApp(name: string, main: string, env: NodeJS.ProcessEnv, killWhen?: RegExp): ChildProcess & { killedOnCue?: boolean } {
-    const child: ChildProcess & { killedOnCue?: boolean } = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, ...env }, stdio: ["ignore", killWhen ? "pipe" : "ignore", "pipe"] });
+  function spawnApp(name: string, main: string, env: NodeJS.ProcessEnv): ChildProcess {
+    const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     logs.set(name, "");
-    const seen = (d: Buffer) => {
-      const text = d.toString();
-      logs.set(name, (logs.get(name)! + text).slice(-20_000));
-      // Synchronously, in the handler that reads the line: the process gets no further turn of its loop.
-      if (killWhen && !child.killedOnCue && killWhen.test(text)) {
-        child.killedOnCue = true;
-        child.kill("SIGKILL");
-      }
-    };
+    const seen = (d: Buffer) => logs.set(name, (logs.get(name)! + d.toString()).slice(-20_000));
     child.stderr?.on("data", seen);
-    child.stdout?.on("data", seen);
     procs.set(name, child);
     return child;
   }
@@ -129,19 +119,7 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
   async function start(app: AppName, o: StartOptions = {}): Promise<void> {
     const env = { ...appEnv(app, o.followInspection ?? true), ...o.env };
     if (!env.INSPECTION_URL) delete env.INSPECTION_URL;
-    const child = spawnApp(app, `apps/${app}/dist/main.js`, env, o.killWhen);
-    if (o.killWhen) {
-      const cue = o.killWhen;
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${app} never printed ${cue}\n${logs.get(app)}`)), 90_000);
-        child.once("exit", () => {
-          clearTimeout(timer);
-          if (child.killedOnCue) resolve();
-          else reject(new Error(`${app} exited before printing ${cue}\n${logs.get(app)}`));
-        });
-      });
-      return;
-    }
+    const child = spawnApp(app, `apps/${app}/dist/main.js`, env);
     if (o.crashes) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${app} did not crash as told\n${logs.get(app)}`)), 120_000);
