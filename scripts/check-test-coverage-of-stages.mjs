@@ -2,7 +2,7 @@
 // Fails when a test file of some package would run in no CI stage, or only on one of the two runtimes.
 //
 // .ci/run runs the README's `npm test` (each package's `test` script) on Node 20 (embedded PGlite), then
-// `test:unit` and `test:e2e` on Node 24, `test:integration` on Node 24 against PostgreSQL, and `test:sso` /
+// `test:unit` on Node 24, `test:integration` on Node 24 against PostgreSQL, and `test:sso` /
 // `test:e2e` against Keycloak. So every test file (*.test.* / *.spec.* outside node_modules, dist, bench)
 // must be run by its package's `test` script AND by one of `test:unit`, `test:integration`, `test:e2e`.
 // Which files a script runs is asked of the runner itself (`vitest list --filesOnly`, `playwright test
@@ -132,8 +132,8 @@ for (const pkgDir of packages) {
 
 // The stage scripts above must be what .ci/run really runs on Node 24.
 const ci = readFileSync(join(root, ".ci", "run"), "utf8");
-// The lines that run turbo with Node 24 first on PATH: the node24 stage (unit, browser) and the PostgreSQL
-// stage (integration, with PG_PATH holding Node 24 when the binary is there).
+// The lines that run turbo with Node 24 first on PATH: the node24 stage (unit), the PostgreSQL
+// stage (integration) and the Keycloak stage (SSO, browser), with PG_PATH holding Node 24 when the binary is there.
 const node24Lines = ci.split("\n").filter((l) => !l.trimStart().startsWith("#") && /turbo run /.test(l) && /PATH="\$(NODE24_DIR\/bin:\$PATH|PG_PATH)"/.test(l));
 for (const s of NODE24_SCRIPTS) if (!node24Lines.some((l) => new RegExp(`turbo run [^|]*\\b${s}\\b`).test(l))) problems.push(`.ci/run: no "turbo run" line with Node 24 on PATH runs "${s}"`);
 if (!/PG_PATH="\$NODE24_DIR\/bin:\$PATH"/.test(ci)) problems.push(`.ci/run: the PostgreSQL stage does not put Node 24 on PG_PATH`);
