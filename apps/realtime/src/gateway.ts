@@ -120,7 +120,7 @@ function tokenErrorCode(err: unknown): { code: ErrorCode; message: string } {
     if (err.reason === "jwks_unavailable") return { code: "auth_unavailable", message: err.message };
     return { code: "invalid_token", message: err.message };
   }
-  return { code: "invalid_token", message: "Unauthorized: the access token could not be verified" };
+  return { code: "invalid_token", message: bilingual("Chưa xác thực: không kiểm tra được mã truy cập", "Unauthorized: the access token could not be verified") };
 }
 
 /** `exp` of a token that was just verified (so its payload is trusted); 0 if absent. */
@@ -204,7 +204,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         return json(503, { status: "not ready" });
       }
     }
-    json(404, { error: { message: "Not found", data: { code: "NOT_FOUND", httpStatus: 404 } } });
+    json(404, { error: { message: bilingual("Không tìm thấy", "Not found"), data: { code: "NOT_FOUND", httpStatus: 404 } } });
   }
 
   const recovery: SessionLogOptions = {
@@ -235,7 +235,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
 
   async function authenticate(token: unknown): Promise<{ principal: Principal; exp: number }> {
     if (typeof token !== "string" || token.length === 0) {
-      throw new ProtocolErrorWithCode("missing_token", "Unauthorized: no access token (send it as auth.token in the handshake)");
+      throw new ProtocolErrorWithCode("missing_token", bilingual("Chưa xác thực: chưa gửi mã truy cập (gửi trong auth.token khi bắt tay)", "Unauthorized: no access token (send it as auth.token in the handshake)"));
     }
     let principal: Principal;
     try {
@@ -246,10 +246,10 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
     const decision = decide(principal, SUBSCRIBE_ACTION);
     if (!decision.allowed) {
-      throw new ProtocolErrorWithCode("forbidden", "Forbidden: this account may not receive live events (no dashboard role)");
+      throw new ProtocolErrorWithCode("forbidden", bilingual("Không có quyền: tài khoản này không được nhận dữ liệu trực tiếp (không có vai trò xem bảng điều khiển)", "Forbidden: this account may not receive live events (no dashboard role)"));
     }
     if (principal.orgPaths.length === 0) {
-      throw new ProtocolErrorWithCode("forbidden", "Forbidden: the token grants no organization scope (org_paths is empty)");
+      throw new ProtocolErrorWithCode("forbidden", bilingual("Không có quyền: mã truy cập không cấp phạm vi tổ chức nào (org_paths rỗng)", "Forbidden: the token grants no organization scope (org_paths is empty)"));
     }
     return { principal, exp: expOf(token) };
   }
@@ -260,14 +260,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
       ({ principal, exp }) => {
         const restored = socket.recovered ? (socket.data as Partial<SocketData>) : undefined;
         if (restored?.principal && restored.principal.subject !== principal.subject) {
-          return next(new ProtocolErrorWithCode("subject_mismatch", "Unauthorized: the token belongs to another user than this session"));
+          return next(new ProtocolErrorWithCode("subject_mismatch", bilingual("Chưa xác thực: mã truy cập thuộc người dùng khác với phiên này", "Unauthorized: the token belongs to another user than this session")));
         }
         let topics = restored?.topics;
         if (!topics) {
           if (auth.topics === undefined) topics = [ALL_TOPICS];
           else {
             const t = normalizeTopics(auth.topics);
-            if (!t.ok) return next(new ProtocolErrorWithCode("bad_request", `Bad handshake: auth.${t.message}`));
+            if (!t.ok) return next(new ProtocolErrorWithCode("bad_request", `${bilingual("Bắt tay không hợp lệ", "Bad handshake")}: auth.${t.message}`));
             topics = t.topics;
           }
         }
@@ -299,7 +299,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         next();
       },
       (err: unknown) => {
-        const e = err instanceof ProtocolErrorWithCode ? err : new ProtocolErrorWithCode("invalid_token", "Unauthorized");
+        const e = err instanceof ProtocolErrorWithCode ? err : new ProtocolErrorWithCode("invalid_token", bilingual("Chưa xác thực", "Unauthorized"));
         logger.info({ code: e.data.code }, "socket refused");
         next(e);
       },
@@ -377,7 +377,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       authenticate(token).then(
         async ({ principal, exp }) => {
           if (principal.subject !== socket.data.principal.subject) {
-            return reply({ ok: false, error: { code: "subject_mismatch", message: "token.sub: belongs to another user than this socket" } });
+            return reply({ ok: false, error: { code: "subject_mismatch", message: `token.sub: ${bilingual("thuộc người dùng khác với kết nối này", "belongs to another user than this socket")}` } });
           }
           socket.data.principal = principal;
           socket.data.exp = exp;
@@ -386,7 +386,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
           reply({ ok: true, expiresAt: exp, orgPaths: principal.orgPaths });
         },
         (err: unknown) => {
-          const e = err instanceof ProtocolErrorWithCode ? err : new ProtocolErrorWithCode("invalid_token", "Unauthorized");
+          const e = err instanceof ProtocolErrorWithCode ? err : new ProtocolErrorWithCode("invalid_token", bilingual("Chưa xác thực", "Unauthorized"));
           // The current token stays in force until its own expiry.
           reply({ ok: false, error: { code: e.data.code, message: e.message } });
         },

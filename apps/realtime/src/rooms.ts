@@ -1,4 +1,5 @@
 import { isOrgPath } from "@orgboard/contracts";
+import { bilingual } from "@orgboard/server-kit";
 import { ALL_TOPICS } from "@orgboard/contract-realtime";
 import type { Grant } from "./access.js";
 
@@ -75,12 +76,12 @@ export function socketRooms(grants: readonly Grant[], topics: readonly string[])
 
 /** Validates and normalizes a topic list: unique, `*` alone when present. */
 export function normalizeTopics(raw: unknown): { ok: true; topics: string[] } | { ok: false; message: string } {
-  if (!Array.isArray(raw)) return { ok: false, message: "topics: must be an array of strings" };
-  if (raw.length === 0) return { ok: false, message: "topics: must name at least one topic (use \"*\" for all)" };
-  if (raw.length > MAX_TOPICS) return { ok: false, message: `topics: at most ${MAX_TOPICS} topics` };
+  if (!Array.isArray(raw)) return { ok: false, message: `topics: ${bilingual("phải là một danh sách chủ đề (chuỗi)", "must be an array of strings")}` };
+  if (raw.length === 0) return { ok: false, message: `topics: ${bilingual("phải có ít nhất một chủ đề (\"*\" là tất cả)", "must name at least one topic (use \"*\" for all)")}` };
+  if (raw.length > MAX_TOPICS) return { ok: false, message: `topics: ${bilingual(`tối đa ${MAX_TOPICS} chủ đề`, `at most ${MAX_TOPICS} topics`)}` };
   for (const [i, t] of raw.entries()) {
     if (!isTopic(t)) {
-      return { ok: false, message: `topics.${i}: not a topic (want "*", "membership", "conference.site.linkChanged" or "conference:<id>")` };
+      return { ok: false, message: `topics.${i}: ${bilingual('không phải chủ đề (dùng "*", "membership", "conference.site.linkChanged" hoặc "conference:<id>")', 'not a topic (want "*", "membership", "conference.site.linkChanged" or "conference:<id>")')}` };
     }
   }
   const topics = [...new Set(raw as string[])].sort();

@@ -110,9 +110,9 @@ describe("topics", () => {
     const c = await client(["/01/"], { topics: ["membership"] });
     expect(await c.socket.emitWithAck("subscribe", { topics: ["ok", "bad topic"] })).toEqual({
       ok: false,
-      error: { code: "bad_request", message: expect.stringMatching(/^topics\.1: not a topic/) },
+      error: { code: "bad_request", message: expect.stringMatching(/^topics\.1: không phải chủ đề .* \/ not a topic/) },
     });
-    expect(await c.socket.emitWithAck("subscribe", { topics: "membership" })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^topics: must be an array/) } });
+    expect(await c.socket.emitWithAck("subscribe", { topics: "membership" })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^topics: phải là .* \/ must be an array/) } });
     expect(await c.socket.emitWithAck("subscribe", null)).toMatchObject({ ok: false, error: { code: "bad_request" } });
     gateway.publish("membership", envelope("/01/", { type: "membership.kpi.updated" }));
     await c.waitForEvents(1);
@@ -143,7 +143,7 @@ describe("authentication", () => {
     async (kind) => {
       const r = await expectRefused(url, { token: await issuer.mintBad(kind, { orgPaths: ["/01/"], roles: ["viewer"] }) });
       expect(r.data?.code).toBe("invalid_token");
-      expect(r.message).toMatch(/^Unauthorized: /);
+      expect(r.message).toMatch(/^Chưa xác thực: .* \/ Unauthorized: /);
     },
   );
 

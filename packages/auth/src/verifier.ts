@@ -15,19 +15,21 @@ export type TokenErrorReason =
   | "invalid_claims"
   | "jwks_unavailable";
 
-const REASON_TEXT: Record<TokenErrorReason, string> = {
-  missing: "no access token",
-  malformed: "the access token is malformed",
-  expired: "the access token has expired",
-  not_yet_valid: "the access token is not valid yet",
-  bad_signature: "the access token signature is invalid",
-  unknown_key: "the access token is signed with an unknown key",
-  alg_not_allowed: "the access token uses a signing algorithm that is not allowed",
-  wrong_issuer: "the access token was issued by another issuer",
-  wrong_audience: "the access token is not meant for this service",
-  wrong_type: "the token is not an access token",
-  invalid_claims: "the access token claims are invalid",
-  jwks_unavailable: "the identity provider's signing keys could not be loaded",
+// Vietnamese first, then English (users are Vietnamese officials); the same text reaches API callers,
+// the CLI and socket clients.
+const REASON_TEXT: Record<TokenErrorReason, readonly [vi: string, en: string]> = {
+  missing: ["chưa gửi mã truy cập (access token)", "no access token"],
+  malformed: ["mã truy cập sai định dạng", "the access token is malformed"],
+  expired: ["mã truy cập đã hết hạn, hãy đăng nhập lại", "the access token has expired"],
+  not_yet_valid: ["mã truy cập chưa có hiệu lực", "the access token is not valid yet"],
+  bad_signature: ["chữ ký của mã truy cập không hợp lệ", "the access token signature is invalid"],
+  unknown_key: ["mã truy cập được ký bằng khóa không xác định", "the access token is signed with an unknown key"],
+  alg_not_allowed: ["mã truy cập dùng thuật toán ký không được phép", "the access token uses a signing algorithm that is not allowed"],
+  wrong_issuer: ["mã truy cập do nơi cấp khác phát hành", "the access token was issued by another issuer"],
+  wrong_audience: ["mã truy cập không dành cho dịch vụ này", "the access token is not meant for this service"],
+  wrong_type: ["đây không phải mã truy cập", "the token is not an access token"],
+  invalid_claims: ["thông tin trong mã truy cập không hợp lệ", "the access token claims are invalid"],
+  jwks_unavailable: ["không tải được khóa ký của hệ thống định danh", "the identity provider's signing keys could not be loaded"],
 };
 
 /**
@@ -37,7 +39,7 @@ const REASON_TEXT: Record<TokenErrorReason, string> = {
 export class TokenError extends Error {
   override readonly name = "TokenError";
   constructor(readonly reason: TokenErrorReason) {
-    super(`Unauthorized: ${REASON_TEXT[reason]}`);
+    super(`Chưa xác thực: ${REASON_TEXT[reason][0]} / Unauthorized: ${REASON_TEXT[reason][1]}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { decide, type Principal, type Resource, type TokenError, isKnownAction, scopeFilter } from "@orgboard/auth";
 import { isOrgPath } from "@orgboard/contracts";
 import { initTRPC, TRPCError, type AnyRouter } from "@trpc/server";
-import { bilingual } from "./bilingual.js";
+import { bilingual, FORBIDDEN_MESSAGE, UNAUTHORIZED_MESSAGE } from "./bilingual.js";
 import { badRequest, formatError } from "./errors.js";
 import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from "./input-guard.js";
 import type { Logger } from "./logger.js";
@@ -58,7 +58,7 @@ function readDotted(value: unknown, path: string): unknown {
 
 function forbidden(): TRPCError {
   // One message for every refusal: the caller learns nothing about what exists outside its scope.
-  return new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+  return new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
 }
 
 /**
@@ -113,7 +113,7 @@ export function createTRPC<TContext extends BaseContext = BaseContext>(opts: Cre
         if (ctx.authError?.reason === "jwks_unavailable") {
           throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: ctx.authError.message });
         }
-        throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authError?.message ?? "Unauthorized: no access token" });
+        throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authError?.message ?? UNAUTHORIZED_MESSAGE });
       }
       const principal = ctx.principal;
       let resource: Resource | undefined;

@@ -5,7 +5,7 @@
 //    "id.timestamp.body", 5-minute tolerance), for bridges that sign webhooks instead of fetching tokens.
 // Replaying a batch is harmless: a heartbeat not newer than the recorded one is ignored as stale.
 import { authorize, TokenError, type TokenVerifier } from "@orgboard/auth";
-import { fieldErrorsFrom, type Logger } from "@orgboard/server-kit";
+import { bilingual, FORBIDDEN_MESSAGE, fieldErrorsFrom, UNAUTHORIZED_MESSAGE, type Logger } from "@orgboard/server-kit";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { Webhook } from "standardwebhooks";
@@ -37,7 +37,7 @@ export function mountBridge(app: Hono, opts: BridgeOptions): void {
   const routes = app as unknown as Hono<Env>;
   routes.post(
     "/bridge/heartbeats",
-    bodyLimit({ maxSize: BRIDGE_BODY_LIMIT_BYTES, onError: (c) => error(c as Context<Env>, 413, "PAYLOAD_TOO_LARGE", "Request body too large") }),
+    bodyLimit({ maxSize: BRIDGE_BODY_LIMIT_BYTES, onError: (c) => error(c as Context<Env>, 413, "PAYLOAD_TOO_LARGE", bilingual("Nội dung yêu cầu quá lớn", "Request body too large")) }),
     async (c) => {
       const logger = c.get("logger");
       const raw = await c.req.text();
@@ -46,12 +46,12 @@ export function mountBridge(app: Hono, opts: BridgeOptions): void {
       if (authHeader !== undefined) {
         try {
           const principal = await opts.verifier.verifyAuthorizationHeader(authHeader);
-          if (!authorize(principal, "conference.bridge.heartbeat")) return error(c, 403, "FORBIDDEN", "Forbidden: not allowed to perform this action here");
+          if (!authorize(principal, "conference.bridge.heartbeat")) return error(c, 403, "FORBIDDEN", FORBIDDEN_MESSAGE);
           actor = principal.clientId ?? principal.subject;
         } catch (err) {
           const reason = err instanceof TokenError ? err.reason : "malformed";
           logger.warn({ reason }, "bridge token refused");
-          return error(c, 401, "UNAUTHORIZED", err instanceof TokenError ? err.message : "Unauthorized: bad access token");
+          return error(c, 401, "UNAUTHORIZED", err instanceof TokenError ? err.message : bilingual("Chưa xác thực: mã truy cập không hợp lệ", "Unauthorized: bad access token"));
         }
       } else if (webhook && c.req.header("webhook-signature") !== undefined) {
         try {
@@ -62,18 +62,18 @@ export function mountBridge(app: Hono, opts: BridgeOptions): void {
           });
         } catch (err) {
           logger.warn({ reason: (err as Error).message }, "bridge signature refused");
-          return error(c, 401, "UNAUTHORIZED", `Unauthorized: ${(err as Error).message}`);
+          return error(c, 401, "UNAUTHORIZED", bilingual("Chưa xác thực: chữ ký webhook không hợp lệ", `Unauthorized: ${(err as Error).message}`));
         }
         actor = "video-bridge (signed webhook)";
       } else {
-        return error(c, 401, "UNAUTHORIZED", webhook ? "Unauthorized: send a service token or a signed webhook" : "Unauthorized: no access token");
+        return error(c, 401, "UNAUTHORIZED", webhook ? bilingual("Chưa xác thực: gửi mã truy cập của dịch vụ hoặc webhook có chữ ký", "Unauthorized: send a service token or a signed webhook") : UNAUTHORIZED_MESSAGE);
       }
 
       let body: unknown;
       try {
         body = JSON.parse(raw);
       } catch {
-        return error(c, 400, "BAD_REQUEST", "Invalid input: the body is not JSON", [{ path: "", message: "is not JSON" }]);
+        return error(c, 400, "BAD_REQUEST", bilingual("Dữ liệu không hợp lệ: nội dung không phải JSON", "Invalid input: the body is not JSON"), [{ path: "", message: bilingual("không phải JSON", "is not JSON") }]);
       }
       const parsed = ZHeartbeatBatch.safeParse(body);
       if (!parsed.success) {

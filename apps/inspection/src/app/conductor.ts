@@ -1,5 +1,6 @@
 // The body that conducts a case (or decides a discipline): its organization must lie in the caller's
 // scope (an inspector acts for bodies of its own subtree) and contain the subject.
+import { FORBIDDEN_MESSAGE } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import type { Resource } from "@orgboard/auth";
 import type { SubjectRefInput } from "@orgboard/contract-inspection";
@@ -9,7 +10,7 @@ import { todayOf } from "./dates.js";
 import { assertNotFuture, invalid } from "./errors.js";
 import type { Subject } from "./subjects.js";
 
-const forbidden = () => new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+const forbidden = () => new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
 
 export function checkConductor(ctx: { can(r: Resource): boolean }, conductorOrgPath: string, subjectOrgPath: string, field: string): void {
   // The same FORBIDDEN the procedure's own scope check gives for a path outside the scope.

@@ -33,7 +33,7 @@ describe("rooms", () => {
     expect(normalizeTopics(["membership", "conference:c-1", "membership"])).toEqual({ ok: true, topics: ["conference:c-1", "membership"] });
     expect(normalizeTopics(["membership", "*"])).toEqual({ ok: true, topics: ["*"] });
     expect(normalizeTopics(["conference.site.state_changed"])).toEqual({ ok: true, topics: ["conference.site.state_changed"] });
-    expect(normalizeTopics([])).toMatchObject({ ok: false, message: expect.stringMatching(/^topics: must name at least one/) });
+    expect(normalizeTopics([])).toMatchObject({ ok: false, message: expect.stringMatching(/^topics: phải có ít nhất một chủ đề .* \/ must name at least one/) });
     expect(normalizeTopics(["a", 3])).toMatchObject({ ok: false, message: expect.stringMatching(/^topics\.1: /) });
     expect(normalizeTopics(["x@/01/"])).toMatchObject({ ok: false, message: expect.stringMatching(/^topics\.0: /) });
     expect(normalizeTopics(Array.from({ length: 51 }, (_, i) => `t${i}`))).toMatchObject({ ok: false, message: expect.stringMatching(/at most 50/) });

@@ -1,6 +1,7 @@
 import { conferenceContract } from "@orgboard/contract-conference";
 import { ROOT_ORG_PATH } from "@orgboard/contracts";
 import { applyRekey, asRawSql, REKEY_TRANSACTION_TIMEOUT_MS, rekeyFailure, type SqlHandle } from "@orgboard/events";
+import { FORBIDDEN_MESSAGE } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { procedure } from "../procedure.js";
 
@@ -27,7 +28,7 @@ export const rekeyRoute = procedure("conference.restructuring.rekey")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     // It moves any subtree: only a caller whose scope is the whole tree (restructuring's account carries "/").
-    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
     try {
       return await ctx.db.$transaction((tx) => applyRekey(tx, ctx, input, { service: "conference", exclude: [TOP_ORG_PATH], afterRewrite: recomputeTopOrgPath }), { timeout: REKEY_TRANSACTION_TIMEOUT_MS });
     } catch (e) {

@@ -1,6 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { ROOT_ORG_PATH } from "@orgboard/contracts";
 import { applyRekey, REKEY_TRANSACTION_TIMEOUT_MS, rekeyFailure } from "@orgboard/events";
+import { FORBIDDEN_MESSAGE } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { procedure } from "../procedure.js";
 
@@ -17,7 +18,7 @@ export const rekeyRoute = procedure("inspection.restructuring.rekey")
   .output(c.output)
   .mutation(async ({ ctx, input }) => {
     // It moves any subtree: only a caller whose scope is the whole tree (restructuring's account carries "/").
-    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
     try {
       return await ctx.db.$transaction((tx) => applyRekey(tx, ctx, input, { service: "inspection" }), { timeout: REKEY_TRANSACTION_TIMEOUT_MS });
     } catch (e) {
