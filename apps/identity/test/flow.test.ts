@@ -420,7 +420,7 @@ if (KEYCLOAK_URL) {
         await expect(mover(client).moveUnitAttributes(back), client).rejects.toThrow(/HTTP 403/);
       }
       const official = (await loginAndExchange("001175003318")).tokens["access_token"]!;
-      await expect(keycloakUnitMover({ baseUrl: KEYCLOAK_URL, realm: "orgboard", getAdminToken: async () => official }).moveUnitAttributes(back)).rejects.toThrow(/HTTP 403/);
+      await expect(keycloakUnitMover({ baseUrl: KEYCLOAK_URL, realm: "orgboard", getAdminToken: () => Promise.resolve(official) }).moveUnitAttributes(back)).rejects.toThrow(/HTTP 403/);
       for (const b of BOARDS) expect((await userByName(b.username))!.attributes?.["org_paths"]).toEqual(["/08-2025/"]);
       // Restructuring's account reads and writes users, not the realm's clients, identity providers or login
       // events, and cannot make anyone a realm administrator (Keycloak lets only holders of an admin role grant
