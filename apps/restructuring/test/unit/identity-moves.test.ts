@@ -91,10 +91,13 @@ describe("the identity step's moves over the official 2025 plan, every province 
     const rootOf = (p: string) => p.split("/")[1]!;
     // Official of each organization, by old province root.
     const officials = new Map<string, { code: string; paths: string[] }[]>();
-    for (const [code, path] of pathsBefore) {
-      const root = rootOf(path);
-      officials.set(root, [...(officials.get(root) ?? []), { code, paths: [path] }]);
-    }
+    const file = (o: { code: string; paths: string[] }) => {
+      const root = rootOf(o.paths[0]!);
+      const list = officials.get(root);
+      if (list) list.push(o);
+      else officials.set(root, [o]);
+    };
+    for (const [code, path] of pathsBefore) file({ code, paths: [path] });
     const all = [...officials.values()].flat();
     const touching = (moves: PathMove[]) => {
       const roots = new Set(moves.flatMap((m) => [rootOf(m.fromPath), rootOf(m.toPath)]));
@@ -110,10 +113,7 @@ describe("the identity step's moves over the official 2025 plan, every province 
       expect(touching(r.moves).map((o) => o.paths), r.provinceCode).toEqual(once);
       // Re-file the officials under their new roots for the next provinces' moves.
       officials.clear();
-      for (const o of all) {
-        const root = rootOf(o.paths[0]!);
-        officials.set(root, [...(officials.get(root) ?? []), o]);
-      }
+      for (const o of all) file(o);
     }
     const afterRun = all.map((o) => o.paths[0]);
     for (const r of requests) apply(r.moves); // any request again, after the whole run
