@@ -5,6 +5,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenVerifier, TokenError } from "@orgboard/auth";
 import { startIdentity, type IdentityServer } from "../src/index.js";
+import { keycloakUnitMover } from "../src/unit-moves.js";
 import { authorizationRequest, Browser, builtinDriver, DASHBOARD, keycloakDriver, REDIRECT, run, text, tokenRequest as postToken, vneidLogin, type LoginDriver } from "./support.js";
 
 const KEYCLOAK_URL = process.env["KEYCLOAK_URL"]?.replace(/\/$/, "");
@@ -304,3 +305,136 @@ describe("device authorization grant (orgboard login, RFC 8628)", () => {
   });
 });
 
+
+// Issue #14: officials' unit attributes follow a restructuring through Keycloak's admin API, as production runs
+// it (restructuring's saga, IDENTITY_UNIT_MOVES=keycloak, with its own client-credentials token; the realm grants
+// its service account realm-management view-users and manage-users). Keycloak only: the built-in provider's
+// users come from its realm file, and its endpoint has the same case in unit-moves.test.ts.
+if (KEYCLOAK_URL) {
+  describe("restructuring's unit moves through Keycloak's admin API (#14)", () => {
+    const admin = `${KEYCLOAK_URL}/admin/realms/orgboard`;
+    // 2025: Hà Giang (02) and Tuyên Quang (08) merge into the new Tuyên Quang, whose committee is /08-2025/.
+    const MERGER = { idempotencyKey: "plan-kc:province-08:identity", effectiveOn: "2025-07-01", moves: [{ fromPath: "/08/", toPath: "/08-2025/" }, { fromPath: "/02/", toPath: "/08-2025/" }] };
+    // Citizens of the VNeID simulator that no realm file provisions: made officials here, removed after.
+    const BOARDS = [
+      { username: "tq.bantochuc", lastName: "Ma", firstName: "Thị Hương", nationalId: "008175002025", orgPaths: ["/08/"] },
+      { username: "hg.bantochuc", lastName: "Hoàng", firstName: "Văn Sùng", nationalId: "002178002025", orgPaths: ["/02/"] },
+    ];
+    let masterToken: string;
+    const ids = new Map<string, string>();
+
+    // Keycloak's bootstrap administrator (run-keycloak.sh's defaults): fixtures only, never the code under test.
+    const asMaster = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+      const res = await fetch(`${admin}${path}`, {
+        method: init.method ?? "GET",
+        headers: { authorization: `Bearer ${masterToken}`, ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
+        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      });
+      if (!res.ok) throw new Error(`${init.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
+      const body = await res.text();
+      return body ? (JSON.parse(body) as unknown) : undefined;
+    };
+    const userByName = async (username: string) => ((await asMaster(`/users?exact=true&briefRepresentation=false&username=${username}`)) as { id: string; attributes?: Record<string, string[]> }[])[0];
+    const removeBoards = async () => {
+      for (const b of BOARDS) {
+        const u = await userByName(b.username);
+        if (u) await asMaster(`/users/${u.id}`, { method: "DELETE" });
+      }
+    };
+    const serviceToken = async (client: string) => {
+      const res = await tokenRequest({ grant_type: "client_credentials", client_id: client, client_secret: `dev-${client}-secret` });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body["access_token"]!;
+    };
+    const mover = (client: string) => keycloakUnitMover({ baseUrl: KEYCLOAK_URL, realm: "orgboard", getAdminToken: () => serviceToken(client) });
+    const refresh = async (refreshToken: string) => {
+      const res = await tokenRequest({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: refreshToken });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+
+    beforeAll(async () => {
+      const res = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: process.env["KC_BOOTSTRAP_ADMIN_USERNAME"] ?? "admin", password: process.env["KC_BOOTSTRAP_ADMIN_PASSWORD"] ?? "admin" }),
+      });
+      expect(res.status, "Keycloak's bootstrap admin (KC_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD, default admin/admin)").toBe(200);
+      masterToken = ((await res.json()) as { access_token: string }).access_token;
+      await removeBoards(); // a run stopped half-way may have left them
+      const role = await asMaster("/roles/provincial_board");
+      for (const b of BOARDS) {
+        await asMaster("/users", {
+          method: "POST",
+          body: { username: b.username, enabled: true, firstName: b.firstName, lastName: b.lastName, attributes: { full_name: [`${b.lastName} ${b.firstName}`], national_id: [b.nationalId], org_paths: b.orgPaths } },
+        });
+        const id = (await userByName(b.username))!.id;
+        ids.set(b.username, id);
+        await asMaster(`/users/${id}/role-mappings/realm`, { method: "POST", body: [role] });
+        await asMaster(`/users/${id}/federated-identity/vneid`, { method: "POST", body: { identityProvider: "vneid", userId: b.nationalId, userName: b.nationalId } });
+      }
+    });
+    afterAll(async () => {
+      if (masterToken) await removeBoards();
+    });
+
+    it("moves the Tuyên Quang and Hà Giang boards: their refreshed tokens carry /08-2025/ alone; a repeat moves nobody", async () => {
+      const sessions = await Promise.all(BOARDS.map(async (b) => (await loginAndExchange(b.nationalId)).tokens));
+      for (const [i, s] of sessions.entries()) expect((await verifyAccess(s["access_token"]!))["org_paths"]).toEqual(BOARDS[i]!.orgPaths);
+      const since = Date.now();
+
+      expect(await mover("restructuring").moveUnitAttributes(MERGER)).toEqual({ idempotencyKey: MERGER.idempotencyKey, users: 2, replayed: false });
+
+      for (const s of sessions) {
+        const next = await refresh(s["refresh_token"]!);
+        expect(await verifyAccess(next["access_token"]!)).toMatchObject({ realm_access: { roles: ["provincial_board"] }, org_paths: ["/08-2025/"] });
+        const { payload: id } = await jwtVerify(next["id_token"]!, jwks, { issuer: realmUrl, audience: "dashboard" });
+        expect(id["org_paths"]).toEqual(["/08-2025/"]);
+        const info = await fetch(endpoint("userinfo_endpoint"), { headers: { authorization: `Bearer ${next["access_token"]}` } });
+        expect(((await info.json()) as Record<string, unknown>)["org_paths"]).toEqual(["/08-2025/"]);
+      }
+      // The rest of each user is as it was (one PUT per user carries the whole representation).
+      for (const b of BOARDS) {
+        expect((await userByName(b.username))!.attributes).toMatchObject({ national_id: [b.nationalId], full_name: [`${b.lastName} ${b.firstName}`], org_paths: ["/08-2025/"] });
+      }
+      // Officials elsewhere are untouched.
+      expect((await userByName("hn.bantochuc"))!.attributes?.["org_paths"]).toEqual(["/01/"]);
+      expect((await userByName("tw.bantochuc"))!.attributes?.["org_paths"]).toEqual(["/"]);
+
+      // A resumed run sends the same moves again: nobody is left to move (moves never chain).
+      expect(await mover("restructuring").moveUnitAttributes(MERGER)).toEqual({ idempotencyKey: MERGER.idempotencyKey, users: 0, replayed: true });
+      for (const b of BOARDS) expect((await userByName(b.username))!.attributes?.["org_paths"]).toEqual(["/08-2025/"]);
+
+      // Keycloak's admin events are the audit of the move: one user update each, by restructuring's service
+      // account (authDetails name the client by its internal id and the service-account user).
+      const client = ((await asMaster("/clients?clientId=restructuring")) as { id: string }[])[0]!;
+      const events = (await asMaster(`/admin-events?operationTypes=UPDATE&resourceTypes=USER&dateFrom=${new Date(since - 86_400_000).toISOString().slice(0, 10)}&max=100`)) as { resourcePath: string; authDetails: { clientId: string; userId: string }; time: number }[];
+      const ours = events.filter((e) => e.time >= since - 1000 && [...ids.values()].some((id) => e.resourcePath === `users/${id}`));
+      expect(ours).toHaveLength(2);
+      for (const e of ours) expect(e.authDetails).toMatchObject({ clientId: client.id, userId: "6f1b2c10-5e00-4c1e-9a01-000000000013" });
+    });
+
+    it("refuses an account without manage-users: other services' accounts and an official (403), nothing moved", async () => {
+      const back = { ...MERGER, idempotencyKey: "plan-kc:province-08:identity:undo", moves: [{ fromPath: "/08-2025/", toPath: "/08/" }] };
+      for (const client of ["membership", "personnel", "inspection", "conference", "realtime"]) {
+        await expect(mover(client).moveUnitAttributes(back), client).rejects.toThrow(/HTTP 403/);
+      }
+      const official = (await loginAndExchange("001175003318")).tokens["access_token"]!;
+      await expect(keycloakUnitMover({ baseUrl: KEYCLOAK_URL, realm: "orgboard", getAdminToken: () => Promise.resolve(official) }).moveUnitAttributes(back)).rejects.toThrow(/HTTP 403/);
+      for (const b of BOARDS) expect((await userByName(b.username))!.attributes?.["org_paths"]).toEqual(["/08-2025/"]);
+      // Restructuring's account reads and writes users, not the realm's clients, identity providers or login
+      // events, and cannot make anyone a realm administrator (Keycloak lets only holders of an admin role grant
+      // it). manage-users does let it map the realm's business roles: docs/security.md says so and why it is held.
+      const restructuring = await serviceToken("restructuring");
+      const asRestructuring = (path: string, init: { method?: string; body?: unknown } = {}) =>
+        fetch(`${admin}${path}`, { method: init.method ?? "GET", headers: { authorization: `Bearer ${restructuring}`, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      for (const path of ["/clients", "/identity-provider/instances", "/events", "/admin-events"]) expect((await asRestructuring(path)).status, path).toBe(403);
+      expect((await asRestructuring("/clients", { method: "POST", body: { clientId: "rogue", secret: "x", serviceAccountsEnabled: true } })).status).toBe(403);
+      const realmManagement = ((await asMaster("/clients?clientId=realm-management")) as { id: string }[])[0]!;
+      const manageRealm = await asMaster(`/clients/${realmManagement.id}/roles/manage-realm`);
+      const self = "6f1b2c10-5e00-4c1e-9a01-000000000013";
+      expect((await asRestructuring(`/users/${self}/role-mappings/clients/${realmManagement.id}`, { method: "POST", body: [manageRealm] })).status).toBe(403);
+      expect((await asRestructuring(`/users/${ids.get("tq.bantochuc")}/impersonation`, { method: "POST" })).status).toBe(403);
+    });
+  });
+}

@@ -24,6 +24,17 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
     }
   });
 
+  it("grants Keycloak's realm-management roles to restructuring's service account alone: view-users and manage-users, scope-mapped (#14)", () => {
+    // The raw file (the built-in provider ignores these keys; Keycloak imports them). docs/security.md says why.
+    const raw = JSON.parse(text) as { users: { username: string; clientRoles?: Record<string, string[]> }[]; clientScopeMappings?: Record<string, { client: string; roles: string[] }[]>; clients: { clientId: string; fullScopeAllowed?: boolean }[]; adminEventsEnabled?: boolean };
+    expect(raw.users.filter((u) => u.clientRoles).map((u) => [u.username, u.clientRoles])).toEqual([["service-account-restructuring", { "realm-management": ["view-users", "manage-users"] }]]);
+    expect(raw.clientScopeMappings).toEqual({ "realm-management": [{ client: "restructuring", roles: ["view-users", "manage-users"] }] });
+    // Without fullScopeAllowed a client uses only the roles mapped to its scope: no other client reaches them.
+    for (const c of raw.clients) expect(c.fullScopeAllowed, c.clientId).toBe(false);
+    // Keycloak's admin events are the audit of the unit moves.
+    expect(raw.adminEventsEnabled).toBe(true);
+  });
+
   it("gives each client's tokens only the audiences of the services they are for (#9)", () => {
     const aud = (c: string) => realm.clients.get(c)!.audiences;
     // One keycloak-js token per browser session: every service an official uses from the dashboard.

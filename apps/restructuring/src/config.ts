@@ -16,8 +16,13 @@ export const restructuringConfigSchema = baseServiceConfigSchema
     CONFERENCE_URL: httpUrl().optional(),
     /** Identity's unit-moves endpoint (officials' org_paths), last step; unset: `<OIDC_ISSUER>/orgboard/unit-moves` when IDENTITY_UNIT_MOVES=builtin. */
     IDENTITY_UNIT_MOVES_URL: httpUrl().optional(),
-    /** `builtin` (derive the endpoint from the issuer: the built-in provider) or `off` (no identity step, e.g. Keycloak until its mover is wired). */
-    IDENTITY_UNIT_MOVES: z.enum(["builtin", "off"]).default("off"),
+    /**
+     * `builtin` (derive the endpoint from the issuer: the built-in provider), `keycloak` (Keycloak's admin REST
+     * API with the service's own token, which the realm grants view-users / manage-users) or `off` (no identity step).
+     */
+    IDENTITY_UNIT_MOVES: z.enum(["builtin", "keycloak", "off"]).default("off"),
+    /** With `keycloak`: Keycloak's base URL for its admin API (in the cluster, not the ingress); unset: the one of OIDC_TOKEN_URL, else of OIDC_ISSUER. */
+    IDENTITY_KEYCLOAK_ADMIN_URL: httpUrl().optional(),
     OIDC_CLIENT_ID: nonEmpty().default("restructuring"),
     /** A secret: no default anywhere (docs/configuration.md); required with MEMBERSHIP_URL. */
     OIDC_CLIENT_SECRET: nonEmpty().optional(),
@@ -33,9 +38,13 @@ export const restructuringConfigSchema = baseServiceConfigSchema
     ...auditAnchorConfigShape,
   })
   .refine((c) => !c.MEMBERSHIP_URL || c.OIDC_CLIENT_SECRET, { message: "OIDC_CLIENT_SECRET is required with MEMBERSHIP_URL", path: ["OIDC_CLIENT_SECRET"] })
-  .refine((c) => !(c.INSPECTION_URL || c.PERSONNEL_URL || c.CONFERENCE_URL || c.IDENTITY_UNIT_MOVES_URL) || c.MEMBERSHIP_URL, {
-    message: "MEMBERSHIP_URL is required with INSPECTION_URL / PERSONNEL_URL / CONFERENCE_URL / IDENTITY_UNIT_MOVES_URL (their steps follow membership's moves)",
+  .refine((c) => !(c.INSPECTION_URL || c.PERSONNEL_URL || c.CONFERENCE_URL || c.IDENTITY_UNIT_MOVES_URL || c.IDENTITY_UNIT_MOVES === "keycloak") || c.MEMBERSHIP_URL, {
+    message: "MEMBERSHIP_URL is required with INSPECTION_URL / PERSONNEL_URL / CONFERENCE_URL / IDENTITY_UNIT_MOVES_URL / IDENTITY_UNIT_MOVES=keycloak (their steps follow membership's moves)",
     path: ["MEMBERSHIP_URL"],
+  })
+  .refine((c) => c.IDENTITY_UNIT_MOVES !== "keycloak" || keycloakRealmOf(c.OIDC_ISSUER) !== null, {
+    message: "IDENTITY_UNIT_MOVES=keycloak needs a Keycloak issuer (OIDC_ISSUER = <base>/realms/<realm>)",
+    path: ["IDENTITY_UNIT_MOVES"],
   });
 export type RestructuringConfig = ReturnType<typeof restructuringConfigSchema.parse>;
 
@@ -43,10 +52,39 @@ export function loadRestructuringConfig(env: Record<string, string | undefined> 
   return loadConfig(restructuringConfigSchema, env, { app: "restructuring", renamed: {}, secrets: [] });
 }
 
-/** Identity's unit-moves endpoint: IDENTITY_UNIT_MOVES_URL, else the built-in provider's under the issuer (IDENTITY_UNIT_MOVES=builtin), else none. */
+/** The built-in provider's unit-moves endpoint: IDENTITY_UNIT_MOVES_URL, else the one under the issuer (IDENTITY_UNIT_MOVES=builtin), else none (`off`, or `keycloak`: see identityTargetOfConfig). */
 export function unitMovesUrlOfConfig(config: Pick<RestructuringConfig, "OIDC_ISSUER" | "IDENTITY_UNIT_MOVES_URL" | "IDENTITY_UNIT_MOVES">): string | null {
+  if (config.IDENTITY_UNIT_MOVES === "keycloak") return null;
   if (config.IDENTITY_UNIT_MOVES_URL) return config.IDENTITY_UNIT_MOVES_URL;
   return config.IDENTITY_UNIT_MOVES === "builtin" ? `${config.OIDC_ISSUER.replace(/\/+$/, "")}/orgboard/unit-moves` : null;
+}
+
+export type IdentityTarget = { kind: "builtin"; url: string } | { kind: "keycloak"; baseUrl: string; realm: string };
+
+const KEYCLOAK_REALM_URL = /^(https?:\/\/.+?)\/realms\/([^/]+)(\/.*)?$/;
+
+/** `<base>/realms/<realm>[/…]` → its realm name and Keycloak's base URL; anything else → null. */
+function keycloakRealmOf(url: string): { baseUrl: string; realm: string } | null {
+  const m = KEYCLOAK_REALM_URL.exec(url.replace(/\/+$/, ""));
+  return m ? { baseUrl: m[1]!, realm: decodeURIComponent(m[2]!) } : null;
+}
+
+/**
+ * Where the identity step moves officials' unit attributes (docs/restructuring.md "Identity"): the built-in
+ * provider's endpoint, Keycloak's admin API (the realm the tokens are issued in — restructuring's service
+ * account lives there — reached at IDENTITY_KEYCLOAK_ADMIN_URL, else where the tokens are fetched), or nowhere.
+ */
+export function identityTargetOfConfig(
+  config: Pick<RestructuringConfig, "OIDC_ISSUER" | "OIDC_TOKEN_URL" | "IDENTITY_UNIT_MOVES_URL" | "IDENTITY_UNIT_MOVES" | "IDENTITY_KEYCLOAK_ADMIN_URL">,
+): IdentityTarget | null {
+  if (config.IDENTITY_UNIT_MOVES === "keycloak") {
+    const issuer = keycloakRealmOf(config.OIDC_ISSUER);
+    if (!issuer) return null;
+    const baseUrl = config.IDENTITY_KEYCLOAK_ADMIN_URL?.replace(/\/+$/, "") ?? (config.OIDC_TOKEN_URL ? keycloakRealmOf(config.OIDC_TOKEN_URL)?.baseUrl : undefined) ?? issuer.baseUrl;
+    return { kind: "keycloak", baseUrl, realm: issuer.realm };
+  }
+  const url = unitMovesUrlOfConfig(config);
+  return url ? { kind: "builtin", url } : null;
 }
 
 /** The token endpoint: OIDC_TOKEN_URL, else Keycloak's under the issuer. */

@@ -6,10 +6,10 @@ import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { membershipLink } from "./app/membership.js";
-import { wiredSteps, WIRABLE_STEPS } from "./app/rekeys.js";
+import { identityMover, wiredSteps, WIRABLE_STEPS } from "./app/rekeys.js";
 import type { CrashPoint } from "./app/saga.js";
 import { staticTree } from "./app/tree.js";
-import { loadRestructuringConfig, tokenUrlOf, unitMovesUrlOfConfig } from "./config.js";
+import { identityTargetOfConfig, loadRestructuringConfig, tokenUrlOf, unitMovesUrlOfConfig } from "./config.js";
 import { openDatabase } from "./db.js";
 import { createRestructuringService } from "./server.js";
 
@@ -32,6 +32,8 @@ const rekeys = getToken
   ? wiredSteps({
       urls: { ...(config.INSPECTION_URL ? { inspection: config.INSPECTION_URL } : {}), ...(config.PERSONNEL_URL ? { personnel: config.PERSONNEL_URL } : {}), ...(config.CONFERENCE_URL ? { conference: config.CONFERENCE_URL } : {}) },
       unitMovesUrl: unitMovesUrlOfConfig(config),
+      // Keycloak's admin API (IDENTITY_UNIT_MOVES=keycloak) or the built-in endpoint; the token is the service's own.
+      identity: identityMover(identityTargetOfConfig(config), getToken),
       getToken,
     })
   : [];

@@ -1,6 +1,8 @@
 // Test citizens of the VNeID simulator. The real service knows every citizen; the simulator knows these.
-// Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers); the last
-// two are citizens with no orgboard account, to show that a valid national identity alone grants nothing.
+// Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers); then two
+// citizens with no orgboard account, to show that a valid national identity alone grants nothing; the last
+// two are the Tuyên Quang and Hà Giang board officials that flow.test.ts provisions in Keycloak for the
+// restructuring's unit move (issue #14) and removes again (no realm file carries them).
 export const LOA_BASIC = "urn:vneid:loa:1";
 export const LOA_HIGH = "urn:vneid:loa:2";
 export const LOA_VALUES = [LOA_BASIC, LOA_HIGH] as const;
@@ -27,6 +29,8 @@ export const citizens: Citizen[] = [
   { sub: "vneid-7c1e0a5a", nationalId: "001183005566", name: "Trịnh Thị Thu", birthdate: "1983-03-22", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a58", nationalId: "079192004411", name: "Ngô Thị Mai", birthdate: "1992-06-14", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a59", nationalId: "001099001234", name: "Bùi Văn Tùng", birthdate: "1999-02-27", gender: "male", loa: LOA_BASIC },
+  { sub: "vneid-7c1e0a5b", nationalId: "008175002025", name: "Ma Thị Hương", birthdate: "1975-05-19", gender: "female", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a5c", nationalId: "002178002025", name: "Hoàng Văn Sùng", birthdate: "1978-10-08", gender: "male", loa: LOA_HIGH },
 ];
 
 export function findCitizen(nationalId: string): Citizen | undefined {

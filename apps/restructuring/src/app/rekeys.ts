@@ -1,13 +1,16 @@
 // The other services' scope-key rewrites as the saga reaches them (docs/restructuring.md "Rekey",
 // "Identity"): `<svc>.restructuring.rekey` of inspection (contract 1.4), personnel (1.4) and conference
-// (1.3) over tRPC, and the identity built-in provider's unit-moves endpoint, all with the restructuring
-// service account's client-credentials token (the realm gives its client those audiences). main.ts builds
+// (1.3) over tRPC, and identity's unit moves (the built-in provider's endpoint, or Keycloak's admin API
+// through apps/identity's keycloakUnitMover), all with the restructuring service account's
+// client-credentials token (the realm gives its client those audiences and roles). main.ts builds
 // one per configured URL; an unset URL leaves its step out of the run, and `runs.get` names it (`notWired`).
 import type { ConferenceContract } from "@orgboard/contract-conference";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
 import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
+import { keycloakUnitMover } from "@orgboard/identity/unit-moves";
 import { createTRPCClient } from "@trpc/client";
+import type { IdentityTarget } from "../config.js";
 
 type ConferenceContractRouter = ContractRouter<ConferenceContract>;
 import { rekeyStep, UNDO, type PathMove, type RekeyClient, type SagaStep, type StepContext } from "./steps.js";
@@ -40,32 +43,98 @@ export function rekeyClient(service: RekeyService, opts: { url: string; getToken
 /** The identity built-in provider's endpoint: `<realm URL>/orgboard/unit-moves`. */
 export const unitMovesUrlOf = (issuer: string) => `${issuer.replace(/\/+$/, "")}/orgboard/unit-moves`;
 
-/**
- * Officials' `org_paths` follow the moves (identity). Run after every service's rekey (the design: a board's
- * next token carries the new path only once its data is there). Its answer's `records.users` is the number
- * of realm users changed. Undone by the reverse moves, as the rekeys.
- */
-export function identityStep(opts: { unitMovesUrl: string; getToken: () => Promise<string> }): SagaStep {
-  // The endpoint's client, as apps/identity's `builtInUnitMover` (not imported: that package is the provider).
-  const move = async (request: { idempotencyKey: string; effectiveOn: string; moves: PathMove[] }) => {
-    const res = await fetch(opts.unitMovesUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` }, body: JSON.stringify(request) });
-    const body = (await res.json().catch(() => ({}))) as { users?: number; replayed?: boolean; error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
-    if (!res.ok || typeof body.users !== "number") {
-      const detail = body.fieldErrors?.map((e) => `${e.path}: ${e.message}`).join("; ") ?? `${body.error ?? ""} ${body.error_description ?? ""}`.trim();
-      throw new Error(`identity unit-moves: HTTP ${res.status} ${detail}`.trim());
-    }
-    return { users: body.users, replayed: body.replayed === true };
+/** What the identity step calls: apps/identity's `UnitAttributeMover` (the built-in provider's endpoint or Keycloak's admin API). */
+export interface UnitMover {
+  moveUnitAttributes(request: { idempotencyKey: string; effectiveOn: string; moves: PathMove[] }): Promise<{ users: number; replayed: boolean }>;
+}
+
+/** The built-in provider's endpoint at a full URL (IDENTITY_UNIT_MOVES_URL may name it directly, unlike `builtInUnitMover`'s realm URL). */
+export function builtInEndpointMover(opts: { unitMovesUrl: string; getToken: () => Promise<string> }): UnitMover {
+  return {
+    async moveUnitAttributes(request) {
+      const res = await fetch(opts.unitMovesUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` }, body: JSON.stringify(request) });
+      const body = (await res.json().catch(() => ({}))) as { users?: number; replayed?: boolean; error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
+      if (!res.ok || typeof body.users !== "number") {
+        const detail = body.fieldErrors?.map((e) => `${e.path}: ${e.message}`).join("; ") ?? `${body.error ?? ""} ${body.error_description ?? ""}`.trim();
+        throw new Error(`identity unit-moves: HTTP ${res.status} ${detail}`.trim());
+      }
+      return { users: body.users, replayed: body.replayed === true };
+    },
   };
-  const moves = (c: StepContext): PathMove[] => (c.resultOf("membership.reparent")?.moves ?? []).map(({ fromPath, toPath }) => ({ fromPath, toPath }));
+}
+
+/**
+ * The mover for the configuration (config.ts `identityTargetOfConfig`): Keycloak's admin API with the
+ * service's own client-credentials token (the realm grants restructuring's service account realm-management
+ * view-users and manage-users, and nothing else has them: docs/security.md), or the built-in endpoint.
+ */
+export function identityMover(target: IdentityTarget | null, getToken: () => Promise<string>): UnitMover | null {
+  if (!target) return null;
+  if (target.kind === "keycloak") return keycloakUnitMover({ baseUrl: target.baseUrl, realm: target.realm, getAdminToken: getToken });
+  return builtInEndpointMover({ unitMovesUrl: target.url, getToken });
+}
+
+const parentPath = (path: string) => path.slice(0, path.slice(0, -1).lastIndexOf("/") + 1);
+
+/**
+ * What the identity step moves (docs/restructuring.md "Identity"): membership's reparent moves (an official of a
+ * moved organization follows it), plus the boards of committees that closed into a successor — each old
+ * province's committee into the new province's (`/02/` → `/08-2025/`: the Hà Giang and Tuyên Quang boards both
+ * see the merged province), a merged commune's committee into the new commune's. A district committee gets no
+ * move of its own (the level is abolished; its successor, the province, would widen its officials' scope): under
+ * a merged province its path follows the province's prefix to a path that names no organization, i.e. its
+ * officials see nothing until the board assigns them anew. Paths come from membership's answered moves (a
+ * closed commune's path is its moved cells' old parent, the new commune's their new parent).
+ */
+export function identityMovesOf(c: Pick<StepContext, "orgCode" | "orgPath" | "sourceOrgCodes" | "changes">, reparentMoves: readonly (PathMove & { code: string })[]): PathMove[] {
+  const moves: PathMove[] = reparentMoves.map(({ fromPath, toPath }) => ({ fromPath, toPath }));
+  const reparentOf = new Map(c.changes.flatMap((x) => (x.kind === "reparent" ? [[x.code, x] as const] : [])));
+  const oldPathOf = new Map<string, string>();
+  const newPathOf = new Map<string, string>([[c.orgCode, c.orgPath]]);
+  for (const m of reparentMoves) {
+    const change = reparentOf.get(m.code);
+    if (!change) continue;
+    if (change.fromParentCode !== null) oldPathOf.set(change.fromParentCode, parentPath(m.fromPath));
+    newPathOf.set(change.toParentCode, parentPath(m.toPath));
+  }
+  for (const code of c.sourceOrgCodes) if (code !== c.orgCode) moves.push({ fromPath: `/${code}/`, toPath: c.orgPath });
+  for (const x of c.changes) {
+    // Old provinces are above; a successor that is the province's committee is a district's (abolished level).
+    if (x.kind !== "close" || x.successorCode === null || x.successorCode === c.orgCode || c.sourceOrgCodes.includes(x.code)) continue;
+    const fromPath = oldPathOf.get(x.code);
+    const toPath = newPathOf.get(x.successorCode);
+    if (fromPath !== undefined && toPath !== undefined) moves.push({ fromPath, toPath });
+  }
+  return moves;
+}
+
+/**
+ * The compensation's moves: the forward ones reversed, last first, except where several paths merged into one
+ * (two boards on `/08-2025/`: which came from where is not recorded in Keycloak), which stay: after a rollback
+ * those officials name a closed committee and see nothing until reassigned.
+ */
+export function identityUndoMovesOf(forward: readonly PathMove[]): PathMove[] {
+  const into = new Map<string, number>();
+  for (const m of forward) into.set(m.toPath, (into.get(m.toPath) ?? 0) + 1);
+  return forward.filter((m) => into.get(m.toPath) === 1).reverse().map((m) => ({ fromPath: m.toPath, toPath: m.fromPath }));
+}
+
+/**
+ * Officials' `org_paths` follow the moves (identity; `identityMovesOf`). Run after every service's rekey (the
+ * design: a board's next token carries the new path only once its data is there). Its answer's
+ * `records.users` is the number of realm users changed. Undone by the reverse moves (`identityUndoMovesOf`).
+ */
+export function identityStep(opts: { unitMovesUrl: string; getToken: () => Promise<string> } | { mover: UnitMover }): SagaStep {
+  const mover = "mover" in opts ? opts.mover : builtInEndpointMover(opts);
+  const moves = (c: StepContext): PathMove[] => identityMovesOf(c, c.resultOf("membership.reparent")?.moves ?? []);
   return {
     name: "identity.unitMoves",
     async run(c) {
-      const r = await move({ idempotencyKey: c.idempotencyKey, effectiveOn: c.effectiveOn, moves: moves(c) });
+      const r = await mover.moveUnitAttributes({ idempotencyKey: c.idempotencyKey, effectiveOn: c.effectiveOn, moves: moves(c) });
       return { records: { users: r.users }, replayed: r.replayed };
     },
     async compensate(c) {
-      const back = moves(c).reverse().map((m) => ({ fromPath: m.toPath, toPath: m.fromPath }));
-      const r = await move({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, moves: back });
+      const r = await mover.moveUnitAttributes({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, moves: identityUndoMovesOf(moves(c)) });
       return { records: { users: r.users }, replayed: r.replayed };
     },
   };
@@ -75,6 +144,8 @@ export function identityStep(opts: { unitMovesUrl: string; getToken: () => Promi
 export function wiredSteps(opts: {
   urls: Partial<Record<RekeyService, string>>;
   unitMovesUrl: string | null;
+  /** The identity step's mover (wins over unitMovesUrl): `identityMover(identityTargetOfConfig(config), …)`. */
+  identity?: UnitMover | null;
   getToken: () => Promise<string>;
 }): SagaStep[] {
   const steps: SagaStep[] = [];
@@ -82,6 +153,7 @@ export function wiredSteps(opts: {
     const url = opts.urls[service];
     if (url) steps.push(rekeyStep(service, rekeyClient(service, { url, getToken: opts.getToken })));
   }
-  if (opts.unitMovesUrl) steps.push(identityStep({ unitMovesUrl: opts.unitMovesUrl, getToken: opts.getToken }));
+  if (opts.identity) steps.push(identityStep({ mover: opts.identity }));
+  else if (opts.unitMovesUrl) steps.push(identityStep({ unitMovesUrl: opts.unitMovesUrl, getToken: opts.getToken }));
   return steps;
 }

@@ -6,7 +6,8 @@
 // stored result (replayed) and doubles nothing. Identity: the built-in provider in this process, its
 // unit-moves endpoint called last with restructuring's client-credentials token from that provider (the
 // services here trust the test issuer, so their token comes from it): a board official of the Hà Giang cell
-// carries the cell's new path afterwards.
+// carries the cell's new path afterwards, the Hà Giang and Tuyên Quang boards the merged province's, a merged
+// commune's board its new commune's.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +25,8 @@ import { createLogger, type Service } from "@orgboard/server-kit";
 import { createTRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identityStep, rekeyClient, unitMovesUrlOf, wiredSteps } from "../../src/app/rekeys.js";
-import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork } from "../../src/domain/index.js";
+import type { PathMove } from "../../src/app/steps.js";
+import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork, type OrgChange } from "../../src/domain/index.js";
 import { CENTRAL, startInProcess, startMembership, type MembershipSide, type RestructuringSide } from "./saga-system.js";
 
 const silent = (name: string) => createLogger({ name, level: "silent" });
@@ -49,6 +51,10 @@ async function up(name: string, service: Service, drop: () => Promise<void>) {
 let cellCode = "";
 let oldPath = "";
 let identityDir = "";
+// A Hà Giang or Tuyên Quang commune committee that closes into a new commune (its cells move there): its official follows.
+let communeCode = "";
+let communeOldPath = "";
+let communeSuccessorCode = "";
 
 beforeAll(async () => {
   m = await startMembership(["02", "08"]);
@@ -59,9 +65,19 @@ beforeAll(async () => {
   const moved = work!.changes.filter((c) => c.kind === "reparent").map((c) => c.code);
   const [cell] = await m.q<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' AND code = ANY($1) ORDER BY code LIMIT 1`, [moved]);
   ({ code: cellCode, path: oldPath } = cell!);
-  // The shipped realm plus the cell's secretary (an official whose org_paths name the cell).
+  const closed = work!.changes.find(
+    (c): c is Extract<OrgChange, { kind: "close" }> =>
+      c.kind === "close" && c.successorCode !== null && c.successorCode !== work!.orgCode && work!.changes.some((x) => x.kind === "reparent" && x.fromParentCode === c.code),
+  )!;
+  communeCode = closed.code;
+  communeSuccessorCode = closed.successorCode!;
+  [{ path: communeOldPath }] = (await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [communeCode])) as [{ path: string }];
+  // The shipped realm plus the cell's secretary (an official whose org_paths name the cell), the two old
+  // provinces' boards and the closing commune's committee.
   identityDir = mkdtempSync(join(tmpdir(), "restructuring-identity-"));
   const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: Record<string, unknown>[] };
+  const official = (id: string, username: string, path: string) => ({ id, username, enabled: true, firstName: "Văn", lastName: "Bùi", attributes: { full_name: ["Bùi Văn"], org_paths: [path] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] });
+  realm.users.push(official("6f1b2c10-0201-4c1e-9a01-00000000c002", "hg.bantochuc", "/02/"), official("6f1b2c10-0801-4c1e-9a01-00000000c003", "tq.bantochuc", "/08/"), official("6f1b2c10-0201-4c1e-9a01-00000000c004", "hg.xa", communeOldPath));
   realm.users.push({ id: "6f1b2c10-0201-4c1e-9a01-00000000c001", username: "hg.chibo", enabled: true, firstName: "Văn Tùng", lastName: "Bùi", attributes: { full_name: ["Bùi Văn Tùng"], org_paths: [oldPath] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] });
   writeFileSync(join(identityDir, "realm.json"), JSON.stringify(realm));
   const identity = await startIdentity({ port: 0, realmFile: join(identityDir, "realm.json"), dataDir: join(identityDir, "data") });
@@ -150,6 +166,14 @@ describe("one province merge with inspection, personnel, conference and identity
     const state = JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: { users: { username: string; before: string[]; after: string[] }[] }[] };
     expect(state.applied).toHaveLength(1);
     expect(state.applied[0]!.users.find((u) => u.username === "hg.chibo")).toMatchObject({ username: "hg.chibo", before: [oldPath], after: [newPath] });
+    // The old provinces' boards both carry the merged province; the closed commune's, its successor.
+    const [successor] = await m.q<{ path: string; closed_on: unknown }>(`SELECT path, closed_on FROM party_organization WHERE code = $1`, [communeSuccessorCode]);
+    expect(successor!.closed_on).toBeNull();
+    const after = Object.fromEntries(state.applied[0]!.users.map((u) => [u.username, u.after]));
+    expect(after).toMatchObject({ "hg.bantochuc": ["/08-2025/"], "tq.bantochuc": ["/08-2025/"], "hg.xa": [successor!.path] });
+    expect(successor!.path.startsWith("/08-2025/")).toBe(true);
+    expect(communeOldPath).toMatch(/^\/0[28]\//);
+    expect(communeCode).not.toBe(communeSuccessorCode);
   });
 
   it("a repeated rekey with a step's key answers the stored result (replayed), nothing doubled", async () => {
@@ -165,7 +189,19 @@ describe("one province merge with inspection, personnel, conference and identity
     }
     // Identity's step, repeated with its key: the stored result, no second move recorded.
     const idRow = await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "identity.unitMoves" } });
-    const replay = await identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken }).run({ idempotencyKey: idRow.idempotencyKey, effectiveOn: "2025-07-01", resultOf: (s: string) => (s === "membership.reparent" ? { records: {}, replayed: false, moves: moves.map((x) => ({ ...x, code: "" })) } : undefined) } as never);
+    // The context as the saga builds it (the province's stored row and changes): the same request again.
+    const province = await r.db.prisma.runProvince.findFirstOrThrow({ where: { planId, provinceCode: idRow.provinceCode } });
+    const changes = (await r.db.prisma.orgChange.findMany({ where: { planId, provinceCode: idRow.provinceCode }, orderBy: { position: "asc" } })).map((x) => x.payload as unknown as OrgChange);
+    const reparented = (((await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "membership.reparent" } })).result as unknown as { moves: (PathMove & { code: string })[] }).moves);
+    const replay = await identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken }).run({
+      idempotencyKey: idRow.idempotencyKey,
+      effectiveOn: "2025-07-01",
+      orgCode: province.orgCode,
+      orgPath: province.orgPath,
+      sourceOrgCodes: province.sourceOrgCodes as string[],
+      changes,
+      resultOf: (s: string) => (s === "membership.reparent" ? { records: {}, replayed: false, moves: reparented } : undefined),
+    } as never);
     expect(replay).toEqual({ records: (idRow.result as { records: Record<string, number> }).records, replayed: true });
     expect((JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: unknown[] }).applied).toHaveLength(1);
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { configVariables, documentedVariables } from "@orgboard/server-kit";
 import { describe, expect, it } from "vitest";
-import { loadRestructuringConfig, restructuringConfigSchema, unitMovesUrlOfConfig } from "../../src/config.js";
+import { identityTargetOfConfig, loadRestructuringConfig, restructuringConfigSchema, unitMovesUrlOfConfig } from "../../src/config.js";
 
 const doc = readFileSync(new URL("../../../../docs/configuration.md", import.meta.url), "utf8");
 const example = readFileSync(new URL("../../../../.env.example", import.meta.url), "utf8");
@@ -27,7 +27,24 @@ describe("restructuring's configuration", () => {
     expect(unitMovesUrlOfConfig(loadRestructuringConfig(base))).toBeNull();
     expect(unitMovesUrlOfConfig(loadRestructuringConfig({ ...base, IDENTITY_UNIT_MOVES: "builtin" }))).toBe("http://id.test/realms/orgboard/orgboard/unit-moves");
     expect(unitMovesUrlOfConfig(loadRestructuringConfig({ ...base, MEMBERSHIP_URL: "http://membership:4001", OIDC_CLIENT_SECRET: "s", IDENTITY_UNIT_MOVES_URL: "http://kc.test/x" }))).toBe("http://kc.test/x");
-    expect(() => loadRestructuringConfig({ ...base, IDENTITY_UNIT_MOVES: "keycloak" })).toThrow(/IDENTITY_UNIT_MOVES/);
+    expect(() => loadRestructuringConfig({ ...base, IDENTITY_UNIT_MOVES: "keycloak2" })).toThrow(/IDENTITY_UNIT_MOVES/);
     expect(() => loadRestructuringConfig({ ...base, PERSONNEL_URL: "http://personnel:4007" })).toThrow(/MEMBERSHIP_URL/);
+  });
+
+  it("IDENTITY_UNIT_MOVES=keycloak: Keycloak's admin API of the issuer's realm, at IDENTITY_KEYCLOAK_ADMIN_URL, else where tokens are fetched, else the issuer's host", () => {
+    // As infra/k8s/base/config.yaml: the issuer is public, tokens and the admin API are fetched inside the cluster.
+    const cluster = { OIDC_ISSUER: "https://sso.orgboard.example/realms/orgboard", OIDC_TOKEN_URL: "http://keycloak/realms/orgboard/protocol/openid-connect/token", MEMBERSHIP_URL: "http://membership", OIDC_CLIENT_SECRET: "s", IDENTITY_UNIT_MOVES: "keycloak" };
+    expect(identityTargetOfConfig(loadRestructuringConfig(cluster))).toEqual({ kind: "keycloak", baseUrl: "http://keycloak", realm: "orgboard" });
+    expect(identityTargetOfConfig(loadRestructuringConfig({ ...cluster, IDENTITY_KEYCLOAK_ADMIN_URL: "http://keycloak-admin:8080/" }))).toEqual({ kind: "keycloak", baseUrl: "http://keycloak-admin:8080", realm: "orgboard" });
+    const { OIDC_TOKEN_URL: _unused, ...noTokenUrl } = cluster;
+    expect(identityTargetOfConfig(loadRestructuringConfig(noTokenUrl))).toEqual({ kind: "keycloak", baseUrl: "https://sso.orgboard.example", realm: "orgboard" });
+    // keycloak wins over an endpoint URL (the built-in provider's); builtin and off as before.
+    expect(identityTargetOfConfig(loadRestructuringConfig({ ...cluster, IDENTITY_UNIT_MOVES_URL: "http://identity/x" }))).toMatchObject({ kind: "keycloak" });
+    expect(unitMovesUrlOfConfig(loadRestructuringConfig({ ...cluster, IDENTITY_UNIT_MOVES_URL: "http://identity/x" }))).toBeNull();
+    expect(identityTargetOfConfig(loadRestructuringConfig({ ...cluster, IDENTITY_UNIT_MOVES: "builtin" }))).toEqual({ kind: "builtin", url: "https://sso.orgboard.example/realms/orgboard/orgboard/unit-moves" });
+    expect(identityTargetOfConfig(loadRestructuringConfig({ ...cluster, IDENTITY_UNIT_MOVES: "off" }))).toBeNull();
+    // It needs membership (its moves follow membership's) and a Keycloak-shaped issuer (the realm is the issuer's).
+    expect(() => loadRestructuringConfig({ OIDC_ISSUER: cluster.OIDC_ISSUER, IDENTITY_UNIT_MOVES: "keycloak" })).toThrow(/MEMBERSHIP_URL/);
+    expect(() => loadRestructuringConfig({ ...cluster, OIDC_ISSUER: "https://id.example/oidc" })).toThrow(/IDENTITY_UNIT_MOVES/);
   });
 });
