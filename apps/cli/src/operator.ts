@@ -95,9 +95,9 @@ async function backupBeforeBulkWork(db: MembershipDatabase): Promise<void> {
 }
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
-  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} phải là số nguyên / must be a whole number, got "${value}"`);
   const n = Number(value);
-  if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max) throw new InvalidArgumentError(`${name} phải trong khoảng ${min} đến ${max} / must be between ${min} and ${max}, got ${n}`);
   return n;
 };
 
@@ -105,7 +105,7 @@ const isoDate = (value: string) => {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value) ?? null;
   const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : value;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
+    throw new InvalidArgumentError(`"${value}" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd) / is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
   }
   return iso;
 };
@@ -122,7 +122,7 @@ function collectLimit(value: string, previous: Partial<ReadLimits>): Partial<Rea
 }
 
 function requireFile(file: string): string {
-  if (!existsSync(file)) throw new CliInputError("FILE", `no such file: ${file}`);
+  if (!existsSync(file)) throw new CliInputError("FILE", `không có tệp / no such file: ${file}`);
   return file;
 }
 

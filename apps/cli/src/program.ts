@@ -10,12 +10,15 @@ import { registerOperatorCommands } from "./operator.js";
 import { registerRestructureCommands } from "./api/restructuring.js";
 import { registerSimulateCommand } from "./simulate/index.js";
 import { registerStartCommand } from "./start/index.js";
+import { vietnameseFirst } from "./commander-messages.js";
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from "./errors.js";
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("orgboard")
     .description("orgboard: đăng nhập, nhập/xuất, báo cáo qua API; chế độ vận hành (operator) đọc/ghi thẳng cơ sở dữ liệu / login, import/export and reports through the API; operator mode for direct database access")
     .showHelpAfterError()
+    // Subcommands inherit this (commander copies the output settings to each .command()).
+    .configureOutput({ outputError: (str, write) => write(vietnameseFirst(str)) })
     .exitOverride();
 
   registerAuthCommands(program);

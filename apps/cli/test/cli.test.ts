@@ -108,14 +108,15 @@ describe("orgboard CLI", () => {
     const cases: [string[], RegExp][] = [
       [["operator", "report", "annual", "--org", "46", "--year", "2025"], /orgPath/],
       [["operator", "report", "annual", "--org", "/99/", "--year", "2025"], /orgPath: không có tổ chức đảng ở đường dẫn \/99\/ \/ no organization has the path \/99\//],
-      [["operator", "report", "annual", "--org", "/", "--year", "abc"], /--year must be a whole number/],
+      [["operator", "report", "annual", "--org", "/", "--year", "abc"], /--year phải là số nguyên \/ must be a whole number/],
       [["operator", "report", "annual", "--org", "/"], /--year/],
       [["operator", "seed", "--scale", "galaxy"], /--scale/],
       [["operator", "import", "people", "x.csv"], /kind/],
-      [["operator", "import", "members", "missing.csv", "--actor", "t"], /FILE: no such file/],
+      [["operator", "import", "members", "missing.csv", "--actor", "t"], /FILE: không có tệp \/ no such file/],
       [["operator", "import", "members", "missing.csv"], /--actor/],
       [["operator", "export", "members", "out.csv", "--org", "01"], /orgPath/],
-      [["frobnicate"], /unknown command/],
+      [["frobnicate"], /^lỗi: không có lệnh 'frobnicate'\nerror: unknown command 'frobnicate'/],
+      [["operator", "seed", "--bogus"], /lỗi: không có tùy chọn '--bogus'\nerror: unknown option '--bogus'/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);

@@ -19,19 +19,19 @@ export function parseSpeed(value: string): number {
   if (v === "max" || v === "infinity") return Infinity;
   const m = /^(\d+(?:\.\d+)?)x?$/.exec(v);
   const n = m ? Number(m[1]) : NaN;
-  if (!(n > 0)) throw new InvalidArgumentError(`--speed must be a positive factor like 10x (or "max"), got "${value}"`);
+  if (!(n > 0)) throw new InvalidArgumentError(`--speed phải là hệ số dương như 10x (hoặc "max") / must be a positive factor like 10x (or "max"), got "${value}"`);
   return n;
 }
 
 const positiveInt = (name: string, max: number) => (value: string) => {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} phải là số nguyên / must be a whole number, got "${value}"`);
   const n = Number(value);
-  if (n < 1 || n > max) throw new InvalidArgumentError(`${name} must be between 1 and ${max}, got ${n}`);
+  if (n < 1 || n > max) throw new InvalidArgumentError(`${name} phải trong khoảng 1 đến ${max} / must be between 1 and ${max}, got ${n}`);
   return n;
 };
 
 const url = (name: string) => (value: string) => {
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new InvalidArgumentError(`${name} must be an http(s) URL, got "${value}"`);
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new InvalidArgumentError(`${name} phải là URL http(s) / must be an http(s) URL, got "${value}"`);
   return value.replace(/\/+$/, "");
 };
 
@@ -127,7 +127,7 @@ export function registerSimulateCommand(program: Command, setExit: (code: number
     .option("--speed <factor>", 'simulated minutes per real minute, e.g. 10x; "max" = no waiting', parseSpeed, 10)
     .option("--seed <n>", "same seed, same conference", positiveInt("--seed", 2 ** 31 - 1), 1)
     .option("--edition <year>", "party structure: 2024 (63 provinces) or 2025 (34)", (v: string) => {
-      if (v !== "2024" && v !== "2025") throw new InvalidArgumentError(`--edition must be 2024 or 2025, got "${v}"`);
+      if (v !== "2024" && v !== "2025") throw new InvalidArgumentError(`--edition phải là 2024 hoặc 2025 / must be 2024 or 2025, got "${v}"`);
       return v;
     })
     .option("--identity-url <url>", "identity provider base URL (env IDENTITY_URL)", url("--identity-url"), process.env.IDENTITY_URL || DEFAULT_IDENTITY_URL)
