@@ -202,6 +202,27 @@ export function deriveOrgChanges(plan: CompiledPlan, tree: readonly OrgNode[]): 
       newParent.set(child.code, { to });
     }
   }
+  // Renames of the plan (plans.update): an `update` of the organization, attached to the unit it stands for
+  // after the run. Membership's update sets a unit code, so an organization without one (a cell) takes the
+  // new unit whose committee it ends under (its commune): one step renames it, no new kind of change.
+  const renames = Object.entries(plan.plan.renames ?? {});
+  if (renames.length > 0) {
+    const unitOfOrg = new Map([...orgOfNewUnit].map(([unit, org]) => [org, unit]));
+    const parentAfter = (code: string) => newParent.get(code)?.to ?? byCode.get(code)?.parentCode ?? null;
+    const updated = new Map(changes.flatMap((c, i) => (c.kind === "update" ? [[c.code, i] as const] : [])));
+    for (const [code, name] of renames) {
+      const org = byCode.get(code);
+      if (!org || org.closed || closing.has(code)) continue;
+      const at = updated.get(code);
+      if (at !== undefined) {
+        changes[at] = { ...(changes[at] as Extract<OrgChange, { kind: "update" }>), name };
+        continue;
+      }
+      let unitCode: string | undefined;
+      for (let cur: string | null = code, guard = 0; cur !== null && unitCode === undefined && guard < 64; cur = parentAfter(cur), guard++) unitCode = unitOfOrg.get(cur);
+      if (unitCode !== undefined) changes.push({ kind: "update", code, name, unitCode });
+    }
+  }
   for (const [code, { to, orgKind }] of newParent) {
     const org = byCode.get(code)!;
     // The former kind too, when it changes: a rollback restores it.
