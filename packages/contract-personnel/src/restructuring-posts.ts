@@ -1,6 +1,7 @@
-// personnel.restructuring.posts (1.6, issue #14): the party committee posts held at given organization paths
-// (secretary, deputy secretaries), what restructuring's preview counts as surplus when committees close.
-// Restructuring's service account only.
+// personnel.restructuring.posts (1.6, issue #14): the party committee posts (secretary, deputy secretaries) per
+// organization path in the given subtrees (the old provinces a preview covers: few paths in, so the query fits
+// a GET), what restructuring's preview counts as surplus when committees close. Restructuring's service
+// account only.
 import { orgPathSchema } from "@orgboard/contracts";
 import { z } from "zod";
 
@@ -8,8 +9,8 @@ const count = z.number().int().nonnegative();
 
 export const restructuringPostsInputSchema = z
   .object({
-    /** committee paths (exact, not subtrees) */
-    orgPaths: z.array(orgPathSchema).min(1, { message: "cần ít nhất một đường dẫn / at least one path" }).max(20_000, { message: "tối đa 20.000 đường dẫn / at most 20,000 paths" }),
+    /** subtrees (e.g. the old provinces' committees); `/` for all */
+    under: z.array(orgPathSchema).min(1, { message: "cần ít nhất một đường dẫn / at least one path" }).max(100, { message: "tối đa 100 đường dẫn / at most 100 paths" }),
     /** posts whose term covers this year */
     year: z.number({ message: "phải là năm / must be a year" }).int({ message: "phải là năm / must be a year" }).min(1930, { message: "năm từ 1930 / a year from 1930" }).max(2100, { message: "năm đến 2100 / a year up to 2100" }),
   })
@@ -17,7 +18,7 @@ export const restructuringPostsInputSchema = z
 export type RestructuringPostsInput = z.infer<typeof restructuringPostsInputSchema>;
 
 export const restructuringPostsOutputSchema = z.object({
-  /** one row per asked path that holds at least one such post; paths without any are absent */
+  /** one row per organization path in the subtrees holding at least one such post, by path */
   posts: z.array(z.object({ orgPath: z.string(), secretary: count, deputySecretary: count })),
 });
 export type RestructuringPostsOutput = z.infer<typeof restructuringPostsOutputSchema>;

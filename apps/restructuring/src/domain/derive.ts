@@ -31,7 +31,7 @@ export type Conflict =
   | { kind: "no_successor"; code: string; members: number; oldUnitCode: string; candidates: string[] }
   | { kind: "unknown_unit"; code: string; adminUnitCode: string };
 
-/** Committee posts by organization kind (secretary, deputies); personnel's real posts replace this later. */
+/** Committee posts by organization kind (secretary, deputies): a created committee's establishment, and every committee's when personnel is not wired. */
 export type PostsTable = Partial<Record<OrgKind, { secretary: number; deputySecretary: number }>>;
 
 export const DEFAULT_POSTS: PostsTable = {
@@ -276,13 +276,17 @@ export interface SurplusPosts {
   deputySecretary: number;
 }
 
-/** Posts of closed committees minus posts of created ones, per new province (surplus for personnel). */
-export function surplusPosts(plan: CompiledPlan, tree: readonly OrgNode[], derivation: Derivation, posts: PostsTable = DEFAULT_POSTS): Map<string, SurplusPosts> {
+/**
+ * Posts of closed committees minus posts of created ones, per new province (surplus for personnel). `held`:
+ * the posts personnel really holds per organization code; when given, a closing committee counts those (none
+ * if absent), and only a created committee (no post exists for it yet) counts the table's establishment.
+ */
+export function surplusPosts(plan: CompiledPlan, tree: readonly OrgNode[], derivation: Derivation, posts: PostsTable = DEFAULT_POSTS, held?: ReadonlyMap<string, SurplusPosts>): Map<string, SurplusPosts> {
   const byCode = new Map(tree.map((o) => [o.code, o]));
   const provinceOfOrg = provinceIndex(plan, derivation.after);
   const out = new Map<string, SurplusPosts>();
-  const add = (province: string | undefined, kind: OrgKind, sign: 1 | -1) => {
-    const p = posts[kind];
+  const add = (province: string | undefined, kind: OrgKind, sign: 1 | -1, code?: string) => {
+    const p = held !== undefined && code !== undefined ? (held.get(code) ?? { secretary: 0, deputySecretary: 0 }) : posts[kind];
     if (!p || province === undefined) return;
     const s = out.get(province) ?? { secretary: 0, deputySecretary: 0 };
     s.secretary += sign * p.secretary;
@@ -291,8 +295,8 @@ export function surplusPosts(plan: CompiledPlan, tree: readonly OrgNode[], deriv
   };
   for (const c of derivation.changes) {
     if (c.kind === "create") add(provinceOfOrg.get(c.code), c.orgKind, -1);
-    else if (c.kind === "close") add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1);
-    else if (c.kind === "reparent" && c.orgKind) add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1);
+    else if (c.kind === "close") add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1, c.code);
+    else if (c.kind === "reparent" && c.orgKind) add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1, c.code);
   }
   return out;
 }

@@ -14,7 +14,7 @@ const titleKind = (title: string): "secretary" | "deputySecretary" | null => {
 };
 
 /**
- * The party committee's leadership posts (secretary, deputy secretaries) at each asked path, for the year:
+ * The party committees' leadership posts (secretary, deputy secretaries) per path in the asked subtrees, for the year:
  * what restructuring's preview counts as surplus when committees close (docs/restructuring.md). Counts only:
  * no cadre, no file. Restructuring's service account with scope "/" only (it asks for any province).
  */
@@ -24,7 +24,7 @@ export const restructuringPostsRoute = procedure("personnel.restructuring.posts"
   .query(async ({ ctx, input }) => {
     if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
     const rows = await ctx.db.post.findMany({
-      where: { orgPath: { in: [...new Set(input.orgPaths)] }, body: "party", kind: "leadership", termStartYear: { lte: input.year }, termEndYear: { gte: input.year } },
+      where: { OR: [...new Set(input.under)].map((p) => ({ orgPath: { startsWith: p } })), body: "party", kind: "leadership", termStartYear: { lte: input.year }, termEndYear: { gte: input.year } },
       select: { orgPath: true, title: true },
     });
     const out = new Map<string, { orgPath: string; secretary: number; deputySecretary: number }>();

@@ -1,5 +1,5 @@
 import { restructuringContract, type ConflictView, type PreviewPlanOutput } from "@orgboard/contract-restructuring";
-import { checkConservation, compilePlan, deriveOrgChanges, previewByUnit, surplusPosts, type Conflict } from "../../domain/index.js";
+import { checkConservation, compilePlan, deriveOrgChanges, pathOf, previewByUnit, surplusPosts, type Conflict, type SurplusPosts } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
@@ -48,7 +48,21 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
     const conflicts = { duplicate_name: 0, empty_cell: 0, no_successor: 0, unknown_unit: 0 };
     for (const k of derivation.conflicts) conflicts[k.kind]++;
     const surplus = { secretary: 0, deputySecretary: 0 };
-    for (const [province, s] of surplusPosts(compiled, tree, derivation)) {
+    // Personnel's real posts of the committees that close (or become cells), when personnel is wired.
+    let held: Map<string, SurplusPosts> | undefined;
+    if (ctx.posts) {
+      const byCode = new Map(tree.map((o) => [o.code, o]));
+      const ending = derivation.changes.flatMap((ch) => (ch.kind === "close" || (ch.kind === "reparent" && ch.orgKind) ? [ch.code] : []));
+      const pathOfCode = new Map(ending.map((code) => [code, pathOf(byCode, code)]));
+      // asked by the tops of the tree (the old provinces' committees): few paths, one GET
+      const tops = [...new Set([...pathOfCode.values()].map((p) => `/${p.split("/")[1]}/`))];
+      const byPath = ending.length === 0 ? new Map<string, SurplusPosts>() : await ctx.posts.load(tops, Number(plan.effectiveOn.slice(0, 4)));
+      held = new Map(ending.flatMap((code) => {
+        const p = byPath.get(pathOfCode.get(code)!);
+        return p ? [[code, p] as const] : [];
+      }));
+    }
+    for (const [province, s] of surplusPosts(compiled, tree, derivation, undefined, held)) {
       if (provinceCode !== undefined && province !== provinceCode) continue;
       surplus.secretary += s.secretary;
       surplus.deputySecretary += s.deputySecretary;
@@ -59,7 +73,7 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
       changes,
       conflicts,
       surplusPosts: surplus,
-      surplusPostsSource: "default",
+      surplusPostsSource: held === undefined ? "default" : "personnel",
       conservation: { ...report, unitMismatches: report.unitMismatches.length },
     };
   });
