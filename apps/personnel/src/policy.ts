@@ -28,6 +28,8 @@ export const personnelPolicy = definePolicy({
    * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
    */
   "personnel.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
+  /** The committee posts restructuring's preview counts (personnel.restructuring.posts, #14): its service account only, scope "/". */
+  "personnel.restructuring.posts": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type PersonnelAction = keyof typeof personnelPolicy;

@@ -2,6 +2,7 @@ import type { BaseContext } from "@orgboard/server-kit";
 import type { CrashPoint } from "./app/saga.js";
 import type { MembershipSteps, SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
+import type { PostsSource } from "./app/posts.js";
 import type { RestructuringNotifier } from "./db.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
@@ -12,6 +13,8 @@ export interface RestructuringDeps {
   /** The organization tree previews run on. */
   tree: TreeSource;
   notifier?: RestructuringNotifier;
+  /** Personnel's real committee posts (surplus in the preview); absent: DEFAULT_POSTS. */
+  posts?: PostsSource;
   /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
   saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
 }

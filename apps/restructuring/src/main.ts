@@ -6,6 +6,7 @@ import { defaultDataDir } from "@orgboard/db";
 import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { membershipLink } from "./app/membership.js";
+import { personnelPosts } from "./app/posts.js";
 import { identityMover, wiredSteps, WIRABLE_STEPS } from "./app/rekeys.js";
 import type { CrashPoint } from "./app/saga.js";
 import { staticTree } from "./app/tree.js";
@@ -37,6 +38,8 @@ const rekeys = getToken
       getToken,
     })
   : [];
+// The preview's surplus from personnel's real posts (else DEFAULT_POSTS, and the preview says so).
+const posts = getToken && config.PERSONNEL_URL ? personnelPosts({ url: config.PERSONNEL_URL, getToken }) : null;
 const notWired = WIRABLE_STEPS.filter((n) => !rekeys.some((s) => s.name === n));
 if (membership && notWired.length > 0) logger.warn({ notWired }, "một số bước không có trong đề án chạy (URL chưa đặt) / some steps are not in runs (URL unset)");
 if (!membership) logger.warn("MEMBERSHIP_URL chưa đặt: xem trước chạy trên cây rỗng, không thể chạy đề án / MEMBERSHIP_URL unset: previews run on an empty tree and no run can start");
@@ -59,6 +62,7 @@ const service = createRestructuringService({
   tree: membership?.tree ?? staticTree([]),
   ...(membership ? { membership: membership.steps } : {}),
   rekeys,
+  ...(posts ? { posts } : {}),
   ...(crashPoint ? { crashPoint } : {}),
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   port: config.PORT,

@@ -5,6 +5,7 @@ import { createService, type Logger, type RateLimitOptions, type Service } from 
 import type { CrashPoint } from "./app/saga.js";
 import { sagaSteps, type MembershipSteps, type SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
+import type { PostsSource } from "./app/posts.js";
 import { WIRABLE_STEPS } from "./app/rekeys.js";
 import type { RestructuringContext } from "./context.js";
 import type { Database } from "./db.js";
@@ -19,6 +20,8 @@ export interface RestructuringServiceOptions {
   membership?: MembershipSteps;
   /** Other services' scope-key rewrites (rekeyStep), run after membership's moves. */
   rekeys?: readonly SagaStep[];
+  /** Personnel's real committee posts for the preview's surplus (main.ts: with PERSONNEL_URL); absent: DEFAULT_POSTS. */
+  posts?: PostsSource;
   /** Tests: called at each step's pending / called / done points (main.ts: RESTRUCTURING_CRASH_AFTER). */
   crashPoint?: CrashPoint;
   port?: number;
@@ -56,7 +59,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
     ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
     readiness: () => opts.db.readiness(),
-    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier, saga }),
+    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier, saga, ...(opts.posts ? { posts: opts.posts } : {}) }),
     onClose: async () => {
       await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();

@@ -348,7 +348,7 @@ function objects(xs: Schema, ys: Schema, path: string, ctx: Ctx, out: Found): vo
         out.push({ path: fp, vi: `trường ${side.vi} "${fp}" thành không bắt buộc`, en: `${side.en} field "${fp}" became optional` });
       }
       if (name in oldProps && name in newProps) subset(newProps[name], oldProps[name], fp, ctx, out);
-      else if (inNew && !(name in oldProps) && isObj(ys.additionalProperties)) subset(newProps[name], ys.additionalProperties, fp, ctx, out);
+      else if (name in newProps && !(name in oldProps) && isObj(ys.additionalProperties)) subset(newProps[name], ys.additionalProperties, fp, ctx, out);
     } else {
       // Inputs: what old clients send must still be accepted.
       if (newReq.has(name) && !oldReq.has(name)) {

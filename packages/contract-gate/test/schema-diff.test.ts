@@ -69,6 +69,10 @@ describe("outputs (what consumers receive)", () => {
     expect(out(z.object({ a: z.object({ b: z.object({ c: z.string() }) }) }), z.object({ a: z.object({ b: z.object({}) }) }))).toEqual([
       'a.b.c: output field "a.b.c" removed',
     ]);
+    // a record keyed by an enum (its keys required, no `properties`) beside a new field: nothing (not "integer → any")
+    const byKind = z.object({ changes: z.record(z.enum(["create", "close"]), z.int().nonnegative()) });
+    expect(out(byKind, byKind.extend({ source: z.enum(["a", "b"]) }))).toEqual([]);
+    expect(out(byKind, z.object({ changes: z.record(z.enum(["create", "close"]), z.string()) }))).toEqual(['changes.*: output field "changes.*" changed type integer → string']);
   });
 
   it("follows $ref/$defs, recursive schemas included", () => {

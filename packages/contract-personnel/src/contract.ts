@@ -23,6 +23,7 @@ import { listPostsInputSchema, listPostsOutputSchema } from "./posts/list-posts.
 import { concludeStandardInputSchema, concludeStandardOutputSchema } from "./standard/conclude.js";
 import { recordVoteInputSchema, recordVoteOutputSchema } from "./votes/record-vote.js";
 import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
+import { restructuringPostsInputSchema, restructuringPostsOutputSchema } from "./restructuring-posts.js";
 import { voteOutcomesInputSchema, voteOutcomesOutputSchema } from "./votes/outcomes.js";
 import { conclusionCountInputSchema, conclusionCountOutputSchema } from "./standard/yearly-count.js";
 import { applyReviewInputSchema, applyReviewOutputSchema, reviewPoolInputSchema, reviewPoolOutputSchema } from "./planning/review.js";
@@ -42,7 +43,7 @@ import {
 
 export const personnelContract = defineContract({
   service: "personnel",
-  version: "1.4",
+  version: "1.6",
   procedures: {
     /** Cadre files: reading one (get, or in a list) is audited. */
     cadres: {
@@ -108,8 +109,8 @@ export const personnelContract = defineContract({
     },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
-    /** Restructuring's scope-key rewrite (1.4): its service account only (issue #14). */
-    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema) },
+    /** Restructuring's scope-key rewrite (1.4) and the committee posts its preview counts (1.6): its service account only (issue #14). */
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema), posts: query(restructuringPostsInputSchema, restructuringPostsOutputSchema) },
   },
   events: personnelEventSchemas,
 });

@@ -40,3 +40,5 @@ export * from "./surplus/surplus.js";
 
 /** The tRPC router type of the personnel service, for `createTRPCClient<PersonnelContractRouter>`. */
 export type PersonnelContractRouter = ContractRouter<PersonnelContract>;
+// 1.6 (restr-plan): the committee posts restructuring counts
+export * from "./restructuring-posts.js";

@@ -5,17 +5,20 @@ import { restructuringEventSchemas } from "./events.js";
 import { getPlanInputSchema, getPlanOutputSchema } from "./plans/get.js";
 import { loadOfficialPlanInputSchema, loadOfficialPlanOutputSchema } from "./plans/load-official.js";
 import { previewPlanInputSchema, previewPlanOutputSchema } from "./plans/preview.js";
+import { updatePlanInputSchema, updatePlanOutputSchema } from "./plans/update.js";
 import { resumeRunInputSchema, runInputSchema, runViewSchema, startRunInputSchema, verifyRunOutputSchema } from "./runs/runs.js";
 
 export const restructuringContract = defineContract({
   service: "restructuring",
-  version: "1.2",
+  version: "1.5",
   procedures: {
     /** Restructuring plans (đề án): load, read, dry run. Execution: `runs` (1.1). */
     plans: {
       loadOfficial: mutation(loadOfficialPlanInputSchema, loadOfficialPlanOutputSchema),
       get: query(getPlanInputSchema, getPlanOutputSchema),
       preview: query(previewPlanInputSchema, previewPlanOutputSchema),
+      /** 1.5: edit a plan before it runs (assignments, renames, unit changes) */
+      update: mutation(updatePlanInputSchema, updatePlanOutputSchema),
     },
     /** Execution as a resumable, idempotent saga, province by province (1.1). */
     runs: {

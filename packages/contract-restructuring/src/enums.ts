@@ -14,3 +14,6 @@ export type OrgChangeKind = (typeof ORG_CHANGE_KINDS)[number];
 /** Preview conflicts: trùng tên, chi bộ không có đảng viên, đảng viên không có nơi sinh hoạt, mã đơn vị lạ. */
 export const CONFLICT_KINDS = ["duplicate_name", "empty_cell", "no_successor", "unknown_unit"] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** Whole old unit, or a part of a split one (1.5: plans.update's unit sources). */
+export const UNIT_COVERAGES = ["full", "partial"] as const;

@@ -10,6 +10,7 @@ export * from "./plans/plan-view.js";
 export * from "./plans/load-official.js";
 export * from "./plans/get.js";
 export * from "./plans/preview.js";
+export * from "./plans/update.js";
 export * from "./runs/runs.js";
 
 /** The tRPC router type of the restructuring service, for `createTRPCClient<RestructuringContractRouter>`. */

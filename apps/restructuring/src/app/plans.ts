@@ -56,9 +56,10 @@ export async function insertPlan(tx: Tx, plan: Plan, meta: { origin: string | nu
 export async function readPlan(db: PrismaClient | Tx, id: string): Promise<{ header: StoredPlanHeader; plan: Plan } | null> {
   const header = await db.plan.findUnique({ where: { id } });
   if (!header) return null;
-  const [rows, assignments] = await Promise.all([
+  const [rows, assignments, renames] = await Promise.all([
     db.unitChange.findMany({ where: { planId: id }, orderBy: { position: "asc" } }),
     db.splitAssignment.findMany({ where: { planId: id } }),
+    db.planRename.findMany({ where: { planId: id } }),
   ]);
   const changes: UnitChange[] = rows.map((r) => {
     const target = (): NewUnit => ({ code: r.targetCode!, name: r.targetName!, level: r.level as NewUnit["level"], parentCode: r.targetParentCode });
@@ -81,14 +82,19 @@ export async function readPlan(db: PrismaClient | Tx, id: string): Promise<{ hea
     toEdition: header.toEdition as Plan["toEdition"],
     changes,
     assignments: Object.fromEntries(assignments.map((a) => [a.orgCode, a.unitCode])),
+    ...(renames.length > 0 ? { renames: Object.fromEntries(renames.map((r) => [r.orgCode, r.name])) } : {}),
   };
   return { header, plan };
 }
 
-export function planView(header: StoredPlanHeader, plan: Plan): PlanView {
+/** The plan's header and counts; `part`: the one new province's part a provincial board reads (its counts only). */
+export function planView(header: StoredPlanHeader, plan: Plan, part: string | null = null): PlanView {
   const count = (kind: UnitChange["kind"]) => plan.changes.filter((c) => c.kind === kind).length;
   const targets = (level: "province" | "commune") => plan.changes.filter((c) => (c.kind === "merge" || c.kind === "rename") && c.level === level).length;
-  const before = (kind: "province" | "commune") => getUnits(plan.fromEdition).filter((u) => u.kind === kind).length;
+  // A part counts the old units its own changes take (a split commune once); the whole plan, the edition's.
+  const partBefore = (level: "province" | "commune") =>
+    new Set(plan.changes.flatMap((c) => (c.kind === "merge" && c.level === level ? c.sources.map((s) => s.code) : c.kind === "rename" && c.level === level ? [c.source] : [])).filter((code) => level === "province" || code.length === 5)).size;
+  const before = (kind: "province" | "commune") => (part === null ? getUnits(plan.fromEdition).filter((u) => u.kind === kind).length : partBefore(kind));
   return {
     id: header.id,
     title: header.title,
@@ -101,5 +107,6 @@ export function planView(header: StoredPlanHeader, plan: Plan): PlanView {
     provinces: { before: before("province"), after: targets("province") },
     communes: { before: before("commune"), after: targets("commune") },
     createdAt: header.createdAt.toISOString(),
+    part,
   };
 }

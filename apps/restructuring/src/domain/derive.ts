@@ -31,7 +31,7 @@ export type Conflict =
   | { kind: "no_successor"; code: string; members: number; oldUnitCode: string; candidates: string[] }
   | { kind: "unknown_unit"; code: string; adminUnitCode: string };
 
-/** Committee posts by organization kind (secretary, deputies); personnel's real posts replace this later. */
+/** Committee posts by organization kind (secretary, deputies): a created committee's establishment, and every committee's when personnel is not wired. */
 export type PostsTable = Partial<Record<OrgKind, { secretary: number; deputySecretary: number }>>;
 
 export const DEFAULT_POSTS: PostsTable = {
@@ -202,6 +202,27 @@ export function deriveOrgChanges(plan: CompiledPlan, tree: readonly OrgNode[]): 
       newParent.set(child.code, { to });
     }
   }
+  // Renames of the plan (plans.update): an `update` of the organization, attached to the unit it stands for
+  // after the run. Membership's update sets a unit code, so an organization without one (a cell) takes the
+  // new unit whose committee it ends under (its commune): one step renames it, no new kind of change.
+  const renames = Object.entries(plan.plan.renames ?? {});
+  if (renames.length > 0) {
+    const unitOfOrg = new Map([...orgOfNewUnit].map(([unit, org]) => [org, unit]));
+    const parentAfter = (code: string) => newParent.get(code)?.to ?? byCode.get(code)?.parentCode ?? null;
+    const updated = new Map(changes.flatMap((c, i) => (c.kind === "update" ? [[c.code, i] as const] : [])));
+    for (const [code, name] of renames) {
+      const org = byCode.get(code);
+      if (!org || org.closed || closing.has(code)) continue;
+      const at = updated.get(code);
+      if (at !== undefined) {
+        changes[at] = { ...(changes[at] as Extract<OrgChange, { kind: "update" }>), name };
+        continue;
+      }
+      let unitCode: string | undefined;
+      for (let cur: string | null = code, guard = 0; cur !== null && unitCode === undefined && guard < 64; cur = parentAfter(cur), guard++) unitCode = unitOfOrg.get(cur);
+      if (unitCode !== undefined) changes.push({ kind: "update", code, name, unitCode });
+    }
+  }
   for (const [code, { to, orgKind }] of newParent) {
     const org = byCode.get(code)!;
     // The former kind too, when it changes: a rollback restores it.
@@ -255,13 +276,17 @@ export interface SurplusPosts {
   deputySecretary: number;
 }
 
-/** Posts of closed committees minus posts of created ones, per new province (surplus for personnel). */
-export function surplusPosts(plan: CompiledPlan, tree: readonly OrgNode[], derivation: Derivation, posts: PostsTable = DEFAULT_POSTS): Map<string, SurplusPosts> {
+/**
+ * Posts of closed committees minus posts of created ones, per new province (surplus for personnel). `held`:
+ * the posts personnel really holds per organization code; when given, a closing committee counts those (none
+ * if absent), and only a created committee (no post exists for it yet) counts the table's establishment.
+ */
+export function surplusPosts(plan: CompiledPlan, tree: readonly OrgNode[], derivation: Derivation, posts: PostsTable = DEFAULT_POSTS, held?: ReadonlyMap<string, SurplusPosts>): Map<string, SurplusPosts> {
   const byCode = new Map(tree.map((o) => [o.code, o]));
   const provinceOfOrg = provinceIndex(plan, derivation.after);
   const out = new Map<string, SurplusPosts>();
-  const add = (province: string | undefined, kind: OrgKind, sign: 1 | -1) => {
-    const p = posts[kind];
+  const add = (province: string | undefined, kind: OrgKind, sign: 1 | -1, code?: string) => {
+    const p = held !== undefined && code !== undefined ? (held.get(code) ?? { secretary: 0, deputySecretary: 0 }) : posts[kind];
     if (!p || province === undefined) return;
     const s = out.get(province) ?? { secretary: 0, deputySecretary: 0 };
     s.secretary += sign * p.secretary;
@@ -270,8 +295,8 @@ export function surplusPosts(plan: CompiledPlan, tree: readonly OrgNode[], deriv
   };
   for (const c of derivation.changes) {
     if (c.kind === "create") add(provinceOfOrg.get(c.code), c.orgKind, -1);
-    else if (c.kind === "close") add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1);
-    else if (c.kind === "reparent" && c.orgKind) add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1);
+    else if (c.kind === "close") add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1, c.code);
+    else if (c.kind === "reparent" && c.orgKind) add(provinceOfOrg.get(c.code), byCode.get(c.code)!.kind, 1, c.code);
   }
   return out;
 }

@@ -45,6 +45,11 @@ export interface Plan {
    * a conflict of the preview.
    */
   assignments: Record<string, string>;
+  /**
+   * Organization code → its name after the run (plans.update): how the officer resolves the preview's
+   * `duplicate_name` conflicts. The derivation turns each into an `update` change (see derive.ts).
+   */
+  renames?: Record<string, string>;
 }
 
 export interface PlanIssue {
@@ -138,6 +143,9 @@ export function validatePlan(plan: Plan): PlanIssue[] {
   for (const [orgCode, unitCode] of Object.entries(plan.assignments)) {
     if (!newCodes.has(unitCode)) issue(`assignments.${orgCode}`, `"${unitCode}" không phải đơn vị mới của đề án`, `"${unitCode}" is not a new unit of the plan`);
   }
+  for (const [orgCode, name] of Object.entries(plan.renames ?? {})) {
+    if (name.trim() === "") issue(`renames.${orgCode}`, "tên mới không được để trống", "the new name must not be empty");
+  }
   return issues;
 }
 
@@ -194,4 +202,26 @@ export function officialPlan2025(): Plan {
     changes,
     assignments: {},
   };
+}
+
+/** The new province a new unit belongs to (itself for a province). */
+export function provinceOfNewUnit(plan: CompiledPlan, unitCode: string): string | undefined {
+  const u = plan.newUnits.get(unitCode);
+  return u === undefined ? undefined : u.level === "province" ? u.code : (u.parentCode ?? undefined);
+}
+
+/**
+ * One new province's part of a plan (a provincial board's view): its own unit changes, the splits that give
+ * it a part, the abolition of the district level; assignments to its units only. Other provinces' changes
+ * are absent, not merely hidden, so nothing derived from the part can count them.
+ */
+export function planPart(plan: Plan, provinceCode: string): Plan {
+  const compiled = compilePlan(plan);
+  const mine = (unitCode: string) => provinceOfNewUnit(compiled, unitCode) === provinceCode;
+  const changes = plan.changes.filter((c) => {
+    if (c.kind === "abolish_level") return true;
+    if (c.kind === "split") return c.targets.some(mine);
+    return mine(c.target.code);
+  });
+  return { ...plan, changes, assignments: Object.fromEntries(Object.entries(plan.assignments).filter(([, unit]) => mine(unit))) };
 }

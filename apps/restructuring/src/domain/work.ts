@@ -68,9 +68,35 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
   for (const o of tree) if (o.parentCode !== null) kids.set(o.parentCode, [...(kids.get(o.parentCode) ?? []), o]);
   const subtreeMembers = (code: string): number => (byCode.get(code)?.members ?? 0) + (kids.get(code) ?? []).reduce((n, k) => n + subtreeMembers(k.code), 0);
 
+  // Split communes across new provinces: a part reparented into province P from an organization of another
+  // new province Q moves when P runs, while its source commune committee closes with Q (Q closes the old
+  // district above it, which membership refuses while anything stays open under it). So P runs before Q,
+  // and the members of the part count for P, not Q (each province's check stays the sum of its parts).
+  const topOf = (code: string): OrgNode | undefined => {
+    let cur = byCode.get(code);
+    for (let guard = 0; cur && cur.parentCode !== null && guard < 64; guard++) cur = byCode.get(cur.parentCode);
+    return cur;
+  };
+  const provinceOfTop = (code: string): string | undefined => {
+    const top = topOf(code);
+    return top?.adminUnitCode == null ? undefined : plan.province.get(top.adminUnitCode);
+  };
+  const shift = new Map<string, number>();
+  const before = new Map<string, Set<string>>(); // province → provinces that must run before it
+  for (const c of derivation.changes) {
+    if (c.kind !== "reparent") continue;
+    const to = provinceOfOrg.get(c.toParentCode);
+    const from = provinceOfTop(c.code);
+    if (to === undefined || from === undefined || to === from) continue;
+    const n = subtreeMembers(c.code);
+    shift.set(to, (shift.get(to) ?? 0) + n);
+    shift.set(from, (shift.get(from) ?? 0) - n);
+    before.set(from, (before.get(from) ?? new Set()).add(to));
+  }
+
   const out: ProvinceWork[] = [];
-  // The plan's order of new provinces.
-  for (const unit of plan.newUnits.values()) {
+  // The plan's order of new provinces (moved after the provinces receiving parts of their split communes).
+  for (const unit of runOrder(plan, before)) {
     if (unit.level !== "province") continue;
     if (only !== undefined && !only.includes(unit.code)) continue;
     const changes = changesOf.get(unit.code);
@@ -85,9 +111,34 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
       orgCode,
       orgPath: created ? `/${orgCode}/` : pathOf(byCode, orgCode),
       sourceOrgCodes: sources.map((o) => o.code),
-      membersBefore: sources.reduce((n, o) => n + subtreeMembers(o.code), 0),
+      membersBefore: sources.reduce((n, o) => n + subtreeMembers(o.code), 0) + (shift.get(unit.code) ?? 0),
       changes,
     });
   }
+  return out;
+}
+
+/**
+ * The new provinces in the plan's order, except that a province runs after every province in `before` (those
+ * receiving parts of its split communes). A cycle (two provinces each receiving a part of the other's split
+ * communes) keeps the plan's order for the provinces in it: the later one's closing step then fails until the
+ * other has run, and resume completes it.
+ */
+export function runOrder(plan: CompiledPlan, before: ReadonlyMap<string, ReadonlySet<string>>) {
+  const provinces = [...plan.newUnits.values()].filter((u) => u.level === "province");
+  const done = new Set<string>();
+  const out: typeof provinces = [];
+  const visiting = new Set<string>();
+  const byCode = new Map(provinces.map((u) => [u.code, u]));
+  const visit = (code: string) => {
+    if (done.has(code) || visiting.has(code)) return;
+    visiting.add(code);
+    for (const first of before.get(code) ?? []) visit(first);
+    visiting.delete(code);
+    done.add(code);
+    const u = byCode.get(code);
+    if (u) out.push(u);
+  };
+  for (const u of provinces) visit(u.code);
   return out;
 }

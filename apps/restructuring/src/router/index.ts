@@ -6,6 +6,7 @@ import { router } from "../trpc.js";
 import { getPlanRoute } from "./plans/get.js";
 import { loadOfficialPlanRoute } from "./plans/load-official.js";
 import { previewPlanRoute } from "./plans/preview.js";
+import { updatePlanRoute } from "./plans/update.js";
 import { getRunRoute } from "./runs/get.js";
 import { resumeRunRoute } from "./runs/resume.js";
 import { rollbackRunRoute } from "./runs/rollback.js";
@@ -14,7 +15,7 @@ import { verifyRunRoute } from "./runs/verify.js";
 import "../policy.js";
 
 export const restructuringRouter = router({
-  plans: router({ loadOfficial: loadOfficialPlanRoute, get: getPlanRoute, preview: previewPlanRoute }),
+  plans: router({ loadOfficial: loadOfficialPlanRoute, get: getPlanRoute, preview: previewPlanRoute, update: updatePlanRoute }),
   runs: router({ start: startRunRoute, resume: resumeRunRoute, get: getRunRoute, verify: verifyRunRoute, rollback: rollbackRunRoute }),
 });
 

@@ -7,6 +7,7 @@ import { createServiceLinks } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
+import type { PostsSource } from "../../src/app/posts.js";
 import { staticTree } from "../../src/app/tree.js";
 import { openDatabase, type Database } from "../../src/db.js";
 import type { OrgNode } from "../../src/domain/index.js";
@@ -25,12 +26,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(tree: readonly OrgNode[]): Promise<Harness> {
+export async function startHarness(tree: readonly OrgNode[], opts: { posts?: PostsSource } = {}): Promise<Harness> {
   const issuer: TestIssuer = await createTestIssuer({ audience: "restructuring" });
   const { db, drop } = await freshServiceDatabase("restructuring", openDatabase);
   const service = createRestructuringService({
     db,
     tree: staticTree(tree),
+    ...(opts.posts ? { posts: opts.posts } : {}),
     verifier: createTokenVerifier(issuer.verifierOptions("restructuring")),
     logger: createLogger({ name: "restructuring", level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" }),
   });

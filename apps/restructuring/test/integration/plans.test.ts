@@ -53,12 +53,13 @@ describe("plans.loadOfficial", () => {
 
 describe("plans.get and plans.preview: scope and bad input", () => {
   it("answers a plan outside the caller's scope exactly like a plan that does not exist", async () => {
-    const outside = await failure(h.client(as("provincial_board", "/08/")).restructuring.plans.get.query({ planId }));
+    // (a provincial board reads its own new province's part: plans-edit.test.ts; Hà Nội's is not in this tree)
+    const outside = await failure(h.client(as("provincial_board", "/01/")).restructuring.plans.get.query({ planId }));
     const missing = await failure(h.client(CENTRAL).restructuring.plans.get.query({ planId: "0193a1b2-0000-7000-8000-000000000000" }));
     expect(outside).toEqual(missing);
     expect(outside.code).toBe("NOT_FOUND");
     expect(outside.message).toBe("không tìm thấy đề án / plan not found");
-    const previewOutside = await failure(h.client(as("provincial_board", "/08/")).restructuring.plans.preview.query({ planId }));
+    const previewOutside = await failure(h.client(as("provincial_board", "/01/")).restructuring.plans.preview.query({ planId }));
     expect(previewOutside).toEqual(missing);
   });
 

@@ -30,7 +30,8 @@ describe("runs: who may, bad input", () => {
       expect((await failure(r.client(claims).restructuring.runs.resume.mutate({ planId }))).code, claims.sub).toBe("FORBIDDEN");
       expect((await failure(r.client(claims).restructuring.runs.rollback.mutate({ planId }))).code, claims.sub).toBe("FORBIDDEN");
     }
-    const outside = await failure(r.client(as("provincial_board", "/08/")).restructuring.runs.get.query({ planId }));
+    // (a provincial board reads its own new province's row: plans-edit.test.ts; Hà Nội is not in this tree)
+    const outside = await failure(r.client(as("provincial_board", "/01/")).restructuring.runs.get.query({ planId }));
     const missing = await failure(r.client(CENTRAL).restructuring.runs.get.query({ planId: "0193a1b2-0000-7000-8000-000000000000" }));
     expect(outside).toEqual(missing);
     expect(outside.code).toBe("NOT_FOUND");

@@ -1,7 +1,9 @@
 import { restructuringContract, type ConflictView, type PreviewPlanOutput } from "@orgboard/contract-restructuring";
-import { checkConservation, compilePlan, deriveOrgChanges, previewByUnit, surplusPosts, type Conflict } from "../../domain/index.js";
+import { checkConservation, compilePlan, deriveOrgChanges, pathOf, previewByUnit, surplusPosts, type Conflict, type SurplusPosts } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
-import { planInScope } from "./scope.js";
+import { bilingual } from "@orgboard/server-kit";
+import { TRPCError } from "@trpc/server";
+import { planForReader, treePart } from "./scope.js";
 
 const c = restructuringContract.procedures.plans.preview;
 
@@ -23,24 +25,45 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }): Promise<PreviewPlanOutput> => {
-    const { plan } = await planInScope(ctx.db, input.planId, ctx.can);
+    const { plan, part } = await planForReader(ctx.db, ctx.tree, input.planId, ctx.can);
+    // A provincial board's preview is its own province's part, computed on that part of the tree only: no
+    // figure of another province enters it. Another province asked: as for a plan it cannot see.
+    if (part !== null && input.provinceCode !== undefined && input.provinceCode !== part) {
+      throw new TRPCError({ code: "NOT_FOUND", message: bilingual("không tìm thấy đề án", "plan not found") });
+    }
     const compiled = compilePlan(plan);
-    const tree = await ctx.tree.load();
+    const whole = await ctx.tree.load();
+    const tree = part === null ? whole : treePart(plan, whole, part);
+    const provinceCode = input.provinceCode ?? part ?? undefined;
     const derivation = deriveOrgChanges(compiled, tree);
     const previews = previewByUnit(compiled, tree, derivation);
     const report = checkConservation(compiled, tree, derivation.after, previews);
     const inProvince = (unitCode: string) => {
-      if (input.provinceCode === undefined) return true;
+      if (provinceCode === undefined) return true;
       const unit = compiled.newUnits.get(unitCode);
-      return unit?.code === input.provinceCode || unit?.parentCode === input.provinceCode;
+      return unit?.code === provinceCode || unit?.parentCode === provinceCode;
     };
     const changes = { create: 0, close: 0, update: 0, reparent: 0 };
     for (const ch of derivation.changes) changes[ch.kind]++;
     const conflicts = { duplicate_name: 0, empty_cell: 0, no_successor: 0, unknown_unit: 0 };
     for (const k of derivation.conflicts) conflicts[k.kind]++;
     const surplus = { secretary: 0, deputySecretary: 0 };
-    for (const [province, s] of surplusPosts(compiled, tree, derivation)) {
-      if (input.provinceCode !== undefined && province !== input.provinceCode) continue;
+    // Personnel's real posts of the committees that close (or become cells), when personnel is wired.
+    let held: Map<string, SurplusPosts> | undefined;
+    if (ctx.posts) {
+      const byCode = new Map(tree.map((o) => [o.code, o]));
+      const ending = derivation.changes.flatMap((ch) => (ch.kind === "close" || (ch.kind === "reparent" && ch.orgKind) ? [ch.code] : []));
+      const pathOfCode = new Map(ending.map((code) => [code, pathOf(byCode, code)]));
+      // asked by the tops of the tree (the old provinces' committees): few paths, one GET
+      const tops = [...new Set([...pathOfCode.values()].map((p) => `/${p.split("/")[1]}/`))];
+      const byPath = ending.length === 0 ? new Map<string, SurplusPosts>() : await ctx.posts.load(tops, Number(plan.effectiveOn.slice(0, 4)));
+      held = new Map(ending.flatMap((code) => {
+        const p = byPath.get(pathOfCode.get(code)!);
+        return p ? [[code, p] as const] : [];
+      }));
+    }
+    for (const [province, s] of surplusPosts(compiled, tree, derivation, undefined, held)) {
+      if (provinceCode !== undefined && province !== provinceCode) continue;
       surplus.secretary += s.secretary;
       surplus.deputySecretary += s.deputySecretary;
     }
@@ -50,6 +73,7 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
       changes,
       conflicts,
       surplusPosts: surplus,
+      surplusPostsSource: held === undefined ? "default" : "personnel",
       conservation: { ...report, unitMismatches: report.unitMismatches.length },
     };
   });

@@ -2,6 +2,10 @@ import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { readPlan } from "../../app/plans.js";
+import type { TreeSource } from "../../app/tree.js";
+import { compilePlan, planPart, type OrgNode, type Plan } from "../../domain/index.js";
+
+const notFound = () => new TRPCError({ code: "NOT_FOUND", message: bilingual("không tìm thấy đề án", "plan not found") });
 
 /**
  * The plan, if it exists and lies in the caller's scope; otherwise the same NOT_FOUND for both (a caller
@@ -9,8 +13,70 @@ import { readPlan } from "../../app/plans.js";
  */
 export async function planInScope(db: PrismaClient, id: string, can: (r: { orgPath: string }) => boolean) {
   const found = await readPlan(db, id);
-  if (!found || !can({ orgPath: found.header.scopeOrgPath })) {
-    throw new TRPCError({ code: "NOT_FOUND", message: bilingual("không tìm thấy đề án", "plan not found") });
-  }
+  if (!found || !can({ orgPath: found.header.scopeOrgPath })) throw notFound();
   return found;
+}
+
+/**
+ * The new province a caller outside the plan's scope may read a part of: the one its province committee
+ * (the top of the tree, old or new — before the run a board's scope is its old province's committee, after it
+ * the new one's) goes to. Several: the first in the plan's order.
+ */
+export function callerProvince(plan: Plan, tree: readonly OrgNode[], can: (r: { orgPath: string }) => boolean): string | undefined {
+  const compiled = compilePlan(plan);
+  const mine = new Set<string>();
+  for (const o of tree) {
+    if (o.parentCode !== null || o.kind !== "provincial_committee" || o.adminUnitCode === null) continue;
+    if (!can({ orgPath: `/${o.code}/` })) continue;
+    // an old province's code maps through the plan; a committee created by a run carries its new province's code
+    const p = compiled.province.get(o.adminUnitCode) ?? (compiled.newUnits.get(o.adminUnitCode)?.level === "province" ? o.adminUnitCode : undefined);
+    if (p !== undefined) mine.add(p);
+  }
+  for (const u of compiled.newUnits.values()) if (mine.has(u.code)) return u.code;
+  return undefined;
+}
+
+/** The part of a tree a new province is formed from: the subtrees of its old provinces' committees and of its new one. */
+export function treePart(plan: Plan, tree: readonly OrgNode[], provinceCode: string): OrgNode[] {
+  const compiled = compilePlan(plan);
+  const byCode = new Map(tree.map((o) => [o.code, o]));
+  const inPart = new Map<string, boolean>();
+  const belongs = (o: OrgNode): boolean => {
+    const hit = inPart.get(o.code);
+    if (hit !== undefined) return hit;
+    let r: boolean;
+    if (o.parentCode === null) {
+      const unit = o.adminUnitCode;
+      r = unit !== null && o.kind === "provincial_committee" && (compiled.province.get(unit) ?? unit) === provinceCode;
+    } else {
+      const parent = byCode.get(o.parentCode);
+      r = parent !== undefined && belongs(parent);
+    }
+    inPart.set(o.code, r);
+    return r;
+  };
+  return tree.filter(belongs);
+}
+
+export interface PlanAccess {
+  header: NonNullable<Awaited<ReturnType<typeof readPlan>>>["header"];
+  /** the plan the caller may read: the whole one, or its province's part */
+  plan: Plan;
+  /** the whole plan */
+  full: Plan;
+  /** null: the whole plan (its scope is the caller's); else the one new province the caller reads */
+  part: string | null;
+}
+
+/**
+ * Read access to a plan (plans.get / preview, runs.get): the whole plan in the caller's scope; a provincial
+ * board outside it reads its own new province's part; anyone else gets the NOT_FOUND of a missing plan.
+ */
+export async function planForReader(db: PrismaClient, tree: TreeSource, id: string, can: (r: { orgPath: string }) => boolean): Promise<PlanAccess> {
+  const found = await readPlan(db, id);
+  if (!found) throw notFound();
+  if (can({ orgPath: found.header.scopeOrgPath })) return { header: found.header, plan: found.plan, full: found.plan, part: null };
+  const province = callerProvince(found.plan, await tree.load(), can);
+  if (province === undefined) throw notFound();
+  return { header: found.header, plan: planPart(found.plan, province), full: found.plan, part: province };
 }
