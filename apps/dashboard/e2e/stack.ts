@@ -196,7 +196,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       const mdir = join(dataDir, "membership-restructuring");
       await seedRestructuringMembership(mdir);
       const mport = await freePort();
-      const mp = procs.start("membership-restructuring", join(ROOT, "apps", "membership"), [entry("membership")!], { PORT: String(mport), HOST: "127.0.0.1", OIDC_ISSUER: issuer, DATA_DIR: mdir });
+      const mp = procs.start("membership-restructuring", join(ROOT, "apps", "membership"), [entry("membership")!], { PORT: String(mport), HOST: "127.0.0.1", OIDC_ISSUER: issuer, DATA_DIR: mdir, AUDIT_ANCHOR_DIR: join(dataDir, "audit-anchors-restructuring") });
       await waitFor(`http://127.0.0.1:${mport}/readyz`, mp, "membership-restructuring", 90_000);
       const port = await freePort();
       const p = procs.start("restructuring", join(ROOT, "apps", "restructuring"), [restructuringMain], {

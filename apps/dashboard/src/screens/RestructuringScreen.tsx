@@ -66,18 +66,18 @@ function RunProgress({ run }: { run: RunView }) {
       {run.provinces.length === 0 ? (
         <Text c="dimmed" data-testid="restr-not-started">{t("restructuring.notStarted")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={980}>
+        <Table.ScrollContainer minWidth={1040}>
           <Table striped data-testid="restr-provinces">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("restructuring.col.province")}</Table.Th>
                 <Table.Th>{t("restructuring.col.status")}</Table.Th>
+                <Table.Th>{t("restructuring.col.check")}</Table.Th>
                 <Table.Th>{t("restructuring.col.steps")}</Table.Th>
                 <Table.Th ta="right">{t("restructuring.col.orgs")}</Table.Th>
                 <Table.Th ta="right">{t("restructuring.col.members")}</Table.Th>
                 <Table.Th>{t("restructuring.col.surplus")}</Table.Th>
                 <Table.Th>{t("restructuring.col.error")}</Table.Th>
-                <Table.Th>{t("restructuring.col.check")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -99,7 +99,16 @@ function ProvinceRow({ p }: { p: RunProvinceView }) {
   return (
     <Table.Tr data-testid={`restr-row-${p.provinceCode}`} data-status={p.status} data-check={check.state}>
       <Table.Td>{p.provinceCode} · {p.name}</Table.Td>
-      <Table.Td><Badge color={STATUS_COLOR[p.status] ?? "gray"} variant="light" data-testid="restr-row-status">{t(`restructuring.status.${p.status}`)}</Badge></Table.Td>
+      <Table.Td><Badge color={STATUS_COLOR[p.status] ?? "gray"} variant="light" style={{ minWidth: "max-content" }} data-testid="restr-row-status">{t(`restructuring.status.${p.status}`)}</Badge></Table.Td>
+      <Table.Td data-testid="restr-row-check">
+        {check.state === "ok" ? (
+          <Badge color="green" style={{ minWidth: "max-content" }}>{t("restructuring.checkOk")}</Badge>
+        ) : check.state === "not_ok" ? (
+          <Badge color="red" style={{ whiteSpace: "normal", height: "auto" }}>{t("restructuring.checkBad", { before: n(check.before), after: n(check.after), diff: n(check.diff) })}</Badge>
+        ) : (
+          <Text size="sm" c="dimmed">{t("restructuring.checkPending")}</Text>
+        )}
+      </Table.Td>
       <Table.Td miw={120}>
         <Text size="sm" data-testid="restr-row-steps">{p.stepsDone}/{p.stepsTotal}</Text>
         <Progress size="sm" value={p.stepsTotal ? (100 * p.stepsDone) / p.stepsTotal : 0} color={STATUS_COLOR[p.status] ?? "gray"} aria-label={t("restructuring.col.steps")} />
@@ -109,15 +118,6 @@ function ProvinceRow({ p }: { p: RunProvinceView }) {
       <Table.Td><Text size="sm" c="dimmed" data-testid="restr-row-surplus">{t("restructuring.surplusNone")}</Text></Table.Td>
       <Table.Td data-testid="restr-row-error">
         {failure ? <Text size="sm" c="red">{failure.step ? t("restructuring.stepFailed", { step: failure.step, attempt: failure.attempt, message: failure.message }) : failure.message}</Text> : "—"}
-      </Table.Td>
-      <Table.Td data-testid="restr-row-check">
-        {check.state === "ok" ? (
-          <Badge color="green">{t("restructuring.checkOk")}</Badge>
-        ) : check.state === "not_ok" ? (
-          <Badge color="red" style={{ whiteSpace: "normal", height: "auto" }}>{t("restructuring.checkBad", { before: n(check.before), after: n(check.after), diff: n(check.diff) })}</Badge>
-        ) : (
-          <Text size="sm" c="dimmed">{t("restructuring.checkPending")}</Text>
-        )}
       </Table.Td>
     </Table.Tr>
   );
