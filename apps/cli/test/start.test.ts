@@ -203,7 +203,7 @@ describe("orgboard start", () => {
     const config = (await (await fetch(`${url("dashboard")}/config.json`)).json()) as Record<string, unknown>;
     expect(config).toEqual({
       identity: { url: url("identity"), realm: "orgboard", clientId: "dashboard" },
-      services: { membership: url("membership"), conference: url("conference"), inspection: url("inspection"), personnel: url("personnel") },
+      services: { membership: url("membership"), conference: url("conference"), inspection: url("inspection"), personnel: url("personnel"), restructuring: url("restructuring") },
       realtimeUrl: url("realtime"),
       defaultLanguage: "vi",
     });

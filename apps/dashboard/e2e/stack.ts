@@ -1,12 +1,12 @@
 // Starts what the browser tests need on free ports: the built-in identity provider (or a real Keycloak
-// given by KEYCLOAK_URL), the services (membership, conference, inspection, personnel) and the realtime gateway that are built, and the built dashboard
+// given by KEYCLOAK_URL), the services (membership, conference, inspection, personnel, restructuring) and the realtime gateway that are built, and the built dashboard
 // through `vite preview` with a generated /config.json. A part that is not built or does not start is
 // left out, and the tests that need it fail, naming it and why (see `requires` in fixtures.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { freePort, waitForUrl } from "@orgboard/testkit";
 
 export const DASHBOARD_DIR = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -185,6 +185,36 @@ export async function startStack(procs: Processes): Promise<Stack> {
     }
   }
 
+  // Restructuring (issue #14's progress screen) runs on its own membership, seeded before it starts with the
+  // real 2024 units of Hà Giang (02) and Tuyên Quang (08) as apps/restructuring's tests seed them
+  // (@orgboard/restructuring/testing): the run moves that membership's tree, not the one the other specs read.
+  const restructuringMain = entry("restructuring");
+  if (!restructuringMain || !entry("membership") || !identityUrl) {
+    missing.restructuring = !restructuringMain ? "apps/restructuring is not built or has no dist/main.js yet" : !identityUrl ? "no identity provider" : "apps/membership is not built";
+  } else {
+    try {
+      const mdir = join(dataDir, "membership-restructuring");
+      await seedRestructuringMembership(mdir);
+      const mport = await freePort();
+      const mp = procs.start("membership-restructuring", join(ROOT, "apps", "membership"), [entry("membership")!], { PORT: String(mport), HOST: "127.0.0.1", OIDC_ISSUER: issuer, DATA_DIR: mdir, AUDIT_ANCHOR_DIR: join(dataDir, "audit-anchors-restructuring") });
+      await waitFor(`http://127.0.0.1:${mport}/readyz`, mp, "membership-restructuring", 90_000);
+      const port = await freePort();
+      const p = procs.start("restructuring", join(ROOT, "apps", "restructuring"), [restructuringMain], {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        OIDC_ISSUER: issuer,
+        CORS_ORIGINS: dashboardUrl,
+        DATA_DIR: join(dataDir, "restructuring"),
+        MEMBERSHIP_URL: `http://127.0.0.1:${mport}`,
+        OIDC_CLIENT_SECRET: process.env.ORGBOARD_RESTRUCTURING_CLIENT_SECRET ?? "dev-restructuring-secret",
+      });
+      await waitFor(`http://127.0.0.1:${port}/readyz`, p, "restructuring", 90_000);
+      services.restructuring = `http://127.0.0.1:${port}`;
+    } catch (e) {
+      missing.restructuring = (e as Error).message;
+    }
+  }
+
   let realtimeUrl: string | null = null;
   const realtimeMain = entry("realtime");
   if (realtimeMain && identityUrl) {
@@ -226,6 +256,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       // Optional in the configuration: left out when it did not start, so its panel says "unavailable".
       ...(services.inspection ? { inspection: services.inspection } : {}),
       ...(services.personnel ? { personnel: services.personnel } : {}),
+      ...(services.restructuring ? { restructuring: services.restructuring } : {}),
     },
     realtimeUrl: realtimeUrl ?? "http://127.0.0.1:9",
     defaultLanguage: "vi",
@@ -239,3 +270,18 @@ export async function startStack(procs: Processes): Promise<Stack> {
   return { dashboardUrl, identityUrl, keycloak: Boolean(keycloakUrl), services, realtimeUrl, missing };
 }
 
+/** Membership's embedded database in `dir`, migrated and seeded with Hà Giang's and Tuyên Quang's 2024 units (the built packages). */
+async function seedRestructuringMembership(dir: string): Promise<void> {
+  const membership = (await import(pathToFileURL(join(ROOT, "apps/membership/dist/index.js")).href)) as {
+    openMembershipDatabase(o: { dataDir: string; migrate: boolean }): Promise<{ query(text: string, params?: readonly unknown[]): Promise<unknown>; close(): Promise<void> }>;
+  };
+  const testing = (await import(pathToFileURL(join(ROOT, "apps/restructuring/dist/testing.js")).href)) as {
+    seedMembership(db: { query(text: string, params?: readonly unknown[]): Promise<unknown> }, provinces: readonly string[]): Promise<{ members: number }>;
+  };
+  const db = await membership.openMembershipDatabase({ dataDir: dir, migrate: true });
+  try {
+    await testing.seedMembership(db, ["02", "08"]);
+  } finally {
+    await db.close();
+  }
+}

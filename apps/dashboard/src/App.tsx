@@ -1,14 +1,14 @@
 import { Alert, AppShell, Container, Tabs } from "@mantine/core";
 import { lazy, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { canSeeAudit, canSeeConference, canSeeInspection, canSeeKpi, canSeePersonnel, canUseOrganizerConsole, canUseSiteConsole, type Official } from "./auth/official.js";
+import { canSeeAudit, canSeeConference, canSeeInspection, canSeeKpi, canSeePersonnel, canSeeRestructuring, canUseOrganizerConsole, canUseSiteConsole, type Official } from "./auth/official.js";
 import { Header } from "./components/Header.js";
 import { LazyScreen } from "./components/LazyScreen.js";
 import { useApp } from "./context.js";
 import { useOfficial } from "./hooks/hooks.js";
 import { ConferenceScreen } from "./screens/conference/ConferenceScreen.js";
 
-const TABS = ["conference", "kpi", "inspection", "personnel", "organizer", "siteOperator", "audit"] as const;
+const TABS = ["conference", "kpi", "inspection", "personnel", "restructuring", "organizer", "siteOperator", "audit"] as const;
 type Tab = (typeof TABS)[number];
 
 // Every official lands on the live conference (an auditor alone, on the audit trail); the other screens are fetched when opened, so the
@@ -17,15 +17,17 @@ type Tab = (typeof TABS)[number];
 const loadKpi = () => import("./screens/KpiScreen.js");
 const loadInspection = () => import("./screens/InspectionScreen.js");
 const loadPersonnel = () => import("./screens/PersonnelScreen.js");
+const loadRestructuring = () => import("./screens/RestructuringScreen.js");
 const loadConsoles = () => import("./screens/Consoles.js");
 const loadAudit = () => import("./screens/AuditScreen.js");
 const AuditScreen = lazy(() => loadAudit().then((m) => ({ default: m.AuditScreen })));
 const KpiScreen = lazy(() => loadKpi().then((m) => ({ default: m.KpiScreen })));
 const InspectionScreen = lazy(() => loadInspection().then((m) => ({ default: m.InspectionScreen })));
 const PersonnelScreen = lazy(() => loadPersonnel().then((m) => ({ default: m.PersonnelScreen })));
+const RestructuringScreen = lazy(() => loadRestructuring().then((m) => ({ default: m.RestructuringScreen })));
 const OrganizerConsole = lazy(() => loadConsoles().then((m) => ({ default: m.OrganizerConsole })));
 const SiteOperatorConsole = lazy(() => loadConsoles().then((m) => ({ default: m.SiteOperatorConsole })));
-const PRELOAD: Partial<Record<Tab, () => Promise<unknown>>> = { kpi: loadKpi, inspection: loadInspection, personnel: loadPersonnel, organizer: loadConsoles, siteOperator: loadConsoles, audit: loadAudit };
+const PRELOAD: Partial<Record<Tab, () => Promise<unknown>>> = { kpi: loadKpi, inspection: loadInspection, personnel: loadPersonnel, restructuring: loadRestructuring, organizer: loadConsoles, siteOperator: loadConsoles, audit: loadAudit };
 const preload = (tab: Tab) => void PRELOAD[tab]?.().catch(() => undefined); // a failure shows when the tab opens
 
 /** Screens an official may open; consoles only for the roles that run them; the audit trail for auditors. */
@@ -36,6 +38,7 @@ export function visibleTabs(o: Official): Tab[] {
       (tab === "kpi" && canSeeKpi(o)) ||
       (tab === "inspection" && canSeeInspection(o)) ||
       (tab === "personnel" && canSeePersonnel(o)) ||
+      (tab === "restructuring" && canSeeRestructuring(o)) ||
       (tab === "organizer" && canUseOrganizerConsole(o)) ||
       (tab === "siteOperator" && canUseSiteConsole(o)) ||
       (tab === "audit" && canSeeAudit(o)),
@@ -97,6 +100,7 @@ export function App() {
             <Tabs.Panel value="kpi"><LazyScreen><KpiScreen /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="inspection"><LazyScreen><InspectionScreen /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="personnel"><LazyScreen><PersonnelScreen /></LazyScreen></Tabs.Panel>
+            <Tabs.Panel value="restructuring"><LazyScreen><RestructuringScreen /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="organizer"><LazyScreen><OrganizerConsole /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="siteOperator"><LazyScreen><SiteOperatorConsole /></LazyScreen></Tabs.Panel>
             <Tabs.Panel value="audit"><LazyScreen><AuditScreen /></LazyScreen></Tabs.Panel>

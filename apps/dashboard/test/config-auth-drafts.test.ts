@@ -44,7 +44,7 @@ describe("official from token claims", () => {
     expect(canUseOrganizerConsole(o)).toBe(true);
     expect(canUseSiteConsole(o)).toBe(false);
     expect(canSeeKpi(o)).toBe(true);
-    expect(visibleTabs(o)).toEqual(["conference", "kpi", "inspection", "personnel", "organizer"]);
+    expect(visibleTabs(o)).toEqual(["conference", "kpi", "inspection", "personnel", "restructuring", "organizer"]);
   });
 
   it("shows consoles only to their roles", () => {
@@ -57,7 +57,7 @@ describe("official from token claims", () => {
     const auditor = officialFromClaims({ sub: "u-3", realm_access: { roles: ["auditor"] }, org_paths: ["/01/"] });
     expect(visibleTabs(auditor)).toEqual(["audit"]);
     const both = officialFromClaims({ sub: "u-4", realm_access: { roles: ["provincial_board", "auditor"] }, org_paths: ["/01/"] });
-    expect(visibleTabs(both)).toEqual(["conference", "kpi", "inspection", "personnel", "audit"]);
+    expect(visibleTabs(both)).toEqual(["conference", "kpi", "inspection", "personnel", "restructuring", "audit"]);
   });
 
   it("shows the personnel panel to the boards and personnel officers, not to inspection committees or viewers", () => {
@@ -75,6 +75,13 @@ describe("official from token claims", () => {
     expect(tabs(["central_board"])).toContain("inspection");
     expect(tabs(["viewer"])).not.toContain("inspection");
     expect(tabs(["personnel_officer"])).not.toContain("inspection");
+  });
+
+  it("shows the restructuring progress to the boards only (restructuring decides which plans)", () => {
+    const tabs = (roles: string[]) => visibleTabs(officialFromClaims({ sub: "u", realm_access: { roles }, org_paths: ["/"] }));
+    expect(tabs(["central_board"])).toContain("restructuring");
+    expect(tabs(["provincial_board"])).toContain("restructuring");
+    for (const role of ["viewer", "inspection_committee", "personnel_officer", "conference_operator", "site_operator", "auditor"]) expect(tabs([role]), role).not.toContain("restructuring");
   });
 
   it("refuses a token without a subject", () => {

@@ -8,6 +8,7 @@ import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { inspectionFiguresNotice, inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
 import { membershipStreamReaders } from "@orgboard/contract-membership";
 import { personnelFiguresNotice, personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
+import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
 import { INSPECTION_FIGURES_CHANGED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
 import type { AccessRule } from "@orgboard/contracts";
 
@@ -42,6 +43,8 @@ export const STREAM_ACCESS: StreamAccessTable = {
     readers: personnelStreamReaders,
     notice: { action: "personnel.reports.read", readers: personnelFiguresReaders, type: PERSONNEL_FIGURES_CHANGED, derive: personnelFiguresNotice },
   },
+  // Runs' progress (counts, codes, step names; no person): the boards refresh the progress screen on it.
+  restructuring: { readers: restructuringStreamReaders },
 };
 
 export const streamReadAction = (service: string): string => `${service}.events.read`;

@@ -12,6 +12,8 @@ export * from "./plans/get.js";
 export * from "./plans/preview.js";
 export * from "./plans/update.js";
 export * from "./runs/runs.js";
+export * from "./runs/list.js";
+export * from "./access.js";
 
 /** The tRPC router type of the restructuring service, for `createTRPCClient<RestructuringContractRouter>`. */
 export type RestructuringContractRouter = ContractRouter<RestructuringContract>;

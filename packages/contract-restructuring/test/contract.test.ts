@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract } from "../src/index.js";
 
 describe("the restructuring contract", () => {
-  it("is exported as `contract` too, version 1.2", () => {
+  it("is exported as `contract` too, version 1.3", () => {
     expect(contract).toBe(restructuringContract);
-    expect(restructuringContract.version).toBe("1.2");
+    expect(restructuringContract.version).toBe("1.3");
   });
 
   it("names the field of bad input, Vietnamese first", () => {
@@ -12,5 +12,17 @@ describe("the restructuring contract", () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["planId", "provinceCode"]);
     expect(getPlanInputSchema.safeParse({ planId: 5 }).error?.issues[0]?.message).toMatch(/^phải là mã đề án \(UUID\) \/ must be a plan id/);
+  });
+});
+
+describe("1.3: runs.list and the stream", () => {
+  it("runs.list names the field of bad input; the stream readers are scoped", async () => {
+    const { listRunsInputSchema, restructuringStreamReaders } = await import("../src/index.js");
+    const bad = listRunsInputSchema.safeParse({ limit: 0 });
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["limit"]);
+    expect(bad.error?.issues[0]?.message).toMatch(/^ít nhất 1 \/ at least 1/);
+    expect(listRunsInputSchema.safeParse({}).success).toBe(true);
+    expect(restructuringStreamReaders.scoped).toBe(true);
+    expect(Object.keys(restructuringContract.procedures.events)).toEqual(["stream"]);
   });
 });

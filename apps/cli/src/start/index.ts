@@ -46,7 +46,7 @@ function prepareDashboard(c: StartConfig): string {
   const config = {
     identity: { url: c.urls.identity, realm: "orgboard", clientId: "dashboard" },
     // Without a membership server its URL is still given (nothing answers), so its panels show "unavailable".
-    services: { membership: c.urls.membership, conference: c.urls.conference, inspection: c.urls.inspection, personnel: c.urls.personnel },
+    services: { membership: c.urls.membership, conference: c.urls.conference, inspection: c.urls.inspection, personnel: c.urls.personnel, restructuring: c.urls.restructuring },
     realtimeUrl: c.urls.realtime,
     defaultLanguage: "vi",
   };
@@ -261,7 +261,7 @@ export async function start(options: StartOptions): Promise<number> {
     })();
     await Promise.all([membershipUp, conferenceUp, inspectionUp, personnelUp, restructuringUp]);
 
-    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`, `personnel=${config.urls.personnel}`];
+    const streams = [...(built.membership ? [`membership=${config.urls.membership}`] : []), `conference=${config.urls.conference}`, `inspection=${config.urls.inspection}`, `personnel=${config.urls.personnel}`, `restructuring=${config.urls.restructuring}`];
     startApp("realtime", {
       ...base,
       PORT: String(config.ports.realtime),

@@ -2,6 +2,7 @@ import { conferenceContract } from "@orgboard/contract-conference";
 import type { inspectionContract } from "@orgboard/contract-inspection";
 import { membershipContract } from "@orgboard/contract-membership";
 import type { personnelContract } from "@orgboard/contract-personnel";
+import type { restructuringContract } from "@orgboard/contract-restructuring";
 import { contractProcedures, createServiceLinks, type ContractsRouter, type ProcedureContract, type ProcedureKind, type ServiceContract } from "@orgboard/contracts";
 import { createTRPCClient, TRPCClientError, type TRPCClient } from "@trpc/client";
 import type { z } from "zod";
@@ -24,7 +25,7 @@ export class ContractError extends Error {
 const CONTRACTS = [membershipContract, conferenceContract] as const;
 // Inspection's and personnel's contracts type the client here; their schemas (for validating answers) come
 // with their screens' chunks, which register them (registerContract), so the first screen does not carry them.
-type Contracts = readonly [...typeof CONTRACTS, typeof inspectionContract, typeof personnelContract];
+type Contracts = readonly [...typeof CONTRACTS, typeof inspectionContract, typeof personnelContract, typeof restructuringContract];
 export type ServicesRouter = ContractsRouter<Contracts>;
 export type ServicesClient = TRPCClient<ServicesRouter>;
 

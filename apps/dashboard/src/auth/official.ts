@@ -39,6 +39,8 @@ export const canSeeKpi = (o: Official): boolean =>
 export const canSeeInspection = (o: Official): boolean => hasAnyRole(o, "central_board", "provincial_board", "inspection_committee");
 /** The personnel panel: the boards and personnel officers (planning figures, counts only; personnel checks the scope). */
 export const canSeePersonnel = (o: Official): boolean => hasAnyRole(o, "central_board", "provincial_board", "personnel_officer");
+/** The restructuring progress screen: the boards that may read plans (restructuring decides which plans, by scope). */
+export const canSeeRestructuring = (o: Official): boolean => hasAnyRole(o, "central_board", "provincial_board");
 /** The audit trail screen: auditors only (the services check the scope). */
 export const canSeeAudit = (o: Official): boolean => hasAnyRole(o, "auditor");
 /** The live conference screen: every official but one who is only an auditor (conference refuses auditors). */

@@ -2,7 +2,7 @@ import type { Resources } from "./vi.js";
 
 export const en: Resources = {
   app: { title: "Organization board dashboard", loading: "Loading…", configError: "Could not load the configuration", screenError: "Could not load this screen. Reload the page to try again.", retry: "Retry" },
-  nav: { conference: "Online conference", kpi: "Targets", inspection: "Inspection", personnel: "Cadres", organizer: "Organizer console", siteOperator: "Site console", audit: "Audit trail" },
+  nav: { conference: "Online conference", kpi: "Targets", inspection: "Inspection", personnel: "Cadres", restructuring: "Restructuring", organizer: "Organizer console", siteOperator: "Site console", audit: "Audit trail" },
   auth: {
     signingIn: "Signing in…",
     logout: "Log out",
@@ -28,7 +28,7 @@ export const en: Resources = {
     down: "{{name}}: unavailable",
     unknown: "{{name}}: checking",
     unavailable: "The {{name}} service is unavailable",
-    name: { membership: "Membership", conference: "Conference", inspection: "Inspection", personnel: "Personnel", realtime: "Realtime" },
+    name: { membership: "Membership", conference: "Conference", inspection: "Inspection", personnel: "Personnel", restructuring: "Restructuring", realtime: "Realtime" },
   },
   common: { empty: "No data yet", loading: "Loading…", error: "Error: {{message}}", save: "Save", cancel: "Cancel", back: "Back", all: "All", search: "Search" },
   conference: {
@@ -178,6 +178,27 @@ export const en: Resources = {
     },
     conductor: { committee: "Committee, standing committee", commission: "Inspection commission", grassroots_committee: "Grassroots committee", cell: "Cell" },
     form: { reprimand: "Reprimand", warning: "Warning", dismissal: "Dismissal from post", expulsion: "Expulsion", dissolution: "Dissolution" },
+  },
+  restructuring: {
+    title: "Progress of the party organizations' restructuring into the new administrative units",
+    plan: "Plan",
+    none: "No restructuring plan in your scope yet.",
+    notConfigured: "The restructuring service is not configured for this dashboard.",
+    notStarted: "The plan has not been run yet (no province in a run).",
+    effective: "In force from {{date}}",
+    created: "Created on {{date}}",
+    provincesDone: "Provinces done: {{done}}/{{total}}",
+    updated: "Updated at {{time}}",
+    notWired: "Steps not wired (not run, never counted as done): {{steps}}",
+    planStatus: { draft: "Draft", ready: "Ready", running: "Running", done: "Done", rolled_back: "Rolled back" },
+    status: { pending: "Pending", running: "Running", done: "Done", failed: "Failed", rolled_back: "Rolled back" },
+    col: { province: "New province", status: "Status", steps: "Steps", orgs: "Organizations created / closed", members: "Members before → after", surplus: "Surplus cadres", error: "Error", check: "Conservation check" },
+    surplusNone: "No figure yet",
+    surplusNote: "Surplus cadres placed: not available, the restructuring service does not receive this figure from personnel yet; the surplus posts derived (secretaries, deputies) are in the plan's preview.",
+    checkOk: "OK",
+    checkBad: "Not OK: before {{before}}, after {{after}} (off by {{diff}})",
+    checkPending: "Not checked yet",
+    stepFailed: "Step {{step}} (attempt {{attempt}}): {{message}}",
   },
   personnel: {
     title: "Cadres: planning for the {{start}}–{{end}} term",

@@ -1,7 +1,7 @@
 // Vietnamese is the primary language; every key here must exist in en.ts (checked by a unit test).
 export const vi = {
   app: { title: "Bảng điều hành tổ chức", loading: "Đang tải…", configError: "Không tải được cấu hình", screenError: "Không tải được màn hình này. Tải lại trang để thử lại.", retry: "Thử lại" },
-  nav: { conference: "Hội nghị trực tuyến", kpi: "Chỉ tiêu", inspection: "Kiểm tra, giám sát", personnel: "Cán bộ", organizer: "Điều hành hội nghị", siteOperator: "Điểm cầu", audit: "Nhật ký kiểm toán" },
+  nav: { conference: "Hội nghị trực tuyến", kpi: "Chỉ tiêu", inspection: "Kiểm tra, giám sát", personnel: "Cán bộ", restructuring: "Sắp xếp tổ chức", organizer: "Điều hành hội nghị", siteOperator: "Điểm cầu", audit: "Nhật ký kiểm toán" },
   auth: {
     signingIn: "Đang đăng nhập…",
     logout: "Đăng xuất",
@@ -27,7 +27,7 @@ export const vi = {
     down: "{{name}}: không khả dụng",
     unknown: "{{name}}: đang kiểm tra",
     unavailable: "Dịch vụ {{name}} đang không khả dụng",
-    name: { membership: "Đảng viên", conference: "Hội nghị", inspection: "Kiểm tra", personnel: "Nhân sự", realtime: "Thời gian thực" } as Record<string, string>,
+    name: { membership: "Đảng viên", conference: "Hội nghị", inspection: "Kiểm tra", personnel: "Nhân sự", restructuring: "Sắp xếp", realtime: "Thời gian thực" } as Record<string, string>,
   },
   common: { empty: "Chưa có dữ liệu", loading: "Đang tải…", error: "Lỗi: {{message}}", save: "Lưu", cancel: "Hủy", back: "Quay lại", all: "Tất cả", search: "Tìm kiếm" },
   conference: {
@@ -177,6 +177,27 @@ export const vi = {
     } as Record<string, string>,
     conductor: { committee: "Cấp ủy, ban thường vụ", commission: "Ủy ban kiểm tra", grassroots_committee: "Đảng ủy cơ sở", cell: "Chi bộ" } as Record<string, string>,
     form: { reprimand: "Khiển trách", warning: "Cảnh cáo", dismissal: "Cách chức", expulsion: "Khai trừ", dissolution: "Giải tán" } as Record<string, string>,
+  },
+  restructuring: {
+    title: "Tiến độ sắp xếp tổ chức đảng theo đơn vị hành chính mới",
+    plan: "Đề án",
+    none: "Chưa có đề án sắp xếp nào trong phạm vi của đồng chí.",
+    notConfigured: "Dịch vụ sắp xếp tổ chức chưa được cấu hình cho bảng điều hành này.",
+    notStarted: "Đề án chưa được thực hiện (chưa có tỉnh nào trong lượt chạy).",
+    effective: "Hiệu lực từ {{date}}",
+    created: "Lập ngày {{date}}",
+    provincesDone: "Tỉnh đã xong: {{done}}/{{total}}",
+    updated: "Cập nhật lúc {{time}}",
+    notWired: "Các bước chưa nối (không chạy, không tính là xong): {{steps}}",
+    planStatus: { draft: "Bản nháp", ready: "Sẵn sàng", running: "Đang thực hiện", done: "Hoàn thành", rolled_back: "Đã hoàn tác" } as Record<string, string>,
+    status: { pending: "Chờ", running: "Đang chạy", done: "Xong", failed: "Lỗi", rolled_back: "Đã hoàn tác" } as Record<string, string>,
+    col: { province: "Tỉnh mới", status: "Trạng thái", steps: "Bước", orgs: "Tổ chức tạo mới / giải thể", members: "Đảng viên trước → sau", surplus: "Cán bộ dôi dư", error: "Lỗi", check: "Kiểm tra bảo toàn" },
+    surplusNone: "Chưa có số liệu",
+    surplusNote: "Số cán bộ dôi dư đã bố trí chưa có: dịch vụ sắp xếp chưa nhận số liệu này từ dịch vụ nhân sự; số chức danh dôi dư dự kiến (bí thư, phó bí thư) có trong bản xem trước đề án.",
+    checkOk: "Đạt",
+    checkBad: "Không đạt: trước {{before}}, sau {{after}} (lệch {{diff}})",
+    checkPending: "Chưa kiểm tra",
+    stepFailed: "Bước {{step}} (lần {{attempt}}): {{message}}",
   },
   personnel: {
     title: "Công tác cán bộ: quy hoạch nhiệm kỳ {{start}}–{{end}}",

@@ -3,6 +3,7 @@ import { inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/con
 import { membershipStreamReaders } from "@orgboard/contract-membership";
 import { personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
 import { conferenceStreamReaders } from "@orgboard/contract-conference";
+import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
 import { ROLES } from "@orgboard/contracts";
 import { describe, expect, it } from "vitest";
 import { grantsOf, registerStreamPolicies, STREAM_ACCESS, streamReadAction } from "../../src/access.js";
@@ -33,6 +34,7 @@ describe("who receives which service's events", () => {
     expect(STREAM_ACCESS.personnel!.readers).toBe(personnelStreamReaders);
     expect(STREAM_ACCESS.personnel!.notice!.readers).toBe(personnelFiguresReaders);
     expect(STREAM_ACCESS.personnel!.notice!.type).toBe("personnel.figures.changed");
+    expect(STREAM_ACCESS.restructuring!.readers).toBe(restructuringStreamReaders);
   });
 
   // Every role alone, every scope shape, every event path: the rooms deliver an event exactly when the
@@ -81,5 +83,15 @@ describe("who receives which service's events", () => {
 
   it("refuses an unscoped stream rule (rooms are per org path)", () => {
     expect(() => registerStreamPolicies({ x: { readers: { roles: ["viewer"], scoped: false } } })).toThrow(/must be scoped/);
+  });
+
+  it("issue #14: the boards get restructuring's progress events in their scope; other officials nothing", () => {
+    expect(delivered(principal(["central_board"], ["/"]), "restructuring", "/08-2025/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["provincial_board"], ["/08-2025/"]), "restructuring", "/08-2025/")).toEqual({ events: true, notice: false });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "restructuring", "/08-2025/")).toEqual({ events: false, notice: false });
+    expect(delivered(principal(["provincial_board"], ["/01/"]), "restructuring", "/")).toEqual({ events: false, notice: false });
+    for (const role of ["viewer", "personnel_officer", "inspection_committee", "auditor", "site_operator"] as Role[]) {
+      expect(delivered(principal([role], ["/"]), "restructuring", "/08-2025/"), role).toEqual({ events: false, notice: false });
+    }
   });
 });

@@ -45,7 +45,9 @@ describe("config", () => {
     expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "membership=http://x/trpc", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/without \/trpc \(realtime appends it\)/);
     expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "membership=http://x,membership=http://y", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/listed twice/);
     // A service whose stream-read rule realtime does not know would deliver to no one: refused at start.
-    expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "restructuring=http://x", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/entry 1: realtime has no stream-read rule for service "restructuring" \(known: membership, conference, inspection, personnel\)/);
+    expect(() => loadRealtimeConfig({ ...base, REALTIME_SERVICES: "identity=http://x", OIDC_CLIENT_SECRET: "s" }, "throw")).toThrow(/entry 1: realtime has no stream-read rule for service "identity" \(known: membership, conference, inspection, personnel, restructuring\)/);
+    // Restructuring's stream (the progress screen, contract-restructuring 1.3) is known.
+    expect(loadRealtimeConfig({ ...base, REALTIME_SERVICES: "restructuring=http://127.0.0.1:4008", OIDC_CLIENT_SECRET: "s" }, "throw").REALTIME_SERVICES.map((s) => s.name)).toEqual(["restructuring"]);
     expect(loadRealtimeConfig({ ...base, REALTIME_SERVICES: "inspection=http://127.0.0.1:4006", OIDC_CLIENT_SECRET: "s" }, "throw").REALTIME_SERVICES).toEqual([
       { name: "inspection", baseUrl: "http://127.0.0.1:4006", url: "http://127.0.0.1:4006/trpc" },
     ]);

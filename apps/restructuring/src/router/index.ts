@@ -7,7 +7,9 @@ import { getPlanRoute } from "./plans/get.js";
 import { loadOfficialPlanRoute } from "./plans/load-official.js";
 import { previewPlanRoute } from "./plans/preview.js";
 import { updatePlanRoute } from "./plans/update.js";
+import { eventsStreamRoute } from "./events/stream.js";
 import { getRunRoute } from "./runs/get.js";
+import { listRunsRoute } from "./runs/list.js";
 import { resumeRunRoute } from "./runs/resume.js";
 import { rollbackRunRoute } from "./runs/rollback.js";
 import { startRunRoute } from "./runs/start.js";
@@ -16,7 +18,8 @@ import "../policy.js";
 
 export const restructuringRouter = router({
   plans: router({ loadOfficial: loadOfficialPlanRoute, get: getPlanRoute, preview: previewPlanRoute, update: updatePlanRoute }),
-  runs: router({ start: startRunRoute, resume: resumeRunRoute, get: getRunRoute, verify: verifyRunRoute, rollback: rollbackRunRoute }),
+  runs: router({ start: startRunRoute, resume: resumeRunRoute, get: getRunRoute, verify: verifyRunRoute, rollback: rollbackRunRoute, list: listRunsRoute }),
+  events: router({ stream: eventsStreamRoute }),
 });
 
 export const appRouter = router({ restructuring: restructuringRouter });

@@ -1,0 +1,83 @@
+import type { restructuringContract } from "@orgboard/contract-restructuring";
+import type { ContractsRouter } from "@orgboard/contracts";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { officialToken } from "./api.js";
+import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
+
+// Issue #14: the restructuring progress screen. A real run of one province merge (Hà Giang + Tuyên Quang →
+// Tuyên Quang, the real 2024 units seeded into restructuring's own membership, as apps/restructuring's
+// runs.test.ts seeds them) started through restructuring's API as the central board; the screen, opened
+// before the province runs, turns its row to done with the conservation check ok without a reload (it has
+// no polling: only restructuring's events through the realtime gateway reload it), in Vietnamese and
+// English, at 1440 and 768 px.
+
+type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof restructuringContract]>>>;
+
+const WIDTHS = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "tablet", width: 768, height: 1024 },
+] as const;
+const TEXT = {
+  vi: { title: "Tiến độ sắp xếp tổ chức đảng", done: "Xong", ok: "Đạt", effective: "Hiệu lực từ 01/07/2025", province: "Tỉnh mới", check: "Kiểm tra bảo toàn", surplus: "Chưa có số liệu", provinces: "Tỉnh đã xong: 1/1" },
+  en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "No figure yet", provinces: "Provinces done: 1/1" },
+} as const;
+
+test.describe("restructuring progress screen (#14)", () => {
+  test.describe.configure({ mode: "serial", timeout: 300_000 });
+  test.beforeEach(() => requires("identity", "restructuring", "realtime"));
+
+  test("a province merge goes live to done with the conservation check ok, in both languages and widths", async ({ page }) => {
+    const token = await officialToken("central");
+    const api: Client = createTRPCClient({ links: [httpLink({ url: `${stack.services.restructuring}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    const { id: planId } = await api.restructuring.plans.loadOfficial.mutate({});
+    const started = await api.restructuring.runs.start.mutate({ planId });
+    expect(started.provinces.map((p) => p.provinceCode)).toEqual(["08"]);
+    const members = started.provinces[0]!.membersBefore;
+    expect(members).toBeGreaterThan(0);
+
+    await loginWithVneid(page, "central", "/?tab=restructuring");
+    const row = page.getByTestId("restr-row-08");
+    await expect(page.getByTestId("restr-run")).toHaveAttribute("data-plan-id", planId, { timeout: 30_000 });
+    await expect(row).toHaveAttribute("data-status", "pending");
+    await expect(row).toHaveAttribute("data-check", "pending");
+    await expect(row.getByTestId("restr-row-steps")).toHaveText(/^0\/\d+$/);
+
+    // The province runs (seconds); the screen follows it through the events alone.
+    const resumed = api.restructuring.runs.resume.mutate({ planId, provinceCode: "08" });
+    await expect(row).toHaveAttribute("data-status", "done", { timeout: 180_000 });
+    const view = await resumed;
+    const p = view.provinces[0]!;
+    expect(p.status).toBe("done");
+    await expect(row).toHaveAttribute("data-check", "ok");
+    await expect(row.getByTestId("restr-row-steps")).toHaveText(`${p.stepsTotal}/${p.stepsTotal}`);
+    await expect(page.getByTestId("restr-run")).toHaveAttribute("data-status", "done");
+
+    for (const lang of ["vi", "en"] as const) {
+      const fmt = (x: number) => new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(x);
+      const n = fmt(members);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByTestId("language").getByText(lang.toUpperCase(), { exact: true }).click();
+      for (const w of WIDTHS) {
+        await page.setViewportSize({ width: w.width, height: w.height });
+        await expect(page.getByTestId("restr-panel")).toContainText(TEXT[lang].title);
+        await expect(page.getByTestId("restr-effective")).toHaveText(TEXT[lang].effective);
+        await expect(page.getByTestId("restr-provinces-done")).toHaveText(TEXT[lang].provinces);
+        await expect(page.getByTestId("restr-provinces")).toContainText(TEXT[lang].province);
+        await expect(page.getByTestId("restr-provinces")).toContainText(TEXT[lang].check);
+        await expect(row.getByTestId("restr-row-status")).toHaveText(TEXT[lang].done);
+        await expect(row.getByTestId("restr-row-check")).toHaveText(TEXT[lang].ok);
+        await expect(row.getByTestId("restr-row-members")).toHaveText(`${n} → ${n}`);
+        await expect(row.getByTestId("restr-row-orgs")).toHaveText(`${fmt(p.changes.create)} / ${fmt(p.changes.close)}`);
+        await expect(row.getByTestId("restr-row-surplus")).toHaveText(TEXT[lang].surplus);
+        await expect(row.getByTestId("restr-row-error")).toHaveText("—");
+        // The status and the check come first and are read whole at 768 px too (the other columns scroll sideways).
+        await expect(row.getByTestId("restr-row-status")).toBeInViewport();
+        await expect(row.getByTestId("restr-row-check")).toBeInViewport();
+        for (const badge of [row.getByTestId("restr-row-status"), row.getByTestId("restr-row-check")].map((l) => l.locator(".mantine-Badge-label"))) {
+          expect(await badge.evaluate((el) => el.scrollWidth <= el.clientWidth), `${lang} ${w.name}: a badge is cut`).toBe(true);
+        }
+        await page.screenshot({ path: `test-results/screens/restructuring-${lang}-${w.name}.png`, fullPage: true });
+      }
+    }
+  });
+});

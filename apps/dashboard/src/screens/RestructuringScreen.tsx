@@ -1,0 +1,124 @@
+import { Alert, Badge, Group, Loader, Progress, Select, Stack, Table, Text } from "@mantine/core";
+import type { RunProvinceView, RunView } from "@orgboard/contract-restructuring";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../api/client.js";
+import { ServicePanel } from "../components/ServicePanel.js";
+import { useOfficial } from "../hooks/hooks.js";
+import { useRestructuringRun, useRestructuringRuns } from "../hooks/restructuring.js";
+import { formatDate, formatNumber, formatTime } from "../lib/format.js";
+import { conservationOf, defaultRun, failureOf } from "../state/restructuring-state.js";
+
+const STATUS_COLOR: Record<string, string> = { pending: "gray", running: "blue", done: "green", failed: "red", rolled_back: "violet" };
+
+/**
+ * The live progress of a restructuring run (issue #14): per new province its steps done / total, organizations
+ * created / closed, members before → after, surplus cadres (no figure yet: said so), the failed step with its
+ * message, and the conservation check after it. Reloaded when restructuring's events (step done, province done,
+ * run started, rolled back) arrive through the realtime gateway. Plans are the boards'; which ones an official
+ * sees is restructuring's decision (`runs.list`, by the plan's scope).
+ */
+export function RestructuringScreen() {
+  const { t } = useTranslation();
+  const official = useOfficial();
+  const live = useRestructuringRuns(official.orgPaths[0] ?? "/");
+  const [picked, setPicked] = useState<string | null>(null);
+  const planId = picked ?? (live.runs ? defaultRun(live.runs) : null);
+  const run = useRestructuringRun(planId);
+
+  return (
+    <ServicePanel service="restructuring" testId="restr-panel" unavailable={!live.configured} title={t("restructuring.title")}
+      actions={run.updatedAt ? <Text size="xs" c="dimmed" data-testid="restr-updated">{t("restructuring.updated", { time: formatTime(run.updatedAt) })}</Text> : undefined}
+    >
+      {!live.configured ? (
+        <Text c="dimmed" data-testid="restr-not-configured">{t("restructuring.notConfigured")}</Text>
+      ) : live.isLoading ? (
+        <Loader size="sm" />
+      ) : live.error ? (
+        <Alert color="gray">{t("common.error", { message: errorMessage(live.error) })}</Alert>
+      ) : !live.runs || live.runs.length === 0 || !planId ? (
+        <Text c="dimmed" data-testid="restr-none">{t("restructuring.none")}</Text>
+      ) : (
+        <Stack gap="md">
+          <Group gap="sm" wrap="wrap">
+            <Select size="xs" w={{ base: "100%", sm: 420 }} label={t("restructuring.plan")} data-testid="restr-plan" allowDeselect={false} value={planId}
+              onChange={(v) => { if (v) setPicked(v); }}
+              data={live.runs.map((r) => ({ value: r.planId, label: `${t(`restructuring.planStatus.${r.status}`)} · ${formatDate(r.createdAt)} — ${r.title}` }))} />
+          </Group>
+          {run.isLoading ? <Loader size="sm" /> : run.error ? <Alert color="gray">{t("common.error", { message: errorMessage(run.error) })}</Alert> : run.run ? <RunProgress run={run.run} /> : null}
+        </Stack>
+      )}
+    </ServicePanel>
+  );
+}
+
+function RunProgress({ run }: { run: RunView }) {
+  const { t } = useTranslation();
+  const done = run.provinces.filter((p) => p.status === "done").length;
+  return (
+    <Stack gap="sm" data-testid="restr-run" data-plan-id={run.planId} data-status={run.status}>
+      <Group gap="md" wrap="wrap">
+        <Badge color={run.status === "done" ? "green" : run.status === "running" ? "blue" : "gray"} data-testid="restr-plan-status">{t(`restructuring.planStatus.${run.status}`)}</Badge>
+        <Text size="sm" data-testid="restr-effective">{t("restructuring.effective", { date: formatDate(run.effectiveOn) })}</Text>
+        <Text size="sm" data-testid="restr-provinces-done">{t("restructuring.provincesDone", { done, total: run.provinces.length })}</Text>
+      </Group>
+      {run.notWired.length > 0 && <Text size="xs" c="orange" data-testid="restr-not-wired">{t("restructuring.notWired", { steps: run.notWired.join(", ") })}</Text>}
+      {run.provinces.length === 0 ? (
+        <Text c="dimmed" data-testid="restr-not-started">{t("restructuring.notStarted")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={1040}>
+          <Table striped data-testid="restr-provinces">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("restructuring.col.province")}</Table.Th>
+                <Table.Th>{t("restructuring.col.status")}</Table.Th>
+                <Table.Th>{t("restructuring.col.check")}</Table.Th>
+                <Table.Th>{t("restructuring.col.steps")}</Table.Th>
+                <Table.Th ta="right">{t("restructuring.col.orgs")}</Table.Th>
+                <Table.Th ta="right">{t("restructuring.col.members")}</Table.Th>
+                <Table.Th>{t("restructuring.col.surplus")}</Table.Th>
+                <Table.Th>{t("restructuring.col.error")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {run.provinces.map((p) => <ProvinceRow key={p.provinceCode} p={p} />)}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Text size="xs" c="dimmed" data-testid="restr-surplus-note">{t("restructuring.surplusNote")}</Text>
+    </Stack>
+  );
+}
+
+function ProvinceRow({ p }: { p: RunProvinceView }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const check = conservationOf(p);
+  const failure = failureOf(p);
+  return (
+    <Table.Tr data-testid={`restr-row-${p.provinceCode}`} data-status={p.status} data-check={check.state}>
+      <Table.Td>{p.provinceCode} · {p.name}</Table.Td>
+      <Table.Td><Badge color={STATUS_COLOR[p.status] ?? "gray"} variant="light" style={{ minWidth: "max-content" }} data-testid="restr-row-status">{t(`restructuring.status.${p.status}`)}</Badge></Table.Td>
+      <Table.Td data-testid="restr-row-check">
+        {check.state === "ok" ? (
+          <Badge color="green" style={{ minWidth: "max-content" }}>{t("restructuring.checkOk")}</Badge>
+        ) : check.state === "not_ok" ? (
+          <Badge color="red" style={{ whiteSpace: "normal", height: "auto" }}>{t("restructuring.checkBad", { before: n(check.before), after: n(check.after), diff: n(check.diff) })}</Badge>
+        ) : (
+          <Text size="sm" c="dimmed">{t("restructuring.checkPending")}</Text>
+        )}
+      </Table.Td>
+      <Table.Td miw={120}>
+        <Text size="sm" data-testid="restr-row-steps">{p.stepsDone}/{p.stepsTotal}</Text>
+        <Progress size="sm" value={p.stepsTotal ? (100 * p.stepsDone) / p.stepsTotal : 0} color={STATUS_COLOR[p.status] ?? "gray"} aria-label={t("restructuring.col.steps")} />
+      </Table.Td>
+      <Table.Td ta="right" data-testid="restr-row-orgs">{n(p.changes.create)} / {n(p.changes.close)}</Table.Td>
+      <Table.Td ta="right" data-testid="restr-row-members">{n(p.membersBefore)} → {p.membersAfter === null ? "…" : n(p.membersAfter)}</Table.Td>
+      <Table.Td><Text size="sm" c="dimmed" data-testid="restr-row-surplus">{t("restructuring.surplusNone")}</Text></Table.Td>
+      <Table.Td data-testid="restr-row-error">
+        {failure ? <Text size="sm" c="red">{failure.step ? t("restructuring.stepFailed", { step: failure.step, attempt: failure.attempt, message: failure.message }) : failure.message}</Text> : "—"}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,31 @@
+// What the restructuring progress screen derives from `restructuring.runs.get` / `runs.list` (pure, unit-tested):
+// the conservation check of a province, its failed step, the run picked by default.
+import type { RunProvinceView, RunSummary } from "@orgboard/contract-restructuring";
+
+export type Conservation =
+  | { state: "ok" }
+  | { state: "not_ok"; before: number; after: number; diff: number }
+  | { state: "pending" };
+
+/**
+ * The check after a province (its `verify` step): members in the new province's committee subtree equal the
+ * members of its sources when the run started. `membersAfter` is null until the check ran.
+ */
+export function conservationOf(p: Pick<RunProvinceView, "membersBefore" | "membersAfter">): Conservation {
+  if (p.membersAfter === null) return { state: "pending" };
+  if (p.membersAfter === p.membersBefore) return { state: "ok" };
+  return { state: "not_ok", before: p.membersBefore, after: p.membersAfter, diff: p.membersAfter - p.membersBefore };
+}
+
+/** The step that failed last (its message), or the province's own error, or null. */
+export function failureOf(p: Pick<RunProvinceView, "steps" | "error" | "status">): { step: string | null; attempt: number; message: string } | null {
+  const failed = [...p.steps].reverse().find((s) => s.status === "failed");
+  if (failed) return { step: failed.step, attempt: failed.attempt, message: failed.error ?? p.error ?? "" };
+  if (p.status === "failed" && p.error) return { step: null, attempt: 0, message: p.error };
+  return null;
+}
+
+/** The run shown first: the newest running one, else the newest with provinces, else the newest plan. */
+export function defaultRun(runs: readonly RunSummary[]): string | null {
+  return (runs.find((r) => r.status === "running") ?? runs.find((r) => r.provinces.total > 0) ?? runs[0])?.planId ?? null;
+}

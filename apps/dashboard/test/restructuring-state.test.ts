@@ -1,0 +1,36 @@
+import type { RunSummary } from "@orgboard/contract-restructuring";
+import { describe, expect, it } from "vitest";
+import { vi as viResources } from "../src/i18n/vi.js";
+import { en } from "../src/i18n/en.js";
+import { conservationOf, defaultRun, failureOf } from "../src/state/restructuring-state.js";
+
+const step = (s: string, status: "pending" | "done" | "failed" | "compensated", error: string | null = null, attempt = 1) => ({ step: s, status, attempt, records: null, error });
+
+describe("restructuring progress: what the screen derives", () => {
+  it("conservation: pending until checked, ok when after = before, not ok naming the difference", () => {
+    expect(conservationOf({ membersBefore: 7107, membersAfter: null })).toEqual({ state: "pending" });
+    expect(conservationOf({ membersBefore: 7107, membersAfter: 7107 })).toEqual({ state: "ok" });
+    expect(conservationOf({ membersBefore: 7107, membersAfter: 7100 })).toEqual({ state: "not_ok", before: 7107, after: 7100, diff: -7 });
+  });
+
+  it("the failed step with its message, else the province's error, else nothing", () => {
+    expect(failureOf({ status: "failed", error: "x", steps: [step("membership.mark", "done"), step("membership.closeOrgs", "failed", "CONFLICT: members remain", 2)] })).toEqual({ step: "membership.closeOrgs", attempt: 2, message: "CONFLICT: members remain" });
+    expect(failureOf({ status: "failed", error: "tree unreadable", steps: [] })).toEqual({ step: null, attempt: 0, message: "tree unreadable" });
+    expect(failureOf({ status: "done", error: null, steps: [step("verify", "done")] })).toBeNull();
+  });
+
+  it("picks the running run, else one with provinces, else the newest plan", () => {
+    const r = (planId: string, status: RunSummary["status"], total: number): RunSummary => ({ planId, title: "t", status, effectiveOn: "2025-07-01", createdAt: "2026-12-05T00:00:00.000Z", provinces: { total, done: 0, failed: 0, running: 0 } });
+    expect(defaultRun([r("a", "draft", 0), r("b", "done", 1), r("c", "running", 2)])).toBe("c");
+    expect(defaultRun([r("a", "draft", 0), r("b", "done", 1)])).toBe("b");
+    expect(defaultRun([r("a", "draft", 0)])).toBe("a");
+    expect(defaultRun([])).toBeNull();
+  });
+
+  it("every status has its words in Vietnamese and English", () => {
+    for (const res of [viResources, en]) {
+      for (const s of ["pending", "running", "done", "failed", "rolled_back"]) expect(res.restructuring.status[s], s).toBeTruthy();
+      for (const s of ["draft", "ready", "running", "done", "rolled_back"]) expect(res.restructuring.planStatus[s], s).toBeTruthy();
+    }
+  });
+});
