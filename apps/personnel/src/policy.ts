@@ -28,6 +28,8 @@ export const personnelPolicy = definePolicy({
    * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
    */
   "personnel.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
+  /** Restructuring's conservation read (counts under paths, records left under closed ones): its service account only, scope "/". */
+  "personnel.restructuring.conservation": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type PersonnelAction = keyof typeof personnelPolicy;

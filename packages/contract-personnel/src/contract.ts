@@ -22,6 +22,7 @@ import { createPostInputSchema, createPostOutputSchema } from "./posts/create-po
 import { listPostsInputSchema, listPostsOutputSchema } from "./posts/list-posts.js";
 import { concludeStandardInputSchema, concludeStandardOutputSchema } from "./standard/conclude.js";
 import { recordVoteInputSchema, recordVoteOutputSchema } from "./votes/record-vote.js";
+import { conservationInputSchema, personnelConservationOutputSchema } from "./restructuring-conservation.js";
 import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
 import { voteOutcomesInputSchema, voteOutcomesOutputSchema } from "./votes/outcomes.js";
 import { conclusionCountInputSchema, conclusionCountOutputSchema } from "./standard/yearly-count.js";
@@ -42,7 +43,7 @@ import {
 
 export const personnelContract = defineContract({
   service: "personnel",
-  version: "1.4",
+  version: "1.5",
   procedures: {
     /** Cadre files: reading one (get, or in a list) is audited. */
     cadres: {
@@ -109,7 +110,7 @@ export const personnelContract = defineContract({
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
     /** Restructuring's scope-key rewrite (1.4): its service account only (issue #14). */
-    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema) },
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema), conservation: query(conservationInputSchema, personnelConservationOutputSchema) },
   },
   events: personnelEventSchemas,
 });

@@ -40,3 +40,4 @@ export * from "./surplus/surplus.js";
 
 /** The tRPC router type of the personnel service, for `createTRPCClient<PersonnelContractRouter>`. */
 export type PersonnelContractRouter = ContractRouter<PersonnelContract>;
+export { personnelConservationOutputSchema, type PersonnelConservationOutput } from "./restructuring-conservation.js";

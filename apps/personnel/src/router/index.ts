@@ -35,6 +35,7 @@ import { surplusFiguresRoute } from "./surplus/figures.js";
 import { listSurplusRoute } from "./surplus/list-surplus.js";
 import { recordSurplusRoute } from "./surplus/record-surplus.js";
 import { voteOutcomesRoute } from "./votes/outcomes.js";
+import { conservationRoute } from "./restructuring/conservation.js";
 import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
@@ -58,7 +59,7 @@ export const personnelRouter = router({
     postResult: postResultRoute,
     season: seasonRoute,
   }),
-  restructuring: router({ rekey: rekeyRoute }),
+  restructuring: router({ rekey: rekeyRoute, conservation: conservationRoute }),
 });
 
 export const appRouter = router({ personnel: personnelRouter });
