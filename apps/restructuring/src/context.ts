@@ -1,6 +1,6 @@
 import type { BaseContext } from "@orgboard/server-kit";
 import type { CrashPoint } from "./app/saga.js";
-import type { MembershipSteps, SagaStep } from "./app/steps.js";
+import type { ConservationClient, MembershipSteps, SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
 import type { RestructuringNotifier } from "./db.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -13,7 +13,7 @@ export interface RestructuringDeps {
   tree: TreeSource;
   notifier?: RestructuringNotifier;
   /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
-  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
+  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; conservation: readonly ConservationClient[]; notChecked: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
 }
 
 export type RestructuringContext = BaseContext & RestructuringDeps;
