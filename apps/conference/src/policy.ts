@@ -32,6 +32,8 @@ export const conferencePolicy = definePolicy({
    * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
    */
   "conference.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
+  /** Restructuring's conservation read (counts under paths, records left under closed ones): its service account only, scope "/". */
+  "conference.restructuring.conservation": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type ConferenceAction = keyof typeof conferencePolicy;

@@ -50,6 +50,8 @@ export const inspectionPolicy = definePolicy({
    * account only (its saga), and only with scope "/" (it moves any subtree). Nobody else, no official.
    */
   "inspection.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
+  /** Restructuring's conservation read (counts under paths, records left under closed ones): its service account only, scope "/". */
+  "inspection.restructuring.conservation": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 
   /** The audit trail of the scope (audit.search): auditors only, who read no case (docs/security.md "Audit trail"). */
   "inspection.audit.read": { roles: ["auditor"], scoped: true },

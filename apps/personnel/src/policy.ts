@@ -30,6 +30,8 @@ export const personnelPolicy = definePolicy({
   "personnel.restructuring.rekey": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
   /** The committee posts restructuring's preview counts (personnel.restructuring.posts, #14): its service account only, scope "/". */
   "personnel.restructuring.posts": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
+  /** Restructuring's conservation read (counts under paths, records left under closed ones): its service account only, scope "/". */
+  "personnel.restructuring.conservation": { roles: ["service"], serviceClients: ["restructuring"], scoped: true },
 });
 
 export type PersonnelAction = keyof typeof personnelPolicy;

@@ -1,6 +1,6 @@
 import type { BaseContext } from "@orgboard/server-kit";
 import type { CrashPoint } from "./app/saga.js";
-import type { MembershipSteps, SagaStep } from "./app/steps.js";
+import type { ConservationClient, MembershipSteps, SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
 import type { PostsSource } from "./app/posts.js";
 import type { RestructuringNotifier } from "./db.js";
@@ -16,7 +16,7 @@ export interface RestructuringDeps {
   /** Personnel's real committee posts (surplus in the preview); absent: DEFAULT_POSTS. */
   posts?: PostsSource;
   /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
-  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
+  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; conservation: readonly ConservationClient[]; notChecked: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
 }
 
 export type RestructuringContext = BaseContext & RestructuringDeps;

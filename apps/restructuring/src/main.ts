@@ -7,7 +7,7 @@ import { defaultAnchorDir, startServiceAnchoring } from "@orgboard/events";
 import { createLogger, rateLimitsFromConfig } from "@orgboard/server-kit";
 import { membershipLink } from "./app/membership.js";
 import { personnelPosts } from "./app/posts.js";
-import { identityMover, wiredSteps, WIRABLE_STEPS } from "./app/rekeys.js";
+import { identityMover, wiredConservation, wiredSteps, WIRABLE_STEPS } from "./app/rekeys.js";
 import type { CrashPoint } from "./app/saga.js";
 import { staticTree } from "./app/tree.js";
 import { identityTargetOfConfig, loadRestructuringConfig, tokenUrlOf, unitMovesUrlOfConfig } from "./config.js";
@@ -29,9 +29,10 @@ const anchoring = startServiceAnchoring({
 const getToken = config.MEMBERSHIP_URL ? clientCredentials({ tokenUrl: tokenUrlOf(config), clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET! }) : null;
 const membership = config.MEMBERSHIP_URL && getToken ? membershipLink({ url: config.MEMBERSHIP_URL, getToken }) : null;
 // The other services' rekeys and identity's unit moves, one per configured URL, with the same token.
+const serviceUrls = { ...(config.INSPECTION_URL ? { inspection: config.INSPECTION_URL } : {}), ...(config.PERSONNEL_URL ? { personnel: config.PERSONNEL_URL } : {}), ...(config.CONFERENCE_URL ? { conference: config.CONFERENCE_URL } : {}) };
 const rekeys = getToken
   ? wiredSteps({
-      urls: { ...(config.INSPECTION_URL ? { inspection: config.INSPECTION_URL } : {}), ...(config.PERSONNEL_URL ? { personnel: config.PERSONNEL_URL } : {}), ...(config.CONFERENCE_URL ? { conference: config.CONFERENCE_URL } : {}) },
+      urls: serviceUrls,
       unitMovesUrl: unitMovesUrlOfConfig(config),
       // Keycloak's admin API (IDENTITY_UNIT_MOVES=keycloak) or the built-in endpoint; the token is the service's own.
       identity: identityMover(identityTargetOfConfig(config), getToken),
@@ -63,6 +64,8 @@ const service = createRestructuringService({
   ...(membership ? { membership: membership.steps } : {}),
   rekeys,
   ...(posts ? { posts } : {}),
+  // Their conservation reads, at the same URLs (verify: cases, cadres and posts, sites).
+  conservation: getToken ? wiredConservation({ urls: serviceUrls, getToken }) : [],
   ...(crashPoint ? { crashPoint } : {}),
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   port: config.PORT,

@@ -3,7 +3,7 @@
 import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import type { CrashPoint } from "./app/saga.js";
-import { sagaSteps, type MembershipSteps, type SagaStep } from "./app/steps.js";
+import { CONSERVATION_SERVICES, sagaSteps, type ConservationClient, type MembershipSteps, type SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
 import type { PostsSource } from "./app/posts.js";
 import { WIRABLE_STEPS } from "./app/rekeys.js";
@@ -22,6 +22,8 @@ export interface RestructuringServiceOptions {
   rekeys?: readonly SagaStep[];
   /** Personnel's real committee posts for the preview's surplus (main.ts: with PERSONNEL_URL); absent: DEFAULT_POSTS. */
   posts?: PostsSource;
+  /** Other services' conservation reads (wiredConservation), for the verify step and runs.verify. */
+  conservation?: readonly ConservationClient[];
   /** Tests: called at each step's pending / called / done points (main.ts: RESTRUCTURING_CRASH_AFTER). */
   crashPoint?: CrashPoint;
   port?: number;
@@ -40,11 +42,15 @@ export interface RestructuringServiceOptions {
 export function createRestructuringService(opts: RestructuringServiceOptions): Service {
   const now = opts.now ?? (() => new Date());
   const { prisma, notifier } = opts.db;
-  const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys) : [];
+  const conservation = opts.conservation ?? [];
+  const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys, conservation) : [];
   const saga = {
     steps,
     // What a run leaves out because its URL is unset: runs.get says so (never a silent "done").
     notWired: WIRABLE_STEPS.filter((n) => !steps.some((s) => s.name === n)),
+    conservation,
+    // Services whose records verify cannot count (no URL): named as not checked, never a silent "ok".
+    notChecked: CONSERVATION_SERVICES.filter((s) => !conservation.some((c) => c.service === s)),
     ...(opts.membership ? { membership: opts.membership } : {}),
     ...(opts.crashPoint ? { crashPoint: opts.crashPoint } : {}),
   };

@@ -19,11 +19,12 @@ import { ZRegisterToSpeakInput, ZRegisterToSpeakOutput, ZWithdrawInput, ZWithdra
 import { ZSitesByProvinceInput, ZSitesByProvinceOutput } from "./sites-by-province.js";
 import { ZTransitionInput, ZTransitionOutput } from "./transitions.js";
 import { ZSearchAuditInput, ZSearchAuditOutput } from "./search-audit.js";
+import { conservationInputSchema, conservationOutputSchema } from "./restructuring-conservation.js";
 import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
 
 export const conferenceContract = defineContract({
   service: "conference",
-  version: "1.3",
+  version: "1.4",
   procedures: {
     // organizer console
     create: mutation(ZCreateConferenceInput, ZCreateConferenceOutput),
@@ -51,7 +52,7 @@ export const conferenceContract = defineContract({
     /** The audit trail of the caller's scope (role auditor), newest first (1.1). */
     audit: { search: query(ZSearchAuditInput, ZSearchAuditOutput) },
     /** Restructuring's scope-key rewrite (1.3): its service account only (issue #14). */
-    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema) },
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema), conservation: query(conservationInputSchema, conservationOutputSchema) },
   },
   events: conferenceEventSchemas,
 });

@@ -12,6 +12,7 @@ import { listDecisionsInputSchema, listDecisionsOutputSchema } from "./disciplin
 import { lodgeAppealInputSchema, lodgeAppealOutputSchema } from "./discipline/lodge-appeal.js";
 import { resolveEffectInputSchema, resolveEffectOutputSchema } from "./discipline/resolve-effect.js";
 import { inspectionEventSchemas } from "./events.js";
+import { conservationInputSchema, conservationOutputSchema } from "./restructuring-conservation.js";
 import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
 import { concludeInspectionInputSchema, concludeInspectionOutputSchema } from "./inspections/conclude-inspection.js";
 import { decideInspectionInputSchema, decideInspectionOutputSchema } from "./inspections/decide-inspection.js";
@@ -41,7 +42,7 @@ import { listWatchEntriesInputSchema, listWatchEntriesOutputSchema } from "./wat
 
 export const inspectionContract = defineContract({
   service: "inspection",
-  version: "1.4",
+  version: "1.5",
   procedures: {
     /** Yearly inspection and supervision programs of a committee, its standing committee or its commission. */
     programs: {
@@ -101,7 +102,7 @@ export const inspectionContract = defineContract({
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope; `payload` per `events`. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
     /** Restructuring's scope-key rewrite (1.4): its service account only (issue #14). */
-    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema) },
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema), conservation: query(conservationInputSchema, conservationOutputSchema) },
   },
   events: inspectionEventSchemas,
 });

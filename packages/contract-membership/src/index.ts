@@ -51,3 +51,4 @@ export * from "./export/export-file.js";
 export * from "./audit/search-audit.js";
 export * from "./access.js";
 export * from "./restructuring/steps.js";
+export * from "./restructuring/notice.js";

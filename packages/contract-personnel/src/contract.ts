@@ -22,6 +22,7 @@ import { createPostInputSchema, createPostOutputSchema } from "./posts/create-po
 import { listPostsInputSchema, listPostsOutputSchema } from "./posts/list-posts.js";
 import { concludeStandardInputSchema, concludeStandardOutputSchema } from "./standard/conclude.js";
 import { recordVoteInputSchema, recordVoteOutputSchema } from "./votes/record-vote.js";
+import { conservationInputSchema, personnelConservationOutputSchema } from "./restructuring-conservation.js";
 import { rekeyInputSchema, rekeyOutputSchema } from "./restructuring-rekey.js";
 import { restructuringPostsInputSchema, restructuringPostsOutputSchema } from "./restructuring-posts.js";
 import { voteOutcomesInputSchema, voteOutcomesOutputSchema } from "./votes/outcomes.js";
@@ -43,7 +44,7 @@ import {
 
 export const personnelContract = defineContract({
   service: "personnel",
-  version: "1.6",
+  version: "1.5",
   procedures: {
     /** Cadre files: reading one (get, or in a list) is audited. */
     cadres: {
@@ -109,8 +110,8 @@ export const personnelContract = defineContract({
     },
     /** Every change in id order, as tracked(id, envelope) confined to the reader's scope. */
     events: { stream: subscription(eventStreamInputSchema, eventEnvelopeSchema) },
-    /** Restructuring's scope-key rewrite (1.4) and the committee posts its preview counts (1.6): its service account only (issue #14). */
-    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema), posts: query(restructuringPostsInputSchema, restructuringPostsOutputSchema) },
+    /** Restructuring's scope-key rewrite (1.4), the committee posts its preview counts and its conservation read (issue #14): its service account only. */
+    restructuring: { rekey: mutation(rekeyInputSchema, rekeyOutputSchema), posts: query(restructuringPostsInputSchema, restructuringPostsOutputSchema), conservation: query(conservationInputSchema, personnelConservationOutputSchema) },
   },
   events: personnelEventSchemas,
 });

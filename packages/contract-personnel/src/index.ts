@@ -42,3 +42,4 @@ export * from "./surplus/surplus.js";
 export type PersonnelContractRouter = ContractRouter<PersonnelContract>;
 // 1.6 (restr-plan): the committee posts restructuring counts
 export * from "./restructuring-posts.js";
+export { personnelConservationOutputSchema, type PersonnelConservationOutput } from "./restructuring-conservation.js";

@@ -6,3 +6,4 @@ export * from "./roles.js";
 export * from "./contract.js";
 export * from "./audit.js";
 export * from "./rekey.js";
+export * from "./conservation.js";

@@ -13,7 +13,7 @@ const rekeyDateSchema = z
   });
 
 /** A path a move may name: a real organization path, never the root (moving `/` would move everything). */
-const movablePathSchema = z
+export const movablePathSchema = z
   .string({ message: "phải là đường dẫn tổ chức đảng, ví dụ /01/02/ / must be an organization path like /01/02/" })
   .max(1024, { message: "đường dẫn quá dài / the path is too long" })
   .regex(ORG_PATH_PATTERN, { message: "phải là đường dẫn tổ chức đảng, ví dụ /01/02/ (có / ở đầu và cuối) / must be an organization path like /01/02/ (leading and trailing /)" })

@@ -9,3 +9,4 @@ export * from "./audit-anchor.js";
 export * from "./audit-search.js";
 export * from "./procedure.js";
 export * from "./rekey.js";
+export * from "./conservation.js";

@@ -53,6 +53,8 @@ export function formatRun(v: RunView): string {
   return [`Đề án / plan ${v.planId} — ${v.status}, hiệu lực / effective ${v.effectiveOn.split("-").reverse().join("/")}; ${done}/${v.provinces.length} tỉnh xong / provinces done`, ...v.provinces.map((p) => `  ${provinceLine(p)}`)].join("\n");
 }
 
+const SERVICE_VI = { inspection: "kiểm tra", personnel: "cán bộ", conference: "hội nghị" } as const;
+
 export function formatVerify(v: VerifyRunOutput): string {
   const lines = [
     `KIỂM TRA BẢO TOÀN / CONSERVATION CHECK — ${v.ok ? "ĐẠT / OK" : "KHÔNG ĐẠT / FAILED"}`,
@@ -60,6 +62,13 @@ export function formatVerify(v: VerifyRunOutput): string {
     `Đảng viên / members: ${integer.format(v.members)}; ở tổ chức đã giải thể / on closed organizations: ${v.membersOnClosed}; không ở chi bộ / not in a cell: ${v.membersOnNonCell}`,
     `Đảng bộ cấp huyện còn lại / district committees left: ${v.districtCommittees}`,
     ...v.perProvince.map((p) => `  Tỉnh ${p.provinceCode} (${p.orgCode}): ${integer.format(p.before)} → ${integer.format(p.after)} ${p.ok ? "✓" : "✗"}`),
+    // The other services' records (contract 1.4): cases, cadres and posts, sites; those not wired named.
+    ...v.services.map(
+      (s) =>
+        `Hồ sơ ${SERVICE_VI[s.service]} / ${s.service} records: ${s.before === null ? "?" : integer.format(s.before)} → ${integer.format(s.after)}; ở tổ chức đã giải thể / under closed organizations: ${s.left}` +
+        `${s.unaccounted === null ? "" : `; cán bộ chưa rõ chức vụ hay dôi dư / cadres unaccounted: ${s.unaccounted}`} ${s.ok ? "✓" : "✗"}`,
+    ),
+    ...(v.notChecked.length > 0 ? [`Chưa kiểm tra (chưa nối) / not checked (not wired): ${v.notChecked.join(", ")}`] : []),
     ...v.problems.map((p) => `  ! ${p}`),
   ];
   return lines.join("\n");

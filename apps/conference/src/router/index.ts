@@ -24,6 +24,7 @@ import { searchAuditRoute } from "./search-audit.js";
 import { sitesByProvinceRoute } from "./sites-by-province.js";
 import { startConnectingRoute } from "./start-connecting.js";
 import { withdrawSpeakRequestRoute } from "./withdraw-speak-request.js";
+import { conservationRoute } from "./restructuring/conservation.js";
 import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
@@ -51,7 +52,7 @@ export const conferenceRouter = router({
   conclusions: router({ add: addConclusionRoute }),
   events: router({ stream: eventsStreamRoute }),
   audit: router({ search: searchAuditRoute }),
-  restructuring: router({ rekey: rekeyRoute }),
+  restructuring: router({ rekey: rekeyRoute, conservation: conservationRoute }),
 });
 
 export const appRouter = router({ conference: conferenceRouter });

@@ -97,6 +97,7 @@ const PROBES: Record<string, Probe> = {
   // restructuring's account only: refused to every role here (the matrix's service caller is no named client).
   "restructuring.rekey": (c, t) =>
     c.conference.restructuring.rekey.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", moves: [{ fromPath: PATH_OF[t] === "/" ? "/99/" : PATH_OF[t], toPath: "/98/" }] }),
+  "restructuring.conservation": (c, t) => c.conference.restructuring.conservation.query({ paths: [PATH_OF[t] === "/" ? "/99/" : PATH_OF[t]] }),
   // Every target has audit records (its conference was created and run); out of scope the page is empty.
   "audit.search": async (c, t) => {
     const page = await c.conference.audit.search.query({ orgPath: PATH_OF[t], limit: 5 });

@@ -38,6 +38,7 @@ import { startPetitionRoute } from "./petitions/start.js";
 import { addWatchEntryRoute } from "./watch-list/add.js";
 import { closeWatchEntryRoute } from "./watch-list/close.js";
 import { listWatchEntriesRoute } from "./watch-list/list.js";
+import { conservationRoute } from "./restructuring/conservation.js";
 import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
@@ -61,7 +62,7 @@ export const inspectionRouter = router({
   watchList: router({ add: addWatchEntryRoute, close: closeWatchEntryRoute, list: listWatchEntriesRoute }),
   audit: router({ search: searchAuditRoute }),
   events: router({ stream: eventsStreamRoute }),
-  restructuring: router({ rekey: rekeyRoute }),
+  restructuring: router({ rekey: rekeyRoute, conservation: conservationRoute }),
 });
 
 export const appRouter = router({ inspection: inspectionRouter });

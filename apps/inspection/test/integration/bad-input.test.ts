@@ -18,6 +18,8 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 const rekey = (over: Record<string, unknown>) =>
   h.client({ sub: "service-account-restructuring", roles: ["service"], orgPaths: ["/"], azp: "restructuring" }).inspection.restructuring.rekey.mutate({ idempotencyKey: "bad-input", effectiveOn: "2025-07-01", moves: [{ fromPath: TREE.p1, toPath: "/03/" }], ...over });
 
+const restructuringApi = () => h.client({ sub: "service-account-restructuring", roles: ["service"], orgPaths: ["/"], azp: "restructuring" }).inspection;
+
 type Case = [name: string, field: string, call: (api: Client["inspection"]) => Promise<unknown>];
 
 const cases = (): Case[] => {
@@ -72,6 +74,8 @@ const cases = (): Case[] => {
     ["restructuring.rekey: a path without its slashes", "moves.0.toPath", () => rekey({ moves: [{ fromPath: TREE.p1, toPath: "03" }] })],
     ["restructuring.rekey: the same old path twice", "moves.1.fromPath", () => rekey({ moves: [{ fromPath: TREE.p1, toPath: "/03/" }, { fromPath: TREE.p1, toPath: "/04/" }] })],
     ["restructuring.rekey: a NUL in the key", "idempotencyKey", () => rekey({ idempotencyKey: "k\u0000" })],
+    ["restructuring.conservation: the root as a closed path", "closedPaths.0", () => restructuringApi().restructuring.conservation.query({ paths: [TREE.p1], closedPaths: ["/"] })],
+    ["restructuring.conservation: no path", "paths", () => restructuringApi().restructuring.conservation.query({ paths: [] })],
   ];
 };
 

@@ -81,6 +81,7 @@ beforeAll(async () => {
   // (a path no record holds), so the answers kept before stay as they were.
   const restructuring = { sub: "service-account-restructuring", roles: ["service" as const], orgPaths: ["/"], azp: "restructuring" };
   keep("restructuring.rekey", await h.client(restructuring).inspection.restructuring.rekey.mutate({ idempotencyKey: "compat-1", effectiveOn: "2025-07-01", moves: [{ fromPath: "/99/", toPath: "/98/" }] }));
+  keep("restructuring.conservation", await h.client(restructuring).inspection.restructuring.conservation.query({ paths: [TREE.p1], closedPaths: ["/99/"] }));
 });
 afterAll(() => h?.close());
 

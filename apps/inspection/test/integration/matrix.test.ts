@@ -153,6 +153,7 @@ const PROBES: Record<string, Probe> = {
   // Restructuring's account only (serviceClients): refused to every caller here, the matrix's service included
   // (no named client); restructuring's own calls are tested in restructuring-rekey.test.ts.
   "restructuring.rekey": (c, t) => c.restructuring.rekey.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", moves: [{ fromPath: PROVINCE[t], toPath: "/98/" }] }),
+  "restructuring.conservation": (c, t) => c.restructuring.conservation.query({ paths: [PROVINCE[t]] }),
   // The province's audit records (the fixtures wrote some in each): an auditor outside gets an empty page.
   "audit.search": async (c, t) => {
     const page = await c.audit.search.query({ orgPath: PROVINCE[t], kind: "change", limit: 200 });

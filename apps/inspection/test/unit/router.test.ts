@@ -32,8 +32,8 @@ describe("the inspection router", () => {
       else if (p.action === "inspection.events.read") expect([...roles].sort(), p.path).toEqual(["inspection_committee", "service"]);
       // The auditor reads the audit trail of its scope, and no case.
       else if (p.action === "inspection.audit.read") expect(roles, p.path).toEqual(["auditor"]);
-      // Restructuring's scope-key rewrite: its service account only, no official (#14).
-      else if (p.action === "inspection.restructuring.rekey") expect([roles, getPolicyRule(p.action)!.serviceClients], p.path).toEqual([["service"], ["restructuring"]]);
+      // Restructuring's scope-key rewrite and conservation read: its service account only, no official (#14).
+      else if (p.action === "inspection.restructuring.rekey" || p.action === "inspection.restructuring.conservation") expect([roles, getPolicyRule(p.action)!.serviceClients], p.path).toEqual([["service"], ["restructuring"]]);
       else expect(roles, p.path).toEqual(["inspection_committee"]);
     }
   });

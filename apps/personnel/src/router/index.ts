@@ -36,6 +36,7 @@ import { listSurplusRoute } from "./surplus/list-surplus.js";
 import { recordSurplusRoute } from "./surplus/record-surplus.js";
 import { voteOutcomesRoute } from "./votes/outcomes.js";
 import { restructuringPostsRoute } from "./restructuring/posts.js";
+import { conservationRoute } from "./restructuring/conservation.js";
 import { rekeyRoute } from "./restructuring/rekey.js";
 import "../policy.js";
 
@@ -59,7 +60,7 @@ export const personnelRouter = router({
     postResult: postResultRoute,
     season: seasonRoute,
   }),
-  restructuring: router({ rekey: rekeyRoute, posts: restructuringPostsRoute }),
+  restructuring: router({ rekey: rekeyRoute, posts: restructuringPostsRoute, conservation: conservationRoute }),
 });
 
 export const appRouter = router({ personnel: personnelRouter });

@@ -22,8 +22,8 @@ describe("the personnel router", () => {
       const roles = [...getPolicyRule(p.action!)!.roles].sort();
       if (p.action === "personnel.reports.read") expect(roles, p.path).toEqual(["central_board", "personnel_officer", "provincial_board"]);
       else if (p.action === "personnel.events.read") expect(roles, p.path).toEqual(["personnel_officer", "service"]);
-      // Restructuring's scope-key rewrite: its service account only, no official (#14).
-      else if (p.action === "personnel.restructuring.rekey" || p.action === "personnel.restructuring.posts") expect([roles, getPolicyRule(p.action)!.serviceClients], p.path).toEqual([["service"], ["restructuring"]]);
+      // Restructuring's scope-key rewrite, posts and conservation reads: its service account only, no official (#14).
+      else if (p.action === "personnel.restructuring.rekey" || p.action === "personnel.restructuring.posts" || p.action === "personnel.restructuring.conservation") expect([roles, getPolicyRule(p.action)!.serviceClients], p.path).toEqual([["service"], ["restructuring"]]);
       else expect(roles, p.path).toEqual(["personnel_officer"]);
     }
   });

@@ -13,7 +13,7 @@ import { createTRPCClient } from "@trpc/client";
 import type { IdentityTarget } from "../config.js";
 
 type ConferenceContractRouter = ContractRouter<ConferenceContract>;
-import { rekeyStep, UNDO, type PathMove, type RekeyClient, type SagaStep, type StepContext } from "./steps.js";
+import { rekeyStep, UNDO, type ConservationClient, type PathMove, type RekeyClient, type SagaStep, type StepContext } from "./steps.js";
 
 export type RekeyService = "inspection" | "personnel" | "conference";
 
@@ -38,6 +38,35 @@ export function rekeyClient(service: RekeyService, opts: { url: string; getToken
       return { rekey: (input) => c.conference.restructuring.rekey.mutate(input) };
     }
   }
+}
+
+/**
+ * A service's `restructuring.conservation` over its own contract (inspection 1.5, personnel 1.5,
+ * conference 1.4): what the verify step and runs.verify count.
+ */
+export function conservationClient(service: RekeyService, opts: { url: string; getToken: () => Promise<string> }): ConservationClient {
+  switch (service) {
+    case "inspection": {
+      const c = createTRPCClient<InspectionContractRouter>({ links: [createServiceLinks<InspectionContractRouter>({ inspection: trpcUrl(opts.url) }, opts.getToken)] });
+      return { service, conservation: (input) => c.inspection.restructuring.conservation.query(input) };
+    }
+    case "personnel": {
+      const c = createTRPCClient<PersonnelContractRouter>({ links: [createServiceLinks<PersonnelContractRouter>({ personnel: trpcUrl(opts.url) }, opts.getToken)] });
+      return { service, conservation: (input) => c.personnel.restructuring.conservation.query(input) };
+    }
+    case "conference": {
+      const c = createTRPCClient<ConferenceContractRouter>({ links: [createServiceLinks<ConferenceContractRouter>({ conference: trpcUrl(opts.url) }, opts.getToken)] });
+      return { service, conservation: (input) => c.conference.restructuring.conservation.query(input) };
+    }
+  }
+}
+
+/** The conservation clients for the configured URLs (a service without one is "not checked" by verify). */
+export function wiredConservation(opts: { urls: Partial<Record<RekeyService, string>>; getToken: () => Promise<string> }): ConservationClient[] {
+  return (["inspection", "personnel", "conference"] as const).flatMap((service) => {
+    const url = opts.urls[service];
+    return url ? [conservationClient(service, { url, getToken: opts.getToken })] : [];
+  });
 }
 
 /** The identity built-in provider's endpoint: `<realm URL>/orgboard/unit-moves`. */

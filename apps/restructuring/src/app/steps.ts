@@ -18,6 +18,10 @@ export interface StepAnswer {
   moves?: (PathMove & { code: string })[];
   /** the verify step: members found in the province's subtree */
   membersAfter?: number;
+  /** the mark step: records per service under the province's paths (its sources' and its own) before any move */
+  before?: Record<string, number>;
+  /** the verify step: the services whose records were not checked (no conservation client: URL unset) */
+  notChecked?: string[];
 }
 
 export interface StepContext {
@@ -68,6 +72,134 @@ export interface RekeyClient {
   rekey(input: { idempotencyKey: string; effectiveOn: string; moves: PathMove[] }): Promise<{ idempotencyKey: string; records: Record<string, number>; replayed: boolean }>;
 }
 
+/** The services whose records the verify step counts (`<svc>.restructuring.conservation`). */
+export const CONSERVATION_SERVICES = ["inspection", "personnel", "conference"] as const;
+export type ConservationService = (typeof CONSERVATION_SERVICES)[number];
+
+/** What `<svc>.restructuring.conservation` answers (contract-inspection 1.5, -personnel 1.5, -conference 1.4). */
+export interface ConservationAnswer {
+  under: { path: string; records: Record<string, number>; total: number }[];
+  left: { total: number; records: Record<string, number>; paths: { path: string; total: number }[] };
+  /** personnel only: every cadre's post or surplus status accounted for */
+  cadres?: { total: number; holdingOpenPost: number; surplus: number; withoutPost: number; unaccounted: number };
+}
+
+/** A service's conservation read, as the verify step and runs.verify call it. */
+export interface ConservationClient {
+  service: ConservationService;
+  conservation(input: { paths: string[]; closedPaths: string[] }): Promise<ConservationAnswer>;
+}
+
+/** Paths with those under another one dropped (a row is counted once; the query, sent in the URL, stays short). */
+export function outermost(paths: readonly string[]): string[] {
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+/** Pieces of `items` whose JSON stays under `chars`: the reads are queries, their input travels in the URL (the links cap it at 4,000). */
+export function chunks<T>(items: readonly T[], chars = 2500): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const n = JSON.stringify(item).length * 2; // URL-encoding roughly doubles it
+    if (cur.length > 0 && size + n > chars) {
+      out.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(item);
+    size += n;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+/** The paths of `codes` as membership holds them (closed organizations keep theirs); unknown codes left out. */
+export async function pathsOf(m: Pick<MembershipSteps, "conservation">, codes: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...new Set(codes)])) {
+    const r = await m.conservation({ orgCodes: part });
+    for (const s of r.subtrees) if (s.path !== null) out.set(s.code, s.path);
+  }
+  return out;
+}
+
+/**
+ * One service's conservation read with `closedPaths` in URL-sized pieces: `under` from the first call, `left`
+ * summed over all (the closed paths are outermost, so disjoint: a row is counted once).
+ */
+export async function conservationOf(client: ConservationClient, paths: string[], closedPaths: readonly string[]): Promise<ConservationAnswer> {
+  const parts = chunks(closedPaths);
+  const first = await client.conservation({ paths, closedPaths: parts[0] ?? [] });
+  const left = { ...first.left, records: { ...first.left.records }, paths: [...first.left.paths] };
+  for (const part of parts.slice(1)) {
+    const r = await client.conservation({ paths: paths.slice(0, 1), closedPaths: part });
+    left.total += r.left.total;
+    for (const [t, n] of Object.entries(r.left.records)) left.records[t] = (left.records[t] ?? 0) + n;
+    left.paths.push(...r.left.paths);
+  }
+  return { ...first, left };
+}
+
+/** Organizations of the province that no longer exist after its run: its closures and its closing sources. */
+export function closedCodes(c: Pick<StepContext, "orgCode" | "sourceOrgCodes" | "changes">): string[] {
+  return [...new Set([...ofKind(c.changes, "close").map((x) => x.code), ...c.sourceOrgCodes.filter((s) => s !== c.orgCode)])];
+}
+
+/** Per service, its records under the province's own path and its sources' paths (the mark step: before any move). */
+async function countBefore(m: MembershipSteps, clients: readonly ConservationClient[], c: StepContext): Promise<Record<string, number>> {
+  if (clients.length === 0) return {};
+  const byCode = await pathsOf(m, c.sourceOrgCodes);
+  const paths = outermost([c.orgPath, ...byCode.values()]);
+  const before: Record<string, number> = {};
+  for (const client of clients) {
+    const r = await client.conservation({ paths, closedPaths: [] });
+    before[client.service] = r.under.reduce((a, u) => a + u.total, 0);
+  }
+  return before;
+}
+
+/** One service's check of a province: before = after under the new path, nothing under a closed path, every cadre accounted for. */
+export interface ServiceCheck {
+  service: ConservationService;
+  before: number | null;
+  after: number;
+  left: number;
+  /** personnel: cadres holding a post only under a closed path, without a surplus case */
+  unaccounted: number | null;
+  ok: boolean;
+}
+
+export function serviceCheck(service: ConservationService, before: number | null, after: number, left: number, unaccounted: number | null): ServiceCheck {
+  return { service, before, after, left, unaccounted, ok: before !== null && before === after && left === 0 && (unaccounted ?? 0) === 0 };
+}
+
+/** Vietnamese first, then English: what is wrong with one service's counts. */
+export function serviceProblem(provinceCode: string | null, s: ServiceCheck): string | null {
+  if (s.ok) return null;
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (s.before === null) {
+    vi.push("không có số trước khi chuyển");
+    en.push("no count before the move");
+  } else if (s.before !== s.after) {
+    vi.push(`${s.after} hồ sơ ở đơn vị mới, trước là ${s.before}`);
+    en.push(`${s.after} records under the new unit, ${s.before} before`);
+  }
+  if (s.left > 0) {
+    vi.push(`${s.left} hồ sơ còn ở tổ chức đã giải thể`);
+    en.push(`${s.left} records left under closed organizations`);
+  }
+  if ((s.unaccounted ?? 0) > 0) {
+    vi.push(`${s.unaccounted} cán bộ giữ chức vụ ở tổ chức đã giải thể mà chưa là dôi dư`);
+    en.push(`${s.unaccounted} cadres holding a post of a closed organization and not surplus`);
+  }
+  const viWhere = provinceCode ? `tỉnh ${provinceCode}, ${s.service}` : s.service;
+  const enWhere = provinceCode ? `province ${provinceCode}, ${s.service}` : s.service;
+  return `${viWhere}: ${vi.join("; ")} / ${enWhere}: ${en.join("; ")}`;
+}
+
 export const UNDO = ":undo";
 
 /** A step rewriting `service`'s scope keys along membership's path moves (undone by the reverse moves). */
@@ -90,11 +222,16 @@ export function rekeyStep(service: string, client: RekeyClient): SagaStep {
 const ofKind = <K extends OrgChange["kind"]>(changes: readonly OrgChange[], kind: K) => changes.filter((c): c is Extract<OrgChange, { kind: K }> => c.kind === kind);
 
 /** Membership's steps, in their order, and the compensation of each (reverse order on rollback). */
-export function membershipSteps(m: MembershipSteps): { before: SagaStep[]; after: SagaStep[] } {
+export function membershipSteps(m: MembershipSteps, clients: readonly ConservationClient[] = []): { before: SagaStep[]; after: SagaStep[] } {
   const markCodes = (c: StepContext) => [...new Set([...c.sourceOrgCodes, c.orgCode])];
   const mark: SagaStep = {
     name: "membership.mark",
-    run: (c) => m.mark({ idempotencyKey: c.idempotencyKey, effectiveOn: c.effectiveOn, orgCodes: markCodes(c), moving: true }),
+    // The other services' counts before anything moves are taken here (the verify step compares them):
+    // mark is the first step, so a resume that runs it again still counts before any rekey.
+    async run(c) {
+      const r = await m.mark({ idempotencyKey: c.idempotencyKey, effectiveOn: c.effectiveOn, orgCodes: markCodes(c), moving: true });
+      return { ...r, before: await countBefore(m, clients, c) };
+    },
     compensate: (c) => m.mark({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, orgCodes: markCodes(c), moving: false }),
   };
   const createOrgs: SagaStep = {
@@ -140,7 +277,23 @@ export function membershipSteps(m: MembershipSteps): { before: SagaStep[]; after
           `bảo toàn không đạt: ${after} đảng viên trong tỉnh mới, trước là ${c.membersBefore}; ${r.onClosed} ở tổ chức đã giải thể / conservation failed: ${after} members in the new province, ${c.membersBefore} before; ${r.onClosed} on closed organizations`,
         );
       }
-      return { records: { membersBefore: c.membersBefore, membersAfter: after }, replayed: false, membersAfter: after };
+      // Cases (inspection), cadres and posts (personnel), sites (conference): before = after under the new
+      // province's path, nothing left under a closed organization's path, every cadre accounted for.
+      const before = c.resultOf("membership.mark")?.before ?? {};
+      const closedPaths = outermost([...(await pathsOf(m, closedCodes(c))).values()]);
+      const records: Record<string, number> = { membersBefore: c.membersBefore, membersAfter: after };
+      const problems: string[] = [];
+      for (const client of clients) {
+        const s = await conservationOf(client, [c.orgPath], closedPaths);
+        const check = serviceCheck(client.service, before[client.service] ?? null, s.under[0]?.total ?? 0, s.left.total, s.cadres ? s.cadres.unaccounted : null);
+        Object.assign(records, { [`${client.service}.before`]: check.before ?? -1, [`${client.service}.after`]: check.after, [`${client.service}.left`]: check.left });
+        if (check.unaccounted !== null) records[`${client.service}.unaccounted`] = check.unaccounted;
+        const problem = serviceProblem(c.provinceCode, check);
+        if (problem) problems.push(problem);
+      }
+      if (problems.length > 0) throw new Error(`bảo toàn không đạt / conservation failed: ${problems.join(" | ")}`);
+      const notChecked = CONSERVATION_SERVICES.filter((s) => !clients.some((x) => x.service === s));
+      return { records, replayed: false, membersAfter: after, notChecked };
     },
   };
   const unmark: SagaStep = { name: "membership.unmark", run: (c) => m.mark({ idempotencyKey: c.idempotencyKey, effectiveOn: c.effectiveOn, orgCodes: markCodes(c), moving: false }) };
@@ -148,7 +301,7 @@ export function membershipSteps(m: MembershipSteps): { before: SagaStep[]; after
 }
 
 /** The whole ordered list: membership's moves, the other services' rekeys, the check, the unmark. */
-export function sagaSteps(m: MembershipSteps, rekeys: readonly SagaStep[] = []): SagaStep[] {
-  const { before, after } = membershipSteps(m);
+export function sagaSteps(m: MembershipSteps, rekeys: readonly SagaStep[] = [], conservation: readonly ConservationClient[] = []): SagaStep[] {
+  const { before, after } = membershipSteps(m, conservation);
   return [...before, ...rekeys, ...after];
 }

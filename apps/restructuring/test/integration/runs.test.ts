@@ -112,9 +112,11 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang)", () => {
       membersOnClosed: 0,
       membersOnNonCell: 0,
       districtCommittees: 0,
-      perProvince: [{ provinceCode: "08", orgCode: "08-2025", before: m.seeded.members, after: m.seeded.members, ok: true }],
+      perProvince: [{ provinceCode: "08", orgCode: "08-2025", before: m.seeded.members, after: m.seeded.members, ok: true, services: [] }],
       problems: [],
     });
+    // No service's URL here: none of their records is counted, and verify names them (never a silent "ok").
+    expect([v.services, v.notChecked]).toEqual([[], ["inspection", "personnel", "conference"]]);
   });
 
   it("a finished run: resume has nothing to do, rollback is refused after the effective date", async () => {

@@ -7,7 +7,9 @@
 // unit-moves endpoint called last with restructuring's client-credentials token from that provider (the
 // services here trust the test issuer, so their token comes from it): a board official of the Hà Giang cell
 // carries the cell's new path afterwards, the Hà Giang and Tuyên Quang boards the merged province's, a merged
-// commune's board its new commune's.
+// commune's board its new commune's. Verify (the step and runs.verify) counts each service's records
+// (conservation reads): before = after under the new province, nothing under a closed path; a record put
+// back under a closed path makes both fail.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,8 +26,8 @@ import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceC
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { createTRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityStep, rekeyClient, unitMovesUrlOf, wiredSteps } from "../../src/app/rekeys.js";
-import type { PathMove } from "../../src/app/steps.js";
+import { identityStep, rekeyClient, unitMovesUrlOf, wiredConservation, wiredSteps } from "../../src/app/rekeys.js";
+import { membershipSteps, type PathMove, type StepAnswer } from "../../src/app/steps.js";
 import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork, type OrgChange } from "../../src/domain/index.js";
 import { CENTRAL, startInProcess, startMembership, type MembershipSide, type RestructuringSide } from "./saga-system.js";
 
@@ -101,7 +103,7 @@ beforeAll(async () => {
   const conf = await freshServiceDatabase("conference", openConferenceDatabase);
   sql.conference = (q, ...v) => conf.db.prisma.$queryRawUnsafe(q, ...v);
   urls.conference = await up("conference", createConferenceService({ db: conf.db, verifier: verifier("conference"), sweepIntervalMs: 0, logger: silent("conference"), rateLimits: false }), conf.drop);
-  r = await startInProcess(m, { rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })] });
+  r = await startInProcess(m, { rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })], conservation: wiredConservation({ urls, getToken: restructuringToken }) });
   planId = (await r.client(CENTRAL).restructuring.plans.loadOfficial.mutate({})).id;
 }, 300_000);
 afterAll(async () => {
@@ -110,8 +112,10 @@ afterAll(async () => {
   await m?.close();
 });
 
+const ids0 = { inspection: "", personnel: "", conference: "" };
+
 describe("one province merge with inspection, personnel, conference and identity wired", () => {
-  const ids = { inspection: "", personnel: "", conference: "" };
+  const ids = ids0;
 
   it("records made under a Hà Giang cell before the run", async () => {
     await r.client(CENTRAL).restructuring.runs.start.mutate({ planId });
@@ -204,5 +208,66 @@ describe("one province merge with inspection, personnel, conference and identity
     } as never);
     expect(replay).toEqual({ records: (idRow.result as { records: Record<string, number> }).records, replayed: true });
     expect((JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: unknown[] }).applied).toHaveLength(1);
+  });
+});
+
+describe("verify: every case, cadre and site accounted for", () => {
+  it("the province's verify step recorded each service's counts: before = after, nothing left", async () => {
+    const step = await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "verify" } });
+    const answer = step.result as unknown as StepAnswer;
+    for (const svc of ["inspection", "personnel", "conference"]) {
+      expect(answer.records[`${svc}.before`], svc).toBeGreaterThanOrEqual(1);
+      expect(answer.records[`${svc}.after`], svc).toBe(answer.records[`${svc}.before`]);
+      expect(answer.records[`${svc}.left`], svc).toBe(0);
+    }
+    expect(answer.records["personnel.unaccounted"]).toBe(0);
+    expect(answer.notChecked).toEqual([]);
+    // The counts before were taken at the mark step, before any move.
+    const mark = (await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "membership.mark" } })).result as unknown as StepAnswer;
+    expect(mark.before).toEqual({ inspection: answer.records["inspection.before"], personnel: answer.records["personnel.before"], conference: answer.records["conference.before"] });
+  });
+
+  it("runs.verify reports each service's counts for the province and the run, all ok", async () => {
+    const v = await r.client(CENTRAL).restructuring.runs.verify.query({ planId });
+    expect([v.ok, v.problems, v.notChecked]).toEqual([true, [], []]);
+    expect(v.services.map((s) => s.service)).toEqual(["inspection", "personnel", "conference"]);
+    for (const s of v.services) {
+      expect(s.before, s.service).toBeGreaterThanOrEqual(1);
+      expect([s.after, s.left, s.ok], s.service).toEqual([s.before, 0, true]);
+    }
+    expect(v.services.find((s) => s.service === "personnel")!.unaccounted).toBe(0);
+    expect(v.perProvince[0]!.services).toEqual(v.services);
+    // Against the services' tables: everything under the merged province's path.
+    const [province] = await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [v.perProvince[0]!.orgCode]);
+    const [watch] = await sql.inspection<{ n: number }>(`SELECT count(*)::int AS n FROM watch_entry WHERE org_path LIKE $1 || '%'`, province!.path);
+    expect(watch!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a case inserted under a closed path afterwards: runs.verify and the verify step fail, naming the service", async () => {
+    const [closedHaGiang] = await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE path = '/02/' AND closed_on IS NOT NULL`, []);
+    expect(closedHaGiang?.path).toBe("/02/");
+    // Inserted directly (as a stray write would be): a copy of the moved watch entry, under the cell's old path.
+    await sql.inspection(
+      `INSERT INTO watch_entry SELECT (jsonb_populate_record(NULL::watch_entry, to_jsonb(w) || jsonb_build_object('id', gen_random_uuid(), 'org_path', $2::text))).* FROM watch_entry w WHERE id = $1::uuid`,
+      ids0.inspection,
+      oldPath,
+    );
+    const v = await r.client(CENTRAL).restructuring.runs.verify.query({ planId });
+    expect(v.ok).toBe(false);
+    const insp = v.services.find((s) => s.service === "inspection")!;
+    expect([insp.left, insp.ok]).toEqual([1, false]);
+    expect(v.services.filter((s) => s.service !== "inspection").every((s) => s.ok)).toBe(true);
+    expect(v.problems).toEqual(["tỉnh 08, inspection: 1 hồ sơ còn ở tổ chức đã giải thể / province 08, inspection: 1 records left under closed organizations"]);
+
+    // The province's verify step itself, run again on the stored work: it fails the same way.
+    const province = await r.db.prisma.runProvince.findFirstOrThrow({ where: { planId } });
+    const steps = await r.db.prisma.sagaStep.findMany({ where: { planId, provinceCode: province.provinceCode } });
+    const changes = (await r.db.prisma.orgChange.findMany({ where: { planId, provinceCode: province.provinceCode }, orderBy: { position: "asc" } })).map((c) => c.payload as unknown as OrgChange);
+    const verify = membershipSteps(m.link.steps, wiredConservation({ urls, getToken: restructuringToken })).after.find((s) => s.name === "verify")!;
+    const run = verify.run({
+      planId, provinceCode: province.provinceCode, orgCode: province.orgCode, orgPath: province.orgPath, sourceOrgCodes: province.sourceOrgCodes as string[], membersBefore: province.membersBefore,
+      idempotencyKey: "verify-again", effectiveOn: "2025-07-01", changes, resultOf: (s) => steps.find((x) => x.step === s)?.result as unknown as StepAnswer | undefined,
+    });
+    await expect(run).rejects.toThrow(/inspection: 1 hồ sơ còn ở tổ chức đã giải thể/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { restructuringNoticeSchema } from "../restructuring/notice.js";
 import { orgPathSchema, yearSchema } from "../schemas.js";
 
 export const annualReportInputSchema = z.object({ orgPath: orgPathSchema, year: yearSchema });
@@ -76,6 +77,8 @@ export const annualReportOutputSchema = z.object({
    * `figure` is the field's path in this report, e.g. "admissions.count".
    */
   amendments: z.array(z.object({ figure: z.string(), published: z.number().nullable(), amended: z.number().nullable() })).optional(),
+  /** (2.7) set while part of the scope is being restructured (đang sắp xếp): its figures are not final */
+  restructuring: restructuringNoticeSchema.nullable().optional(),
 });
 
 export type AnnualReportInput = z.input<typeof annualReportInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RATING_LEVELS } from "../enums.js";
+import { restructuringNoticeSchema } from "../restructuring/notice.js";
 import { orgPathSchema, yearSchema } from "../schemas.js";
 
 export const kpiSummaryInputSchema = z.object({
@@ -17,6 +18,8 @@ export const kpiSummaryOutputSchema = z.object({
   ratings: z.array(z.object({ level: z.enum(RATING_LEVELS), count: z.number().int() })),
   /** The outbox position this snapshot includes: apply stream events with a higher id on top of it. */
   lastEventId: z.string().nullable(),
+  /** (2.7) set while part of the scope is being restructured (đang sắp xếp): its figures are not final */
+  restructuring: restructuringNoticeSchema.nullable().optional(),
 });
 
 export type KpiSummaryInput = z.input<typeof kpiSummaryInputSchema>;

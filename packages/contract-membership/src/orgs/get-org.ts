@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { orgViewSchema } from "../records.js";
+import { restructuringNoticeSchema } from "../restructuring/notice.js";
 import { orgPathSchema } from "../schemas.js";
 
 export const getOrgInputSchema = z.object({ orgPath: orgPathSchema });
@@ -9,6 +10,8 @@ export const getOrgOutputSchema = orgViewSchema.extend({
   openChildCount: z.number().int(),
   /** active members (probationary + official) in the whole subtree */
   memberTotal: z.number().int(),
+  /** (2.7) set while the organization lies in a subtree being restructured (đang sắp xếp) */
+  restructuring: restructuringNoticeSchema.nullable().optional(),
 });
 
 export type GetOrgInput = z.input<typeof getOrgInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { orgViewSchema } from "../records.js";
+import { restructuringNoticeSchema } from "../restructuring/notice.js";
 import { orgKindSchema, orgPathSchema, pageOf, paginationInputSchema } from "../schemas.js";
 
 export const listOrgsInputSchema = paginationInputSchema.extend({
@@ -10,7 +11,8 @@ export const listOrgsInputSchema = paginationInputSchema.extend({
   search: z.string().trim().min(1).max(100).optional(),
   includeClosed: z.boolean().default(false),
 });
-export const listOrgsOutputSchema = pageOf(orgViewSchema);
+/** (2.7) each item says whether it lies in a subtree being restructured (đang sắp xếp). */
+export const listOrgsOutputSchema = pageOf(orgViewSchema.extend({ restructuring: restructuringNoticeSchema.nullable().optional() }));
 
 export type ListOrgsInput = z.input<typeof listOrgsInputSchema>;
 export type ListOrgsOutput = z.output<typeof listOrgsOutputSchema>;

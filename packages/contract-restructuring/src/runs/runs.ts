@@ -66,6 +66,22 @@ export const runViewSchema = z.object({
 });
 export type RunView = z.infer<typeof runViewSchema>;
 
+/**
+ * (1.4) One service's records for a province (or summed over the run): cases (inspection), cadres and posts
+ * (personnel), sites (conference). `before`: under the province's sources' and own paths when its run began
+ * (null: not counted, e.g. a province run before 1.4); `after`: under its committee's path now; `left`: still
+ * under the path of an organization that no longer exists; `unaccounted` (personnel): cadres holding a post
+ * only under a closed path without a surplus case.
+ */
+export const serviceConservationSchema = z.object({
+  service: z.enum(["inspection", "personnel", "conference"]),
+  before: count.nullable(),
+  after: count,
+  left: count,
+  unaccounted: count.nullable(),
+  ok: z.boolean(),
+});
+
 export const verifyRunOutputSchema = z.object({
   planId: z.string(),
   ok: z.boolean(),
@@ -78,10 +94,25 @@ export const verifyRunOutputSchema = z.object({
   membersOnNonCell: count,
   districtCommittees: count,
   /** per province of the run: members before (sum of its parts) and now in its committee's subtree */
-  perProvince: z.array(z.object({ provinceCode: z.string(), orgCode: z.string(), before: count, after: count, ok: z.boolean() })),
+  perProvince: z.array(
+    z.object({
+      provinceCode: z.string(),
+      orgCode: z.string(),
+      before: count,
+      after: count,
+      ok: z.boolean(),
+      /** (1.4) the other services' records of the province, one per service checked */
+      services: z.array(serviceConservationSchema),
+    }),
+  ),
+  /** (1.4) the other services' records summed over the run's provinces, one per service checked */
+  services: z.array(serviceConservationSchema),
+  /** (1.4) services whose records were not checked (no URL configured): never counted as ok */
+  notChecked: z.array(z.enum(["inspection", "personnel", "conference"])),
   problems: z.array(z.string()),
 });
 export type VerifyRunOutput = z.infer<typeof verifyRunOutputSchema>;
+export type ServiceConservation = z.infer<typeof serviceConservationSchema>;
 
 export type StartRunInput = z.input<typeof startRunInputSchema>;
 export type ResumeRunInput = z.input<typeof resumeRunInputSchema>;

@@ -1,6 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { buildAnnualReport } from "../../report/annual.js";
 import { procedure } from "../procedure.js";
+import { noticeFor, readMarks } from "../restructuring/notice.js";
 
 const c = membershipContract.procedures;
 
@@ -8,4 +9,8 @@ const c = membershipContract.procedures;
 export const annualReportRoute = procedure("membership.kpi.read", { resource: "orgPath" })
   .input(c.kpi.report.input)
   .output(c.kpi.report.output)
-  .query(({ ctx, input }) => buildAnnualReport(ctx.db, input));
+  .query(async ({ ctx, input }) => {
+    const report = await buildAnnualReport(ctx.db, input);
+    // One after the other: on PGlite both handles share one connection.
+    return { ...report, restructuring: noticeFor(await readMarks(ctx.prisma), input.orgPath, "scope") };
+  });

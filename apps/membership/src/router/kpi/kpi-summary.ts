@@ -1,8 +1,10 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import type { RowOf } from "../../db/rows.js";
+import type { Database } from "../../db/sql.js";
 import type { OrgYearStat, PartyOrganization, Target } from "../../generated/prisma/client.js";
 import { procedure } from "../procedure.js";
 import { loadOrg } from "../records.js";
+import { noticeFor, readMarks } from "../restructuring/notice.js";
 import { Params, inSubtrees } from "../sql.js";
 
 const c = membershipContract.procedures;
@@ -22,8 +24,14 @@ type RatingSums = RowOf<OrgYearStat, "member_excellent" | "member_good" | "membe
 export const kpiSummaryRoute = procedure("membership.kpi.read", { resource: "orgPath" })
   .input(c.kpi.summary.input)
   .output(c.kpi.summary.output)
-  .query(({ ctx, input }) =>
-    ctx.db.transaction(async (tx) => {
+  .query(async ({ ctx, input }) => ({
+    ...(await summary(ctx, input)),
+    // Read apart from the snapshot's transaction (PGlite has one connection): the marks change rarely.
+    restructuring: noticeFor(await readMarks(ctx.prisma), input.orgPath, "scope"),
+  }));
+
+function summary(ctx: { db: Database }, input: { orgPath: string; year: number }) {
+  return ctx.db.transaction(async (tx) => {
       await tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       const parentId = input.orgPath === "/" ? null : (await loadOrg(tx, input.orgPath)).id;
       const { rows } = await tx.query<ChildRow>(
@@ -57,5 +65,5 @@ export const kpiSummaryRoute = procedure("membership.kpi.read", { resource: "org
         ],
         lastEventId: mark[0]?.id ?? null,
       };
-    }),
-  );
+  });
+}

@@ -1,6 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { findOrg, orgViewOf } from "../records.js";
+import { noticeFor, readMarks } from "../restructuring/notice.js";
 
 const c = membershipContract.procedures;
 
@@ -16,5 +17,6 @@ export const getOrgRoute = procedure("membership.organizations.read", { resource
       // The trigger-kept counters (membership-data.md): one row per organization with members.
       ctx.prisma.orgMemberTotal.aggregate({ _sum: { net: true }, where: { orgPath: { startsWith: org.path } } }),
     ]);
-    return { ...orgViewOf(org), childCount: children, openChildCount: openChildren, memberTotal: members._sum.net ?? 0 };
+    const marks = await readMarks(ctx.prisma);
+    return { ...orgViewOf(org), childCount: children, openChildCount: openChildren, memberTotal: members._sum.net ?? 0, restructuring: noticeFor(marks, org.path, "scope") };
   });

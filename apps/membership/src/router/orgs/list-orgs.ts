@@ -2,6 +2,7 @@ import { membershipContract } from "@orgboard/contract-membership";
 import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
 import { orgViewOf, type OrgRecord } from "../records.js";
+import { noticeFor, readMarks } from "../restructuring/notice.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 import { listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
@@ -35,5 +36,6 @@ export const listOrgsRoute = procedure("membership.organizations.read")
     const pageIds = ids.slice(0, input.limit).map((r) => r.id);
     const byId = new Map((await ctx.prisma.partyOrganization.findMany({ where: { id: { in: pageIds } } })).map((o) => [o.id, o]));
     const page = pageIds.flatMap((id) => byId.get(id) ?? []); // one deleted in between is left out
-    return { items: page.map(orgViewOf), nextCursor: ids.length > input.limit ? encodeCursor([page[page.length - 1]!.path]) : null };
+    const marks = await readMarks(ctx.prisma);
+    return { items: page.map((o) => ({ ...orgViewOf(o), restructuring: noticeFor(marks, o.path, "org") })), nextCursor: ids.length > input.limit ? encodeCursor([page[page.length - 1]!.path]) : null };
   });

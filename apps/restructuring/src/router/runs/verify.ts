@@ -2,6 +2,8 @@ import { getUnits } from "@orgboard/admin-units";
 import { restructuringContract, type VerifyRunOutput } from "@orgboard/contract-restructuring";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
+import { CONSERVATION_SERVICES, conservationOf, outermost, pathsOf, serviceCheck, serviceProblem, type ConservationClient, type ConservationService, type MembershipSteps, type ServiceCheck, type StepAnswer } from "../../app/steps.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import { compilePlan } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 import { planInScope } from "../plans/scope.js";
@@ -12,6 +14,9 @@ const c = restructuringContract.procedures.runs.verify;
  * Conservation against membership's real counts: per province of the run, members in its committee's
  * subtree = the sum of its parts when the run started; nobody on a closed or non-cell organization; no
  * district committee left (when the plan abolishes the level). With the plan's unit counts (63 → 34, …).
+ * And per service wired (1.4): its records (cases, cadres and posts, sites) under the province's path = those
+ * counted when its run began, none under a closed organization's path, every cadre accounted for; a service
+ * not wired is named in `notChecked`.
  */
 export const verifyRunRoute = procedure("restructuring.plans.read")
   .input(c.input)
@@ -22,13 +27,21 @@ export const verifyRunRoute = procedure("restructuring.plans.read")
     const compiled = compilePlan(plan);
     const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId }, orderBy: { position: "asc" } });
     const counts = await ctx.saga.membership.conservation({ orgCodes: provinces.map((p) => p.orgCode) });
+    const services = await servicesConservation(ctx, input.planId, provinces, counts.subtrees);
     const perProvince = provinces.map((p) => {
       const after = counts.subtrees.find((s) => s.code === p.orgCode)?.members ?? 0;
-      return { provinceCode: p.provinceCode, orgCode: p.orgCode, before: p.membersBefore, after, ok: after === p.membersBefore && p.status === "done" };
+      const checks = services.perProvince.get(p.provinceCode) ?? [];
+      const membersOk = after === p.membersBefore && p.status === "done";
+      return { provinceCode: p.provinceCode, orgCode: p.orgCode, before: p.membersBefore, after, membersOk, done: p.status === "done", ok: membersOk && checks.every((s) => s.ok), services: checks };
     });
     const problems: string[] = [];
     for (const p of perProvince) {
-      if (!p.ok) problems.push(bilingual(`tỉnh ${p.provinceCode}: ${p.after} đảng viên, trước là ${p.before}`, `province ${p.provinceCode}: ${p.after} members, ${p.before} before`));
+      if (!p.membersOk) problems.push(bilingual(`tỉnh ${p.provinceCode}: ${p.after} đảng viên, trước là ${p.before}`, `province ${p.provinceCode}: ${p.after} members, ${p.before} before`));
+      // A province not run yet is reported once (above), not once more per service.
+      for (const s of p.done ? p.services : []) {
+        const problem = serviceProblem(p.provinceCode, s);
+        if (problem) problems.push(problem);
+      }
     }
     if (counts.onClosed > 0) problems.push(bilingual(`${counts.onClosed} đảng viên ở tổ chức đã giải thể`, `${counts.onClosed} members on closed organizations`));
     if (counts.onNonCell > 0) problems.push(bilingual(`${counts.onNonCell} đảng viên không ở chi bộ`, `${counts.onNonCell} members not in a cell`));
@@ -44,7 +57,53 @@ export const verifyRunRoute = procedure("restructuring.plans.read")
       membersOnClosed: counts.onClosed,
       membersOnNonCell: counts.onNonCell,
       districtCommittees: counts.districtCommittees,
-      perProvince,
+      perProvince: perProvince.map((p) => ({ provinceCode: p.provinceCode, orgCode: p.orgCode, before: p.before, after: p.after, ok: p.ok, services: p.services })),
+      services: services.totals,
+      notChecked: ctx.saga.notChecked as ConservationService[],
       problems,
     };
   });
+
+type Province = { provinceCode: string; orgCode: string; orgPath: string; sourceOrgCodes: unknown };
+
+/**
+ * Per province and service: records before (the province's mark step counted them), under its committee's
+ * path now, and left under its closed organizations' paths. One call per service for the whole run.
+ */
+async function servicesConservation(
+  ctx: { db: PrismaClient; saga: { membership?: MembershipSteps; conservation: readonly ConservationClient[] } },
+  planId: string,
+  provinces: readonly Province[],
+  subtrees: readonly { code: string; path: string | null }[],
+): Promise<{ perProvince: Map<string, ServiceCheck[]>; totals: ServiceCheck[] }> {
+  const perProvince = new Map<string, ServiceCheck[]>();
+  if (ctx.saga.conservation.length === 0 || provinces.length === 0 || !ctx.saga.membership) return { perProvince, totals: [] };
+  const [marks, closes] = await Promise.all([
+    ctx.db.sagaStep.findMany({ where: { planId, step: "membership.mark", status: "done" }, select: { provinceCode: true, result: true } }),
+    ctx.db.orgChange.findMany({ where: { planId, kind: "close" }, select: { provinceCode: true, orgCode: true } }),
+  ]);
+  const before = new Map(marks.map((m) => [m.provinceCode, (m.result as unknown as StepAnswer | null)?.before ?? null]));
+  // The organizations that no longer exist after each province's run: its closures and its closing sources.
+  const closedByProvince = new Map<string, Set<string>>(provinces.map((p) => [p.provinceCode, new Set((p.sourceOrgCodes as string[]).filter((c) => c !== p.orgCode))]));
+  for (const c of closes) closedByProvince.get(c.provinceCode)?.add(c.orgCode);
+  const allClosed = [...new Set([...closedByProvince.values()].flatMap((s) => [...s]))];
+  const pathOf = await pathsOf(ctx.saga.membership, allClosed);
+  // Outermost only: a closed commune committee under a closed district or province is covered by it (and the
+  // query stays short: it travels in the URL).
+  const closedPathsOf = new Map([...closedByProvince.entries()].map(([p, codes]) => [p, outermost([...codes].flatMap((c) => (pathOf.has(c) ? [pathOf.get(c)!] : [])))]));
+  const provincePath = (p: Province) => subtrees.find((s) => s.code === p.orgCode)?.path ?? p.orgPath;
+  // One call per province and service: its own closed paths, and personnel's cadres counted for it alone.
+  for (const client of ctx.saga.conservation) {
+    for (const p of provinces) {
+      const r = await conservationOf(client, [provincePath(p)], closedPathsOf.get(p.provinceCode) ?? []);
+      const b = before.get(p.provinceCode)?.[client.service];
+      perProvince.set(p.provinceCode, [...(perProvince.get(p.provinceCode) ?? []), serviceCheck(client.service, b ?? null, r.under[0]?.total ?? 0, r.left.total, r.cadres ? r.cadres.unaccounted : null)]);
+    }
+  }
+  const totals = CONSERVATION_SERVICES.filter((s) => ctx.saga.conservation.some((c) => c.service === s)).map((service) => {
+    const checks = provinces.map((p) => perProvince.get(p.provinceCode)!.find((c) => c.service === service)!);
+    const sumOrNull = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + x!, 0));
+    return serviceCheck(service, sumOrNull(checks.map((c) => c.before)), checks.reduce((a, c) => a + c.after, 0), checks.reduce((a, c) => a + c.left, 0), sumOrNull(checks.map((c) => c.unaccounted)));
+  });
+  return { perProvince, totals };
+}

@@ -1,0 +1,22 @@
+import { conferenceContract } from "@orgboard/contract-conference";
+import { ROOT_ORG_PATH } from "@orgboard/contracts";
+import { conservationCounts } from "@orgboard/events";
+import { TRPCError } from "@trpc/server";
+import { procedure } from "../procedure.js";
+
+const c = conferenceContract.procedures.restructuring.conservation;
+
+/**
+ * Restructuring's verify reads it (docs/restructuring.md "Verify"): rows per scope-key table under each
+ * given path, and rows still under the paths of closed organizations (0 once a run moved everything).
+ * Counts only, no record: nothing personal is read, so no audit record. A site's top_org_path is derived from its path (not counted twice).
+ */
+export const conservationRoute = procedure("conference.restructuring.conservation")
+  .input(c.input)
+  .output(c.output)
+  .query(async ({ ctx, input }) => {
+    // It counts any subtree: only a caller whose scope is the whole tree (restructuring's account carries "/").
+    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+    // One transaction: every count from one connection, in order.
+    return ctx.db.$transaction((tx) => conservationCounts(tx, input, { exclude: ["conference_site.top_org_path"] }));
+  });
