@@ -22,7 +22,12 @@ export function planLocker(native: NativeHandle, opts: { waitMs?: number } = {})
     if (plans.has(planId)) return null;
     plans.add(planId);
     const local = plans;
-    if (native.kind === "pglite") return async () => void local.delete(planId);
+    if (native.kind === "pglite") {
+      return () => {
+        local.delete(planId);
+        return Promise.resolve();
+      };
+    }
     let client;
     try {
       client = await native.pool.connect();

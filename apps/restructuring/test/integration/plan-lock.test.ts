@@ -45,7 +45,7 @@ beforeAll(async () => {
     open = { databaseUrl: u.toString() };
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), "restructuring-lock-"));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
     open = { dataDir: path.join(dir, "restructuring") };
   }
   // The first instance's membership steps: after the mark answered, wait until the test lets it go on.
@@ -87,7 +87,6 @@ describe("two instances resuming one plan at once", () => {
     while (!holding) await new Promise((r) => setTimeout(r, 100));
     // The second instance: refused while the first holds the plan (on PostgreSQL after its few seconds of retries).
     await expect(b!.runs.resume.mutate({ planId })).rejects.toThrow(/đang được chạy.*already running/);
-    await expect(b!.runs.resume.mutate({ planId, provinceCode: "08" })).rejects.toThrow(/already running/);
     release();
     const view = await first;
     expect(view.status).toBe("done");

@@ -84,7 +84,7 @@ beforeAll(async () => {
   seededMembers = (await seedMembership(mdb.db, ["02", "08"])).members;
   membershipSql = async (q, params = []) => (await mdb.db.query(q, params)).rows as never;
   // Every organization of Hà Giang moves (its committee closes into the new province's): its first grassroots cell.
-  [cell] = await membershipSql<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' ORDER BY code LIMIT 1`);
+  cell = (await membershipSql<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' ORDER BY code LIMIT 1`))[0]!;
   const membershipUrl = await up(createMembershipService({ db: mdb.db, verifier: verifier("membership"), today: () => "2026-11-20", logger: silent("membership"), closeDatabase: false, rateLimits: false }), async () => {
     await mdb.db.close();
     await mdb.drop();

@@ -12,10 +12,14 @@ const c = restructuringContract.procedures.runs.resume;
 /** Without a database lock (a context built by hand): one runner per plan in this process. */
 const inProcessOnly: PlanLocker = (() => {
   const running = new Set<string>();
-  return async (planId: string) => {
-    if (running.has(planId)) return null;
+  const release = (planId: string) => () => {
+    running.delete(planId);
+    return Promise.resolve();
+  };
+  return (planId: string) => {
+    if (running.has(planId)) return Promise.resolve(null);
     running.add(planId);
-    return async () => void running.delete(planId);
+    return Promise.resolve(release(planId));
   };
 })();
 
