@@ -1,4 +1,5 @@
 import type { BaseContext } from "@orgboard/server-kit";
+import type { PlanLocker } from "./app/plan-lock.js";
 import type { CrashPoint } from "./app/saga.js";
 import type { ConservationClient, MembershipSteps, SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
@@ -16,7 +17,7 @@ export interface RestructuringDeps {
   /** Personnel's real committee posts (surplus in the preview); absent: DEFAULT_POSTS. */
   posts?: PostsSource;
   /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
-  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; conservation: readonly ConservationClient[]; notChecked: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint };
+  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; conservation: readonly ConservationClient[]; notChecked: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint; /** one runner per plan across instances (plan-lock.ts); absent: in this process only */ lockPlan?: PlanLocker };
 }
 
 export type RestructuringContext = BaseContext & RestructuringDeps;

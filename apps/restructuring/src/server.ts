@@ -2,6 +2,7 @@
 // directly with the organization tree they need.
 import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
+import { planLocker } from "./app/plan-lock.js";
 import type { CrashPoint } from "./app/saga.js";
 import { CONSERVATION_SERVICES, sagaSteps, type ConservationClient, type MembershipSteps, type SagaStep } from "./app/steps.js";
 import type { TreeSource } from "./app/tree.js";
@@ -53,6 +54,8 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     notChecked: CONSERVATION_SERVICES.filter((s) => !conservation.some((c) => c.service === s)),
     ...(opts.membership ? { membership: opts.membership } : {}),
     ...(opts.crashPoint ? { crashPoint: opts.crashPoint } : {}),
+    // One runner per plan, across instances sharing the database.
+    lockPlan: planLocker(opts.db.shared.native),
   };
   return createService({
     name: "restructuring",

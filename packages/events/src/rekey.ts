@@ -185,7 +185,20 @@ export async function applyRekey(
     { actor: caller.principal.subject, requestId: caller.requestId ?? null, action: caller.action, entity: "ScopeKeys", entityId: input.idempotencyKey, orgPath, after: { effectiveOn: input.effectiveOn, moves, records } },
     { type: `${opts.service}.restructuring.rekeyed`, payload: { idempotencyKey: input.idempotencyKey, effectiveOn: input.effectiveOn, moves, records } },
   );
+  crashBeforeCommit(opts.service);
   return { idempotencyKey: input.idempotencyKey, records, replayed: false };
+}
+
+/**
+ * Tests only (`REKEY_CRASH_BEFORE_COMMIT=<service>`, docs/configuration.md): the process kills itself
+ * (SIGKILL) with the rewrite, the stored key, the audit record and the event written but not committed, so
+ * a test can show the rekey rolled back whole and the saga's repeat applying it once
+ * (apps/restructuring/test/processes/rekey-crash.test.ts).
+ */
+function crashBeforeCommit(service: string): void {
+  if (process.env.REKEY_CRASH_BEFORE_COMMIT !== service) return;
+  process.stderr.write(`${service}: crash injected before the rekey's commit\n`);
+  process.kill(process.pid, "SIGKILL");
 }
 
 /** How long one rewrite may hold its transaction: a province's subtree on PostgreSQL (the national bench's unit). */

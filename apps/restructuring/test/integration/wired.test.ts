@@ -103,7 +103,9 @@ beforeAll(async () => {
   const conf = await freshServiceDatabase("conference", openConferenceDatabase);
   sql.conference = (q, ...v) => conf.db.prisma.$queryRawUnsafe(q, ...v);
   urls.conference = await up("conference", createConferenceService({ db: conf.db, verifier: verifier("conference"), sweepIntervalMs: 0, logger: silent("conference"), rateLimits: false }), conf.drop);
-  r = await startInProcess(m, { rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })], conservation: wiredConservation({ urls, getToken: restructuringToken }) });
+  // A clock running from 20/06/2025, before the plan's effective date (01/07/2025): the last case rolls the run back.
+  const t0 = Date.now();
+  r = await startInProcess(m, { now: () => new Date(Date.parse("2025-06-20T03:00:00Z") + Date.now() - t0), rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })], conservation: wiredConservation({ urls, getToken: restructuringToken }) });
   planId = (await r.client(CENTRAL).restructuring.plans.loadOfficial.mutate({})).id;
 }, 300_000);
 afterAll(async () => {
@@ -269,5 +271,43 @@ describe("verify: every case, cadre and site accounted for", () => {
       idempotencyKey: "verify-again", effectiveOn: "2025-07-01", changes, resultOf: (s) => steps.find((x) => x.step === s)?.result as unknown as StepAnswer | undefined,
     });
     await expect(run).rejects.toThrow(/inspection: 1 hồ sơ còn ở tổ chức đã giải thể/);
+    // The stray row goes again, so the rollback below finds only what the run moved.
+    await sql.inspection(`DELETE FROM watch_entry WHERE org_path = $1 AND id <> $2::uuid`, oldPath, ids0.inspection);
+  });
+});
+
+// Rollback before the effective date with every step done (docs/restructuring.md "Execution"): the rekeys and
+// identity's move compensated by the reverse moves, each once under its own key (`…:undo`), after membership's
+// moves are undone: every record and the official's unit attribute back on the Hà Giang path.
+describe("rollback with the rekeys and identity's move done", () => {
+  it("puts inspection's, personnel's and conference's records and the official's org_paths back on the old path, each compensation once", async () => {
+    const api = r.client(CENTRAL).restructuring;
+    const view = await api.runs.rollback.mutate({ planId });
+    expect(view.status).toBe("rolled_back");
+    const p = view.provinces[0]!;
+    expect(p.steps.filter((s) => s.status === "compensated").map((s) => s.step).sort()).toEqual(
+      ["conference.rekey", "identity.unitMoves", "inspection.rekey", "membership.closeOrgs", "membership.createOrgs", "membership.mark", "membership.reparent", "personnel.rekey"].sort(),
+    );
+    const [cell] = await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [cellCode]);
+    expect(cell!.path).toBe(oldPath);
+    expect(await sql.inspection(`SELECT org_path FROM watch_entry`)).toEqual([{ org_path: oldPath }]);
+    expect(await sql.personnel(`SELECT org_path FROM cadre`)).toEqual([{ org_path: oldPath }]);
+    expect(await sql.conference(`SELECT org_path FROM conference`)).toEqual([{ org_path: oldPath }]);
+    expect(await sql.conference(`SELECT org_path, top_org_path FROM conference_site`)).toEqual([{ org_path: oldPath, top_org_path: "/02/" }]);
+    // Each service: the forward key and its undo, one rewrite and one audit record each.
+    const key = (step: string) => `${planId}:08:${step}`;
+    for (const svc of ["inspection", "personnel", "conference"] as const) {
+      expect(await sql[svc](`SELECT idempotency_key FROM rekey_request ORDER BY created_at, idempotency_key`), svc).toEqual([{ idempotency_key: key(`${svc}.rekey`) }, { idempotency_key: key(`${svc}.rekey:undo`) }]);
+      expect(await sql[svc](`SELECT entity_id FROM audit_record WHERE entity = 'ScopeKeys' ORDER BY entity_id`), svc).toEqual([{ entity_id: key(`${svc}.rekey`) }, { entity_id: key(`${svc}.rekey:undo`) }]);
+    }
+    // Identity: the move and its undo, the official back on the cell's Hà Giang path alone.
+    const state = JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: { idempotencyKey: string; users: { username: string; before: string[]; after: string[] }[] }[] };
+    expect(state.applied.map((a) => a.idempotencyKey)).toEqual([key("identity.unitMoves"), key("identity.unitMoves:undo")]);
+    expect(state.applied[1]!.users.find((u) => u.username === "hg.chibo")).toMatchObject({ after: [oldPath] });
+    // Membership: each compensation once.
+    const undone = await m.q<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step WHERE idempotency_key LIKE '%:undo' ORDER BY idempotency_key`);
+    expect(undone.map((u) => u.idempotency_key)).toEqual(["membership.closeOrgs", "membership.createOrgs", "membership.mark", "membership.reparent"].map((s) => key(`${s}:undo`)));
+    // Rolled back once: a second rollback is refused.
+    await expect(api.runs.rollback.mutate({ planId })).rejects.toThrow(/rolled_back/);
   });
 });

@@ -24,22 +24,33 @@ export const rollbackRunRoute = procedure("restructuring.plans.manage")
     if (header.status !== "running" && header.status !== "done") {
       throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${header.status}, không có gì để hoàn tác`, `planId: the plan is ${header.status}; there is nothing to roll back`) });
     }
-    const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId }, orderBy: { position: "desc" } });
+    // Not while a runner holds the plan (plan-lock.ts): compensations never interleave with its steps.
+    const release = ctx.saga.lockPlan ? await ctx.saga.lockPlan(input.planId) : async () => {};
+    if (!release) throw new TRPCError({ code: "CONFLICT", message: bilingual("planId: đề án đang được chạy", "planId: the plan is already running") });
     let steps = 0;
-    for (const p of provinces) {
-      steps += await compensateProvince({ db: ctx.db, steps: ctx.saga.steps, now: ctx.now }, ctx, input.planId, p.provinceCode);
-      await ctx.db.runProvince.update({ where: { planId_provinceCode: { planId: input.planId, provinceCode: p.provinceCode } }, data: { status: "rolled_back" } });
-    }
-    await ctx.db.$transaction(async (tx) => {
-      await tx.plan.update({ where: { id: input.planId }, data: { status: "rolled_back" } });
-      await recordCallerChange(tx, ctx, {
-        entity: "plan",
-        entityId: input.planId,
-        orgPath: header.scopeOrgPath,
-        before: { status: header.status },
-        after: { status: "rolled_back", steps },
-        events: [{ type: "restructuring.run.rolled_back", orgPath: header.scopeOrgPath, aggregateId: input.planId, payload: { planId: input.planId, steps } }],
+    try {
+      const current = await ctx.db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { status: true } });
+      if (current.status !== "running" && current.status !== "done") {
+        throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${current.status}, không có gì để hoàn tác`, `planId: the plan is ${current.status}; there is nothing to roll back`) });
+      }
+      const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId }, orderBy: { position: "desc" } });
+      for (const p of provinces) {
+        steps += await compensateProvince({ db: ctx.db, steps: ctx.saga.steps, now: ctx.now }, ctx, input.planId, p.provinceCode);
+        await ctx.db.runProvince.update({ where: { planId_provinceCode: { planId: input.planId, provinceCode: p.provinceCode } }, data: { status: "rolled_back" } });
+      }
+      await ctx.db.$transaction(async (tx) => {
+        await tx.plan.update({ where: { id: input.planId }, data: { status: "rolled_back" } });
+        await recordCallerChange(tx, ctx, {
+          entity: "plan",
+          entityId: input.planId,
+          orgPath: header.scopeOrgPath,
+          before: { status: current.status },
+          after: { status: "rolled_back", steps },
+          events: [{ type: "restructuring.run.rolled_back", orgPath: header.scopeOrgPath, aggregateId: input.planId, payload: { planId: input.planId, steps } }],
+        });
       });
-    });
+    } finally {
+      await release();
+    }
     return runView(ctx.db, input.planId, ctx.saga);
   });

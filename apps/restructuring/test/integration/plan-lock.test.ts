@@ -1,0 +1,105 @@
+// Two restructuring instances resuming one plan at once (docs/restructuring.md "Execution", plan-lock.ts): the
+// second is refused (CONFLICT, "đang được chạy") while the first holds the plan; every step runs once. The
+// instances share one database as two replicas would: on PostgreSQL (TEST_DATABASE_URL/DATABASE_URL) each has
+// its own pool, so only the server's advisory lock keeps them apart; on PGlite both open one data directory
+// (the embedded database has one process: the guard is per database in memory). The first runner is held
+// after its first step until the second was refused, so the overlap is certain.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTokenVerifier } from "@orgboard/auth";
+import { createLogger, type Service } from "@orgboard/server-kit";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planLocker } from "../../src/app/plan-lock.js";
+import type { MembershipSteps } from "../../src/app/steps.js";
+import { openDatabase, type Database } from "../../src/db.js";
+import { createRestructuringService } from "../../src/server.js";
+import { CENTRAL, clientOf, startMembership, type MembershipSide } from "./saga-system.js";
+
+let m: MembershipSide;
+const dbs: Database[] = [];
+const services: Service[] = [];
+const urls: string[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+let release!: () => void;
+const held = new Promise<void>((r) => (release = r));
+let holding = false;
+
+beforeAll(async () => {
+  m = await startMembership(["02", "08"]);
+  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+  let open: { databaseUrl: string } | { dataDir: string };
+  if (server) {
+    const name = `restructuring_lock_${randomBytes(5).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    });
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    open = { databaseUrl: u.toString() };
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "restructuring-lock-"));
+    cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+    open = { dataDir: path.join(dir, "restructuring") };
+  }
+  // The first instance's membership steps: after the mark answered, wait until the test lets it go on.
+  const gated: MembershipSteps = {
+    ...m.link.steps,
+    mark: async (input) => {
+      const answer = await m.link.steps.mark(input);
+      if (input.moving) {
+        holding = true;
+        await held;
+      }
+      return answer;
+    },
+  };
+  for (const membership of [gated, m.link.steps]) {
+    const db = await openDatabase(open);
+    dbs.push(db);
+    const service = createRestructuringService({ db, tree: m.link.tree, membership, verifier: createTokenVerifier(m.issuer.verifierOptions("restructuring")), logger: createLogger({ name: "test", level: "silent" }), closeDatabase: false });
+    services.push(service);
+    urls.push((await service.start({ handleSignals: false })).url);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  release?.();
+  for (const s of services) await s.stop();
+  for (const db of dbs) await db.close();
+  for (const c of cleanups.reverse()) await c();
+  await m?.close();
+});
+
+describe("two instances resuming one plan at once", () => {
+  it("the second is refused while the first runs; every step once; the lock released after", async () => {
+    const [a, b] = urls.map((u) => clientOf(u, m.issuer, CENTRAL).restructuring);
+    const { id: planId } = await a!.plans.loadOfficial.mutate({});
+    await a!.runs.start.mutate({ planId, provinceCodes: ["08"] });
+    const first = a!.runs.resume.mutate({ planId });
+    first.catch(() => undefined);
+    while (!holding) await new Promise((r) => setTimeout(r, 100));
+    // The second instance: refused while the first holds the plan (on PostgreSQL after its few seconds of retries).
+    await expect(b!.runs.resume.mutate({ planId })).rejects.toThrow(/đang được chạy.*already running/);
+    release();
+    const view = await first;
+    expect(view.status).toBe("done");
+    const steps = view.provinces[0]!.steps;
+    expect(steps.map((s) => [s.step, s.status, s.attempt])).toEqual(["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "verify", "membership.unmark"].map((s) => [s, "done", 1]));
+    // Membership applied each step once, and the saga's log has one row per step.
+    const applied = await m.q<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step ORDER BY applied_at`);
+    expect(applied.map((x) => x.idempotency_key.slice(planId.length + 1))).toEqual(["08:membership.mark", "08:membership.createOrgs", "08:membership.reparent", "08:membership.closeOrgs", "08:membership.unmark"]);
+    expect(await dbs[1]!.prisma.sagaStep.count({ where: { planId } })).toBe(6);
+    // Released: the other instance's database handle takes the plan's lock now.
+    const unlock = await planLocker(dbs[1]!.shared.native, { waitMs: 0 })(planId);
+    expect(unlock).not.toBeNull();
+    await unlock!();
+    await expect(b!.runs.resume.mutate({ planId })).rejects.toThrow(/done/);
+  });
+});

@@ -1,0 +1,263 @@
+// The saga's other services under crash (issue #14, docs/restructuring.md "Execution", "Rekey"): one province
+// merge (Hà Giang + Tuyên Quang → Tuyên Quang, real 2024 units) with inspection, personnel, conference and
+// identity's unit moves wired. Restructuring and inspection are real processes (dist/main.js, each on its own
+// database); membership, personnel, conference and the identity provider run in this process. Every token
+// is the identity provider's: the services' by client credentials, the officials' by VNeID sign-in.
+//
+// 1. inspection kills itself inside its rekey transaction (REKEY_CRASH_BEFORE_COMMIT): nothing of it
+//    committed (paths, key, audit record, event), the saga's step failed; inspection restarted.
+// 2. restructuring killed (-9) after inspection's rekey committed and before its own row; before personnel's
+//    call (pending row only); after conference's commit; after identity's move: restarted and resumed each
+//    time. Each callee applied its rekey once (the repeats answered the stored result), each record under the
+//    new path, the Hà Giang official's unit attribute moved once, nothing lost, verify ok.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTokenVerifier } from "@orgboard/auth";
+import { discoverRealm, officialSession, serviceSession } from "@orgboard/auth/official-session";
+import { createConferenceService, openDatabase as openConferenceDatabase } from "@orgboard/conference";
+import type { ConferenceContract } from "@orgboard/contract-conference";
+import type { InspectionContractRouter } from "@orgboard/contract-inspection";
+import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
+import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
+import { freshServiceDatabase } from "@orgboard/events/testing";
+import { defaultRealmFile, startIdentity, type IdentityServer } from "@orgboard/identity";
+import { openDatabase as openInspectionDatabase } from "@orgboard/inspection";
+import { openMembershipDatabase } from "@orgboard/membership";
+import { createMembershipService } from "@orgboard/membership/server";
+import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceConsultations } from "@orgboard/personnel";
+import { createLogger, type Service } from "@orgboard/server-kit";
+import { freePort } from "@orgboard/testkit";
+import { createTRPCClient } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../../src/router/index.js";
+import { seedMembership } from "../../src/testing.js";
+import { app, appDatabase, type App, type AppDatabase } from "./apps.js";
+
+const silent = (name: string) => createLogger({ name, level: "silent" });
+const cleanups: (() => Promise<void>)[] = [];
+let dir = "";
+let identity: IdentityServer;
+let membershipSql: <T>(q: string, params?: unknown[]) => Promise<T[]>;
+const sql: Record<"personnel" | "conference", <T>(q: string) => Promise<T[]>> = {} as never;
+let inspection: App;
+let inspectionDb: AppDatabase;
+let restructuring: App;
+let session: (username: "tw.bantochuc" | "hn.kiemtra" | "hn.nhansu" | "hoinghi.vanhanh") => () => Promise<string>;
+let cell = { code: "", path: "" };
+let seededMembers = 0;
+let personnelUrl = "";
+let conferenceUrl = "";
+
+const NATIONAL_IDS = { "tw.bantochuc": "001068004521", "hn.kiemtra": "001072006705", "hn.nhansu": "001180002244", "hoinghi.vanhanh": "001085009132" } as const;
+const REKEY_STEPS = ["inspection.rekey", "personnel.rekey", "conference.rekey"] as const;
+
+async function up(service: Service, drop: () => Promise<void>): Promise<string> {
+  const { url } = await service.start({ handleSignals: false });
+  cleanups.push(async () => {
+    await service.stop();
+    await drop();
+  });
+  return url;
+}
+
+/** SQL on inspection's database while its process is stopped (the embedded database has one owner). */
+async function inspectionSql<T>(q: string): Promise<T[]> {
+  const db = await openInspectionDatabase(inspectionDb.open);
+  try {
+    return await db.prisma.$queryRawUnsafe<T[]>(q);
+  } finally {
+    await db.close();
+  }
+}
+
+const api = () => createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRouter>({ restructuring: `${restructuring.url}/trpc` }, session("tw.bantochuc"))] }).restructuring;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "orgboard-rekey-crash-"));
+  // Membership first (its verifier fetches the keys on first use), seeded; the Hà Giang cell whose records follow.
+  const identityPort = await freePort();
+  const realmUrl = `http://127.0.0.1:${identityPort}/realms/orgboard`;
+  const verifier = (aud: string) => createTokenVerifier({ issuer: realmUrl, audience: aud });
+  const mdb = await freshServiceDatabase("membership", (o) => openMembershipDatabase(o));
+  seededMembers = (await seedMembership(mdb.db, ["02", "08"])).members;
+  membershipSql = async (q, params = []) => (await mdb.db.query(q, params)).rows as never;
+  // Every organization of Hà Giang moves (its committee closes into the new province's): its first grassroots cell.
+  cell = (await membershipSql<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' ORDER BY code LIMIT 1`))[0]!;
+  const membershipUrl = await up(createMembershipService({ db: mdb.db, verifier: verifier("membership"), today: () => "2026-11-20", logger: silent("membership"), closeDatabase: false, rateLimits: false }), async () => {
+    await mdb.db.close();
+    await mdb.drop();
+  });
+
+  // The shipped realm; the inspection and personnel officials given the national scope for the test's records,
+  // plus the Hà Giang cell's secretary (an official whose org_paths name the cell: identity's step moves it).
+  const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: { username: string; attributes?: Record<string, string[]> }[] };
+  for (const u of realm.users) if (u.username === "hn.kiemtra" || u.username === "hn.nhansu") u.attributes = { ...u.attributes, org_paths: ["/"] };
+  realm.users.push({ id: "6f1b2c10-0201-4c1e-9a01-00000000c001", username: "hg.chibo", enabled: true, firstName: "Văn Tùng", lastName: "Bùi", attributes: { full_name: ["Bùi Văn Tùng"], org_paths: [cell.path] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] } as never);
+  writeFileSync(path.join(dir, "realm.json"), JSON.stringify(realm));
+  identity = await startIdentity({ port: identityPort, realmFile: path.join(dir, "realm.json"), dataDir: path.join(dir, "identity"), env: { ...process.env, NODE_ENV: "development" } });
+  cleanups.push(() => identity.close());
+  expect(identity.realmUrl).toBe(realmUrl);
+  const endpoints = await discoverRealm(identity.url);
+  const sessions = new Map<string, () => Promise<string>>();
+  session = (username) => {
+    if (!sessions.has(username)) sessions.set(username, officialSession(endpoints, NATIONAL_IDS[username]));
+    return sessions.get(username)!;
+  };
+  const tokenUrl = `${realmUrl}/protocol/openid-connect/token`;
+
+  inspectionDb = await appDatabase("inspection", dir);
+  cleanups.push(() => inspectionDb.drop());
+  inspection = await app("inspection", "apps/inspection/dist/main.js", {
+    ...inspectionDb.env,
+    OIDC_ISSUER: realmUrl,
+    MEMBERSHIP_URL: membershipUrl,
+    OIDC_CLIENT_SECRET: "dev-inspection-secret",
+    INSPECTION_DENOUNCER_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+    AUDIT_ANCHOR_DIR: path.join(dir, "anchors"),
+  });
+  cleanups.push(() => inspection.stop());
+  // Inspection dies inside its first rekey transaction (scenario 1).
+  await inspection.start({ REKEY_CRASH_BEFORE_COMMIT: "inspection" });
+
+  const pers = await freshServiceDatabase("personnel", openPersonnelDatabase);
+  sql.personnel = (q) => pers.db.prisma.$queryRawUnsafe(q);
+  personnelUrl = await up(
+    createPersonnelService({ db: pers.db, verifier: verifier("personnel"), consult: serviceConsultations({ membershipUrl, inspectionUrl: inspection.url, token: serviceSession(tokenUrl, "personnel", "dev-personnel-secret") }), logger: silent("personnel"), rateLimits: false }),
+    pers.drop,
+  );
+  const conf = await freshServiceDatabase("conference", openConferenceDatabase);
+  sql.conference = (q) => conf.db.prisma.$queryRawUnsafe(q);
+  conferenceUrl = await up(createConferenceService({ db: conf.db, verifier: verifier("conference"), sweepIntervalMs: 0, logger: silent("conference"), rateLimits: false }), conf.drop);
+
+  const restructuringDb = await appDatabase("restructuring", dir);
+  cleanups.push(() => restructuringDb.drop());
+  restructuring = await app("restructuring", "apps/restructuring/dist/main.js", {
+    ...restructuringDb.env,
+    OIDC_ISSUER: realmUrl,
+    OIDC_CLIENT_SECRET: "dev-restructuring-secret",
+    MEMBERSHIP_URL: membershipUrl,
+    INSPECTION_URL: inspection.url,
+    PERSONNEL_URL: personnelUrl,
+    CONFERENCE_URL: conferenceUrl,
+    IDENTITY_UNIT_MOVES: "builtin",
+    AUDIT_ANCHOR_DIR: path.join(dir, "anchors"),
+  });
+  cleanups.push(() => restructuring.stop());
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the rekey and identity steps killed (-9), resumed", () => {
+  const ids = { inspection: "", personnel: "", conference: "" };
+  let planId = "";
+
+  it("records under a Hà Giang cell; inspection killed inside its rekey: rolled back whole, the step failed", async () => {
+    const started = Date.now();
+    const insp = createTRPCClient<InspectionContractRouter>({ links: [createServiceLinks<InspectionContractRouter>({ inspection: `${inspection.url}/trpc` }, session("hn.kiemtra"))] });
+    ids.inspection = (await insp.inspection.watchList.add.mutate({ link: { kind: "free_text", orgPath: cell.path }, title: "Theo dõi chi bộ", addedOn: "2025-06-01" })).id;
+    const pers = createTRPCClient<PersonnelContractRouter>({ links: [createServiceLinks<PersonnelContractRouter>({ personnel: `${personnelUrl}/trpc` }, session("hn.nhansu"))] });
+    ids.personnel = (await pers.personnel.cadres.create.mutate({ orgPath: cell.path, memberId: null, nationalId: "002075000101", fullName: "Hoàng Văn Khánh", birthDate: "1975-01-01", gender: "male" })).id;
+    type ConferenceRouter = ContractRouter<ConferenceContract>;
+    const conf = createTRPCClient<ConferenceRouter>({ links: [createServiceLinks<ConferenceRouter>({ conference: `${conferenceUrl}/trpc` }, session("hoinghi.vanhanh"))] });
+    ids.conference = (
+      await conf.conference.create.mutate({
+        title: "Hội nghị chi bộ trước sáp nhập",
+        orgPath: cell.path,
+        organizerName: "Đảng ủy xã",
+        chairName: "Mai Văn Chính",
+        chairTitle: "Bí thư chi bộ",
+        mode: "online",
+        scheduledStart: "2025-06-20T14:00:00+07:00",
+        scheduledEnd: "2025-06-20T17:00:00+07:00",
+        agenda: [{ title: "Khai mạc", kind: "opening", plannedMinutes: 5 }],
+        sites: [{ code: "S1", name: "Điểm cầu chi bộ", orgPath: cell.path, chairName: "Trần Văn Bình", expectedAttendance: 10 }],
+      })
+    ).id;
+
+    // Restructuring will die after inspection's next (successful) rekey, in the resume after this one.
+    await restructuring.start({ RESTRUCTURING_CRASH_AFTER: "inspection.rekey:called" });
+    planId = (await api().plans.loadOfficial.mutate({})).id;
+    await api().runs.start.mutate({ planId, provinceCodes: ["08"] });
+    const view = await api().runs.resume.mutate({ planId });
+    expect(await inspection.exited()).toBe("SIGKILL");
+    expect(inspection.log()).toContain("inspection: crash injected before the rekey's commit");
+    const p = view.provinces[0]!;
+    expect(p.status).toBe("failed");
+    expect(p.steps.map((s) => [s.step, s.status])).toEqual([
+      ["membership.mark", "done"],
+      ["membership.createOrgs", "done"],
+      ["membership.reparent", "done"],
+      ["membership.closeOrgs", "done"],
+      ["inspection.rekey", "failed"],
+    ]);
+    // Nothing of the rekey committed: the path, the key, the audit record, the event.
+    expect(await inspectionSql(`SELECT org_path FROM watch_entry`)).toEqual([{ org_path: cell.path }]);
+    expect(await inspectionSql(`SELECT idempotency_key FROM rekey_request`)).toEqual([]);
+    expect(await inspectionSql(`SELECT id FROM audit_record WHERE entity = 'ScopeKeys'`)).toEqual([]);
+    expect(await inspectionSql(`SELECT id FROM outbox_event WHERE type = 'inspection.restructuring.rekeyed'`)).toEqual([]);
+    await inspection.start();
+    console.log(`records, run, membership's steps, inspection killed in its rekey and restarted: ${Date.now() - started} ms`);
+  });
+
+  it("restructuring killed around every rekey and identity's move, resumed: each applied once, every record on the new path", async () => {
+    const started = Date.now();
+    // Each: the process dies inside the resume (the caller sees the connection drop), then starts with the next point.
+    for (const point of ["inspection.rekey:called", "personnel.rekey:pending", "conference.rekey:called", "identity.unitMoves:called"]) {
+      if (restructuring.child!.exitCode !== null || restructuring.child!.signalCode !== null) await restructuring.start({ RESTRUCTURING_CRASH_AFTER: point });
+      await expect(api().runs.resume.mutate({ planId })).rejects.toThrow();
+      expect(await restructuring.exited(), `${point}\n${restructuring.log()}`).toBe("SIGKILL");
+      expect(restructuring.log()).toContain(`crash injected after ${point}`);
+    }
+    await restructuring.start();
+    const view = await api().runs.resume.mutate({ planId });
+    console.log(`the rekey and identity steps through 4 restructuring crashes and restarts: ${Date.now() - started} ms`);
+    expect(view.status).toBe("done");
+    const steps = view.provinces[0]!.steps;
+    expect(steps.every((s) => s.status === "done")).toBe(true);
+    // inspection: failed (its crash), called (ours), replayed; personnel: pending then applied; the others crashed after the call.
+    expect(Object.fromEntries(steps.map((s) => [s.step, s.attempt]))).toEqual({
+      "membership.mark": 1,
+      "membership.createOrgs": 1,
+      "membership.reparent": 1,
+      "membership.closeOrgs": 1,
+      "inspection.rekey": 3,
+      "personnel.rekey": 2,
+      "conference.rekey": 2,
+      "identity.unitMoves": 2,
+      verify: 1,
+      "membership.unmark": 1,
+    });
+    for (const s of REKEY_STEPS) expect(Object.values(steps.find((x) => x.step === s)!.records!).reduce((a, b) => a + b, 0), s).toBeGreaterThan(0);
+    expect(steps.find((s) => s.step === "identity.unitMoves")!.records).toEqual({ users: 1 });
+
+    const [moved] = await membershipSql<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [cell.code]);
+    const newPath = moved!.path;
+    expect(newPath.startsWith("/08-2025/")).toBe(true);
+    const key = (step: string) => `${planId}:08:${step}`;
+    expect(await sql.personnel(`SELECT id, org_path FROM cadre`)).toEqual([{ id: ids.personnel, org_path: newPath }]);
+    expect(await sql.personnel(`SELECT idempotency_key FROM rekey_request`)).toEqual([{ idempotency_key: key("personnel.rekey") }]);
+    expect(await sql.personnel(`SELECT count(*)::int AS n FROM audit_record WHERE entity = 'ScopeKeys'`)).toEqual([{ n: 1 }]);
+    expect(await sql.conference(`SELECT id, org_path FROM conference`)).toEqual([{ id: ids.conference, org_path: newPath }]);
+    expect(await sql.conference(`SELECT idempotency_key FROM rekey_request`)).toEqual([{ idempotency_key: key("conference.rekey") }]);
+    expect(await sql.conference(`SELECT count(*)::int AS n FROM audit_record WHERE entity = 'ScopeKeys'`)).toEqual([{ n: 1 }]);
+    await inspection.stop();
+    expect(await inspectionSql(`SELECT id, org_path FROM watch_entry`)).toEqual([{ id: ids.inspection, org_path: newPath }]);
+    expect(await inspectionSql(`SELECT idempotency_key FROM rekey_request`)).toEqual([{ idempotency_key: key("inspection.rekey") }]);
+    expect(await inspectionSql(`SELECT count(*)::int AS n FROM audit_record WHERE entity = 'ScopeKeys'`)).toEqual([{ n: 1 }]);
+    expect(await inspectionSql(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'inspection.restructuring.rekeyed'`)).toEqual([{ n: 1 }]);
+    // Identity: one move applied, the cell's official on the new path alone.
+    const state = JSON.parse(readFileSync(path.join(dir, "identity", "unit-moves.json"), "utf8")) as { applied: { idempotencyKey: string; users: { username: string; before: string[]; after: string[] }[] }[] };
+    expect(state.applied.map((a) => a.idempotencyKey)).toEqual([key("identity.unitMoves")]);
+    expect(state.applied[0]!.users).toEqual([expect.objectContaining({ username: "hg.chibo", before: [cell.path], after: [newPath] })]);
+    // Membership: each of its steps once; no member lost; the check passes.
+    const applied = await membershipSql<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step ORDER BY applied_at`);
+    expect(applied.map((a) => a.idempotency_key.slice(planId.length + 1))).toEqual(["08:membership.mark", "08:membership.createOrgs", "08:membership.reparent", "08:membership.closeOrgs", "08:membership.unmark"]);
+    expect(await membershipSql(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE '/08-2025/%'`)).toEqual([{ n: seededMembers }]);
+    expect((await api().runs.verify.query({ planId })).ok).toBe(true);
+  });
+});
