@@ -18,7 +18,7 @@ export const restructuringContract = defineContract({
       loadOfficial: mutation(loadOfficialPlanInputSchema, loadOfficialPlanOutputSchema),
       get: query(getPlanInputSchema, getPlanOutputSchema),
       preview: query(previewPlanInputSchema, previewPlanOutputSchema),
-      /** 1.5: edit a plan before it runs (assignments, renames, unit changes) */
+      /** 1.3: edit a plan before it runs (assignments, renames, unit changes) */
       update: mutation(updatePlanInputSchema, updatePlanOutputSchema),
     },
     /** Execution as a resumable, idempotent saga, province by province (1.1). */

@@ -15,5 +15,5 @@ export type OrgChangeKind = (typeof ORG_CHANGE_KINDS)[number];
 export const CONFLICT_KINDS = ["duplicate_name", "empty_cell", "no_successor", "unknown_unit"] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
-/** Whole old unit, or a part of a split one (1.5: plans.update's unit sources). */
+/** Whole old unit, or a part of a split one (1.3: plans.update's unit sources). */
 export const UNIT_COVERAGES = ["full", "partial"] as const;

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const restructuringEventSchemas = {
   /** A plan was created (loaded from the official mapping or written); `orgPath` = the plan's scope. */
   "restructuring.plan.loaded": z.object({ planId: z.string(), origin: z.string().nullable(), effectiveOn: z.string() }),
-  /** A plan edited before its run (1.5): how many assignments, renames and unit changes were set or cleared; `orgPath` = the plan's scope. */
+  /** A plan edited before its run (1.3): how many assignments, renames and unit changes were set or cleared; `orgPath` = the plan's scope. */
   "restructuring.plan.updated": z.object({ planId: z.string(), assignments: z.number().int(), renames: z.number().int(), units: z.number().int() }),
   /** A run started: its organization changes stored (1.1); `orgPath` = the plan's scope. */
   "restructuring.run.started": z.object({ planId: z.string(), provinces: z.array(z.string()), changes: z.number().int() }),

@@ -19,7 +19,7 @@ export const planViewSchema = z.object({
   provinces: z.object({ before: count, after: count }),
   communes: z.object({ before: count, after: count }),
   createdAt: z.string(),
-  /** 1.5: the new province whose part this view shows (a provincial board sees its own only); null: the whole plan */
+  /** 1.3: the new province whose part this view shows (a provincial board sees its own only); null: the whole plan */
   part: z.string().nullable(),
 });
 export type PlanView = z.infer<typeof planViewSchema>;

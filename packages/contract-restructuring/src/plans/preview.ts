@@ -50,7 +50,7 @@ export const previewPlanOutputSchema = z.object({
   changes: z.record(z.enum(ORG_CHANGE_KINDS), count),
   conflicts: z.record(z.enum(CONFLICT_KINDS), count),
   surplusPosts: z.object({ secretary: z.number().int(), deputySecretary: z.number().int() }),
-  /** 1.5: where the posts counted come from: personnel's real posts, or the stand-in table when personnel is not wired */
+  /** 1.3: where the posts counted come from: personnel's real posts, or the stand-in table when personnel is not wired */
   surplusPostsSource: z.enum(["personnel", "default"]),
   conservation: z.object({
     ok: z.boolean(),

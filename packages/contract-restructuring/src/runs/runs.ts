@@ -67,9 +67,9 @@ export const runViewSchema = z.object({
 export type RunView = z.infer<typeof runViewSchema>;
 
 /**
- * (1.4) One service's records for a province (or summed over the run): cases (inspection), cadres and posts
+ * (1.3) One service's records for a province (or summed over the run): cases (inspection), cadres and posts
  * (personnel), sites (conference). `before`: under the province's sources' and own paths when its run began
- * (null: not counted, e.g. a province run before 1.4); `after`: under its committee's path now; `left`: still
+ * (null: not counted, e.g. a province run before 1.3); `after`: under its committee's path now; `left`: still
  * under the path of an organization that no longer exists; `unaccounted` (personnel): cadres holding a post
  * only under a closed path without a surplus case.
  */
@@ -101,13 +101,13 @@ export const verifyRunOutputSchema = z.object({
       before: count,
       after: count,
       ok: z.boolean(),
-      /** (1.4) the other services' records of the province, one per service checked */
+      /** (1.3) the other services' records of the province, one per service checked */
       services: z.array(serviceConservationSchema),
     }),
   ),
-  /** (1.4) the other services' records summed over the run's provinces, one per service checked */
+  /** (1.3) the other services' records summed over the run's provinces, one per service checked */
   services: z.array(serviceConservationSchema),
-  /** (1.4) services whose records were not checked (no URL configured): never counted as ok */
+  /** (1.3) services whose records were not checked (no URL configured): never counted as ok */
   notChecked: z.array(z.enum(["inspection", "personnel", "conference"])),
   problems: z.array(z.string()),
 });
