@@ -91,7 +91,9 @@ it.skipIf(!server)("national replay of the 2025 restructuring on PostgreSQL (goa
   let mdb: MembershipDatabase | undefined;
   const stops: (() => Promise<unknown>)[] = [];
   try {
+    const opening = performance.now();
     mdb = await openMembershipDatabase({ databaseUrl: dbUrl(MEMBERSHIP_DB), poolSize: 8 });
+    log(`membership's database opened (pending migrations applied) in ${s(performance.now() - opening)} s`);
     const { rows: provinces2024 } = await mdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM party_organization WHERE kind = 'provincial_committee' AND admin_unit_edition = '2024' AND closed_on IS NULL`);
     if (provinces2024[0]!.n !== 63) {
       log("seeding membership: national, 2024 units, seed 1 …");
