@@ -1,7 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { bilingual } from "@orgboard/server-kit";
 import type { OrgKind } from "../../domain/enums.js";
-import { canBeChildOf, childPath, pathDepth } from "../../domain/org-tree.js";
+import { canBeChildOf, childPath } from "../../domain/org-tree.js";
 import { conflict, invalid, notFound } from "../errors.js";
 import { procedure } from "../procedure.js";
 import type { Tx } from "../records.js";
