@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["bench/**/*.bench.ts"],
+    exclude: ["bench/national.bench.ts"], // by hand: bench:national
     environment: "node",
     testTimeout: 3_600_000,
     hookTimeout: 3_600_000,

@@ -20,12 +20,14 @@ import {
   OperationInterruptedError,
   openMembershipDatabase,
   SEED_SCALES,
+  SEED_UNITS,
   seedDatabase,
   seedSubjects,
   type MembershipDatabase,
   type FileSource,
   type ReadLimits,
   type SeedScale,
+  type SeedUnits,
 } from "@orgboard/membership";
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
 import { openDatabase as openConferenceDatabase } from "@orgboard/conference";
@@ -150,17 +152,23 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
   operator
     .command("seed")
     .description("load a deterministic synthetic dataset on the real administrative units")
-    .addOption(new Option("--scale <scale>", "demo (3 provinces, ~5,000 members) | province | national (~5.6 million)").choices(SEED_SCALES).default("demo"))
+    .addOption(new Option("--scale <scale>", "demo (3 provinces, ~5,000 members) | province | national (~5.6 million) | skeleton (every province and commune, few members)").choices(SEED_SCALES).default("demo"))
+    .addOption(
+      new Option("--units <edition>", "đơn vị hành chính: 2025 (34 tỉnh, không cấp huyện) | 2024 (63 tỉnh, có đảng bộ cấp huyện; dữ liệu đến 30/06/2025, để chạy lại sắp xếp 2025) / administrative units: 2025 | 2024 (63 provinces with district committees, as of 30/06/2025: the data the 2025 restructuring replays on)")
+        .choices(SEED_UNITS)
+        .default("2025"),
+    )
     .option("--seed <n>", "seed of the generator: same seed, same rows", integer("--seed", 0, 2 ** 31 - 1), 1)
     .option("--as-of <date>", "the day the data describes", isoDate)
     .option("--reset", "delete the existing membership data first", false)
-    .action(async (opts: { scale: SeedScale; seed: number; asOf?: string; reset: boolean }) => {
+    .action(async (opts: { scale: SeedScale; units: SeedUnits; seed: number; asOf?: string; reset: boolean }) => {
       const bar = progressBar("seed");
       try {
         const result = await withDatabase(
           (db, signal) =>
             seedDatabase(db, {
               scale: opts.scale,
+              units: opts.units,
               seed: opts.seed,
               asOf: opts.asOf,
               reset: opts.reset,
@@ -171,7 +179,7 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
         );
         bar.stop();
         const rows = Object.entries(result.rows).map(([t, n]) => `  ${t}: ${n.toLocaleString("vi-VN")}`);
-        out(`seeded ${result.scale} (seed ${result.seed}, as of ${result.asOf}) in ${(result.milliseconds / 1000).toFixed(1)} s\n${rows.join("\n")}`);
+        out(`seeded ${result.scale} (seed ${result.seed}, ${opts.units} units, as of ${result.asOf}) in ${(result.milliseconds / 1000).toFixed(1)} s\n${rows.join("\n")}`);
       } catch (e) {
         bar.stop();
         if (e instanceof Error && e.name === "SeedError") throw new CliInputError("seed", `${e.message} (--reset)`);

@@ -111,6 +111,7 @@ describe("orgboard CLI", () => {
       [["operator", "report", "annual", "--org", "/", "--year", "abc"], /--year phải là số nguyên \/ must be a whole number/],
       [["operator", "report", "annual", "--org", "/"], /--year/],
       [["operator", "seed", "--scale", "galaxy"], /--scale/],
+      [["operator", "seed", "--units", "2023"], /--units/],
       [["operator", "import", "people", "x.csv"], /kind/],
       [["operator", "import", "members", "missing.csv", "--actor", "t"], /FILE: không có tệp \/ no such file/],
       [["operator", "import", "members", "missing.csv"], /--actor/],

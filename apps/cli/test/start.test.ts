@@ -38,6 +38,13 @@ describe("start configuration", () => {
     expect(c.demo).toBe(false);
   });
 
+  it("puts the demo data on the 2025 units unless ORGBOARD_DEMO_UNITS or --units says 2024; names the variable of a bad value", () => {
+    expect(startConfig({}).demoUnits).toBe("2025");
+    expect(startConfig({ ORGBOARD_DEMO_UNITS: "2024" }).demoUnits).toBe("2024");
+    expect(startConfig({ ORGBOARD_DEMO_UNITS: "2025" }, { units: "2024" }).demoUnits).toBe("2024");
+    expect(() => startConfig({ ORGBOARD_DEMO_UNITS: "2023" })).toThrow(/ORGBOARD_DEMO_UNITS: phải là 2024 hoặc 2025 \/ must be 2024 or 2025, got "2023"/);
+  });
+
   it("names the variable of a bad or clashing port", () => {
     expect(() => startConfig({ ORGBOARD_REALTIME_PORT: "70000" })).toThrow(/ORGBOARD_REALTIME_PORT: phải là số cổng \(1-65535\) \/ must be a port number/);
     expect(() => startConfig({ ORGBOARD_DASHBOARD_PORT: "abc" })).toThrow(StartConfigError);

@@ -19,13 +19,18 @@ export interface StartConfig {
   issuer: string;
   /** Load demo data into empty databases (membership, inspection and personnel seeds, a scheduled conference). */
   demo: boolean;
+  /**
+   * The administrative units the demo data stands on: "2025" (default), or "2024" (63 provinces with district
+   * committees, as of 30/06/2025) to replay the 2025 restructuring (`orgboard restructure plan …`).
+   */
+  demoUnits: "2024" | "2025";
 }
 
 export class StartConfigError extends Error {
   override name = "StartConfigError";
 }
 
-export function startConfig(env: Record<string, string | undefined> = process.env, opts: { demo?: boolean } = {}): StartConfig {
+export function startConfig(env: Record<string, string | undefined> = process.env, opts: { demo?: boolean; units?: "2024" | "2025" } = {}): StartConfig {
   const host = env.ORGBOARD_HOST || "127.0.0.1";
   const problems: string[] = [];
   const ports = {} as Record<Part, number>;
@@ -41,6 +46,8 @@ export function startConfig(env: Record<string, string | undefined> = process.en
     if (other) problems.push(`${portEnv(part)}: trùng cổng ${ports[part]} với ${portEnv(other)} / ${portEnv(part)} and ${portEnv(other)} are both ${ports[part]}`);
     seen.set(ports[part], part);
   }
+  const units = opts.units ?? (env.ORGBOARD_DEMO_UNITS || "2025");
+  if (units !== "2024" && units !== "2025") problems.push(`ORGBOARD_DEMO_UNITS: phải là 2024 hoặc 2025 / must be 2024 or 2025, got "${units}"`);
   if (problems.length) throw new StartConfigError(problems.join("\n"));
   const dataDir = env.ORGBOARD_DATA_DIR ? (isAbsolute(env.ORGBOARD_DATA_DIR) ? env.ORGBOARD_DATA_DIR : resolve(env.ORGBOARD_DATA_DIR)) : resolve(repoRoot(), ".data");
   // Browsers and services reach everything on this machine; 0.0.0.0 is a bind address, not a URL host.
@@ -53,5 +60,6 @@ export function startConfig(env: Record<string, string | undefined> = process.en
     urls,
     issuer: `${urls.identity}/realms/orgboard`,
     demo: opts.demo ?? env.ORGBOARD_DEMO !== "0",
+    demoUnits: units as "2024" | "2025",
   };
 }

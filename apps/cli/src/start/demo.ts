@@ -12,7 +12,7 @@ import { createTRPCClient } from "@trpc/client";
 export type Say = (line: string) => void;
 
 /** Seeds `<dataDir>` (membership's embedded PGlite) unless it already holds data. Runs before the service opens it. */
-export async function seedMembershipIfEmpty(dataDir: string, say: Say): Promise<void> {
+export async function seedMembershipIfEmpty(dataDir: string, say: Say, units: "2024" | "2025" = "2025"): Promise<void> {
   const db = await openMembershipDatabase({ dataDir, databaseUrl: undefined });
   try {
     let lastPhase = "";
@@ -20,6 +20,7 @@ export async function seedMembershipIfEmpty(dataDir: string, say: Say): Promise<
     const result = await seedDatabase(db, {
       scale: DEMO_SEED.scale,
       seed: DEMO_SEED.seed,
+      units,
       onProgress: (p) => {
         const now = Date.now();
         if (p.phase === lastPhase && now - lastReport < 2_000) return;

@@ -8,7 +8,7 @@
 // of its own. The service clients' secrets are generated on the first start (secrets.ts).
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from "../errors.js";
 import { discoverRealm, officialSession, readRealmUsers, type RealmUser } from "../simulate/login.js";
 import { DEFAULT_PORTS, PARTS, portEnv, startConfig, StartConfigError, type Part, type StartConfig } from "./config.js";
@@ -99,6 +99,8 @@ function banner(c: StartConfig, users: RealmUser[], membership: boolean): string
 
 export interface StartOptions {
   demo: boolean;
+  /** --units: the demo data's administrative units (else ORGBOARD_DEMO_UNITS, else 2025). */
+  units?: "2024" | "2025";
 }
 
 export async function start(options: StartOptions): Promise<number> {
@@ -106,7 +108,7 @@ export async function start(options: StartOptions): Promise<number> {
   let secrets: LauncherSecrets;
   try {
     // --no-demo wins; otherwise ORGBOARD_DEMO decides.
-    config = startConfig(process.env, options.demo ? {} : { demo: false });
+    config = startConfig(process.env, { ...(options.demo ? {} : { demo: false }), ...(options.units ? { units: options.units } : {}) });
     secrets = launcherSecrets(config.dataDir);
   } catch (e) {
     if (e instanceof StartConfigError) {
@@ -180,7 +182,7 @@ export async function start(options: StartOptions): Promise<number> {
         say("membership is not built (apps/membership/dist/main.js missing): starting without it");
         return;
       }
-      if (config.demo) await seedMembershipIfEmpty(membershipDir, (l) => sup.log("membership", l));
+      if (config.demo) await seedMembershipIfEmpty(membershipDir, (l) => sup.log("membership", l), config.demoUnits);
       if (sup.isStopping) return;
       // It consumes inspection's event stream (decisions taking effect) with its own client credentials;
       // inspection starts after it, so the consumer waits for it at first.
@@ -199,7 +201,8 @@ export async function start(options: StartOptions): Promise<number> {
     const inspectionUp = (async () => {
       await membershipUp;
       if (sup.isStopping) return;
-      if (config.demo) await seedInspectionIfEmpty(inspectionDir, (l) => sup.log("inspection", l));
+      // Inspection's and personnel's demo data are about the 2025 units' organizations: not on the 2024 ones.
+      if (config.demo && config.demoUnits === "2025") await seedInspectionIfEmpty(inspectionDir, (l) => sup.log("inspection", l));
       if (sup.isStopping) return;
       startApp("inspection", {
         ...base,
@@ -217,7 +220,7 @@ export async function start(options: StartOptions): Promise<number> {
     const personnelUp = (async () => {
       await inspectionUp;
       if (sup.isStopping) return;
-      if (config.demo) await seedPersonnelIfEmpty(personnelDir, (l) => sup.log("personnel", l));
+      if (config.demo && config.demoUnits === "2025") await seedPersonnelIfEmpty(personnelDir, (l) => sup.log("personnel", l));
       if (sup.isStopping) return;
       startApp("personnel", {
         ...base,
@@ -300,10 +303,13 @@ export function registerStartCommand(program: Command, setExit: (code: number) =
     .command("start")
     .description("start the whole system on this machine: identity, membership, conference, inspection, personnel, restructuring, realtime and the dashboard (embedded databases, demo data)")
     .option("--no-demo", "do not load demo data into empty databases")
+    .addOption(
+      new Option("--units <edition>", "dữ liệu mẫu trên đơn vị hành chính 2025 (mặc định) hoặc 2024 (63 tỉnh, có cấp huyện, để chạy lại sắp xếp 2025; không có dữ liệu mẫu kiểm tra, cán bộ) / demo data on the 2025 units (default) or the 2024 ones (to replay the 2025 restructuring; no inspection or personnel demo data then)").choices(["2024", "2025"]),
+    )
     .addHelpText(
       "after",
-      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_PERSONNEL_CLIENT_SECRET,\nORGBOARD_RESTRUCTURING_CLIENT_SECRET, ORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
+      `\nPorts (env): ${PARTS.map((p) => `${portEnv(p)} (${p}, default ${DEFAULT_PORTS[p]})`).join(", ")}.\nORGBOARD_HOST (default 127.0.0.1), ORGBOARD_DATA_DIR (default .data/ at the repository root),\nORGBOARD_LOG_REQUESTS=1 (also show successful requests), ORGBOARD_DEMO=0 (same as --no-demo), ORGBOARD_DEMO_UNITS=2024 (same as --units 2024).\nSecrets (generated on the first start, kept in <data>/launcher/secrets.json): ORGBOARD_REALTIME_CLIENT_SECRET,\nORGBOARD_INSPECTION_CLIENT_SECRET, ORGBOARD_MEMBERSHIP_CLIENT_SECRET, ORGBOARD_PERSONNEL_CLIENT_SECRET,\nORGBOARD_RESTRUCTURING_CLIENT_SECRET, ORGBOARD_INSPECTION_DENOUNCER_KEYS replace them.`,
     )
-    .action(async (opts: { demo: boolean }) => setExit(await start({ demo: opts.demo })));
+    .action(async (opts: { demo: boolean; units?: "2024" | "2025" }) => setExit(await start({ demo: opts.demo, ...(opts.units ? { units: opts.units } : {}) })));
 }
 

@@ -10,7 +10,7 @@ import { Rng, Weighted } from "@orgboard/random";
 import type { OrgKind, Sector } from "../domain/enums.js";
 import { regionOf, type Region } from "./names.js";
 
-export type SeedScale = "demo" | "province" | "national";
+export type SeedScale = "demo" | "province" | "national" | "skeleton";
 
 /**
  * Which administrative units the tree stands on. "2025" (default): the 34 provinces and 3,321 communes in
@@ -20,7 +20,7 @@ export type SeedScale = "demo" | "province" | "national";
  */
 export type SeedUnits = "2024" | "2025";
 export const SEED_UNITS = ["2024", "2025"] as const satisfies readonly SeedUnits[];
-export const SEED_SCALES = ["demo", "province", "national"] as const satisfies readonly SeedScale[];
+export const SEED_SCALES = ["demo", "province", "national", "skeleton"] as const satisfies readonly SeedScale[];
 
 export interface SeedOrg {
   id: number;
@@ -53,6 +53,12 @@ export interface ScaleSpec {
   blocGrassrootsPerCommune: number;
   cellsPerCommune: [mean: number, sd: number];
   membersPerVillageCell: [mean: number, sd: number];
+  /** fewest cells per commune (default 4) */
+  minCellsPerCommune?: number;
+  /** share of communes with a partial committee (police) of 2-4 cells (default 0.2) */
+  partialShare?: number;
+  /** grassroots organizations of a district committee's own agencies (2024 units; default 1-3) */
+  districtGrassroots?: [min: number, max: number];
 }
 
 export const SCALES: Record<SeedScale, ScaleSpec> = {
@@ -78,6 +84,19 @@ export const SCALES: Record<SeedScale, ScaleSpec> = {
     blocGrassrootsPerCommune: 14.4,
     cellsPerCommune: [18, 5],
     membersPerVillageCell: [50, 15],
+  },
+  // Every province and every commune (63 / 10,035 on the 2024 units), each with as few organizations and
+  // members as keep the shape: the smallest data on which restructuring's whole national plan runs end to
+  // end (a CLI test in CI), ≈ 33,000 organizations and ≈ 100,000 members.
+  skeleton: {
+    provinces: "all",
+    central: false,
+    blocGrassrootsPerCommune: 0,
+    cellsPerCommune: [1, 0],
+    membersPerVillageCell: [3, 1],
+    minCellsPerCommune: 1,
+    partialShare: 0,
+    districtGrassroots: [1, 1],
   },
 };
 
@@ -141,6 +160,12 @@ export interface OrgTree {
   cellsByTop: SeedOrg[][];
 }
 
+/** The 2025 communes a 2024 commune was split over (none when it went whole to one). */
+function splitTargets(code: string): string[] {
+  const m = mapOldToNew(code);
+  return m && m.coverage === "partial" ? m.targets.map((t) => t.unit.code) : [];
+}
+
 export function buildOrgTree(scale: SeedScale, seed: number, units: SeedUnits = "2025"): OrgTree {
   const spec = SCALES[scale];
   const edition = units;
@@ -195,6 +220,9 @@ export function buildOrgTree(scale: SeedScale, seed: number, units: SeedUnits = 
 
   // The demo's and the province scale's provinces keep their codes across 2025 (Hà Nội 01, Hải Phòng 31,
   // Huế 46), so one list serves both editions.
+  // The per-commune figures are calibrated on the 3,321 communes of 2025 (≈ 5.6 million members nationally);
+  // the whole 2024 provinces have 10,035 smaller communes: the same country, so the same members in all.
+  const density = edition === "2024" && spec.communesPerProvince === undefined ? 3321 / 10035 : 1;
   const provinces = getProvinces(edition).filter((p) => spec.provinces === "all" || spec.provinces.includes(p.code));
   for (const p of provinces) {
     const topIndex = cellsByTop.length;
@@ -221,7 +249,8 @@ export function buildOrgTree(scale: SeedScale, seed: number, units: SeedUnits = 
       if (org) return org;
       org = add({ ...common, parentId: prov.id, kind: "upper_grassroots_committee", code: `${p.code}-${dUnit.code}`, name: `Đảng bộ ${dUnit.name}`, adminUnitCode: dUnit.code, adminUnitEdition: "2024", sector: null, members: 0 }, prov);
       districtOrgs.set(dUnit.code, org);
-      const own = rng.int(1, 3);
+      const [fewest, most] = spec.districtGrassroots ?? [1, 3];
+      const own = rng.int(fewest, most);
       for (let i = 1; i <= own; i++) grassroots(org, `${org.code}-${String(i).padStart(4, "0")}`, BLOCS[1]!.sectors.draw(rng), i, dUnit.code);
       return org;
     };
@@ -232,24 +261,42 @@ export function buildOrgTree(scale: SeedScale, seed: number, units: SeedUnits = 
       const dUnit = districtOf.get(u.code);
       const parent = dUnit ? districtCommittee(dUnit) : prov;
       const commune = add({ ...unit, parentId: parent.id, kind: "grassroots_committee", code, name: `Đảng bộ ${u.name}`, members: 0 }, parent);
-      const cells = rng.normalInt(spec.cellsPerCommune[0], spec.cellsPerCommune[1], 4, 40);
+      // 2024: a commune split in 2025 (441) is divided by its villages; each cell records the 2025 commune its
+      // village went to (restructuring's placement rule: a cell's own 2025 unit code), so every member has a
+      // successor. Enough cells for each part to get one.
+      const parts = edition === "2024" ? splitTargets(u.code) : [];
+      const partUnit = (i: number) => (parts.length > 0 ? { adminUnitCode: parts[i % parts.length]!, adminUnitEdition: "2025" } : {});
+      const cells = Math.max(parts.length, rng.normalInt(spec.cellsPerCommune[0] * density, spec.cellsPerCommune[1] * density, spec.minCellsPerCommune ?? 4, 40));
       const word = sector === "ward" ? "Tổ dân phố" : region === "north_mountain" || region === "highlands" ? "Bản" : "Thôn";
       for (let c = 1; c <= cells; c++) {
         const [mean, sd] = spec.membersPerVillageCell;
-        add({ ...unit, parentId: commune.id, kind: "subordinate_cell", code: `${code}-${String(c).padStart(2, "0")}`, name: `Chi bộ ${word} ${c}`, members: cellMembers(mean, sd) }, commune);
+        add({ ...unit, ...partUnit(c - 1), parentId: commune.id, kind: "subordinate_cell", code: `${code}-${String(c).padStart(2, "0")}`, name: `Chi bộ ${word} ${c}`, members: cellMembers(mean, sd) }, commune);
       }
-      if (rng.chance(0.2)) {
-        const partial = add({ ...unit, parentId: commune.id, kind: "partial_committee", code: `${code}-B1`, name: "Đảng bộ bộ phận Công an xã", members: 0 }, commune);
+      if (rng.chance(spec.partialShare ?? 0.2)) {
+        const partial = add({ ...unit, ...partUnit(0), parentId: commune.id, kind: "partial_committee", code: `${code}-B1`, name: "Đảng bộ bộ phận Công an xã", members: 0 }, commune);
         const pc = rng.int(2, 4);
         for (let c = 1; c <= pc; c++) {
-          add({ ...unit, parentId: partial.id, kind: "subordinate_cell", code: `${code}-B1-${String(c).padStart(2, "0")}`, name: `Chi bộ ${c}`, members: cellMembers(20, 6) }, partial);
+          add({ ...unit, ...partUnit(0), parentId: partial.id, kind: "subordinate_cell", code: `${code}-B1-${String(c).padStart(2, "0")}`, name: `Chi bộ ${c}`, members: cellMembers(20, 6) }, partial);
+        }
+      }
+    }
+    // 2024, whole provinces: an island district without communes (5; each a đặc khu since 2025) had a
+    // grassroots committee of its own, the commune-level source of its đặc khu.
+    if (edition === "2024" && spec.communesPerProvince === undefined) {
+      for (const dUnit of districts) {
+        if (getChildren("2024", dUnit.code).length > 0) continue;
+        const island = add({ ...common, parentId: prov.id, kind: "grassroots_committee", code: `${p.code}-${dUnit.code}`, name: `Đảng bộ ${dUnit.name}`, adminUnitCode: dUnit.code, adminUnitEdition: "2024", sector: "special_zone", members: 0 }, prov);
+        const cells = rng.normalInt(spec.cellsPerCommune[0] * density, spec.cellsPerCommune[1] * density, spec.minCellsPerCommune ?? 4, 40);
+        for (let c = 1; c <= cells; c++) {
+          const [mean, sd] = spec.membersPerVillageCell;
+          add({ ...common, parentId: island.id, kind: "subordinate_cell", code: `${island.code}-${String(c).padStart(2, "0")}`, name: `Chi bộ ${c}`, adminUnitCode: dUnit.code, adminUnitEdition: "2024", sector: "special_zone", members: cellMembers(mean, sd) }, island);
         }
       }
     }
     // One cell closed at the 2025 reorganization: no members, refuses imports (tests rely on it).
     add({ ...common, parentId: prov.id, kind: "grassroots_cell", code: `${p.code}-DONG`, name: "Chi bộ (đã giải thể 30/6/2025)", adminUnitCode: p.code, adminUnitEdition: edition, sector: "other", members: 0, closedOn: "2025-06-30" }, prov);
 
-    const blocTotal = Math.round(spec.blocGrassrootsPerCommune * (spec.communesPerProvince !== undefined ? communes.length : allCommunes));
+    const blocTotal = Math.round(spec.blocGrassrootsPerCommune * density * (spec.communesPerProvince !== undefined ? communes.length : allCommunes));
     for (const b of BLOCS) {
       const bloc = add({ ...common, parentId: prov.id, kind: "upper_grassroots_committee", code: `${p.code}-${b.suffix}`, name: `${b.name} ${p.name}`, adminUnitCode: p.code, adminUnitEdition: edition, sector: null, members: 0 }, prov);
       const n = Math.max(1, Math.round(blocTotal * b.share));
