@@ -10,23 +10,9 @@ import {
   surplusPosts,
   validatePlan,
   type Conflict,
-  type OrgNode,
   type Plan,
 } from "../../src/domain/index.js";
-import { tree2024 } from "./fixtures.js";
-
-/** Assign each cell of a split commune to one of its targets (what an officer does in the plan editor). */
-function assignSplitCells(plan: Plan, tree: readonly OrgNode[]): Plan {
-  const assignments: Record<string, string> = {};
-  for (const change of plan.changes) {
-    if (change.kind !== "split") continue;
-    // a single-cell commune is assigned whole; a committee's cells are spread over the targets
-    const own = tree.find((o) => o.code === change.source && o.kind === "grassroots_cell");
-    const cells = own ? [own] : tree.filter((o) => o.parentCode === change.source);
-    cells.forEach((c, i) => (assignments[c.code] = change.targets[i % change.targets.length]!));
-  }
-  return { ...plan, assignments };
-}
+import { assignSplitCells, tree2024 } from "./fixtures.js";
 
 describe("official 2025 plan", () => {
   const plan = officialPlan2025();

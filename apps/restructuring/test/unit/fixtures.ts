@@ -2,7 +2,7 @@
 // domain tests: deterministic member counts from the codes, two village cells per commune with the same
 // names in every commune (so merges produce the duplicate names real merges produce).
 import { getUnits } from "@orgboard/admin-units";
-import type { OrgNode } from "../../src/domain/index.js";
+import type { OrgNode, Plan } from "../../src/domain/index.js";
 
 const count = (code: string, mod: number, base: number) => (Number.parseInt(code.replace(/\D/g, "") || "0", 10) % mod) + base;
 
@@ -30,4 +30,17 @@ export function tree2024(filter: (provinceCode: string) => boolean = () => true)
     }
   }
   return out;
+}
+
+/** Assign each cell of a split commune to one of its targets (what an officer does in the plan editor). */
+export function assignSplitCells(plan: Plan, tree: readonly OrgNode[]): Plan {
+  const assignments: Record<string, string> = {};
+  for (const change of plan.changes) {
+    if (change.kind !== "split") continue;
+    // a single-cell commune is assigned whole; a committee's cells are spread over the targets
+    const own = tree.find((o) => o.code === change.source && o.kind === "grassroots_cell");
+    const cells = own ? [own] : tree.filter((o) => o.parentCode === change.source);
+    cells.forEach((c, i) => (assignments[c.code] = change.targets[i % change.targets.length]!));
+  }
+  return { ...plan, assignments };
 }

@@ -9,20 +9,8 @@ import { moveOrgPaths, parseUnitMoveRequest } from "@orgboard/identity/unit-move
 import { describe, expect, it } from "vitest";
 import { identityMovesOf, identityUndoMovesOf } from "../../src/app/rekeys.js";
 import type { PathMove } from "../../src/app/steps.js";
-import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork, type OrgNode, type Plan } from "../../src/domain/index.js";
-import { tree2024 } from "./fixtures.js";
-
-/** Each cell of a split commune assigned to one of its targets, as the plan editor does (derive.test.ts does the same). */
-function assignSplitCells(plan: Plan, tree: readonly OrgNode[]): Plan {
-  const assignments: Record<string, string> = {};
-  for (const change of plan.changes) {
-    if (change.kind !== "split") continue;
-    const own = tree.find((o) => o.code === change.source && o.kind === "grassroots_cell");
-    const cells = own ? [own] : tree.filter((o) => o.parentCode === change.source);
-    cells.forEach((c, i) => (assignments[c.code] = change.targets[i % change.targets.length]!));
-  }
-  return { ...plan, assignments };
-}
+import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork } from "../../src/domain/index.js";
+import { assignSplitCells, tree2024 } from "./fixtures.js";
 
 /** Every proper and improper prefix path of a path: `/a/b/` → `/a/`, `/a/b/`. */
 const prefixes = (path: string) => {
