@@ -31,6 +31,7 @@ describe("the conference contract", () => {
       "conference.get query",
       "conference.list query",
       "conference.openSession mutation",
+      "conference.restructuring.conservation query",
       "conference.restructuring.rekey mutation",
       "conference.sites.add mutation",
       "conference.sites.byProvince query",
