@@ -122,7 +122,7 @@ describe(`identity against ${KEYCLOAK_URL ? `Keycloak at ${KEYCLOAK_URL}` : "the
     // four event streams (and shows its own /readyz details); the bridge stand-in posts to conference.
     expect(await answers(await tokenOf("inspection"))).toEqual(refusedBut(["membership"]));
     expect(await answers(await tokenOf("membership"))).toEqual(refusedBut(["inspection"]));
-    expect(await answers(await tokenOf("realtime"))).toEqual(refusedBut(["membership", "inspection", "personnel", "conference", "realtime"]));
+    expect(await answers(await tokenOf("realtime"))).toEqual(refusedBut(["membership", "inspection", "personnel", "restructuring", "conference", "realtime"]));
     expect(await answers(await tokenOf("conference"))).toEqual(refusedBut(["conference"]));
     expect(await answers(await tokenOf("personnel"))).toEqual(refusedBut(["membership", "inspection"]));
     // restructuring reads membership's tree and runs its saga steps there, and rewrites the scope keys of

@@ -44,7 +44,7 @@ describe("the realm file (infra/keycloak/orgboard-realm.json)", () => {
     // Service accounts: only the services they call.
     expect(aud("inspection")).toEqual(["membership"]);
     expect(aud("membership")).toEqual(["inspection"]);
-    expect(aud("realtime")).toEqual(["conference", "inspection", "membership", "personnel", "realtime"]);
+    expect(aud("realtime")).toEqual(["conference", "inspection", "membership", "personnel", "realtime", "restructuring"]);
     expect(aud("conference")).toEqual(["conference"]);
     // personnel follows inspection's decisions and asks membership and inspection for a political standard.
     expect(aud("personnel")).toEqual(["inspection", "membership"]);
