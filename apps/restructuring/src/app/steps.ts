@@ -280,7 +280,8 @@ export function membershipSteps(m: MembershipSteps, clients: readonly Conservati
       // Cases (inspection), cadres and posts (personnel), sites (conference): before = after under the new
       // province's path, nothing left under a closed organization's path, every cadre accounted for.
       const before = c.resultOf("membership.mark")?.before ?? {};
-      const closedPaths = outermost([...(await pathsOf(m, closedCodes(c))).values()]);
+      // Only when a service is wired: the paths of every closed organization cost a read per URL-sized piece.
+      const closedPaths = clients.length > 0 ? outermost([...(await pathsOf(m, closedCodes(c))).values()]) : [];
       const records: Record<string, number> = { membersBefore: c.membersBefore, membersAfter: after };
       const problems: string[] = [];
       for (const client of clients) {
