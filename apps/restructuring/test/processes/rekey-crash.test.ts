@@ -258,6 +258,9 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
     const applied = await membershipSql<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step ORDER BY applied_at`);
     expect(applied.map((a) => a.idempotency_key.slice(planId.length + 1))).toEqual(["08:membership.mark", "08:membership.createOrgs", "08:membership.reparent", "08:membership.closeOrgs", "08:membership.unmark"]);
     expect(await membershipSql(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE '/08-2025/%'`)).toEqual([{ n: seededMembers }]);
+    // runs.verify reads every wired service's records: with inspection down it says so (503 naming it), not "ok".
+    await expect(api().runs.verify.query({ planId })).rejects.toThrow(/không kiểm tra được hồ sơ của dịch vụ inspection .* \/ could not check inspection's records/);
+    await inspection.start();
     expect((await api().runs.verify.query({ planId })).ok).toBe(true);
   });
 });

@@ -95,7 +95,14 @@ async function servicesConservation(
   // One call per province and service: its own closed paths, and personnel's cadres counted for it alone.
   for (const client of ctx.saga.conservation) {
     for (const p of provinces) {
-      const r = await conservationOf(client, [provincePath(p)], closedPathsOf.get(p.provinceCode) ?? []);
+      const r = await conservationOf(client, [provincePath(p)], closedPathsOf.get(p.provinceCode) ?? []).catch((err: unknown) => {
+        // A wired service that does not answer: say which, never a bare 500 (nor "ok" without its records).
+        throw new TRPCError({
+          code: "SERVICE_UNAVAILABLE",
+          message: bilingual(`không kiểm tra được hồ sơ của dịch vụ ${client.service} (không kết nối được hoặc lỗi)`, `could not check ${client.service}'s records (unreachable or failed): ${(err as Error).message}`),
+          cause: err,
+        });
+      });
       const b = before.get(p.provinceCode)?.[client.service];
       perProvince.set(p.provinceCode, [...(perProvince.get(p.provinceCode) ?? []), serviceCheck(client.service, b ?? null, r.under[0]?.total ?? 0, r.left.total, r.cadres ? r.cadres.unaccounted : null)]);
     }
