@@ -84,7 +84,7 @@ describe("--speed", () => {
   });
   it("refuses zero and words, naming the option", () => {
     expect(() => parseSpeed("0x")).toThrow(/--speed/);
-    expect(() => parseSpeed("fast")).toThrow(/--speed must be a positive factor/);
+    expect(() => parseSpeed("fast")).toThrow(/--speed phải là hệ số dương .* \/ must be a positive factor/);
   });
 });
 
@@ -131,7 +131,7 @@ describe("orgboard simulate conference", () => {
   it("refuses a bad --speed with exit 2 naming the option", async () => {
     const r = await run(["simulate", "conference", "--speed", "fast"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--speed must be a positive factor");
+    expect(r.stderr).toMatch(/--speed phải là hệ số dương .* \/ must be a positive factor/);
   });
 
   it("says the conference service is not running, before creating anything", async () => {
