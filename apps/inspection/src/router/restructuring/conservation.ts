@@ -1,6 +1,7 @@
 import { inspectionContract } from "@orgboard/contract-inspection";
 import { ROOT_ORG_PATH } from "@orgboard/contracts";
 import { conservationCounts } from "@orgboard/events";
+import { FORBIDDEN_MESSAGE } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { procedure } from "../procedure.js";
 
@@ -16,7 +17,7 @@ export const conservationRoute = procedure("inspection.restructuring.conservatio
   .output(c.output)
   .query(async ({ ctx, input }) => {
     // It counts any subtree: only a caller whose scope is the whole tree (restructuring's account carries "/").
-    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
     // One transaction: every count from one connection, in order.
     return ctx.db.$transaction((tx) => conservationCounts(tx, input, {}));
   });

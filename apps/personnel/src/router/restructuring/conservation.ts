@@ -1,6 +1,7 @@
 import { personnelContract } from "@orgboard/contract-personnel";
 import { ROOT_ORG_PATH } from "@orgboard/contracts";
 import { asRawSql, conservationCounts, type SqlHandle } from "@orgboard/events";
+import { FORBIDDEN_MESSAGE } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { procedure } from "../procedure.js";
 
@@ -47,7 +48,7 @@ export const conservationRoute = procedure("personnel.restructuring.conservation
   .output(c.output)
   .query(async ({ ctx, input }) => {
     // It counts any subtree: only a caller whose scope is the whole tree (restructuring's account carries "/").
-    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
     // One transaction: every count from one connection, in order.
     return ctx.db.$transaction(async (tx) => ({ ...(await conservationCounts(tx, input)), cadres: await cadreAccounting(tx, input.paths, input.closedPaths) }));
   });

@@ -1,5 +1,6 @@
 import { personnelContract } from "@orgboard/contract-personnel";
 import { ROOT_ORG_PATH } from "@orgboard/contracts";
+import { FORBIDDEN_MESSAGE } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import { procedure } from "../procedure.js";
 
@@ -22,7 +23,7 @@ export const restructuringPostsRoute = procedure("personnel.restructuring.posts"
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }) => {
-    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: "Forbidden: not allowed to perform this action here" });
+    if (!ctx.can({ orgPath: ROOT_ORG_PATH })) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN_MESSAGE });
     const rows = await ctx.db.post.findMany({
       where: { OR: [...new Set(input.under)].map((p) => ({ orgPath: { startsWith: p } })), body: "party", kind: "leadership", termStartYear: { lte: input.year }, termEndYear: { gte: input.year } },
       select: { orgPath: true, title: true },
