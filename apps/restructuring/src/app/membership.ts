@@ -6,6 +6,7 @@ import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import { createTRPCClient } from "@trpc/client";
 import type { OrgNode } from "../domain/index.js";
 import type { MembershipSteps } from "./steps.js";
+import { trpcUrl } from "./rekeys.js";
 import type { TreeSource } from "./tree.js";
 
 export interface MembershipLink {
@@ -15,7 +16,7 @@ export interface MembershipLink {
 
 export function membershipLink(opts: { url: string; getToken: () => Promise<string> }): MembershipLink {
   const client = createTRPCClient<MembershipContractRouter>({
-    links: [createServiceLinks<MembershipContractRouter>({ membership: `${opts.url.replace(/\/+$/, "")}/trpc` }, opts.getToken)],
+    links: [createServiceLinks<MembershipContractRouter>({ membership: trpcUrl(opts.url) }, opts.getToken)],
   });
   const r = client.membership.restructuring;
   return {

@@ -20,7 +20,8 @@ export type RekeyService = "inspection" | "personnel" | "conference";
 /** Every step beside membership's the saga can hold, in their order: the services', then identity's last. */
 export const WIRABLE_STEPS = ["inspection.rekey", "personnel.rekey", "conference.rekey", "identity.unitMoves"] as const;
 
-const trpcUrl = (url: string) => `${url.replace(/\/+$/, "")}/trpc`;
+/** A service's tRPC endpoint from its base URL (the services' `<SERVICE>_URL`), as every client of this service builds it. */
+export const trpcUrl = (url: string) => `${url.replace(/\/+$/, "")}/trpc`;
 
 /** A service's `restructuring.rekey` over its own contract. */
 export function rekeyClient(service: RekeyService, opts: { url: string; getToken: () => Promise<string> }): RekeyClient {
