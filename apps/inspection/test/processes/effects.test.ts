@@ -33,11 +33,13 @@ const settled = (decisionId: string) =>
     return e.status === "pending" ? undefined : e;
   });
 
-const membershipEvents = () => readStream(sys, "membership");
+const membershipEvents = (complete?: (events: readonly EventEnvelope[]) => boolean) => readStream(sys, "membership", 1500, complete);
 
 /** Exactly once, as membership's stream says: one `decision.applied` per decision, one `member.removed` per member. */
 async function expectExactlyOnce(decisions: { decisionId: string; memberId: number }[]): Promise<EventEnvelope[]> {
-  const events = await membershipEvents();
+  const has = (es: readonly EventEnvelope[], type: string, key: "decisionId" | "memberId", value: string | number) =>
+    es.some((e) => e.type === type && (e.payload as Record<string, unknown>)[key] === value);
+  const events = await membershipEvents((es) => decisions.every((d) => has(es, "membership.decision.applied", "decisionId", d.decisionId) && has(es, "membership.member.removed", "memberId", d.memberId)));
   for (const { decisionId, memberId } of decisions) {
     const applied = events.filter((e) => e.type === "membership.decision.applied" && (e.payload as { decisionId: string }).decisionId === decisionId);
     const refused = events.filter((e) => e.type === "membership.decision.refused" && (e.payload as { decisionId: string }).decisionId === decisionId);

@@ -230,8 +230,12 @@ export async function decideExpulsion(sys: System, memberId: number, decisionNum
   return d.id;
 }
 
-/** Every event of a service's stream so far, read as the central board until it has been quiet for `quietMs`. */
-export async function readStream(sys: System, app: AppName, quietMs = 1500): Promise<EventEnvelope[]> {
+/**
+ * Every event of a service's stream so far, read as the central board until `complete` holds (when given: under
+ * load a replay can pause for seconds, and a quiet time alone once cut a read short in CI), then until it has
+ * been quiet for `quietMs` (an event applied twice is read too).
+ */
+export async function readStream(sys: System, app: AppName, quietMs = 1500, complete?: (events: readonly EventEnvelope[]) => boolean): Promise<EventEnvelope[]> {
   const events: EventEnvelope[] = [];
   let last = Date.now();
   const consumer = consumeEventStream({
@@ -245,6 +249,9 @@ export async function readStream(sys: System, app: AppName, quietMs = 1500): Pro
       last = Date.now();
     },
   });
+  const end = Date.now() + 120_000;
+  while (complete && !complete(events) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  last = Math.max(last, Date.now());
   while (Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 100));
   await consumer.stop();
   return events;
