@@ -17,8 +17,8 @@ export interface RestructuringServiceOptions {
   verifier: TokenVerifier;
   /** The organization tree previews run on (membership's, read with the service token, when that is built). */
   tree: TreeSource;
-  /** How long plans.get / preview and runs.get reuse a tree read (ms; default 5,000; 0: only concurrent callers share a load). */
-  treeCacheMs?: number;
+  /** How long plans.get / preview and runs.get reuse a tree read (ms; default 5,000; 0: only concurrent callers share a load; null: no sharing at all, each read loads — the bench's baseline). */
+  treeCacheMs?: number | null;
   /** Membership's saga procedures (membershipLink in main.ts); without them a run cannot start. */
   membership?: MembershipSteps;
   /** Other services' scope-key rewrites (rekeyStep), run after membership's moves. */
@@ -47,7 +47,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
   const { prisma, notifier } = opts.db;
   const conservation = opts.conservation ?? [];
   // Provincial reads must not load membership's whole tree each time (docs/restructuring.md, "Provincial reads").
-  const readTree = cachedTree(opts.tree, opts.treeCacheMs ?? 5_000);
+  const readTree = opts.treeCacheMs === null ? opts.tree : cachedTree(opts.tree, opts.treeCacheMs ?? 5_000);
   const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys, conservation) : [];
   const saga = {
     steps,
