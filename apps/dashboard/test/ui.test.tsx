@@ -9,7 +9,7 @@ import { en } from "../src/i18n/en.js";
 import { initI18n } from "../src/i18n/index.js";
 import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
-import { InspectionFigures } from "../src/screens/InspectionScreen.js";
+import { InspectionFigures, UnitTable } from "../src/screens/InspectionScreen.js";
 import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
 import { ProvinceGrid } from "../src/screens/conference/ProvinceGrid.js";
 import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
@@ -126,6 +126,26 @@ describe("the inspection panel", () => {
     expect([screen.getByTestId("insp-watch-added"), screen.getByTestId("insp-watch-closed"), screen.getByTestId("insp-watch-still")].map((e) => e.textContent)).toEqual(["18", "11", "7"]);
     // The day the figures stand at, dd/mm/yyyy.
     expect(screen.getByText(/^Số liệu tính đến ngày \d{2}\/\d{2}\/\d{4}$/)).toBeTruthy();
+  });
+
+  it("badges the units under it that are being restructured (orgs.children's notice), in Vietnamese, and only those", async () => {
+    const message = "Đang sắp xếp: tổ chức này thuộc đơn vị đang được sắp xếp (từ 01/07/2025), số liệu chưa phải số cuối cùng / Being restructured: …";
+    const units = [
+      { path: "/02/", name: "Đảng bộ tỉnh Hà Giang", restructuring: { since: "2025-07-01T01:00:00.000Z", paths: ["/02/"], message } },
+      { path: "/01/", name: "Đảng bộ Thành phố Hà Nội", restructuring: null },
+      { path: "/12/", name: "Đảng bộ tỉnh Lai Châu" }, // a membership before 2.8 says nothing: no badge
+    ];
+    wrap(<UnitTable units={units} onDrillDown={() => undefined} />);
+    const rows = screen.getAllByTestId("insp-unit-row");
+    expect(rows.map((r) => [r.dataset.orgPath, r.dataset.moving])).toEqual([["/01/", "false"], ["/02/", "true"], ["/12/", "false"]]);
+    const badges = screen.getAllByTestId("insp-unit-moving");
+    expect(badges.map((b) => [b.textContent, b.getAttribute("title")])).toEqual([["Đang sắp xếp", message]]);
+    await i18nInstance.changeLanguage("en");
+    try {
+      expect(screen.getByTestId("insp-unit-moving").textContent).toBe("Restructuring in progress");
+    } finally {
+      await i18nInstance.changeLanguage("vi");
+    }
   });
 
   it("says an empty program is empty instead of 0 %, and groups thousands the Vietnamese way", () => {

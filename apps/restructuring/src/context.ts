@@ -11,8 +11,10 @@ import type { PrismaClient } from "./generated/prisma/client.js";
 export interface RestructuringDeps {
   db: PrismaClient;
   now: () => Date;
-  /** The organization tree previews run on. */
+  /** The organization tree, read fresh (runs.start derives what a run executes from it). */
   tree: TreeSource;
+  /** The same tree for reads (plans.get / preview, runs.get): one load shared by concurrent callers, kept a few seconds (cachedTree). */
+  readTree: TreeSource;
   notifier?: RestructuringNotifier;
   /** Personnel's real committee posts (surplus in the preview); absent: DEFAULT_POSTS. */
   posts?: PostsSource;

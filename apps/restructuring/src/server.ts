@@ -5,7 +5,7 @@ import { createService, type Logger, type RateLimitOptions, type Service } from 
 import { planLocker } from "./app/plan-lock.js";
 import type { CrashPoint } from "./app/saga.js";
 import { CONSERVATION_SERVICES, sagaSteps, type ConservationClient, type MembershipSteps, type SagaStep } from "./app/steps.js";
-import type { TreeSource } from "./app/tree.js";
+import { cachedTree, type TreeSource } from "./app/tree.js";
 import type { PostsSource } from "./app/posts.js";
 import { WIRABLE_STEPS } from "./app/rekeys.js";
 import type { RestructuringContext } from "./context.js";
@@ -17,6 +17,8 @@ export interface RestructuringServiceOptions {
   verifier: TokenVerifier;
   /** The organization tree previews run on (membership's, read with the service token, when that is built). */
   tree: TreeSource;
+  /** How long plans.get / preview and runs.get reuse a tree read (ms; default 5,000; 0: only concurrent callers share a load; null: no sharing at all, each read loads — the bench's baseline). */
+  treeCacheMs?: number | null;
   /** Membership's saga procedures (membershipLink in main.ts); without them a run cannot start. */
   membership?: MembershipSteps;
   /** Other services' scope-key rewrites (rekeyStep), run after membership's moves. */
@@ -44,6 +46,8 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
   const now = opts.now ?? (() => new Date());
   const { prisma, notifier } = opts.db;
   const conservation = opts.conservation ?? [];
+  // Provincial reads must not load membership's whole tree each time (docs/restructuring.md, "Provincial reads").
+  const readTree = opts.treeCacheMs === null ? opts.tree : cachedTree(opts.tree, opts.treeCacheMs ?? 5_000);
   const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys, conservation) : [];
   const saga = {
     steps,
@@ -68,7 +72,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     bodyLimitBytes: opts.bodyLimitBytes ?? 1024 * 1024,
     ...(opts.rateLimits !== undefined ? { rateLimits: opts.rateLimits } : {}),
     readiness: () => opts.db.readiness(),
-    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, notifier, saga, ...(opts.posts ? { posts: opts.posts } : {}) }),
+    createContext: (base): RestructuringContext => ({ ...base, db: prisma, now, tree: opts.tree, readTree, notifier, saga, ...(opts.posts ? { posts: opts.posts } : {}) }),
     onClose: async () => {
       await opts.onClose?.();
       if (opts.closeDatabase !== false) await opts.db.close();

@@ -48,7 +48,7 @@ import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.7",
+  version: "2.8",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),

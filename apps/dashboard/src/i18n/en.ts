@@ -166,6 +166,7 @@ export const en: Resources = {
     late: "Late",
     units: "Units directly under it",
     noUnits: "No units directly under it",
+    moving: "Restructuring in progress",
     drillDown: "Details",
     allProvinces: "Whole country",
     kind: {

@@ -165,6 +165,7 @@ export const vi = {
     late: "Quá hạn",
     units: "Đơn vị trực thuộc",
     noUnits: "Không có đơn vị trực thuộc",
+    moving: "Đang sắp xếp",
     drillDown: "Xem chi tiết",
     allProvinces: "Toàn quốc",
     kind: {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
@@ -10,6 +10,7 @@ import { compareVi } from "../lib/collate.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
 import type { SubjectCounts } from "@orgboard/contract-inspection";
+import type { OrgWithTotal } from "@orgboard/contract-membership";
 import { inspectionRows, programPercent, reportYears, type InspectionReport, type SubjectRow } from "../state/inspection-state.js";
 
 /**
@@ -80,24 +81,45 @@ export function InspectionScreen() {
           ) : (children.data?.items.length ?? 0) === 0 ? (
             <Text c="dimmed">{t("inspection.noUnits")}</Text>
           ) : (
-            <Table striped highlightOnHover>
-              <Table.Tbody>
-                {[...children.data!.items].sort((a, b) => compareVi(a.name, b.name)).map((o) => (
-                  <Table.Tr key={o.path} data-testid="insp-unit-row" data-org-path={o.path}>
-                    <Table.Td>{o.name}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="compact-xs" variant="subtle" onClick={() => setTrail([...trail, { orgPath: o.path, name: o.name }])}>
-                        {t("inspection.drillDown")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <UnitTable units={children.data!.items} onDrillDown={(o) => setTrail([...trail, { orgPath: o.path, name: o.name }])} />
           )}
         </ServicePanel>
       </Grid.Col>
     </Grid>
+  );
+}
+
+/**
+ * The units directly under the one shown (membership's orgs.children), in Vietnamese order, each with a
+ * "Đang sắp xếp" badge while restructuring's saga has it (or part of its subtree) marked (contract-membership
+ * 2.8): its figures are not final. The badge's tooltip is membership's bilingual notice with its date.
+ */
+export function UnitTable({ units, onDrillDown }: { units: readonly Pick<OrgWithTotal, "path" | "name" | "restructuring">[]; onDrillDown: (o: { path: string; name: string }) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table striped highlightOnHover>
+      <Table.Tbody>
+        {[...units].sort((a, b) => compareVi(a.name, b.name)).map((o) => (
+          <Table.Tr key={o.path} data-testid="insp-unit-row" data-org-path={o.path} data-moving={o.restructuring ? "true" : "false"}>
+            <Table.Td>
+              <Group gap="xs">
+                <span>{o.name}</span>
+                {o.restructuring && (
+                  <Badge size="sm" color="orange" variant="light" data-testid="insp-unit-moving" title={o.restructuring.message}>
+                    {t("inspection.moving")}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Button size="compact-xs" variant="subtle" onClick={() => onDrillDown(o)}>
+                {t("inspection.drillDown")}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

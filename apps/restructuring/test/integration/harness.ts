@@ -23,15 +23,19 @@ export interface Harness {
   db: Database;
   service: Service;
   client(claims: MintOptions | null): Client;
+  /** how many times the service has loaded the organization tree (provincial reads: cached or not at all) */
+  treeLoads(): number;
   close(): Promise<void>;
 }
 
 export async function startHarness(tree: readonly OrgNode[], opts: { posts?: PostsSource } = {}): Promise<Harness> {
   const issuer: TestIssuer = await createTestIssuer({ audience: "restructuring" });
   const { db, drop } = await freshServiceDatabase("restructuring", openDatabase);
+  let loads = 0;
+  const source = staticTree(tree);
   const service = createRestructuringService({
     db,
-    tree: staticTree(tree),
+    tree: { load: () => (loads++, source.load()) },
     ...(opts.posts ? { posts: opts.posts } : {}),
     verifier: createTokenVerifier(issuer.verifierOptions("restructuring")),
     logger: createLogger({ name: "restructuring", level: (process.env.LOG_LEVEL as "info" | undefined) ?? "silent" }),
@@ -40,6 +44,7 @@ export async function startHarness(tree: readonly OrgNode[], opts: { posts?: Pos
   return {
     db,
     service,
+    treeLoads: () => loads,
     client: (claims) =>
       createTRPCClient<AppRouter>({
         links: [createServiceLinks<AppRouter>({ restructuring: `${url}/trpc` }, () => (claims ? issuer.mint({ audience: "restructuring", ...claims }) : null))],

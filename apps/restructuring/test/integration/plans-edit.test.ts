@@ -160,6 +160,11 @@ describe("a provincial board reads its own new province's part", () => {
     const other = await failure(h.client(as("provincial_board", "/02/")).restructuring.plans.preview.query({ planId, provinceCode: "01" }));
     expect(other).toEqual(await failure(central().plans.get.query({ planId: MISSING })));
     expect((await h.client(as("provincial_board", "/02/")).restructuring.plans.preview.query({ planId, provinceCode: "08" })).units).toEqual(answer.units);
+    // a burst of provincial previews shares one tree load (cachedTree), with the same answer
+    const loads = h.treeLoads();
+    const burst = await Promise.all(["/02/", "/08/", "/02/", "/08/"].map((path) => h.client(as("provincial_board", path)).restructuring.plans.preview.query({ planId })));
+    expect(h.treeLoads() - loads).toBeLessThanOrEqual(1);
+    for (const b of burst) expect(b.units).toEqual(answer.units);
   });
 
   it("runs.get: the province's own row only", async () => {
@@ -173,6 +178,18 @@ describe("a provincial board reads its own new province's part", () => {
       expect((await central().runs.get.query({ planId })).provinces.map((p) => p.provinceCode)).toEqual(["01", "08"]);
       for (const path of ["/02/", "/08/"]) expect((await h.client(as("provincial_board", path)).restructuring.runs.get.query({ planId })).provinces.map((p) => p.provinceCode), path).toEqual(["08"]);
       expect((await h.client(as("provincial_board", "/01/")).restructuring.runs.get.query({ planId })).provinces.map((p) => p.provinceCode)).toEqual(["01"]);
+      // A started run's boards are found in its stored rows, membership's tree not loaded: the old provinces'
+      // boards and the new committee's (not in the tree at all) alike.
+      const loads = h.treeLoads();
+      for (const path of ["/02/", "/08/", "/08-2025/"]) {
+        const c = h.client(as("provincial_board", path)).restructuring;
+        expect((await c.runs.get.query({ planId })).provinces.map((p) => p.provinceCode), path).toEqual(["08"]);
+        expect((await c.plans.get.query({ planId })).part, path).toBe("08");
+      }
+      expect(h.treeLoads()).toBe(loads);
+      // scope unchanged: a board of a province the run does not name, or of none, is still refused as for a missing plan
+      const missing = await failure(central().plans.get.query({ planId: MISSING }));
+      for (const path of ["/04/", "/08-2025/01/"]) expect(await failure(h.client(as("provincial_board", path)).restructuring.runs.get.query({ planId })), path).toEqual(missing);
     } finally {
       await h.db.prisma.runProvince.deleteMany({ where: { planId } });
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { orgViewSchema } from "../records.js";
+import { restructuringNoticeSchema } from "../restructuring/notice.js";
 import { orgPathSchema, pageOf, paginationInputSchema } from "../schemas.js";
 
 export const listOrgChildrenInputSchema = paginationInputSchema.extend({
@@ -7,7 +8,11 @@ export const listOrgChildrenInputSchema = paginationInputSchema.extend({
   orgPath: orgPathSchema,
   includeClosed: z.boolean().default(false),
 });
-export const orgWithTotalSchema = orgViewSchema.extend({ memberTotal: z.number().int() });
+export const orgWithTotalSchema = orgViewSchema.extend({
+  memberTotal: z.number().int(),
+  /** (2.8) set while the child or part of its subtree is being restructured (đang sắp xếp), as orgs.get says it */
+  restructuring: restructuringNoticeSchema.nullable().optional(),
+});
 export const listOrgChildrenOutputSchema = pageOf(orgWithTotalSchema);
 
 export type ListOrgChildrenInput = z.input<typeof listOrgChildrenInputSchema>;

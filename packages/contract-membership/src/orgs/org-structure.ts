@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORG_KINDS } from "../enums.js";
+import { restructuringNoticeSchema } from "../restructuring/notice.js";
 import { isoDateSchema, orgPathSchema } from "../schemas.js";
 
 export const orgStructureInputSchema = z.object({
@@ -20,6 +21,8 @@ export const orgStructureOutputSchema = z.object({
     cellsUnderPartialCommittees: z.number().int(),
   }),
   members: z.object({ official: z.number().int(), probationary: z.number().int(), total: z.number().int() }),
+  /** (2.8) set while the subtree overlaps one being restructured (đang sắp xếp): the counts are not final */
+  restructuring: restructuringNoticeSchema.nullable().optional(),
 });
 
 export type OrgStructureInput = z.input<typeof orgStructureInputSchema>;

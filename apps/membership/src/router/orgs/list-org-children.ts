@@ -1,6 +1,7 @@
 import { membershipContract } from "@orgboard/contract-membership";
 import { procedure } from "../procedure.js";
 import { findOrg, orgViewOf } from "../records.js";
+import { noticeFor, readMarks } from "../restructuring/notice.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
 
 const c = membershipContract.procedures;
@@ -19,11 +20,13 @@ export const listOrgChildrenRoute = procedure("membership.organizations.read", {
     });
     const page = rows.slice(0, input.limit);
     // One indexed sum per child (a page is at most `limit` children) on the trigger-kept counters.
-    const totals = await Promise.all(
-      page.map((o) => ctx.prisma.orgMemberTotal.aggregate({ _sum: { net: true }, where: { orgPath: { startsWith: o.path } } })),
-    );
+    const [totals, marks] = await Promise.all([
+      Promise.all(page.map((o) => ctx.prisma.orgMemberTotal.aggregate({ _sum: { net: true }, where: { orgPath: { startsWith: o.path } } }))),
+      readMarks(ctx.prisma),
+    ]);
     return {
-      items: page.map((o, i) => ({ ...orgViewOf(o), memberTotal: totals[i]!._sum.net ?? 0 })),
+      // "scope" as orgs.get: a child's member total covers its subtree, so a mark inside it makes it not final
+      items: page.map((o, i) => ({ ...orgViewOf(o), memberTotal: totals[i]!._sum.net ?? 0, restructuring: noticeFor(marks, o.path, "scope") })),
       nextCursor: rows.length > input.limit ? encodeCursor([page[page.length - 1]!.code]) : null,
     };
   });

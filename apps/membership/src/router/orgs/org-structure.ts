@@ -4,6 +4,7 @@ import { ORG_KINDS, type OrgKind } from "../../domain/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { procedure } from "../procedure.js";
 import { findOrg } from "../records.js";
+import { noticeFor, readMarks } from "../restructuring/notice.js";
 import { inSubtreesWhere } from "../scope.js";
 
 const c = membershipContract.procedures;
@@ -20,11 +21,12 @@ export const orgStructureRoute = procedure("membership.organizations.read", { re
       AND: [inSubtreesWhere("path", [input.orgPath]), { openedOn: { lte: day } }, { OR: [{ closedOn: null }, { closedOn: { gt: day } }] }],
     };
     const cellsUnder = (parentKind: OrgKind) => ctx.prisma.partyOrganization.count({ where: { ...openOn, kind: "subordinate_cell", parent: { kind: parentKind } } });
-    const [orgs, underGrassroots, underPartial, members] = await Promise.all([
+    const [orgs, underGrassroots, underPartial, members, marks] = await Promise.all([
       ctx.prisma.partyOrganization.groupBy({ by: ["kind"], where: openOn, _count: { _all: true } }),
       cellsUnder("grassroots_committee"),
       cellsUnder("partial_committee"),
       ctx.prisma.member.groupBy({ by: ["status"], where: { ...inSubtreesWhere("orgPath", [input.orgPath]), status: { in: ["official", "probationary"] } }, _count: { _all: true } }),
+      readMarks(ctx.prisma),
     ]);
     const byKind = Object.fromEntries(ORG_KINDS.map((k) => [k, orgs.find((r) => r.kind === k)?._count._all ?? 0])) as Record<OrgKind, number>;
     const official = members.find((r) => r.status === "official")?._count._all ?? 0;
@@ -40,5 +42,6 @@ export const orgStructureRoute = procedure("membership.organizations.read", { re
         cellsUnderPartialCommittees: underPartial,
       },
       members: { official, probationary, total: official + probationary },
+      restructuring: noticeFor(marks, input.orgPath, "scope"),
     };
   });

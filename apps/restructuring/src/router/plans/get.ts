@@ -10,6 +10,6 @@ export const getPlanRoute = procedure("restructuring.plans.read")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }) => {
-    const { header, plan, part } = await planForReader(ctx.db, ctx.tree, input.planId, ctx.can);
+    const { header, plan, part } = await planForReader(ctx.db, ctx.readTree, input.planId, ctx.can);
     return planView(header, plan, part);
   });

@@ -25,14 +25,15 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }): Promise<PreviewPlanOutput> => {
-    const { plan, part } = await planForReader(ctx.db, ctx.tree, input.planId, ctx.can);
+    const { plan, part } = await planForReader(ctx.db, ctx.readTree, input.planId, ctx.can);
     // A provincial board's preview is its own province's part, computed on that part of the tree only: no
     // figure of another province enters it. Another province asked: as for a plan it cannot see.
     if (part !== null && input.provinceCode !== undefined && input.provinceCode !== part) {
       throw new TRPCError({ code: "NOT_FOUND", message: bilingual("không tìm thấy đề án", "plan not found") });
     }
     const compiled = compilePlan(plan);
-    const whole = await ctx.tree.load();
+    // The shared, briefly kept tree (cachedTree): a preview is advisory; runs.start reads the tree fresh.
+    const whole = await ctx.readTree.load();
     const tree = part === null ? whole : treePart(plan, whole, part);
     const provinceCode = input.provinceCode ?? part ?? undefined;
     const derivation = deriveOrgChanges(compiled, tree);

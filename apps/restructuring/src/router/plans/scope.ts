@@ -58,6 +58,17 @@ export function treePart(plan: Plan, tree: readonly OrgNode[], provinceCode: str
   return tree.filter(belongs);
 }
 
+/** callerProvince from a started run's stored rows: the first province (plan order) whose committee or source committee the caller reads. */
+export async function runProvinceOf(db: PrismaClient, plan: Plan, planId: string, can: (r: { orgPath: string }) => boolean): Promise<string | undefined> {
+  const rows = await db.runProvince.findMany({ where: { planId }, select: { provinceCode: true, orgPath: true, sourceOrgCodes: true } });
+  const mine = new Set(
+    rows.filter((r) => can({ orgPath: r.orgPath }) || (r.sourceOrgCodes as string[]).some((code) => can({ orgPath: `/${code}/` }))).map((r) => r.provinceCode),
+  );
+  if (mine.size <= 1) return [...mine][0];
+  for (const u of compilePlan(plan).newUnits.values()) if (mine.has(u.code)) return u.code;
+  return undefined;
+}
+
 export interface PlanAccess {
   header: NonNullable<Awaited<ReturnType<typeof readPlan>>>["header"];
   /** the plan the caller may read: the whole one, or its province's part */
@@ -76,7 +87,10 @@ export async function planForReader(db: PrismaClient, tree: TreeSource, id: stri
   const found = await readPlan(db, id);
   if (!found) throw notFound();
   if (can({ orgPath: found.header.scopeOrgPath })) return { header: found.header, plan: found.plan, full: found.plan, part: null };
-  const province = callerProvince(found.plan, await tree.load(), can);
+  // A run that has started names its provinces' committees (run_province: the new one and the old ones it is
+  // formed from): the board's province is read there, without membership's tree. Not among them (a board of a
+  // province the run left out): the tree, as before the run.
+  const province = (await runProvinceOf(db, found.plan, id, can)) ?? callerProvince(found.plan, await tree.load(), can);
   if (province === undefined) throw notFound();
   return { header: found.header, plan: planPart(found.plan, province), full: found.plan, part: province };
 }

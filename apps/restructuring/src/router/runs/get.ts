@@ -10,7 +10,7 @@ export const getRunRoute = procedure("restructuring.plans.read")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }) => {
-    const { part } = await planForReader(ctx.db, ctx.tree, input.planId, ctx.can);
+    const { part } = await planForReader(ctx.db, ctx.readTree, input.planId, ctx.can);
     const view = await runView(ctx.db, input.planId, ctx.saga);
     return part === null ? view : { ...view, provinces: view.provinces.filter((p) => p.provinceCode === part) };
   });
