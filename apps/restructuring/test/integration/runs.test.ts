@@ -18,40 +18,42 @@ let concurrent: boolean;
 /** Members of each new province's sources, read from membership before the run. */
 let membersOf: Record<string, number>;
 
-// The failure injected once into a province's reparent (set by the test): with two provinces running at once
-// it waits until the other one has started, and the other one's next step waits until it failed, so the
-// overlap is certain; with one at a time it fails at once.
+// Injected by the test: with two provinces at once, both reparents are called together (each waits for the
+// other's), the first province's closeOrgs then fails once, and the other's closeOrgs waits for that failure,
+// so membership's two big steps overlap and the failure comes while the other province runs. With one at a
+// time (PGlite) the failure comes at once and nothing waits.
 const deferred = () => {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 };
-const inject = { failing: null as string | null, other: null as string | null, otherStarted: deferred(), failed: deferred() };
+const inject = { first: null as string | null, failing: null as string | null, other: null as string | null, reparents: new Map<string, ReturnType<typeof deferred>>(), failed: deferred() };
 const provinceOfKey = (key: string) => key.split(":")[1];
 const as = (role: "provincial_board" | "viewer" | "central_board", orgPath: string) => ({ sub: `${role}-${orgPath}`, roles: [role], orgPaths: [orgPath] });
 
 beforeAll(async () => {
   m = await startMembership(["02", "08", "12"]);
   const steps = m.link.steps;
+  const arrived = (code: string) => inject.reparents.get(code) ?? inject.reparents.set(code, deferred()).get(code)!;
   const membership: MembershipSteps = {
     ...steps,
-    mark: async (input) => {
-      const answer = await steps.mark(input);
-      if (input.moving && provinceOfKey(input.idempotencyKey) === inject.other) inject.otherStarted.resolve();
-      return answer;
-    },
-    createOrgs: async (input) => {
-      if (concurrent && provinceOfKey(input.idempotencyKey) === inject.other) await inject.failed.promise;
-      return steps.createOrgs(input);
-    },
     reparent: async (input) => {
-      if (provinceOfKey(input.idempotencyKey) === inject.failing) {
+      const code = provinceOfKey(input.idempotencyKey)!;
+      if (concurrent && inject.first !== null && inject.other !== null && (code === inject.first || code === inject.other)) {
+        arrived(code).resolve();
+        await arrived(code === inject.first ? inject.other : inject.first).promise;
+      }
+      return steps.reparent(input);
+    },
+    closeOrgs: async (input) => {
+      const code = provinceOfKey(input.idempotencyKey);
+      if (code === inject.failing) {
         inject.failing = null;
-        if (concurrent) await inject.otherStarted.promise;
         inject.failed.resolve();
         throw new Error("injected: membership unreachable");
       }
-      return steps.reparent(input);
+      if (concurrent && code === inject.other) await inject.failed.promise;
+      return steps.closeOrgs(input);
     },
   };
   r = await startInProcess(m, { membership, provinceConcurrency: 2 });
@@ -125,10 +127,10 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
   });
 
   it("resume runs the two independent provinces at once (PostgreSQL); one failing lets the other finish and starts nothing new", async () => {
-    // The first province in the stored order fails in its reparent; the second is the other one.
+    // The first province in the stored order fails in its closeOrgs; the second is the other one.
     const stored = await r.db.prisma.runProvince.findMany({ where: { planId }, orderBy: { position: "asc" } });
     const [first, second] = stored.map((p) => p.provinceCode) as [string, string];
-    Object.assign(inject, { failing: first, other: second });
+    Object.assign(inject, { first, failing: first, other: second });
     const started = Date.now();
     const view = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId });
     console.log(`resume with ${concurrent ? 2 : 1} at once, ${first} failing: ${Date.now() - started} ms`);
@@ -137,8 +139,8 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     const a = view.provinces.find((p) => p.provinceCode === first)!;
     const b = view.provinces.find((p) => p.provinceCode === second)!;
     expect(a.status).toBe("failed");
-    expect(a.error).toMatch(/^membership\.reparent: injected: membership unreachable/);
-    expect(a.steps.map((s) => [s.step, s.status])).toEqual([["membership.mark", "done"], ["membership.createOrgs", "done"], ["membership.reparent", "failed"]]);
+    expect(a.error).toMatch(/^membership\.closeOrgs: injected: membership unreachable/);
+    expect(a.steps.map((s) => [s.step, s.status])).toEqual([["membership.mark", "done"], ["membership.createOrgs", "done"], ["membership.reparent", "done"], ["membership.closeOrgs", "failed"]]);
     const rows = await r.db.prisma.sagaStep.findMany({ where: { planId } });
     if (concurrent) {
       // The other ran meanwhile and finished: their steps overlapped in time.
@@ -151,8 +153,13 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
       const [sa, sb] = [span(first), span(second)];
       expect(sa.from).toBeLessThan(sb.to);
       expect(sb.from).toBeLessThan(sa.to);
+      // Membership's two reparents (per-connection temp tables, counters keyed by path, the audit chain's lock
+      // at the end) were in flight together: both done, no deadlock; the counters are checked below.
+      const reparent = (code: string) => rows.find((x) => x.provinceCode === code && x.step === "membership.reparent")!;
+      expect(reparent(first).startedAt.getTime()).toBeLessThanOrEqual(reparent(second).finishedAt!.getTime());
+      expect(reparent(second).startedAt.getTime()).toBeLessThanOrEqual(reparent(first).finishedAt!.getTime());
       // The failure came while the other was running: it finished after.
-      expect(rows.find((x) => x.provinceCode === first && x.step === "membership.reparent")!.finishedAt!.getTime()).toBeLessThanOrEqual(sb.to);
+      expect(rows.find((x) => x.provinceCode === first && x.step === "membership.closeOrgs")!.finishedAt!.getTime()).toBeLessThanOrEqual(sb.to);
     } else {
       // One at a time (PGlite): after the failure nothing else starts.
       expect(b.status).toBe("pending");
@@ -164,7 +171,7 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     expect(done.status).toBe("done");
     for (const p of done.provinces) {
       expect(p.error).toBeNull();
-      expect(p.steps.map((s) => [s.step, s.status, s.attempt]), p.provinceCode).toEqual(STEPS.map((s) => [s, "done", p.provinceCode === first && s === "membership.reparent" ? 2 : 1]));
+      expect(p.steps.map((s) => [s.step, s.status, s.attempt]), p.provinceCode).toEqual(STEPS.map((s) => [s, "done", p.provinceCode === first && s === "membership.closeOrgs" ? 2 : 1]));
       expect(p.membersAfter, p.provinceCode).toBe(membersOf[p.provinceCode]);
     }
     // No other service's URL here: their steps are not in the run, and the view names them.
