@@ -139,10 +139,10 @@ it.skipIf(!server)("national replay of the 2025 restructuring on PostgreSQL (goa
     log(`plan loaded ${s(t1 - started)} s; run started (tree read, derived, stored) ${s(t2 - t1)} s`);
     const view = await rclient.restructuring.runs.get.query({ planId: plan.id });
     // One resume of the whole plan: the runner runs CONCURRENCY provinces at once. Followed through runs.get.
-    let answered: unknown = undefined;
+    const call: { answered: boolean; error: Error | null } = { answered: false, error: null };
     const resuming = rclient.restructuring.runs.resume.mutate({ planId: plan.id }).then(
-      () => (answered = null),
-      (err: unknown) => (answered = err),
+      () => (call.answered = true),
+      (err: unknown) => (call.error = err instanceof Error ? err : new Error(String(err))),
     );
     const seen = new Map<string, string>();
     for (;;) {
@@ -153,9 +153,9 @@ it.skipIf(!server)("national replay of the 2025 restructuring on PostgreSQL (goa
         seen.set(p.provinceCode, p.status);
       }
       const running = now.provinces.some((p) => p.status === "running");
-      if (now.status === "done" || (answered === null && !running) || (now.provinces.some((p) => p.status === "failed") && !running)) break;
+      if (now.status === "done" || (call.answered && !running) || (now.provinces.some((p) => p.status === "failed") && !running)) break;
       // A refusal or failure of the call itself (not fetch giving up waiting: the run goes on, followed here).
-      if (answered !== undefined && answered !== null && !/timeout|terminated|fetch failed/i.test(String((answered as Error).message ?? answered))) throw answered;
+      if (call.error && !/timeout|terminated|fetch failed/i.test(call.error.message)) throw call.error;
       if (performance.now() - started > MAX_MS) {
         log(`BENCH_MAX_MINUTES reached: stop waiting (${now.provinces.filter((p) => p.status === "done").length}/${now.provinces.length} provinces done)`);
         break;

@@ -1,7 +1,7 @@
 // Plan edits in the domain (renames, assignments, one province's part) and split communes whose parts go to
 // two new provinces (the runner's order): pure, on the real 2024/2025 mapping and fixture trees.
 import { describe, expect, it } from "vitest";
-import { applyOrgChanges, compilePlan, deriveOrgChanges, officialPlan2025, planPart, provinceWork, validatePlan, type OrgChange, type OrgNode, type Plan } from "../../src/domain/index.js";
+import { applyOrgChanges, compilePlan, deriveOrgChanges, officialPlan2025, planPart, provinceWork, validatePlan, type OrgChange, type OrgNode } from "../../src/domain/index.js";
 import { crossPlan, tree2024 } from "./fixtures.js";
 
 describe("renames: what resolves the preview's duplicate names", () => {
