@@ -34,7 +34,11 @@ const inProcessOnly: PlanLocker = (() => {
 async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[]) {
   const changes = await ctx.db.orgChange.findMany({ where: { planId, provinceCode: { in: provinces.map((p) => p.provinceCode) } }, select: { provinceCode: true, payload: true } });
   const changesOf = new Map<string, OrgChange[]>();
-  for (const c of changes) changesOf.set(c.provinceCode, [...(changesOf.get(c.provinceCode) ?? []), c.payload as unknown as OrgChange]);
+  for (const c of changes) {
+    const list = changesOf.get(c.provinceCode);
+    if (list) list.push(c.payload as unknown as OrgChange);
+    else changesOf.set(c.provinceCode, [c.payload as unknown as OrgChange]);
+  }
   const scheduler = new ProvinceScheduler(
     provinces.map((p) => ({
       provinceCode: p.provinceCode,
