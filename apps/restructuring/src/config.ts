@@ -1,7 +1,7 @@
 // The restructuring service's configuration (docs/configuration.md): the shared server variables, membership's
 // URL and the service's own client-credentials login (the tree and the saga's steps), and the test-only
 // crash point of the saga.
-import { auditAnchorConfigShape, baseServiceConfigSchema, httpUrl, loadConfig, nonEmpty, port } from "@orgboard/server-kit";
+import { auditAnchorConfigShape, baseServiceConfigSchema, httpUrl, loadConfig, nonEmpty, port, wholeNumber } from "@orgboard/server-kit";
 import { z } from "zod";
 
 export const restructuringConfigSchema = baseServiceConfigSchema
@@ -27,6 +27,11 @@ export const restructuringConfigSchema = baseServiceConfigSchema
     /** A secret: no default anywhere (docs/configuration.md); required with MEMBERSHIP_URL. */
     OIDC_CLIENT_SECRET: nonEmpty().optional(),
     OIDC_TOKEN_URL: httpUrl().optional(),
+    /**
+     * New provinces runs.resume runs at once (each keeps one membership database backend busy in its reparent).
+     * Unset: 2 on PostgreSQL; always 1 on the embedded PGlite (a single connection).
+     */
+    RESTRUCTURING_PROVINCE_CONCURRENCY: wholeNumber(1, 16).optional(),
     /**
      * Tests only: `<step>:<phase>` (phase pending | called | done), e.g. `membership.reparent:called`: the
      * process kills itself (SIGKILL) at that point of the first province that reaches it.

@@ -58,6 +58,10 @@ if (config.RESTRUCTURING_CRASH_AFTER) {
   };
 }
 
+if ((config.RESTRUCTURING_PROVINCE_CONCURRENCY ?? 1) > 1 && db.shared.native.kind === "pglite") {
+  logger.warn("RESTRUCTURING_PROVINCE_CONCURRENCY bị bỏ qua: PGlite chỉ có một kết nối, các tỉnh chạy lần lượt / ignored: PGlite has one connection, provinces run one at a time");
+}
+
 const service = createRestructuringService({
   db,
   tree: membership?.tree ?? staticTree([]),
@@ -67,6 +71,7 @@ const service = createRestructuringService({
   // Their conservation reads, at the same URLs (verify: cases, cadres and posts, sites).
   conservation: getToken ? wiredConservation({ urls: serviceUrls, getToken }) : [],
   ...(crashPoint ? { crashPoint } : {}),
+  ...(config.RESTRUCTURING_PROVINCE_CONCURRENCY !== undefined ? { provinceConcurrency: config.RESTRUCTURING_PROVINCE_CONCURRENCY } : {}),
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),
   port: config.PORT,
   host: config.HOST,

@@ -29,6 +29,11 @@ export interface RestructuringServiceOptions {
   conservation?: readonly ConservationClient[];
   /** Tests: called at each step's pending / called / done points (main.ts: RESTRUCTURING_CRASH_AFTER). */
   crashPoint?: CrashPoint;
+  /**
+   * Provinces runs.resume runs at once (RESTRUCTURING_PROVINCE_CONCURRENCY). Default 2 on PostgreSQL; always 1
+   * on the embedded PGlite (one connection: a second province's transactions would only queue behind the first's).
+   */
+  provinceConcurrency?: number;
   port?: number;
   host?: string;
   logger?: Logger;
@@ -40,6 +45,11 @@ export interface RestructuringServiceOptions {
   closeDatabase?: boolean;
   /** Runs on stop after the requests drained, before the database is closed (the last audit anchor). */
   onClose?: () => Promise<void>;
+}
+
+/** The provinces runs.resume runs at once on this database (see RestructuringServiceOptions.provinceConcurrency). */
+export function provinceConcurrency(db: Pick<Database, "shared">, configured?: number): number {
+  return db.shared.native.kind === "pglite" ? 1 : (configured ?? 2);
 }
 
 export function createRestructuringService(opts: RestructuringServiceOptions): Service {
@@ -60,6 +70,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     ...(opts.crashPoint ? { crashPoint: opts.crashPoint } : {}),
     // One runner per plan, across instances sharing the database.
     lockPlan: planLocker(opts.db.shared.native),
+    concurrency: provinceConcurrency(opts.db, opts.provinceConcurrency),
   };
   return createService({
     name: "restructuring",

@@ -1,3 +1,4 @@
 export * from "./plan.js";
 export * from "./derive.js";
 export * from "./work.js";
+export * from "./schedule.js";

@@ -1,9 +1,12 @@
 // runs.start / resume / get / verify / rollback over real HTTP: restructuring and membership on real
-// databases, membership seeded with the real 2024 units of Hà Giang (02) and Tuyên Quang (08), the official
-// 2025 plan (the two provinces merge into Tuyên Quang; districts abolished; communes merged). Happy path end
-// to end (every step done, every member placed, conservation against membership's own counts), role × scope,
-// bad input naming the field, and the rollback refused after the effective date.
+// databases, membership seeded with the real 2024 units of Hà Giang (02), Tuyên Quang (08) and Lai Châu (12),
+// the official 2025 plan (Hà Giang and Tuyên Quang merge into Tuyên Quang, Lai Châu stays; districts
+// abolished; communes merged). Happy path end to end (every step done, every member placed, conservation
+// against membership's own counts), the two new provinces run at once on PostgreSQL (two at a time; one on
+// PGlite), a province failing (the other finishes, nothing else starts, a later resume completes it), role ×
+// scope, bad input naming the field, and the rollback refused after the effective date.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MembershipSteps } from "../../src/app/steps.js";
 import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork } from "../../src/domain/index.js";
 import { failure } from "./harness.js";
 import { CENTRAL, endState, startInProcess, startMembership, type MembershipSide, type RestructuringSide } from "./saga-system.js";
@@ -11,11 +14,52 @@ import { CENTRAL, endState, startInProcess, startMembership, type MembershipSide
 let m: MembershipSide;
 let r: RestructuringSide;
 let planId: string;
+let concurrent: boolean;
+/** Members of each new province's sources, read from membership before the run. */
+let membersOf: Record<string, number>;
+
+// Injected by the test: with two provinces at once, both reparents are called together (each waits for the
+// other's), the first province's closeOrgs then fails once, and the other's closeOrgs waits for that failure,
+// so membership's two big steps overlap and the failure comes while the other province runs. With one at a
+// time (PGlite) the failure comes at once and nothing waits.
+const deferred = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+};
+const inject = { first: null as string | null, failing: null as string | null, other: null as string | null, reparents: new Map<string, ReturnType<typeof deferred>>(), failed: deferred() };
+const provinceOfKey = (key: string) => key.split(":")[1];
 const as = (role: "provincial_board" | "viewer" | "central_board", orgPath: string) => ({ sub: `${role}-${orgPath}`, roles: [role], orgPaths: [orgPath] });
 
 beforeAll(async () => {
-  m = await startMembership(["02", "08"]);
-  r = await startInProcess(m);
+  m = await startMembership(["02", "08", "12"]);
+  const steps = m.link.steps;
+  const arrived = (code: string) => inject.reparents.get(code) ?? inject.reparents.set(code, deferred()).get(code)!;
+  const membership: MembershipSteps = {
+    ...steps,
+    reparent: async (input) => {
+      const code = provinceOfKey(input.idempotencyKey)!;
+      if (concurrent && inject.first !== null && inject.other !== null && (code === inject.first || code === inject.other)) {
+        arrived(code).resolve();
+        await arrived(code === inject.first ? inject.other : inject.first).promise;
+      }
+      return steps.reparent(input);
+    },
+    closeOrgs: async (input) => {
+      const code = provinceOfKey(input.idempotencyKey);
+      if (code === inject.failing) {
+        inject.failing = null;
+        inject.failed.resolve();
+        throw new Error("injected: membership unreachable");
+      }
+      if (concurrent && code === inject.other) await inject.failed.promise;
+      return steps.closeOrgs(input);
+    },
+  };
+  r = await startInProcess(m, { membership, provinceConcurrency: 2 });
+  concurrent = r.db.shared.native.kind !== "pglite";
+  const count = async (like: string[]) => (await m.q<{ n: number }>(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE ANY($1::text[])`, [like]))[0]!.n;
+  membersOf = { "08": await count(["/02/%", "/08/%"]), "12": await count(["/12/%"]) };
   planId = (await r.client(CENTRAL).restructuring.plans.loadOfficial.mutate({})).id;
 }, 120_000);
 afterAll(async () => {
@@ -55,50 +99,101 @@ describe("runs: who may, bad input", () => {
   });
 });
 
-describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang)", () => {
+describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () => {
+  const STEPS = ["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "verify", "membership.unmark"];
+
   it("start stores the derived changes per province, audited, with restructuring.run.started", async () => {
     const view = await r.client(CENTRAL).restructuring.runs.start.mutate({ planId });
     expect(view.status).toBe("running");
-    expect(view.provinces.map((p) => [p.provinceCode, p.orgCode, p.orgPath, p.status])).toEqual([["08", "08-2025", "/08-2025/", "pending"]]);
-    expect(view.provinces[0]!.membersBefore).toBe(m.seeded.members);
+    expect(view.provinces.map((p) => [p.provinceCode, p.orgCode, p.orgPath, p.status, p.membersBefore])).toEqual([
+      ["08", "08-2025", "/08-2025/", "pending", membersOf["08"]],
+      ["12", "12", "/12/", "pending", membersOf["12"]],
+    ]);
+    expect(membersOf["08"]! + membersOf["12"]!).toBe(m.seeded.members);
     // The same changes the domain derives on membership's tree.
     const tree = await m.link.tree.load();
     const compiled = compilePlan(officialPlan2025());
-    const [work] = provinceWork(compiled, tree, deriveOrgChanges(compiled, tree));
-    const stored = await r.db.prisma.orgChange.findMany({ where: { planId }, orderBy: { position: "asc" } });
-    expect(stored.map((s) => s.payload)).toEqual(work!.changes);
-    // The province and its 124 communes (NQ 1681/NQ-UBTVQH15): created, or continuing (same code, whole).
-    expect(view.provinces[0]!.changes.create + view.provinces[0]!.changes.update).toBe(1 + 124);
+    const work = provinceWork(compiled, tree, deriveOrgChanges(compiled, tree));
+    for (const w of work) {
+      const stored = await r.db.prisma.orgChange.findMany({ where: { planId, provinceCode: w.provinceCode }, orderBy: { position: "asc" } });
+      expect(stored.map((x) => x.payload), w.provinceCode).toEqual(w.changes);
+    }
+    // Tuyên Quang and its 124 communes (NQ 1681/NQ-UBTVQH15): created, or continuing (same code, whole).
+    const tq = view.provinces.find((p) => p.provinceCode === "08")!;
+    expect(tq.changes.create + tq.changes.update).toBe(1 + 124);
     expect((await r.db.prisma.outboxEvent.findMany({ where: { aggregateId: planId } })).map((e) => e.type)).toEqual(["restructuring.plan.loaded", "restructuring.run.started"]);
     // Started once.
     expect((await failure(r.client(CENTRAL).restructuring.runs.start.mutate({ planId }))).code).toBe("CONFLICT");
   });
 
-  it("resume runs every step in order; every member stays, each in an open cell of the new province", async () => {
+  it("resume runs the two independent provinces at once (PostgreSQL); one failing lets the other finish and starts nothing new", async () => {
+    // The first province in the stored order fails in its closeOrgs; the second is the other one.
+    const stored = await r.db.prisma.runProvince.findMany({ where: { planId }, orderBy: { position: "asc" } });
+    const [first, second] = stored.map((p) => p.provinceCode) as [string, string];
+    Object.assign(inject, { first, failing: first, other: second });
     const started = Date.now();
     const view = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId });
-    const ms = Date.now() - started;
-    console.log(`one province merge (02 + 08 → 08, ${m.seeded.organizations} organizations, ${m.seeded.members} members): ${ms} ms`);
-    expect(view.status).toBe("done");
-    const p = view.provinces[0]!;
-    expect(p.error).toBeNull();
-    expect(p.steps.map((s) => [s.step, s.status, s.attempt])).toEqual(
-      ["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "verify", "membership.unmark"].map((s) => [s, "done", 1]),
-    );
-    expect(p.membersAfter).toBe(m.seeded.members);
+    console.log(`resume with ${concurrent ? 2 : 1} at once, ${first} failing: ${Date.now() - started} ms`);
+    // runs.resume answers the run view as before: the plan still running, the failed province named.
+    expect(view.status).toBe("running");
+    const a = view.provinces.find((p) => p.provinceCode === first)!;
+    const b = view.provinces.find((p) => p.provinceCode === second)!;
+    expect(a.status).toBe("failed");
+    expect(a.error).toMatch(/^membership\.closeOrgs: injected: membership unreachable/);
+    expect(a.steps.map((s) => [s.step, s.status])).toEqual([["membership.mark", "done"], ["membership.createOrgs", "done"], ["membership.reparent", "done"], ["membership.closeOrgs", "failed"]]);
+    const rows = await r.db.prisma.sagaStep.findMany({ where: { planId } });
+    if (concurrent) {
+      // The other ran meanwhile and finished: their steps overlapped in time.
+      expect(b.status).toBe("done");
+      expect(b.steps.map((s) => [s.step, s.status])).toEqual(STEPS.map((s) => [s, "done"]));
+      const span = (code: string) => {
+        const own = rows.filter((x) => x.provinceCode === code);
+        return { from: Math.min(...own.map((x) => x.startedAt.getTime())), to: Math.max(...own.map((x) => x.finishedAt!.getTime())) };
+      };
+      const [sa, sb] = [span(first), span(second)];
+      expect(sa.from).toBeLessThan(sb.to);
+      expect(sb.from).toBeLessThan(sa.to);
+      // Membership's two reparents (per-connection temp tables, counters keyed by path, the audit chain's lock
+      // at the end) were in flight together: both done, no deadlock; the counters are checked below.
+      const reparent = (code: string) => rows.find((x) => x.provinceCode === code && x.step === "membership.reparent")!;
+      expect(reparent(first).startedAt.getTime()).toBeLessThanOrEqual(reparent(second).finishedAt!.getTime());
+      expect(reparent(second).startedAt.getTime()).toBeLessThanOrEqual(reparent(first).finishedAt!.getTime());
+      // The failure came while the other was running: it finished after.
+      expect(rows.find((x) => x.provinceCode === first && x.step === "membership.closeOrgs")!.finishedAt!.getTime()).toBeLessThanOrEqual(sb.to);
+    } else {
+      // One at a time (PGlite): after the failure nothing else starts.
+      expect(b.status).toBe("pending");
+      expect(rows.filter((x) => x.provinceCode === second)).toEqual([]);
+    }
+
+    // A later resume continues: the failed step again (attempt 2), the rest once.
+    const done = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId });
+    expect(done.status).toBe("done");
+    for (const p of done.provinces) {
+      expect(p.error).toBeNull();
+      expect(p.steps.map((s) => [s.step, s.status, s.attempt]), p.provinceCode).toEqual(STEPS.map((s) => [s, "done", p.provinceCode === first && s === "membership.closeOrgs" ? 2 : 1]));
+      expect(p.membersAfter, p.provinceCode).toBe(membersOf[p.provinceCode]);
+    }
     // No other service's URL here: their steps are not in the run, and the view names them.
-    expect(view.notWired).toEqual(["inspection.rekey", "personnel.rekey", "conference.rekey", "identity.unitMoves"]);
-    const [placed] = await m.q<{ n: number; open_cells: number }>(
-      `SELECT count(*)::int AS n, (count(*) FILTER (WHERE o.closed_on IS NULL AND o.kind IN ('grassroots_cell', 'subordinate_cell') AND m.org_path = o.path AND o.path LIKE '/08-2025/%'))::int AS open_cells
+    expect(done.notWired).toEqual(["inspection.rekey", "personnel.rekey", "conference.rekey", "identity.unitMoves"]);
+    // Every member stays, each in an open cell of its new province.
+    const [placed] = await m.q<{ n: number; tq: number; lc: number }>(
+      `SELECT count(*)::int AS n,
+              (count(*) FILTER (WHERE o.closed_on IS NULL AND o.kind IN ('grassroots_cell', 'subordinate_cell') AND m.org_path = o.path AND o.path LIKE '/08-2025/%'))::int AS tq,
+              (count(*) FILTER (WHERE o.closed_on IS NULL AND o.kind IN ('grassroots_cell', 'subordinate_cell') AND m.org_path = o.path AND o.path LIKE '/12/%'))::int AS lc
        FROM member m JOIN party_organization o ON o.id = m.org_id`,
     );
-    expect(placed).toEqual({ n: m.seeded.members, open_cells: m.seeded.members });
+    expect(placed).toEqual({ n: m.seeded.members, tq: membersOf["08"], lc: membersOf["12"] });
     const [old] = await m.q<{ n: number }>(`SELECT count(*)::int AS n FROM party_organization WHERE closed_on IS NULL AND (path LIKE '/02/%' OR path LIKE '/08/%')`);
     expect(old!.n).toBe(0);
+    // Membership's counters followed both provinces' moves (statement triggers, keyed by path): no update lost.
+    const [totals] = await m.q<{ net: number; stale: number }>(
+      `SELECT coalesce(sum(net), 0)::int AS net, (count(*) FILTER (WHERE net <> 0 AND (org_path LIKE '/02/%' OR org_path LIKE '/08/%')))::int AS stale FROM org_member_total`,
+    );
+    expect(totals).toEqual({ net: m.seeded.members, stale: 0 });
     const events = await r.db.prisma.outboxEvent.findMany({ where: { type: "restructuring.step.done" } });
-    expect(events).toHaveLength(6);
-    const audit = await r.db.prisma.auditRecord.count({ where: { entity: "saga_step" } });
-    expect(audit).toBe(6);
+    expect(events).toHaveLength(12);
+    expect(await r.db.prisma.auditRecord.count({ where: { entity: "saga_step" } })).toBe(12);
     expect((await m.q(`SELECT 1 FROM restructuring_mark`)).length).toBe(0);
   });
 
@@ -112,7 +207,10 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang)", () => {
       membersOnClosed: 0,
       membersOnNonCell: 0,
       districtCommittees: 0,
-      perProvince: [{ provinceCode: "08", orgCode: "08-2025", before: m.seeded.members, after: m.seeded.members, ok: true, services: [] }],
+      perProvince: [
+        { provinceCode: "08", orgCode: "08-2025", before: membersOf["08"], after: membersOf["08"], ok: true, services: [] },
+        { provinceCode: "12", orgCode: "12", before: membersOf["12"], after: membersOf["12"], ok: true, services: [] },
+      ],
       problems: [],
     });
     // No service's URL here: none of their records is counted, and verify names them (never a silent "ok").

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { configVariables, documentedVariables } from "@orgboard/server-kit";
 import { describe, expect, it } from "vitest";
 import { identityTargetOfConfig, loadRestructuringConfig, restructuringConfigSchema, unitMovesUrlOfConfig } from "../../src/config.js";
+import { provinceConcurrency } from "../../src/server.js";
 
 const doc = readFileSync(new URL("../../../../docs/configuration.md", import.meta.url), "utf8");
 const example = readFileSync(new URL("../../../../.env.example", import.meta.url), "utf8");
@@ -20,6 +21,15 @@ describe("restructuring's configuration", () => {
     const c = loadRestructuringConfig({ OIDC_ISSUER: "http://id.test/realms/orgboard" });
     expect([c.PORT, c.OIDC_AUDIENCE]).toEqual([4008, "restructuring"]);
     expect(() => loadRestructuringConfig({ PORT: "x" })).toThrow(/PORT[\s\S]*OIDC_ISSUER|OIDC_ISSUER[\s\S]*PORT/);
+  });
+
+  it("RESTRUCTURING_PROVINCE_CONCURRENCY: a whole number from 1, else the start stops naming it; the service's default by database", () => {
+    const base = { OIDC_ISSUER: "http://id.test/realms/orgboard" };
+    expect(loadRestructuringConfig(base).RESTRUCTURING_PROVINCE_CONCURRENCY).toBeUndefined();
+    expect(loadRestructuringConfig({ ...base, RESTRUCTURING_PROVINCE_CONCURRENCY: "3" }).RESTRUCTURING_PROVINCE_CONCURRENCY).toBe(3);
+    for (const bad of ["0", "1.5", "two"]) expect(() => loadRestructuringConfig({ ...base, RESTRUCTURING_PROVINCE_CONCURRENCY: bad }), bad).toThrow(/RESTRUCTURING_PROVINCE_CONCURRENCY: phải là số nguyên/);
+    const on = (kind: "pglite" | "postgres") => ({ shared: { native: { kind } } }) as unknown as Parameters<typeof provinceConcurrency>[0];
+    expect([provinceConcurrency(on("postgres")), provinceConcurrency(on("postgres"), 3), provinceConcurrency(on("pglite")), provinceConcurrency(on("pglite"), 3)]).toEqual([2, 3, 1, 1]);
   });
 
   it("the saga's other steps: identity's endpoint from the issuer only when builtin; their URLs need MEMBERSHIP_URL", () => {

@@ -2,7 +2,7 @@
 // domain tests: deterministic member counts from the codes, two village cells per commune with the same
 // names in every commune (so merges produce the duplicate names real merges produce).
 import { getUnits } from "@orgboard/admin-units";
-import type { OrgNode, Plan } from "../../src/domain/index.js";
+import { officialPlan2025, type OrgNode, type Plan } from "../../src/domain/index.js";
 
 const count = (code: string, mod: number, base: number) => (Number.parseInt(code.replace(/\D/g, "") || "0", 10) % mod) + base;
 
@@ -43,4 +43,21 @@ export function assignSplitCells(plan: Plan, tree: readonly OrgNode[]): Plan {
     cells.forEach((c, i) => (assignments[c.code] = change.targets[i % change.targets.length]!));
   }
   return { ...plan, assignments };
+}
+
+/**
+ * A constructed plan: the official one, except that commune 00694 (a target of the split of Phường Quang
+ * Trung, 00688, in Hà Giang → Tuyên Quang) belongs to the new Lào Cai (15). The official mapping has no split
+ * commune whose parts lie in two new provinces (checked below), so the case is built.
+ */
+export function crossPlan(): Plan {
+  const plan = officialPlan2025();
+  const changes = plan.changes.map((c) => ((c.kind === "merge" || c.kind === "rename") && c.target.code === "00694" ? { ...c, target: { ...c.target, parentCode: "15" } } : c));
+  // every other split commune's cells to its first and last targets (so no member is left without a successor)
+  const assignments: Record<string, string> = {};
+  for (const c of plan.changes) {
+    if (c.kind !== "split") continue;
+    Object.assign(assignments, { [c.source]: c.targets[0]!, [`${c.source}-01`]: c.targets[0]!, [`${c.source}-02`]: c.targets.at(-1)! });
+  }
+  return { ...plan, changes, assignments: { ...assignments, "00688-01": "00691", "00688-02": "00694" } };
 }

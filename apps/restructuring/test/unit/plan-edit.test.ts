@@ -1,8 +1,8 @@
 // Plan edits in the domain (renames, assignments, one province's part) and split communes whose parts go to
 // two new provinces (the runner's order): pure, on the real 2024/2025 mapping and fixture trees.
 import { describe, expect, it } from "vitest";
-import { applyOrgChanges, compilePlan, deriveOrgChanges, officialPlan2025, planPart, provinceWork, validatePlan, type OrgChange, type OrgNode, type Plan } from "../../src/domain/index.js";
-import { tree2024 } from "./fixtures.js";
+import { applyOrgChanges, compilePlan, deriveOrgChanges, officialPlan2025, planPart, provinceWork, validatePlan, type OrgChange, type OrgNode } from "../../src/domain/index.js";
+import { crossPlan, tree2024 } from "./fixtures.js";
 
 describe("renames: what resolves the preview's duplicate names", () => {
   const plan = officialPlan2025();
@@ -55,23 +55,6 @@ describe("planPart: one new province's part of the plan", () => {
     expect(part.assignments).toEqual({ "00688-01": "00691" });
   });
 });
-
-/**
- * A constructed plan: the official one, except that commune 00694 (a target of the split of Phường Quang
- * Trung, 00688, in Hà Giang → Tuyên Quang) belongs to the new Lào Cai (15). The official mapping has no split
- * commune whose parts lie in two new provinces (checked below), so the case is built.
- */
-function crossPlan(): Plan {
-  const plan = officialPlan2025();
-  const changes = plan.changes.map((c) => ((c.kind === "merge" || c.kind === "rename") && c.target.code === "00694" ? { ...c, target: { ...c.target, parentCode: "15" } } : c));
-  // every other split commune's cells to its first and last targets (so no member is left without a successor)
-  const assignments: Record<string, string> = {};
-  for (const c of plan.changes) {
-    if (c.kind !== "split") continue;
-    Object.assign(assignments, { [c.source]: c.targets[0]!, [`${c.source}-01`]: c.targets[0]!, [`${c.source}-02`]: c.targets.at(-1)! });
-  }
-  return { ...plan, changes, assignments: { ...assignments, "00688-01": "00691", "00688-02": "00694" } };
-}
 
 /** Membership's rules per province step (createOrgs, reparent, closeOrgs): a close refused while anything open remains under it. */
 function runInOrder(tree: readonly OrgNode[], work: ReturnType<typeof provinceWork>) {

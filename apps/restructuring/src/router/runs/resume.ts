@@ -1,9 +1,11 @@
 import { restructuringContract } from "@orgboard/contract-restructuring";
-import { recordCallerChange } from "@orgboard/events";
+import { recordCallerChange, type Caller } from "@orgboard/events";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
 import type { PlanLocker } from "../../app/plan-lock.js";
 import { runProvince } from "../../app/saga.js";
+import type { RestructuringContext } from "../../context.js";
+import { orgCodesOfProvince, ProvinceScheduler, type OrgChange } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 import { planInScope } from "../plans/scope.js";
 import { runView } from "./view.js";
@@ -23,7 +25,53 @@ const inProcessOnly: PlanLocker = (() => {
   };
 })();
 
-/** Runs every step not done, province by province in the plan's order (one province when named). */
+/**
+ * Runs the provinces not done, up to `ctx.saga.concurrency` at once (membership's reparent keeps one database
+ * backend busy: a second province uses the second core). The scheduler (domain/schedule.ts) hands them out in
+ * the stored order, a province only once the earlier ones sharing an organization with it are done; after the
+ * first failure none starts, the running ones finish. An unexpected error is thrown once they all ended.
+ */
+async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[]) {
+  const changes = await ctx.db.orgChange.findMany({ where: { planId, provinceCode: { in: provinces.map((p) => p.provinceCode) } }, select: { provinceCode: true, payload: true } });
+  const changesOf = new Map<string, OrgChange[]>();
+  for (const c of changes) {
+    const list = changesOf.get(c.provinceCode);
+    if (list) list.push(c.payload as unknown as OrgChange);
+    else changesOf.set(c.provinceCode, [c.payload as unknown as OrgChange]);
+  }
+  const scheduler = new ProvinceScheduler(
+    provinces.map((p) => ({
+      provinceCode: p.provinceCode,
+      position: p.position,
+      done: p.status === "done",
+      orgCodes: orgCodesOfProvince({ orgCode: p.orgCode, sourceOrgCodes: p.sourceOrgCodes as string[], changes: changesOf.get(p.provinceCode) ?? [] }),
+    })),
+    ctx.saga.concurrency ?? 1,
+  );
+  const deps = { db: ctx.db, steps: ctx.saga.steps, now: ctx.now, ...(ctx.saga.crashPoint ? { crashPoint: ctx.saga.crashPoint } : {}) };
+  const running = new Map<string, Promise<void>>();
+  const thrown: unknown[] = [];
+  for (;;) {
+    for (let code = scheduler.next(); code !== null; code = scheduler.next()) {
+      const province = code;
+      running.set(
+        province,
+        runProvince(deps, ctx, planId, province).then(
+          (failed) => scheduler.finish(province, failed === null),
+          (err: unknown) => {
+            thrown.push(err);
+            scheduler.finish(province, false);
+          },
+        ).finally(() => running.delete(province)),
+      );
+    }
+    if (running.size === 0) break;
+    await Promise.race(running.values());
+  }
+  if (thrown.length > 0) throw thrown[0];
+}
+
+/** Runs every step not done, the provinces in the plan's order, several at once when independent (one province when named). */
 export const resumeRunRoute = procedure("restructuring.plans.manage")
   .input(c.input)
   .output(c.output)
@@ -42,11 +90,7 @@ export const resumeRunRoute = procedure("restructuring.plans.manage")
       if (current.status !== "running") throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${current.status}, không có gì để chạy tiếp`, `planId: the plan is ${current.status}; there is nothing to resume`) });
       const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId, ...(input.provinceCode ? { provinceCode: input.provinceCode } : {}) }, orderBy: { position: "asc" } });
       if (input.provinceCode && provinces.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: bilingual("provinceCode: tỉnh này không thuộc lần chạy", "provinceCode: this province is not part of the run") });
-      for (const p of provinces) {
-        if (p.status === "done") continue;
-        const failed = await runProvince({ db: ctx.db, steps: ctx.saga.steps, now: ctx.now, ...(ctx.saga.crashPoint ? { crashPoint: ctx.saga.crashPoint } : {}) }, ctx, input.planId, p.provinceCode);
-        if (failed !== null) break;
-      }
+      await runProvinces(ctx, input.planId, provinces);
       const left = await ctx.db.runProvince.count({ where: { planId: input.planId, status: { not: "done" } } });
       if (left === 0) {
         await ctx.db.$transaction(async (tx) => {
