@@ -1,6 +1,6 @@
 // `orgboard restructure plan load|preview|run|resume|rollback|verify`: the restructuring service's API
 // (@orgboard/contract-restructuring) as the official (`orgboard login`, or ORGBOARD_TOKEN): load the
-// official 2025 plan, preview it, run it province by province with a line (and a bar on a terminal) per
+// official 2025 plan, preview it, run it (provinces side by side as the service allows) with a line (and a bar on a terminal) per
 // province, resume it after a failure or a crash, roll it back before its date, verify conservation.
 // Reports on stdout, progress on stderr (docs/restructuring.md).
 import { type Command } from "commander";
@@ -88,26 +88,77 @@ const common = (c: Command) =>
 
 const clientFor = (opts: Opts) => restructuringClient(restructuringUrl(opts.api), officialToken({ issuer: opts.issuer }));
 
-/** Runs the provinces not done one by one (one call each), a line per province as it finishes. */
-async function runProvinces(api: ReturnType<typeof restructuringClient>, view: RunView, only: string | undefined, setExit: (code: number) => void): Promise<RunView> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A transport failure (the connection dropped or timed out), not an answer of the service. */
+function isTransportError(e: unknown): boolean {
+  const data = (e as { data?: { code?: unknown } } | null)?.data;
+  return !(data && typeof data.code === "string");
+}
+
+/**
+ * Runs the provinces not done. One province named: one call. Otherwise one `runs.resume` for the whole plan,
+ * so the service runs provinces side by side (RESTRUCTURING_PROVINCE_CONCURRENCY), followed through
+ * `runs.get` every 2 s: a line per province as it finishes (its time counted from when it was first seen
+ * running). A national run outlasts an HTTP answer's wait (Node's fetch gives up after 5 minutes) while the
+ * service goes on: a dropped call is followed until no province is running.
+ */
+async function runProvinces(api: ReturnType<typeof restructuringClient>, view: RunView, only: string | undefined, setExit: (code: number) => void, pollMs = 2_000): Promise<RunView> {
   const todo = view.provinces.filter((p) => p.status !== "done" && (only === undefined || p.provinceCode === only));
   const bar = progressBar("Sắp xếp / restructuring");
-  let last = view;
+  const reported = new Set(view.provinces.filter((p) => p.status === "done").map((p) => p.provinceCode));
+  const seenRunning = new Map<string, number>();
+  const started = Date.now();
   let n = 0;
   bar.update(0, todo.length);
-  for (const p of todo) {
-    const started = Date.now();
-    last = await api.runs.resume.mutate({ planId: view.planId, provinceCode: p.provinceCode });
-    const now = last.provinces.find((q) => q.provinceCode === p.provinceCode)!;
-    bar.stop();
-    err(provinceLine(now, Date.now() - started));
-    bar.update(++n, todo.length, `Tỉnh / province ${p.provinceCode}`);
-    if (now.status !== "done") {
-      setExit(EXIT_FAILURE);
-      break;
+  // A done province is reported once; a failed one once per error (a later resume may fail it differently).
+  const report = (v: RunView) => {
+    for (const p of v.provinces) {
+      if (p.status === "running" && !seenRunning.has(p.provinceCode)) seenRunning.set(p.provinceCode, Date.now());
+      if (p.status !== "done" && p.status !== "failed") continue;
+      const key = p.status === "done" ? p.provinceCode : `${p.provinceCode}:failed:${p.error ?? ""}`;
+      if (reported.has(key) || !todo.some((t) => t.provinceCode === p.provinceCode)) continue;
+      reported.add(key);
+      bar.stop();
+      err(provinceLine(p, Date.now() - (seenRunning.get(p.provinceCode) ?? started)));
+      if (p.status === "done") n += 1;
+      bar.update(n, todo.length, `Tỉnh / province ${p.provinceCode}`);
+    }
+  };
+  let last = view;
+  let settled = false;
+  let failure: unknown = null;
+  void api.runs.resume
+    .mutate({ planId: view.planId, ...(only ? { provinceCode: only } : {}) })
+    .then(
+      (v) => {
+        last = v;
+      },
+      (e: unknown) => {
+        failure = e;
+      },
+    )
+    .finally(() => {
+      settled = true;
+    });
+  for (;;) {
+    for (let waited = 0; waited < pollMs && !settled; waited += 100) await sleep(100);
+    if (settled && failure === null) break;
+    if (settled && !isTransportError(failure)) {
+      bar.stop();
+      throw failure;
+    }
+    const now = await api.runs.get.query({ planId: view.planId }).catch(() => null);
+    if (now) {
+      last = now;
+      report(now);
+      // The call dropped (settled with a transport error): followed until nothing runs.
+      if (settled && !now.provinces.some((p) => p.status === "running")) break;
     }
   }
+  report(last);
   bar.stop();
+  if (todo.some((t) => last.provinces.find((p) => p.provinceCode === t.provinceCode)?.status !== "done")) setExit(EXIT_FAILURE);
   return last;
 }
 
@@ -141,7 +192,7 @@ export function registerRestructureCommands(program: Command, setExit: (code: nu
     },
   );
 
-  common(plan.command("run <planId>").description("chạy đề án, từng tỉnh / run the plan, province by province").option("--province <code...>", "chỉ các tỉnh mới này / only these new provinces")).action(
+  common(plan.command("run <planId>").description("chạy đề án, các tỉnh song song theo cấu hình của dịch vụ / run the plan, provinces side by side as the service is configured").option("--province <code...>", "chỉ các tỉnh mới này / only these new provinces")).action(
     async (planId: string, opts: Opts & { province?: string[] }) => {
       const api = clientFor(opts);
       const started = await api.runs.start.mutate({ planId, ...(opts.province ? { provinceCodes: opts.province } : {}) });
