@@ -7,7 +7,8 @@
 # The server distribution comes from Maven Central (the only place this machine can download it from)
 # and is cached under ~/.cache/orgboard/keycloak, so only the first run downloads (~170 MB).
 #
-# Env: KEYCLOAK_VERSION (default 26.7.3), KEYCLOAK_PORT (8180), KEYCLOAK_KEEP_DATA=1 to keep the H2 data
+# Env: KEYCLOAK_VERSION (default 26.7.3), KEYCLOAK_PORT (8180), KEYCLOAK_START_TIMEOUT (seconds to wait for
+# the realm, default 180; CI starts it beside a test stage and waits longer), KEYCLOAK_KEEP_DATA=1 to keep the H2 data
 # of the last run (default: start fresh so the realm file stays the one source of truth),
 # IDENTITY_VNEID_URL (the government identity provider; default the simulator of apps/identity,
 # http://127.0.0.1:8190/vneid), IDENTITY_*_CLIENT_SECRET (see the realm file for the dev defaults).
@@ -57,7 +58,8 @@ KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin} \
   >"$cache/keycloak.log" 2>&1 &
 echo $! >"$cache/keycloak.pid"
 
-for _ in $(seq 1 180); do
+timeout=${KEYCLOAK_START_TIMEOUT:-180}
+for _ in $(seq 1 "$timeout"); do
   if curl -fsS -o /dev/null "$base/realms/orgboard/.well-known/openid-configuration" 2>/dev/null; then
     echo "$base"
     exit 0
@@ -69,5 +71,5 @@ for _ in $(seq 1 180); do
   fi
   sleep 1
 done
-echo "Keycloak did not answer within 180 s; see $cache/keycloak.log" >&2
+echo "Keycloak did not answer within $timeout s; see $cache/keycloak.log" >&2
 exit 1
