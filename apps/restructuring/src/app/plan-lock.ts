@@ -4,10 +4,20 @@
 // taken from the pool for the run: it dies with that connection, so a killed runner's lock is gone as soon
 // as the server sees its socket close (a new runner retries for a few seconds before refusing). PGlite has
 // one session and one process: the guard is in memory, per embedded database.
+// If the lock's connection drops while the run goes on (the server restarted, a network cut, an
+// administrator's pg_terminate_backend), the lock is gone with it: the lock says so (`lost`), and the runner
+// starts no further step (another runner may now take the plan). The error is caught here: unhandled, a
+// checked-out client's 'error' event would have stopped the whole process.
 import type { NativeHandle } from "@orgboard/db";
 
-/** Takes the plan's lock: the release, or null when another runner holds it. */
-export type PlanLocker = (planId: string) => Promise<(() => Promise<void>) | null>;
+/** A plan's lock while held: `lost` turns true if its connection dropped (the lock went with it). */
+export interface PlanLock {
+  release(): Promise<void>;
+  readonly lost: boolean;
+}
+
+/** Takes the plan's lock: the lock, or null when another runner holds it. */
+export type PlanLocker = (planId: string) => Promise<PlanLock | null>;
 
 /** Plans being run, per database handle (PGlite instance or pool) of this process. */
 const held = new WeakMap<object, Set<string>>();
@@ -23,9 +33,12 @@ export function planLocker(native: NativeHandle, opts: { waitMs?: number } = {})
     plans.add(planId);
     const local = plans;
     if (native.kind === "pglite") {
-      return () => {
-        local.delete(planId);
-        return Promise.resolve();
+      return {
+        lost: false,
+        release: () => {
+          local.delete(planId);
+          return Promise.resolve();
+        },
       };
     }
     let client;
@@ -48,16 +61,31 @@ export function planLocker(native: NativeHandle, opts: { waitMs?: number } = {})
       throw err;
     }
     const c = client;
-    return async () => {
-      try {
-        await c.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(planId)]);
-        c.release();
-      } catch (err) {
-        // The connection is dropped instead: the server releases its locks with it.
-        c.release(err as Error);
-      } finally {
-        local.delete(planId);
-      }
+    let lost = false;
+    const onError = () => {
+      lost = true;
+    };
+    c.on("error", onError);
+    c.once("end", onError);
+    return {
+      get lost() {
+        return lost;
+      },
+      release: async () => {
+        try {
+          if (lost) throw new Error("the plan lock's connection dropped");
+          await c.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(planId)]);
+          c.off("error", onError);
+          c.off("end", onError);
+          c.release();
+        } catch (err) {
+          // The connection is dropped instead: the server releases its locks with it.
+          c.off("end", onError);
+          c.release(err as Error);
+        } finally {
+          local.delete(planId);
+        }
+      },
     };
   };
 }

@@ -18,7 +18,12 @@ export interface SagaDeps {
   steps: readonly SagaStep[];
   now: () => Date;
   crashPoint?: CrashPoint;
+  /** false once the plan's lock is lost (plan-lock.ts): no further step starts. Absent: always held. */
+  stillHeld?: () => boolean;
 }
+
+/** The province's failure when the plan's lock was lost before a step (a resume continues from there). */
+export const LOCK_LOST = "mất khóa chạy đề án (kết nối cơ sở dữ liệu bị ngắt), hãy chạy tiếp / the plan's run lock was lost (its database connection dropped); resume the run";
 
 export const stepKey = (planId: string, provinceCode: string, step: string) => `${planId}:${provinceCode}:${step}`;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -60,6 +65,10 @@ export async function runProvince(deps: SagaDeps, caller: Caller, planId: string
   for (const step of deps.steps) {
     const row = rows.find((r) => r.step === step.name);
     if (row?.status === "done") continue;
+    if (deps.stillHeld && !deps.stillHeld()) {
+      await db.runProvince.update({ where: { planId_provinceCode: { planId, provinceCode } }, data: { status: "failed", error: `${step.name}: ${LOCK_LOST}` } });
+      return `${step.name}: ${LOCK_LOST}`;
+    }
     const key = stepKey(planId, provinceCode, step.name);
     // Pending before the call: the log says a call may have happened.
     const pending = row

@@ -3,7 +3,8 @@
 // instances share one database as two replicas would: on PostgreSQL (TEST_DATABASE_URL/DATABASE_URL) each has
 // its own pool, so only the server's advisory lock keeps them apart; on PGlite both open one data directory
 // (the embedded database has one process: the guard is per database in memory). The first runner is held
-// after its first step until the second was refused, so the overlap is certain.
+// after its first step until the second was refused, so the overlap is certain. On PostgreSQL the first
+// runner's lock connection is then cut (pg_terminate_backend): it starts no further step and the second takes over.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,13 +27,15 @@ const cleanups: (() => Promise<void>)[] = [];
 let release!: () => void;
 const held = new Promise<void>((r) => (release = r));
 let holding = false;
+/** PostgreSQL (TEST_DATABASE_URL/DATABASE_URL) and the restructuring database's name on it, else "". */
+const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+let dbName = "";
 
 beforeAll(async () => {
   m = await startMembership(["02", "08"]);
-  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
   let open: { databaseUrl: string } | { dataDir: string };
   if (server) {
-    const name = `restructuring_lock_${randomBytes(5).toString("hex")}`;
+    const name = (dbName = `restructuring_lock_${randomBytes(5).toString("hex")}`);
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -78,7 +81,7 @@ afterAll(async () => {
 });
 
 describe("two instances resuming one plan at once", () => {
-  it("the second is refused while the first runs; every step once; the lock released after", async () => {
+  it("the second is refused while the first runs (on PostgreSQL: takes over when the first's lock connection is cut); every step once; the lock released after", async () => {
     const [a, b] = urls.map((u) => clientOf(u, m.issuer, CENTRAL).restructuring);
     const { id: planId } = await a!.plans.loadOfficial.mutate({});
     await a!.runs.start.mutate({ planId, provinceCodes: ["08"] });
@@ -87,8 +90,38 @@ describe("two instances resuming one plan at once", () => {
     while (!holding) await new Promise((r) => setTimeout(r, 100));
     // The second instance: refused while the first holds the plan (on PostgreSQL after its few seconds of retries).
     await expect(b!.runs.resume.mutate({ planId })).rejects.toThrow(/đang được chạy.*already running/);
-    release();
-    const view = await first;
+    let view;
+    if (server) {
+      // PostgreSQL: the lock's connection is cut (as a server restart or a network cut would) while the first
+      // runner is inside its first step. The process survives it, the lock is gone with the connection, and the
+      // runner starts no further step: the province fails saying so, and the other instance takes over.
+      const admin = new pg.Client({ connectionString: server });
+      await admin.connect();
+      try {
+        const locks = async () =>
+          (await admin.query<{ pid: number }>(`SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted AND d.datname = $1`, [dbName])).rows;
+        const [holder] = await locks();
+        expect(holder).toBeDefined();
+        await admin.query(`SELECT pg_terminate_backend($1)`, [holder!.pid]);
+        while ((await locks()).length > 0) await new Promise((r) => setTimeout(r, 50));
+        // The runner's client has the server's FATAL by now (it is sent before the backend exits); a few turns of
+        // this process's event loop deliver it.
+        await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await admin.end();
+      }
+      release();
+      const cut = await first;
+      expect(cut.status).toBe("running");
+      expect(cut.provinces[0]!.status).toBe("failed");
+      expect(cut.provinces[0]!.error).toMatch(/^membership\.createOrgs: mất khóa chạy đề án .* \/ the plan's run lock was lost/);
+      // The first instance still serves (an unhandled client error would have stopped the process).
+      await expect(a!.runs.get.query({ planId })).resolves.toMatchObject({ status: "running" });
+      view = await b!.runs.resume.mutate({ planId });
+    } else {
+      release();
+      view = await first;
+    }
     expect(view.status).toBe("done");
     const steps = view.provinces[0]!.steps;
     expect(steps.map((s) => [s.step, s.status, s.attempt])).toEqual(["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "verify", "membership.unmark"].map((s) => [s, "done", 1]));
@@ -99,7 +132,8 @@ describe("two instances resuming one plan at once", () => {
     // Released: the other instance's database handle takes the plan's lock now.
     const unlock = await planLocker(dbs[1]!.shared.native, { waitMs: 0 })(planId);
     expect(unlock).not.toBeNull();
-    await unlock!();
+    expect(unlock!.lost).toBe(false);
+    await unlock!.release();
     await expect(b!.runs.resume.mutate({ planId })).rejects.toThrow(/done/);
   });
 });

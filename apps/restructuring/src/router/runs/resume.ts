@@ -2,7 +2,7 @@ import { restructuringContract } from "@orgboard/contract-restructuring";
 import { recordCallerChange, type Caller } from "@orgboard/events";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
-import type { PlanLocker } from "../../app/plan-lock.js";
+import type { PlanLock, PlanLocker } from "../../app/plan-lock.js";
 import { runProvince } from "../../app/saga.js";
 import type { RestructuringContext } from "../../context.js";
 import { orgCodesOfProvince, ProvinceScheduler, type OrgChange } from "../../domain/index.js";
@@ -14,14 +14,16 @@ const c = restructuringContract.procedures.runs.resume;
 /** Without a database lock (a context built by hand): one runner per plan in this process. */
 const inProcessOnly: PlanLocker = (() => {
   const running = new Set<string>();
-  const release = (planId: string) => () => {
-    running.delete(planId);
-    return Promise.resolve();
-  };
   return (planId: string) => {
     if (running.has(planId)) return Promise.resolve(null);
     running.add(planId);
-    return Promise.resolve(release(planId));
+    return Promise.resolve({
+      lost: false,
+      release: () => {
+        running.delete(planId);
+        return Promise.resolve();
+      },
+    });
   };
 })();
 
@@ -29,9 +31,10 @@ const inProcessOnly: PlanLocker = (() => {
  * Runs the provinces not done, up to `ctx.saga.concurrency` at once (membership's reparent keeps one database
  * backend busy: a second province uses the second core). The scheduler (domain/schedule.ts) hands them out in
  * the stored order, a province only once the earlier ones sharing an organization with it are done; after the
- * first failure none starts, the running ones finish. An unexpected error is thrown once they all ended.
+ * first failure none starts, the running ones finish. An unexpected error is thrown once they all ended. A
+ * lost plan lock (its connection dropped) fails each running province before its next step.
  */
-async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[]) {
+async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[], lock: PlanLock) {
   const changes = await ctx.db.orgChange.findMany({ where: { planId, provinceCode: { in: provinces.map((p) => p.provinceCode) } }, select: { provinceCode: true, payload: true } });
   const changesOf = new Map<string, OrgChange[]>();
   for (const c of changes) {
@@ -48,7 +51,7 @@ async function runProvinces(ctx: RestructuringContext & Caller, planId: string, 
     })),
     ctx.saga.concurrency ?? 1,
   );
-  const deps = { db: ctx.db, steps: ctx.saga.steps, now: ctx.now, ...(ctx.saga.crashPoint ? { crashPoint: ctx.saga.crashPoint } : {}) };
+  const deps = { db: ctx.db, steps: ctx.saga.steps, now: ctx.now, stillHeld: () => !lock.lost, ...(ctx.saga.crashPoint ? { crashPoint: ctx.saga.crashPoint } : {}) };
   const running = new Map<string, Promise<void>>();
   const thrown: unknown[] = [];
   for (;;) {
@@ -82,15 +85,15 @@ export const resumeRunRoute = procedure("restructuring.plans.manage")
       throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${header.status}, không có gì để chạy tiếp`, `planId: the plan is ${header.status}; there is nothing to resume`) });
     }
     // One runner per plan, across instances (plan-lock.ts): the saga's rows and calls are never doubled.
-    const release = await (ctx.saga.lockPlan ?? inProcessOnly)(input.planId);
-    if (!release) throw new TRPCError({ code: "CONFLICT", message: bilingual("planId: đề án đang được chạy", "planId: the plan is already running") });
+    const lock = await (ctx.saga.lockPlan ?? inProcessOnly)(input.planId);
+    if (!lock) throw new TRPCError({ code: "CONFLICT", message: bilingual("planId: đề án đang được chạy", "planId: the plan is already running") });
     try {
       // Another runner may have finished it while we waited for the lock.
       const current = await ctx.db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { status: true } });
       if (current.status !== "running") throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${current.status}, không có gì để chạy tiếp`, `planId: the plan is ${current.status}; there is nothing to resume`) });
       const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId, ...(input.provinceCode ? { provinceCode: input.provinceCode } : {}) }, orderBy: { position: "asc" } });
       if (input.provinceCode && provinces.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: bilingual("provinceCode: tỉnh này không thuộc lần chạy", "provinceCode: this province is not part of the run") });
-      await runProvinces(ctx, input.planId, provinces);
+      await runProvinces(ctx, input.planId, provinces, lock);
       const left = await ctx.db.runProvince.count({ where: { planId: input.planId, status: { not: "done" } } });
       if (left === 0) {
         await ctx.db.$transaction(async (tx) => {
@@ -99,7 +102,7 @@ export const resumeRunRoute = procedure("restructuring.plans.manage")
         });
       }
     } finally {
-      await release();
+      await lock.release();
     }
     return runView(ctx.db, input.planId, ctx.saga);
   });

@@ -25,8 +25,8 @@ export const rollbackRunRoute = procedure("restructuring.plans.manage")
       throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${header.status}, không có gì để hoàn tác`, `planId: the plan is ${header.status}; there is nothing to roll back`) });
     }
     // Not while a runner holds the plan (plan-lock.ts): compensations never interleave with its steps.
-    const release = ctx.saga.lockPlan ? await ctx.saga.lockPlan(input.planId) : async () => {};
-    if (!release) throw new TRPCError({ code: "CONFLICT", message: bilingual("planId: đề án đang được chạy", "planId: the plan is already running") });
+    const lock = ctx.saga.lockPlan ? await ctx.saga.lockPlan(input.planId) : { lost: false, release: async () => {} };
+    if (!lock) throw new TRPCError({ code: "CONFLICT", message: bilingual("planId: đề án đang được chạy", "planId: the plan is already running") });
     let steps = 0;
     try {
       const current = await ctx.db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { status: true } });
@@ -35,6 +35,8 @@ export const rollbackRunRoute = procedure("restructuring.plans.manage")
       }
       const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId }, orderBy: { position: "desc" } });
       for (const p of provinces) {
+        // The lock lost (its connection dropped): no further province is compensated; a new rollback goes on.
+        if (lock.lost) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: bilingual("planId: mất khóa chạy đề án (kết nối cơ sở dữ liệu bị ngắt), hãy hoàn tác lại", "planId: the plan's run lock was lost (its database connection dropped); roll back again") });
         steps += await compensateProvince({ db: ctx.db, steps: ctx.saga.steps, now: ctx.now }, ctx, input.planId, p.provinceCode);
         await ctx.db.runProvince.update({ where: { planId_provinceCode: { planId: input.planId, provinceCode: p.provinceCode } }, data: { status: "rolled_back" } });
       }
@@ -50,7 +52,7 @@ export const rollbackRunRoute = procedure("restructuring.plans.manage")
         });
       });
     } finally {
-      await release();
+      await lock.release();
     }
     return runView(ctx.db, input.planId, ctx.saga);
   });
