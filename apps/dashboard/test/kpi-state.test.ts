@@ -16,6 +16,15 @@ const summary = {
   lastEventId: "7",
 };
 
+describe("KPI snapshot", () => {
+  it("keeps membership's restructuring notice (null when it has none or predates 2.7)", () => {
+    const notice = { since: "2026-11-20T02:03:00.000Z", paths: ["/02/"], message: "Đang sắp xếp tổ chức / Being restructured" };
+    expect(kpiFromSnapshot({ ...summary, restructuring: notice }).restructuring).toEqual(notice);
+    expect(kpiFromSnapshot({ ...summary, restructuring: null }).restructuring).toBeNull();
+    expect(kpiFromSnapshot(summary).restructuring).toBeNull();
+  });
+});
+
 describe("KPI fold", () => {
   it("counts an admission in the province row it belongs to, once", () => {
     const s0 = kpiFromSnapshot(summary);

@@ -10,6 +10,7 @@ import { initI18n } from "../src/i18n/index.js";
 import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { InspectionFigures, UnitTable } from "../src/screens/InspectionScreen.js";
+import { RestructuringNotice } from "../src/screens/KpiScreen.js";
 import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
 import { ProvinceGrid } from "../src/screens/conference/ProvinceGrid.js";
 import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
@@ -143,6 +144,24 @@ describe("the inspection panel", () => {
     await i18nInstance.changeLanguage("en");
     try {
       expect(screen.getByTestId("insp-unit-moving").textContent).toBe("Restructuring in progress");
+    } finally {
+      await i18nInstance.changeLanguage("vi");
+    }
+  });
+
+  it("the KPI screen says its figures are not final while the scope is being restructured, in both languages; nothing otherwise", async () => {
+    const notice = { since: "2026-11-20T02:03:00.000Z", paths: ["/02/"], message: "Đang sắp xếp: Đảng bộ tỉnh Hà Giang / Being restructured: Hà Giang" };
+    const { unmount } = wrap(<RestructuringNotice notice={null} />);
+    expect(screen.queryByTestId("kpi-moving")).toBeNull();
+    unmount();
+    wrap(<RestructuringNotice notice={notice} />);
+    const alert = screen.getByTestId("kpi-moving");
+    expect(alert.textContent).toContain("Đang sắp xếp tổ chức từ 20/11/2026");
+    expect(alert.textContent).toContain("số liệu dưới đây chưa phải số liệu cuối cùng");
+    expect(alert.textContent).toContain(notice.message);
+    await i18nInstance.changeLanguage("en");
+    try {
+      expect(screen.getByTestId("kpi-moving").textContent).toContain("Restructuring in progress since 20/11/2026");
     } finally {
       await i18nInstance.changeLanguage("vi");
     }

@@ -101,6 +101,7 @@ export const en: Resources = {
     badDate: "{{field}}: a date dd/mm/yyyy is needed",
   },
   kpi: {
+    moving: "Restructuring in progress since {{since}}: the figures below are not final",
     targets: {
       title: "Resolution 21-NQ/TW targets, {{year}}",
       admissionRule: "New members admitted each year: at least {{min}}% of the members at {{date}}",

@@ -100,6 +100,7 @@ export const vi = {
     badDate: "{{field}}: cần ngày dạng dd/mm/yyyy",
   },
   kpi: {
+    moving: "Đang sắp xếp tổ chức từ {{since}}: số liệu dưới đây chưa phải số liệu cuối cùng",
     targets: {
       title: "Mục tiêu Nghị quyết 21-NQ/TW năm {{year}}",
       admissionRule: "Kết nạp đảng viên mới hằng năm đạt từ {{min}}% tổng số đảng viên có đến {{date}} trở lên",

@@ -10,10 +10,24 @@ import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { useLiveKpi } from "../hooks/live.js";
 import { compareVi } from "../lib/collate.js";
-import { formatNumber, formatPercent, formatTime } from "../lib/format.js";
+import { formatDateTime, formatNumber, formatPercent, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
-import { nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal } from "../state/kpi-state.js";
+import { nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal, type KpiState } from "../state/kpi-state.js";
 import { TargetsPanel } from "./kpi/TargetsPanel.js";
+
+/**
+ * "Đang sắp xếp": the figures below are read while restructuring's saga moves this scope (or part of it), so
+ * they are not final (membership's notice, contract-membership 2.7: since when, which committees, its message).
+ */
+export function RestructuringNotice({ notice }: { notice: KpiState["restructuring"] }) {
+  const { t } = useTranslation();
+  if (!notice) return null;
+  return (
+    <Alert color="orange" data-testid="kpi-moving" title={t("kpi.moving", { since: formatDateTime(notice.since) })}>
+      {notice.message}
+    </Alert>
+  );
+}
 
 const RATING_COLORS = { excellent: "green.6", good: "blue.6", completed: "yellow.6", not_completed: "red.6" } as const;
 
@@ -73,6 +87,11 @@ export function KpiScreen() {
           )}
         </Group>
       </Grid.Col>
+      {state?.restructuring && (
+        <Grid.Col span={12}>
+          <RestructuringNotice notice={state.restructuring} />
+        </Grid.Col>
+      )}
       <Grid.Col span={12}>
         <TargetsPanel orgPath={orgPath} childPaths={rows.map((r) => r.orgPath)} year={targetsYear} years={ratingYears.map(Number)} onYear={setTargetsYear} onDrill={drill} />
       </Grid.Col>

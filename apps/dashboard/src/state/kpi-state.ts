@@ -13,12 +13,14 @@ export interface KpiState {
   ratings: Readonly<Record<RatingLevel, number>>;
   marks: Watermarks;
   updatedAt: string | null;
+  /** "Đang sắp xếp": restructuring's saga has this scope (or part of it) marked; null when not (or a membership before 2.7). */
+  restructuring: NonNullable<KpiSummary["restructuring"]> | null;
 }
 
 export function kpiFromSnapshot(s: KpiSummary): KpiState {
   const ratings = Object.fromEntries(RATING_LEVELS.map((l) => [l, 0])) as Record<RatingLevel, number>;
   for (const r of s.ratings) ratings[r.level] += r.count;
-  return { orgPath: s.orgPath, year: s.year, rows: s.rows, ratings, marks: s.lastEventId ? { membership: s.lastEventId } : {}, updatedAt: null };
+  return { orgPath: s.orgPath, year: s.year, rows: s.rows, ratings, marks: s.lastEventId ? { membership: s.lastEventId } : {}, updatedAt: null, restructuring: s.restructuring ?? null };
 }
 
 function rowIndexFor(rows: readonly KpiRow[], orgPath: string): number {
