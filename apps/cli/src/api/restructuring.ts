@@ -128,6 +128,7 @@ async function runProvinces(api: ReturnType<typeof restructuringClient>, view: R
   let last = view;
   let settled = false;
   let failure: unknown = null;
+  let unanswered = 0;
   void api.runs.resume
     .mutate({ planId: view.planId, ...(only ? { provinceCode: only } : {}) })
     .then(
@@ -150,10 +151,15 @@ async function runProvinces(api: ReturnType<typeof restructuringClient>, view: R
     }
     const now = await api.runs.get.query({ planId: view.planId }).catch(() => null);
     if (now) {
+      unanswered = 0;
       last = now;
       report(now);
       // The call dropped (settled with a transport error): followed until nothing runs.
       if (settled && !now.provinces.some((p) => p.status === "running")) break;
+    } else if (settled && ++unanswered >= 30) {
+      // The call dropped and the service does not answer either (a minute): the call's own error is the report.
+      bar.stop();
+      throw failure;
     }
   }
   report(last);
