@@ -62,6 +62,7 @@ export function provinceDependencies(provinces: readonly ProvinceToRun[]): Map<s
 export class ProvinceScheduler {
   readonly #order: ProvinceToRun[];
   readonly #deps: Map<string, string[]>;
+  readonly #inRun: Set<string>;
   readonly #done = new Set<string>();
   readonly #running = new Set<string>();
   #failed: string | null = null;
@@ -73,18 +74,18 @@ export class ProvinceScheduler {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be an integer ≥ 1, got ${concurrency}`);
     this.#order = [...provinces].sort((a, b) => a.position - b.position);
     this.#deps = provinceDependencies(this.#order);
+    this.#inRun = new Set(this.#order.map((p) => p.provinceCode));
     for (const p of this.#order) if (p.done) this.#done.add(p.provinceCode);
   }
 
   /** A province to start now (marked running), or null: none runnable now, the slots are full, or a failure stopped the run. */
   next(): string | null {
     if (this.#failed !== null || this.#running.size >= this.concurrency) return null;
-    const inRun = new Set(this.#order.map((p) => p.provinceCode));
     for (const p of this.#order) {
       const code = p.provinceCode;
       if (this.#done.has(code) || this.#running.has(code)) continue;
       // A dependency outside this run (a resume naming one province) does not hold it back, as before.
-      if ((this.#deps.get(code) ?? []).every((d) => this.#done.has(d) || !inRun.has(d))) {
+      if ((this.#deps.get(code) ?? []).every((d) => this.#done.has(d) || !this.#inRun.has(d))) {
         this.#running.add(code);
         return code;
       }

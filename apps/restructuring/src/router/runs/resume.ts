@@ -35,7 +35,9 @@ const inProcessOnly: PlanLocker = (() => {
  * lost plan lock (its connection dropped) fails each running province before its next step.
  */
 async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[], lock: PlanLock) {
-  const changes = await ctx.db.orgChange.findMany({ where: { planId, provinceCode: { in: provinces.map((p) => p.provinceCode) } }, select: { provinceCode: true, payload: true } });
+  // Done provinces hold nobody back (the scheduler counts them done): only the others' changes are read.
+  const todo = provinces.filter((p) => p.status !== "done").map((p) => p.provinceCode);
+  const changes = await ctx.db.orgChange.findMany({ where: { planId, provinceCode: { in: todo } }, select: { provinceCode: true, payload: true } });
   const changesOf = new Map<string, OrgChange[]>();
   for (const c of changes) {
     const list = changesOf.get(c.provinceCode);
