@@ -125,6 +125,31 @@ export function treeSuite(opts: TreeSuiteOptions = {}): TreeSuite {
   return suite;
 }
 
+/**
+ * Runs `effect` (its writes committed) right after the next statement of the service's SQL handle
+ * that matches `pattern` answered, before the route goes on: a race between a read's statements made
+ * deterministic. The handle is restored when `call` settles.
+ */
+export async function betweenStatements<T>(h: Harness, pattern: RegExp, effect: () => Promise<unknown>, call: () => Promise<T>): Promise<{ result: T; fired: boolean }> {
+  const db = h.db;
+  const original = db.query.bind(db);
+  let fired = false;
+  const patched = async <T,>(text: string, params?: readonly unknown[]) => {
+    const answer = await original<T>(text, params);
+    if (!fired && pattern.test(text)) {
+      fired = true;
+      await effect();
+    }
+    return answer;
+  };
+  db.query = patched;
+  try {
+    return { result: await call(), fired };
+  } finally {
+    db.query = original;
+  }
+}
+
 // ---- Expectations ---------------------------------------------------------------------------------
 
 export type ErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "INTERNAL_SERVER_ERROR";

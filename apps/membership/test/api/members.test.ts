@@ -1,7 +1,7 @@
 // membership.members.*: member records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixture, TREE, nationalId } from "./fixtures.js";
-import { as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, startHarness, type Harness } from "./harness.js";
+import { as, betweenStatements, board, expectError, expectNoWrites, expectRecorded, expectSecurity, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 let fx: Fixture;
@@ -77,6 +77,23 @@ describe("members.list", () => {
     expect(theirs.items).toEqual([]);
     const all = await h.client(as("viewer", TREE.p2)).membership.members.list.query({});
     expect(all.items.map((m) => m.fullName)).toEqual(["Giàng A Páo"]);
+  });
+  it("leaves out a member moved out of the caller's scope between the page's keys and its records, never showing the new path (#14)", async () => {
+    const moving = await fx.member(TREE.c1, { fullName: "Đinh Văn Chuyển" });
+    const moveTo = async (path: string) => {
+      await h.db.query(`UPDATE member SET org_id = $1, org_path = $2 WHERE id = $3`, [fx.orgId(path), path, moving]);
+    };
+    try {
+      // A restructuring's reparent commits between members.list's key read and its record read.
+      const { result, fired } = await betweenStatements(h, /FROM member m WHERE/, () => moveTo(TREE.c3), () => hanoi().membership.members.list.query({ search: "Chuyển" }));
+      expect(fired).toBe(true);
+      expect(result.items).toEqual([]);
+      const all = await hanoi().membership.members.list.query({ orgPath: TREE.p1, limit: 200 });
+      expect(all.items.filter((m) => !m.orgPath.startsWith(TREE.p1))).toEqual([]);
+    } finally {
+      await h.db.query(`DELETE FROM membership_period WHERE member_id = $1`, [moving]);
+      await h.db.query(`DELETE FROM member WHERE id = $1`, [moving]);
+    }
   });
 });
 

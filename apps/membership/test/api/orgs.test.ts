@@ -1,7 +1,7 @@
 // membership.orgs.*: the organization tree. For each procedure: a happy path, an error, and security.
 import { describe, expect, it } from "vitest";
 import { TREE } from "./fixtures.js";
-import { CENTRAL, as, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
+import { CENTRAL, as, betweenStatements, board, expectError, expectNoWrites, expectRecorded, expectSecurity, treeSuite } from "./harness.js";
 
 const suite = treeSuite({
   seed: async ({ fx }) => {
@@ -66,6 +66,19 @@ describe("orgs.list", () => {
     await expectSecurity({ h: suite.h, call: (c) => c.membership.orgs.list.query({ orgPath: TREE.p1 }), wrongRole: as("site_operator", TREE.p1), otherProvince: board(TREE.p2) });
     const mine = await suite.h.client(as("viewer", TREE.p2)).membership.orgs.list.query({ search: "Hà Nội" });
     expect(mine.items).toEqual([]);
+  });
+  it("leaves out an organization moved out of the caller's scope between the page's keys and its records, never showing the new path (#14)", async () => {
+    const { h, fx } = suite;
+    const movedPath = "/02/02-G1/01-C2/";
+    const move = (parent: string, path: string) => h.db.query(`UPDATE party_organization SET parent_id = $1, path = $2 WHERE code = '01-C2'`, [fx.orgId(parent), path]);
+    try {
+      // A restructuring's reparent commits between orgs.list's id read and its record read.
+      const { result, fired } = await betweenStatements(h, /FROM party_organization o WHERE/, () => move(TREE.g2, movedPath), () => hanoi().membership.orgs.list.query({ orgPath: TREE.g1 }));
+      expect(fired).toBe(true);
+      expect(result.items.map((o) => o.path)).toEqual([TREE.g1, TREE.c1]);
+    } finally {
+      await move(TREE.g1, TREE.c2);
+    }
   });
 });
 

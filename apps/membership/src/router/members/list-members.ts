@@ -3,7 +3,7 @@ import { foldedContains, foldSql } from "@orgboard/locale-vi";
 import { procedure } from "../procedure.js";
 import { MEMBER_WITH_ORG, memberViewOf, type MemberRecord } from "../records.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
-import { listScope } from "../scope.js";
+import { inSubtreesWhere, listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
 
 const c = membershipContract.procedures;
@@ -32,8 +32,11 @@ export const listMembersRoute = procedure("membership.members.read")
       p.values,
     );
     const pageKeys = keys.slice(0, input.limit);
-    const byId = new Map((await ctx.prisma.member.findMany({ where: { id: { in: pageKeys.map((k) => k.id) } }, include: MEMBER_WITH_ORG })).map((m) => [m.id, m]));
-    const page = pageKeys.flatMap((k) => byId.get(k.id) ?? []); // one deleted in between is left out
+    // The records are read again under the scope: a member moved out of it between the two reads (a transfer,
+    // a restructuring's reparent) is left out, never shown at its new path (#14).
+    const records = await ctx.prisma.member.findMany({ where: { id: { in: pageKeys.map((k) => k.id) }, ...inSubtreesWhere("orgPath", scope) }, include: MEMBER_WITH_ORG });
+    const byId = new Map(records.map((m) => [m.id, m]));
+    const page = pageKeys.flatMap((k) => byId.get(k.id) ?? []); // one deleted or moved out in between is left out
     const last = pageKeys[pageKeys.length - 1];
     return { items: page.map(memberViewOf), nextCursor: keys.length > input.limit && last ? encodeCursor([last.nameSortKey, last.id]) : null };
   });

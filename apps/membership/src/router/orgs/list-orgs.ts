@@ -4,7 +4,7 @@ import { procedure } from "../procedure.js";
 import { orgViewOf, type OrgRecord } from "../records.js";
 import { noticeFor, readMarks } from "../restructuring/notice.js";
 import { decodeCursor, encodeCursor } from "../schemas.js";
-import { listScope } from "../scope.js";
+import { inSubtreesWhere, listScope } from "../scope.js";
 import { Params, inSubtrees } from "../sql.js";
 
 const c = membershipContract.procedures;
@@ -29,13 +29,17 @@ export const listOrgsRoute = procedure("membership.organizations.read")
       where.push(`(${foldSql("o.name", p)} LIKE ${pattern} OR lower(o.code) LIKE ${pattern})`);
     }
     if (after) where.push(`o.path ~>~ ${p.add(after[0])}`);
-    const { rows: ids } = await ctx.db.query<Pick<OrgRecord, "id">>(
-      `SELECT o.id FROM party_organization o WHERE ${where.join(" AND ")} ORDER BY o.path COLLATE "C" LIMIT ${input.limit + 1}`,
+    const { rows: ids } = await ctx.db.query<Pick<OrgRecord, "id" | "path">>(
+      `SELECT o.id, o.path FROM party_organization o WHERE ${where.join(" AND ")} ORDER BY o.path COLLATE "C" LIMIT ${input.limit + 1}`,
       p.values,
     );
-    const pageIds = ids.slice(0, input.limit).map((r) => r.id);
-    const byId = new Map((await ctx.prisma.partyOrganization.findMany({ where: { id: { in: pageIds } } })).map((o) => [o.id, o]));
-    const page = pageIds.flatMap((id) => byId.get(id) ?? []); // one deleted in between is left out
+    const pageKeys = ids.slice(0, input.limit);
+    const pageIds = pageKeys.map((r) => r.id);
+    // Read again under the scope: an organization moved out of it between the two reads (a restructuring's
+    // reparent) is left out, never shown at its new path (#14).
+    const records = await ctx.prisma.partyOrganization.findMany({ where: { id: { in: pageIds }, ...inSubtreesWhere("path", scope) } });
+    const byId = new Map(records.map((o) => [o.id, o]));
+    const page = pageIds.flatMap((id) => byId.get(id) ?? []); // one deleted or moved out in between is left out
     const marks = await readMarks(ctx.prisma);
-    return { items: page.map((o) => ({ ...orgViewOf(o), restructuring: noticeFor(marks, o.path, "org") })), nextCursor: ids.length > input.limit ? encodeCursor([page[page.length - 1]!.path]) : null };
+    return { items: page.map((o) => ({ ...orgViewOf(o), restructuring: noticeFor(marks, o.path, "org") })), nextCursor: ids.length > input.limit ? encodeCursor([pageKeys[pageKeys.length - 1]!.path]) : null };
   });
