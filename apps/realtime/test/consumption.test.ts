@@ -77,7 +77,7 @@ describe("consuming a service's event stream", () => {
     expect(central.events.map((e) => e.id)).toEqual(ids);
     expect(hanoi.events.map((e) => e.id)).toEqual([ids[0], ids[2]]);
     expect(central.events[0]).toMatchObject({ service: "conference", type: "conference.thing.happened", orgPath: "/01/01-007/", aggregateId: "a-1", payload: { i: 1 }, key: `conference:${ids[0]}` });
-    await until(() => readCheckpoints().conference === ids[2], 3000, "checkpoint");
+    await until(() => readCheckpoints().conference === ids[2], 15_000, "checkpoint");
     const serviceToken = await issuer.mint({ roles: ["service"], orgPaths: ["/"], audience: "realtime" });
     const ready = await (await fetch(`${url}/readyz`, { headers: { authorization: `Bearer ${serviceToken}` } })).json();
     expect(ready).toMatchObject({ status: "ready", mode: "embedded", services: { conference: { state: "consuming", lastEventId: ids[2] } } });
@@ -94,7 +94,7 @@ describe("consuming a service's event stream", () => {
     const r = inProcessRestartOnPort(Number(new URL(url).port));
     ({ url } = await r.start({ handleSignals: false, consume: false }));
     // The old client reconnects by itself; its session died with the old process, so it is told to reload.
-    await watcher.waitForSessions(2, 5000);
+    await watcher.waitForSessions(2, 20_000);
     expect(watcher.snapshots.at(-1)).toEqual({ reason: "recovery-failed" });
     r.startConsumers();
     await watcher.waitForEvents(5);

@@ -156,7 +156,7 @@ describe("authentication", () => {
 
   it("disconnects a socket when its token expires, after telling it", async () => {
     const c = await client(["/01/"], { expiresIn: 2 });
-    await until(() => c.disconnects.length > 0, 6000, "expiry disconnect");
+    await until(() => c.disconnects.length > 0, 20_000, "expiry disconnect");
     expect(c.expired).toBe(1);
     expect(c.disconnects).toEqual(["io server disconnect"]);
     // A server-side disconnect is final: the client does not reconnect by itself.

@@ -24,7 +24,7 @@ afterAll(async () => {
 async function blink(c: TestClient, whileAway: () => void | Promise<void>, awayMs: number): Promise<void> {
   const before = gateway.io.of("/").sockets.size;
   c.socket.io.engine.close(); // the transport drops, as on a flaky network: socket.io will reconnect
-  await until(() => gateway.io.of("/").sockets.size === before - 1, 3000, "server to see the drop");
+  await until(() => gateway.io.of("/").sockets.size === before - 1, 15_000, "server to see the drop");
   await whileAway();
   await new Promise((r) => setTimeout(r, awayMs));
 }
@@ -80,7 +80,7 @@ describe("connection state recovery", () => {
     const c = await connectClient(url, { token, reconnectionDelay: 2200 });
     open.push(c);
     await blink(c, () => gateway.publish("conference", envelope("/01/", { id: "301" })), 0);
-    await c.waitForSessions(2, 6000);
+    await c.waitForSessions(2, 20_000);
     expect(c.socket.recovered).toBe(false);
     expect(c.sessions[1]!.recovered).toBe(false);
     expect(c.snapshots).toEqual([{ reason: "new-session" }, { reason: "recovery-failed" }]);
@@ -96,7 +96,7 @@ describe("connection state recovery", () => {
       gateway.publish("conference", envelope("/01/", { id: "401" }));
       token = await issuer.mint({ sub, orgPaths: ["/01/"], roles: ["viewer"], expiresIn: 300 });
     }, 0);
-    await c.waitForSessions(2, 5000);
+    await c.waitForSessions(2, 20_000);
     expect(c.sessions[1]!.recovered).toBe(false);
     expect(c.snapshots.at(-1)).toEqual({ reason: "recovery-failed" });
     expect(c.events).toEqual([]);

@@ -99,7 +99,7 @@ describe("messages per socket", () => {
     const subscribe = () => c.socket.timeout(2000).emitWithAck(SUBSCRIBE, { topics: ["*"] }) as Promise<SubscribeAck>;
     for (let i = 0; i < 5; i++) expect((await subscribe()).ok).toBe(true);
     await expect(subscribe()).rejects.toThrow();
-    await until(() => c.disconnects.includes("io server disconnect"), 5000, "the socket cut by the server");
+    await until(() => c.disconnects.includes("io server disconnect"), 20_000, "the socket cut by the server");
     // The cut socket's slots are free again.
     await connect("dan", "10.3.0.1");
   });

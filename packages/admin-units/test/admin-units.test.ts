@@ -276,7 +276,9 @@ describe("searchUnits", () => {
     const t1 = performance.now();
     for (let i = 0; i < 20; i++) searchUnits("son", { edition: "2024" });
     const t2 = performance.now();
-    expect(t1 - t0).toBeLessThan(500); // ~µs per lookup
-    expect((t2 - t1) / 20).toBeLessThan(50); // ms per search over 10,794 units
+    // Bounds several times the idle machine's figures (~µs per lookup, a few ms per search): they catch a
+    // reload per call (hundreds of ms each), not a loaded CI machine.
+    expect(t1 - t0).toBeLessThan(2_000);
+    expect((t2 - t1) / 20).toBeLessThan(200); // ms per search over 10,794 units
   });
 });

@@ -77,7 +77,7 @@ describe.skipIf(!url)("outbox on PostgreSQL", () => {
     let woke = 0;
     n.subscribe(() => (woke += 1));
     await writeOne(9999);
-    await until(() => woke > 0, 5000, "notification");
+    await until(() => woke > 0, 20_000, "notification");
     await n.close();
     await listener.end();
   });
@@ -87,7 +87,7 @@ describe.skipIf(!url)("outbox on PostgreSQL", () => {
     let woke = 0;
     n.subscribe(() => (woke += 1));
     await writeOne(9998);
-    await until(() => woke > 0, 5000, "notification");
+    await until(() => woke > 0, 20_000, "notification");
     await n.close();
   });
 });

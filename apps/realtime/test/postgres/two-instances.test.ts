@@ -143,9 +143,9 @@ describe.skipIf(!available.ok)(`two gateway instances on PostgreSQL${available.o
       const first = await emit([ev("/01/")]);
       await c.waitForEvents(1);
       c.socket.io.engine.close();
-      await until(() => !c.socket.connected, 2000, "drop");
+      await until(() => !c.socket.connected, 15_000, "drop");
       const missed = await emit([ev("/01/"), ev("/02/"), ev("/01/01-001/")]);
-      await c.waitForSessions(2, 5000);
+      await c.waitForSessions(2, 20_000);
       await c.waitForEvents(3);
       await new Promise((r) => setTimeout(r, 200));
       expect(c.sessions[1]!.recovered).toBe(true);

@@ -40,7 +40,7 @@ describe("ServiceConsumer", () => {
     const events = [env("1"), env("2"), env("2"), env("3"), env("1"), env("4")];
     const c = new ServiceConsumer({ service: "probe", source: listSource(events, calls), checkpoints, leases: new LocalLeases(), publish: (_s, e) => pushed.push(e.id), retryMinMs: 10 });
     c.start();
-    await until(() => calls.length >= 2, 3000, "a second stream attempt");
+    await until(() => calls.length >= 2, 15_000, "a second stream attempt");
     await c.stop();
     expect(pushed).toEqual(["1", "2", "3", "4"]);
     expect(calls[0]).toBeNull();
@@ -57,7 +57,7 @@ describe("ServiceConsumer", () => {
     const events = [env("9"), { id: "11", type: "probe.x", orgPath: "not-a-path" }, env("12", "/02/")];
     const c = new ServiceConsumer({ service: "probe", source: listSource(events, calls), checkpoints, leases: new LocalLeases(), publish: (_s, e) => pushed.push(e.id), retryMinMs: 10 });
     c.start();
-    await until(() => pushed.length === 1, 3000, "event 12");
+    await until(() => pushed.length === 1, 15_000, "event 12");
     await c.stop();
     expect(calls[0]).toBe("10");
     expect(pushed).toEqual(["12"]);
