@@ -1,6 +1,7 @@
 // The service's database: packages/events' openServiceDatabase (PostgreSQL when a URL is given, else the
 // embedded PGlite in `.data/restructuring/`; migrations applied on open; the notifier that wakes event streams).
 import { migrationsDirOf, openServiceDatabase, type LocalNotifier, type ServiceDatabase, type ServiceDatabaseOptions } from "@orgboard/events";
+import { TRANSACTION_OPTIONS } from "@orgboard/db";
 import { PrismaClient } from "./generated/prisma/client.js";
 
 export type RestructuringNotifier = LocalNotifier;
@@ -14,8 +15,7 @@ export function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> 
   return openServiceDatabase(
     "restructuring",
     migrationsDir(),
-    // On a loaded machine Prisma's 5 s default would abort a transaction half-way (a 500 to the caller).
-    (adapter) => new PrismaClient({ adapter, transactionOptions: { timeout: 60_000, maxWait: 15_000 } }),
+    (adapter) => new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }),
     opts,
   );
 }

@@ -14,6 +14,13 @@ import { acquirePGlite, pgliteParsers, pgliteSession } from "./pglite.js";
 import { assertServiceName, defaultDataDir, isMemoryDataDir } from "./paths.js";
 
 /** What openDatabase needs from a generated PrismaClient (the db package never imports one). */
+/**
+ * Every service's Prisma Client takes these (\`new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS })\`).
+ * On a loaded machine Prisma's defaults (2 s to get a connection, 5 s to finish) would abort a transaction
+ * half-way, a 500 to the caller; a write here is bounded by its own work, not by a guess.
+ */
+export const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 15_000 } as const;
+
 export interface PrismaClientLike {
   $disconnect(): Promise<void>;
 }

@@ -6,6 +6,7 @@ export {
   type OpenDatabaseOptions,
   type PrismaClientLike,
   type QueryResult,
+  TRANSACTION_OPTIONS,
 } from "./database.js";
 export { backupPGliteDataDir, type EmbeddedBackup } from "./backup.js";
 export { type CopyOptions, type CopyRow, type CopyRows } from "./copy.js";

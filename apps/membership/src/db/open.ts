@@ -14,6 +14,7 @@ import {
   type Database as SharedDatabase,
   type DbLogger,
   type OpenDatabaseOptions,
+  TRANSACTION_OPTIONS,
 } from "@orgboard/db";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { sqlFromPglite, sqlFromPgPool, type Database } from "./sql.js";
@@ -62,7 +63,7 @@ export class DatabaseBusyError extends Error {
   override name = "DatabaseBusyError";
 }
 
-export const createMembershipClient: OpenDatabaseOptions<PrismaClient>["createClient"] = (adapter) => new PrismaClient({ adapter });
+export const createMembershipClient: OpenDatabaseOptions<PrismaClient>["createClient"] = (adapter) => new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
 
 /** Wraps an opened @orgboard/db Database in the membership `Sql` surface; closing it closes `shared`. */
 export function membershipDatabaseOf(shared: SharedDatabase<PrismaClient>): MembershipDatabase {
