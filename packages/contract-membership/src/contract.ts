@@ -44,11 +44,11 @@ import { completeTransferInputSchema, completeTransferOutputSchema } from "./tra
 import { listTransfersInputSchema, listTransfersOutputSchema } from "./transfers/list-transfers.js";
 import { requestTransferInputSchema, requestTransferOutputSchema } from "./transfers/request-transfer.js";
 import { returnTransferInputSchema, returnTransferOutputSchema } from "./transfers/return-transfer.js";
-import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema, createOrgsInputSchema, markInputSchema, reopenOrgsInputSchema, reparentInputSchema, reparentOutputSchema, restructuringTreeInputSchema, restructuringTreeOutputSchema, stepResultSchema } from "./restructuring/steps.js";
+import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema, createOrgsInputSchema, createOrgsOutputSchema, markInputSchema, reopenOrgsInputSchema, restoreOrgsInputSchema, reparentInputSchema, reparentOutputSchema, restructuringTreeInputSchema, restructuringTreeOutputSchema, stepResultSchema } from "./restructuring/steps.js";
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.8",
+  version: "2.9",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),
@@ -130,10 +130,12 @@ export const membershipContract = defineContract({
     restructuring: {
       tree: query(restructuringTreeInputSchema, restructuringTreeOutputSchema),
       mark: mutation(markInputSchema, stepResultSchema),
-      createOrgs: mutation(createOrgsInputSchema, stepResultSchema),
+      createOrgs: mutation(createOrgsInputSchema, createOrgsOutputSchema),
       reparent: mutation(reparentInputSchema, reparentOutputSchema),
       closeOrgs: mutation(closeOrgsInputSchema, stepResultSchema),
       reopenOrgs: mutation(reopenOrgsInputSchema, stepResultSchema),
+      /** A rollback's compensation of createOrgs' renames (2.9). */
+      restoreOrgs: mutation(restoreOrgsInputSchema, stepResultSchema),
       conservation: query(conservationInputSchema, conservationOutputSchema),
     },
   },

@@ -30,7 +30,7 @@ export const membershipEventSchemas = {
   "membership.organization.closed": z.object({ orgId: id, closedOn: date }),
   /**
    * A restructuring step changed organizations (2.6): orgPath = the new province's committee (or "/");
-   * `step` is mark | createOrgs | reparent | closeOrgs | reopenOrgs; `records` per kind of row changed. One event per step,
+   * `step` is mark | createOrgs | reparent | closeOrgs | reopenOrgs | restoreOrgs (2.9); `records` per kind of row changed. One event per step,
    * not one per organization (a province moves thousands at once); the old paths stay in audit and events.
    */
   "membership.organizations.restructured": z.object({ idempotencyKey: z.string(), step: z.string(), effectiveOn: date, records: z.record(z.string(), z.number().int()) }),

@@ -30,6 +30,7 @@ describe("membership contract", () => {
       "restructuring.reparent": "mutation",
       "restructuring.closeOrgs": "mutation",
       "restructuring.reopenOrgs": "mutation",
+      "restructuring.restoreOrgs": "mutation",
       "admissions.overdue": "query",
       "admissions.recognize": "mutation",
       "admissions.registerCandidate": "mutation",

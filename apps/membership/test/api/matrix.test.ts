@@ -116,6 +116,7 @@ const PROBES: Record<string, Probe> = {
   "restructuring.reparent": (c) => c.membership.restructuring.reparent.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", moves: [] }),
   "restructuring.closeOrgs": (c) => c.membership.restructuring.closeOrgs.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", close: [] }),
   "restructuring.reopenOrgs": (c) => c.membership.restructuring.reopenOrgs.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", codes: [] }),
+  "restructuring.restoreOrgs": (c) => c.membership.restructuring.restoreOrgs.mutate({ idempotencyKey: `matrix-${uniq()}`, effectiveOn: "2025-07-01", restore: [] }),
 };
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string };

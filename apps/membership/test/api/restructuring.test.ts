@@ -139,6 +139,29 @@ describe("membership.restructuring: a province moved under a new committee", () 
     expect((await saga().reopenOrgs.mutate({ idempotencyKey: "plan-1:08:closeOrgs:undo", effectiveOn: EFFECTIVE, codes: ["02"] })).replayed).toBe(true);
   });
 
+  it("createOrgs answers what it renamed; restoreOrgs puts it back (a rollback's compensation), a 2024 unit included", async () => {
+    const renamed = await saga().createOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs", effectiveOn: EFFECTIVE, create: [], update: [{ code: "01", name: "Đảng bộ Thành phố Hà Nội (2025)", adminUnitCode: "01" }] });
+    expect(renamed.former).toEqual([{ code: "01", name: "Đảng bộ Thành phố Hà Nội", adminUnitCode: "01", adminUnitEdition: "2024" }]);
+    const orgOne = async () => (await h.db.query<{ name: string; admin_unit_edition: string }>(`SELECT name, admin_unit_edition FROM party_organization WHERE code = '01'`)).rows[0];
+    expect(await orgOne()).toEqual({ name: "Đảng bộ Thành phố Hà Nội (2025)", admin_unit_edition: "2025" });
+    // A replay answers the same former values (not the renamed ones it would read now).
+    expect((await saga().createOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs", effectiveOn: EFFECTIVE, create: [], update: [{ code: "01", name: "Đảng bộ Thành phố Hà Nội (2025)", adminUnitCode: "01" }] })).former).toEqual(renamed.former);
+
+    const bad = await failure(saga().restoreOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs:undo:bad", effectiveOn: EFFECTIVE, restore: [{ code: "01", name: "X", adminUnitCode: "99", adminUnitEdition: "2025" }] }));
+    expect([bad.code, bad.message]).toEqual(["BAD_REQUEST", expect.stringMatching(/restore\.0\.adminUnitCode: không có đơn vị 99 trong danh mục 2025/)]);
+    const unpaired = await failure(saga().restoreOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs:undo:bad2", effectiveOn: EFFECTIVE, restore: [{ code: "01", name: "X", adminUnitCode: "01", adminUnitEdition: null }] }));
+    expect(unpaired.code).toBe("BAD_REQUEST");
+    const unknown = await failure(saga().restoreOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs:undo:bad3", effectiveOn: EFFECTIVE, restore: [{ code: "99-NONE", name: "X", adminUnitCode: null, adminUnitEdition: null }] }));
+    expect([unknown.code, unknown.message]).toEqual(["NOT_FOUND", expect.stringMatching(/restore\.0\.code: không có tổ chức đang hoạt động mã này/)]);
+    expect(await orgOne()).toEqual({ name: "Đảng bộ Thành phố Hà Nội (2025)", admin_unit_edition: "2025" });
+
+    const restored = await saga().restoreOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs:undo", effectiveOn: EFFECTIVE, restore: renamed.former! });
+    expect(restored).toEqual({ idempotencyKey: "plan-1:01:createOrgs:undo", records: { organizationsRestored: 1 }, replayed: false });
+    expect(await orgOne()).toEqual({ name: "Đảng bộ Thành phố Hà Nội", admin_unit_edition: "2024" });
+    expect((await saga().restoreOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs:undo", effectiveOn: EFFECTIVE, restore: renamed.former! })).replayed).toBe(true);
+    expect((await failure(service("personnel").membership.restructuring.restoreOrgs.mutate({ idempotencyKey: "plan-1:01:createOrgs:undo:p", effectiveOn: EFFECTIVE, restore: [] }))).code).toBe("FORBIDDEN");
+  });
+
   it("counts for conservation: members per subtree, none on a closed or non-cell organization", async () => {
     expect(await saga().conservation.query({ orgCodes: ["08-2025", "01", "nope"] })).toEqual({
       subtrees: [

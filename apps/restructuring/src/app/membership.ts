@@ -32,6 +32,7 @@ export function membershipLink(opts: { url: string; getToken: () => Promise<stri
       reparent: (input) => r.reparent.mutate(input),
       closeOrgs: (input) => r.closeOrgs.mutate(input),
       reopenOrgs: (input) => r.reopenOrgs.mutate(input),
+      restoreOrgs: (input) => r.restoreOrgs.mutate(input),
       conservation: (input) => r.conservation.query(input),
     },
   };

@@ -2,7 +2,7 @@
 // other service's scope-key rewrite (`rekeyStep`), then the conservation check, then the province unmarked.
 // A step calls one callee procedure with the step's idempotency key; the callee stores the key with its
 // change, so a repeated call (a resume after a crash between its commit and ours) answers the first result.
-import type { OrgKind } from "@orgboard/contract-membership";
+import type { FormerOrg, OrgKind } from "@orgboard/contract-membership";
 import type { OrgChange } from "../domain/index.js";
 
 export interface PathMove {
@@ -16,6 +16,8 @@ export interface StepAnswer {
   replayed: boolean;
   /** the reparent step's path moves, in order: what the other services' rekeys follow */
   moves?: (PathMove & { code: string })[];
+  /** the createOrgs step: the updated committees' name and unit before it (what a rollback restores) */
+  former?: FormerOrg[];
   /** the verify step: members found in the province's subtree */
   membersAfter?: number;
   /** the mark step: records per service under the province's paths (its sources' and its own) before any move */
@@ -56,10 +58,11 @@ export interface MembershipSteps {
     effectiveOn: string;
     create: { code: string; kind: OrgKind; name: string; parentCode: string | null; adminUnitCode: string }[];
     update: { code: string; name: string; adminUnitCode: string }[];
-  }): Promise<Result>;
+  }): Promise<Result & { former?: FormerOrg[] }>;
   reparent(input: { idempotencyKey: string; effectiveOn: string; moves: { code: string; toParentCode: string; kind?: OrgKind }[] }): Promise<Result & { moves: (PathMove & { code: string })[] }>;
   closeOrgs(input: { idempotencyKey: string; effectiveOn: string; close: { code: string; successorCode: string | null }[] }): Promise<Result>;
   reopenOrgs(input: { idempotencyKey: string; effectiveOn: string; codes: string[] }): Promise<Result>;
+  restoreOrgs(input: { idempotencyKey: string; effectiveOn: string; restore: FormerOrg[] }): Promise<Result>;
   conservation(input: { orgCodes: string[] }): Promise<{ subtrees: { code: string; path: string | null; members: number }[]; members: number; onClosed: number; onNonCell: number; districtCommittees: number }>;
 }
 
@@ -244,9 +247,15 @@ export function membershipSteps(m: MembershipSteps, clients: readonly Conservati
         update: ofKind(c.changes, "update").map((x) => ({ code: x.code, name: x.name, adminUnitCode: x.unitCode })),
       }),
     // The created committees are empty again once the moves are undone: closing them undoes the creation
-    // (codes are never reused, so they stay, closed). Renames of continuing committees are not undone here.
-    compensate: (c) =>
-      m.closeOrgs({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, close: ofKind(c.changes, "create").map((x) => ({ code: x.code, successorCode: null })) }),
+    // (codes are never reused, so they stay, closed). The continuing committees get back the name and unit the
+    // step answered they had (an answer stored before contract-membership 2.9 has none: they stay renamed).
+    async compensate(c, answer) {
+      const closed = await m.closeOrgs({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, close: ofKind(c.changes, "create").map((x) => ({ code: x.code, successorCode: null })) });
+      const former = answer.former ?? [];
+      if (former.length === 0) return closed;
+      const restored = await m.restoreOrgs({ idempotencyKey: c.idempotencyKey + UNDO + ":restore", effectiveOn: c.effectiveOn, restore: former });
+      return { records: { ...closed.records, ...restored.records }, replayed: closed.replayed && restored.replayed };
+    },
   };
   const reparent: SagaStep = {
     name: "membership.reparent",

@@ -122,7 +122,7 @@ function checkedMembership(steps: MembershipSteps): MembershipSteps {
       if (name !== "conservation") await checkpoint(`after membership.${name} (${(input as { idempotencyKey?: string }).idempotencyKey?.split(":").slice(1).join(":") ?? ""})`);
       return answer as never;
     };
-  return { mark: wrap("mark"), createOrgs: wrap("createOrgs"), reparent: wrap("reparent"), closeOrgs: wrap("closeOrgs"), reopenOrgs: wrap("reopenOrgs"), conservation: wrap("conservation") };
+  return { mark: wrap("mark"), createOrgs: wrap("createOrgs"), reparent: wrap("reparent"), closeOrgs: wrap("closeOrgs"), reopenOrgs: wrap("reopenOrgs"), restoreOrgs: wrap("restoreOrgs"), conservation: wrap("conservation") };
 }
 const checkedStep = (s: SagaStep): SagaStep => ({
   ...s,

@@ -73,6 +73,29 @@ export const createOrgsInputSchema = z
   })
   .strict();
 
+/** A continuing committee's name and unit as they were before a createOrgs step changed them (2.9). */
+export const formerOrgSchema = z
+  .object({
+    code: orgCodeSchema,
+    name: requiredText(300),
+    adminUnitCode: adminUnitCodeSchema.nullable(),
+    adminUnitEdition: z.enum(["2024", "2025"], { message: bi("phải là 2024 hoặc 2025", "must be 2024 or 2025") }).nullable(),
+  })
+  .strict();
+/**
+ * createOrgs also answers `former`: the updated committees' name and unit before the step, in the order of
+ * `update` (2.9; absent from answers stored before). A rollback hands them to restoreOrgs.
+ */
+export const createOrgsOutputSchema = stepResultSchema.extend({ former: z.array(formerOrgSchema).optional() });
+
+/**
+ * The rollback's compensation of createOrgs' updates (2.9, before the plan's effective date): puts back the
+ * name and unit createOrgs answered in `former` on open organizations. A unit must exist in the edition given.
+ */
+export const restoreOrgsInputSchema = z
+  .object({ ...stepBase, restore: z.array(formerOrgSchema).max(20_000) })
+  .strict();
+
 /** Organizations moved under another parent, with their whole subtree (paths rewritten; a new kind optionally). */
 export const reparentInputSchema = z
   .object({
@@ -123,5 +146,8 @@ export type ReparentInput = z.input<typeof reparentInputSchema>;
 export type ReparentOutput = z.output<typeof reparentOutputSchema>;
 export type CloseOrgsInput = z.input<typeof closeOrgsInputSchema>;
 export type ReopenOrgsInput = z.input<typeof reopenOrgsInputSchema>;
+export type CreateOrgsOutput = z.output<typeof createOrgsOutputSchema>;
+export type FormerOrg = z.output<typeof formerOrgSchema>;
+export type RestoreOrgsInput = z.input<typeof restoreOrgsInputSchema>;
 export type ConservationInput = z.input<typeof conservationInputSchema>;
 export type ConservationOutput = z.output<typeof conservationOutputSchema>;

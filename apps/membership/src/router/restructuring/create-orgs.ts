@@ -1,4 +1,4 @@
-import { membershipContract } from "@orgboard/contract-membership";
+import { membershipContract, type FormerOrg } from "@orgboard/contract-membership";
 import { toDbDate } from "@orgboard/db";
 import { bilingual } from "@orgboard/server-kit";
 import { adminUnitOf } from "../../domain/admin-unit.js";
@@ -37,16 +37,21 @@ export const createOrgsRoute = procedure("membership.restructuring.execute", { r
         });
         paths.push(path);
       }
+      // What each updated committee was (answered and stored with the key: a rollback restores it, restoreOrgs).
+      const former: FormerOrg[] = [];
       for (const [i, u] of input.update.entries()) {
         const unit = adminUnitOf(u.adminUnitCode, input.effectiveOn, `update.${i}.adminUnitCode`);
         if (!unit.ok) throw invalid(`update.${i}.adminUnitCode`, unit.violations[0]!.code, unit.violations[0]!.message);
-        const r = await tx.partyOrganization.updateMany({ where: { code: u.code, closedOn: null }, data: { name: u.name, adminUnitCode: u.adminUnitCode, adminUnitEdition: unit.value.edition } });
-        if (r.count !== 1) throw notFound(`update.${i}.code`, bilingual("không có tổ chức đang hoạt động mã này", "no open organization with this code"));
+        const org = await tx.partyOrganization.findFirst({ where: { code: u.code, closedOn: null }, select: { name: true, adminUnitCode: true, adminUnitEdition: true } });
+        if (!org) throw notFound(`update.${i}.code`, bilingual("không có tổ chức đang hoạt động mã này", "no open organization with this code"));
+        former.push({ code: u.code, name: org.name, adminUnitCode: org.adminUnitCode, adminUnitEdition: org.adminUnitEdition as FormerOrg["adminUnitEdition"] });
+        await tx.partyOrganization.updateMany({ where: { code: u.code, closedOn: null }, data: { name: u.name, adminUnitCode: u.adminUnitCode, adminUnitEdition: unit.value.edition } });
       }
       return {
         records: { organizationsCreated: input.create.length, organizationsUpdated: input.update.length },
+        extra: { former },
         orgPath: commonPath(paths),
-        audit: { created: input.create.map((o, i) => ({ ...o, path: paths[i] })), updated: input.update },
+        audit: { created: input.create.map((o, i) => ({ ...o, path: paths[i] })), updated: input.update.map((u, i) => ({ ...u, before: former[i] })) },
       };
     }),
   );

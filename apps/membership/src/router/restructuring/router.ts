@@ -7,6 +7,7 @@ import { createOrgsRoute } from "./create-orgs.js";
 import { markRoute } from "./mark.js";
 import { reopenOrgsRoute } from "./reopen-orgs.js";
 import { reparentRoute } from "./reparent.js";
+import { restoreOrgsRoute } from "./restore-orgs.js";
 import { restructuringTreeRoute } from "./tree.js";
 
 export const restructuringRouter = router({
@@ -16,5 +17,6 @@ export const restructuringRouter = router({
   reparent: reparentRoute,
   closeOrgs: closeOrgsRoute,
   reopenOrgs: reopenOrgsRoute,
+  restoreOrgs: restoreOrgsRoute,
   conservation: conservationRoute,
 });

@@ -10,7 +10,7 @@ import { conflict } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import type { Tx } from "../records.js";
 
-export type StepName = "mark" | "createOrgs" | "reparent" | "closeOrgs" | "reopenOrgs";
+export type StepName = "mark" | "createOrgs" | "reparent" | "closeOrgs" | "reopenOrgs" | "restoreOrgs";
 
 /** Every step acts on the whole country: restructuring's service account holds `/`. */
 export const WHOLE_COUNTRY = () => ({ orgPath: "/" });
