@@ -1,6 +1,8 @@
 // The membership service's configuration (docs/configuration.md): the shared server variables plus
 // MEMBERSHIP_*; checked at start, every problem named at once.
 import { auditAnchorConfigShape, baseServiceConfigSchema, bilingual, flag, httpUrl, loadConfig, nonEmpty, port, wholeNumber } from "@orgboard/server-kit";
+import { z } from "zod";
+import type { StepName } from "./router/restructuring/step.js";
 import { DEFAULT_EXPORT_MAX_ROWS, DEFAULT_IMPORT_MAX_BYTES } from "./server.js";
 
 /** A service's base URL (`<SERVICE>_URL`): no path beyond the base, no `/trpc` (the app appends it). */
@@ -10,6 +12,8 @@ const serviceBaseUrl = () =>
       error: bilingual("ghi URL gốc của dịch vụ, không có /trpc (membership tự thêm)", "give the service's base URL without /trpc (membership appends it)"),
     })
     .transform((u) => u.replace(/\/+$/, ""));
+
+const CRASH_STEPS = ["mark", "createOrgs", "reparent", "closeOrgs", "reopenOrgs", "restoreOrgs"] as const satisfies readonly StepName[];
 
 export const membershipConfigSchema = baseServiceConfigSchema
   .extend({
@@ -29,6 +33,8 @@ export const membershipConfigSchema = baseServiceConfigSchema
     MEMBERSHIP_DECISION_BATCH_SIZE: wholeNumber(1, 1000).default(200),
     /** Tests only: the process kills itself (SIGKILL) once this many of inspection's decisions are committed. */
     MEMBERSHIP_CRASH_AFTER_DECISIONS: wholeNumber(1, 1_000_000).optional(),
+    /** Tests only: the process kills itself (SIGKILL) inside this restructuring step's transaction, before its commit. */
+    MEMBERSHIP_CRASH_BEFORE_COMMIT: z.enum(CRASH_STEPS, { error: bilingual(`phải là một bước: ${CRASH_STEPS.join(", ")}`, `must be a step: ${CRASH_STEPS.join(", ")}`) }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.INSPECTION_URL && !c.OIDC_CLIENT_SECRET) {

@@ -23,6 +23,9 @@ import { createMembershipService } from "./server.js";
 const config = loadMembershipConfig();
 
 const logger = createLogger({ name: "membership", level: config.LOG_LEVEL });
+if (config.MEMBERSHIP_CRASH_BEFORE_COMMIT) {
+  logger.warn({ step: config.MEMBERSHIP_CRASH_BEFORE_COMMIT }, "MEMBERSHIP_CRASH_BEFORE_COMMIT: tiến trình sẽ tự dừng (kill -9) trong bước này / the process will kill itself (kill -9) inside this step");
+}
 const databaseUrl = config.DATABASE_URL || undefined;
 // @orgboard/db opens it (and locks an embedded data directory against a second process) and migrates.
 const db = await openMembershipDatabase({

@@ -54,11 +54,24 @@ export async function idempotentStep<R extends Record<string, unknown>>(
         after: { step, effectiveOn: input.effectiveOn, records: done.records, changes: done.audit },
         events: [membershipEvent("membership.organizations.restructured", done.orgPath, key, { idempotencyKey: key, step, effectiveOn: input.effectiveOn, records: done.records })],
       });
+      crashBeforeCommit(step);
       return { ...stored, replayed: false };
     },
     // A province moves thousands of rows in one step.
     { timeout: 600_000, maxWait: 60_000 },
   );
+}
+
+/**
+ * Tests only (MEMBERSHIP_CRASH_BEFORE_COMMIT=<step>, docs/configuration.md): the process kills itself (SIGKILL)
+ * with the step's changes, key, audit record and event written but not committed, so restructuring's process
+ * test (test/processes/membership-crash.test.ts) can show the step rolled back whole and applied once on resume.
+ * Read from the environment as packages/events' rekey does: the step has no other way to the process's config.
+ */
+function crashBeforeCommit(step: StepName): void {
+  if (process.env.MEMBERSHIP_CRASH_BEFORE_COMMIT !== step) return;
+  process.stderr.write(`membership: crash injected before the ${step} step's commit\n`);
+  process.kill(process.pid, "SIGKILL");
 }
 
 /** The one organization path where a step's changes happened: the common prefix of their paths ("/" at worst). */
