@@ -19,7 +19,7 @@ export interface RestructuringDeps {
   /** Personnel's real committee posts (surplus in the preview); absent: DEFAULT_POSTS. */
   posts?: PostsSource;
   /** The saga: its ordered steps (none until membership is connected), membership's procedures, the test crash hook. */
-  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; conservation: readonly ConservationClient[]; notChecked: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint; /** one runner per plan across instances (plan-lock.ts); absent: in this process only */ lockPlan?: PlanLocker; /** provinces run at once by runs.resume (RESTRUCTURING_PROVINCE_CONCURRENCY); absent: 1 */ concurrency?: number };
+  saga: { steps: readonly SagaStep[]; /** steps left out because their URL is unset (runs.get says so) */ notWired: readonly string[]; conservation: readonly ConservationClient[]; notChecked: readonly string[]; membership?: MembershipSteps; crashPoint?: CrashPoint; /** one runner per plan across instances (plan-lock.ts); absent: in this process only */ lockPlan?: PlanLocker; /** provinces run at once by runs.resume (RESTRUCTURING_PROVINCE_CONCURRENCY); absent: 1 */ concurrency?: number; /** the embedded database: one province at a time whatever is asked */ singleConnection?: boolean };
 }
 
 export type RestructuringContext = BaseContext & RestructuringDeps;

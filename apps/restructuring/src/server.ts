@@ -71,6 +71,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     // One runner per plan, across instances sharing the database.
     lockPlan: planLocker(opts.db.shared.native),
     concurrency: provinceConcurrency(opts.db, opts.provinceConcurrency),
+    singleConnection: opts.db.shared.native.kind === "pglite",
   };
   return createService({
     name: "restructuring",

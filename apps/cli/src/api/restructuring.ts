@@ -96,14 +96,17 @@ function isTransportError(e: unknown): boolean {
   return !(data && typeof data.code === "string");
 }
 
+/** `--concurrency <n>`: provinces at once for this call (runs.resume's `concurrency`; the service checks 1–16). */
+const CONCURRENCY = ["--concurrency <n>", "số tỉnh chạy cùng lúc: 1 trong giờ hành chính để nhường máy cho việc tra cứu / provinces at once: 1 in office hours leaves the machine to reads", (v: string) => Number(v)] as const;
+
 /**
  * Runs the provinces not done. One province named: one call. Otherwise one `runs.resume` for the whole plan,
- * so the service runs provinces side by side (RESTRUCTURING_PROVINCE_CONCURRENCY), followed through
+ * so the service runs provinces side by side (RESTRUCTURING_PROVINCE_CONCURRENCY, or `--concurrency`), followed through
  * `runs.get` every 2 s: a line per province as it finishes (its time counted from when it was first seen
  * running). A national run outlasts an HTTP answer's wait (Node's fetch gives up after 5 minutes) while the
  * service goes on: a dropped call is followed until no province is running.
  */
-async function runProvinces(api: ReturnType<typeof restructuringClient>, view: RunView, only: string | undefined, setExit: (code: number) => void, pollMs = 2_000): Promise<RunView> {
+async function runProvinces(api: ReturnType<typeof restructuringClient>, view: RunView, only: string | undefined, setExit: (code: number) => void, concurrency?: number, pollMs = 2_000): Promise<RunView> {
   const todo = view.provinces.filter((p) => p.status !== "done" && (only === undefined || p.provinceCode === only));
   const bar = progressBar("Sắp xếp / restructuring");
   const reported = new Set(view.provinces.filter((p) => p.status === "done").map((p) => p.provinceCode));
@@ -130,7 +133,7 @@ async function runProvinces(api: ReturnType<typeof restructuringClient>, view: R
   let failure: unknown = null;
   let unanswered = 0;
   void api.runs.resume
-    .mutate({ planId: view.planId, ...(only ? { provinceCode: only } : {}) })
+    .mutate({ planId: view.planId, ...(only ? { provinceCode: only } : {}), ...(concurrency !== undefined ? { concurrency } : {}) })
     .then(
       (v) => {
         last = v;
@@ -198,20 +201,20 @@ export function registerRestructureCommands(program: Command, setExit: (code: nu
     },
   );
 
-  common(plan.command("run <planId>").description("chạy đề án, các tỉnh song song theo cấu hình của dịch vụ / run the plan, provinces side by side as the service is configured").option("--province <code...>", "chỉ các tỉnh mới này / only these new provinces")).action(
-    async (planId: string, opts: Opts & { province?: string[] }) => {
+  common(plan.command("run <planId>").description("chạy đề án, các tỉnh song song theo cấu hình của dịch vụ / run the plan, provinces side by side as the service is configured").option("--province <code...>", "chỉ các tỉnh mới này / only these new provinces").option(...CONCURRENCY)).action(
+    async (planId: string, opts: Opts & { province?: string[]; concurrency?: number }) => {
       const api = clientFor(opts);
       const started = await api.runs.start.mutate({ planId, ...(opts.province ? { provinceCodes: opts.province } : {}) });
       err(`Bắt đầu / started: ${started.provinces.length} tỉnh / provinces`);
-      const v = await runProvinces(api, started, undefined, setExit);
+      const v = await runProvinces(api, started, undefined, setExit, opts.concurrency);
       out(opts.json ? JSON.stringify(v, null, 2) : formatRun(v));
     },
   );
 
-  common(plan.command("resume <planId>").description("chạy tiếp mọi bước chưa xong / run every step not done").option("--province <code>", "chỉ một tỉnh / one province only")).action(
-    async (planId: string, opts: Opts & { province?: string }) => {
+  common(plan.command("resume <planId>").description("chạy tiếp mọi bước chưa xong / run every step not done").option("--province <code>", "chỉ một tỉnh / one province only").option(...CONCURRENCY)).action(
+    async (planId: string, opts: Opts & { province?: string; concurrency?: number }) => {
       const api = clientFor(opts);
-      const v = await runProvinces(api, await api.runs.get.query({ planId }), opts.province, setExit);
+      const v = await runProvinces(api, await api.runs.get.query({ planId }), opts.province, setExit, opts.concurrency);
       out(opts.json ? JSON.stringify(v, null, 2) : formatRun(v));
     },
   );

@@ -113,3 +113,12 @@ export class ProvinceScheduler {
     return this.#deps.get(provinceCode) ?? [];
   }
 }
+
+/**
+ * What one runs.resume runs at once: the caller's `concurrency` (contract-restructuring 1.4) over the service's
+ * default (absent: 1), never more than one on a single-connection database (the embedded PGlite: a second
+ * province's transactions would only queue behind the first's).
+ */
+export function provincesAtOnce(service: { concurrency?: number; singleConnection?: boolean }, requested: number | undefined): number {
+  return service.singleConnection ? 1 : (requested ?? service.concurrency ?? 1);
+}

@@ -56,7 +56,8 @@ beforeAll(async () => {
       return steps.closeOrgs(input);
     },
   };
-  r = await startInProcess(m, { membership, provinceConcurrency: 2 });
+  // One at a time by default (office hours); the resume below asks for two (contract 1.4's `concurrency`).
+  r = await startInProcess(m, { membership, provinceConcurrency: 1 });
   concurrent = r.db.shared.native.kind !== "pglite";
   const count = async (like: string[]) => (await m.q<{ n: number }>(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE ANY($1::text[])`, [like]))[0]!.n;
   membersOf = { "08": await count(["/02/%", "/08/%"]), "12": await count(["/12/%"]) };
@@ -90,6 +91,11 @@ describe("runs: who may, bad input", () => {
     expect(f.fieldErrors.map((e) => e.path).sort()).toEqual(["planId", "provinceCodes.0"]);
     const g = await failure(r.client(CENTRAL).restructuring.runs.resume.mutate({ planId, provinceCode: "xx" }));
     expect(g.fieldErrors.map((e) => e.path)).toEqual(["provinceCode"]);
+    for (const concurrency of [0, 1.5, 17]) {
+      const h = await failure(r.client(CENTRAL).restructuring.runs.resume.mutate({ planId, concurrency }));
+      expect([h.code, h.fieldErrors.map((e) => e.path)], String(concurrency)).toEqual(["BAD_REQUEST", ["concurrency"]]);
+      expect(h.fieldErrors[0]!.message).toMatch(/^(phải là số nguyên|ít nhất 1|tối đa 16)/);
+    }
   });
 
   it("resume before start: CONFLICT naming the plan", async () => {
@@ -126,13 +132,15 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     expect((await failure(r.client(CENTRAL).restructuring.runs.start.mutate({ planId }))).code).toBe("CONFLICT");
   });
 
-  it("resume runs the two independent provinces at once (PostgreSQL); one failing lets the other finish and starts nothing new", async () => {
+  it("resume runs the two independent provinces at once when asked (PostgreSQL); one failing lets the other finish and starts nothing new", async () => {
     // The first province in the stored order fails in its closeOrgs; the second is the other one.
     const stored = await r.db.prisma.runProvince.findMany({ where: { planId }, orderBy: { position: "asc" } });
     const [first, second] = stored.map((p) => p.provinceCode) as [string, string];
     Object.assign(inject, { first, failing: first, other: second });
     const started = Date.now();
-    const view = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId });
+    // Two at once asked of a service whose default is one: ignored on PGlite (one connection), else the injected
+    // waits above would never end.
+    const view = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId, concurrency: 2 });
     console.log(`resume with ${concurrent ? 2 : 1} at once, ${first} failing: ${Date.now() - started} ms`);
     // runs.resume answers the run view as before: the plan still running, the failed province named.
     expect(view.status).toBe("running");

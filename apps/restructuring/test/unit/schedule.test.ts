@@ -1,6 +1,6 @@
 // The runner's scheduler (src/domain/schedule.ts): which provinces may run at once. Pure.
 import { describe, expect, it } from "vitest";
-import { compilePlan, deriveOrgChanges, officialPlan2025, orgCodesOfProvince, provinceDependencies, provinceWork, ProvinceScheduler, type ProvinceToRun } from "../../src/domain/index.js";
+import { compilePlan, deriveOrgChanges, officialPlan2025, orgCodesOfProvince, provinceDependencies, provincesAtOnce, provinceWork, ProvinceScheduler, type ProvinceToRun } from "../../src/domain/index.js";
 import { crossPlan, tree2024 } from "./fixtures.js";
 
 const p = (provinceCode: string, position: number, orgCodes: string[], done = false): ProvinceToRun => ({ provinceCode, position, done, orgCodes });
@@ -116,5 +116,17 @@ describe("dependencies over the official plan on the national 2024 tree", () => 
     const independent = work.filter((w) => (deps.get(w.provinceCode) ?? []).length === 0).length;
     console.log(`national plan: ${work.length} provinces, ${independent} with no dependency, ${[...deps.values()].reduce((n, x) => n + x.length, 0)} dependency edges`);
     expect(independent).toBeGreaterThan(1);
+  });
+});
+
+describe("provincesAtOnce: the read-priority knob (runs.resume's concurrency, contract 1.4)", () => {
+  it("the caller's value over the service's default; the default alone when absent; 1 when neither is set", () => {
+    expect(provincesAtOnce({ concurrency: 2, singleConnection: false }, 1)).toBe(1); // office hours
+    expect(provincesAtOnce({ concurrency: 1, singleConnection: false }, 2)).toBe(2); // night
+    expect(provincesAtOnce({ concurrency: 2, singleConnection: false }, undefined)).toBe(2);
+    expect(provincesAtOnce({}, undefined)).toBe(1);
+  });
+  it("one at a time on a single-connection (embedded) database, whatever is asked", () => {
+    expect(provincesAtOnce({ concurrency: 1, singleConnection: true }, 4)).toBe(1);
   });
 });

@@ -24,6 +24,16 @@ export const resumeRunInputSchema = z
     planId: planIdSchema,
     /** only this new province (the CLI runs them one by one to show progress) */
     provinceCode: provinceCodeSchema.optional(),
+    /**
+     * Provinces at once for this call (1.4; default the service's RESTRUCTURING_PROVINCE_CONCURRENCY; always 1 on
+     * the embedded database): 1 leaves a core to everyday reads (office hours), 2 halves a national run (night).
+     */
+    concurrency: z
+      .number({ message: bi("phải là số nguyên 1–16", "must be a whole number 1–16") })
+      .int({ message: bi("phải là số nguyên 1–16", "must be a whole number 1–16") })
+      .min(1, { message: bi("ít nhất 1 tỉnh một lúc", "at least 1 province at once") })
+      .max(16, { message: bi("tối đa 16 tỉnh một lúc", "at most 16 provinces at once") })
+      .optional(),
   })
   .strict();
 export const runInputSchema = z.object({ planId: planIdSchema }).strict();

@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import type { PlanLock, PlanLocker } from "../../app/plan-lock.js";
 import { runProvince } from "../../app/saga.js";
 import type { RestructuringContext } from "../../context.js";
-import { orgCodesOfProvince, ProvinceScheduler, type OrgChange } from "../../domain/index.js";
+import { orgCodesOfProvince, ProvinceScheduler, provincesAtOnce, type OrgChange } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 import { planInScope } from "../plans/scope.js";
 import { runView } from "./view.js";
@@ -28,13 +28,13 @@ const inProcessOnly: PlanLocker = (() => {
 })();
 
 /**
- * Runs the provinces not done, up to `ctx.saga.concurrency` at once (membership's reparent keeps one database
+ * Runs the provinces not done, up to `atOnce` at once (provincesAtOnce) (membership's reparent keeps one database
  * backend busy: a second province uses the second core). The scheduler (domain/schedule.ts) hands them out in
  * the stored order, a province only once the earlier ones sharing an organization with it are done; after the
  * first failure none starts, the running ones finish. An unexpected error is thrown once they all ended. A
  * lost plan lock (its connection dropped) fails each running province before its next step.
  */
-async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[], lock: PlanLock) {
+async function runProvinces(ctx: RestructuringContext & Caller, planId: string, provinces: readonly { provinceCode: string; position: number; status: string; orgCode: string; sourceOrgCodes: unknown }[], lock: PlanLock, atOnce: number) {
   // Done provinces hold nobody back (the scheduler counts them done): only the others' changes are read.
   const todo = provinces.filter((p) => p.status !== "done").map((p) => p.provinceCode);
   const changes = await ctx.db.orgChange.findMany({ where: { planId, provinceCode: { in: todo } }, select: { provinceCode: true, payload: true } });
@@ -51,7 +51,7 @@ async function runProvinces(ctx: RestructuringContext & Caller, planId: string, 
       done: p.status === "done",
       orgCodes: orgCodesOfProvince({ orgCode: p.orgCode, sourceOrgCodes: p.sourceOrgCodes as string[], changes: changesOf.get(p.provinceCode) ?? [] }),
     })),
-    ctx.saga.concurrency ?? 1,
+    atOnce,
   );
   const deps = { db: ctx.db, steps: ctx.saga.steps, now: ctx.now, stillHeld: () => !lock.lost, ...(ctx.saga.crashPoint ? { crashPoint: ctx.saga.crashPoint } : {}) };
   const running = new Map<string, Promise<void>>();
@@ -95,7 +95,7 @@ export const resumeRunRoute = procedure("restructuring.plans.manage")
       if (current.status !== "running") throw new TRPCError({ code: "CONFLICT", message: bilingual(`planId: đề án đang ở trạng thái ${current.status}, không có gì để chạy tiếp`, `planId: the plan is ${current.status}; there is nothing to resume`) });
       const provinces = await ctx.db.runProvince.findMany({ where: { planId: input.planId, ...(input.provinceCode ? { provinceCode: input.provinceCode } : {}) }, orderBy: { position: "asc" } });
       if (input.provinceCode && provinces.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: bilingual("provinceCode: tỉnh này không thuộc lần chạy", "provinceCode: this province is not part of the run") });
-      await runProvinces(ctx, input.planId, provinces, lock);
+      await runProvinces(ctx, input.planId, provinces, lock, provincesAtOnce(ctx.saga, input.concurrency));
       const left = await ctx.db.runProvince.count({ where: { planId: input.planId, status: { not: "done" } } });
       if (left === 0) {
         await ctx.db.$transaction(async (tx) => {
