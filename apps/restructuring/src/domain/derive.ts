@@ -202,7 +202,7 @@ export function deriveOrgChanges(plan: CompiledPlan, tree: readonly OrgNode[]): 
       newParent.set(child.code, { to });
     }
   }
-  // Renames of the plan (plans.update): an `update` of the organization, attached to the unit it stands for
+  // Renames of the plan (plans.update): a created committee's name, or an `update` of the organization, attached to the unit it stands for
   // after the run. Membership's update sets a unit code, so an organization without one (a cell) takes the
   // new unit whose committee it ends under (its commune): one step renames it, no new kind of change.
   const renames = Object.entries(plan.plan.renames ?? {});
@@ -210,7 +210,14 @@ export function deriveOrgChanges(plan: CompiledPlan, tree: readonly OrgNode[]): 
     const unitOfOrg = new Map([...orgOfNewUnit].map(([unit, org]) => [org, unit]));
     const parentAfter = (code: string) => newParent.get(code)?.to ?? byCode.get(code)?.parentCode ?? null;
     const updated = new Map(changes.flatMap((c, i) => (c.kind === "update" ? [[c.code, i] as const] : [])));
+    const created = new Map(changes.flatMap((c, i) => (c.kind === "create" ? [[c.code, i] as const] : [])));
     for (const [code, name] of renames) {
+      // A committee the run creates (its code shown by the preview) is created with the new name.
+      const creating = created.get(code);
+      if (creating !== undefined) {
+        changes[creating] = { ...(changes[creating] as Extract<OrgChange, { kind: "create" }>), name };
+        continue;
+      }
       const org = byCode.get(code);
       if (!org || org.closed || closing.has(code)) continue;
       const at = updated.get(code);

@@ -33,6 +33,14 @@ describe("renames: what resolves the preview's duplicate names", () => {
     expect(after.changes.filter((c) => c.kind === "update" && c.code === closing.code)).toEqual([]);
   });
 
+  it("a rename of a committee the run creates sets the name it is created with", () => {
+    const made = before.changes.find((c): c is Extract<OrgChange, { kind: "create" }> => c.kind === "create")!;
+    const after = deriveOrgChanges(compilePlan({ ...plan, renames: { [made.code]: "Đảng bộ được đặt tên lại" } }), tree);
+    expect(after.changes.filter((c) => c.code === made.code && (c.kind === "create" || c.kind === "update")).map((c) => [c.kind, (c as { name: string }).name])).toEqual([["create", "Đảng bộ được đặt tên lại"]]);
+    expect(after.changes.length).toBe(before.changes.length);
+    expect(applyOrgChanges(tree, after.changes).find((o) => o.code === made.code)!.name).toBe("Đảng bộ được đặt tên lại");
+  });
+
   it("validatePlan names an empty rename and an assignment to a unit not in the plan", () => {
     const issues = validatePlan({ ...plan, renames: { "00688-01": " " }, assignments: { "00688-02": "99999" } });
     expect(issues.map((i) => i.field).sort()).toEqual(["assignments.00688-02", "renames.00688-01"]);
