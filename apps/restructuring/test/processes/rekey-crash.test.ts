@@ -9,16 +9,18 @@
 // 2. restructuring killed (-9) after inspection's rekey committed and before its own row; before personnel's
 //    call (pending row only); after conference's commit; after identity's move: restarted and resumed each
 //    time. Each callee applied its rekey once (the repeats answered the stored result), each record under the
-//    new path, the Hà Giang official's unit attribute moved once, nothing lost, verify ok.
+//    new path, the Hà Giang official's unit attribute moved once, nothing lost, verify ok. That official (the
+//    cell's secretary) signed in through VNeID before the run; a refresh afterwards names the new path only.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTokenVerifier } from "@orgboard/auth";
-import { discoverRealm, officialSession, serviceSession } from "@orgboard/auth/official-session";
+import { discoverRealm, loginThroughVneid, officialSession, serviceSession, type RealmEndpoints, type TokenSet } from "@orgboard/auth/official-session";
 import { createConferenceService, openDatabase as openConferenceDatabase } from "@orgboard/conference";
 import type { ConferenceContract } from "@orgboard/contract-conference";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
+import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
@@ -48,6 +50,11 @@ let session: (username: "tw.bantochuc" | "hn.kiemtra" | "hn.nhansu" | "hoinghi.v
 let cell = { code: "", path: "" };
 let seededMembers = 0;
 let personnelUrl = "";
+let membershipUrl = "";
+let realmEndpoints: RealmEndpoints;
+/** The Hà Giang cell's secretary (a VNeID citizen of the simulator): signed in before the run, refreshed after. */
+const SECRETARY_ID = "002178002025";
+let secretary: TokenSet;
 let conferenceUrl = "";
 
 const NATIONAL_IDS = { "tw.bantochuc": "001068004521", "hn.kiemtra": "001072006705", "hn.nhansu": "001180002244", "hoinghi.vanhanh": "001085009132" } as const;
@@ -74,6 +81,12 @@ async function inspectionSql<T>(q: string): Promise<T[]> {
 
 const api = () => createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRouter>({ restructuring: `${restructuring.url}/trpc` }, session("tw.bantochuc"))] }).restructuring;
 
+/** The claims of an access token (the test reads what the identity provider put in it). */
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as { org_paths?: string[] };
+/** Membership's members as the holder of this access token sees them. */
+const membersSeenWith = async (token: string) =>
+  (await createTRPCClient<MembershipContractRouter>({ links: [createServiceLinks<MembershipContractRouter>({ membership: `${membershipUrl}/trpc` }, () => Promise.resolve(token))] }).membership.members.list.query({ limit: 200 })).items;
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "orgboard-rekey-crash-"));
   // Membership first (its verifier fetches the keys on first use), seeded; the Hà Giang cell whose records follow.
@@ -85,7 +98,7 @@ beforeAll(async () => {
   membershipSql = async (q, params = []) => (await mdb.db.query(q, params)).rows as never;
   // Every organization of Hà Giang moves (its committee closes into the new province's): its first grassroots cell.
   cell = (await membershipSql<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' ORDER BY code LIMIT 1`))[0]!;
-  const membershipUrl = await up(createMembershipService({ db: mdb.db, verifier: verifier("membership"), today: () => "2026-11-20", logger: silent("membership"), closeDatabase: false, rateLimits: false }), async () => {
+  membershipUrl = await up(createMembershipService({ db: mdb.db, verifier: verifier("membership"), today: () => "2026-11-20", logger: silent("membership"), closeDatabase: false, rateLimits: false }), async () => {
     await mdb.db.close();
     await mdb.drop();
   });
@@ -94,12 +107,24 @@ beforeAll(async () => {
   // plus the Hà Giang cell's secretary (an official whose org_paths name the cell: identity's step moves it).
   const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: { username: string; attributes?: Record<string, string[]> }[] };
   for (const u of realm.users) if (u.username === "hn.kiemtra" || u.username === "hn.nhansu") u.attributes = { ...u.attributes, org_paths: ["/"] };
-  realm.users.push({ id: "6f1b2c10-0201-4c1e-9a01-00000000c001", username: "hg.chibo", enabled: true, firstName: "Văn Tùng", lastName: "Bùi", attributes: { full_name: ["Bùi Văn Tùng"], org_paths: [cell.path] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] } as never);
+  realm.users.push({
+    id: "6f1b2c10-0201-4c1e-9a01-00000000c001",
+    username: "hg.chibo",
+    enabled: true,
+    firstName: "Văn Sùng",
+    lastName: "Hoàng",
+    attributes: { full_name: ["Hoàng Văn Sùng"], national_id: [SECRETARY_ID], org_paths: [cell.path] },
+    realmRoles: ["provincial_board"],
+    federatedIdentities: [{ identityProvider: "vneid", userId: SECRETARY_ID, userName: SECRETARY_ID }],
+    requiredActions: [],
+    credentials: [],
+  } as never);
   writeFileSync(path.join(dir, "realm.json"), JSON.stringify(realm));
   identity = await startIdentity({ port: identityPort, realmFile: path.join(dir, "realm.json"), dataDir: path.join(dir, "identity"), env: { ...process.env, NODE_ENV: "development" } });
   cleanups.push(() => identity.close());
   expect(identity.realmUrl).toBe(realmUrl);
   const endpoints = await discoverRealm(identity.url);
+  realmEndpoints = endpoints;
   const sessions = new Map<string, () => Promise<string>>();
   session = (username) => {
     if (!sessions.has(username)) sessions.set(username, officialSession(endpoints, NATIONAL_IDS[username]));
@@ -179,6 +204,13 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
       })
     ).id;
 
+    // The cell's secretary signs in (VNeID) before the run: the token names the cell; it reads the cell's members.
+    secretary = await loginThroughVneid(realmEndpoints, SECRETARY_ID);
+    expect(claimsOf(secretary.accessToken).org_paths).toEqual([cell.path]);
+    const seenBefore = await membersSeenWith(secretary.accessToken);
+    expect(seenBefore.length).toBeGreaterThan(0);
+    expect(seenBefore.every((x) => x.orgPath === cell.path)).toBe(true);
+
     // Restructuring will die after inspection's next (successful) rekey, in the resume after this one.
     await restructuring.start({ RESTRUCTURING_CRASH_AFTER: "inspection.rekey:called" });
     planId = (await api().plans.loadOfficial.mutate({})).id;
@@ -254,6 +286,22 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
     const state = JSON.parse(readFileSync(path.join(dir, "identity", "unit-moves.json"), "utf8")) as { applied: { idempotencyKey: string; users: { username: string; before: string[]; after: string[] }[] }[] };
     expect(state.applied.map((a) => a.idempotencyKey)).toEqual([key("identity.unitMoves")]);
     expect(state.applied[0]!.users).toEqual([expect.objectContaining({ username: "hg.chibo", before: [cell.path], after: [newPath] })]);
+    // The secretary's session refreshed after the move (a real refresh_token grant, as the dashboard does): the
+    // new token names the new path and reads the same members there; the token from before the move, still
+    // valid, names a path no organization has now and reads nothing (never both, never a unit not theirs).
+    const refreshed = await fetch(realmEndpoints.token, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: secretary.refreshToken! }) });
+    expect(refreshed.status).toBe(200);
+    const fresh = ((await refreshed.json()) as { access_token: string }).access_token;
+    expect(claimsOf(fresh).org_paths).toEqual([newPath]);
+    const seenAfter = await membersSeenWith(fresh);
+    expect(seenAfter.length).toBeGreaterThan(0);
+    expect(seenAfter.every((x) => x.orgPath === newPath)).toBe(true);
+    // (Expired by now on a slow machine: refused, which also shows nothing.)
+    const stale = await membersSeenWith(secretary.accessToken).catch((e: unknown) => {
+      if ((e as { data?: { code?: string } }).data?.code === "UNAUTHORIZED") return [];
+      throw e;
+    });
+    expect(stale).toEqual([]);
     // Membership: each of its steps once; no member lost; the check passes.
     const applied = await membershipSql<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step ORDER BY applied_at`);
     expect(applied.map((a) => a.idempotency_key.slice(planId.length + 1))).toEqual(["08:membership.mark", "08:membership.createOrgs", "08:membership.reparent", "08:membership.closeOrgs", "08:membership.unmark"]);
