@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract } from "../src/index.js";
+import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract, resumeRunInputSchema } from "../src/index.js";
 
 describe("the restructuring contract", () => {
-  it("is exported as `contract` too, version 1.3", () => {
+  it("is exported as `contract` too, version 1.4", () => {
     expect(contract).toBe(restructuringContract);
-    expect(restructuringContract.version).toBe("1.3");
+    expect(restructuringContract.version).toBe("1.4");
   });
 
   it("names the field of bad input, Vietnamese first", () => {
@@ -24,5 +24,17 @@ describe("1.3: runs.list and the stream", () => {
     expect(listRunsInputSchema.safeParse({}).success).toBe(true);
     expect(restructuringStreamReaders.scoped).toBe(true);
     expect(Object.keys(restructuringContract.procedures.events)).toEqual(["stream"]);
+  });
+});
+
+describe("1.4: provinces at once per resume", () => {
+  it("concurrency is optional, a whole number 1–16, named when bad, Vietnamese first", () => {
+    expect(resumeRunInputSchema.safeParse({ planId: "6f1b2c10-0001-4c1e-9a01-000000000001" }).success).toBe(true);
+    expect(resumeRunInputSchema.safeParse({ planId: "6f1b2c10-0001-4c1e-9a01-000000000001", concurrency: 1 }).success).toBe(true);
+    for (const concurrency of [0, 2.5, 17, "2"]) {
+      const bad = resumeRunInputSchema.safeParse({ planId: "6f1b2c10-0001-4c1e-9a01-000000000001", concurrency });
+      expect(bad.error?.issues.map((i) => i.path.join(".")), String(concurrency)).toEqual(["concurrency"]);
+      expect(bad.error?.issues[0]?.message).toMatch(/^(phải là số nguyên|ít nhất 1|tối đa 16)/);
+    }
   });
 });
