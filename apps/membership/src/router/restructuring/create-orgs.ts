@@ -6,7 +6,7 @@ import type { OrgKind } from "../../domain/enums.js";
 import { canBeChildOf, childPath, pathDepth } from "../../domain/org-tree.js";
 import { conflict, invalid, notFound } from "../errors.js";
 import { procedure } from "../procedure.js";
-import { commonPath, idempotentStep, WHOLE_COUNTRY } from "./step.js";
+import { commonPath, idempotentStep, noOpenOrg, WHOLE_COUNTRY } from "./step.js";
 
 const c = membershipContract.procedures.restructuring.createOrgs;
 
@@ -42,10 +42,10 @@ export const createOrgsRoute = procedure("membership.restructuring.execute", { r
       for (const [i, u] of input.update.entries()) {
         const unit = adminUnitOf(u.adminUnitCode, input.effectiveOn, `update.${i}.adminUnitCode`);
         if (!unit.ok) throw invalid(`update.${i}.adminUnitCode`, unit.violations[0]!.code, unit.violations[0]!.message);
-        const org = await tx.partyOrganization.findFirst({ where: { code: u.code, closedOn: null }, select: { name: true, adminUnitCode: true, adminUnitEdition: true } });
-        if (!org) throw notFound(`update.${i}.code`, bilingual("không có tổ chức đang hoạt động mã này", "no open organization with this code"));
+        const org = await tx.partyOrganization.findFirst({ where: { code: u.code, closedOn: null }, select: { id: true, name: true, adminUnitCode: true, adminUnitEdition: true } });
+        if (!org) throw noOpenOrg(`update.${i}.code`);
         former.push({ code: u.code, name: org.name, adminUnitCode: org.adminUnitCode, adminUnitEdition: org.adminUnitEdition as FormerOrg["adminUnitEdition"] });
-        await tx.partyOrganization.updateMany({ where: { code: u.code, closedOn: null }, data: { name: u.name, adminUnitCode: u.adminUnitCode, adminUnitEdition: unit.value.edition } });
+        await tx.partyOrganization.update({ where: { id: org.id }, data: { name: u.name, adminUnitCode: u.adminUnitCode, adminUnitEdition: unit.value.edition } });
       }
       return {
         records: { organizationsCreated: input.create.length, organizationsUpdated: input.update.length },

@@ -1,9 +1,9 @@
 import { getUnit } from "@orgboard/admin-units";
 import { membershipContract } from "@orgboard/contract-membership";
 import { bilingual } from "@orgboard/server-kit";
-import { invalid, notFound } from "../errors.js";
+import { invalid } from "../errors.js";
 import { procedure } from "../procedure.js";
-import { commonPath, idempotentStep, WHOLE_COUNTRY } from "./step.js";
+import { commonPath, idempotentStep, noOpenOrg, WHOLE_COUNTRY } from "./step.js";
 
 const c = membershipContract.procedures.restructuring.restoreOrgs;
 
@@ -26,7 +26,7 @@ export const restoreOrgsRoute = procedure("membership.restructuring.execute", { 
           throw invalid(`restore.${i}.adminUnitCode`, "unknown_unit", bilingual(`không có đơn vị ${o.adminUnitCode} trong danh mục ${o.adminUnitEdition}`, `no unit ${o.adminUnitCode} in the ${o.adminUnitEdition} edition`));
         }
         const org = await tx.partyOrganization.findFirst({ where: { code: o.code, closedOn: null }, select: { id: true, path: true } });
-        if (!org) throw notFound(`restore.${i}.code`, bilingual("không có tổ chức đang hoạt động mã này", "no open organization with this code"));
+        if (!org) throw noOpenOrg(`restore.${i}.code`);
         await tx.partyOrganization.update({ where: { id: org.id }, data: { name: o.name, adminUnitCode: o.adminUnitCode, adminUnitEdition: o.adminUnitEdition } });
         paths.push(org.path);
       }

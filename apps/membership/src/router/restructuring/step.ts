@@ -6,7 +6,7 @@ import { recordCallerChange, type Caller } from "@orgboard/events";
 import { bilingual } from "@orgboard/server-kit";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { MembershipContext } from "../context.js";
-import { conflict } from "../errors.js";
+import { conflict, notFound } from "../errors.js";
 import { membershipEvent } from "../events.js";
 import type { Tx } from "../records.js";
 
@@ -73,6 +73,9 @@ function crashBeforeCommit(step: StepName): void {
   process.stderr.write(`membership: crash injected before the ${step} step's commit\n`);
   process.kill(process.pid, "SIGKILL");
 }
+
+/** NOT_FOUND on `field`: no open organization has this code (createOrgs' updates, restoreOrgs). */
+export const noOpenOrg = (field: string) => notFound(field, bilingual("không có tổ chức đang hoạt động mã này", "no open organization with this code"));
 
 /** The one organization path where a step's changes happened: the common prefix of their paths ("/" at worst). */
 export function commonPath(paths: readonly string[]): string {
