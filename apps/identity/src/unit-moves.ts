@@ -7,9 +7,21 @@
 // `builtInUnitMover` calls it, `createUnitMoveStore` is its server side) and Keycloak's admin REST API
 // (production, `keycloakUnitMover`). Restructuring's saga holds a `UnitAttributeMover` and does not know which.
 import { createHash } from "node:crypto";
-import { rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";
+import { z } from "zod";
+import { rekeyIdempotencyKeySchema, rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";
 
 export type UnitMoveRequest = RekeyInput;
+
+/**
+ * A rollback's request: put back every user that the move under `undoOf` changed, to the paths it found —
+ * per user, so two boards merged onto one path each go back to their own (moves alone cannot tell them apart).
+ */
+export const unitRestoreRequestSchema = z.object({
+  idempotencyKey: rekeyIdempotencyKeySchema,
+  /** The key of the move to undo. */
+  undoOf: rekeyIdempotencyKeySchema,
+});
+export type UnitRestoreRequest = z.output<typeof unitRestoreRequestSchema>;
 
 export interface UnitMoveResult {
   idempotencyKey: string;
@@ -20,6 +32,12 @@ export interface UnitMoveResult {
 
 export interface UnitAttributeMover {
   moveUnitAttributes(request: UnitMoveRequest): Promise<UnitMoveResult>;
+  /**
+   * Undoes the move `undoOf` user by user: a user it changed whose `org_paths` are still what it left gets the
+   * paths it found back; one changed since (a board reassigned them) is left as it is. Idempotent: a repeat
+   * restores nobody more (`replayed`).
+   */
+  restoreUnitAttributes(request: UnitRestoreRequest): Promise<UnitMoveResult>;
 }
 
 /** A refusal naming the field, as the services' BAD_REQUEST does (Vietnamese first). */
@@ -66,8 +84,19 @@ export function moveOrgPaths(paths: readonly string[], moves: readonly RekeyMove
   return [...new Set(paths.map((p) => movePath(p, moves)))];
 }
 
-export function unitMoveHash(request: UnitMoveRequest): string {
-  return createHash("sha256").update(JSON.stringify([request.effectiveOn, request.moves.map((m) => [m.fromPath, m.toPath])])).digest("hex");
+/** Validates a restore request as the moves' are (the fields named, Vietnamese first). */
+export function parseUnitRestoreRequest(input: unknown): UnitRestoreRequest {
+  const parsed = unitRestoreRequestSchema.safeParse(input);
+  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (parsed.data.undoOf === parsed.data.idempotencyKey) {
+    throw new UnitMoveInputError([{ path: "undoOf", message: "phải khác idempotencyKey / must differ from idempotencyKey" }]);
+  }
+  return parsed.data;
+}
+
+export function unitMoveHash(request: UnitMoveRequest | UnitRestoreRequest): string {
+  const body = "undoOf" in request ? ["restore", request.undoOf] : [request.effectiveOn, request.moves.map((m) => [m.fromPath, m.toPath])];
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -77,22 +106,30 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 /** Path of the built-in provider's endpoint, under the realm (`/realms/orgboard` + this). */
 export const UNIT_MOVES_PATH = "/orgboard/unit-moves";
 
-/** The built-in provider's endpoint, called with restructuring's service token. */
-export function builtInUnitMover(opts: { realmUrl: string; getToken: () => Promise<string> }): UnitAttributeMover {
+/** Path of the built-in provider's restore endpoint (a rollback's compensation), beside the moves'. */
+export const UNIT_RESTORES_PATH = `${UNIT_MOVES_PATH}/restore`;
+
+/**
+ * The built-in provider's endpoints, called with restructuring's service token: `movesUrl` is
+ * `<realm URL>/orgboard/unit-moves` (restores at `<movesUrl>/restore`).
+ */
+export function builtInUnitMover(opts: { movesUrl: string; getToken: () => Promise<string> }): UnitAttributeMover {
+  const movesUrl = opts.movesUrl.replace(/\/+$/, "");
+  const post = async (url: string, request: unknown): Promise<UnitMoveResult> => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` }, body: JSON.stringify(request) });
+    const body = (await res.json().catch(() => ({}))) as Partial<UnitMoveResult> & { error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
+    if (res.status === 400 && body.fieldErrors) throw new UnitMoveInputError(body.fieldErrors);
+    if (!res.ok || typeof body.users !== "number") throw new Error(`identity ${new URL(url).pathname}: HTTP ${res.status} ${body.error ?? ""} ${body.error_description ?? ""}`.trim());
+    return { idempotencyKey: body.idempotencyKey ?? "", users: body.users, replayed: body.replayed === true };
+  };
   return {
-    async moveUnitAttributes(request) {
-      const res = await fetch(`${opts.realmUrl.replace(/\/$/, "")}${UNIT_MOVES_PATH}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` },
-        body: JSON.stringify(request),
-      });
-      const body = (await res.json()) as UnitMoveResult & { error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
-      if (res.status === 400 && body.fieldErrors) throw new UnitMoveInputError(body.fieldErrors);
-      if (!res.ok) throw new Error(`identity ${UNIT_MOVES_PATH}: HTTP ${res.status} ${body.error ?? ""} ${body.error_description ?? ""}`.trim());
-      return { idempotencyKey: body.idempotencyKey, users: body.users, replayed: body.replayed };
-    },
+    moveUnitAttributes: (request) => post(movesUrl, request),
+    restoreUnitAttributes: (request) => post(`${movesUrl}/restore`, request),
   };
 }
+
+/** `builtInUnitMover`'s URL for a realm URL (the issuer). */
+export const unitMovesUrlOf = (realmUrl: string) => `${realmUrl.replace(/\/+$/, "")}${UNIT_MOVES_PATH}`;
 
 // ---- Keycloak (production): the admin REST API ----
 
@@ -108,15 +145,38 @@ interface KeycloakUser {
 }
 
 /**
+ * The user attribute where Keycloak keeps each move a user underwent (admin-only in the realm's user profile,
+ * in no token): one value per move, `{"key","before","after"}` as JSON. Written in the same PUT as the new
+ * `org_paths`, so a user is never moved without its record; read by a rollback's restore.
+ */
+export const MOVE_HISTORY_ATTRIBUTE = "org_paths_moves";
+
+const historyEntrySchema = z.object({ key: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
+type HistoryEntry = z.output<typeof historyEntrySchema>;
+
+/** The user's recorded moves (values that are not one are kept as they are and ignored). */
+function historyOf(user: KeycloakUser): { raw: string; entry: HistoryEntry | null }[] {
+  return (user.attributes?.[MOVE_HISTORY_ATTRIBUTE] ?? []).map((raw) => {
+    try {
+      const parsed = historyEntrySchema.safeParse(JSON.parse(raw));
+      return { raw, entry: parsed.success ? parsed.data : null };
+    } catch {
+      return { raw, entry: null };
+    }
+  });
+}
+
+/**
  * The same moves through Keycloak's admin REST API (Keycloak 26): page through the realm's users with their
  * attributes (`GET /admin/realms/{realm}/users?briefRepresentation=false`; Keycloak's `q=org_paths:…`
  * search matches whole values only, so a prefix needs the scan — officials are thousands, not millions),
  * and for each user with a path under a move, `PUT /admin/realms/{realm}/users/{id}` with its
- * representation and the new `org_paths` (one atomic write per user: a token never sees half of a user's
- * paths). `getAdminToken`: a token allowed `view-users` and `manage-users` of the realm (client
- * `realm-management`). Idempotent by state, since moves do not chain (parseUnitMoveRequest): a repeat finds
- * nobody left to move and answers `replayed: true`. Keycloak records each user update in its admin events
- * (when enabled in the realm) — its audit trail.
+ * representation, the new `org_paths` and the move added to `org_paths_moves` (one atomic write per user: a
+ * token never sees half of a user's paths, and no user moves without its record). `getAdminToken`: a token
+ * allowed `view-users` and `manage-users` of the realm (client `realm-management`). Idempotent by state,
+ * since moves do not chain (parseUnitMoveRequest): a repeat finds nobody left to move and answers
+ * `replayed: true`. A restore undoes one move from the users' records. Keycloak records each user update in
+ * its admin events (when enabled in the realm) — its audit trail.
  */
 export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdminToken: () => Promise<string>; pageSize?: number }): UnitAttributeMover {
   const admin = `${opts.baseUrl.replace(/\/$/, "")}/admin/realms/${encodeURIComponent(opts.realm)}`;
@@ -129,26 +189,46 @@ export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdm
     if (!res.ok) throw new Error(`Keycloak ${init.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
     return res.status === 204 ? undefined : ((await res.json()));
   };
+  /** Every user's new attributes (null: unchanged), all pages read before the first write (a write cannot shift them). */
+  const rewrite = async (change: (user: KeycloakUser) => Record<string, string[]> | null): Promise<number> => {
+    const max = opts.pageSize ?? 200;
+    const changes: { user: KeycloakUser; attributes: Record<string, string[]> }[] = [];
+    for (let first = 0; ; first += max) {
+      const page = (await call(`/users?briefRepresentation=false&first=${first}&max=${max}`)) as KeycloakUser[];
+      for (const user of page) {
+        const attributes = change(user);
+        if (attributes) changes.push({ user, attributes });
+      }
+      if (page.length < max) break;
+    }
+    for (const { user, attributes } of changes) {
+      const { id, username, enabled, emailVerified, firstName, lastName, email } = user;
+      await call(`/users/${encodeURIComponent(id)}`, { method: "PUT", body: { username, enabled, emailVerified, firstName, lastName, email, attributes } });
+    }
+    return changes.length;
+  };
   return {
     async moveUnitAttributes(input) {
       const request = parseUnitMoveRequest(input);
-      const max = opts.pageSize ?? 200;
-      const changes: { user: KeycloakUser; orgPaths: string[] }[] = [];
-      // Read every page first, then write: a write cannot shift the pages still to read.
-      for (let first = 0; ; first += max) {
-        const page = (await call(`/users?briefRepresentation=false&first=${first}&max=${max}`)) as KeycloakUser[];
-        for (const user of page) {
-          const before = user.attributes?.["org_paths"] ?? [];
-          const after = moveOrgPaths(before, request.moves);
-          if (!sameList(before, after)) changes.push({ user, orgPaths: after });
-        }
-        if (page.length < max) break;
-      }
-      for (const { user, orgPaths } of changes) {
-        const { id, username, enabled, emailVerified, firstName, lastName, email, attributes } = user;
-        await call(`/users/${encodeURIComponent(id)}`, { method: "PUT", body: { username, enabled, emailVerified, firstName, lastName, email, attributes: { ...attributes, org_paths: orgPaths } } });
-      }
-      return { idempotencyKey: request.idempotencyKey, users: changes.length, replayed: changes.length === 0 };
+      const users = await rewrite((user) => {
+        const before = user.attributes?.["org_paths"] ?? [];
+        const after = moveOrgPaths(before, request.moves);
+        if (sameList(before, after)) return null;
+        const record = JSON.stringify({ key: request.idempotencyKey, before, after } satisfies HistoryEntry);
+        return { ...user.attributes, org_paths: after, [MOVE_HISTORY_ATTRIBUTE]: [...(user.attributes?.[MOVE_HISTORY_ATTRIBUTE] ?? []), record] };
+      });
+      return { idempotencyKey: request.idempotencyKey, users, replayed: users === 0 };
+    },
+    async restoreUnitAttributes(input) {
+      const request = parseUnitRestoreRequest(input);
+      const users = await rewrite((user) => {
+        const history = historyOf(user);
+        const found = history.find((h) => h.entry?.key === request.undoOf)?.entry;
+        // Changed since the move (a board reassigned them): theirs now, not the rollback's to undo.
+        if (!found || !sameList(user.attributes?.["org_paths"] ?? [], found.after)) return null;
+        return { ...user.attributes, org_paths: found.before, [MOVE_HISTORY_ATTRIBUTE]: history.filter((h) => h.entry?.key !== request.undoOf).map((h) => h.raw) };
+      });
+      return { idempotencyKey: request.idempotencyKey, users, replayed: users === 0 };
     },
   };
 }
@@ -158,8 +238,12 @@ export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdm
 export interface UnitMoveRecord {
   idempotencyKey: string;
   requestHash: string;
+  /** A move's date (a restore has none: ""). */
   effectiveOn: string;
+  /** A move's moves (a restore has none). */
   moves: RekeyMove[];
+  /** A restore: the key of the move it undid. */
+  undoOf?: string;
   /** Who asked (the token's `sub`: restructuring's service account). */
   actor: string;
   at: string;
@@ -178,7 +262,7 @@ export interface UnitMoveState {
 export const emptyUnitMoveState = (): UnitMoveState => ({ version: 1, orgPaths: {}, applied: [] });
 
 /** The record for this key: a replay (same request), a reuse (other moves: refused) or nothing. */
-export function findApplied(state: UnitMoveState, request: UnitMoveRequest): { kind: "none" } | { kind: "same"; record: UnitMoveRecord } | { kind: "different" } {
+export function findApplied(state: UnitMoveState, request: UnitMoveRequest | UnitRestoreRequest): { kind: "none" } | { kind: "same"; record: UnitMoveRecord } | { kind: "different" } {
   const record = state.applied.find((r) => r.idempotencyKey === request.idempotencyKey);
   if (!record) return { kind: "none" };
   return record.requestHash === unitMoveHash(request) ? { kind: "same", record } : { kind: "different" };
@@ -212,5 +296,31 @@ export function applyUnitMoves(
     at: now.toISOString(),
     users: changed,
   };
+  return { state: { version: 1, orgPaths, applied: [...state.applied, record] }, record };
+}
+
+/**
+ * Undoes the move recorded under `request.undoOf`: each user it changed whose paths are still what it left
+ * gets back what it found (two boards merged onto one path each go back to their own); a user changed since is
+ * left alone. Recorded like a move (its users' before and after), under its own key.
+ */
+export function applyUnitRestore(
+  users: readonly { id: string; username: string; orgPaths: string[] }[],
+  state: UnitMoveState,
+  request: UnitRestoreRequest,
+  actor: string,
+  now: Date,
+): { state: UnitMoveState; record: UnitMoveRecord } {
+  const forward = state.applied.find((r) => r.idempotencyKey === request.undoOf && r.undoOf === undefined);
+  const current = new Map(users.map((u) => [u.id, u.orgPaths]));
+  const changed: UnitMoveRecord["users"] = [];
+  const orgPaths = { ...state.orgPaths };
+  for (const u of forward?.users ?? []) {
+    const paths = current.get(u.id);
+    if (!paths || !sameList(paths, u.after)) continue;
+    changed.push({ id: u.id, username: u.username, before: u.after, after: u.before });
+    orgPaths[u.id] = [...u.before];
+  }
+  const record: UnitMoveRecord = { idempotencyKey: request.idempotencyKey, requestHash: unitMoveHash(request), effectiveOn: "", moves: [], undoOf: request.undoOf, actor, at: now.toISOString(), users: changed };
   return { state: { version: 1, orgPaths, applied: [...state.applied, record] }, record };
 }

@@ -5,7 +5,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenVerifier, TokenError } from "@orgboard/auth";
 import { startIdentity, type IdentityServer } from "../src/index.js";
-import { keycloakUnitMover } from "../src/unit-moves.js";
+import { keycloakUnitMover, MOVE_HISTORY_ATTRIBUTE } from "../src/unit-moves.js";
 import { authorizationRequest, Browser, builtinDriver, DASHBOARD, keycloakDriver, REDIRECT, run, text, tokenRequest as postToken, vneidLogin, type LoginDriver } from "./support.js";
 
 const KEYCLOAK_URL = process.env["KEYCLOAK_URL"]?.replace(/\/$/, "");
@@ -435,6 +435,35 @@ if (KEYCLOAK_URL) {
       const self = "6f1b2c10-5e00-4c1e-9a01-000000000013";
       expect((await asRestructuring(`/users/${self}/role-mappings/clients/${realmManagement.id}`, { method: "POST", body: [manageRealm] })).status).toBe(403);
       expect((await asRestructuring(`/users/${ids.get("tq.bantochuc")}/impersonation`, { method: "POST" })).status).toBe(403);
+    });
+
+    it("a rollback's restore puts each board back on its own province from the move's record (admin-only, in no token); a board reassigned since stays; a repeat restores nobody", async () => {
+      // The move's record, one per user, written with the move itself.
+      for (const b of BOARDS) {
+        const history = (await userByName(b.username))!.attributes?.[MOVE_HISTORY_ATTRIBUTE] ?? [];
+        expect(history.map((h) => JSON.parse(h) as unknown)).toEqual([{ key: MERGER.idempotencyKey, before: b.orgPaths, after: ["/08-2025/"] }]);
+      }
+      const hg = BOARDS[1]!;
+      const session = (await loginAndExchange(hg.nationalId)).tokens;
+      const claims = await verifyAccess(session["access_token"]!);
+      expect(claims["org_paths"]).toEqual(["/08-2025/"]);
+      expect(claims).not.toHaveProperty(MOVE_HISTORY_ATTRIBUTE);
+      // A board assigns Tuyên Quang's official to a new commune after the move: the rollback leaves that alone.
+      const tq = (await userByName("tq.bantochuc"))!;
+      const reassigned = ["/08-2025/08-2025-001/"];
+      await asMaster(`/users/${tq.id}`, { method: "PUT", body: { ...tq, attributes: { ...tq.attributes, org_paths: reassigned } } });
+
+      const undo = { idempotencyKey: `${MERGER.idempotencyKey}:undo`, undoOf: MERGER.idempotencyKey };
+      expect(await mover("restructuring").restoreUnitAttributes(undo)).toEqual({ idempotencyKey: undo.idempotencyKey, users: 1, replayed: false });
+      const hgAfter = (await userByName(hg.username))!;
+      expect(hgAfter.attributes).toMatchObject({ org_paths: ["/02/"], national_id: [hg.nationalId] });
+      expect(hgAfter.attributes?.[MOVE_HISTORY_ATTRIBUTE] ?? []).toEqual([]);
+      expect((await userByName("tq.bantochuc"))!.attributes?.["org_paths"]).toEqual(reassigned);
+      expect((await verifyAccess((await refresh(session["refresh_token"]!))["access_token"]!))["org_paths"]).toEqual(["/02/"]);
+      // A resumed rollback sends it again: nobody is left to restore.
+      expect(await mover("restructuring").restoreUnitAttributes(undo)).toEqual({ idempotencyKey: undo.idempotencyKey, users: 0, replayed: true });
+      expect((await userByName(hg.username))!.attributes?.["org_paths"]).toEqual(["/02/"]);
+      await expect(mover("personnel").restoreUnitAttributes(undo)).rejects.toThrow(/HTTP 403/);
     });
   });
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRealmFile } from "../src/config.js";
 import { startIdentity, type IdentityServer } from "../src/index.js";
 import { UNIT_MOVES_FILE } from "../src/realm/unit-moves-endpoint.js";
-import { builtInUnitMover, moveOrgPaths, parseUnitMoveRequest, UNIT_MOVES_PATH, UnitMoveInputError } from "../src/unit-moves.js";
+import { applyUnitMoves, applyUnitRestore, builtInUnitMover, emptyUnitMoveState, moveOrgPaths, parseUnitMoveRequest, parseUnitRestoreRequest, UNIT_MOVES_PATH, UNIT_RESTORES_PATH, UnitMoveInputError, unitMovesUrlOf } from "../src/unit-moves.js";
 import { authorizationRequest, Browser, builtinDriver, REDIRECT, run, tokenRequest, vneidLogin } from "./support.js";
 
 // 2025: Hà Giang (02) and Tuyên Quang (08) merge into the new Tuyên Quang, whose committee is /08-2025/.
@@ -46,6 +46,54 @@ describe("the moves' rules", () => {
   });
 });
 
+describe("a rollback's restore (the rules)", () => {
+  const users = () => [
+    { id: "tq", username: "tq.bantochuc", orgPaths: ["/08/"] },
+    { id: "hg", username: "hg.bantochuc", orgPaths: ["/02/"] },
+    { id: "hn", username: "hn.bantochuc", orgPaths: ["/01/"] },
+  ];
+  const at = new Date("2025-06-20T03:00:00Z");
+
+  it("puts each user the move changed back on the paths it found (two merged boards each on its own), and no one else", () => {
+    const u = users();
+    const moved = applyUnitMoves(u, emptyUnitMoveState(), MERGER, "restructuring", at);
+    for (const x of u) x.orgPaths = moved.state.orgPaths[x.id] ?? x.orgPaths;
+    const undo = applyUnitRestore(u, moved.state, { idempotencyKey: `${MERGER.idempotencyKey}:undo`, undoOf: MERGER.idempotencyKey }, "restructuring", at);
+    expect(undo.record.users.map((x) => [x.username, x.before, x.after])).toEqual([
+      ["tq.bantochuc", ["/08-2025/"], ["/08/"]],
+      ["hg.bantochuc", ["/08-2025/"], ["/02/"]],
+    ]);
+    expect(undo.state.orgPaths).toEqual({ tq: ["/08/"], hg: ["/02/"] });
+    expect(undo.record).toMatchObject({ undoOf: MERGER.idempotencyKey, moves: [] });
+  });
+
+  it("leaves a user whose paths changed since the move (a board reassigned them); an unknown key restores nobody", () => {
+    const u = users();
+    const moved = applyUnitMoves(u, emptyUnitMoveState(), MERGER, "restructuring", at);
+    u[0]!.orgPaths = ["/08-2025/08-2025-001/"];
+    u[1]!.orgPaths = ["/08-2025/"];
+    const undo = applyUnitRestore(u, moved.state, { idempotencyKey: "k:undo", undoOf: MERGER.idempotencyKey }, "restructuring", at);
+    expect(undo.record.users.map((x) => x.username)).toEqual(["hg.bantochuc"]);
+    expect(applyUnitRestore(u, moved.state, { idempotencyKey: "k2:undo", undoOf: "no-such-move" }, "restructuring", at).record.users).toEqual([]);
+  });
+
+  it("refuses bad input naming the field", () => {
+    const fields = (input: unknown) => {
+      try {
+        parseUnitRestoreRequest(input);
+      } catch (e) {
+        if (e instanceof UnitMoveInputError) return e.fieldErrors.map((f) => [f.path, f.message.split(" / ")[0]]);
+        throw e;
+      }
+      return [];
+    };
+    expect(fields({ idempotencyKey: "a:undo", undoOf: "a" })).toEqual([]);
+    expect(fields({ idempotencyKey: "a:undo" })).toEqual([["undoOf", "là bắt buộc"]]);
+    expect(fields({ idempotencyKey: "", undoOf: "a" })).toEqual([["idempotencyKey", "không được để trống"]]);
+    expect(fields({ idempotencyKey: "a", undoOf: "a" })).toEqual([["undoOf", "phải khác idempotencyKey"]]);
+  });
+});
+
 describe("the built-in provider's unit-moves endpoint", () => {
   const TQ_NATIONAL_ID = "079192004411"; // a citizen of the VNeID simulator, provisioned below as Tuyên Quang's board official
   let dir: string;
@@ -59,9 +107,9 @@ describe("the built-in provider's unit-moves endpoint", () => {
     tokenEndpoint = `${identity.realmUrl}/protocol/openid-connect/token`;
   };
   const serviceToken = async (client: string) => (await tokenRequest(tokenEndpoint, { grant_type: "client_credentials", client_id: client, client_secret: `dev-${client}-secret` })).body["access_token"]!;
-  const mover = (client = "restructuring") => builtInUnitMover({ realmUrl: identity.realmUrl, getToken: () => serviceToken(client) });
-  const post = async (token: string | null, body: unknown) => {
-    const res = await fetch(`${identity.realmUrl}${UNIT_MOVES_PATH}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const mover = (client = "restructuring") => builtInUnitMover({ movesUrl: unitMovesUrlOf(identity.realmUrl), getToken: () => serviceToken(client) });
+  const post = async (token: string | null, body: unknown, path = UNIT_MOVES_PATH) => {
+    const res = await fetch(`${identity.realmUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
@@ -152,5 +200,30 @@ describe("the built-in provider's unit-moves endpoint", () => {
     await start(port);
     expect(orgPaths((await loginTq())["access_token"]!)).toEqual(["/08-2025/"]);
     expect(await mover().moveUnitAttributes(MERGER)).toMatchObject({ replayed: true });
+  });
+
+  it("a rollback's restore: only restructuring's account (403, 401), bad input names the field; each board back on its own province, once; kept across a restart", async () => {
+    const undo = { idempotencyKey: `${MERGER.idempotencyKey}:undo`, undoOf: MERGER.idempotencyKey };
+    for (const client of ["personnel", "membership"]) expect((await post(await serviceToken(client), undo, UNIT_RESTORES_PATH)).status, client).toBe(403);
+    expect((await post(null, undo, UNIT_RESTORES_PATH)).status).toBe(401);
+    const bad = await post(await serviceToken("restructuring"), { idempotencyKey: undo.idempotencyKey }, UNIT_RESTORES_PATH);
+    expect(bad.status).toBe(400);
+    expect(bad.body["fieldErrors"]).toEqual([{ path: "undoOf", message: expect.stringMatching(/^là bắt buộc \/ /) as unknown }]);
+
+    const session = await loginTq();
+    expect(orgPaths(session["access_token"]!)).toEqual(["/08-2025/"]);
+    expect(await mover().restoreUnitAttributes(undo)).toEqual({ idempotencyKey: undo.idempotencyKey, users: 2, replayed: false });
+    const refreshed = await tokenRequest(tokenEndpoint, { grant_type: "refresh_token", client_id: "dashboard", refresh_token: session["refresh_token"]! });
+    expect(orgPaths(refreshed.body["access_token"]!)).toEqual(["/08/"]);
+    const state = JSON.parse(readFileSync(join(dataDir, UNIT_MOVES_FILE), "utf8")) as { orgPaths: Record<string, string[]>; applied: { idempotencyKey: string; undoOf?: string }[] };
+    expect(state.orgPaths).toMatchObject({ "6f1b2c10-0801-4c1e-9a01-000000000801": ["/08/"], "6f1b2c10-0201-4c1e-9a01-000000000201": ["/02/"] });
+    expect(state.applied.map((a) => [a.idempotencyKey, a.undoOf])).toEqual([[MERGER.idempotencyKey, undefined], [undo.idempotencyKey, MERGER.idempotencyKey]]);
+    // A resumed rollback repeats it: the record answers, nobody moves again; the key for another undo is a 409.
+    expect(await mover().restoreUnitAttributes(undo)).toEqual({ idempotencyKey: undo.idempotencyKey, users: 2, replayed: true });
+    expect((await post(await serviceToken("restructuring"), { ...undo, undoOf: "other" }, UNIT_RESTORES_PATH)).status).toBe(409);
+    const port = Number(new URL(identity.url).port);
+    await identity.close();
+    await start(port);
+    expect(orgPaths((await loginTq())["access_token"]!)).toEqual(["/08/"]);
   });
 });

@@ -25,13 +25,15 @@ export const rekeyMoveSchema = z
   .object({ fromPath: movablePathSchema, toPath: movablePathSchema })
   .refine((m) => m.fromPath !== m.toPath, { message: "đường dẫn mới phải khác đường dẫn cũ / toPath must differ from fromPath", path: ["toPath"] });
 
+/** The caller's key for a rewrite (restructuring: plan + province + step): a repeat answers the first result. */
+export const rekeyIdempotencyKeySchema = z
+  .string({ message: "là bắt buộc / is required" })
+  .min(1, { message: "không được để trống / must not be empty" })
+  .max(200, { message: "không quá 200 ký tự / must be at most 200 characters" });
+
 export const rekeyInputSchema = z
   .object({
-    /** The caller's key for this rewrite (restructuring: plan + province + step): a repeat answers the first result. */
-    idempotencyKey: z
-      .string({ message: "là bắt buộc / is required" })
-      .min(1, { message: "không được để trống / must not be empty" })
-      .max(200, { message: "không quá 200 ký tự / must be at most 200 characters" }),
+    idempotencyKey: rekeyIdempotencyKeySchema,
     /** The day the units change (the plan's effective date). */
     effectiveOn: rekeyDateSchema,
     /** Old subtree → new subtree; a stored path is rewritten by the longest fromPath it starts with. */

@@ -1,5 +1,5 @@
 // The built-in provider's side of the unit-attribute move (src/unit-moves.ts): POST
-// /realms/<realm>/orgboard/unit-moves, callable only with restructuring's service token (azp
+// /realms/<realm>/orgboard/unit-moves (and `/restore`, a rollback's undo of one move), callable only with restructuring's service token (azp
 // `restructuring`, role `service`: the same grant as the services' `restructuring.rekey`). It moves the
 // users' `org_paths` in memory (the next token reads them) and keeps, in <dataDir>/unit-moves.json, the
 // paths that override the realm file's and every applied request with each user's before and after — the
@@ -12,7 +12,7 @@ import { z } from "zod";
 import { bilingual } from "@orgboard/server-kit";
 import { readBody } from "../http.js";
 import type { RealmUser } from "../realm.js";
-import { applyUnitMoves, emptyUnitMoveState, findApplied, parseUnitMoveRequest, UnitMoveInputError, type UnitMoveState } from "../unit-moves.js";
+import { applyUnitMoves, applyUnitRestore, emptyUnitMoveState, findApplied, parseUnitMoveRequest, parseUnitRestoreRequest, UnitMoveInputError, type UnitMoveState } from "../unit-moves.js";
 
 export const UNIT_MOVES_FILE = "unit-moves.json";
 
@@ -62,12 +62,12 @@ export interface UnitMovesEndpointOptions {
   now?: () => Date;
 }
 
-export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: IncomingMessage, res: ServerResponse, kind?: "move" | "restore") => Promise<void> {
   let state = opts.state;
   // One move at a time: each reads the users and the record as the previous one left them.
   let queue: Promise<unknown> = Promise.resolve();
 
-  return async (req, res) => {
+  return async (req, res, kind = "move") => {
     if (req.method !== "POST") return send(res, 405, { error: "method_not_allowed" });
     const auth = req.headers.authorization ?? "";
     if (!auth.startsWith("Bearer ")) return send(res, 401, { error: "invalid_token", error_description: bilingual("thiếu mã truy cập", "missing bearer token") });
@@ -89,7 +89,7 @@ export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: I
     }
     let request;
     try {
-      request = parseUnitMoveRequest(body);
+      request = kind === "restore" ? parseUnitRestoreRequest(body) : parseUnitMoveRequest(body);
     } catch (e) {
       if (e instanceof UnitMoveInputError) return send(res, 400, { error: "invalid_request", fieldErrors: e.fieldErrors });
       throw e;
@@ -100,13 +100,10 @@ export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: I
       if (found.kind === "different") {
         return { status: 409, body: { error: "conflict", error_description: bilingual("khóa idempotencyKey đã dùng cho một yêu cầu khác", "this idempotencyKey was used for a different request") } };
       }
-      const next = applyUnitMoves(
-        opts.users.map((u) => ({ id: u.id, username: u.username, orgPaths: u.orgPaths })),
-        state,
-        request,
-        typeof claims["sub"] === "string" ? claims["sub"] : UNIT_MOVER_CLIENT,
-        (opts.now ?? (() => new Date()))(),
-      );
+      const users = opts.users.map((u) => ({ id: u.id, username: u.username, orgPaths: u.orgPaths }));
+      const actor = typeof claims["sub"] === "string" ? claims["sub"] : UNIT_MOVER_CLIENT;
+      const at = (opts.now ?? (() => new Date()))();
+      const next = "undoOf" in request ? applyUnitRestore(users, state, request, actor, at) : applyUnitMoves(users, state, request, actor, at);
       // Saved before the users change: a crash in between leaves the move recorded and re-applied at start.
       if (opts.file) await writeFileAtomic(opts.file, `${JSON.stringify(next.state, null, 2)}\n`, { mode: 0o600 });
       state = next.state;
@@ -114,7 +111,7 @@ export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: I
         const moved = state.orgPaths[u.id];
         if (moved) u.orgPaths = [...moved];
       }
-      console.info(`[identity] unit attributes moved (${request.idempotencyKey}): ${next.record.users.length} user(s), by ${next.record.actor}`);
+      console.info(`[identity] unit attributes ${"undoOf" in request ? `restored (undo of ${request.undoOf})` : "moved"} (${request.idempotencyKey}): ${next.record.users.length} user(s), by ${next.record.actor}`);
       return { status: 200, body: { idempotencyKey: request.idempotencyKey, users: next.record.users.length, replayed: false } };
     });
     queue = run.catch(() => undefined);

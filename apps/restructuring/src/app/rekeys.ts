@@ -8,7 +8,7 @@ import type { ConferenceContract } from "@orgboard/contract-conference";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
 import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
-import { keycloakUnitMover } from "@orgboard/identity/unit-moves";
+import { builtInUnitMover, keycloakUnitMover, unitMovesUrlOf, type UnitAttributeMover } from "@orgboard/identity/unit-moves";
 import { createTRPCClient } from "@trpc/client";
 import type { IdentityTarget } from "../config.js";
 
@@ -70,28 +70,11 @@ export function wiredConservation(opts: { urls: Partial<Record<RekeyService, str
   });
 }
 
-/** The identity built-in provider's endpoint: `<realm URL>/orgboard/unit-moves`. */
-export const unitMovesUrlOf = (issuer: string) => `${issuer.replace(/\/+$/, "")}/orgboard/unit-moves`;
+/** The identity built-in provider's endpoint for a realm URL: `<realm URL>/orgboard/unit-moves`. */
+export { unitMovesUrlOf };
 
 /** What the identity step calls: apps/identity's `UnitAttributeMover` (the built-in provider's endpoint or Keycloak's admin API). */
-export interface UnitMover {
-  moveUnitAttributes(request: { idempotencyKey: string; effectiveOn: string; moves: PathMove[] }): Promise<{ users: number; replayed: boolean }>;
-}
-
-/** The built-in provider's endpoint at a full URL (IDENTITY_UNIT_MOVES_URL may name it directly, unlike `builtInUnitMover`'s realm URL). */
-export function builtInEndpointMover(opts: { unitMovesUrl: string; getToken: () => Promise<string> }): UnitMover {
-  return {
-    async moveUnitAttributes(request) {
-      const res = await fetch(opts.unitMovesUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` }, body: JSON.stringify(request) });
-      const body = (await res.json().catch(() => ({}))) as { users?: number; replayed?: boolean; error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
-      if (!res.ok || typeof body.users !== "number") {
-        const detail = body.fieldErrors?.map((e) => `${e.path}: ${e.message}`).join("; ") ?? `${body.error ?? ""} ${body.error_description ?? ""}`.trim();
-        throw new Error(`identity unit-moves: HTTP ${res.status} ${detail}`.trim());
-      }
-      return { users: body.users, replayed: body.replayed === true };
-    },
-  };
-}
+export type UnitMover = UnitAttributeMover;
 
 /**
  * The mover for the configuration (config.ts `identityTargetOfConfig`): Keycloak's admin API with the
@@ -101,7 +84,7 @@ export function builtInEndpointMover(opts: { unitMovesUrl: string; getToken: () 
 export function identityMover(target: IdentityTarget | null, getToken: () => Promise<string>): UnitMover | null {
   if (!target) return null;
   if (target.kind === "keycloak") return keycloakUnitMover({ baseUrl: target.baseUrl, realm: target.realm, getAdminToken: getToken });
-  return builtInEndpointMover({ unitMovesUrl: target.url, getToken });
+  return builtInUnitMover({ movesUrl: target.url, getToken });
 }
 
 const parentPath = (path: string) => path.slice(0, path.slice(0, -1).lastIndexOf("/") + 1);
@@ -139,23 +122,13 @@ export function identityMovesOf(c: Pick<StepContext, "orgCode" | "orgPath" | "so
 }
 
 /**
- * The compensation's moves: the forward ones reversed, last first, except where several paths merged into one
- * (two boards on `/08-2025/`: which came from where is not recorded in Keycloak), which stay: after a rollback
- * those officials name a closed committee and see nothing until reassigned.
- */
-export function identityUndoMovesOf(forward: readonly PathMove[]): PathMove[] {
-  const into = new Map<string, number>();
-  for (const m of forward) into.set(m.toPath, (into.get(m.toPath) ?? 0) + 1);
-  return forward.filter((m) => into.get(m.toPath) === 1).reverse().map((m) => ({ fromPath: m.toPath, toPath: m.fromPath }));
-}
-
-/**
  * Officials' `org_paths` follow the moves (identity; `identityMovesOf`). Run after every service's rekey (the
  * design: a board's next token carries the new path only once its data is there). Its answer's
- * `records.users` is the number of realm users changed. Undone by the reverse moves (`identityUndoMovesOf`).
+ * `records.users` is the number of realm users changed. Undone user by user from identity's record of the
+ * move (`restoreUnitAttributes`): the two merged provinces' boards each go back to their own province.
  */
 export function identityStep(opts: { unitMovesUrl: string; getToken: () => Promise<string> } | { mover: UnitMover }): SagaStep {
-  const mover = "mover" in opts ? opts.mover : builtInEndpointMover(opts);
+  const mover = "mover" in opts ? opts.mover : builtInUnitMover({ movesUrl: opts.unitMovesUrl, getToken: opts.getToken });
   const moves = (c: StepContext): PathMove[] => identityMovesOf(c, c.resultOf("membership.reparent")?.moves ?? []);
   return {
     name: "identity.unitMoves",
@@ -164,7 +137,7 @@ export function identityStep(opts: { unitMovesUrl: string; getToken: () => Promi
       return { records: { users: r.users }, replayed: r.replayed };
     },
     async compensate(c) {
-      const r = await mover.moveUnitAttributes({ idempotencyKey: c.idempotencyKey + UNDO, effectiveOn: c.effectiveOn, moves: identityUndoMovesOf(moves(c)) });
+      const r = await mover.restoreUnitAttributes({ idempotencyKey: c.idempotencyKey + UNDO, undoOf: c.idempotencyKey });
       return { records: { users: r.users }, replayed: r.replayed };
     },
   };

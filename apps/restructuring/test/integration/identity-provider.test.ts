@@ -4,8 +4,8 @@
 // process. One province merge (Hà Giang + Tuyên Quang → Tuyên Quang) on the synthetic 2024 tree, membership's
 // reparent answers as membership computes them; officials of the old provinces' boards, a moved cell, a merged
 // commune and an abolished district: after the step each carries what docs/restructuring.md says; a repeat
-// moves nobody; the rollback's compensation brings the cell's official back and leaves the merged boards on the
-// merged province.
+// moves nobody; the rollback's compensation brings every official back to the paths they had, each merged
+// province's board to its own province (identity's record of the move, per user).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,12 +44,12 @@ const merged = work!.changes.find((c) => c.kind === "close" && c.successorCode !
 const district = tree.find((o) => o.kind === "upper_grassroots_committee" && o.parentCode === "02")!;
 
 const OFFICIALS = {
-  "hg.bantochuc": { path: "/02/", after: "/08-2025/", undone: "/08-2025/" },
-  "tq.bantochuc": { path: "/08/", after: "/08-2025/", undone: "/08-2025/" },
-  "hg.chibo": { path: cell.fromPath, after: cell.toPath, undone: cell.fromPath },
-  "hg.xa": { path: before.get(merged.code)!, after: pathOf(merged.successorCode), undone: null },
+  "hg.bantochuc": { path: "/02/", after: "/08-2025/" },
+  "tq.bantochuc": { path: "/08/", after: "/08-2025/" },
+  "hg.chibo": { path: cell.fromPath, after: cell.toPath },
+  "hg.xa": { path: before.get(merged.code)!, after: pathOf(merged.successorCode) },
   // The abolished level: a path under the new province that names no organization (sees nothing).
-  "hg.huyen": { path: before.get(district.code)!, after: `/08-2025/${district.code}/`, undone: null },
+  "hg.huyen": { path: before.get(district.code)!, after: `/08-2025/${district.code}/` },
 };
 type Username = keyof typeof OFFICIALS;
 
@@ -161,9 +161,13 @@ describe(`the identity step as configured (${KEYCLOAK_URL ? `IDENTITY_UNIT_MOVES
     expect(await provider.orgPaths()).toEqual(Object.fromEntries(Object.entries(OFFICIALS).map(([u, o]) => [u, [o.after]])));
   });
 
-  it("the rollback's compensation brings back the officials whose path had one origin; the merged boards stay on the merged path", async () => {
-    await step.compensate!(context("plan-idp:08:identity.unitMoves"), first);
-    const paths = await provider.orgPaths();
-    for (const [u, o] of Object.entries(OFFICIALS)) if (o.undone !== null) expect(paths[u as Username], u).toEqual([o.undone]);
+  it("the rollback's compensation brings every official back, each merged province's board to its own; a repeat restores nobody more", async () => {
+    const undone = await step.compensate!(context("plan-idp:08:identity.unitMoves"), first);
+    expect(undone).toEqual({ records: { users: 5 }, replayed: false });
+    const back = Object.fromEntries(Object.entries(OFFICIALS).map(([u, o]) => [u, [o.path]]));
+    expect(await provider.orgPaths()).toEqual(back);
+    const again = await step.compensate!(context("plan-idp:08:identity.unitMoves"), first);
+    expect(again).toEqual(KEYCLOAK_URL ? { records: { users: 0 }, replayed: true } : { records: { users: 5 }, replayed: true });
+    expect(await provider.orgPaths()).toEqual(back);
   });
 });
