@@ -193,7 +193,8 @@ export async function applyRekey(
  * Tests only (`REKEY_CRASH_BEFORE_COMMIT=<service>`, docs/configuration.md): the process kills itself
  * (SIGKILL) with the rewrite, the stored key, the audit record and the event written but not committed, so
  * a test can show the rekey rolled back whole and the saga's repeat applying it once
- * (apps/restructuring/test/processes/rekey-crash.test.ts).
+ * (apps/restructuring/test/processes/rekey-crash.test.ts: inspection; rekey-crash-services.test.ts: personnel
+ * and conference).
  */
 function crashBeforeCommit(service: string): void {
   if (process.env.REKEY_CRASH_BEFORE_COMMIT !== service) return;

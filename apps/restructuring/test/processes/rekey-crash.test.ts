@@ -12,41 +12,32 @@
 //    new path, the Hà Giang official's unit attribute moved once, nothing lost, verify ok. That official (the
 //    cell's secretary) signed in through VNeID before the run; a refresh afterwards names the new path only.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTokenVerifier } from "@orgboard/auth";
-import { discoverRealm, loginThroughVneid, officialSession, serviceSession, type RealmEndpoints, type TokenSet } from "@orgboard/auth/official-session";
+import { loginThroughVneid, serviceSession, type RealmEndpoints, type TokenSet } from "@orgboard/auth/official-session";
 import { createConferenceService, openDatabase as openConferenceDatabase } from "@orgboard/conference";
-import type { ConferenceContract } from "@orgboard/contract-conference";
-import type { InspectionContractRouter } from "@orgboard/contract-inspection";
 import type { MembershipContractRouter } from "@orgboard/contract-membership";
-import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
-import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
+import { createServiceLinks } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
-import { defaultRealmFile, startIdentity, type IdentityServer } from "@orgboard/identity";
 import { openDatabase as openInspectionDatabase } from "@orgboard/inspection";
-import { openMembershipDatabase } from "@orgboard/membership";
-import { createMembershipService } from "@orgboard/membership/server";
 import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceConsultations } from "@orgboard/personnel";
-import { createLogger, type Service } from "@orgboard/server-kit";
+import type { Service } from "@orgboard/server-kit";
 import { freePort } from "@orgboard/testkit";
 import { createTRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../../src/router/index.js";
-import { seedMembership } from "../../src/testing.js";
 import { app, appDatabase, type App, type AppDatabase } from "./apps.js";
+import { recordsUnder, restructuringEnv, seededMembership, silent, startRealm, up as upIn, verifierFor, type Cleanups, type Identity } from "./wired-services.js";
 
-const silent = (name: string) => createLogger({ name, level: "silent" });
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 let dir = "";
-let identity: IdentityServer;
 let membershipSql: <T>(q: string, params?: unknown[]) => Promise<T[]>;
 const sql: Record<"personnel" | "conference", <T>(q: string) => Promise<T[]>> = {} as never;
 let inspection: App;
 let inspectionDb: AppDatabase;
 let restructuring: App;
-let session: (username: "tw.bantochuc" | "hn.kiemtra" | "hn.nhansu" | "hoinghi.vanhanh") => () => Promise<string>;
+let session: Identity["session"];
 let cell = { code: "", path: "" };
 let seededMembers = 0;
 let personnelUrl = "";
@@ -57,17 +48,9 @@ const SECRETARY_ID = "002178002025";
 let secretary: TokenSet;
 let conferenceUrl = "";
 
-const NATIONAL_IDS = { "tw.bantochuc": "001068004521", "hn.kiemtra": "001072006705", "hn.nhansu": "001180002244", "hoinghi.vanhanh": "001085009132" } as const;
 const REKEY_STEPS = ["inspection.rekey", "personnel.rekey", "conference.rekey"] as const;
 
-async function up(service: Service, drop: () => Promise<void>): Promise<string> {
-  const { url } = await service.start({ handleSignals: false });
-  cleanups.push(async () => {
-    await service.stop();
-    await drop();
-  });
-  return url;
-}
+const up = (service: Service, drop: () => Promise<void>) => upIn(cleanups, service, drop);
 
 /** SQL on inspection's database while its process is stopped (the embedded database has one owner). */
 async function inspectionSql<T>(q: string): Promise<T[]> {
@@ -92,45 +75,29 @@ beforeAll(async () => {
   // Membership first (its verifier fetches the keys on first use), seeded; the Hà Giang cell whose records follow.
   const identityPort = await freePort();
   const realmUrl = `http://127.0.0.1:${identityPort}/realms/orgboard`;
-  const verifier = (aud: string) => createTokenVerifier({ issuer: realmUrl, audience: aud });
-  const mdb = await freshServiceDatabase("membership", (o) => openMembershipDatabase(o));
-  seededMembers = (await seedMembership(mdb.db, ["02", "08"])).members;
-  membershipSql = async (q, params = []) => (await mdb.db.query(q, params)).rows as never;
-  // Every organization of Hà Giang moves (its committee closes into the new province's): its first grassroots cell.
-  cell = (await membershipSql<{ code: string; path: string }>(`SELECT code, path FROM party_organization WHERE kind = 'grassroots_cell' AND path LIKE '/02/%' ORDER BY code LIMIT 1`))[0]!;
-  membershipUrl = await up(createMembershipService({ db: mdb.db, verifier: verifier("membership"), today: () => "2026-11-20", logger: silent("membership"), closeDatabase: false, rateLimits: false }), async () => {
-    await mdb.db.close();
-    await mdb.drop();
-  });
+  const verifier = verifierFor(realmUrl);
+  ({ url: membershipUrl, sql: membershipSql, members: seededMembers, cell } = await seededMembership(cleanups, realmUrl));
 
-  // The shipped realm; the inspection and personnel officials given the national scope for the test's records,
-  // plus the Hà Giang cell's secretary (an official whose org_paths name the cell: identity's step moves it).
-  const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: { username: string; attributes?: Record<string, string[]> }[] };
-  for (const u of realm.users) if (u.username === "hn.kiemtra" || u.username === "hn.nhansu") u.attributes = { ...u.attributes, org_paths: ["/"] };
-  realm.users.push({
-    id: "6f1b2c10-0201-4c1e-9a01-00000000c001",
-    username: "hg.chibo",
-    enabled: true,
-    firstName: "Văn Sùng",
-    lastName: "Hoàng",
-    attributes: { full_name: ["Hoàng Văn Sùng"], national_id: [SECRETARY_ID], org_paths: [cell.path] },
-    realmRoles: ["provincial_board"],
-    federatedIdentities: [{ identityProvider: "vneid", userId: SECRETARY_ID, userName: SECRETARY_ID }],
-    requiredActions: [],
-    credentials: [],
-  } as never);
-  writeFileSync(path.join(dir, "realm.json"), JSON.stringify(realm));
-  identity = await startIdentity({ port: identityPort, realmFile: path.join(dir, "realm.json"), dataDir: path.join(dir, "identity"), env: { ...process.env, NODE_ENV: "development" } });
-  cleanups.push(() => identity.close());
-  expect(identity.realmUrl).toBe(realmUrl);
-  const endpoints = await discoverRealm(identity.url);
-  realmEndpoints = endpoints;
-  const sessions = new Map<string, () => Promise<string>>();
-  session = (username) => {
-    if (!sessions.has(username)) sessions.set(username, officialSession(endpoints, NATIONAL_IDS[username]));
-    return sessions.get(username)!;
-  };
-  const tokenUrl = `${realmUrl}/protocol/openid-connect/token`;
+  // The shipped realm (wired-services.ts) plus the Hà Giang cell's secretary (an official whose org_paths name
+  // the cell: identity's step moves it).
+  const realm = await startRealm(cleanups, dir, identityPort, [
+    {
+      id: "6f1b2c10-0201-4c1e-9a01-00000000c001",
+      username: "hg.chibo",
+      enabled: true,
+      firstName: "Văn Sùng",
+      lastName: "Hoàng",
+      attributes: { full_name: ["Hoàng Văn Sùng"], national_id: [SECRETARY_ID], org_paths: [cell.path] },
+      realmRoles: ["provincial_board"],
+      federatedIdentities: [{ identityProvider: "vneid", userId: SECRETARY_ID, userName: SECRETARY_ID }],
+      requiredActions: [],
+      credentials: [],
+    },
+  ]);
+  expect(realm.server.realmUrl).toBe(realmUrl);
+  realmEndpoints = realm.endpoints;
+  session = realm.session;
+  const tokenUrl = realm.tokenUrl;
 
   inspectionDb = await appDatabase("inspection", dir);
   cleanups.push(() => inspectionDb.drop());
@@ -158,17 +125,7 @@ beforeAll(async () => {
 
   const restructuringDb = await appDatabase("restructuring", dir);
   cleanups.push(() => restructuringDb.drop());
-  restructuring = await app("restructuring", "apps/restructuring/dist/main.js", {
-    ...restructuringDb.env,
-    OIDC_ISSUER: realmUrl,
-    OIDC_CLIENT_SECRET: "dev-restructuring-secret",
-    MEMBERSHIP_URL: membershipUrl,
-    INSPECTION_URL: inspection.url,
-    PERSONNEL_URL: personnelUrl,
-    CONFERENCE_URL: conferenceUrl,
-    IDENTITY_UNIT_MOVES: "builtin",
-    AUDIT_ANCHOR_DIR: path.join(dir, "anchors"),
-  });
+  restructuring = await app("restructuring", "apps/restructuring/dist/main.js", restructuringEnv(restructuringDb.env, realmUrl, { membership: membershipUrl, inspection: inspection.url, personnel: personnelUrl, conference: conferenceUrl }, dir));
   cleanups.push(() => restructuring.stop());
 }, 300_000);
 
@@ -183,26 +140,7 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
 
   it("records under a Hà Giang cell; inspection killed inside its rekey: rolled back whole, the step failed", async () => {
     const started = Date.now();
-    const insp = createTRPCClient<InspectionContractRouter>({ links: [createServiceLinks<InspectionContractRouter>({ inspection: `${inspection.url}/trpc` }, session("hn.kiemtra"))] });
-    ids.inspection = (await insp.inspection.watchList.add.mutate({ link: { kind: "free_text", orgPath: cell.path }, title: "Theo dõi chi bộ", addedOn: "2025-06-01" })).id;
-    const pers = createTRPCClient<PersonnelContractRouter>({ links: [createServiceLinks<PersonnelContractRouter>({ personnel: `${personnelUrl}/trpc` }, session("hn.nhansu"))] });
-    ids.personnel = (await pers.personnel.cadres.create.mutate({ orgPath: cell.path, memberId: null, nationalId: "002075000101", fullName: "Hoàng Văn Khánh", birthDate: "1975-01-01", gender: "male" })).id;
-    type ConferenceRouter = ContractRouter<ConferenceContract>;
-    const conf = createTRPCClient<ConferenceRouter>({ links: [createServiceLinks<ConferenceRouter>({ conference: `${conferenceUrl}/trpc` }, session("hoinghi.vanhanh"))] });
-    ids.conference = (
-      await conf.conference.create.mutate({
-        title: "Hội nghị chi bộ trước sáp nhập",
-        orgPath: cell.path,
-        organizerName: "Đảng ủy xã",
-        chairName: "Mai Văn Chính",
-        chairTitle: "Bí thư chi bộ",
-        mode: "online",
-        scheduledStart: "2025-06-20T14:00:00+07:00",
-        scheduledEnd: "2025-06-20T17:00:00+07:00",
-        agenda: [{ title: "Khai mạc", kind: "opening", plannedMinutes: 5 }],
-        sites: [{ code: "S1", name: "Điểm cầu chi bộ", orgPath: cell.path, chairName: "Trần Văn Bình", expectedAttendance: 10 }],
-      })
-    ).id;
+    Object.assign(ids, await recordsUnder(cell.path, { inspection: inspection.url, personnel: personnelUrl, conference: conferenceUrl }, session));
 
     // The cell's secretary signs in (VNeID) before the run: the token names the cell; it reads the cell's members.
     secretary = await loginThroughVneid(realmEndpoints, SECRETARY_ID);
