@@ -1,3 +1,4 @@
+import type { personnelContract } from "@orgboard/contract-personnel";
 import type { restructuringContract } from "@orgboard/contract-restructuring";
 import type { ContractsRouter } from "@orgboard/contracts";
 import { createTRPCClient, httpLink } from "@trpc/client";
@@ -9,22 +10,24 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 // runs.test.ts seeds them) started through restructuring's API as the central board; the screen, opened
 // before the province runs, turns its row to done with the conservation check ok without a reload (it has
 // no polling: only restructuring's events through the realtime gateway reload it), in Vietnamese and
-// English, at 1440 and 768 px.
+// English, at 1440 and 768 px. Its surplus column shows personnel's surplus cadres placed / total over the new
+// province's path and its old provinces'.
 
 type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof restructuringContract]>>>;
+type PersonnelClient = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof personnelContract]>>>;
 
 const WIDTHS = [
   { name: "desktop", width: 1440, height: 900 },
   { name: "tablet", width: 768, height: 1024 },
 ] as const;
 const TEXT = {
-  vi: { title: "Tiến độ sắp xếp tổ chức đảng", done: "Xong", ok: "Đạt", effective: "Hiệu lực từ 01/07/2025", province: "Tỉnh mới", check: "Kiểm tra bảo toàn", surplus: "Chưa có số liệu", provinces: "Tỉnh đã xong: 1/1" },
-  en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "No figure yet", provinces: "Provinces done: 1/1" },
+  vi: { title: "Tiến độ sắp xếp tổ chức đảng", done: "Xong", ok: "Đạt", effective: "Hiệu lực từ 01/07/2025", province: "Tỉnh mới", check: "Kiểm tra bảo toàn", surplus: "Đã bố trí, giải quyết", provinces: "Tỉnh đã xong: 1/1" },
+  en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "Placed or resolved", provinces: "Provinces done: 1/1" },
 } as const;
 
 test.describe("restructuring progress screen (#14)", () => {
   test.describe.configure({ mode: "serial", timeout: 300_000 });
-  test.beforeEach(() => requires("identity", "restructuring", "realtime"));
+  test.beforeEach(() => requires("identity", "restructuring", "realtime", "personnel"));
 
   test("a province merge goes live to done with the conservation check ok, in both languages and widths", async ({ page }) => {
     const token = await officialToken("central");
@@ -52,6 +55,15 @@ test.describe("restructuring progress screen (#14)", () => {
     await expect(row.getByTestId("restr-row-steps")).toHaveText(`${p.stepsTotal}/${p.stepsTotal}`);
     await expect(page.getByTestId("restr-run")).toHaveAttribute("data-status", "done");
 
+    // Surplus cadres placed: personnel's figures (resolved / total) over the new province's path and its old
+    // provinces', as the central board reads them.
+    expect([...p.sourceOrgPaths].sort()).toEqual(["/02/", "/08/"]);
+    const personnel: PersonnelClient = createTRPCClient({ links: [httpLink({ url: `${stack.services.personnel}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    const figures = await Promise.all([p.orgPath, ...p.sourceOrgPaths].map((orgPath) => personnel.personnel.surplus.figures.query({ orgPath })));
+    const surplus = figures.reduce((a, f) => ({ placed: a.placed + f.resolved, total: a.total + f.total }), { placed: 0, total: 0 });
+    await expect(row.getByTestId("restr-row-surplus")).toHaveAttribute("data-total", String(surplus.total));
+    await expect(row.getByTestId("restr-row-surplus")).toHaveAttribute("data-placed", String(surplus.placed));
+
     for (const lang of ["vi", "en"] as const) {
       const fmt = (x: number) => new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(x);
       const n = fmt(members);
@@ -68,7 +80,7 @@ test.describe("restructuring progress screen (#14)", () => {
         await expect(row.getByTestId("restr-row-check")).toHaveText(TEXT[lang].ok);
         await expect(row.getByTestId("restr-row-members")).toHaveText(`${n} → ${n}`);
         await expect(row.getByTestId("restr-row-orgs")).toHaveText(`${fmt(p.changes.create)} / ${fmt(p.changes.close)}`);
-        await expect(row.getByTestId("restr-row-surplus")).toHaveText(TEXT[lang].surplus);
+        await expect(row.getByTestId("restr-row-surplus")).toHaveText(`${TEXT[lang].surplus} ${fmt(surplus.placed)} / ${fmt(surplus.total)}`);
         await expect(row.getByTestId("restr-row-error")).toHaveText("—");
         // The status and the check come first and are read whole at 768 px too (the other columns scroll sideways).
         await expect(row.getByTestId("restr-row-status")).toBeInViewport();

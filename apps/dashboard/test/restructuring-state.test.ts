@@ -2,7 +2,7 @@ import type { RunSummary } from "@orgboard/contract-restructuring";
 import { describe, expect, it } from "vitest";
 import { vi as viResources } from "../src/i18n/vi.js";
 import { en } from "../src/i18n/en.js";
-import { conservationOf, defaultRun, failureOf } from "../src/state/restructuring-state.js";
+import { conservationOf, defaultRun, failureOf, provincePaths, surplusPlacedOf } from "../src/state/restructuring-state.js";
 
 const step = (s: string, status: "pending" | "done" | "failed" | "compensated", error: string | null = null, attempt = 1) => ({ step: s, status, attempt, records: null, error });
 
@@ -25,6 +25,16 @@ describe("restructuring progress: what the screen derives", () => {
     expect(defaultRun([r("a", "draft", 0), r("b", "done", 1)])).toBe("b");
     expect(defaultRun([r("a", "draft", 0)])).toBe("a");
     expect(defaultRun([])).toBeNull();
+  });
+
+  it("surplus cadres placed: the new province's path and its sources' (each once), summed only when every one answered", () => {
+    expect(provincePaths({ orgPath: "/08-2025/", sourceOrgPaths: ["/08/", "/02/"] })).toEqual(["/08-2025/", "/08/", "/02/"]);
+    expect(provincePaths({ orgPath: "/01/", sourceOrgPaths: ["/01/"] })).toEqual(["/01/"]);
+    expect(surplusPlacedOf([{ resolved: 2, total: 5 }, { resolved: 1, total: 1 }, { resolved: 0, total: 3 }])).toEqual({ placed: 3, total: 9 });
+    expect(surplusPlacedOf([{ resolved: 0, total: 0 }])).toEqual({ placed: 0, total: 0 });
+    expect(surplusPlacedOf([{ resolved: 2, total: 5 }, null])).toBeNull();
+    expect(surplusPlacedOf([])).toBeNull();
+    for (const res of [viResources, en]) expect(res.restructuring.surplusPlaced).toMatch(/\{\{placed\}\} \/ \{\{total\}\}/);
   });
 
   it("every status has its words in Vietnamese and English", () => {

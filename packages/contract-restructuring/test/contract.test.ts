@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract, resumeRunInputSchema } from "../src/index.js";
 
 describe("the restructuring contract", () => {
-  it("is exported as `contract` too, version 1.4", () => {
+  it("is exported as `contract` too, version 1.5", () => {
     expect(contract).toBe(restructuringContract);
-    expect(restructuringContract.version).toBe("1.4");
+    expect(restructuringContract.version).toBe("1.5");
   });
 
   it("names the field of bad input, Vietnamese first", () => {

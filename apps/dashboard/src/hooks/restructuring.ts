@@ -1,11 +1,14 @@
+import { personnelContract } from "@orgboard/contract-personnel";
 import { restructuringContract } from "@orgboard/contract-restructuring";
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { registerContract } from "../api/client.js";
 import { useApp } from "../context.js";
 import { useLiveFiguresReload, useMarkDownOnError } from "./live.js";
 
 // This module comes with the restructuring screen's chunk: so do the contract's schemas that validate its answers.
 registerContract(restructuringContract);
+// The surplus column reads personnel's figures.
+registerContract(personnelContract);
 
 /**
  * `restructuring.runs.list` and `restructuring.runs.get` of the picked plan, reloaded (debounced) when a
@@ -38,4 +41,26 @@ export function useRestructuringRun(planId: string | null) {
   });
   useMarkDownOnError("restructuring", q.error, health);
   return { run: q.data ?? null, error: q.error, isLoading: configured && planId !== null && q.isLoading, updatedAt: q.dataUpdatedAt };
+}
+
+/**
+ * Personnel's `surplus.figures` (resolved / total) for each of a province's paths (`provincePaths`), under the
+ * same query keys as the personnel screen's. Reloaded when a personnel event or notice arrives for the
+ * official's units (a case recorded or closed) and when a restructuring event does (a rekey moved the cases).
+ * Not called when personnel is not configured; a refusal (a role without `personnel.reports.read`) is an error.
+ */
+export function useSurplusPlaced(paths: readonly string[]) {
+  const { api, config } = useApp();
+  const configured = Boolean(config.services.personnel);
+  const results = useQueries({
+    queries: paths.map((orgPath) => ({
+      queryKey: ["personnel.surplus.figures", orgPath] as const,
+      queryFn: () => api.query("personnel.surplus.figures", (c) => c.personnel.surplus.figures.query({ orgPath })),
+      enabled: configured,
+      staleTime: Infinity,
+    })),
+  });
+  useLiveFiguresReload("personnel", "/", ["personnel.surplus.figures"], configured);
+  useLiveFiguresReload("restructuring", "/", ["personnel.surplus.figures"], configured);
+  return { configured, figures: results.map((r) => r.data ?? null), error: results.find((r) => r.error)?.error ?? null };
 }

@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
-import { useRestructuringRun, useRestructuringRuns } from "../hooks/restructuring.js";
+import { useRestructuringRun, useRestructuringRuns, useSurplusPlaced } from "../hooks/restructuring.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
-import { conservationOf, defaultRun, failureOf } from "../state/restructuring-state.js";
+import { conservationOf, defaultRun, failureOf, provincePaths, surplusPlacedOf } from "../state/restructuring-state.js";
 
 const STATUS_COLOR: Record<string, string> = { pending: "gray", running: "blue", done: "green", failed: "red", rolled_back: "violet" };
 
 /**
  * The live progress of a restructuring run (issue #14): per new province its steps done / total, organizations
- * created / closed, members before → after, surplus cadres (no figure yet: said so), the failed step with its
+ * created / closed, members before → after, surplus cadres placed (personnel's figures), the failed step with its
  * message, and the conservation check after it. Reloaded when restructuring's events (step done, province done,
  * run started, rolled back) arrive through the realtime gateway. Plans are the boards'; which ones an official
  * sees is restructuring's decision (`runs.list`, by the plan's scope).
@@ -91,6 +91,21 @@ function RunProgress({ run }: { run: RunView }) {
   );
 }
 
+/** Surplus cadres placed / total in the province (personnel's cases, over its new and old paths). */
+function SurplusPlaced({ p }: { p: RunProvinceView }) {
+  const { t, i18n } = useTranslation();
+  const { configured, figures, error } = useSurplusPlaced(provincePaths(p));
+  const placed = surplusPlacedOf(figures);
+  if (!configured) return <Text size="sm" c="dimmed" data-testid="restr-row-surplus">{t("restructuring.surplusNone")}</Text>;
+  if (error) return <Text size="sm" c="dimmed" data-testid="restr-row-surplus" title={errorMessage(error)}>—</Text>;
+  if (!placed) return <Loader size="xs" data-testid="restr-row-surplus" />;
+  return (
+    <Text size="sm" data-testid="restr-row-surplus" data-placed={placed.placed} data-total={placed.total}>
+      {t("restructuring.surplusPlaced", { placed: formatNumber(placed.placed, i18n.language), total: formatNumber(placed.total, i18n.language) })}
+    </Text>
+  );
+}
+
 function ProvinceRow({ p }: { p: RunProvinceView }) {
   const { t, i18n } = useTranslation();
   const n = (x: number) => formatNumber(x, i18n.language);
@@ -115,7 +130,7 @@ function ProvinceRow({ p }: { p: RunProvinceView }) {
       </Table.Td>
       <Table.Td ta="right" data-testid="restr-row-orgs">{n(p.changes.create)} / {n(p.changes.close)}</Table.Td>
       <Table.Td ta="right" data-testid="restr-row-members">{n(p.membersBefore)} → {p.membersAfter === null ? "…" : n(p.membersAfter)}</Table.Td>
-      <Table.Td><Text size="sm" c="dimmed" data-testid="restr-row-surplus">{t("restructuring.surplusNone")}</Text></Table.Td>
+      <Table.Td><SurplusPlaced p={p} /></Table.Td>
       <Table.Td data-testid="restr-row-error">
         {failure ? <Text size="sm" c="red">{failure.step ? t("restructuring.stepFailed", { step: failure.step, attempt: failure.attempt, message: failure.message }) : failure.message}</Text> : "—"}
       </Table.Td>

@@ -1,5 +1,5 @@
 // What the restructuring progress screen derives from `restructuring.runs.get` / `runs.list` (pure, unit-tested):
-// the conservation check of a province, its failed step, the run picked by default.
+// the conservation check of a province, its failed step, the run picked by default, its surplus cadres placed.
 import type { RunProvinceView, RunSummary } from "@orgboard/contract-restructuring";
 
 export type Conservation =
@@ -28,4 +28,18 @@ export function failureOf(p: Pick<RunProvinceView, "steps" | "error" | "status">
 /** The run shown first: the newest running one, else the newest with provinces, else the newest plan. */
 export function defaultRun(runs: readonly RunSummary[]): string | null {
   return (runs.find((r) => r.status === "running") ?? runs.find((r) => r.provinces.total > 0) ?? runs[0])?.planId ?? null;
+}
+
+/** Where a province's records are: its new committee's subtree and, until its run moves them, its sources'. */
+export function provincePaths(p: Pick<RunProvinceView, "orgPath" | "sourceOrgPaths">): string[] {
+  return [...new Set([p.orgPath, ...p.sourceOrgPaths])];
+}
+
+/**
+ * Surplus cadres placed in a new province (personnel's `surplus.figures` of each of its paths: resolved /
+ * total, summed; the subtrees are disjoint). Null until every path has answered.
+ */
+export function surplusPlacedOf(figures: readonly ({ resolved: number; total: number } | null | undefined)[]): { placed: number; total: number } | null {
+  if (figures.length === 0 || figures.some((f) => !f)) return null;
+  return figures.reduce<{ placed: number; total: number }>((acc, f) => ({ placed: acc.placed + f!.resolved, total: acc.total + f!.total }), { placed: 0, total: 0 });
 }

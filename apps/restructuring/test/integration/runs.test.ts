@@ -116,6 +116,8 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
       ["12", "12", "/12/", "pending", membersOf["12"]],
     ]);
     expect(membersOf["08"]! + membersOf["12"]!).toBe(m.seeded.members);
+    // Where each province's records are before it runs (1.5): its old provinces' committees.
+    expect(view.provinces.map((p) => [...p.sourceOrgPaths].sort())).toEqual([["/02/", "/08/"], ["/12/"]]);
     // The same changes the domain derives on membership's tree.
     const tree = await m.link.tree.load();
     const compiled = compilePlan(officialPlan2025());

@@ -52,6 +52,11 @@ export const runProvinceViewSchema = z.object({
   /** the new province's committee (kept or created) */
   orgCode: z.string(),
   orgPath: z.string(),
+  /**
+   * (1.5) The old provinces' committees it is formed from, by path: before its run their subtrees hold what it
+   * will hold (the progress screen sums personnel's surplus cadres over them and `orgPath`).
+   */
+  sourceOrgPaths: z.array(z.string()),
   status: z.enum(RUN_PROVINCE_STATUSES),
   /** organization changes stored for it, by kind */
   changes: z.object({ create: count, update: count, reparent: count, close: count }),

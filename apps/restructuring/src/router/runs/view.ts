@@ -25,6 +25,7 @@ export async function runView(db: PrismaClient, planId: string, saga: { steps: r
         name: p.name,
         orgCode: p.orgCode,
         orgPath: p.orgPath,
+        sourceOrgPaths: (p.sourceOrgCodes as string[]).map((code) => `/${code}/`),
         status: p.status as RunView["provinces"][number]["status"],
         changes,
         stepsDone: mine.filter((s) => s.status === "done").length,
