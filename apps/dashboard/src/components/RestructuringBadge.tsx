@@ -12,7 +12,10 @@ export function RestructuringBadge({ notice, testId, size = "sm" }: { notice: Re
   const { t } = useTranslation();
   if (!notice) return null;
   return (
-    <Badge size={size} color="orange" variant="light" data-testid={testId} data-since={notice.since} title={notice.message} style={{ flexShrink: 0 }}>
+    // Wraps rather than cutting its words in a narrow tile ("RESTRU…" at 768 px); one line wherever it fits.
+    <Badge size={size} color="orange" variant="light" data-testid={testId} data-since={notice.since} title={notice.message}
+      styles={{ root: { height: "auto", maxWidth: "100%", flexShrink: 0 }, label: { whiteSpace: "normal", overflowWrap: "anywhere", overflow: "visible", lineHeight: 1.3, paddingBlock: 1 } }}
+    >
       {t("common.moving")}
     </Badge>
   );
