@@ -11,6 +11,8 @@ import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { InspectionFigures, UnitTable } from "../src/screens/InspectionScreen.js";
 import { RestructuringNotice } from "../src/screens/KpiScreen.js";
+import { PersonnelUnit } from "../src/screens/PersonnelScreen.js";
+import { nationalMarkOf, provinceMarksOf } from "../src/state/restructuring-marks.js";
 import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
 import { ProvinceGrid } from "../src/screens/conference/ProvinceGrid.js";
 import { SiteTiles } from "../src/screens/conference/SiteTiles.js";
@@ -50,7 +52,7 @@ describe("screens", () => {
 
   it("draws one tile per site, coloured by presence state", () => {
     const s = foldConferenceEvents(withSites(fromSnapshot(snapshot()), sites(67)), [drop(5)]);
-    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} />);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} marks={{}} />);
     const tiles = screen.getAllByTestId("site-tile");
     expect(tiles).toHaveLength(67);
     expect(tiles.filter((t) => t.dataset.state === "disconnected").map((t) => t.dataset.siteId)).toEqual(["s5"]);
@@ -68,7 +70,7 @@ describe("screens", () => {
       { ...live({ ...zero, sites: 240, connected: 40, disconnected: 200, phases: joining }, "connecting_sites"), orgPath: "/01/", name: null },
       { ...live({ ...zero, sites: 240, connected: 230, degraded: 5, disconnected: 5, phases: dropped }, "connecting_sites"), orgPath: "/79/", name: null },
     ]);
-    wrap(<ProvinceGrid provinces={s.provinces!} status={s.conference.status} selected={null} onSelect={() => undefined} />);
+    wrap(<ProvinceGrid provinces={s.provinces!} status={s.conference.status} selected={null} onSelect={() => undefined} marks={{}} />);
     const tiles = screen.getAllByTestId("province-tile");
     const byPath: Record<string, HTMLElement> = Object.fromEntries(tiles.map((t) => [t.dataset.orgPath ?? "", t]));
     expect(byPath["/01/"]!.dataset.presence).toBe("connecting");
@@ -93,7 +95,7 @@ describe("screens", () => {
   it("labels a tile with the site's short name, the full name in its title", () => {
     const named = sites(2).map((x, i) => ({ ...x, name: ["Điểm cầu Tỉnh ủy Hà Giang", "Điểm cầu Đảng ủy Quân đội Trung ương"][i]! }));
     const s = withSites(fromSnapshot(snapshot()), named);
-    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} />);
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} marks={{}} />);
     const labels = screen.getAllByTestId("site-tile-name");
     expect(labels.map((l) => [l.textContent, l.title])).toEqual([
       ["Quân đội Trung ương", "Điểm cầu Đảng ủy Quân đội Trung ương"],
@@ -171,6 +173,73 @@ describe("the inspection panel", () => {
     wrap(<InspectionFigures report={report({ program: { items: 0, completed: 0, percent: null }, watchList: { added: 1179, closed: 0, stillWatched: 1179 } })} />);
     expect(screen.getByText("Chương trình năm chưa có nội dung nào")).toBeTruthy();
     expect(screen.getByTestId("insp-watch-added").textContent).toBe("1.179");
+  });
+});
+
+describe("\"Đang sắp xếp\" on the personnel and conference panels (membership's notices)", () => {
+  const since = "2025-07-01T01:00:00.000Z";
+  const notice = (path: string) => ({ since, paths: [path], message: `Đang sắp xếp: tổ chức này thuộc đơn vị đang được sắp xếp (từ 01/07/2025) ${path} / Being restructured: … ${path}` });
+  // What orgs.list of the province committees answers: Hà Giang marked, Hà Nội not, a membership before 2.7 silent.
+  const committees = [
+    { path: "/02/", name: "Đảng bộ tỉnh Hà Giang", restructuring: notice("/02/") },
+    { path: "/01/", name: "Đảng bộ Thành phố Hà Nội", restructuring: null },
+    { path: "/79/", name: "Đảng bộ Thành phố Hồ Chí Minh" },
+  ];
+
+  async function inEnglish(check: () => void) {
+    await i18nInstance.changeLanguage("en");
+    try {
+      check();
+    } finally {
+      await i18nInstance.changeLanguage("vi");
+    }
+  }
+
+  it("keys the marked province committees by path; the national scope is marked while any of them is", () => {
+    expect(provinceMarksOf(committees)).toEqual({ "/02/": notice("/02/") });
+    expect(nationalMarkOf(committees.filter((c) => c.path !== "/02/"))).toBeNull();
+    const later = { ...notice("/08/"), since: "2025-07-02T01:00:00.000Z" };
+    const national = nationalMarkOf([...committees, { path: "/08/", name: "Đảng bộ tỉnh Tuyên Quang", restructuring: later }]);
+    expect(national).toEqual({ since, paths: ["/02/", "/08/"], message: `Đảng bộ tỉnh Hà Giang: ${notice("/02/").message}\nĐảng bộ tỉnh Tuyên Quang: ${later.message}` });
+  });
+
+  it("the personnel panel's unit carries the badge, membership's message as its tooltip; nothing without a notice", async () => {
+    const { unmount } = wrap(<PersonnelUnit label="Hà Nội" notice={null} />);
+    expect(screen.getByTestId("pers-unit").textContent).toBe("Hà Nội");
+    expect(screen.queryByTestId("pers-unit-moving")).toBeNull();
+    unmount();
+    wrap(<PersonnelUnit label="Hà Giang" notice={notice("/02/")} />);
+    const badge = screen.getByTestId("pers-unit-moving");
+    expect([badge.textContent, badge.getAttribute("title")]).toEqual(["Đang sắp xếp", notice("/02/").message]);
+    await inEnglish(() => expect(screen.getByTestId("pers-unit-moving").textContent).toBe("Restructuring in progress"));
+  });
+
+  it("the national conference's province tiles: the badge on the marked province only", async () => {
+    const zero = { sites: 2, connected: 2, degraded: 0, disconnected: 0, checkedIn: 0, expectedAttendance: 20, presentCount: 0 };
+    const s = withProvinces(fromSnapshot(snapshot()), ["/01/", "/02/", "/79/"].map((orgPath) => ({ ...live(zero), orgPath, name: null })));
+    const { unmount } = wrap(<ProvinceGrid provinces={s.provinces!} status={s.conference.status} selected={null} onSelect={() => undefined} marks={{}} />);
+    expect(screen.getAllByTestId("province-tile").map((t) => t.dataset.moving)).toEqual(["false", "false", "false"]);
+    expect(screen.queryByTestId("province-moving")).toBeNull();
+    unmount();
+    wrap(<ProvinceGrid provinces={s.provinces!} status={s.conference.status} selected={null} onSelect={() => undefined} marks={provinceMarksOf(committees)} />);
+    const tiles = screen.getAllByTestId("province-tile");
+    // Hà Giang, not among the 34 provinces since 2025, comes after them in the grid's official order.
+    expect(tiles.map((t) => [t.dataset.orgPath, t.dataset.moving])).toEqual([["/01/", "false"], ["/79/", "false"], ["/02/", "true"]]);
+    const badges = screen.getAllByTestId("province-moving");
+    expect(badges.map((b) => [b.closest("[data-testid=province-tile]")?.getAttribute("data-org-path"), b.textContent, b.getAttribute("title")])).toEqual([["/02/", "Đang sắp xếp", notice("/02/").message]]);
+    await inEnglish(() => expect(screen.getByTestId("province-moving").textContent).toBe("Restructuring in progress"));
+  });
+
+  it("a smaller conference's site tiles: the badge on each site of a marked province, not on the others", () => {
+    const s = withSites(fromSnapshot(snapshot()), sites(4)); // s1, s3 under /01/; s2, s4 under /79/
+    const { unmount } = wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} marks={{}} />);
+    expect(screen.queryByTestId("site-tile-moving")).toBeNull();
+    unmount();
+    wrap(<SiteTiles sites={s.sites} ids={s.siteIds} status={s.conference.status} marks={{ "/79/": notice("/79/") }} />);
+    const tiles = screen.getAllByTestId("site-tile");
+    expect(tiles.filter((t) => t.dataset.moving === "true").map((t) => t.dataset.siteId).sort()).toEqual(["s2", "s4"]);
+    const badges = screen.getAllByTestId("site-tile-moving");
+    expect(badges.map((b) => [b.closest("[data-testid=site-tile]")?.getAttribute("data-site-id"), b.getAttribute("title")]).sort()).toEqual([["s2", notice("/79/").message], ["s4", notice("/79/").message]]);
   });
 });
 

@@ -30,7 +30,7 @@ export const en: Resources = {
     unavailable: "The {{name}} service is unavailable",
     name: { membership: "Membership", conference: "Conference", inspection: "Inspection", personnel: "Personnel", restructuring: "Restructuring", realtime: "Realtime" },
   },
-  common: { empty: "No data yet", loading: "Loading…", error: "Error: {{message}}", save: "Save", cancel: "Cancel", back: "Back", all: "All", search: "Search" },
+  common: { empty: "No data yet", loading: "Loading…", error: "Error: {{message}}", save: "Save", cancel: "Cancel", back: "Back", all: "All", search: "Search", moving: "Restructuring in progress" },
   conference: {
     none: "No conference yet",
     select: "Choose a conference",
@@ -167,7 +167,6 @@ export const en: Resources = {
     late: "Late",
     units: "Units directly under it",
     noUnits: "No units directly under it",
-    moving: "Restructuring in progress",
     drillDown: "Details",
     allProvinces: "Whole country",
     kind: {

@@ -29,7 +29,7 @@ export const vi = {
     unavailable: "Dịch vụ {{name}} đang không khả dụng",
     name: { membership: "Đảng viên", conference: "Hội nghị", inspection: "Kiểm tra", personnel: "Nhân sự", restructuring: "Sắp xếp", realtime: "Thời gian thực" } as Record<string, string>,
   },
-  common: { empty: "Chưa có dữ liệu", loading: "Đang tải…", error: "Lỗi: {{message}}", save: "Lưu", cancel: "Hủy", back: "Quay lại", all: "Tất cả", search: "Tìm kiếm" },
+  common: { empty: "Chưa có dữ liệu", loading: "Đang tải…", error: "Lỗi: {{message}}", save: "Lưu", cancel: "Hủy", back: "Quay lại", all: "Tất cả", search: "Tìm kiếm", moving: "Đang sắp xếp" },
   conference: {
     none: "Chưa có hội nghị nào",
     select: "Chọn hội nghị",
@@ -166,7 +166,6 @@ export const vi = {
     late: "Quá hạn",
     units: "Đơn vị trực thuộc",
     noUnits: "Không có đơn vị trực thuộc",
-    moving: "Đang sắp xếp",
     drillDown: "Xem chi tiết",
     allProvinces: "Toàn quốc",
     kind: {

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
 import { Figure } from "../components/Figure.js";
+import { RestructuringBadge } from "../components/RestructuringBadge.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { useChildOrgs, useInspectionReport } from "../hooks/inspection.js";
@@ -92,7 +93,7 @@ export function InspectionScreen() {
 /**
  * The units directly under the one shown (membership's orgs.children), in Vietnamese order, each with a
  * "Đang sắp xếp" badge while restructuring's saga has it (or part of its subtree) marked (contract-membership
- * 2.8): its figures are not final. The badge's tooltip is membership's bilingual notice with its date.
+ * 2.8): its figures are not final (the shared RestructuringBadge).
  */
 export function UnitTable({ units, onDrillDown }: { units: readonly Pick<OrgWithTotal, "path" | "name" | "restructuring">[]; onDrillDown: (o: { path: string; name: string }) => void }) {
   const { t } = useTranslation();
@@ -104,11 +105,7 @@ export function UnitTable({ units, onDrillDown }: { units: readonly Pick<OrgWith
             <Table.Td>
               <Group gap="xs">
                 <span>{o.name}</span>
-                {o.restructuring && (
-                  <Badge size="sm" color="orange" variant="light" data-testid="insp-unit-moving" title={o.restructuring.message}>
-                    {t("inspection.moving")}
-                  </Badge>
-                )}
+                <RestructuringBadge notice={o.restructuring} testId="insp-unit-moving" />
               </Group>
             </Table.Td>
             <Table.Td ta="right">

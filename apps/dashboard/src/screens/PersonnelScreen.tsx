@@ -1,11 +1,14 @@
 import { Alert, Badge, Grid, Group, Loader, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import type { RestructuringNotice } from "@orgboard/contract-membership";
 import { plannedTermOf } from "@orgboard/contract-personnel";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client.js";
 import { Figure } from "../components/Figure.js";
+import { RestructuringBadge } from "../components/RestructuringBadge.js";
 import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
+import { useScopeMark } from "../hooks/restructuring-marks.js";
 import { useCongressSeason, usePersonnelCoverage } from "../hooks/personnel.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
@@ -18,7 +21,9 @@ import { SurplusSection, VoteOutcomesSection } from "./personnel/CadreSections.j
  * year plans for (counts only, never a cadre), reloaded live when a personnel event or a
  * `personnel.figures.changed` notice for the unit arrives; the congress season of that term (held / to
  * hold per level, `personnel.congress.season`), live the same way; below, confidence-vote outcomes of the
- * year and surplus cadres resolved / total (screens/personnel/CadreSections.tsx).
+ * year and surplus cadres resolved / total (screens/personnel/CadreSections.tsx). The unit's name carries
+ * "Đang sắp xếp" while restructuring's saga moves it or part of it (membership's notice): every panel below
+ * is that unit's, so the one badge covers them all.
  */
 export function PersonnelScreen() {
   const { t } = useTranslation();
@@ -30,12 +35,13 @@ export function PersonnelScreen() {
   const term = plannedTermOf(year);
   const live = usePersonnelCoverage(orgPath, term.termStartYear);
   const label = (p: string) => unitLabel(p, t("personnel.allProvinces"));
+  const moving = useScopeMark(orgPath);
 
   return (
     <Grid gap="md">
       <Grid.Col span={12}>
         <Group justify="space-between">
-          <Text fw={600} data-testid="pers-unit">{label(orgPath)}</Text>
+          <PersonnelUnit label={label(orgPath)} notice={moving} />
           <Group gap="xs">
             {roots.length > 1 && (
               <Select size="xs" value={orgPath} allowDeselect={false} onChange={(v) => { if (v) setOrgPath(v); }} data={roots.map((p) => ({ value: p, label: label(p) }))} />
@@ -77,6 +83,16 @@ export function PersonnelScreen() {
         </SimpleGrid>
       </Grid.Col>
     </Grid>
+  );
+}
+
+/** The unit shown, with the "Đang sắp xếp" badge when membership says it (or part of it) is being restructured. */
+export function PersonnelUnit({ label, notice }: { label: string; notice: RestructuringNotice | null }) {
+  return (
+    <Group gap="xs">
+      <Text fw={600} data-testid="pers-unit">{label}</Text>
+      <RestructuringBadge notice={notice} testId="pers-unit-moving" />
+    </Group>
   );
 }
 

@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/client.js";
 import { LazyScreen } from "../../components/LazyScreen.js";
 import { ServicePanel } from "../../components/ServicePanel.js";
+import { RestructuringBadge } from "../../components/RestructuringBadge.js";
 import { useConferenceList, useLiveConference, useProvinceSites } from "../../hooks/live.js";
+import { useProvinceMarks } from "../../hooks/restructuring-marks.js";
 import type { LiveStore } from "../../state/live-store.js";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
 import { pickDefaultConference } from "../../state/default-conference.js";
@@ -115,6 +117,8 @@ function SitesOverview({ state, store }: { state: ConferenceState; store: LiveSt
   const [province, setProvince] = useState<string | null>(null);
   const national = state.provinces !== null;
   const loading = useProvinceSites(store, state.conference.id, national ? province : null);
+  // "Đang sắp xếp" per province (membership's notices): on the province tiles, the drilled province, the sites.
+  const marks = useProvinceMarks();
   const provinceSites = useMemo(
     () => (province ? state.siteIds.map((id) => state.sites[id]!).filter((s) => s.provincePath === province) : []),
     [province, state.siteIds, state.sites],
@@ -125,13 +129,16 @@ function SitesOverview({ state, store }: { state: ConferenceState; store: LiveSt
       actions={<Text size="sm" c="dimmed">{t("conference.siteCount", { count: state.counters.sites })}</Text>}
     >
       {!national ? (
-        state.siteIds.length ? <SiteTiles sites={state.sites} ids={state.siteIds} status={state.conference.status} /> : <Text c="dimmed">{t("common.empty")}</Text>
+        state.siteIds.length ? <SiteTiles sites={state.sites} ids={state.siteIds} status={state.conference.status} marks={marks} /> : <Text c="dimmed">{t("common.empty")}</Text>
       ) : (
         <Stack>
-          <ProvinceGrid provinces={state.provinces!} status={state.conference.status} selected={province} onSelect={setProvince} />
+          <ProvinceGrid provinces={state.provinces!} status={state.conference.status} selected={province} onSelect={setProvince} marks={marks} />
           {province && (
             <>
-              <Title order={5}>{provinceByPath(province)?.name ?? state.provinces![province]?.name ?? province}</Title>
+              <Group gap="xs">
+                <Title order={5}>{provinceByPath(province)?.name ?? state.provinces![province]?.name ?? province}</Title>
+                <RestructuringBadge notice={marks[province]} testId="province-title-moving" />
+              </Group>
               {loading.isLoading ? <Loader size="sm" /> : <LazyScreen><SiteTable sites={provinceSites} status={state.conference.status} /></LazyScreen>}
             </>
           )}

@@ -3,8 +3,10 @@ import { presenceCounts, SITE_PRESENCE_STATES, type ConferenceStatus, type SiteP
 import { useTranslation } from "react-i18next";
 import { compareVi } from "../../lib/collate.js";
 import { formatNumber } from "../../lib/format.js";
+import { RestructuringBadge } from "../../components/RestructuringBadge.js";
 import { PROVINCES, provinceByPath } from "../../lib/provinces.js";
 import type { Counters } from "../../state/conference-state.js";
+import type { ProvinceMarks } from "../../state/restructuring-marks.js";
 import { PRESENCE_COLOR } from "./colors.js";
 
 const order = new Map(PROVINCES.map((p, i) => [`/${p.code}/`, i]));
@@ -15,18 +17,22 @@ const URGENCY: readonly SitePresence[] = ["lost", "degraded", "connecting", "not
 /**
  * The national view: one tile per province (a schematic grid in official code order, roughly north to
  * south; no map tiles are reachable offline) with its sites per presence state, the same states, colours
- * and words as the tiles of a smaller conference. A click drills down into that province's sites.
+ * and words as the tiles of a smaller conference. A click drills down into that province's sites. A province
+ * restructuring's saga is moving (membership's notice, `marks`) says "Đang sắp xếp": its sites are being rekeyed.
  */
 export function ProvinceGrid({
   provinces,
   status,
   selected,
   onSelect,
+  marks,
 }: {
   provinces: Readonly<Record<string, Counters & { name: string | null }>>;
   status: ConferenceStatus;
   selected: string | null;
   onSelect: (orgPath: string | null) => void;
+  /** Required, so a screen cannot forget membership's notices (`{}` when there are none). */
+  marks: ProvinceMarks;
 }) {
   const { t, i18n } = useTranslation();
   const n = (x: number) => formatNumber(x, i18n.language);
@@ -48,6 +54,7 @@ export function ProvinceGrid({
             data-org-path={path}
             data-presence={worst}
             data-counts={JSON.stringify(counts)}
+            data-moving={marks[path] ? "true" : "false"}
             p={8}
             style={{
               borderRadius: 6,
@@ -59,6 +66,7 @@ export function ProvinceGrid({
               <Text size="xs" fw={700} lineClamp={1}>
                 {provinceByPath(path)?.shortName ?? c.name ?? path}
               </Text>
+              <RestructuringBadge notice={marks[path]} testId="province-moving" size="xs" />
               <Text size="xs">
                 {n(counts.connected)}/{n(c.sites)}
               </Text>

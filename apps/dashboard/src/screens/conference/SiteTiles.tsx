@@ -1,12 +1,18 @@
 import { Box, SimpleGrid, Text, Tooltip } from "@mantine/core";
 import { sitePresence, type ConferenceStatus } from "@orgboard/contract-conference";
 import { useTranslation } from "react-i18next";
+import { RestructuringBadge } from "../../components/RestructuringBadge.js";
 import { siteShortName } from "../../lib/site-name.js";
 import type { Site } from "../../state/conference-state.js";
+import type { ProvinceMarks } from "../../state/restructuring-marks.js";
 import { PRESENCE_COLOR } from "./colors.js";
 
-/** Every site as a tile coloured by its presence state: the "all sites at a glance" view up to a few hundred. */
-export function SiteTiles({ sites, ids, status }: { sites: Readonly<Record<string, Site>>; ids: readonly string[]; status: ConferenceStatus }) {
+/**
+ * Every site as a tile coloured by its presence state: the "all sites at a glance" view up to a few hundred.
+ * A site whose province restructuring's saga is moving (`marks`: the saga marks province committees, so the
+ * site's organization lies under the mark) says "Đang sắp xếp".
+ */
+export function SiteTiles({ sites, ids, status, marks }: { sites: Readonly<Record<string, Site>>; ids: readonly string[]; status: ConferenceStatus; marks: ProvinceMarks }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 2, xs: 3, sm: 4, md: 6, lg: 8, xl: 10 }} spacing={6} verticalSpacing={6} data-testid="site-tiles">
@@ -23,6 +29,7 @@ export function SiteTiles({ sites, ids, status }: { sites: Readonly<Record<strin
               data-state={s.linkState}
               data-presence={presence}
               data-org-path={s.orgPath}
+              data-moving={marks[s.provincePath] ? "true" : "false"}
               data-changed-at={s.linkChangedAt ?? undefined}
               p={6}
               style={{
@@ -39,6 +46,7 @@ export function SiteTiles({ sites, ids, status }: { sites: Readonly<Record<strin
               <Text size="xs" c="dimmed">
                 {s.presentCount}/{s.expectedAttendance}
               </Text>
+              <RestructuringBadge notice={marks[s.provincePath]} testId="site-tile-moving" size="xs" />
             </Box>
           </Tooltip>
         );
