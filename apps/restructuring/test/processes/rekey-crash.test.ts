@@ -10,7 +10,9 @@
 //    call (pending row only); after conference's commit; after identity's move: restarted and resumed each
 //    time. Each callee applied its rekey once (the repeats answered the stored result), each record under the
 //    new path, the Hà Giang official's unit attribute moved once, nothing lost, verify ok. That official (the
-//    cell's secretary) signed in through VNeID before the run; a refresh afterwards names the new path only.
+//    cell's secretary) signed in through VNeID before the run; a refresh between two steps names the old path
+//    (where nothing is left once membership moved the cell: it reads nothing) until identity's move, then the new
+//    path only; never both, never a unit not theirs.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +48,8 @@ let realmEndpoints: RealmEndpoints;
 /** The Hà Giang cell's secretary (a VNeID citizen of the simulator): signed in before the run, refreshed after. */
 const SECRETARY_ID = "002178002025";
 let secretary: TokenSet;
+/** The access token the secretary signed in with, before the run. */
+let preRunAccess = "";
 let conferenceUrl = "";
 
 const REKEY_STEPS = ["inspection.rekey", "personnel.rekey", "conference.rekey"] as const;
@@ -63,6 +67,15 @@ async function inspectionSql<T>(q: string): Promise<T[]> {
 }
 
 const api = () => createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRouter>({ restructuring: `${restructuring.url}/trpc` }, session("tw.bantochuc"))] }).restructuring;
+
+/** A refresh_token grant for the secretary's session (the provider rotates the refresh token: the new one is kept). */
+async function refreshSecretary(): Promise<string> {
+  const res = await fetch(realmEndpoints.token, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: secretary.refreshToken! }) });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { access_token: string; refresh_token?: string; expires_in: number };
+  secretary = { accessToken: body.access_token, refreshToken: body.refresh_token ?? secretary.refreshToken, expiresAt: Date.now() + body.expires_in * 1000 };
+  return body.access_token;
+}
 
 /** The claims of an access token (the test reads what the identity provider put in it). */
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as { org_paths?: string[] };
@@ -144,6 +157,7 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
 
     // The cell's secretary signs in (VNeID) before the run: the token names the cell; it reads the cell's members.
     secretary = await loginThroughVneid(realmEndpoints, SECRETARY_ID);
+    preRunAccess = secretary.accessToken;
     expect(claimsOf(secretary.accessToken).org_paths).toEqual([cell.path]);
     const seenBefore = await membersSeenWith(secretary.accessToken);
     expect(seenBefore.length).toBeGreaterThan(0);
@@ -182,6 +196,20 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
       await expect(api().runs.resume.mutate({ planId })).rejects.toThrow();
       expect(await restructuring.exited(), `${point}\n${restructuring.log()}`).toBe("SIGKILL");
       expect(restructuring.log()).toContain(`crash injected after ${point}`);
+      // Between two steps the secretary's session refreshes (a real refresh_token grant, as the dashboard does):
+      // until identity's move the token names the cell's old path, where nothing is left since membership's
+      // reparent (default deny: it reads nothing, never the new province); after it, the new path alone.
+      const token = await refreshSecretary();
+      const seen = await membersSeenWith(token);
+      if (point.startsWith("identity.")) {
+        const [now] = await membershipSql<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [cell.code]);
+        expect(claimsOf(token).org_paths, point).toEqual([now!.path]);
+        expect(seen.length, point).toBeGreaterThan(0);
+        expect(seen.every((x) => x.orgPath === now!.path), point).toBe(true);
+      } else {
+        expect(claimsOf(token).org_paths, point).toEqual([cell.path]);
+        expect(seen, point).toEqual([]);
+      }
     }
     await restructuring.start();
     const view = await api().runs.resume.mutate({ planId });
@@ -227,15 +255,13 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
     // The secretary's session refreshed after the move (a real refresh_token grant, as the dashboard does): the
     // new token names the new path and reads the same members there; the token from before the move, still
     // valid, names a path no organization has now and reads nothing (never both, never a unit not theirs).
-    const refreshed = await fetch(realmEndpoints.token, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: secretary.refreshToken! }) });
-    expect(refreshed.status).toBe(200);
-    const fresh = ((await refreshed.json()) as { access_token: string }).access_token;
+    const fresh = await refreshSecretary();
     expect(claimsOf(fresh).org_paths).toEqual([newPath]);
     const seenAfter = await membersSeenWith(fresh);
     expect(seenAfter.length).toBeGreaterThan(0);
     expect(seenAfter.every((x) => x.orgPath === newPath)).toBe(true);
     // (Expired by now on a slow machine: refused, which also shows nothing.)
-    const stale = await membersSeenWith(secretary.accessToken).catch((e: unknown) => {
+    const stale = await membersSeenWith(preRunAccess).catch((e: unknown) => {
       if ((e as { data?: { code?: string } }).data?.code === "UNAUTHORIZED") return [];
       throw e;
     });
