@@ -277,8 +277,8 @@ describe("verify: every case, cadre and site accounted for", () => {
 });
 
 // Rollback before the effective date with every step done (docs/restructuring.md "Execution"): the rekeys and
-// identity's move compensated by the reverse moves, each once under its own key (`…:undo`), after membership's
-// moves are undone: every record and the official's unit attribute back on the Hà Giang path.
+// identity's move compensated by a restore from its record, each once under its own key (`…:undo`), after
+// membership's moves are undone: every record and every official's unit attribute back where they were.
 describe("rollback with the rekeys and identity's move done", () => {
   it("puts inspection's, personnel's and conference's records and the official's org_paths back on the old path, each compensation once", async () => {
     const api = r.client(CENTRAL).restructuring;
@@ -300,10 +300,18 @@ describe("rollback with the rekeys and identity's move done", () => {
       expect(await sql[svc](`SELECT idempotency_key FROM rekey_request ORDER BY created_at, idempotency_key`), svc).toEqual([{ idempotency_key: key(`${svc}.rekey`) }, { idempotency_key: key(`${svc}.rekey:undo`) }]);
       expect(await sql[svc](`SELECT entity_id FROM audit_record WHERE entity = 'ScopeKeys' ORDER BY entity_id`), svc).toEqual([{ entity_id: key(`${svc}.rekey`) }, { entity_id: key(`${svc}.rekey:undo`) }]);
     }
-    // Identity: the move and its undo, the official back on the cell's Hà Giang path alone.
-    const state = JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { applied: { idempotencyKey: string; users: { username: string; before: string[]; after: string[] }[] }[] };
-    expect(state.applied.map((a) => a.idempotencyKey)).toEqual([key("identity.unitMoves"), key("identity.unitMoves:undo")]);
+    // Identity: the move and its undo (a restore from the move's record, user by user): every official back where
+    // they were — the cell's on its Hà Giang path, the merged commune's on its commune, and the two old provinces'
+    // boards, merged onto /08-2025/ by the run, each on its own province again.
+    const state = JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { orgPaths: Record<string, string[]>; applied: { idempotencyKey: string; undoOf?: string; users: { username: string; before: string[]; after: string[] }[] }[] };
+    expect(state.applied.map((a) => [a.idempotencyKey, a.undoOf])).toEqual([[key("identity.unitMoves"), undefined], [key("identity.unitMoves:undo"), key("identity.unitMoves")]]);
     expect(state.applied[1]!.users.find((u) => u.username === "hg.chibo")).toMatchObject({ after: [oldPath] });
+    expect(state.orgPaths).toEqual({
+      "6f1b2c10-0201-4c1e-9a01-00000000c001": [oldPath],
+      "6f1b2c10-0201-4c1e-9a01-00000000c002": ["/02/"],
+      "6f1b2c10-0801-4c1e-9a01-00000000c003": ["/08/"],
+      "6f1b2c10-0201-4c1e-9a01-00000000c004": [communeOldPath],
+    });
     // Membership: each compensation once.
     const undone = await m.q<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step WHERE idempotency_key LIKE '%:undo' ORDER BY idempotency_key`);
     expect(undone.map((u) => u.idempotency_key)).toEqual(["membership.closeOrgs", "membership.createOrgs", "membership.mark", "membership.reparent"].map((s) => key(`${s}:undo`)));
