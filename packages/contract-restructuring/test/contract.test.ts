@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract, resumeRunInputSchema } from "../src/index.js";
+import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract, resumeRunInputSchema, runProvinceViewSchema, updatePlanInputSchema } from "../src/index.js";
 
 describe("the restructuring contract", () => {
-  it("is exported as `contract` too, version 1.5", () => {
+  it("is exported as `contract` too, version 1.6", () => {
     expect(contract).toBe(restructuringContract);
-    expect(restructuringContract.version).toBe("1.5");
+    expect(restructuringContract.version).toBe("1.6");
   });
 
   it("names the field of bad input, Vietnamese first", () => {
@@ -36,5 +36,19 @@ describe("1.4: provinces at once per resume", () => {
       expect(bad.error?.issues.map((i) => i.path.join(".")), String(concurrency)).toEqual(["concurrency"]);
       expect(bad.error?.issues[0]?.message).toMatch(/^(phải là số nguyên|ít nhất 1|tối đa 16)/);
     }
+  });
+});
+
+describe("1.5–1.6: the sources' paths; a new commune's province", () => {
+  it("units[].parentCode is optional, an administrative unit code, named when bad", () => {
+    const planId = "6f1b2c10-0001-4c1e-9a01-000000000001";
+    expect(updatePlanInputSchema.safeParse({ planId, units: [{ code: "00694", parentCode: "15" }] }).success).toBe(true);
+    const bad = updatePlanInputSchema.safeParse({ planId, units: [{ code: "00694", parentCode: "Lào Cai" }] });
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["units.0.parentCode"]);
+    expect(bad.error?.issues[0]?.message).toMatch(/^phải là mã đơn vị hành chính/);
+  });
+
+  it("a run's province names the paths of the old provinces' committees it is formed from", () => {
+    expect(Object.keys(runProvinceViewSchema.shape)).toContain("sourceOrgPaths");
   });
 });

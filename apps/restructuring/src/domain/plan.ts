@@ -140,6 +140,13 @@ export function validatePlan(plan: Plan): PlanIssue[] {
   for (const [code, split] of splits) {
     if (!partialTargets.has(code)) issue(`changes[${split.index}].source`, `không đơn vị mới nào nhận phần của ${code}`, `no new unit receives a part of ${code}`);
   }
+  // A new commune hangs under a new province of the plan (an edit may move it to another one).
+  const newProvinces = new Set(plan.changes.flatMap((ch) => (ch.level === "province" && (ch.kind === "merge" || ch.kind === "rename") ? [ch.target.code] : [])));
+  plan.changes.forEach((change, i) => {
+    const t = targetsOf(change);
+    if (!t || change.level !== "commune" || t.target.parentCode === null || newProvinces.has(t.target.parentCode)) return;
+    issue(`changes[${i}].target.parentCode`, `"${t.target.parentCode}" không phải tỉnh mới của đề án`, `"${t.target.parentCode}" is not a new province of the plan`);
+  });
   for (const [orgCode, unitCode] of Object.entries(plan.assignments)) {
     if (!newCodes.has(unitCode)) issue(`assignments.${orgCode}`, `"${unitCode}" không phải đơn vị mới của đề án`, `"${unitCode}" is not a new unit of the plan`);
   }

@@ -1,14 +1,13 @@
 // A commune split between two new provinces, end to end against a real membership (issue #14,
 // docs/restructuring.md "Execution"): the official 2025 mapping has no such split, so the plan is the official one
 // with Hà Giang's commune 00688 split between the new Tuyên Quang (08: its part to 00691) and the new Lào Cai (15:
-// new commune 00694 moved under it), stored as a board's edited plan would be (`crossPlan`, as the domain's
-// schedule test uses). Membership seeded with the real 2024 units of Hà Giang (02), Tuyên Quang (08) and Lào Cai
+// new commune 00694 moved under it), edited through `plans.update` as a board would (the edits of `crossPlan`,
+// the domain's schedule test's plan). Membership seeded with the real 2024 units of Hà Giang (02), Tuyên Quang (08) and Lào Cai
 // (10). The receiving province runs first; one resume runs both; the split commune's cells end each in its own
 // province's new commune; every member is in exactly one open cell; each new province's members equal the sum of
 // its parts (the part that crossed counted in the receiving province, not the one it left); verify ok; a second
 // resume is refused and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertPlan } from "../../src/app/plans.js";
 import { CENTRAL, endState, startInProcess, startMembership, type MembershipSide, type RestructuringSide } from "./saga-system.js";
 import { crossPlan } from "../unit/fixtures.js";
 
@@ -28,8 +27,12 @@ const committeeOf = async (unit: string) => {
 beforeAll(async () => {
   m = await startMembership(["02", "08", "10"]);
   r = await startInProcess(m);
-  // The edited plan, stored as plans.update leaves one (the API cannot yet move a new commune to another province).
-  planId = (await r.db.prisma.$transaction((tx) => insertPlan(tx, crossPlan(), { origin: "test: 00688 split across provinces", scopeOrgPath: "/", createdBy: "test" }))).id;
+  // The official plan, edited as a board would (plans.update, contract 1.6): the new commune 00694 moved to the
+  // new Lào Cai, and the split communes' cells assigned (00688-01 to 00691, 00688-02 to 00694).
+  const api = r.client(CENTRAL).restructuring;
+  planId = (await api.plans.loadOfficial.mutate({})).id;
+  const edited = crossPlan();
+  await api.plans.update.mutate({ planId, units: [{ code: "00694", parentCode: "15" }], assignments: Object.entries(edited.assignments).map(([orgCode, unitCode]) => ({ orgCode, unitCode })) });
 }, 300_000);
 afterAll(async () => {
   await r?.close();

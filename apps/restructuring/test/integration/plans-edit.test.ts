@@ -91,6 +91,32 @@ describe("plans.update: edits before the run", () => {
     expect(assign.message).toBe(`assignments.00688-01: "99999" không phải đơn vị mới của đề án / assignments.00688-01: "99999" is not a new unit of the plan`);
   });
 
+  it("a new commune moved to another new province (parentCode): the preview follows, the audit keeps both; a province or an unknown province refused", async () => {
+    const plan = officialPlan2025();
+    const commune = plan.changes.find((c) => c.kind === "merge" && c.level === "commune" && c.target.parentCode === "08")!;
+    if (commune.kind !== "merge") throw new Error("no merge");
+    expect((await preview("08")).units.some((u) => u.unitCode === commune.target.code)).toBe(true);
+    await central().plans.update.mutate({ planId, units: [{ code: commune.target.code, parentCode: "01" }] });
+    // Now Hà Nội's: its row leaves Tuyên Quang's preview and appears in Hà Nội's.
+    expect((await preview("08")).units.some((u) => u.unitCode === commune.target.code)).toBe(false);
+    expect((await preview("01")).units.some((u) => u.unitCode === commune.target.code)).toBe(true);
+    const audit = await h.db.prisma.auditRecord.findFirst({ where: { entity: "plan", entityId: planId }, orderBy: { id: "desc" } });
+    expect(audit!.before).toMatchObject({ units: { [commune.target.code]: { parentCode: "08" } } });
+    expect(audit!.after).toMatchObject({ units: { [commune.target.code]: { parentCode: "01" } } });
+    const auditCount = await h.db.prisma.auditRecord.count();
+    // A province's parent, or a province that is not new in the plan: refused naming the field, nothing written.
+    const province = plan.changes.find((c) => (c.kind === "merge" || c.kind === "rename") && c.level === "province")!;
+    if (province.kind !== "merge" && province.kind !== "rename") throw new Error("no province");
+    const onProvince = await failure(central().plans.update.mutate({ planId, units: [{ code: province.target.code, parentCode: "01" }] }));
+    expect(onProvince.message).toBe(`units.0.parentCode: chỉ đổi được tỉnh của đơn vị cấp xã / units.0.parentCode: only a commune's province can be changed`);
+    const unknown = await failure(central().plans.update.mutate({ planId, units: [{ code: commune.target.code, parentCode: "02" }] }));
+    expect(unknown.message).toBe(`units.0.parentCode: "02" không phải tỉnh mới của đề án / units.0.parentCode: "02" is not a new province of the plan`);
+    expect(await h.db.prisma.auditRecord.count()).toBe(auditCount);
+    // Back where it was.
+    await central().plans.update.mutate({ planId, units: [{ code: commune.target.code, parentCode: "08" }] });
+    expect((await preview("08")).units.some((u) => u.unitCode === commune.target.code)).toBe(true);
+  });
+
   it("bad input → 400 naming the field, Vietnamese first", async () => {
     const f = await failure(central().plans.update.mutate({ planId: "nope", renames: [{ orgCode: "", name: " " }], assignments: [{ orgCode: "x", unitCode: "8" }] }));
     expect(f.code).toBe("BAD_REQUEST");

@@ -38,12 +38,14 @@ describe("official 2025 plan", () => {
         { kind: "merge", level: "province", sources: [{ code: "02", coverage: "full" }, { code: "08", coverage: "full" }], target: { code: "08", name: "Tỉnh Tuyên Quang", level: "province", parentCode: null } },
         { kind: "rename", level: "province", source: "02", target: { code: "02", name: "Tỉnh Hà Giang", level: "province", parentCode: null } },
         { kind: "split", level: "commune", source: "00004", targets: ["00004"] },
+        // a commune under a province that is no new province of the plan
+        { kind: "rename", level: "commune", source: "00001", target: { code: "00001", name: "Phường X", level: "commune", parentCode: "01" } },
       ],
       assignments: { "00004-01": "77777" },
     };
     const fields = validatePlan(edited).map((i) => i.field);
     expect(fields).toEqual(
-      expect.arrayContaining(["effectiveOn", "changes[0].source", "changes[2].source", "changes[3].targets", "changes[3].source", "assignments.00004-01"]),
+      expect.arrayContaining(["effectiveOn", "changes[0].source", "changes[2].source", "changes[3].targets", "changes[3].source", "assignments.00004-01", "changes[4].target.parentCode"]),
     );
     for (const issue of validatePlan(edited)) expect(issue.vi).not.toBe(issue.en);
   });

@@ -34,13 +34,15 @@ export const updatePlanInputSchema = z
       .array(z.object({ orgCode: orgCodeSchema, name: nameSchema.nullable() }).strict())
       .max(20_000, { message: bi("tối đa 20.000 đổi tên", "at most 20,000 renames") })
       .optional(),
-    /** a new unit of the plan (merge or rename change, by its code): its name, its sources (merge only) */
+    /** a new unit of the plan (merge or rename change, by its code): its name, its province (communes), its sources (merge only) */
     units: z
       .array(
         z
           .object({
             code: unitCodeSchema,
             name: nameSchema.optional(),
+            /** (1.6) a new commune's new province (moves it, with what it is formed from, to that province) */
+            parentCode: unitCodeSchema.optional(),
             sources: z.array(z.object({ code: unitCodeSchema, coverage: z.enum(UNIT_COVERAGES, { message: bi("phải là full hoặc partial", "must be full or partial") }) }).strict()).min(1, { message: bi("cần ít nhất một đơn vị cũ", "at least one old unit") }).max(100).optional(),
           })
           .strict(),

@@ -15,7 +15,7 @@ const EDITABLE = new Set(["draft", "ready"]);
 /**
  * Edits a plan before it runs: assignments of split communes' organizations, renames of organizations (the
  * derivation turns them into `update` changes, so the preview's duplicate names disappear), and the new units
- * of merge/rename changes (name; sources of a merge). The edited plan passes `validatePlan` or nothing is
+ * of merge/rename changes (name; a commune's province; sources of a merge). The edited plan passes `validatePlan` or nothing is
  * written; one transaction writes the edits, the audit record (before/after of each edited item) and
  * `restructuring.plan.updated`.
  */
@@ -72,10 +72,16 @@ export const updatePlanRoute = procedure("restructuring.plans.manage")
           if (u.sources !== undefined && change.kind !== "merge") {
             throw new TRPCError({ code: "BAD_REQUEST", message: bilingual(`units.${i}.sources: chỉ sửa được đơn vị cũ của thay đổi "nhập"`, `units.${i}.sources: only a merge's sources can be edited`) });
           }
-          const target = { ...change.target, ...(u.name !== undefined ? { name: u.name } : {}) };
+          if (u.parentCode !== undefined && change.level !== "commune") {
+            throw new TRPCError({ code: "BAD_REQUEST", message: bilingual(`units.${i}.parentCode: chỉ đổi được tỉnh của đơn vị cấp xã`, `units.${i}.parentCode: only a commune's province can be changed`) });
+          }
+          if (u.parentCode !== undefined && !plan.changes.some((ch) => ch.level === "province" && (ch.kind === "merge" || ch.kind === "rename") && ch.target.code === u.parentCode)) {
+            throw new TRPCError({ code: "BAD_REQUEST", message: bilingual(`units.${i}.parentCode: "${u.parentCode}" không phải tỉnh mới của đề án`, `units.${i}.parentCode: "${u.parentCode}" is not a new province of the plan`) });
+          }
+          const target = { ...change.target, ...(u.name !== undefined ? { name: u.name } : {}), ...(u.parentCode !== undefined ? { parentCode: u.parentCode } : {}) };
           const next: UnitChange = change.kind === "merge" ? { ...change, target, ...(u.sources !== undefined ? { sources: u.sources } : {}) } : { ...change, target };
-          (before.units ??= {})[u.code] = change.kind === "merge" ? { name: change.target.name, sources: change.sources } : { name: change.target.name };
-          (after.units ??= {})[u.code] = next.kind === "merge" ? { name: next.target.name, sources: next.sources } : { name: target.name };
+          (before.units ??= {})[u.code] = { name: change.target.name, parentCode: change.target.parentCode, ...(change.kind === "merge" ? { sources: change.sources } : {}) };
+          (after.units ??= {})[u.code] = { name: target.name, parentCode: target.parentCode, ...(next.kind === "merge" ? { sources: next.sources } : {}) };
           plan.changes[at] = next;
           edited.set(at, next);
         });
@@ -97,7 +103,7 @@ export const updatePlanRoute = procedure("restructuring.plans.manage")
           if (ch.kind !== "merge" && ch.kind !== "rename") continue;
           await tx.unitChange.update({
             where: { planId_position: { planId: input.planId, position } },
-            data: { targetName: ch.target.name, ...(ch.kind === "merge" ? { sources: ch.sources as unknown as Prisma.InputJsonValue } : {}) },
+            data: { targetName: ch.target.name, targetParentCode: ch.target.parentCode, ...(ch.kind === "merge" ? { sources: ch.sources as unknown as Prisma.InputJsonValue } : {}) },
           });
         }
         const row = await tx.plan.update({ where: { id: input.planId }, data: { updatedAt: ctx.now() } });
