@@ -57,6 +57,7 @@ export async function runProvince(deps: SagaDeps, caller: Caller, planId: string
     orgCode: province.orgCode,
     orgPath: province.orgPath,
     sourceOrgCodes: province.sourceOrgCodes as string[],
+    crossingOrgCodes: province.crossingOrgCodes as string[],
     membersBefore: province.membersBefore,
     effectiveOn: isoDate(plan.effectiveOn),
     changes,
@@ -129,8 +130,8 @@ export async function compensateProvince(deps: SagaDeps, caller: Caller, planId:
     const row = rows.find((r) => r.step === step.name);
     if (row?.status !== "done" || !step.compensate) continue;
     const c: StepContext = {
-      planId, provinceCode, orgCode: province.orgCode, orgPath: province.orgPath, sourceOrgCodes: province.sourceOrgCodes as string[], membersBefore: province.membersBefore,
-      idempotencyKey: row.idempotencyKey, effectiveOn: isoDate(plan.effectiveOn), changes, resultOf: (s) => answers.get(s),
+      planId, provinceCode, orgCode: province.orgCode, orgPath: province.orgPath, sourceOrgCodes: province.sourceOrgCodes as string[], crossingOrgCodes: province.crossingOrgCodes as string[],
+      membersBefore: province.membersBefore, idempotencyKey: row.idempotencyKey, effectiveOn: isoDate(plan.effectiveOn), changes, resultOf: (s) => answers.get(s),
     };
     const answer = await step.compensate(c, answers.get(step.name)!);
     await db.$transaction(async (tx) => {

@@ -32,6 +32,8 @@ export interface StepContext {
   orgCode: string;
   orgPath: string;
   sourceOrgCodes: readonly string[];
+  /** organizations it takes from other old provinces (a split commune's cells): marked and counted with it */
+  crossingOrgCodes?: readonly string[];
   membersBefore: number;
   idempotencyKey: string;
   effectiveOn: string;
@@ -150,10 +152,11 @@ export function closedCodes(c: Pick<StepContext, "orgCode" | "sourceOrgCodes" | 
   return [...new Set([...ofKind(c.changes, "close").map((x) => x.code), ...c.sourceOrgCodes.filter((s) => s !== c.orgCode)])];
 }
 
-/** Per service, its records under the province's own path and its sources' paths (the mark step: before any move). */
+/** Per service, its records under the province's own path, its sources' paths and those of the organizations it takes from other provinces (the mark step: before any move). */
 async function countBefore(m: MembershipSteps, clients: readonly ConservationClient[], c: StepContext): Promise<Record<string, number>> {
   if (clients.length === 0) return {};
-  const byCode = await pathsOf(m, c.sourceOrgCodes);
+  // The organizations it takes from other provinces too: their records end under its path.
+  const byCode = await pathsOf(m, [...c.sourceOrgCodes, ...(c.crossingOrgCodes ?? [])]);
   const paths = outermost([c.orgPath, ...byCode.values()]);
   const before: Record<string, number> = {};
   for (const client of clients) {
@@ -226,7 +229,8 @@ const ofKind = <K extends OrgChange["kind"]>(changes: readonly OrgChange[], kind
 
 /** Membership's steps, in their order, and the compensation of each (reverse order on rollback). */
 export function membershipSteps(m: MembershipSteps, clients: readonly ConservationClient[] = []): { before: SagaStep[]; after: SagaStep[] } {
-  const markCodes = (c: StepContext) => [...new Set([...c.sourceOrgCodes, c.orgCode])];
+  // Its sources, its own committee, and what it takes from other provinces (their reads say "đang sắp xếp" too).
+  const markCodes = (c: StepContext) => [...new Set([...c.sourceOrgCodes, c.orgCode, ...(c.crossingOrgCodes ?? [])])];
   const mark: SagaStep = {
     name: "membership.mark",
     // The other services' counts before anything moves are taken here (the verify step compares them):

@@ -15,6 +15,11 @@ export interface ProvinceWork {
   sourceOrgCodes: string[];
   /** active members in the subtrees of those committees now (the sum of its parts) */
   membersBefore: number;
+  /**
+   * Organizations it takes from other old provinces (the cells of a split commune's part, a commune moved to it):
+   * marked "đang sắp xếp" with its sources while it runs, and counted in its services' "before".
+   */
+  crossingOrgCodes: string[];
   /** its organization changes, in the derivation's order (a parent created before its children) */
   changes: OrgChange[];
 }
@@ -83,6 +88,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
   };
   const shift = new Map<string, number>();
   const before = new Map<string, Set<string>>(); // province → provinces that must run before it
+  const crossing = new Map<string, string[]>(); // province → organizations it takes from other old provinces
   for (const c of derivation.changes) {
     if (c.kind !== "reparent") continue;
     const to = provinceOfOrg.get(c.toParentCode);
@@ -91,6 +97,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
     const n = subtreeMembers(c.code);
     shift.set(to, (shift.get(to) ?? 0) + n);
     shift.set(from, (shift.get(from) ?? 0) - n);
+    crossing.set(to, [...(crossing.get(to) ?? []), c.code]);
     before.set(from, (before.get(from) ?? new Set()).add(to));
   }
 
@@ -112,6 +119,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
       orgPath: created ? `/${orgCode}/` : pathOf(byCode, orgCode),
       sourceOrgCodes: sources.map((o) => o.code),
       membersBefore: sources.reduce((n, o) => n + subtreeMembers(o.code), 0) + (shift.get(unit.code) ?? 0),
+      crossingOrgCodes: crossing.get(unit.code) ?? [],
       changes,
     });
   }

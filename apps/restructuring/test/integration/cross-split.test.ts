@@ -3,17 +3,29 @@
 // with Hà Giang's commune 00688 split between the new Tuyên Quang (08: its part to 00691) and the new Lào Cai (15:
 // new commune 00694 moved under it), edited through `plans.update` as a board would (the edits of `crossPlan`,
 // the domain's schedule test's plan). Membership seeded with the real 2024 units of Hà Giang (02), Tuyên Quang (08) and Lào Cai
-// (10). The receiving province runs first; one resume runs both; the split commune's cells end each in its own
+// (10); personnel wired (a cadre of the crossing cell). The receiving province runs first; one resume runs both; the split commune's cells end each in its own
 // province's new commune; every member is in exactly one open cell; each new province's members equal the sum of
 // its parts (the part that crossed counted in the receiving province, not the one it left); verify ok; a second
 // resume is refused and changes nothing.
+import { createTokenVerifier } from "@orgboard/auth";
+import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
+import { createServiceLinks } from "@orgboard/contracts";
+import { freshServiceDatabase } from "@orgboard/events/testing";
+import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceConsultations } from "@orgboard/personnel";
+import { createLogger, type Service } from "@orgboard/server-kit";
+import { createTRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wiredConservation, wiredSteps } from "../../src/app/rekeys.js";
 import { CENTRAL, endState, startInProcess, startMembership, type MembershipSide, type RestructuringSide } from "./saga-system.js";
 import { crossPlan } from "../unit/fixtures.js";
 
 let m: MembershipSide;
 let r: RestructuringSide;
 let planId = "";
+let personnel: Service;
+let personnelUrl = "";
+let dropPersonnel: () => Promise<void> = async () => {};
+let personnelSql: <T>(q: string) => Promise<T[]>;
 /** Members under each path before the run. */
 const membersUnder = async (path: string) => (await m.q<{ n: number }>(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE $1 || '%'`, [path]))[0]!.n;
 const pathOf = async (code: string) => (await m.q<{ path: string; closed: boolean }>(`SELECT path, closed_on IS NOT NULL AS closed FROM party_organization WHERE code = $1`, [code]))[0]!;
@@ -26,7 +38,21 @@ const committeeOf = async (unit: string) => {
 
 beforeAll(async () => {
   m = await startMembership(["02", "08", "10"]);
-  r = await startInProcess(m);
+  // Personnel wired (its rekey and its conservation count): a cadre of the crossing cell follows it to Lào Cai,
+  // and Lào Cai's check counts it in its "before".
+  const pers = await freshServiceDatabase("personnel", openPersonnelDatabase);
+  personnelSql = (q) => pers.db.prisma.$queryRawUnsafe(q);
+  dropPersonnel = pers.drop;
+  const token = () => m.issuer.mintService("restructuring", { audience: ["restructuring", "membership", "personnel"] });
+  personnel = createPersonnelService({
+    db: pers.db,
+    verifier: createTokenVerifier(m.issuer.verifierOptions("personnel")),
+    consult: serviceConsultations({ membershipUrl: m.url, inspectionUrl: "http://127.0.0.1:9", token: () => m.issuer.mintService("personnel", { audience: ["membership"] }) }),
+    logger: createLogger({ name: "personnel", level: "silent" }),
+    rateLimits: false,
+  });
+  personnelUrl = (await personnel.start({ handleSignals: false })).url;
+  r = await startInProcess(m, { rekeys: wiredSteps({ urls: { personnel: personnelUrl }, unitMovesUrl: null, getToken: token }), conservation: wiredConservation({ urls: { personnel: personnelUrl }, getToken: token }) });
   // The official plan, edited as a board would (plans.update, contract 1.6): the new commune 00694 moved to the
   // new Lào Cai, and the split communes' cells assigned (00688-01 to 00691, 00688-02 to 00694).
   const api = r.client(CENTRAL).restructuring;
@@ -36,6 +62,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await r?.close();
+  await personnel?.stop();
+  await dropPersonnel();
   await m?.close();
 });
 
@@ -59,6 +87,10 @@ describe("a commune split between two new provinces (Hà Giang's 00688 → Tuyê
     before.total = m.seeded.members;
     before.s15 = (await membersUnder("/10/")) + before.part15;
     before.s08 = (await membersUnder("/02/")) + (await membersUnder("/08/")) - before.part15;
+
+    // A cadre of the cell that crosses to Lào Cai.
+    const officer = createTRPCClient<PersonnelContractRouter>({ links: [createServiceLinks<PersonnelContractRouter>({ personnel: `${personnelUrl}/trpc` }, () => m.issuer.mint({ audience: "personnel", sub: "tc-1", roles: ["personnel_officer"], orgPaths: ["/"] }))] });
+    await officer.personnel.cadres.create.mutate({ orgPath: cells[1]!.path, memberId: null, nationalId: "002075000688", fullName: "Hoàng Văn Thử", birthDate: "1975-01-01", gender: "male" });
 
     const view = await r.client(CENTRAL).restructuring.runs.start.mutate({ planId });
     expect(view.provinces.map((p) => [p.provinceCode, p.status, p.membersBefore])).toEqual([
@@ -97,6 +129,23 @@ describe("a commune split between two new provinces (Hà Giang's 00688 → Tuyê
 
     const v = await r.client(CENTRAL).restructuring.runs.verify.query({ planId });
     expect(v.ok).toBe(true);
+    // The cadre followed its cell to Lào Cai; Lào Cai's check counted it before (1) and after (1), Tuyên Quang's none.
+    expect(await personnelSql(`SELECT org_path FROM cadre`)).toEqual([{ org_path: cell02!.path }]);
+    const check = (p: (typeof view.provinces)[number], step: string) => p.steps.find((x) => x.step === step)!.records!;
+    expect(check(p15!, "verify")).toMatchObject({ "personnel.before": 1, "personnel.after": 1 });
+    expect(check(p08!, "verify")).toMatchObject({ "personnel.before": 0, "personnel.after": 0 });
+
+    // Lào Cai's mark (and its unmark) named what it takes from Hà Giang, so Hà Giang's reads said "đang sắp
+    // xếp" while it ran; Tuyên Quang's named only its own committees. Membership's audit of each step keeps them.
+    const marked = async (province: string, step: string) => {
+      const [row] = await m.q<{ after: { changes: { orgCodes: string[] } } }>(`SELECT after FROM audit_record WHERE entity = 'RestructuringStep' AND entity_id = $1`, [`${planId}:${province}:${step}`]);
+      return row!.after.changes.orgCodes;
+    };
+    for (const step of ["membership.mark", "membership.unmark"]) {
+      expect(await marked("15", step), step).toContain("00688-02");
+      expect(await marked("08", step), step).not.toContain("00688-02");
+    }
+    expect(await m.q(`SELECT org_code FROM restructuring_mark`)).toEqual([]);
 
     // Done: a second resume is refused (naming the plan, Vietnamese first) and membership is left as it was.
     await expect(r.client(CENTRAL).restructuring.runs.resume.mutate({ planId })).rejects.toThrow(/^planId: đề án đang ở trạng thái done/);

@@ -100,6 +100,10 @@ describe("dependencies over the official plan on the national 2024 tree", () => 
     expect(w.map((x) => x.provinceCode)).toEqual(["15", "08"]);
     // Their sources do not overlap: only the split commune (08 closes 00688, 15 moves its part out of it) ties them.
     expect(w[0]!.sourceOrgCodes.some((s) => w[1]!.sourceOrgCodes.includes(s))).toBe(false);
+    // What Lào Cai takes from Hà Giang (marked and counted with it): the split commune's cell among them; Tuyên Quang takes nothing.
+    expect(w[0]!.crossingOrgCodes).toContain("00688-02");
+    expect(w[0]!.crossingOrgCodes).not.toContain("00688-01");
+    expect(w[1]!.crossingOrgCodes).toEqual([]);
     const run = w.map((x, position) => ({ provinceCode: x.provinceCode, position, done: false, orgCodes: orgCodesOfProvince(x) }));
     expect(provinceDependencies(run).get("08")).toEqual(["15"]);
     const s = new ProvinceScheduler(run, 2);
