@@ -31,7 +31,8 @@ export const membershipEventSchemas = {
   /**
    * A restructuring step changed organizations (2.6): orgPath = the new province's committee (or "/");
    * `step` is mark | createOrgs | reparent | closeOrgs | reopenOrgs | restoreOrgs (2.9); `records` per kind of row changed. One event per step,
-   * not one per organization (a province moves thousands at once); the old paths stay in audit and events.
+   * not one per organization (a province moves thousands at once; only the mark step's few committees are also
+   * told each at its path, `membership.organization.marked`, 2.10); the old paths stay in audit and events.
    */
   "membership.organizations.restructured": z.object({ idempotencyKey: z.string(), step: z.string(), effectiveOn: date, records: z.record(z.string(), z.number().int()) }),
   /**
