@@ -24,8 +24,11 @@ export const MARKS_REFRESH_DEBOUNCE_MS = 300;
 export function useLiveMarks(orgPath: string, onChange: () => void, enabled: boolean, onResync = true) {
   const { realtime } = useApp();
   const marks = useRef<Watermarks>({});
+  // The latest callback, without resubscribing to the socket on every render.
   const latest = useRef(onChange);
-  latest.current = onChange;
+  useEffect(() => {
+    latest.current = onChange;
+  });
   useEffect(() => {
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
