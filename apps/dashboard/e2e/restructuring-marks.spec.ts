@@ -10,7 +10,8 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 // the stack's membership the way restructuring's saga marks it (`membership.restructuring.mark` with the
 // `restructuring` service account), then lifted: the badge shows on Hà Nội's personnel panel, on the central
 // board's (the whole country) and on Hà Nội's site of a conference (not on the others), with membership's own
-// message as its tooltip, in Vietnamese and English; and is gone once the mark is lifted.
+// message as its tooltip, in Vietnamese and English, and the KPI screen's notice; and is gone once the mark is
+// lifted. Live: the pages are open before the mark and never reloaded (the mark's events through the gateway).
 
 type Membership = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
 type Conference = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof conferenceContract]>>>;
@@ -24,6 +25,13 @@ const SITES = [
 ];
 const title = `Hội nghị kiểm thử đang sắp xếp ${Date.now().toString(36)}`;
 const run = Date.now().toString(36);
+/** The socket's text frames a page receives (socket.io: `42["event",{…}]`). */
+function socketFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framereceived", (f) => void (typeof f.payload === "string" && frames.push(f.payload))));
+  return frames;
+}
+
 const BADGE = { vi: "Đang sắp xếp", en: "Restructuring in progress" } as const;
 
 async function setLanguage(page: Page, lang: "vi" | "en"): Promise<void> {
@@ -40,14 +48,14 @@ async function openConference(page: Page): Promise<void> {
 
 test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14)", () => {
   test.describe.configure({ mode: "serial", timeout: 180_000 });
-  test.beforeEach(() => requires("identity", "membership", "personnel", "conference"));
+  test.beforeEach(() => requires("identity", "membership", "personnel", "conference", "realtime"));
 
   let saga: Membership;
   let hanoiCode = "";
   let mark: (moving: boolean) => Promise<unknown>;
 
   test.beforeAll(async () => {
-    if (["identity", "membership", "personnel", "conference"].some((p) => stack.missing?.[p])) return;
+    if (["identity", "membership", "personnel", "conference", "realtime"].some((p) => stack.missing?.[p])) return;
     const central = client<Membership>(stack.services.membership!, await officialToken("central"));
     // The stack's membership starts empty: Hà Nội's and Hồ Chí Minh's committees, once per stack (as inspection.spec.ts).
     for (const [code, name] of [["01", "Đảng bộ Thành phố Hà Nội"], ["79", "Đảng bộ Thành phố Hồ Chí Minh"]] as const) {
@@ -78,7 +86,29 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
     if (mark) await mark(false);
   });
 
-  test("marked: the badge on Hà Nội's personnel panel and on Hà Nội's site only, membership's message as tooltip, in both languages; gone once lifted", async ({ page, browser }) => {
+  test("marked: the badge on Hà Nội's personnel panel and on Hà Nội's site only, the KPI notice, live without a reload, membership's message as tooltip, in both languages; gone live once lifted", async ({ page, browser }) => {
+    // Open before the mark: the badge and the notice must come by the socket (membership.organization.marked at
+    // Hà Nội's path, contract-membership 2.10), not by a reload. Membership's reads are kept a minute, so a
+    // badge within seconds on a page that was not reloaded is the event's doing.
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoi", "/?tab=personnel");
+    await expect(page.getByTestId("pers-unit")).toBeVisible({ timeout: 20_000 });
+    const persBadge = page.getByTestId("pers-unit-moving");
+    await expect(persBadge).toHaveCount(0);
+    const kpi = await browser.newPage();
+    await loginWithVneid(kpi, "hanoi", "/?tab=kpi");
+    // The snapshot is in (Hà Nội's committee alone has no child rows: the panel says so).
+    await expect(kpi.getByTestId("kpi-admissions")).toContainText(/Chưa có dữ liệu|Đã kết nạp/, { timeout: 20_000 });
+    await expect(kpi.getByTestId("kpi-moving")).toHaveCount(0);
+    const central = await browser.newPage();
+    await openConference(central);
+    const tile = (path: string) => central.locator(`[data-testid=site-tile][data-org-path="${path}"]`);
+    await expect(tile("/01/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
+    // Each page's socket is connected to the gateway (its rooms joined) before the mark is written.
+    const pages = [page, kpi, central];
+    for (const p of pages) await expect(p.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+    for (const p of pages) await p.evaluate(() => void ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
+
     const marked = await mark(true);
     expect(marked).toMatchObject({ records: { marks: 1 } });
     const hanoi = client<Membership>(stack.services.membership!, await officialToken("hanoi"));
@@ -86,11 +116,12 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
     expect(notice?.message).toMatch(/^Đang sắp xếp: .* \/ Being restructured: /);
 
     // Personnel: Hà Nội's board, whose every panel is Hà Nội's.
-    await loginWithVneid(page, "hanoi", "/?tab=personnel");
-    await expect(page.getByTestId("pers-unit")).toBeVisible({ timeout: 20_000 });
-    const persBadge = page.getByTestId("pers-unit-moving");
     await expect(persBadge).toHaveText(BADGE.vi, { timeout: 20_000 });
     await expect(persBadge).toHaveAttribute("title", notice!.message);
+    // The KPI screen's notice, with the snapshot reloaded on the event.
+    await expect(kpi.getByTestId("kpi-moving")).toContainText(notice!.message, { timeout: 20_000 });
+    // What reached Hà Nội's board: the mark at Hà Nội's path.
+    expect(frames.some((f) => f.includes('"membership.organization.marked"') && f.includes('"orgPath":"/01/"'))).toBe(true);
     await setLanguage(page, "en");
     await expect(persBadge).toHaveText(BADGE.en);
     await setLanguage(page, "vi");
@@ -103,10 +134,8 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
     await expect(board.getByTestId("pers-unit-moving")).toHaveAttribute("title", /^Đảng bộ Thành phố Hà Nội: Đang sắp xếp: /);
     await board.close();
 
-    // Conference: the central board's view of a two-site conference; Hà Nội's tile carries it, Hồ Chí Minh's not.
-    const central = await browser.newPage();
-    await openConference(central);
-    const tile = (path: string) => central.locator(`[data-testid=site-tile][data-org-path="${path}"]`);
+    // Conference: the central board's view of a two-site conference, open since before the mark; Hà Nội's tile
+    // carries it, Hồ Chí Minh's not.
     await expect(tile("/01/")).toHaveAttribute("data-moving", "true", { timeout: 20_000 });
     await expect(tile("/79/")).toHaveAttribute("data-moving", "false");
     await expect(central.getByTestId("site-tile-moving")).toHaveCount(1);
@@ -127,25 +156,14 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
     }
     await setLanguage(central, "vi");
 
-    // Lifted (the saga's unmark after verify): a new read shows no badge anywhere.
+    // Lifted (the saga's unmark after verify): gone live, on every page still open, none of them reloaded.
     await mark(false);
-    // "No badge" only once the page has membership's new answer (not merely before it arrived).
-    // (Calls are batched: the procedure is one of the names in the URL, its answer one item of the array.)
-    const read = (p: Page, procedure: string) => p.waitForResponse((r) => r.url().includes(procedure) && r.ok(), { timeout: 30_000 });
-    const personnelRead = read(page, "membership.orgs.get");
-    await page.reload();
-    const answers = (await (await personnelRead).json()) as { result?: { data?: { path?: string; restructuring?: unknown } } }[];
-    expect(answers.some((a) => a.result?.data?.path === "/01/" && a.result.data.restructuring === null)).toBe(true);
-    await expect(page.getByTestId("pers-unit")).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByTestId("pers-unit-moving")).toHaveCount(0);
-    const conferenceRead = read(central, "membership.orgs.list");
-    await central.reload();
-    await central.getByTestId("conference-picker").click();
-    await central.getByRole("option", { name: new RegExp(title) }).click();
-    await expect(tile("/79/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
-    await conferenceRead;
-    await expect(tile("/01/")).toHaveAttribute("data-moving", "false");
+    await expect(persBadge).toHaveCount(0, { timeout: 20_000 });
+    await expect(kpi.getByTestId("kpi-moving")).toHaveCount(0, { timeout: 20_000 });
+    await expect(tile("/01/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
     await expect(central.getByTestId("site-tile-moving")).toHaveCount(0);
+    for (const p of pages) expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await kpi.close();
     await central.close();
   });
 });

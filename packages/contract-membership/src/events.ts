@@ -31,9 +31,18 @@ export const membershipEventSchemas = {
   /**
    * A restructuring step changed organizations (2.6): orgPath = the new province's committee (or "/");
    * `step` is mark | createOrgs | reparent | closeOrgs | reopenOrgs | restoreOrgs (2.9); `records` per kind of row changed. One event per step,
-   * not one per organization (a province moves thousands at once); the old paths stay in audit and events.
+   * not one per organization (a province moves thousands at once; only the mark step's few committees are also
+   * told each at its path, `membership.organization.marked`, 2.10); the old paths stay in audit and events.
    */
   "membership.organizations.restructured": z.object({ idempotencyKey: z.string(), step: z.string(), effectiveOn: date, records: z.record(z.string(), z.number().int()) }),
+  /**
+   * Restructuring's mark step set (`moving: true`) or lifted (`false`) "đang sắp xếp" on this organization (2.10):
+   * orgPath = the organization's own path (its path when the step ran), aggregateId its id. One per organization
+   * whose mark the step changed, with that step's `membership.organizations.restructured` (which is at "/", out
+   * of a provincial board's rooms): a scoped reader learns of the marks in its subtree, and reloads the reads
+   * that carry the notice. Not written again on a replay.
+   */
+  "membership.organization.marked": z.object({ orgId: id, orgCode: z.string(), orgPath: z.string(), moving: z.boolean(), idempotencyKey: z.string(), effectiveOn: date }),
   "membership.member.created": z.object({ memberId: id, status: z.enum(MEMBER_STATUSES), admittedOn: date, joinedOn: date }),
   "membership.member.updated": z.object({ memberId: id, fields: z.array(z.string()) }),
   "membership.candidate.registered": z.object({ candidateId: id }),

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { registerContract } from "../api/client.js";
 import { useApp } from "../context.js";
 import { useLiveFiguresReload, useMarkDownOnError } from "./live.js";
+import { useLiveMarksReload } from "./restructuring-marks.js";
 
 // This module comes with the inspection screen's chunk: so do the contract's schemas that validate its answers.
 registerContract(inspectionContract);
@@ -31,10 +32,13 @@ export function useInspectionReport(orgPath: string, year: number) {
 /** The organizations directly under `orgPath`, from membership (the tree the dashboard already reads). */
 export function useChildOrgs(orgPath: string) {
   const { api, config } = useApp();
+  const enabled = Boolean(config.services.membership);
+  // Each unit's "đang sắp xếp" badge follows the marks in the shown subtree live (the boards' sockets carry them).
+  useLiveMarksReload(orgPath, ["membership.orgs.children", orgPath], enabled);
   return useQuery({
     queryKey: ["membership.orgs.children", orgPath],
     queryFn: () => api.query("membership.orgs.children", (c) => c.membership.orgs.children.query({ orgPath, limit: 200 })),
-    enabled: Boolean(config.services.membership),
+    enabled,
     staleTime: 60_000,
   });
 }

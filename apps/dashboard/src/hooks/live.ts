@@ -8,6 +8,7 @@ import { foldConferenceEvents, fromSnapshot, withProvinces, withSites, type Conf
 import { eventSource, figuresRefresh, type EventEnvelope, type Watermarks } from "../state/envelope.js";
 import { foldKpiEvents, kpiFromSnapshot, type KpiState } from "../state/kpi-state.js";
 import { LiveStore } from "../state/live-store.js";
+import { useLiveMarks } from "./restructuring-marks.js";
 
 /** Up to this many sites, every site is loaded and drawn as a tile; above it, provinces with drill-down. */
 export const TILE_LIMIT = 300;
@@ -114,9 +115,24 @@ export function useProvinceSites(store: LiveStore<ConferenceState>, conferenceId
 
 export function useLiveKpi(orgPath: string, year: number): { state: KpiState | null; error: unknown; isLoading: boolean } {
   const { api } = useApp();
-  return useLiveStore<KpiState>("membership", ["membership.kpi.summary", orgPath, year], foldKpiEvents, async () =>
+  const queryClient = useQueryClient();
+  const key = ["membership.kpi.summary", orgPath, year] as const;
+  const live = useLiveStore<KpiState>("membership", key, foldKpiEvents, async () =>
     kpiFromSnapshot(await api.query("membership.kpi.summary", (c) => c.membership.kpi.summary.query({ orgPath, year }))),
   );
+  // "Đang sắp xếp" (the snapshot's notice) cannot be folded from an event: a mark set or lifted in the scope
+  // reloads the snapshot, as snapshot-required does (which useLiveStore already handles: no resync here).
+  const { store } = live;
+  useLiveMarks(
+    orgPath,
+    () => {
+      store.beginReload();
+      void queryClient.refetchQueries({ queryKey: key, exact: true });
+    },
+    true,
+    false,
+  );
+  return live;
 }
 
 /** A burst of a service's events (a batch of decisions, a pool reviewed) reloads a figures panel once. */

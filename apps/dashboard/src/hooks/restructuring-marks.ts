@@ -1,23 +1,76 @@
-import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef } from "react";
 import { canSeeKpi } from "../auth/official.js";
 import { useApp } from "../context.js";
 import { useOfficial } from "./hooks.js";
-import { nationalMarkOf, provinceMarksOf, type ProvinceMarks } from "../state/restructuring-marks.js";
+import type { Watermarks } from "../state/envelope.js";
+import { markRefresh, nationalMarkOf, provinceMarksOf, type ProvinceMarks } from "../state/restructuring-marks.js";
 
 // Membership's "đang sắp xếp" notices for panels fed by other services (personnel, conference). Asked only
 // for an official who may read membership's organizations (the KPI panels' roles, membership's readers): a
 // conference or site operator gets no badge rather than a FORBIDDEN; a failed read shows no badge and does not
-// mark membership down. Not live: read with the panel, kept a minute (like inspection's units).
+// mark membership down. Live for the boards (membership's stream readers): a mark set or lifted in the shown
+// unit's subtree (`membership.organization.marked` at the organization's path, contract-membership 2.10) reloads
+// the read, debounced; for the others (viewers, officers), whose socket carries no membership event, the read is
+// kept a minute.
+
+/** A burst of marks (a province's committees, old and new) reloads once; as live.ts' FIGURES_REFRESH_DEBOUNCE_MS. */
+export const MARKS_REFRESH_DEBOUNCE_MS = 300;
+
+/**
+ * Calls `onChange` (debounced, a burst once) when a mark event for an organization overlapping `orgPath`'s
+ * subtree arrives on the socket, and, with `onResync`, when the gateway asks for a snapshot (events missed).
+ */
+export function useLiveMarks(orgPath: string, onChange: () => void, enabled: boolean, onResync = true) {
+  const { realtime } = useApp();
+  const marks = useRef<Watermarks>({});
+  // The latest callback, without resubscribing to the socket on every render.
+  const latest = useRef(onChange);
+  useEffect(() => {
+    latest.current = onChange;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const reload = () => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        latest.current();
+      }, MARKS_REFRESH_DEBOUNCE_MS);
+    };
+    const offEvent = realtime.onEvent((e) => {
+      const r = markRefresh(marks.current, orgPath, [e]);
+      marks.current = r.marks;
+      if (r.refresh) reload();
+    });
+    const offResync = onResync ? realtime.onResync(reload) : () => undefined;
+    return () => {
+      offEvent();
+      offResync();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [enabled, onResync, orgPath, realtime]);
+}
+
+/** useLiveMarks reloading the queries under `queryKey` (a prefix). */
+export function useLiveMarksReload(orgPath: string, queryKey: readonly unknown[], enabled: boolean) {
+  const queryClient = useQueryClient();
+  const key = JSON.stringify(queryKey);
+  useLiveMarks(orgPath, () => void queryClient.invalidateQueries({ queryKey: JSON.parse(key) as unknown[] }), enabled);
+}
 
 /** The province committees the official may read, with their notices (membership orgs.list, 2.7). */
 function useProvinceCommittees(wanted = true) {
   const { api, config } = useApp();
   const official = useOfficial();
+  const enabled = wanted && Boolean(config.services.membership) && canSeeKpi(official);
+  // Any province committee the socket hears of (it carries only the official's scope) may change the list's notices.
+  useLiveMarksReload("/", ["membership.orgs.list", "provincial_committee"], enabled);
   return useQuery({
     queryKey: ["membership.orgs.list", "provincial_committee"] as const,
     queryFn: () => api.query("membership.orgs.list", (c) => c.membership.orgs.list.query({ kind: "provincial_committee", limit: 200 })),
-    enabled: wanted && Boolean(config.services.membership) && canSeeKpi(official),
+    enabled,
     staleTime: 60_000,
     retry: false,
   });
@@ -38,10 +91,12 @@ export function useScopeMark(orgPath: string) {
   const official = useOfficial();
   const national = orgPath === "/";
   const provinces = useProvinceCommittees(national);
+  const enabled = Boolean(config.services.membership) && canSeeKpi(official) && !national;
+  useLiveMarksReload(orgPath, ["membership.orgs.get", orgPath], enabled);
   const org = useQuery({
     queryKey: ["membership.orgs.get", orgPath] as const,
     queryFn: () => api.query("membership.orgs.get", (c) => c.membership.orgs.get.query({ orgPath })),
-    enabled: Boolean(config.services.membership) && canSeeKpi(official) && !national,
+    enabled,
     staleTime: 60_000,
     retry: false,
   });

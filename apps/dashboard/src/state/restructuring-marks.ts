@@ -2,6 +2,7 @@
 // come from membership's orgs.list of the province committees the official may read (restructuring's saga
 // marks a province's committees, old and new: docs/restructuring.md "Đang sắp xếp"), keyed by path.
 import type { RestructuringNotice } from "@orgboard/contract-membership";
+import { advance, eventSource, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
 
 export interface MarkedOrg {
   path: string;
@@ -30,4 +31,27 @@ export function nationalMarkOf(orgs: readonly MarkedOrg[]): RestructuringNotice 
     paths: [...new Set(marked.flatMap((o) => o.restructuring.paths))].sort(),
     message: marked.map((o) => `${o.name}: ${o.restructuring.message}`).join("\n"),
   };
+}
+
+/**
+ * Membership's events that can change a notice: a mark set or lifted, told at the organization's own path
+ * (`membership.organization.marked`, contract-membership 2.10), and a restructuring step (createOrgs creates a
+ * committee the mark step marked before it existed, told only by that step's event at the new committee's path).
+ */
+export const MARK_EVENT_TYPES: ReadonlySet<string> = new Set(["membership.organization.marked", "membership.organizations.restructured"]);
+
+/**
+ * Whether events ask for the notices about `orgPath` to be read again: a new (not yet seen) mark event whose
+ * organization overlaps the unit's subtree — inside it, or an ancestor of it (a marked province covers its
+ * districts). Anything else, and replays (same id), ask for nothing.
+ */
+export function markRefresh(marks: Watermarks, orgPath: string, events: readonly EventEnvelope[]): { marks: Watermarks; refresh: boolean } {
+  let next = marks;
+  let refresh = false;
+  for (const e of events) {
+    if (eventSource(e) !== "membership" || !MARK_EVENT_TYPES.has(e.type) || isApplied(next, e)) continue;
+    next = advance(next, e);
+    if (e.orgPath.startsWith(orgPath) || orgPath.startsWith(e.orgPath)) refresh = true;
+  }
+  return { marks: next, refresh };
 }

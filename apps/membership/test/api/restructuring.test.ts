@@ -2,9 +2,10 @@
 // Happy path (a province's cells moved under a new committee, the old committee closed, paths rewritten in
 // every scope-key column, audit keeping the old path), replays answering the stored result, bad input naming
 // the field, and who may call: restructuring's service account only.
+import { until } from "@orgboard/testkit";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CENTRAL, startHarness, type Harness } from "./harness.js";
+import { board, CENTRAL, startHarness, type Client, type Harness } from "./harness.js";
 import { Fixture, TREE } from "./fixtures.js";
 
 let h: Harness;
@@ -24,6 +25,24 @@ async function failure(call: Promise<unknown>): Promise<{ code?: string; message
     return { code: data?.code, message: e.message, paths: (data?.fieldErrors ?? []).map((f) => f.path) };
   }
   throw new Error("expected the call to fail");
+}
+
+/** The `membership.organization.marked` events a step wrote (2.10), in order. */
+async function markedEvents(idempotencyKey: string): Promise<[string, string, boolean][]> {
+  const { rows } = await h.db.query<{ org_path: string; payload: { orgCode: string; orgPath: string; moving: boolean } }>(
+    `SELECT org_path, payload FROM outbox_event WHERE type = 'membership.organization.marked' AND payload->>'idempotencyKey' = $1 ORDER BY id`,
+    [idempotencyKey],
+  );
+  for (const r of rows) expect(r.payload.orgPath).toBe(r.org_path);
+  return rows.map((r) => [r.org_path, r.payload.orgCode, r.payload.moving]);
+}
+
+/** What a client receives on membership.events.stream after the current last event. */
+async function listen(client: Client) {
+  const { rows } = await h.db.query<{ id: string | null }>(`SELECT max(id)::text AS id FROM outbox_event`);
+  const received: { type: string; orgPath: string; payload: Record<string, unknown> }[] = [];
+  const sub = client.membership.events.stream.subscribe(rows[0]!.id ? { lastEventId: rows[0]!.id } : {}, { onData: (e) => received.push(e.data as never) });
+  return { received, stop: () => sub.unsubscribe() };
 }
 
 beforeAll(async () => {
@@ -78,6 +97,34 @@ describe("membership.restructuring: a province moved under a new committee", () 
     expect(await saga().mark.mutate({ idempotencyKey: "plan-1:08:mark", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: true })).toEqual({ ...first, replayed: true });
     const { organizations } = await saga().tree.query({ provinceCodes: ["02"] });
     expect(organizations.every((o) => o.moving)).toBe(true);
+    // One event at the marked committee's own path (2.10), written once: the replay wrote none.
+    expect(await markedEvents("plan-1:08:mark")).toEqual([["/02/", "02", true]]);
+  });
+
+  it("tells each organization's subtree of its mark and unmark: a province's board hears its own, not another's (2.10)", async () => {
+    const hanoi = await listen(h.client(board(TREE.p1)));
+    const haGiang = await listen(h.client(board(TREE.p2)));
+    // "02" is already marked and "99-new" is no organization yet: only Hà Nội's mark changes an organization.
+    const marked = await saga().mark.mutate({ idempotencyKey: "plan-2:01:mark", effectiveOn: EFFECTIVE, orgCodes: ["02", "01", "99-new"], moving: true });
+    expect(marked.records).toEqual({ marks: 2 });
+    expect(await markedEvents("plan-2:01:mark")).toEqual([["/01/", "01", true]]);
+    const unmarked = await saga().mark.mutate({ idempotencyKey: "plan-2:01:unmark", effectiveOn: EFFECTIVE, orgCodes: ["01", "99-new"], moving: false });
+    expect(unmarked.records).toEqual({ marks: 2 });
+    expect(await saga().mark.mutate({ idempotencyKey: "plan-2:01:unmark", effectiveOn: EFFECTIVE, orgCodes: ["01", "99-new"], moving: false })).toEqual({ ...unmarked, replayed: true });
+    expect(await markedEvents("plan-2:01:unmark")).toEqual([["/01/", "01", false]]);
+
+    // The stream (what realtime relays, by the same rule): Hà Nội's board gets both, Hà Giang's neither, and
+    // neither the steps' own events at "/".
+    const marks = (r: typeof hanoi) => r.received.filter((e) => e.type === "membership.organization.marked").map((e) => [e.orgPath, e.payload.moving]);
+    await until(() => marks(hanoi).length >= 2, 30_000);
+    // A later event in Hà Giang's subtree shows its stream had caught up past the marks.
+    await h.client(CENTRAL).membership.targets.set.mutate({ orgPath: TREE.p2, year: 2026, admissionsPlan: 1 });
+    await until(() => haGiang.received.some((e) => e.type === "membership.target.set"), 30_000);
+    hanoi.stop();
+    haGiang.stop();
+    expect(marks(hanoi)).toEqual([["/01/", true], ["/01/", false]]);
+    expect(marks(haGiang)).toEqual([]);
+    expect([...hanoi.received, ...haGiang.received].some((e) => e.orgPath === "/")).toBe(false);
   });
 
   it("creates the new committee, moves the commune with its cells and records, closes the old committee", async () => {
@@ -176,5 +223,7 @@ describe("membership.restructuring: a province moved under a new committee", () 
     });
     await saga().mark.mutate({ idempotencyKey: "plan-1:08:unmark", effectiveOn: EFFECTIVE, orgCodes: ["02"], moving: false });
     expect((await saga().tree.query({})).organizations.some((o) => o.moving)).toBe(false);
+    // The closed committee keeps its path: the unmark is told there.
+    expect(await markedEvents("plan-1:08:unmark")).toEqual([["/02/", "02", false]]);
   });
 });

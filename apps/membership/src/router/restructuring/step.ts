@@ -1,5 +1,6 @@
 // The restructuring saga's steps in membership (docs/restructuring.md): each is one transaction that writes
-// its changes, the idempotency key with the answer, the audit record and one outbox event. A repeated call
+// its changes, the idempotency key with the answer, the audit record and one outbox event (the mark step also
+// one per organization it marks or unmarks, at that organization's path). A repeated call
 // with the same key answers the stored result (`replayed: true`) and writes nothing: a saga that crashed
 // between membership's commit and its own `done` asks again and gets the first answer.
 import { recordCallerChange, type Caller } from "@orgboard/events";
@@ -7,7 +8,7 @@ import { bilingual } from "@orgboard/server-kit";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { MembershipContext } from "../context.js";
 import { conflict, notFound } from "../errors.js";
-import { membershipEvent } from "../events.js";
+import { membershipEvent, type MembershipEvent } from "../events.js";
 import type { Tx } from "../records.js";
 
 export type StepName = "mark" | "createOrgs" | "reparent" | "closeOrgs" | "reopenOrgs" | "restoreOrgs";
@@ -24,6 +25,8 @@ export interface StepWork<R extends Record<string, unknown>> {
   orgPath: string;
   /** what the audit record keeps (old paths included: history) */
   audit: unknown;
+  /** events beside the step's own (the mark step's, one per organization at its path) */
+  events?: MembershipEvent[];
 }
 
 export async function idempotentStep<R extends Record<string, unknown>>(
@@ -52,7 +55,7 @@ export async function idempotentStep<R extends Record<string, unknown>>(
         entityId: key,
         orgPath: done.orgPath,
         after: { step, effectiveOn: input.effectiveOn, records: done.records, changes: done.audit },
-        events: [membershipEvent("membership.organizations.restructured", done.orgPath, key, { idempotencyKey: key, step, effectiveOn: input.effectiveOn, records: done.records })],
+        events: [membershipEvent("membership.organizations.restructured", done.orgPath, key, { idempotencyKey: key, step, effectiveOn: input.effectiveOn, records: done.records }), ...(done.events ?? [])],
       });
       crashBeforeCommit(step);
       return { ...stored, replayed: false };
