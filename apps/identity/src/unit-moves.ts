@@ -207,9 +207,24 @@ export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdm
     }
     return changes.length;
   };
+  /**
+   * The realm's user profile must declare `org_paths_moves`: under its unmanaged-attribute policy Keycloak would
+   * drop an undeclared one from the PUT without a word, and a rollback could then not restore anyone. A realm
+   * imported before the attribute existed is refused here, naming the fix (docs/runbooks/deploy.md).
+   */
+  const assertHistoryDeclared = async () => {
+    const profile = (await call("/users/profile")) as { attributes?: { name: string }[] };
+    if (!profile.attributes?.some((a) => a.name === MOVE_HISTORY_ATTRIBUTE)) {
+      throw new Error(
+        `Keycloak realm ${opts.realm}: hồ sơ người dùng chưa khai báo thuộc tính ${MOVE_HISTORY_ATTRIBUTE}, việc chuyển không ghi lại được để hoàn tác (xem docs/runbooks/deploy.md) / ` +
+          `the user profile does not declare ${MOVE_HISTORY_ATTRIBUTE}: the move could not be recorded for a rollback (see docs/runbooks/deploy.md)`,
+      );
+    }
+  };
   return {
     async moveUnitAttributes(input) {
       const request = parseUnitMoveRequest(input);
+      await assertHistoryDeclared();
       const users = await rewrite((user) => {
         const before = user.attributes?.["org_paths"] ?? [];
         const after = moveOrgPaths(before, request.moves);

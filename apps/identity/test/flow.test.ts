@@ -437,6 +437,20 @@ if (KEYCLOAK_URL) {
       expect((await asRestructuring(`/users/${ids.get("tq.bantochuc")}/impersonation`, { method: "POST" })).status).toBe(403);
     });
 
+    it("refuses to move anyone while the realm's user profile lacks org_paths_moves (the record would be dropped), naming the fix", async () => {
+      const profile = (await asMaster("/users/profile")) as { attributes: { name: string }[] };
+      const without = { ...profile, attributes: profile.attributes.filter((a) => a.name !== MOVE_HISTORY_ATTRIBUTE) };
+      await asMaster("/users/profile", { method: "PUT", body: without });
+      try {
+        const other = { ...MERGER, idempotencyKey: "plan-kc:province-08:identity:again", moves: [{ fromPath: "/08-2025/", toPath: "/09-2025/" }] };
+        await expect(mover("restructuring").moveUnitAttributes(other)).rejects.toThrow(/^Keycloak realm orgboard: hồ sơ người dùng chưa khai báo thuộc tính org_paths_moves.* \/ the user profile does not declare org_paths_moves/);
+        for (const b of BOARDS) expect((await userByName(b.username))!.attributes?.["org_paths"]).toEqual(["/08-2025/"]);
+      } finally {
+        await asMaster("/users/profile", { method: "PUT", body: profile });
+      }
+      expect(((await asMaster("/users/profile")) as { attributes: { name: string }[] }).attributes.map((a) => a.name)).toContain(MOVE_HISTORY_ATTRIBUTE);
+    });
+
     it("a rollback's restore puts each board back on its own province from the move's record (admin-only, in no token); a board reassigned since stays; a repeat restores nobody", async () => {
       // The move's record, one per user, written with the move itself.
       for (const b of BOARDS) {
