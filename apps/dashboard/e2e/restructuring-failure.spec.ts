@@ -11,7 +11,8 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 // The run does not know it: its reparent leaves it there, and membership refuses the closeOrgs step, the whole
 // step, because the committee still has an open organization under it. The screen, opened before, turns the
 // row to failed with the step, its attempt and membership's message as the saga stored it (Vietnamese and
-// English); once the cell is closed and the province resumed, the same row turns to done with the conservation
+// English); resumed with the cause still there, the next attempt's failure shows too (through its own event:
+// no step is done before it); once the cell is closed and the province resumed, the same row turns to done with the conservation
 // check ok — without a reload (only restructuring's events through the realtime gateway reload it).
 
 type Restructuring = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof restructuringContract]>>>;
@@ -80,13 +81,20 @@ test.describe("restructuring progress screen: a failed step (#14)", () => {
       await page.screenshot({ path: `test-results/screens/restructuring-failed-${lang}.png`, fullPage: true });
     }
 
-    // The cause removed (the cell closed), the province resumed: the failed step again (attempt 2), the rest once.
+    // Resumed with the cause still there: the same step fails again (attempt 2) and no step is done before it,
+    // so only the failure's own event (restructuring.step.failed) can bring the screen the new attempt.
+    const again = (await api.restructuring.runs.resume.mutate({ planId, provinceCode: "12" })).provinces[0]!;
+    const step2 = again.steps.find((s) => s.status === "failed")!;
+    expect([again.status, step2.step, step2.attempt, again.stepsDone]).toEqual(["failed", "membership.closeOrgs", 2, p.stepsDone]);
+    await expect(row.getByTestId("restr-row-error")).toHaveText(TEXT.en.step(step2.step, 2, step2.error ?? ""), { timeout: 60_000 });
+
+    // The cause removed (the cell closed), the province resumed: the failed step again (attempt 3), the rest once.
     await membership.membership.orgs.close.mutate({ orgPath: cell.path, closedOn: today() });
     const resumed = api.restructuring.runs.resume.mutate({ planId, provinceCode: "12" });
     await expect(row).toHaveAttribute("data-status", "done", { timeout: 180_000 });
     const done = (await resumed).provinces[0]!;
     expect(done.status).toBe("done");
-    expect(done.steps.find((s) => s.step === "membership.closeOrgs")!.attempt).toBe(2);
+    expect(done.steps.map((s) => [s.step, s.attempt])).toEqual(done.steps.map((s) => [s.step, s.step === "membership.closeOrgs" ? 3 : 1]));
     expect(done.membersAfter).toBe(members);
     await expect(row).toHaveAttribute("data-check", "ok");
     await expect(row.getByTestId("restr-row-steps")).toHaveText(`${done.stepsTotal}/${done.stepsTotal}`);
