@@ -20,6 +20,8 @@ export interface Stack {
   keycloak: boolean;
   services: Record<string, string>;
   realtimeUrl: string | null;
+  /** Restructuring's own membership (seeded with Hà Giang, Tuyên Quang and Lai Châu), or null when it did not start. */
+  restructuringMembershipUrl: string | null;
   /** Why a part is missing, by part name (named in the failure of each test that needs it). */
   missing: Record<string, string>;
 }
@@ -108,6 +110,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
   const issuer = `${identityUrl}/realms/orgboard`;
 
   const services: Record<string, string> = {};
+  let restructuringMembershipUrl: string | null = null;
   for (const [app, extra] of [
     ["membership", { DATA_DIR: join(dataDir, "membership") }],
     ["conference", { DATA_DIR: join(dataDir, "conference"), CONFERENCE_SWEEP_INTERVAL_MS: "250" }],
@@ -186,8 +189,9 @@ export async function startStack(procs: Processes): Promise<Stack> {
   }
 
   // Restructuring (issue #14's progress screen) runs on its own membership, seeded before it starts with the
-  // real 2024 units of Hà Giang (02) and Tuyên Quang (08) as apps/restructuring's tests seed them
+  // real 2024 units of Hà Giang (02), Tuyên Quang (08) and Lai Châu (12) as apps/restructuring's tests seed them
   // (@orgboard/restructuring/testing): the run moves that membership's tree, not the one the other specs read.
+  // Two new provinces, so that two specs each run their own (restructuring.spec.ts 08, restructuring-failure 12).
   const restructuringMain = entry("restructuring");
   if (!restructuringMain || !entry("membership") || !identityUrl) {
     missing.restructuring = !restructuringMain ? "apps/restructuring is not built or has no dist/main.js yet" : !identityUrl ? "no identity provider" : "apps/membership is not built";
@@ -198,6 +202,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
       const mport = await freePort();
       const mp = procs.start("membership-restructuring", join(ROOT, "apps", "membership"), [entry("membership")!], { PORT: String(mport), HOST: "127.0.0.1", OIDC_ISSUER: issuer, DATA_DIR: mdir, AUDIT_ANCHOR_DIR: join(dataDir, "audit-anchors-restructuring") });
       await waitFor(`http://127.0.0.1:${mport}/readyz`, mp, "membership-restructuring", 90_000);
+      restructuringMembershipUrl = `http://127.0.0.1:${mport}`;
       const port = await freePort();
       const p = procs.start("restructuring", join(ROOT, "apps", "restructuring"), [restructuringMain], {
         PORT: String(port),
@@ -205,7 +210,7 @@ export async function startStack(procs: Processes): Promise<Stack> {
         OIDC_ISSUER: issuer,
         CORS_ORIGINS: dashboardUrl,
         DATA_DIR: join(dataDir, "restructuring"),
-        MEMBERSHIP_URL: `http://127.0.0.1:${mport}`,
+        MEMBERSHIP_URL: restructuringMembershipUrl,
         OIDC_CLIENT_SECRET: process.env.ORGBOARD_RESTRUCTURING_CLIENT_SECRET ?? "dev-restructuring-secret",
       });
       await waitFor(`http://127.0.0.1:${port}/readyz`, p, "restructuring", 90_000);
@@ -267,10 +272,10 @@ export async function startStack(procs: Processes): Promise<Stack> {
   await waitFor(`${dashboardUrl}/config.json`, preview, "dashboard");
   procs.cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 
-  return { dashboardUrl, identityUrl, keycloak: Boolean(keycloakUrl), services, realtimeUrl, missing };
+  return { dashboardUrl, identityUrl, keycloak: Boolean(keycloakUrl), services, realtimeUrl, restructuringMembershipUrl, missing };
 }
 
-/** Membership's embedded database in `dir`, migrated and seeded with Hà Giang's and Tuyên Quang's 2024 units (the built packages). */
+/** Membership's embedded database in `dir`, migrated and seeded with Hà Giang's, Tuyên Quang's and Lai Châu's 2024 units (the built packages). */
 async function seedRestructuringMembership(dir: string): Promise<void> {
   const membership = (await import(pathToFileURL(join(ROOT, "apps/membership/dist/index.js")).href)) as {
     openMembershipDatabase(o: { dataDir: string; migrate: boolean }): Promise<{ query(text: string, params?: readonly unknown[]): Promise<unknown>; close(): Promise<void> }>;
@@ -280,7 +285,7 @@ async function seedRestructuringMembership(dir: string): Promise<void> {
   };
   const db = await membership.openMembershipDatabase({ dataDir: dir, migrate: true });
   try {
-    await testing.seedMembership(db, ["02", "08"]);
+    await testing.seedMembership(db, ["02", "08", "12"]);
   } finally {
     await db.close();
   }

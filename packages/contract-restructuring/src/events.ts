@@ -1,4 +1,4 @@
-// Event payloads of the restructuring stream (outbox). 1.0: plans loaded; 1.1: the saga's run, steps and provinces.
+// Event payloads of the restructuring stream (outbox). 1.0: plans loaded; 1.1: the saga's run, steps and provinces; 1.7: a step failed.
 import { z } from "zod";
 
 export const restructuringEventSchemas = {
@@ -10,6 +10,8 @@ export const restructuringEventSchemas = {
   "restructuring.run.started": z.object({ planId: z.string(), provinces: z.array(z.string()), changes: z.number().int() }),
   /** One saga step done for one new province (1.1); `orgPath` = the new province's committee. */
   "restructuring.step.done": z.object({ planId: z.string(), provinceCode: z.string(), step: z.string(), attempt: z.number().int(), records: z.record(z.string(), z.number().int()), replayed: z.boolean() }),
+  /** A saga step failed for one new province (1.7): the province stops there until resumed (the step again, attempt + 1); `error` = the message stored with the step (the callee's own, bilingual); `orgPath` = the new province's committee. */
+  "restructuring.step.failed": z.object({ planId: z.string(), provinceCode: z.string(), step: z.string(), attempt: z.number().int(), error: z.string() }),
   /** Every step of a new province done, conservation checked (1.1). */
   "restructuring.province.done": z.object({ planId: z.string(), provinceCode: z.string(), membersBefore: z.number().int(), membersAfter: z.number().int() }),
   /** A run rolled back before its effective date (1.1). */

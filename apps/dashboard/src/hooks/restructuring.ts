@@ -12,7 +12,7 @@ registerContract(personnelContract);
 
 /**
  * `restructuring.runs.list` and `restructuring.runs.get` of the picked plan, reloaded (debounced) when a
- * restructuring event (`restructuring.step.done`, `restructuring.province.done`, `…run.started`, …) for the
+ * restructuring event (`restructuring.step.done`, `…step.failed`, `restructuring.province.done`, `…run.started`, …) for the
  * official's units arrives on the socket, and when the gateway asks for a snapshot. Not called when the runtime
  * configuration has no restructuring service (the panel then says so).
  */

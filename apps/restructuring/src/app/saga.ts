@@ -1,6 +1,7 @@
 // The saga runner (docs/restructuring.md, "Execution"): per new province, in the plan's order, every step
 // not done, in order. A step is a saga_step row written `pending` before the call and `done` after it, the
-// latter with its audit record and outbox event `restructuring.step.done` in one transaction. The callee
+// latter with its audit record and outbox event `restructuring.step.done` in one transaction (a failure the
+// same way: `failed` with `restructuring.step.failed`). The callee
 // keeps the idempotency key with its change, so a crash anywhere (before the call, between the callee's
 // commit and ours, after ours) resumes to the same end state: the repeated call answers the first result.
 import { createHash } from "node:crypto";
@@ -81,8 +82,20 @@ export async function runProvince(deps: SagaDeps, caller: Caller, planId: string
       answer = await step.run({ ...base, idempotencyKey: key });
     } catch (err) {
       const error = messageOf(err);
-      await db.sagaStep.update({ where: { id: pending.id }, data: { status: "failed", error, finishedAt: deps.now() } });
-      await db.runProvince.update({ where: { planId_provinceCode: { planId, provinceCode } }, data: { status: "failed", error: `${step.name}: ${error}` } });
+      // With its audit record and event `restructuring.step.failed`: the progress screen learns of the failure
+      // as of a step done (it has no polling), and the boards' stream says why the province stopped.
+      await db.$transaction(async (tx) => {
+        await tx.sagaStep.update({ where: { id: pending.id }, data: { status: "failed", error, finishedAt: deps.now() } });
+        await tx.runProvince.update({ where: { planId_provinceCode: { planId, provinceCode } }, data: { status: "failed", error: `${step.name}: ${error}` } });
+        await recordCallerChange(tx, caller, {
+          entity: "saga_step",
+          entityId: pending.id,
+          orgPath: province.orgPath,
+          before: { status: "pending", attempt: pending.attempt },
+          after: { step: step.name, status: "failed", attempt: pending.attempt, error },
+          events: [{ type: "restructuring.step.failed", orgPath: province.orgPath, aggregateId: planId, payload: { planId, provinceCode, step: step.name, attempt: pending.attempt, error } }],
+        });
+      });
       return `${step.name}: ${error}`;
     }
     deps.crashPoint?.(step.name, "called");

@@ -151,6 +151,10 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     expect(a.status).toBe("failed");
     expect(a.error).toMatch(/^membership\.closeOrgs: injected: membership unreachable/);
     expect(a.steps.map((s) => [s.step, s.status])).toEqual([["membership.mark", "done"], ["membership.createOrgs", "done"], ["membership.reparent", "done"], ["membership.closeOrgs", "failed"]]);
+    // The failure is on the stream (the progress screen reloads on it), with the message stored, where the province's steps are.
+    const failedEvents = await r.db.prisma.outboxEvent.findMany({ where: { type: "restructuring.step.failed" } });
+    expect(failedEvents.map((e) => [e.orgPath, e.payload])).toEqual([[a.orgPath, { planId, provinceCode: first, step: "membership.closeOrgs", attempt: 1, error: a.steps[3]!.error }]]);
+    expect(a.error).toBe(`membership.closeOrgs: ${a.steps[3]!.error}`);
     const rows = await r.db.prisma.sagaStep.findMany({ where: { planId } });
     if (concurrent) {
       // The other ran meanwhile and finished: their steps overlapped in time.
@@ -203,7 +207,8 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     expect(totals).toEqual({ net: m.seeded.members, stale: 0 });
     const events = await r.db.prisma.outboxEvent.findMany({ where: { type: "restructuring.step.done" } });
     expect(events).toHaveLength(12);
-    expect(await r.db.prisma.auditRecord.count({ where: { entity: "saga_step" } })).toBe(12);
+    // 12 steps done, the one failure.
+    expect(await r.db.prisma.auditRecord.count({ where: { entity: "saga_step" } })).toBe(13);
     expect((await m.q(`SELECT 1 FROM restructuring_mark`)).length).toBe(0);
   });
 
