@@ -1,4 +1,4 @@
-import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
+import { expect, loginWithVneid, requires, signInFromDashboard, stack, test } from "./fixtures.js";
 
 test.describe("signing in", () => {
   test.beforeEach(() => requires("identity"));
@@ -70,7 +70,8 @@ test.describe("signing in", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(first?.headers()["x-content-type-options"]).toBe("nosniff");
-    await loginWithVneid(page, "central");
+    // The page just loaded sends itself to the provider: sign in from there (no second navigation to race it).
+    await signInFromDashboard(page, "central");
     await expect(page.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
     await expect(page.getByTestId("service-conference")).toHaveAttribute("data-state", "up");
     expect(violations).toEqual([]);

@@ -42,8 +42,16 @@ export async function nationalIdOf(username: string): Promise<string> {
  * ID, and comes back to the dashboard.
  */
 export async function loginWithVneid(page: Page, who: keyof typeof OFFICIALS, path = "/"): Promise<void> {
-  const nationalId = await nationalIdOf(OFFICIALS[who].username);
   await page.goto(`${stack.dashboardUrl}${path}`);
+  await signInFromDashboard(page, who);
+}
+
+/**
+ * The rest of `loginWithVneid` for a page already on the dashboard, which sends it to the provider by itself
+ * (a second `goto` there would race that redirect: "navigation interrupted by another navigation").
+ */
+export async function signInFromDashboard(page: Page, who: keyof typeof OFFICIALS): Promise<void> {
+  const nationalId = await nationalIdOf(OFFICIALS[who].username);
   await page.waitForURL((u) => !u.href.startsWith(stack.dashboardUrl), { timeout: 20_000 });
   await page.locator("#social-vneid").click();
   await page.locator("#nationalId").fill(nationalId);
