@@ -8,7 +8,7 @@ import { foldConferenceEvents, fromSnapshot, withProvinces, withSites, type Conf
 import { eventSource, figuresRefresh, type EventEnvelope, type Watermarks } from "../state/envelope.js";
 import { foldKpiEvents, kpiFromSnapshot, type KpiState } from "../state/kpi-state.js";
 import { LiveStore } from "../state/live-store.js";
-import { useLiveMarks } from "./restructuring-marks.js";
+import { markRefresh } from "../state/restructuring-marks.js";
 
 /** Up to this many sites, every site is loaded and drawn as a tile; above it, provinces with drill-down. */
 export const TILE_LIMIT = 300;
@@ -123,8 +123,8 @@ export function useLiveKpi(orgPath: string, year: number): { state: KpiState | n
   // "Đang sắp xếp" (the snapshot's notice) cannot be folded from an event: a mark set or lifted in the scope
   // reloads the snapshot, as snapshot-required does (which useLiveStore already handles: no resync here).
   const { store } = live;
-  useLiveMarks(
-    orgPath,
+  useSocketReload(
+    (marks, e) => markRefresh(marks, orgPath, [e]),
     () => {
       store.beginReload();
       void queryClient.refetchQueries({ queryKey: key, exact: true });
@@ -135,8 +135,49 @@ export function useLiveKpi(orgPath: string, year: number): { state: KpiState | n
   return live;
 }
 
-/** A burst of a service's events (a batch of decisions, a pool reviewed) reloads a figures panel once. */
+/** A burst of a service's events (a batch of decisions, a pool reviewed, a province's marks) reloads a panel once. */
 export const FIGURES_REFRESH_DEBOUNCE_MS = 300;
+
+/**
+ * Calls `onChange`, debounced (a burst once), when `decide` says an event arriving on the socket asks for it
+ * (it keeps the watermarks: a replay asks for nothing), and, with `resync`, when the gateway asks for a
+ * snapshot (events missed). The latest `decide` and `onChange` are used without resubscribing to the socket.
+ */
+export function useSocketReload(
+  decide: (marks: Watermarks, e: EventEnvelope) => { marks: Watermarks; refresh: boolean },
+  onChange: () => void,
+  enabled: boolean,
+  resync = true,
+) {
+  const { realtime } = useApp();
+  const marks = useRef<Watermarks>({});
+  const latest = useRef({ decide, onChange });
+  useEffect(() => {
+    latest.current = { decide, onChange };
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const reload = () => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        latest.current.onChange();
+      }, FIGURES_REFRESH_DEBOUNCE_MS);
+    };
+    const offEvent = realtime.onEvent((e) => {
+      const r = latest.current.decide(marks.current, e);
+      marks.current = r.marks;
+      if (r.refresh) reload();
+    });
+    const offResync = resync ? realtime.onResync(reload) : () => undefined;
+    return () => {
+      offEvent();
+      offResync();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [enabled, resync, realtime]);
+}
 
 /**
  * Keeps a figures panel live: the queries under `queryKey` (a prefix: the procedure and the unit) are
@@ -145,30 +186,11 @@ export const FIGURES_REFRESH_DEBOUNCE_MS = 300;
  * gateway asks for a snapshot.
  */
 export function useLiveFiguresReload(service: string, orgPath: string, queryKey: readonly unknown[], enabled: boolean) {
-  const { realtime } = useApp();
   const queryClient = useQueryClient();
-  const marks = useRef<Watermarks>({});
   const key = JSON.stringify(queryKey);
-  useEffect(() => {
-    if (!enabled) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const reload = () => {
-      if (timer !== null) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void queryClient.invalidateQueries({ queryKey: JSON.parse(key) as unknown[] });
-      }, FIGURES_REFRESH_DEBOUNCE_MS);
-    };
-    const offEvent = realtime.onEvent((e) => {
-      const r = figuresRefresh(service, marks.current, orgPath, [e]);
-      marks.current = r.marks;
-      if (r.refresh) reload();
-    });
-    const offResync = realtime.onResync(reload);
-    return () => {
-      offEvent();
-      offResync();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [enabled, key, orgPath, queryClient, realtime, service]);
+  useSocketReload(
+    (marks, e) => figuresRefresh(service, marks, orgPath, [e]),
+    () => void queryClient.invalidateQueries({ queryKey: JSON.parse(key) as unknown[] }),
+    enabled,
+  );
 }

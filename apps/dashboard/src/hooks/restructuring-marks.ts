@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { canSeeKpi } from "../auth/official.js";
 import { useApp } from "../context.js";
 import { useOfficial } from "./hooks.js";
-import type { Watermarks } from "../state/envelope.js";
+import { useSocketReload } from "./live.js";
 import { markRefresh, nationalMarkOf, provinceMarksOf, type ProvinceMarks } from "../state/restructuring-marks.js";
 
 // Membership's "đang sắp xếp" notices for panels fed by other services (personnel, conference). Asked only
@@ -14,43 +14,12 @@ import { markRefresh, nationalMarkOf, provinceMarksOf, type ProvinceMarks } from
 // the read, debounced; for the others (viewers, officers), whose socket carries no membership event, the read is
 // kept a minute.
 
-/** A burst of marks (a province's committees, old and new) reloads once; as live.ts' FIGURES_REFRESH_DEBOUNCE_MS. */
-export const MARKS_REFRESH_DEBOUNCE_MS = 300;
-
 /**
  * Calls `onChange` (debounced, a burst once) when a mark event for an organization overlapping `orgPath`'s
  * subtree arrives on the socket, and, with `onResync`, when the gateway asks for a snapshot (events missed).
  */
 export function useLiveMarks(orgPath: string, onChange: () => void, enabled: boolean, onResync = true) {
-  const { realtime } = useApp();
-  const marks = useRef<Watermarks>({});
-  // The latest callback, without resubscribing to the socket on every render.
-  const latest = useRef(onChange);
-  useEffect(() => {
-    latest.current = onChange;
-  });
-  useEffect(() => {
-    if (!enabled) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const reload = () => {
-      if (timer !== null) return;
-      timer = setTimeout(() => {
-        timer = null;
-        latest.current();
-      }, MARKS_REFRESH_DEBOUNCE_MS);
-    };
-    const offEvent = realtime.onEvent((e) => {
-      const r = markRefresh(marks.current, orgPath, [e]);
-      marks.current = r.marks;
-      if (r.refresh) reload();
-    });
-    const offResync = onResync ? realtime.onResync(reload) : () => undefined;
-    return () => {
-      offEvent();
-      offResync();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [enabled, onResync, orgPath, realtime]);
+  useSocketReload((marks, e) => markRefresh(marks, orgPath, [e]), onChange, enabled, onResync);
 }
 
 /** useLiveMarks reloading the queries under `queryKey` (a prefix). */
