@@ -68,8 +68,22 @@ export async function runProvince(deps: SagaDeps, caller: Caller, planId: string
     const row = rows.find((r) => r.step === step.name);
     if (row?.status === "done") continue;
     if (deps.stillHeld && !deps.stillHeld()) {
-      await db.runProvince.update({ where: { planId_provinceCode: { planId, provinceCode } }, data: { status: "failed", error: `${step.name}: ${LOCK_LOST}` } });
-      return `${step.name}: ${LOCK_LOST}`;
+      const error = `${step.name}: ${LOCK_LOST}`;
+      // Its audit record and `restructuring.province.stopped` with the row, as a failed step's: no step failed,
+      // so without an event the progress screen (no polling) showed the stop only on its next reload. The lock's
+      // connection is gone, not the pool's: this write goes through.
+      await db.$transaction(async (tx) => {
+        await tx.runProvince.update({ where: { planId_provinceCode: { planId, provinceCode } }, data: { status: "failed", error } });
+        await recordCallerChange(tx, caller, {
+          entity: "run_province",
+          entityId: `${planId}:${provinceCode}`,
+          orgPath: province.orgPath,
+          before: { status: "running" },
+          after: { status: "failed", stoppedBefore: step.name, reason: "lock_lost" },
+          events: [{ type: "restructuring.province.stopped", orgPath: province.orgPath, aggregateId: planId, payload: { planId, provinceCode, step: step.name, reason: "lock_lost", error } }],
+        });
+      });
+      return error;
     }
     const key = stepKey(planId, provinceCode, step.name);
     // Pending before the call: the log says a call may have happened.

@@ -115,6 +115,14 @@ describe("two instances resuming one plan at once", () => {
       expect(cut.status).toBe("running");
       expect(cut.provinces[0]!.status).toBe("failed");
       expect(cut.provinces[0]!.error).toMatch(/^membership\.createOrgs: mất khóa chạy đề án .* \/ the plan's run lock was lost/);
+      // On the stream with its audit record (contract 1.8): no step failed, so this event is how the progress
+      // screen, which has no polling, learns of the stop.
+      const stopped = await dbs[0]!.prisma.outboxEvent.findMany({ where: { type: "restructuring.province.stopped" } });
+      expect(stopped.map((e) => [e.orgPath, e.payload])).toEqual([
+        [cut.provinces[0]!.orgPath, { planId, provinceCode: "08", step: "membership.createOrgs", reason: "lock_lost", error: cut.provinces[0]!.error }],
+      ]);
+      const audit = await dbs[0]!.prisma.auditRecord.findMany({ where: { entity: "run_province", entityId: `${planId}:08` } });
+      expect(audit.map((x) => x.after)).toContainEqual({ status: "failed", stoppedBefore: "membership.createOrgs", reason: "lock_lost" });
       // The first instance still serves (an unhandled client error would have stopped the process).
       await expect(a!.runs.get.query({ planId })).resolves.toMatchObject({ status: "running" });
       view = await b!.runs.resume.mutate({ planId });
