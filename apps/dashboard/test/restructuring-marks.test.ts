@@ -34,6 +34,11 @@ describe("markRefresh: mark events for the shown unit's subtree reload its notic
     expect(markRefresh({}, "/01/", [ev("7", "membership.organization.marked", "/01/", "conference")]).refresh).toBe(false);
   });
 
+  it("the gateway's notice of a mark above the official's scope (a district's board) reloads its notice", () => {
+    expect(markRefresh({}, "/01/01-G1/", [ev("9", "membership.ancestor.marked", "/01/")]).refresh).toBe(true);
+    expect(markRefresh({}, "/01/01-G1/", [ev("9", "membership.ancestor.marked", "/02/")]).refresh).toBe(false);
+  });
+
   it("a replay (same id, socket recovery) asks for nothing", () => {
     const first = markRefresh({}, "/01/", [marked("5", "/01/")]);
     expect(first.marks).toEqual({ membership: "5" });

@@ -9,8 +9,9 @@ import { inspectionFiguresNotice, inspectionFiguresReaders, inspectionStreamRead
 import { membershipStreamReaders } from "@orgboard/contract-membership";
 import { personnelFiguresNotice, personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
 import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
-import { INSPECTION_FIGURES_CHANGED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
+import { INSPECTION_FIGURES_CHANGED, MEMBERSHIP_ANCESTOR_MARKED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
 import type { AccessRule } from "@orgboard/contracts";
+import { ancestorPaths } from "./rooms.js";
 
 export interface StreamAccess {
   /** The service's `<service>.events.read` row: who receives its events. */
@@ -27,13 +28,30 @@ export interface StreamAccess {
     /** The notice for one event, or null when the event changes no figure. */
     derive(event: { type: string; orgPath: string }): { orgPath: string } | null;
   };
+  /**
+   * An event that also concerns the units BELOW its organization (a restructuring mark: it applies to the whole
+   * subtree), told content-free to the sockets that receive the service's events at a path strictly below the
+   * event's and not at the event's own: `derive` answers the payload (`orgPath` = the event's), or null.
+   */
+  inherited?: {
+    type: string;
+    derive: (event: { type: string; orgPath: string; payload?: unknown }) => { orgPath: string; [field: string]: unknown } | null;
+  };
 }
 
 export type StreamAccessTable = Readonly<Record<string, StreamAccess>>;
 
 /** The services whose streams realtime may consume, each with its contract's rows. */
 export const STREAM_ACCESS: StreamAccessTable = {
-  membership: { readers: membershipStreamReaders },
+  membership: {
+    readers: membershipStreamReaders,
+    // A province committee's "đang sắp xếp" covers its districts and communes: their boards hear of it (contract-realtime 1.3).
+    inherited: {
+      type: MEMBERSHIP_ANCESTOR_MARKED,
+      derive: (e) =>
+        e.type === "membership.organization.marked" ? { orgPath: e.orgPath, moving: (e.payload as { moving?: unknown } | null)?.moving === true } : null,
+    },
+  },
   conference: { readers: conferenceStreamReaders },
   inspection: {
     readers: inspectionStreamReaders,
@@ -69,7 +87,8 @@ export function registerStreamPolicies(table: StreamAccessTable): void {
  */
 export interface Grant {
   service: string;
-  kind: "events" | "notice";
+  /** `inherited`: only the derived notices of events AT these paths (strict ancestors of the socket's `events` paths). */
+  kind: "events" | "notice" | "inherited";
   paths: string[];
 }
 
@@ -91,6 +110,12 @@ export function grantsOf(principal: Principal, table: StreamAccessTable): Grant[
     }
     if (events.length > 0) out.push({ service, kind: "events", paths: events });
     if (notice.length > 0) out.push({ service, kind: "notice", paths: notice });
+    if (access.inherited && events.length > 0) {
+      // The strict ancestors of the paths it reads, except those it reads itself (it gets those events whole).
+      const above = new Set(events.flatMap((p) => ancestorPaths(p).slice(0, -1)));
+      const paths = [...above].filter((a) => !events.some((p) => a.startsWith(p))).sort();
+      if (paths.length > 0) out.push({ service, kind: "inherited", paths });
+    }
   }
   return out;
 }

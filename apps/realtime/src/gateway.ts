@@ -23,7 +23,7 @@ import {
   type SubscribeAck,
 } from "@orgboard/contract-realtime";
 import { grantsOf, registerStreamPolicies, STREAM_ACCESS, type StreamAccessTable } from "./access.js";
-import { eventRooms, normalizeTopics, socketRooms } from "./rooms.js";
+import { eventRooms, inheritedRooms, normalizeTopics, socketRooms } from "./rooms.js";
 
 export const SUBSCRIBE_ACTION = "realtime.events.subscribe";
 const VIEWING_ROLES = OFFICIAL_ROLES;
@@ -439,6 +439,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
         // Same id and key as the event it stands for: the dashboard's per-service watermark folds it.
         const derived: LiveEvent = { ...live, type: access.notice.type, orgPath: notice.orgPath, aggregateId: notice.orgPath, payload: { orgPath: notice.orgPath } };
         io.to(eventRooms(service, derived, "notice")).emit(EVENT, derived);
+      }
+      const inherited = access.inherited?.derive(event);
+      if (access.inherited && inherited) {
+        // To the sockets scoped below the event's organization: its path and what the derive keeps, same id and key.
+        const derived: LiveEvent = { ...live, type: access.inherited.type, orgPath: inherited.orgPath, aggregateId: inherited.orgPath, payload: inherited };
+        io.to(inheritedRooms(service, derived)).emit(EVENT, derived);
       }
     },
     requireSnapshotLocally(reason) {

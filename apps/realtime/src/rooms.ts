@@ -64,6 +64,16 @@ export function eventRooms(
   return rooms;
 }
 
+/**
+ * The rooms an `inherited` notice (access.ts) is sent to: the event's own path only, never its ancestors, since a
+ * socket holds `inherited` rooms at the strict ancestors of its scope: a mark at `/05/` must not reach a socket
+ * below `/02/` through their common `/`.
+ */
+export function inheritedRooms(service: string, event: { type: string; orgPath: string; aggregateId: string; payload?: unknown }): string[] {
+  const channel = channelOf(service, "inherited");
+  return eventTopics(service, event).map((t) => roomName(channel, t, event.orgPath));
+}
+
 /** The rooms of a socket: its grants (access.ts) × the topics it wants. */
 export function socketRooms(grants: readonly Grant[], topics: readonly string[]): Set<string> {
   const rooms = new Set<string>();

@@ -99,6 +99,49 @@ describe("membership's events reach only the readers of membership's stream", ()
   });
 });
 
+describe("a restructuring mark reaches the boards below the marked committee (contract-realtime 1.3)", () => {
+  it("a district's board gets `membership.ancestor.marked` (path and set-or-lifted only) for its province's mark; the province's and central boards the event; no one else", async () => {
+    const district = await client(["provincial_board"], ["/01/01-007/"]);
+    const otherProvinceDistrict = await client(["provincial_board"], ["/02/02-001/"]);
+    const viewer = await client(["viewer"], ["/01/01-007/"]);
+    const hanoi = await client(["provincial_board"], ["/01/"]);
+    const central = await client(["central_board"], ["/"]);
+    const mark = (moving: boolean, aggregateId: string): EmitEvent => ({
+      type: "membership.organization.marked",
+      orgPath: "/01/",
+      aggregateId,
+      payload: { orgId: aggregateId, orgCode: "01", orgPath: "/01/", moving, idempotencyKey: `plan:01:membership.mark`, effectiveOn: "2025-07-01" },
+    });
+    const ids = await emitMembership([mark(true, "org-1"), mark(false, "org-1")]);
+    await district.waitForEvents(2);
+    await hanoi.waitForEvents(2);
+    await central.waitForEvents(2);
+    await settle();
+    // The district's board: the notice, with the event's id and key, and nothing of the organization but its path.
+    expect(district.events.map((e) => [e.service, e.type, e.id, e.key, e.orgPath, e.aggregateId, e.payload])).toEqual([
+      ["membership", "membership.ancestor.marked", ids[0], `membership:${ids[0]}`, "/01/", "/01/", { orgPath: "/01/", moving: true }],
+      ["membership", "membership.ancestor.marked", ids[1], `membership:${ids[1]}`, "/01/", "/01/", { orgPath: "/01/", moving: false }],
+    ]);
+    // The province's and the central board: the event itself, once (no notice beside it).
+    expect(types(hanoi, "membership")).toEqual(["membership.organization.marked /01/", "membership.organization.marked /01/"]);
+    expect(types(central, "membership")).toEqual(["membership.organization.marked /01/", "membership.organization.marked /01/"]);
+    // Another province's district, and a viewer (who reads no membership event anywhere): nothing.
+    expect(otherProvinceDistrict.events).toEqual([]);
+    expect(viewer.events).toEqual([]);
+  });
+
+  it("other membership events at an ancestor are not told below it", async () => {
+    const district = await client(["provincial_board"], ["/01/01-008/"]);
+    await emitMembership([
+      { type: "membership.kpi.updated", orgPath: "/01/", aggregateId: "/01/", payload: {} },
+      { type: "membership.member.admitted", orgPath: "/01/01-008/", aggregateId: "m-9", payload: {} },
+    ]);
+    await district.waitForEvents(1);
+    await settle();
+    expect(types(district, "membership")).toEqual(["membership.member.admitted /01/01-008/"]);
+  });
+});
+
 describe("inspection's events: cases to the inspection committee of the scope, counts-only notices to the boards", () => {
   it("Hà Nội's inspection committee gets Hà Nội's events only; boards get `inspection.figures.changed` for their scope, never an event", async () => {
     const hnInspection = await client(["inspection_committee"], ["/01/"]);

@@ -3,7 +3,7 @@
 //   server → client: `event`, `snapshot-required`, `session`, `auth:expired`, `connect_error` (its data);
 //   client → server: `auth:refresh`, `subscribe`, and the gateway's answers to them as `<name>#ack`.
 // Derived `event` types the gateway itself produces are listed by type with their payload schema
-// (`inspection.figures.changed`, `personnel.figures.changed`). The compatibility gate compares these as it compares any service's
+// (`inspection.figures.changed`, `personnel.figures.changed`, `membership.ancestor.marked`). The compatibility gate compares these as it compares any service's
 // event payloads.
 import { defineContract } from "@orgboard/contracts";
 import {
@@ -17,6 +17,8 @@ import {
   EVENT,
   figuresChangedSchema,
   INSPECTION_FIGURES_CHANGED,
+  MEMBERSHIP_ANCESTOR_MARKED,
+  ancestorMarkedSchema,
   liveEventSchema,
   PERSONNEL_FIGURES_CHANGED,
   SESSION,
@@ -30,7 +32,7 @@ import {
 
 export const realtimeContract = defineContract({
   service: "realtime",
-  version: "1.2",
+  version: "1.3",
   procedures: {},
   events: {
     [EVENT]: liveEventSchema,
@@ -46,6 +48,8 @@ export const realtimeContract = defineContract({
     [INSPECTION_FIGURES_CHANGED]: figuresChangedSchema,
     /** payload of an `event` of this type (1.2) */
     [PERSONNEL_FIGURES_CHANGED]: figuresChangedSchema,
+    /** payload of an `event` of this type (1.3) */
+    [MEMBERSHIP_ANCESTOR_MARKED]: ancestorMarkedSchema,
   },
 });
 

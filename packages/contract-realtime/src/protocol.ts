@@ -48,6 +48,18 @@ export const PERSONNEL_FIGURES_CHANGED = "personnel.figures.changed";
 export const figuresChangedSchema = z.object({ orgPath: orgPathSchema });
 export type FiguresChanged = z.infer<typeof figuresChangedSchema>;
 
+/**
+ * A content-free `event` the gateway derives from membership's `membership.organization.marked` (1.3) for the
+ * sockets scoped BELOW the marked organization (a district's or a commune's board under a marked province
+ * committee): the mark applies to their units too ("đang sắp xếp" in their own reads), but the event, at the
+ * committee's path, is outside their rooms. `service` is "membership", `id`/`key` those of the event it stands
+ * for, `orgPath` = `aggregateId` = `payload.orgPath` the marked organization's path (an ancestor of the
+ * socket's scope, which its own path already names), `payload.moving` set or lifted; nothing else is sent.
+ */
+export const MEMBERSHIP_ANCESTOR_MARKED = "membership.ancestor.marked";
+export const ancestorMarkedSchema = z.object({ orgPath: orgPathSchema, moving: z.boolean() });
+export type AncestorMarked = z.infer<typeof ancestorMarkedSchema>;
+
 export const SNAPSHOT_REASONS = [
   /** First connection of this client, or one the server did not know (e.g. after a gateway restart). */
   "new-session",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contract, figuresChangedSchema, INSPECTION_FIGURES_CHANGED, liveEventSchema, realtimeContract, subscribeAckSchema } from "../src/index.js";
+import { ancestorMarkedSchema, contract, figuresChangedSchema, INSPECTION_FIGURES_CHANGED, liveEventSchema, realtimeContract, subscribeAckSchema } from "../src/index.js";
 
 describe("the realtime contract", () => {
   it("is exported as `contract` too, with no procedures, one event per socket message and the gateway's derived event types", () => {
     expect(contract).toBe(realtimeContract);
     expect(realtimeContract.procedures).toEqual({});
     expect(Object.keys(realtimeContract.events).sort()).toEqual(
-      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "personnel.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
+      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "membership.ancestor.marked", "personnel.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
     );
   });
 
@@ -23,5 +23,12 @@ describe("the realtime contract", () => {
     expect(liveEventSchema.parse(notice)).toEqual(notice);
     expect(figuresChangedSchema.parse(notice.payload)).toEqual({ orgPath: "/01/01-007/" });
     expect(figuresChangedSchema.safeParse({ orgPath: "01" }).success).toBe(false);
+  });
+
+  it("reads a mark above the scope: only the marked organization's path and set or lifted (1.3)", () => {
+    expect(realtimeContract.version).toBe("1.3");
+    expect(ancestorMarkedSchema.parse({ orgPath: "/02/", moving: true })).toEqual({ orgPath: "/02/", moving: true });
+    expect(ancestorMarkedSchema.safeParse({ orgPath: "/02/" }).success).toBe(false);
+    expect(ancestorMarkedSchema.safeParse({ orgPath: "02", moving: false }).success).toBe(false);
   });
 });

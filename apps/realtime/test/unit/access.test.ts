@@ -7,7 +7,7 @@ import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
 import { ROLES } from "@orgboard/contracts";
 import { describe, expect, it } from "vitest";
 import { grantsOf, registerStreamPolicies, STREAM_ACCESS, streamReadAction } from "../../src/access.js";
-import { eventRooms, socketRooms } from "../../src/rooms.js";
+import { eventRooms, inheritedRooms, socketRooms } from "../../src/rooms.js";
 
 registerStreamPolicies(STREAM_ACCESS);
 
@@ -24,6 +24,45 @@ function delivered(p: Principal, service: string, orgPath: string): { events: bo
     notice: eventRooms(service, { ...e, type: `${service}.figures.changed`, aggregateId: orgPath }, "notice").some((r) => mine.has(r)),
   };
 }
+
+describe("a mark above the scope (membership.ancestor.marked, contract-realtime 1.3)", () => {
+  const derive = STREAM_ACCESS.membership!.inherited!.derive;
+
+  it("is derived from membership's mark alone, with the path and set-or-lifted only", () => {
+    expect(STREAM_ACCESS.membership!.inherited!.type).toBe("membership.ancestor.marked");
+    const payload = { orgId: "12", orgCode: "02", orgPath: "/02/", moving: true, idempotencyKey: "k", effectiveOn: "2025-07-01" };
+    expect(derive({ type: "membership.organization.marked", orgPath: "/02/", payload })).toEqual({ orgPath: "/02/", moving: true });
+    expect(derive({ type: "membership.organization.marked", orgPath: "/02/", payload: { ...payload, moving: false } })).toEqual({ orgPath: "/02/", moving: false });
+    expect(derive({ type: "membership.organizations.restructured", orgPath: "/", payload: {} })).toBeNull();
+    expect(derive({ type: "membership.member.created", orgPath: "/02/", payload: {} })).toBeNull();
+  });
+
+  // Every role, every scope shape, every mark path: the notice reaches a socket exactly when it reads membership's
+  // events strictly below the mark and not at the mark itself (there it gets the event whole).
+  it("reaches exactly the sockets reading membership's events strictly below the marked organization", () => {
+    for (const role of ROLES) {
+      for (const scope of SCOPES) {
+        const p = principal([role], role === "central_board" ? ["/"] : scope);
+        const mine = socketRooms(grantsOf(p, STREAM_ACCESS), ["*"]);
+        const reads = (path: string) => decide(p, streamReadAction("membership"), { orgPath: path }).allowed;
+        for (const orgPath of PATHS) {
+          const rooms = inheritedRooms("membership", { type: "membership.ancestor.marked", orgPath, aggregateId: orgPath });
+          const expected = !reads(orgPath) && p.orgPaths.some((own) => own !== orgPath && own.startsWith(orgPath) && reads(own));
+          expect(rooms.some((r) => mine.has(r)), `${role} ${scope.join(",")} ${orgPath}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it("a district's board hears of its province's mark, not of another province's", () => {
+    const district = socketRooms(grantsOf(principal(["provincial_board"], ["/01/01-007/"]), STREAM_ACCESS), ["*"]);
+    const at = (orgPath: string) => inheritedRooms("membership", { type: "membership.ancestor.marked", orgPath, aggregateId: orgPath }).some((r) => district.has(r));
+    expect(at("/01/")).toBe(true);
+    expect(at("/02/")).toBe(false);
+    expect(at("/01/01-008/")).toBe(false);
+    expect(at("/01/01-007/x/")).toBe(false);
+  });
+});
 
 describe("who receives which service's events", () => {
   it("uses the contract packages' rows, the ones the services' policies use", () => {
