@@ -39,6 +39,11 @@ describe("markRefresh: mark events for the shown unit's subtree reload its notic
     expect(markRefresh({}, "/01/01-G1/", [ev("9", "membership.ancestor.marked", "/02/")]).refresh).toBe(false);
   });
 
+  it("a viewer's or an officer's figures notice (all they get of membership) reloads for the subtree", () => {
+    expect(markRefresh({}, "/01/", [ev("10", "membership.figures.changed", "/01/01-G1/")]).refresh).toBe(true);
+    expect(markRefresh({}, "/01/", [ev("10", "membership.figures.changed", "/02/")]).refresh).toBe(false);
+  });
+
   it("a replay (same id, socket recovery) asks for nothing", () => {
     const first = markRefresh({}, "/01/", [marked("5", "/01/")]);
     expect(first.marks).toEqual({ membership: "5" });

@@ -3,7 +3,7 @@
 // list queries are confined to those paths. The matrix of procedures × roles × scopes this yields is in
 // docs/security.md ("Membership service") and is checked over HTTP by test/api/matrix.test.ts.
 import { definePolicy, type Role } from "@orgboard/auth";
-import { membershipStreamReaders } from "@orgboard/contract-membership";
+import { membershipFiguresReaders, membershipStreamReaders } from "@orgboard/contract-membership";
 
 /** Officials who may read party records inside their org_paths. */
 const READERS = ["central_board", "provincial_board", "inspection_committee", "personnel_officer", "viewer"] as const satisfies readonly Role[];
@@ -77,8 +77,11 @@ export const membershipPolicy = definePolicy({
    */
   "membership.reports.close": { roles: BOARDS, scoped: true },
 
-  /** KPI summary (dashboard) and the annual report of a subtree. */
-  "membership.kpi.read": { roles: [...READERS, "service"], scoped: true },
+  /**
+   * KPI summary (dashboard) and the annual report of a subtree: the officials who read membership and services.
+   * The contract's row, so the gateway sends its figures notice by the very same rule.
+   */
+  "membership.kpi.read": membershipFiguresReaders,
 
   /**
    * The change stream: the realtime gateway (service) and the boards. Events carry no personal data. The

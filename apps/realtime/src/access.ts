@@ -6,10 +6,10 @@
 import { decide, definePolicy, type Principal } from "@orgboard/auth";
 import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { inspectionFiguresNotice, inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
-import { membershipStreamReaders } from "@orgboard/contract-membership";
+import { membershipFiguresNotice, membershipFiguresReaders, membershipStreamReaders } from "@orgboard/contract-membership";
 import { personnelFiguresNotice, personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
 import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
-import { INSPECTION_FIGURES_CHANGED, MEMBERSHIP_ANCESTOR_MARKED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
+import { INSPECTION_FIGURES_CHANGED, MEMBERSHIP_ANCESTOR_MARKED, MEMBERSHIP_FIGURES_CHANGED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
 import type { AccessRule } from "@orgboard/contracts";
 import { ancestorPaths } from "./rooms.js";
 
@@ -30,8 +30,9 @@ export interface StreamAccess {
   };
   /**
    * An event that also concerns the units BELOW its organization (a restructuring mark: it applies to the whole
-   * subtree), told content-free to the sockets that receive the service's events at a path strictly below the
-   * event's and not at the event's own: `derive` answers the payload (`orgPath` = the event's), or null.
+   * subtree), told content-free to the sockets that receive the service's events or its notices at a path
+   * strictly below the event's and nothing at the event's own: `derive` answers the payload (`orgPath` = the
+   * event's), or null.
    */
   inherited?: {
     type: string;
@@ -45,6 +46,8 @@ export type StreamAccessTable = Readonly<Record<string, StreamAccess>>;
 export const STREAM_ACCESS: StreamAccessTable = {
   membership: {
     readers: membershipStreamReaders,
+    // Viewers, inspection committees and personnel officers: the KPI panels and their "đang sắp xếp" (contract-realtime 1.4).
+    notice: { action: "membership.kpi.read", readers: membershipFiguresReaders, type: MEMBERSHIP_FIGURES_CHANGED, derive: membershipFiguresNotice },
     // A province committee's "đang sắp xếp" covers its districts and communes: their boards hear of it (contract-realtime 1.3).
     inherited: {
       type: MEMBERSHIP_ANCESTOR_MARKED,
@@ -87,7 +90,7 @@ export function registerStreamPolicies(table: StreamAccessTable): void {
  */
 export interface Grant {
   service: string;
-  /** `inherited`: only the derived notices of events AT these paths (strict ancestors of the socket's `events` paths). */
+  /** `inherited`: only the derived notices of events AT these paths (strict ancestors of the socket's other paths). */
   kind: "events" | "notice" | "inherited";
   paths: string[];
 }
@@ -110,10 +113,11 @@ export function grantsOf(principal: Principal, table: StreamAccessTable): Grant[
     }
     if (events.length > 0) out.push({ service, kind: "events", paths: events });
     if (notice.length > 0) out.push({ service, kind: "notice", paths: notice });
-    if (access.inherited && events.length > 0) {
-      // The strict ancestors of the paths it reads, except those it reads itself (it gets those events whole).
-      const above = new Set(events.flatMap((p) => ancestorPaths(p).slice(0, -1)));
-      const paths = [...above].filter((a) => !events.some((p) => a.startsWith(p))).sort();
+    const heard = [...events, ...notice];
+    if (access.inherited && heard.length > 0) {
+      // The strict ancestors of the paths it hears of, except those under one of them (there it gets the event or its notice).
+      const above = new Set(heard.flatMap((p) => ancestorPaths(p).slice(0, -1)));
+      const paths = [...above].filter((a) => !heard.some((p) => a.startsWith(p))).sort();
       if (paths.length > 0) out.push({ service, kind: "inherited", paths });
     }
   }

@@ -62,8 +62,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("membership's events reach only the readers of membership's stream", () => {
-  it("a viewer and a site operator receive none; the provincial and central boards their scope", async () => {
+describe("membership's events reach only the readers of membership's stream; its figures readers get the notice", () => {
+  it("a site operator receives nothing; a viewer and the officers `membership.figures.changed` for their scope; the provincial and central boards the events", async () => {
     const viewer = await client(["viewer"], ["/01/"]);
     const siteOperator = await client(["site_operator"], ["/01/"]);
     const personnel = await client(["personnel_officer", "inspection_committee"], ["/01/"]);
@@ -80,12 +80,20 @@ describe("membership's events reach only the readers of membership's stream", ()
     await settle();
     expect(central.events.map((e) => e.id)).toEqual(ids);
     expect(hanoi.events.map((e) => e.id)).toEqual([ids[0], ids[1]]);
-    expect(viewer.events).toEqual([]);
+    // Figures readers who may not read the stream (contract-realtime 1.4): the notice, with the event's id and key,
+    // its organization's path and nothing else of it; never another province's.
+    await viewer.waitForEvents(2);
+    await personnel.waitForEvents(2);
+    for (const c of [viewer, personnel]) {
+      expect(c.events.map((e) => [e.service, e.type, e.id, e.key, e.orgPath, e.aggregateId, e.payload])).toEqual([
+        ["membership", "membership.figures.changed", ids[0], `membership:${ids[0]}`, "/01/01-007/", "/01/01-007/", { orgPath: "/01/01-007/" }],
+        ["membership", "membership.figures.changed", ids[1], `membership:${ids[1]}`, "/01/", "/01/", { orgPath: "/01/" }],
+      ]);
+    }
     expect(siteOperator.events).toEqual([]);
-    expect(personnel.events).toEqual([]);
   });
 
-  it("a refreshed token with another role changes what the socket receives at once", async () => {
+  it("a refreshed token with another role changes what the socket receives at once (events, then the notice again)", async () => {
     const c = await client(["viewer"], ["/01/"], "official-42");
     const board = await issuer.mint({ orgPaths: ["/01/"], roles: ["provincial_board"], audience: "realtime", sub: "official-42" });
     expect(await c.socket.emitWithAck("auth:refresh", { token: board })).toMatchObject({ ok: true });
@@ -94,8 +102,9 @@ describe("membership's events reach only the readers of membership's stream", ()
     const viewerAgain = await issuer.mint({ orgPaths: ["/01/"], roles: ["viewer"], audience: "realtime", sub: "official-42" });
     expect(await c.socket.emitWithAck("auth:refresh", { token: viewerAgain })).toMatchObject({ ok: true });
     await emitMembership([{ type: "membership.member.admitted", orgPath: "/01/", aggregateId: "m-4", payload: {} }]);
+    await c.waitForEvents(2);
     await settle();
-    expect(c.events.map((e) => e.aggregateId)).toEqual(["m-3"]);
+    expect(c.events.map((e) => [e.type, e.aggregateId])).toEqual([["membership.member.admitted", "m-3"], ["membership.figures.changed", "/01/"]]);
   });
 });
 
@@ -114,6 +123,7 @@ describe("a restructuring mark reaches the boards below the marked committee (co
     });
     const ids = await emitMembership([mark(true, "org-1"), mark(false, "org-1")]);
     await district.waitForEvents(2);
+    await viewer.waitForEvents(2);
     await hanoi.waitForEvents(2);
     await central.waitForEvents(2);
     await settle();
@@ -125,9 +135,12 @@ describe("a restructuring mark reaches the boards below the marked committee (co
     // The province's and the central board: the event itself, once (no notice beside it).
     expect(types(hanoi, "membership")).toEqual(["membership.organization.marked /01/", "membership.organization.marked /01/"]);
     expect(types(central, "membership")).toEqual(["membership.organization.marked /01/", "membership.organization.marked /01/"]);
-    // Another province's district, and a viewer (who reads no membership event anywhere): nothing.
+    // A viewer below it (figures only): the same notice (1.4); another province's district: nothing.
+    expect(viewer.events.map((e) => [e.type, e.orgPath, e.payload])).toEqual([
+      ["membership.ancestor.marked", "/01/", { orgPath: "/01/", moving: true }],
+      ["membership.ancestor.marked", "/01/", { orgPath: "/01/", moving: false }],
+    ]);
     expect(otherProvinceDistrict.events).toEqual([]);
-    expect(viewer.events).toEqual([]);
   });
 
   it("other membership events at an ancestor are not told below it", async () => {

@@ -48,7 +48,7 @@ import { closeOrgsInputSchema, conservationInputSchema, conservationOutputSchema
 
 export const membershipContract = defineContract({
   service: "membership",
-  version: "2.10",
+  version: "2.11",
   procedures: {
     orgs: {
       get: query(getOrgInputSchema, getOrgOutputSchema),

@@ -3,7 +3,7 @@
 //   server → client: `event`, `snapshot-required`, `session`, `auth:expired`, `connect_error` (its data);
 //   client → server: `auth:refresh`, `subscribe`, and the gateway's answers to them as `<name>#ack`.
 // Derived `event` types the gateway itself produces are listed by type with their payload schema
-// (`inspection.figures.changed`, `personnel.figures.changed`, `membership.ancestor.marked`). The compatibility gate compares these as it compares any service's
+// (`inspection.figures.changed`, `personnel.figures.changed`, `membership.ancestor.marked`, `membership.figures.changed`). The compatibility gate compares these as it compares any service's
 // event payloads.
 import { defineContract } from "@orgboard/contracts";
 import {
@@ -18,6 +18,7 @@ import {
   figuresChangedSchema,
   INSPECTION_FIGURES_CHANGED,
   MEMBERSHIP_ANCESTOR_MARKED,
+  MEMBERSHIP_FIGURES_CHANGED,
   ancestorMarkedSchema,
   liveEventSchema,
   PERSONNEL_FIGURES_CHANGED,
@@ -32,7 +33,7 @@ import {
 
 export const realtimeContract = defineContract({
   service: "realtime",
-  version: "1.3",
+  version: "1.4",
   procedures: {},
   events: {
     [EVENT]: liveEventSchema,
@@ -48,6 +49,8 @@ export const realtimeContract = defineContract({
     [INSPECTION_FIGURES_CHANGED]: figuresChangedSchema,
     /** payload of an `event` of this type (1.2) */
     [PERSONNEL_FIGURES_CHANGED]: figuresChangedSchema,
+    /** payload of an `event` of this type (1.4) */
+    [MEMBERSHIP_FIGURES_CHANGED]: figuresChangedSchema,
     /** payload of an `event` of this type (1.3) */
     [MEMBERSHIP_ANCESTOR_MARKED]: ancestorMarkedSchema,
   },

@@ -45,6 +45,12 @@ export const INSPECTION_FIGURES_CHANGED = "inspection.figures.changed";
  * structure ratios) but not its events (ids and dates about cadres); `service` is "personnel".
  */
 export const PERSONNEL_FIGURES_CHANGED = "personnel.figures.changed";
+
+/**
+ * The same notice from membership's stream (1.4): viewers, inspection committees and personnel officers may read
+ * membership's figures (the KPI summary, "đang sắp xếp") but not its events; `service` is "membership".
+ */
+export const MEMBERSHIP_FIGURES_CHANGED = "membership.figures.changed";
 export const figuresChangedSchema = z.object({ orgPath: orgPathSchema });
 export type FiguresChanged = z.infer<typeof figuresChangedSchema>;
 

@@ -6,7 +6,7 @@ describe("the realtime contract", () => {
     expect(contract).toBe(realtimeContract);
     expect(realtimeContract.procedures).toEqual({});
     expect(Object.keys(realtimeContract.events).sort()).toEqual(
-      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "membership.ancestor.marked", "personnel.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
+      ["auth:expired", "auth:refresh", "auth:refresh#ack", "connect_error", "event", "inspection.figures.changed", "membership.ancestor.marked", "membership.figures.changed", "personnel.figures.changed", "session", "snapshot-required", "subscribe", "subscribe#ack"],
     );
   });
 
@@ -25,8 +25,8 @@ describe("the realtime contract", () => {
     expect(figuresChangedSchema.safeParse({ orgPath: "01" }).success).toBe(false);
   });
 
-  it("reads a mark above the scope: only the marked organization's path and set or lifted (1.3)", () => {
-    expect(realtimeContract.version).toBe("1.3");
+  it("reads a mark above the scope: only the marked organization's path and set or lifted (1.3); the version", () => {
+    expect(realtimeContract.version).toBe("1.4");
     expect(ancestorMarkedSchema.parse({ orgPath: "/02/", moving: true })).toEqual({ orgPath: "/02/", moving: true });
     expect(ancestorMarkedSchema.safeParse({ orgPath: "/02/" }).success).toBe(false);
     expect(ancestorMarkedSchema.safeParse({ orgPath: "02", moving: false }).success).toBe(false);

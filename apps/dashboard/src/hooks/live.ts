@@ -121,7 +121,8 @@ export function useLiveKpi(orgPath: string, year: number): { state: KpiState | n
     kpiFromSnapshot(await api.query("membership.kpi.summary", (c) => c.membership.kpi.summary.query({ orgPath, year }))),
   );
   // "Đang sắp xếp" (the snapshot's notice) cannot be folded from an event: a mark set or lifted in the scope
-  // reloads the snapshot, as snapshot-required does (which useLiveStore already handles: no resync here).
+  // reloads the snapshot, as snapshot-required does (which useLiveStore already handles: no resync here). So
+  // does `membership.figures.changed`, all a viewer or an officer gets of membership (no event to fold).
   const { store } = live;
   useSocketReload(
     (marks, e) => markRefresh(marks, orgPath, [e]),

@@ -2,7 +2,7 @@
 // come from membership's orgs.list of the province committees the official may read (restructuring's saga
 // marks a province's committees, old and new: docs/restructuring.md "Đang sắp xếp"), keyed by path.
 import type { RestructuringNotice } from "@orgboard/contract-membership";
-import { MEMBERSHIP_ANCESTOR_MARKED } from "@orgboard/contract-realtime";
+import { MEMBERSHIP_ANCESTOR_MARKED, MEMBERSHIP_FIGURES_CHANGED } from "@orgboard/contract-realtime";
 import { advance, eventSource, isApplied, type EventEnvelope, type Watermarks } from "./envelope.js";
 
 export interface MarkedOrg {
@@ -39,9 +39,15 @@ export function nationalMarkOf(orgs: readonly MarkedOrg[]): RestructuringNotice 
  * (`membership.organization.marked`, contract-membership 2.10), and a restructuring step (createOrgs creates a
  * committee the mark step marked before it existed, told only by that step's event at the new committee's path),
  * and the gateway's `membership.ancestor.marked` (contract-realtime 1.3): a mark above the official's scope, told
- * to a district's or a commune's board, which is in no room of the marked committee's path.
+ * to a district's or a commune's board, which is in no room of the marked committee's path, and its
+ * `membership.figures.changed` (1.4), all a viewer or an officer gets of membership: any of its events may be a mark.
  */
-export const MARK_EVENT_TYPES: ReadonlySet<string> = new Set(["membership.organization.marked", "membership.organizations.restructured", MEMBERSHIP_ANCESTOR_MARKED]);
+export const MARK_EVENT_TYPES: ReadonlySet<string> = new Set([
+  "membership.organization.marked",
+  "membership.organizations.restructured",
+  MEMBERSHIP_ANCESTOR_MARKED,
+  MEMBERSHIP_FIGURES_CHANGED,
+]);
 
 /**
  * Whether events ask for the notices about `orgPath` to be read again: a new (not yet seen) mark event whose

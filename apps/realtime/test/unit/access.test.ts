@@ -1,6 +1,6 @@
 import { decide, type Principal, type Role } from "@orgboard/auth";
 import { inspectionFiguresReaders, inspectionStreamReaders } from "@orgboard/contract-inspection";
-import { membershipStreamReaders } from "@orgboard/contract-membership";
+import { membershipFiguresReaders, membershipStreamReaders } from "@orgboard/contract-membership";
 import { personnelFiguresReaders, personnelStreamReaders } from "@orgboard/contract-personnel";
 import { conferenceStreamReaders } from "@orgboard/contract-conference";
 import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
@@ -38,13 +38,14 @@ describe("a mark above the scope (membership.ancestor.marked, contract-realtime 
   });
 
   // Every role, every scope shape, every mark path: the notice reaches a socket exactly when it reads membership's
-  // events strictly below the mark and not at the mark itself (there it gets the event whole).
-  it("reaches exactly the sockets reading membership's events strictly below the marked organization", () => {
+  // events or figures strictly below the mark and neither at the mark itself (there it gets the event or its notice).
+  it("reaches exactly the sockets reading membership's events or figures strictly below the marked organization", () => {
     for (const role of ROLES) {
       for (const scope of SCOPES) {
         const p = principal([role], role === "central_board" ? ["/"] : scope);
         const mine = socketRooms(grantsOf(p, STREAM_ACCESS), ["*"]);
-        const reads = (path: string) => decide(p, streamReadAction("membership"), { orgPath: path }).allowed;
+        const reads = (path: string) =>
+          decide(p, streamReadAction("membership"), { orgPath: path }).allowed || decide(p, "membership.kpi.read", { orgPath: path }).allowed;
         for (const orgPath of PATHS) {
           const rooms = inheritedRooms("membership", { type: "membership.ancestor.marked", orgPath, aggregateId: orgPath });
           const expected = !reads(orgPath) && p.orgPaths.some((own) => own !== orgPath && own.startsWith(orgPath) && reads(own));
@@ -67,6 +68,9 @@ describe("a mark above the scope (membership.ancestor.marked, contract-realtime 
 describe("who receives which service's events", () => {
   it("uses the contract packages' rows, the ones the services' policies use", () => {
     expect(STREAM_ACCESS.membership!.readers).toBe(membershipStreamReaders);
+    expect(STREAM_ACCESS.membership!.notice!.readers).toBe(membershipFiguresReaders);
+    expect(STREAM_ACCESS.membership!.notice!.action).toBe("membership.kpi.read");
+    expect(STREAM_ACCESS.membership!.notice!.type).toBe("membership.figures.changed");
     expect(STREAM_ACCESS.conference!.readers).toBe(conferenceStreamReaders);
     expect(STREAM_ACCESS.inspection!.readers).toBe(inspectionStreamReaders);
     expect(STREAM_ACCESS.inspection!.notice!.readers).toBe(inspectionFiguresReaders);
@@ -97,8 +101,9 @@ describe("who receives which service's events", () => {
     }
   });
 
-  it("issue #9: viewers and site operators get no membership events; boards get counts of inspection, not cases", () => {
-    expect(delivered(principal(["viewer"], ["/01/"]), "membership", "/01/01-007/")).toEqual({ events: false, notice: false });
+  it("issue #9: viewers and site operators get no membership events (viewers its figures notice, 1.4); boards get counts of inspection, not cases", () => {
+    expect(delivered(principal(["viewer"], ["/01/"]), "membership", "/01/01-007/")).toEqual({ events: false, notice: true });
+    expect(delivered(principal(["viewer"], ["/01/"]), "membership", "/02/")).toEqual({ events: false, notice: false });
     expect(delivered(principal(["site_operator"], ["/01/"]), "membership", "/01/")).toEqual({ events: false, notice: false });
     expect(delivered(principal(["site_operator"], ["/01/"]), "conference", "/01/")).toEqual({ events: true, notice: false });
     expect(delivered(principal(["provincial_board"], ["/01/"]), "membership", "/01/")).toEqual({ events: true, notice: false });
