@@ -6,12 +6,15 @@ import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { officialToken, serviceToken } from "./api.js";
 import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 
-// Issue #14: "Đang sắp xếp" on the personnel and conference panels. Hà Nội's province committee is marked on
+// Issue #14: "Đang sắp xếp" on the personnel, conference and inspection panels. Hà Nội's province committee is marked on
 // the stack's membership the way restructuring's saga marks it (`membership.restructuring.mark` with the
 // `restructuring` service account), then lifted: the badge shows on Hà Nội's personnel panel, on the central
 // board's (the whole country) and on Hà Nội's site of a conference (not on the others), with membership's own
 // message as its tooltip, in Vietnamese and English, and the KPI screen's notice; and is gone once the mark is
 // lifted. Live: the pages are open before the mark and never reloaded (the mark's events through the gateway).
+// The inspection panel's units (membership's orgs.children of the unit shown) carry it on the marked unit's row:
+// live for the boards (membership's stream readers) and for an inspection committee, whose socket carries no
+// membership event but membership's figures notice (contract-realtime 1.4).
 
 type Membership = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
 type Conference = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof conferenceContract]>>>;
@@ -46,13 +49,14 @@ async function openConference(page: Page): Promise<void> {
   await expect(page.getByTestId("site-tile")).toHaveCount(SITES.length, { timeout: 20_000 });
 }
 
-test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14)", () => {
+test.describe("\"đang sắp xếp\" on the personnel, conference and inspection panels (#14)", () => {
   test.describe.configure({ mode: "serial", timeout: 180_000 });
   test.beforeEach(() => requires("identity", "membership", "personnel", "conference", "realtime"));
 
   let saga: Membership;
   let hanoiCode = "";
-  let mark: (moving: boolean) => Promise<unknown>;
+  /** Each test marks and lifts under its own keys: a key used before would be a replay (nothing changes, no event). */
+  let mark: (moving: boolean, step?: string) => Promise<unknown>;
 
   test.beforeAll(async () => {
     if (["identity", "membership", "personnel", "conference", "realtime"].some((p) => stack.missing?.[p])) return;
@@ -65,7 +69,8 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
     }
     hanoiCode = (await central.membership.orgs.get.query({ orgPath: "/01/" })).code;
     saga = client<Membership>(stack.services.membership!, await serviceToken("restructuring", process.env.ORGBOARD_RESTRUCTURING_CLIENT_SECRET || "dev-restructuring-secret"));
-    mark = (moving) => saga.membership.restructuring.mark.mutate({ idempotencyKey: `e2e-marks:${run}:${moving ? "mark" : "unmark"}`, effectiveOn: "2025-07-01", orgCodes: [hanoiCode], moving });
+    mark = (moving, step = "panels") =>
+      saga.membership.restructuring.mark.mutate({ idempotencyKey: `e2e-marks:${run}:${step}:${moving ? "mark" : "unmark"}`, effectiveOn: "2025-07-01", orgCodes: [hanoiCode], moving });
     const organizer = client<Conference>(stack.services.conference!, await officialToken("organizer"));
     const start = new Date(Date.now() + 30 * 60_000);
     await organizer.conference.create.mutate({
@@ -83,7 +88,7 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
   });
   test.afterAll(async () => {
     // Never leave Hà Nội marked for the specs after this one.
-    if (mark) await mark(false);
+    if (mark) await mark(false, "after");
   });
 
   test("marked: the badge on Hà Nội's personnel panel and on Hà Nội's site only, the KPI notice, live without a reload, membership's message as tooltip, in both languages; gone live once lifted", async ({ page, browser }) => {
@@ -165,5 +170,68 @@ test.describe("\"đang sắp xếp\" on the personnel and conference panels (#14
     for (const p of pages) expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await kpi.close();
     await central.close();
+  });
+
+  test("marked: the badge on Hà Nội's row of the central board's inspection panel, not on Hồ Chí Minh's, live without a reload, membership's message as tooltip, in both languages; gone live once lifted; an inspection committee's too, through membership's figures notice", async ({ page, browser }) => {
+    requires("inspection");
+    // The rows are membership's orgs.children of the unit shown (the central board's: the province committees),
+    // not inspection's data: no case is needed under the marked path for the badge.
+    const row = (p: Page, path: string) => p.locator(`[data-testid=insp-unit-row][data-org-path="${path}"]`);
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "central", "/?tab=inspection");
+    await expect(row(page, "/01/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
+    await expect(row(page, "/79/")).toHaveAttribute("data-moving", "false");
+    await expect(page.getByTestId("insp-unit-moving")).toHaveCount(0);
+    // Connected (rooms joined) before the mark is written; never reloaded afterwards. The children's read is kept
+    // a minute: a badge within seconds is the mark event's doing.
+    await expect(page.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+    await page.evaluate(() => void ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
+
+    expect(await mark(true, "inspection")).toMatchObject({ records: { marks: 1 } });
+    const central = client<Membership>(stack.services.membership!, await officialToken("central"));
+    const notice = (await central.membership.orgs.children.query({ orgPath: "/", limit: 200 })).items.find((o) => o.path === "/01/")?.restructuring;
+    expect(notice?.message).toMatch(/^Đang sắp xếp: .* \/ Being restructured: /);
+
+    await expect(row(page, "/01/")).toHaveAttribute("data-moving", "true", { timeout: 20_000 });
+    const badge = row(page, "/01/").getByTestId("insp-unit-moving");
+    await expect(badge).toHaveText(BADGE.vi);
+    await expect(badge).toHaveAttribute("title", notice!.message);
+    await expect(row(page, "/79/")).toHaveAttribute("data-moving", "false");
+    await expect(page.getByTestId("insp-unit-moving")).toHaveCount(1);
+    expect(frames.some((f) => f.includes('"membership.organization.marked"') && f.includes('"orgPath":"/01/"'))).toBe(true);
+    await setLanguage(page, "en");
+    await expect(badge).toHaveText(BADGE.en);
+    await page.screenshot({ path: "test-results/screens/inspection-moving-en.png", fullPage: true });
+    await setLanguage(page, "vi");
+
+    // Hà Nội's inspection committee (no membership event on its socket, only `membership.figures.changed`): a panel
+    // opened during the mark reads it for the unit under Hà Nội (inside the marked subtree), the organization's own
+    // message; kept open, it loses the badge live when the mark is lifted.
+    await central.membership.orgs.create.mutate({ parentPath: "/01/", code: "01-e2e", name: "Đảng bộ phường Ba Đình", kind: "grassroots_committee", openedOn: "2020-01-01" }).catch((e: unknown) => {
+      if (!(e instanceof TRPCClientError) || (e.data as { code?: string } | undefined)?.code !== "CONFLICT") throw e;
+    });
+    const committee = await browser.newPage();
+    const committeeFrames = socketFrames(committee);
+    await loginWithVneid(committee, "hanoiInspection", "/?tab=inspection");
+    const ward = row(committee, "/01/01-e2e/");
+    await expect(ward).toHaveAttribute("data-moving", "true", { timeout: 20_000 });
+    await expect(ward.getByTestId("insp-unit-moving")).toHaveText(BADGE.vi);
+    await expect(ward.getByTestId("insp-unit-moving")).toHaveAttribute("title", /^Đang sắp xếp: tổ chức này thuộc đơn vị đang được sắp xếp .* \/ Being restructured: this organization lies in a unit being restructured/);
+    await expect(committee.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+    await committee.evaluate(() => void ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
+
+    // Lifted: gone live from the board's page and from the committee's (the figures notice), neither reloaded.
+    await mark(false, "inspection");
+    await expect(row(page, "/01/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
+    await expect(page.getByTestId("insp-unit-moving")).toHaveCount(0);
+    await expect(row(page, "/79/")).toHaveAttribute("data-moving", "false");
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await expect(ward).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
+    await expect(committee.getByTestId("insp-unit-moving")).toHaveCount(0);
+    expect(await committee.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    // What the committee's socket carried of membership: the notice, never the event.
+    expect(committeeFrames.some((f) => f.includes('"membership.figures.changed"'))).toBe(true);
+    expect(committeeFrames.some((f) => f.includes('"membership.organization.marked"'))).toBe(false);
+    await committee.close();
   });
 });
