@@ -211,6 +211,10 @@ describe("runs.get below the province committee", () => {
       expect((await api(OTHER_DISTRICT).runs.get.query({ planId })).provinces[0]!.changes).toEqual(other);
       const mine = new Set(under(DISTRICT).map((o) => o.code));
       expectNothingOf(after, original.filter((o) => !mine.has(o.code) && o.code !== "02" && o.code !== work.orgCode), "runs.get after the moves");
+      // after identity's move the merged commune's board carries the new committee's path: the new commune is
+      // its own then, all five communes merged into it counted, its province's other communes not
+      const merged = await api(`/${work.orgCode}/00721-2025/`).plans.get.query({ planId });
+      expect(merged).toMatchObject({ part: "08", subtree: [`/${work.orgCode}/00721-2025/`], provinces: { before: 1, after: 1 }, communes: { before: 5, after: 1 } });
     } finally {
       tree.splice(0, tree.length, ...original);
     }
