@@ -87,8 +87,11 @@ export async function readPlan(db: PrismaClient | Tx, id: string): Promise<{ hea
   return { header, plan };
 }
 
-/** The plan's header and counts; `part`: the one new province's part a provincial board reads (its counts only). */
-export function planView(header: StoredPlanHeader, plan: Plan, part: string | null = null): PlanView {
+/**
+ * The plan's header and counts; `part`: the one new province's part a provincial board reads (its counts only);
+ * `subtree`: the paths of a board below its province committee, `plan` then being its subtree's plan (subtreePlan).
+ */
+export function planView(header: StoredPlanHeader, plan: Plan, part: string | null = null, subtree: string[] | null = null): PlanView {
   const count = (kind: UnitChange["kind"]) => plan.changes.filter((c) => c.kind === kind).length;
   const targets = (level: "province" | "commune") => plan.changes.filter((c) => (c.kind === "merge" || c.kind === "rename") && c.level === level).length;
   // A part counts the old units its own changes take (a split commune once); the whole plan, the edition's.
@@ -108,5 +111,6 @@ export function planView(header: StoredPlanHeader, plan: Plan, part: string | nu
     communes: { before: before("commune"), after: targets("commune") },
     createdAt: header.createdAt.toISOString(),
     part,
+    subtree,
   };
 }

@@ -78,6 +78,13 @@ export const runViewSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   effectiveOn: z.string(),
   provinces: z.array(runProvinceViewSchema),
+  /**
+   * 1.9: the caller's paths whose subtree the view is restricted to (a board below its province committee): its
+   * province's row, its changes counting only those touching its organizations (and the committees created for
+   * them); the province-wide figures withheld (membersBefore 0, membersAfter, steps' records null, errors
+   * generic). null: unrestricted.
+   */
+  subtree: z.array(z.string()).nullable(),
 });
 export type RunView = z.infer<typeof runViewSchema>;
 

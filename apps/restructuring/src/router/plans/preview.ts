@@ -1,5 +1,5 @@
 import { restructuringContract, type ConflictView, type PreviewPlanOutput } from "@orgboard/contract-restructuring";
-import { checkConservation, compilePlan, deriveOrgChanges, pathOf, previewByUnit, surplusPosts, type Conflict, type SurplusPosts } from "../../domain/index.js";
+import { checkConservation, compilePlan, deriveOrgChanges, pathOf, previewByUnit, restrictToSubtree, surplusPosts, type Conflict, type SurplusPosts } from "../../domain/index.js";
 import { procedure } from "../procedure.js";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
@@ -25,7 +25,7 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
   .input(c.input)
   .output(c.output)
   .query(async ({ ctx, input }): Promise<PreviewPlanOutput> => {
-    const { plan, part } = await planForReader(ctx.db, ctx.readTree, input.planId, ctx.can);
+    const { plan, part, subtree } = await planForReader(ctx.db, ctx.readTree, input.planId, ctx.can, ctx.scope);
     // A provincial board's preview is its own province's part, computed on that part of the tree only: no
     // figure of another province enters it. Another province asked: as for a plan it cannot see.
     if (part !== null && input.provinceCode !== undefined && input.provinceCode !== part) {
@@ -33,10 +33,14 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
     }
     const compiled = compilePlan(plan);
     // The shared, briefly kept tree (cachedTree): a preview is advisory; runs.start reads the tree fresh.
-    const whole = await ctx.readTree.load();
-    const tree = part === null ? whole : treePart(plan, whole, part);
+    const whole = subtree === null ? await ctx.readTree.load() : subtree.tree;
+    const province = part === null ? whole : treePart(plan, whole, part);
     const provinceCode = input.provinceCode ?? part ?? undefined;
-    const derivation = deriveOrgChanges(compiled, tree);
+    // Below its province committee: derived on the province's part (new committees' codes, successors and
+    // duplicate names depend on it), then cut to its own organizations and their destinations before any
+    // figure is computed (restrictToSubtree): no other organization's name, code or members enters.
+    const derived = deriveOrgChanges(compiled, province);
+    const { tree, derivation } = subtree === null ? { tree: province, derivation: derived } : restrictToSubtree(province, derived, subtree.codes);
     const previews = previewByUnit(compiled, tree, derivation);
     const report = checkConservation(compiled, tree, derivation.after, previews);
     const inProvince = (unitCode: string) => {
@@ -63,8 +67,11 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
         return p ? [[code, p] as const] : [];
       }));
     }
-    for (const [province, s] of surplusPosts(compiled, tree, derivation, undefined, held)) {
-      if (provinceCode !== undefined && province !== provinceCode) continue;
+    // A subtree's surplus: the posts of its own committees that end. The committees created for it are shared
+    // with other communes' organizations (their establishment is the province's count, not its).
+    const forSurplus = subtree === null ? derivation : { ...derivation, changes: derivation.changes.filter((ch) => ch.kind !== "create") };
+    for (const [unitProvince, s] of surplusPosts(compiled, tree, forSurplus, undefined, held)) {
+      if (provinceCode !== undefined && unitProvince !== provinceCode) continue;
       surplus.secretary += s.secretary;
       surplus.deputySecretary += s.deputySecretary;
     }
@@ -76,5 +83,6 @@ export const previewPlanRoute = procedure("restructuring.plans.read")
       surplusPosts: surplus,
       surplusPostsSource: held === undefined ? "default" : "personnel",
       conservation: { ...report, unitMismatches: report.unitMismatches.length },
+      subtree: subtree?.paths ?? null,
     };
   });

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { readPlan } from "../../app/plans.js";
 import type { TreeSource } from "../../app/tree.js";
-import { compilePlan, planPart, type OrgNode, type Plan } from "../../domain/index.js";
+import { compilePlan, isBelowProvince, planPart, subtreeCodes, type OrgNode, type Plan } from "../../domain/index.js";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: bilingual("không tìm thấy đề án", "plan not found") });
 
@@ -69,28 +69,57 @@ export async function runProvinceOf(db: PrismaClient, plan: Plan, planId: string
   return undefined;
 }
 
+/** What a board below its province committee reads: its paths, its province's part of the tree, its organizations' codes there. */
+export interface SubtreeAccess {
+  paths: string[];
+  /** the province's part of the tree (treePart), read at this call */
+  tree: OrgNode[];
+  /** its organizations in that tree (subtreeCodes) */
+  codes: Set<string>;
+}
+
 export interface PlanAccess {
   header: NonNullable<Awaited<ReturnType<typeof readPlan>>>["header"];
-  /** the plan the caller may read: the whole one, or its province's part */
+  /** the plan the caller may read: the whole one, or its province's part (a subtree board's too: the derivation needs the province) */
   plan: Plan;
   /** the whole plan */
   full: Plan;
   /** null: the whole plan (its scope is the caller's); else the one new province the caller reads */
   part: string | null;
+  /** a board below its province committee: the subtree its answers are cut to; null otherwise */
+  subtree: SubtreeAccess | null;
 }
 
 /**
  * Read access to a plan (plans.get / preview, runs.get): the whole plan in the caller's scope; a provincial
- * board outside it reads its own new province's part; anyone else gets the NOT_FOUND of a missing plan.
+ * board outside it reads its own new province's part; a board below its province committee (a district's, a
+ * commune's) the part concerning its own organizations; anyone else gets the NOT_FOUND of a missing plan.
  */
-export async function planForReader(db: PrismaClient, tree: TreeSource, id: string, can: (r: { orgPath: string }) => boolean): Promise<PlanAccess> {
+export async function planForReader(db: PrismaClient, tree: TreeSource, id: string, can: (r: { orgPath: string }) => boolean, scope: readonly string[]): Promise<PlanAccess> {
   const found = await readPlan(db, id);
   if (!found) throw notFound();
-  if (can({ orgPath: found.header.scopeOrgPath })) return { header: found.header, plan: found.plan, full: found.plan, part: null };
+  if (can({ orgPath: found.header.scopeOrgPath })) return { header: found.header, plan: found.plan, full: found.plan, part: null, subtree: null };
   // A run that has started names its provinces' committees (run_province: the new one and the old ones it is
   // formed from): the board's province is read there, without membership's tree. Not among them (a board of a
-  // province the run left out): the tree, as before the run.
+  // province the run leaves out): the tree, as before the run.
   const province = (await runProvinceOf(db, found.plan, id, can)) ?? callerProvince(found.plan, await tree.load(), can);
-  if (province === undefined) throw notFound();
-  return { header: found.header, plan: planPart(found.plan, province), full: found.plan, part: province };
+  if (province !== undefined) return { header: found.header, plan: planPart(found.plan, province), full: found.plan, part: province, subtree: null };
+  // Below a province committee: the province of the committee at the top of its path, found as a provincial
+  // board's is; then its organizations in that province's part of the tree. None there (a path naming nothing
+  // the plan's tree holds): as for a missing plan, so a guessed path learns nothing either.
+  const deep = scope.filter(isBelowProvince);
+  if (deep.length === 0) throw notFound();
+  const top = (p: string) => `/${p.split("/")[1]}/`;
+  const tops = new Set(deep.map(top));
+  const atTop = (r: { orgPath: string }) => tops.has(r.orgPath);
+  const whole = await tree.load();
+  const below = (await runProvinceOf(db, found.plan, id, atTop)) ?? callerProvince(found.plan, whole, atTop);
+  if (below === undefined) throw notFound();
+  const plan = planPart(found.plan, below);
+  const part = treePart(plan, whole, below);
+  const inPart = new Set(part.filter((o) => o.parentCode === null).map((o) => `/${o.code}/`));
+  const paths = deep.filter((p) => inPart.has(top(p)));
+  const codes = subtreeCodes(part, paths);
+  if (codes.size === 0) throw notFound();
+  return { header: found.header, plan, full: found.plan, part: below, subtree: { paths, tree: part, codes } };
 }

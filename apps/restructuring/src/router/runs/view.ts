@@ -16,6 +16,7 @@ export async function runView(db: PrismaClient, planId: string, saga: { steps: r
     status: plan.status as RunView["status"],
     effectiveOn: plan.effectiveOn.toISOString().slice(0, 10),
     notWired: [...saga.notWired],
+    subtree: null,
     provinces: provinces.map((p) => {
       const mine = steps.filter((s) => s.provinceCode === p.provinceCode);
       const changes = { create: 0, update: 0, reparent: 0, close: 0 };
