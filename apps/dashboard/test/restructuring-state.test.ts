@@ -20,7 +20,7 @@ describe("restructuring progress: what the screen derives", () => {
   });
 
   it("picks the running run, else one with provinces, else the newest plan", () => {
-    const r = (planId: string, status: RunSummary["status"], total: number): RunSummary => ({ planId, title: "t", status, effectiveOn: "2025-07-01", createdAt: "2026-12-05T00:00:00.000Z", provinces: { total, done: 0, failed: 0, running: 0 } });
+    const r = (planId: string, status: RunSummary["status"], total: number): RunSummary => ({ planId, title: "t", status, effectiveOn: "2025-07-01", createdAt: "2026-12-05T00:00:00.000Z", provinces: { total, done: 0, failed: 0, running: 0 }, part: null });
     expect(defaultRun([r("a", "draft", 0), r("b", "done", 1), r("c", "running", 2)])).toBe("c");
     expect(defaultRun([r("a", "draft", 0), r("b", "done", 1)])).toBe("b");
     expect(defaultRun([r("a", "draft", 0)])).toBe("a");

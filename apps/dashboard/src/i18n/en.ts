@@ -200,6 +200,7 @@ export const en: Resources = {
     checkOk: "OK",
     checkBad: "Not OK: before {{before}}, after {{after}} (off by {{diff}})",
     checkPending: "Not checked yet",
+    withheld: "Province-wide figures are for the provincial board; this view counts your units' organizations only",
     stepFailed: "Step {{step}} (attempt {{attempt}}): {{message}}",
   },
   personnel: {

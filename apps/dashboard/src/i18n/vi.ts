@@ -199,6 +199,7 @@ export const vi = {
     checkOk: "Đạt",
     checkBad: "Không đạt: trước {{before}}, sau {{after}} (lệch {{diff}})",
     checkPending: "Chưa kiểm tra",
+    withheld: "Số liệu toàn tỉnh do ban tổ chức cấp tỉnh theo dõi; phần này chỉ đếm tổ chức thuộc đơn vị của đồng chí",
     stepFailed: "Bước {{step}} (lần {{attempt}}): {{message}}",
   },
   personnel: {

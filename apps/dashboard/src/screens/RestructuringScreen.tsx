@@ -81,7 +81,7 @@ function RunProgress({ run }: { run: RunView }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {run.provinces.map((p) => <ProvinceRow key={p.provinceCode} p={p} />)}
+              {run.provinces.map((p) => <ProvinceRow key={p.provinceCode} p={p} withheld={run.subtree !== null} />)}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -106,7 +106,8 @@ function SurplusPlaced({ p }: { p: RunProvinceView }) {
   );
 }
 
-function ProvinceRow({ p }: { p: RunProvinceView }) {
+/** `withheld`: a board below its province committee reads its part (contract-restructuring 1.10), the province's member figures and check withheld. */
+function ProvinceRow({ p, withheld }: { p: RunProvinceView; withheld: boolean }) {
   const { t, i18n } = useTranslation();
   const n = (x: number) => formatNumber(x, i18n.language);
   const check = conservationOf(p);
@@ -116,7 +117,9 @@ function ProvinceRow({ p }: { p: RunProvinceView }) {
       <Table.Td>{p.provinceCode} · {p.name}</Table.Td>
       <Table.Td><Badge color={STATUS_COLOR[p.status] ?? "gray"} variant="light" style={{ minWidth: "max-content" }} data-testid="restr-row-status">{t(`restructuring.status.${p.status}`)}</Badge></Table.Td>
       <Table.Td data-testid="restr-row-check">
-        {check.state === "ok" ? (
+        {withheld ? (
+          <Text size="sm" c="dimmed" title={t("restructuring.withheld")}>—</Text>
+        ) : check.state === "ok" ? (
           <Badge color="green" style={{ minWidth: "max-content" }}>{t("restructuring.checkOk")}</Badge>
         ) : check.state === "not_ok" ? (
           <Badge color="red" style={{ whiteSpace: "normal", height: "auto" }}>{t("restructuring.checkBad", { before: n(check.before), after: n(check.after), diff: n(check.diff) })}</Badge>
@@ -129,7 +132,9 @@ function ProvinceRow({ p }: { p: RunProvinceView }) {
         <Progress size="sm" value={p.stepsTotal ? (100 * p.stepsDone) / p.stepsTotal : 0} color={STATUS_COLOR[p.status] ?? "gray"} aria-label={t("restructuring.col.steps")} />
       </Table.Td>
       <Table.Td ta="right" data-testid="restr-row-orgs">{n(p.changes.create)} / {n(p.changes.close)}</Table.Td>
-      <Table.Td ta="right" data-testid="restr-row-members">{n(p.membersBefore)} → {p.membersAfter === null ? "…" : n(p.membersAfter)}</Table.Td>
+      <Table.Td ta="right" data-testid="restr-row-members" title={withheld ? t("restructuring.withheld") : undefined}>
+        {withheld ? "—" : `${n(p.membersBefore)} → ${p.membersAfter === null ? "…" : n(p.membersAfter)}`}
+      </Table.Td>
       <Table.Td><SurplusPlaced p={p} /></Table.Td>
       <Table.Td data-testid="restr-row-error">
         {failure ? <Text size="sm" c="red">{failure.step ? t("restructuring.stepFailed", { step: failure.step, attempt: failure.attempt, message: failure.message }) : failure.message}</Text> : "—"}

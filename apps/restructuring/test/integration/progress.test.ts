@@ -39,7 +39,7 @@ async function read(claims: MintOptions, waitMs: number, until: (events: EventEn
 describe("runs.list", () => {
   it("lists the plan for the central board, with no province before the run", async () => {
     const { runs } = await r.client(CENTRAL).restructuring.runs.list.query({});
-    expect(runs).toEqual([{ planId, title: expect.any(String), status: "draft", effectiveOn: "2025-07-01", createdAt: expect.any(String), provinces: { total: 0, done: 0, failed: 0, running: 0 } }]);
+    expect(runs).toEqual([{ planId, title: expect.any(String), status: "draft", effectiveOn: "2025-07-01", createdAt: expect.any(String), provinces: { total: 0, done: 0, failed: 0, running: 0 }, part: null }]);
   });
 
   it("bad input → BAD_REQUEST naming the field", async () => {
@@ -52,8 +52,9 @@ describe("runs.list", () => {
     expect(g.code).toBe("BAD_REQUEST");
   });
 
-  it("role × scope: a provincial board sees no plan scoped `/`; a viewer is refused; no token is 401", async () => {
+  it("role × scope: a provincial board sees no plan scoped `/` before its run; a viewer is refused; no token is 401", async () => {
     expect((await r.client(as("provincial_board", "/08/")).restructuring.runs.list.query({})).runs).toEqual([]);
+    expect((await r.client(as("provincial_board", "/02/027/")).restructuring.runs.list.query({})).runs).toEqual([]);
     for (const claims of [as("viewer", "/"), { sub: "inspector", roles: ["inspection_committee"], orgPaths: ["/"] }, REALTIME]) {
       expect((await failure(r.client(claims).restructuring.runs.list.query({}))).code, claims.sub).toBe("FORBIDDEN");
     }
@@ -65,12 +66,20 @@ describe("a run, seen through runs.list and events.stream", () => {
   it("the run's provinces by state; the stream carries run.started, each step done and province.done", async () => {
     await r.client(CENTRAL).restructuring.runs.start.mutate({ planId });
     const started = (await r.client(CENTRAL).restructuring.runs.list.query({ limit: 5 })).runs[0]!;
-    expect(started).toMatchObject({ planId, status: "running", provinces: { total: 1, done: 0, failed: 0, running: 0 } });
+    expect(started).toMatchObject({ planId, status: "running", provinces: { total: 1, done: 0, failed: 0, running: 0 }, part: null });
+    // Started (1.10): the boards of its province list the plan with their part only — the new province's, an old
+    // province's (Hà Giang, merged into it) and a district's below it; another province's board nothing.
+    const part = { planId, status: "running", provinces: { total: 1, done: 0, failed: 0, running: 0 }, part: ["08"] };
+    for (const board of ["/08-2025/", "/08/", "/02/", "/02/027/"]) {
+      expect((await r.client(as("provincial_board", board)).restructuring.runs.list.query({})).runs, board).toEqual([expect.objectContaining(part)]);
+    }
+    expect((await r.client(as("provincial_board", "/01/")).restructuring.runs.list.query({})).runs).toEqual([]);
 
     const view = await r.client(CENTRAL).restructuring.runs.resume.mutate({ planId, provinceCode: "08" });
     expect(view.provinces[0]!.status).toBe("done");
     const done = (await r.client(CENTRAL).restructuring.runs.list.query({})).runs[0]!;
     expect(done.provinces).toEqual({ total: 1, done: 1, failed: 0, running: 0 });
+    expect((await r.client(as("provincial_board", "/08-2025/")).restructuring.runs.list.query({})).runs[0]!.provinces).toEqual({ total: 1, done: 1, failed: 0, running: 0 });
 
     const provinceDone = (es: EventEnvelope[]) => es.some((e) => e.type === "restructuring.province.done");
     // The central board and realtime's service account: the whole run, in order.

@@ -22,7 +22,7 @@ export const planViewSchema = z.object({
   /** 1.3: the new province whose part this view shows (a provincial board sees its own only); null: the whole plan */
   part: z.string().nullable(),
   /**
-   * 1.9: the caller's paths whose subtree this view is restricted to (a board below its province committee: a
+   * 1.10: the caller's paths whose subtree this view is restricted to (a board below its province committee: a
    * district's or a commune's); null: the province's part or the whole plan. Counts only the unit changes of its
    * own old units (their sources narrowed to those), and its own province's.
    */

@@ -53,7 +53,7 @@ export const previewPlanOutputSchema = z.object({
   /** 1.3: where the posts counted come from: personnel's real posts, or the stand-in table when personnel is not wired */
   surplusPostsSource: z.enum(["personnel", "default"]),
   /**
-   * 1.9: the caller's paths whose subtree the preview is restricted to (a board below its province committee);
+   * 1.10: the caller's paths whose subtree the preview is restricted to (a board below its province committee);
    * null otherwise. Restricted, every figure counts the subtree's organizations and members only; a unit is listed
    * when its committee is their destination; the committees created for them count, other organizations do not.
    */

@@ -24,6 +24,12 @@ export const runSummarySchema = z.object({
   createdAt: z.string(),
   /** new provinces of the run (0 before runs.start), by state */
   provinces: z.object({ total: count, done: count, failed: count, running: count }),
+  /**
+   * (1.10) The new provinces `provinces` counts when the caller reads only its part of the plan: a board outside
+   * the plan's scope whose province (its new committee, one of the old provinces' it is formed from, or a unit
+   * below them) is in the started run; as `runs.get` answers it. Null: the whole plan (the plan in the caller's scope).
+   */
+  part: z.array(z.string()).nullable(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

@@ -79,7 +79,7 @@ export const runViewSchema = z.object({
   effectiveOn: z.string(),
   provinces: z.array(runProvinceViewSchema),
   /**
-   * 1.9: the caller's paths whose subtree the view is restricted to (a board below its province committee): its
+   * 1.10: the caller's paths whose subtree the view is restricted to (a board below its province committee): its
    * province's row, its changes counting only those touching its organizations (and the committees created for
    * them); the province-wide figures withheld (membersBefore 0, membersAfter, steps' records null, errors
    * generic). null: unrestricted.

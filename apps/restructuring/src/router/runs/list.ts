@@ -5,7 +5,10 @@ const c = restructuringContract.procedures.runs.list;
 
 /**
  * The plans in the caller's scope, newest first, each with its run's provinces by state (contract 1.3): the
- * dashboard's picker. Scope is the policy's decision per plan, like plans.get (a plan outside is not listed).
+ * dashboard's picker. Scope is the policy's decision per plan, like plans.get. A board outside a plan's scope
+ * also gets the plan when its started run has the board's province (1.10): the rows of the new provinces whose
+ * committee or old provinces' committees lie at or above one of the caller's paths, counted alone (`part`), as
+ * runs.get shows them. Nothing else of the plan (no other province's row) is counted for it.
  */
 export const listRunsRoute = procedure("restructuring.plans.read")
   .input(c.input)
@@ -13,22 +16,33 @@ export const listRunsRoute = procedure("restructuring.plans.read")
   .query(async ({ ctx, input }) => {
     const limit = input.limit ?? 20;
     const runs: RunSummary[] = [];
+    const covers = (orgPath: string) => ctx.scope.some((q) => q.startsWith(orgPath));
     // Plans are few (one per restructuring wave), so filtering in scope after reading is cheap; read in pages
-    // until `limit` plans in scope are found.
+    // until `limit` plans are found.
     for (let skip = 0; runs.length < limit; skip += 100) {
       const plans = await ctx.db.plan.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take: 100 });
-      const mine = plans.filter((p) => ctx.can({ orgPath: p.scopeOrgPath })).slice(0, limit - runs.length);
-      const states = mine.length
-        ? await ctx.db.runProvince.groupBy({ by: ["planId", "status"], where: { planId: { in: mine.map((p) => p.id) } }, _count: { _all: true } })
+      const whole = new Set(plans.filter((p) => ctx.can({ orgPath: p.scopeOrgPath })).map((p) => p.id));
+      const rows = plans.length
+        ? await ctx.db.runProvince.findMany({ where: { planId: { in: plans.map((p) => p.id) } }, select: { planId: true, provinceCode: true, orgPath: true, sourceOrgCodes: true, status: true } })
         : [];
-      for (const p of mine) {
-        const provinces = { total: 0, done: 0, failed: 0, running: 0 };
-        for (const s of states) {
-          if (s.planId !== p.id) continue;
-          provinces.total += s._count._all;
-          if (s.status === "done" || s.status === "failed" || s.status === "running") provinces[s.status] += s._count._all;
-        }
-        runs.push({ planId: p.id, title: p.title, status: p.status as RunSummary["status"], effectiveOn: p.effectiveOn.toISOString().slice(0, 10), createdAt: p.createdAt.toISOString(), provinces });
+      // The caller's own rows of a plan outside its scope: its province's committee (new or old) at or above its paths.
+      const own = (planId: string) =>
+        rows.filter((r) => r.planId === planId && (covers(r.orgPath) || (r.sourceOrgCodes as string[]).some((code) => covers(`/${code}/`))));
+      for (const p of plans) {
+        if (runs.length >= limit) break;
+        const counted = whole.has(p.id) ? rows.filter((r) => r.planId === p.id) : own(p.id);
+        if (!whole.has(p.id) && counted.length === 0) continue;
+        const provinces = { total: counted.length, done: 0, failed: 0, running: 0 };
+        for (const r of counted) if (r.status === "done" || r.status === "failed" || r.status === "running") provinces[r.status] += 1;
+        runs.push({
+          planId: p.id,
+          title: p.title,
+          status: p.status as RunSummary["status"],
+          effectiveOn: p.effectiveOn.toISOString().slice(0, 10),
+          createdAt: p.createdAt.toISOString(),
+          provinces,
+          part: whole.has(p.id) ? null : counted.map((r) => r.provinceCode).sort(),
+        });
       }
       if (plans.length < 100) break;
     }
