@@ -11,7 +11,7 @@ import { personnelFiguresNotice, personnelFiguresReaders, personnelStreamReaders
 import { restructuringStreamReaders } from "@orgboard/contract-restructuring";
 import { INSPECTION_FIGURES_CHANGED, MEMBERSHIP_ANCESTOR_MARKED, MEMBERSHIP_FIGURES_CHANGED, PERSONNEL_FIGURES_CHANGED } from "@orgboard/contract-realtime";
 import type { AccessRule } from "@orgboard/contracts";
-import { ancestorPaths } from "./rooms.js";
+import { ancestorPaths } from "./paths.js";
 
 export interface StreamAccess {
   /** The service's `<service>.events.read` row: who receives its events. */

@@ -1,7 +1,7 @@
-import { isOrgPath } from "@orgboard/contracts";
 import { bilingual } from "@orgboard/server-kit";
 import { ALL_TOPICS } from "@orgboard/contract-realtime";
 import type { Grant } from "./access.js";
+import { ancestorPaths } from "./paths.js";
 
 /**
  * Rooms are `<service>.<kind>|<topic>@<orgPath>`: `kind` is what the socket may receive from that
@@ -21,13 +21,7 @@ export function channelOf(service: string, kind: Grant["kind"]): string {
   return `${service}.${kind}`;
 }
 
-/** `/01/01-007/x/` → `/`, `/01/`, `/01/01-007/`, `/01/01-007/x/`. Throws on a malformed path. */
-export function ancestorPaths(orgPath: string): string[] {
-  if (!isOrgPath(orgPath)) throw new Error(`not an organization path: ${JSON.stringify(orgPath)}`);
-  const out = ["/"];
-  for (let i = 1; i < orgPath.length; i++) if (orgPath[i] === "/") out.push(orgPath.slice(0, i + 1));
-  return out;
-}
+export { ancestorPaths } from "./paths.js";
 
 /** Topics a client may name: `*`, a service (`membership`), an event type (`conference.site.linkChanged`),
  * or `<service>:<aggregateId>`. No `@` (it separates topic and path in room names), no whitespace. */
