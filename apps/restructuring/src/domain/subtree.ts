@@ -7,6 +7,7 @@
 import { getUnit } from "@orgboard/admin-units";
 import type { Conflict, Derivation, OrgChange, OrgNode } from "./derive.js";
 import type { Plan, UnitChange } from "./plan.js";
+import { oldProvinceOf, pathOf } from "./work.js";
 
 /** A scope path below a province committee: `/02/<code>/…` (two segments or more). */
 export const isBelowProvince = (path: string) => path.split("/").filter(Boolean).length >= 2;
@@ -17,16 +18,7 @@ export const isBelowProvince = (path: string) => path.split("/").filter(Boolean)
  */
 export function subtreeCodes(tree: readonly OrgNode[], paths: readonly string[], moved: readonly { code: string; fromParentCode: string | null }[] = []): Set<string> {
   const byCode = new Map(tree.map((o) => [o.code, o]));
-  const pathMemo = new Map<string, string>();
-  const pathOf = (o: OrgNode): string => {
-    const hit = pathMemo.get(o.code);
-    if (hit !== undefined) return hit;
-    const parent = o.parentCode === null ? undefined : byCode.get(o.parentCode);
-    const p = `${parent ? pathOf(parent) : "/"}${o.code}/`;
-    pathMemo.set(o.code, p);
-    return p;
-  };
-  const out = new Set(tree.filter((o) => paths.some((p) => pathOf(o).startsWith(p))).map((o) => o.code));
+  const out = new Set(tree.filter((o) => paths.some((p) => pathOf(byCode, o.code).startsWith(p))).map((o) => o.code));
   // moved out by a run: follow the stored reparents (a cell of the commune, then its own children) to a fixpoint
   for (let grew = true; grew; ) {
     grew = false;
@@ -98,13 +90,6 @@ export function restrictToSubtree(tree: readonly OrgNode[], derivation: Derivati
   };
 }
 
-/** The old province of an old unit (province, district, commune) of an edition. */
-function oldProvince(edition: Plan["fromEdition"], code: string): string | undefined {
-  let unit = getUnit(edition, code);
-  for (let guard = 0; unit && unit.kind !== "province" && guard < 4; guard++) unit = unit.parentCode ? getUnit(edition, unit.parentCode) : undefined;
-  return unit?.code;
-}
-
 /**
  * The plan as a subtree board reads it (plans.get's counts): the unit changes taking one of its own old units
  * (the admin units its organizations, or their nearest ancestors, are attached to; after a run, the sources of the new commune they are
@@ -126,7 +111,7 @@ export function subtreePlan(plan: Plan, tree: readonly OrgNode[], mine: Readonly
     if (c.kind === "merge" && c.level === "commune" && attached.has(c.target.code)) for (const s of c.sources) own.add(s.code);
     if (c.kind === "rename" && c.level === "commune" && attached.has(c.target.code)) own.add(c.source);
   }
-  const provinces = new Set([...own].flatMap((code) => oldProvince(plan.fromEdition, code) ?? []));
+  const provinces = new Set([...own].flatMap((code) => oldProvinceOf(plan.fromEdition, code) ?? []));
   // an old province's committee above its organizations (a subtree of agencies only attaches to no unit)
   for (const code of mine) {
     let root = byCode.get(code);

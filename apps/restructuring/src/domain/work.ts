@@ -31,10 +31,10 @@ export function pathOf(byCode: ReadonlyMap<string, OrgNode>, code: string): stri
   return `/${codes.join("/")}/`;
 }
 
-/** The old province of an old unit (province, district or commune) of the plan's old edition. */
-function oldProvinceOf(plan: CompiledPlan, unitCode: string | null): string | undefined {
-  let unit = unitCode === null ? undefined : getUnit(plan.plan.fromEdition, unitCode);
-  for (let guard = 0; unit && unit.kind !== "province" && guard < 4; guard++) unit = unit.parentCode ? getUnit(plan.plan.fromEdition, unit.parentCode) : undefined;
+/** The old province of an old unit (province, district or commune) of an edition (the plan's old one). */
+export function oldProvinceOf(edition: CompiledPlan["plan"]["fromEdition"], unitCode: string | null): string | undefined {
+  let unit = unitCode === null ? undefined : getUnit(edition, unitCode);
+  for (let guard = 0; unit && unit.kind !== "province" && guard < 4; guard++) unit = unit.parentCode ? getUnit(edition, unit.parentCode) : undefined;
   return unit?.code;
 }
 
@@ -58,7 +58,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
         return provinceOfOrg.get(c.toParentCode);
       case "close": {
         if (c.successorCode !== null) return provinceOfOrg.get(c.successorCode);
-        const old = oldProvinceOf(plan, byCode.get(c.code)?.adminUnitCode ?? null);
+        const old = oldProvinceOf(plan.plan.fromEdition, byCode.get(c.code)?.adminUnitCode ?? null);
         return old === undefined ? undefined : plan.province.get(old);
       }
     }
