@@ -9,6 +9,7 @@ import { readMigrations } from "./migrations/files.js";
 import { applyMigrations, migrationStatus, resolveMigration, type MigrationStatus } from "./migrations/ledger.js";
 import type { SqlSession } from "./migrations/session.js";
 import { connectPg, parseDatabaseUrl, pgSession } from "./pg.js";
+import { stopOnSignals } from "./signals.js";
 import { acquirePGlite, pgliteSession } from "./pglite.js";
 import { defaultDataDir, serviceNameFromPackage } from "./paths.js";
 
@@ -147,14 +148,28 @@ async function run(command: string | undefined, positionals: string[], ctx: Cont
     }
     case "apply": {
       const onDisk = await readMigrations(migrationsDir(ctx));
-      const result = await withTarget(ctx, async (session) => {
-        ctx.out(`Applying ${onDisk.migrations.length} migration(s) from ${path.relative(ctx.cwd, onDisk.dir) || "."} to ${session.location}`);
-        return applyMigrations(session, onDisk);
+      // The pods' init container: Kubernetes stops it with SIGTERM. Stop between migrations, never inside one.
+      const stop = stopOnSignals({
+        stopping: (signal) => `${signal}: the migration running finishes, no further one starts (again to quit at once)`,
+        finished: (signal) => `${signal}: done, exiting`,
       });
-      if (result.applied.length === 0) ctx.out("No pending migrations to apply.");
-      else ctx.out(`Applied: ${result.applied.join(", ")}`);
+      let result;
+      try {
+        result = await withTarget(ctx, async (session) => {
+          ctx.out(`Applying ${onDisk.migrations.length} migration(s) from ${path.relative(ctx.cwd, onDisk.dir) || "."} to ${session.location}`);
+          return applyMigrations(session, onDisk, { signal: stop.signal });
+        });
+      } finally {
+        stop.finish();
+      }
+      if (result.applied.length === 0 && result.notApplied.length === 0) ctx.out("No pending migrations to apply.");
+      else ctx.out(`Applied: ${result.applied.join(", ") || "none"}`);
       if (result.edited.length > 0) ctx.out(`⚠️  applied migrations edited since (not re-applied): ${result.edited.join(", ")}`);
       if (result.missingFromDisk.length > 0) ctx.out(`⚠️  in the database but not in the folder: ${result.missingFromDisk.join(", ")}`);
+      if (result.notApplied.length > 0) {
+        ctx.out(`Stopped by a signal; not applied (run again to go on): ${result.notApplied.join(", ")}`);
+        return 130;
+      }
       return 0;
     }
     case "status": {

@@ -8,7 +8,7 @@ import { backupPGliteDataDir, type EmbeddedBackup } from "./backup.js";
 import { copyFromPg, copyFromPGlite, type CopyOptions, type CopyRows } from "./copy.js";
 import { DbError, describeConnectionError } from "./errors.js";
 import { readMigrations } from "./migrations/files.js";
-import { applyMigrations, type ApplyResult } from "./migrations/ledger.js";
+import { applyMigrations, type ApplyOptions, type ApplyResult } from "./migrations/ledger.js";
 import { connectPg, parseDatabaseUrl, pgSession, pgTypes } from "./pg.js";
 import { acquirePGlite, pgliteParsers, pgliteSession } from "./pglite.js";
 import { assertServiceName, defaultDataDir, isMemoryDataDir } from "./paths.js";
@@ -89,8 +89,8 @@ export interface Database<TClient extends PrismaClientLike> {
   copyFrom(table: string, columns: readonly string[], rows: CopyRows, options?: CopyOptions): Promise<number>;
   /** Throws when the database does not answer (for /readyz). */
   ping(): Promise<void>;
-  /** Applies pending migrations now (what `migrate: true` does on open). */
-  migrate(): Promise<ApplyResult>;
+  /** Applies pending migrations now (what `migrate: true` does on open); `signal` stops between migrations. */
+  migrate(options?: ApplyOptions): Promise<ApplyResult>;
   /**
    * Embedded only: CHECKPOINT, then a verified copy of the data directory in `<dataDir>.backup` (see
    * backup.ts), to take before bulk work. Null on PostgreSQL (the server's own backups apply) and for
@@ -169,11 +169,11 @@ async function openPostgres<TClient extends PrismaClientLike>(
   const target = parseDatabaseUrl(url);
   const location = target.redacted;
 
-  const runMigrations = async (): Promise<ApplyResult> => {
+  const runMigrations = async (apply: ApplyOptions = {}): Promise<ApplyResult> => {
     const onDisk = await readMigrations(options.migrationsDir);
     const client = await connectPg(target).catch((error: unknown) => wrapConnectionError(error, location));
     try {
-      const result = await applyMigrations(pgSession(client, location), onDisk);
+      const result = await applyMigrations(pgSession(client, location), onDisk, apply);
       reportApply(logger, options.service, options.migrationsDir, result);
       return result;
     } finally {
@@ -224,10 +224,10 @@ async function openPGlite<TClient extends PrismaClientLike>(
   const { pglite } = handle;
   const location = handle.dataDir;
 
-  const runMigrations = (): Promise<ApplyResult> =>
+  const runMigrations = (apply: ApplyOptions = {}): Promise<ApplyResult> =>
     handle.serialize(async () => {
       const onDisk = await readMigrations(options.migrationsDir);
-      const result = await applyMigrations(pgliteSession(pglite, location), onDisk);
+      const result = await applyMigrations(pgliteSession(pglite, location), onDisk, apply);
       reportApply(logger, options.service, options.migrationsDir, result);
       return result;
     });

@@ -19,6 +19,7 @@ export {
   migrationStatus,
   resolveMigration,
   MIGRATION_LOCK_KEY,
+  type ApplyOptions,
   type ApplyResult,
   type LedgerRow,
   type MigrationStatus,
@@ -26,5 +27,6 @@ export {
 export { type SqlSession } from "./migrations/session.js";
 export { defaultDataDir, findRepoRoot, serviceNameFromPackage } from "./paths.js";
 export { parseDatabaseUrl } from "./pg.js";
+export { stopOnSignals, SignalStopError, type StopMessages, type StopSignals } from "./signals.js";
 export { fromDbDate, fromDbDateOrNull, toDbDate, toIsoInstant } from "./dates.js";
 export { columnOf, snakeCase, subtreeBounds, type ColumnsOf, type RowOf, type SnakeCase } from "./rows.js";

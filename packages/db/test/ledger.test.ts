@@ -130,7 +130,7 @@ describe.each(engines)("migration runner on $name", (engine) => {
     expect(status.edited).toEqual([first.name]);
     expect(status.upToDate).toBe(false);
     const applied = await applyMigrations(db.session, edited);
-    expect(applied).toEqual({ applied: [], edited: [first.name], missingFromDisk: [] });
+    expect(applied).toEqual({ applied: [], edited: [first.name], missingFromDisk: [], notApplied: [] });
   });
 
   it("records a failing migration, leaves nothing half-applied, and refuses later runs until resolved", async () => {
@@ -192,6 +192,36 @@ describe.each(engines)("migration runner on $name", (engine) => {
     expect(status.applied).toContain("20300201000000_done_by_hand");
     const twice = await failure(resolveMigration(db.session, onDisk, "applied", "20300201000000_done_by_hand"));
     expect(twice.code).toBe("P3008");
+  });
+});
+
+describe.each(engines)("a signal between migrations on $name", (engine) => {
+  it("finishes the running migration, starts none after it, and the next run applies the rest", async () => {
+    const fresh = await engine.open();
+    try {
+      const onDisk = await readMigrations(fixtureMigrations);
+      const names = onDisk.migrations.map((m) => m.name);
+      const stop = new AbortController();
+      // The signal comes while the first migration's script runs (what an operator's Ctrl-C does).
+      const session: SqlSession = {
+        kind: fresh.session.kind,
+        location: fresh.session.location,
+        query: (sql, params) => fresh.session.query(sql, params),
+        exec: async (script) => {
+          if (script === onDisk.migrations[0]!.script) stop.abort();
+          await fresh.session.exec(script);
+        },
+      };
+      const stopped = await applyMigrations(session, onDisk, { signal: stop.signal });
+      expect(stopped).toMatchObject({ applied: names.slice(0, 1), notApplied: names.slice(1) });
+      const status = await migrationStatus(fresh.session, onDisk);
+      expect(status).toMatchObject({ applied: names.slice(0, 1), pending: names.slice(1), failed: [] });
+      const rest = await applyMigrations(fresh.session, onDisk, { signal: new AbortController().signal });
+      expect(rest).toMatchObject({ applied: names.slice(1), notApplied: [] });
+      expect((await migrationStatus(fresh.session, onDisk)).upToDate).toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

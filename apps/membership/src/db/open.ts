@@ -10,6 +10,7 @@ import {
   defaultDataDir,
   isDbError,
   openDatabase,
+  type ApplyOptions,
   type ApplyResult,
   type Database as SharedDatabase,
   type DbLogger,
@@ -36,8 +37,8 @@ export interface MembershipDatabase extends Database {
   /** Prisma Client over the same pool / PGlite instance. */
   readonly prisma: PrismaClient;
   readonly shared: SharedDatabase<PrismaClient>;
-  /** Applies pending migrations now (the `orgboard migrate` command). */
-  migrate(): Promise<ApplyResult>;
+  /** Applies pending migrations now (the `orgboard operator migrate` command); `signal` stops between two. */
+  migrate(options?: ApplyOptions): Promise<ApplyResult>;
 }
 
 /** prisma/migrations of this service (works from src/ and from dist/). */
@@ -72,7 +73,7 @@ export function membershipDatabaseOf(shared: SharedDatabase<PrismaClient>): Memb
   return Object.assign(sql, {
     prisma: shared.prisma,
     shared,
-    migrate: () => shared.migrate(),
+    migrate: (options?: ApplyOptions) => shared.migrate(options),
     close: () => shared.close(),
   });
 }

@@ -39,6 +39,17 @@ export interface ApplyResult {
   edited: string[];
   /** Migrations recorded in the database but absent from the migrations folder. */
   missingFromDisk: string[];
+  /**
+   * Pending migrations left unapplied because `signal` was aborted (in order; empty otherwise). The signal is
+   * read between migrations only: the one running finishes and is recorded, so an operator's Ctrl-C never
+   * leaves a started row behind, which would block every later open (P3009) until `migrate resolve`.
+   */
+  notApplied: string[];
+}
+
+export interface ApplyOptions {
+  /** Stop before the next migration once aborted (an operator's SIGINT); see `ApplyResult.notApplied`. */
+  signal?: AbortSignal;
 }
 
 export interface MigrationStatus {
@@ -146,7 +157,7 @@ export async function withMigrationLock<T>(session: SqlSession, work: () => Prom
  * record a row, run the script as one simple-protocol query (one implicit transaction), then mark it finished,
  * or store the error in `logs` and stop (P3018).
  */
-export async function applyMigrations(session: SqlSession, onDisk: MigrationsOnDisk): Promise<ApplyResult> {
+export async function applyMigrations(session: SqlSession, onDisk: MigrationsOnDisk, options: ApplyOptions = {}): Promise<ApplyResult> {
   assertPostgresLockfile(onDisk);
   const unreadable = onDisk.migrations.find((m) => m.script === null);
   if (unreadable) {
@@ -174,8 +185,16 @@ export async function applyMigrations(session: SqlSession, onDisk: MigrationsOnD
 
     const done = new Set(rows.filter((r) => r.rolled_back_at === null).map((r) => r.migration_name));
     const applied: string[] = [];
+    const notApplied: string[] = [];
     for (const migration of onDisk.migrations) {
       if (done.has(migration.name)) continue;
+      // A turn of the event loop, so that a signal that came during the last migration has been handled (on
+      // PGlite a migration holds the thread: its handler could not run before).
+      if (options.signal && applied.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted || notApplied.length > 0) {
+        notApplied.push(migration.name);
+        continue;
+      }
       const script = migration.script ?? "";
       const id = randomUUID();
       // The row goes in before the script, so that a crash mid-script leaves a failed entry behind (as Prisma).
@@ -214,7 +233,7 @@ export async function applyMigrations(session: SqlSession, onDisk: MigrationsOnD
     }
 
     const after = await listRows(session);
-    return { applied, edited: editedMigrations(after, onDisk), missingFromDisk: missingFromDisk(after, onDisk) };
+    return { applied, edited: editedMigrations(after, onDisk), missingFromDisk: missingFromDisk(after, onDisk), notApplied };
   });
 }
 
