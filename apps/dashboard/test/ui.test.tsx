@@ -11,6 +11,7 @@ import { vi as viRes } from "../src/i18n/vi.js";
 import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { InspectionFigures, UnitTable } from "../src/screens/InspectionScreen.js";
 import { RestructuringNotice } from "../src/screens/KpiScreen.js";
+import { StructureTable } from "../src/screens/kpi/StructurePanel.js";
 import { PersonnelUnit } from "../src/screens/PersonnelScreen.js";
 import { nationalMarkOf, provinceMarksOf } from "../src/state/restructuring-marks.js";
 import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
@@ -164,6 +165,38 @@ describe("the inspection panel", () => {
     await i18nInstance.changeLanguage("en");
     try {
       expect(screen.getByTestId("kpi-moving").textContent).toContain("Restructuring in progress since 20/11/2026");
+    } finally {
+      await i18nInstance.changeLanguage("vi");
+    }
+  });
+
+  it("the structure panel: the grassroots organizations, each kind that has any, the cells under committees and the members, in both languages", async () => {
+    const byKind = { provincial_committee: 1, upper_grassroots_committee: 0, grassroots_committee: 12, grassroots_cell: 3, partial_committee: 2, subordinate_cell: 1204 };
+    const s = {
+      orgPath: "/01/",
+      on: "2026-12-06",
+      organizations: { total: 1222, byKind, grassroots: 15, cellsUnderGrassrootsCommittees: 1190, cellsUnderPartialCommittees: 14 },
+      members: { official: 10250, probationary: 312, total: 10562 },
+    };
+    wrap(<StructureTable s={s} />);
+    const rows = () => screen.getAllByTestId("structure-row").map((r) => [r.dataset.key, r.textContent]);
+    expect(rows()).toEqual([
+      ["organizations", "Tổ chức đảng1.222"],
+      ["grassroots", "Tổ chức cơ sở đảng15"],
+      ["provincial_committee", "Đảng bộ tỉnh, thành phố1"],
+      ["grassroots_committee", "Đảng bộ cơ sở12"],
+      ["grassroots_cell", "Chi bộ cơ sở3"],
+      ["partial_committee", "Đảng bộ bộ phận2"],
+      ["subordinate_cell", "Chi bộ trực thuộc1.204"],
+      ["cellsUnderGrassroots", "Chi bộ trực thuộc đảng ủy cơ sở1.190"],
+      ["cellsUnderPartial", "Chi bộ trực thuộc đảng ủy bộ phận14"],
+    ]);
+    expect(screen.getByTestId("structure-members").textContent).toBe("10.562");
+    expect(screen.getByText("Chính thức 10.250 · Dự bị 312")).toBeTruthy();
+    await i18nInstance.changeLanguage("en");
+    try {
+      expect(rows()[1]).toEqual(["grassroots", "Grassroots party organizations15"]);
+      expect(screen.getByText("Official 10,250 · Probationary 312")).toBeTruthy();
     } finally {
       await i18nInstance.changeLanguage("vi");
     }

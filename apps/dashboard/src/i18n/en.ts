@@ -102,6 +102,25 @@ export const en: Resources = {
   },
   kpi: {
     moving: "Restructuring in progress since {{since}}: the figures below are not final",
+    structure: {
+      title: "Organization structure on {{date}}",
+      titleToday: "Organization structure",
+      members: "Members",
+      official: "Official",
+      probationary: "Probationary",
+      organizations: "Party organizations",
+      grassroots: "Grassroots party organizations",
+      cellsUnderGrassroots: "Cells under grassroots committees",
+      cellsUnderPartial: "Cells under partial committees",
+      kind: {
+        provincial_committee: "Provincial and municipal committees",
+        upper_grassroots_committee: "Upper-grassroots committees",
+        grassroots_committee: "Grassroots committees",
+        grassroots_cell: "Grassroots cells",
+        partial_committee: "Partial committees",
+        subordinate_cell: "Subordinate cells",
+      } as Record<string, string>,
+    },
     targets: {
       title: "Resolution 21-NQ/TW targets, {{year}}",
       admissionRule: "New members admitted each year: at least {{min}}% of the members at {{date}}",

@@ -101,6 +101,25 @@ export const vi = {
   },
   kpi: {
     moving: "Đang sắp xếp tổ chức từ {{since}}: số liệu dưới đây chưa phải số liệu cuối cùng",
+    structure: {
+      title: "Cơ cấu tổ chức đến {{date}}",
+      titleToday: "Cơ cấu tổ chức",
+      members: "Đảng viên",
+      official: "Chính thức",
+      probationary: "Dự bị",
+      organizations: "Tổ chức đảng",
+      grassroots: "Tổ chức cơ sở đảng",
+      cellsUnderGrassroots: "Chi bộ trực thuộc đảng ủy cơ sở",
+      cellsUnderPartial: "Chi bộ trực thuộc đảng ủy bộ phận",
+      kind: {
+        provincial_committee: "Đảng bộ tỉnh, thành phố",
+        upper_grassroots_committee: "Đảng bộ cấp trên cơ sở",
+        grassroots_committee: "Đảng bộ cơ sở",
+        grassroots_cell: "Chi bộ cơ sở",
+        partial_committee: "Đảng bộ bộ phận",
+        subordinate_cell: "Chi bộ trực thuộc",
+      } as Record<string, string>,
+    },
     targets: {
       title: "Mục tiêu Nghị quyết 21-NQ/TW năm {{year}}",
       admissionRule: "Kết nạp đảng viên mới hằng năm đạt từ {{min}}% tổng số đảng viên có đến {{date}} trở lên",

@@ -13,6 +13,7 @@ import { compareVi } from "../lib/collate.js";
 import { formatDateTime, formatNumber, formatPercent, formatTime } from "../lib/format.js";
 import { unitLabel } from "../lib/provinces.js";
 import { nextRatingYear, RATING_LOOKBACK_YEARS, ratingTotal, type KpiState } from "../state/kpi-state.js";
+import { StructurePanel } from "./kpi/StructurePanel.js";
 import { TargetsPanel } from "./kpi/TargetsPanel.js";
 
 /**
@@ -92,6 +93,9 @@ export function KpiScreen() {
           <RestructuringNotice notice={state.restructuring} />
         </Grid.Col>
       )}
+      <Grid.Col span={12}>
+        <StructurePanel orgPath={orgPath} />
+      </Grid.Col>
       <Grid.Col span={12}>
         <TargetsPanel orgPath={orgPath} childPaths={rows.map((r) => r.orgPath)} year={targetsYear} years={ratingYears.map(Number)} onYear={setTargetsYear} onDrill={drill} />
       </Grid.Col>
