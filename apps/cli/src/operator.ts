@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { stopOnSignals } from "@orgboard/db";
 import { InspectionSeedError, openDatabase as openInspectionDatabase, seedInspection } from "@orgboard/inspection";
 import {
   buildAnnualReport,
@@ -32,7 +33,7 @@ import {
 import { MAX_YEAR, MIN_YEAR } from "@orgboard/contract-membership";
 import { openDatabase as openConferenceDatabase } from "@orgboard/conference";
 import { AUDITED_SERVICES, defaultAnchorDirFor, formatAuditReport, verifyServiceAudit, type AuditedService } from "./audit.js";
-import { CliInputError, printRejected } from "./errors.js";
+import { CliInputError, EXIT_INTERRUPTED, printRejected } from "./errors.js";
 import { progressBar } from "./progress.js";
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -45,31 +46,21 @@ export function operatorActor(declared: string, osUser = userInfo().username): s
 }
 
 /**
- * Opens the membership database for `work` and stops cleanly on SIGINT/SIGTERM: the first signal aborts
- * `work`'s AbortSignal (an import or a seed rolls back, nothing of it is written) and the database is
- * closed properly before the process exits (130); a second signal exits at once, which the embedded
- * database survives as it survives a kill (docs/runbooks/embedded-durability.md). Once the work is done and
- * the database closed the handler stays: the process only has to print its summary and exit with its own
- * code, so a first signal then changes nothing and a second quits at once (130). Without it, a SIGINT in that
- * window killed the process by the signal although its seed or import had been committed (the kill suite
- * caught it, #11): a caller reading "killed by SIGINT" as "nothing written" was wrong.
+ * Opens the membership database for `work` and stops cleanly on SIGINT/SIGTERM (@orgboard/db's
+ * `stopOnSignals`): the first signal aborts `work`'s AbortSignal (an import or a seed rolls back, nothing of it
+ * is written) and the database is closed properly before the process exits (130); a second signal exits at
+ * once, which the embedded database survives as it survives a kill (docs/runbooks/embedded-durability.md).
+ * Once the work is done and the database closed, a first signal changes nothing: without that, a SIGINT in
+ * that window killed the process by the signal although its seed or import had been committed (the kill
+ * suite caught it, #11): a caller reading "killed by SIGINT" as "nothing written" was wrong.
  */
 async function withDatabase<T>(work: (db: MembershipDatabase, signal: AbortSignal) => Promise<T>, options: { backup?: boolean } = {}): Promise<T> {
-  const stop = new AbortController();
-  let signals = 0;
-  let finished = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (++signals > 1) process.exit(130);
-    if (finished) {
-      process.stderr.write(`\nĐã xong, đang thoát (${signal}); nhấn lần nữa để thoát ngay / done, exiting (${signal}); press again to quit at once\n`);
-      return;
-    }
-    process.stderr.write(`\nĐang dừng (${signal}): hủy phần đang làm dở, không ghi gì thêm; nhấn lần nữa để thoát ngay / stopping (${signal}): rolling back what is in progress; press again to quit at once\n`);
-    stop.abort(new OperationInterruptedError(signal));
-  };
   // Before the database opens: a signal while it opens still closes it properly.
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const stop = stopOnSignals({
+    stopping: (signal) => `Đang dừng (${signal}): hủy phần đang làm dở, không ghi gì thêm; nhấn lần nữa để thoát ngay / stopping (${signal}): rolling back what is in progress; press again to quit at once`,
+    finished: doneExiting,
+    reason: (signal) => new OperationInterruptedError(signal),
+  });
   try {
     const db = await openMembershipDatabase();
     try {
@@ -80,10 +71,11 @@ async function withDatabase<T>(work: (db: MembershipDatabase, signal: AbortSigna
       await db.close();
     }
   } finally {
-    // Kept until the process exits (signal listeners do not keep it alive), see above.
-    finished = true;
+    stop.finish();
   }
 }
+
+const doneExiting = (signal: NodeJS.Signals) => `Đã xong, đang thoát (${signal}); nhấn lần nữa để thoát ngay / done, exiting (${signal}); press again to quit at once`;
 
 /**
  * Embedded database, before an import or a seed: a checkpoint and a verified copy of the data directory
@@ -136,16 +128,30 @@ export function registerOperatorCommands(program: Command, setExit: (code: numbe
 
   operator
     .command("migrate")
-    .description("apply pending database migrations")
+    .description("áp dụng các migration còn chờ; Ctrl-C dừng giữa hai migration / apply pending database migrations; Ctrl-C stops between two")
     .action(async () => {
-      const db = await openMembershipDatabase({ migrate: false });
+      // A signal stops before the next migration, never inside one: a migration cut short leaves a started
+      // row in the ledger, and every later open refuses the database until `migrate resolve`.
+      const stop = stopOnSignals({
+        stopping: (signal) => `Đang dừng (${signal}): migration đang chạy sẽ hoàn tất, không bắt đầu migration tiếp theo; nhấn lần nữa để thoát ngay / stopping (${signal}): the migration running finishes, no further one starts; press again to quit at once`,
+        finished: doneExiting,
+      });
       try {
-        // @orgboard/db's runner (Prisma's ledger, advisory lock), the same one the service runs on open.
-        const { applied, edited } = await db.migrate();
-        out(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
-        if (edited.length) process.stderr.write(`warning: applied migrations edited since (not re-applied): ${edited.join(", ")}\n`);
+        const db = await openMembershipDatabase({ migrate: false });
+        try {
+          // @orgboard/db's runner (Prisma's ledger, advisory lock), the same one the service runs on open.
+          const { applied, edited, notApplied } = await db.migrate({ signal: stop.signal });
+          out(applied.length ? `đã áp dụng / applied: ${applied.join(", ")}` : notApplied.length ? "chưa áp dụng migration nào / no migration applied" : "cơ sở dữ liệu đã cập nhật / database is up to date");
+          if (edited.length) process.stderr.write(`cảnh báo / warning: migration đã áp dụng bị sửa sau đó (không áp dụng lại) / applied migrations edited since (not re-applied): ${edited.join(", ")}\n`);
+          if (notApplied.length) {
+            process.stderr.write(`đã dừng, còn ${notApplied.length} migration chưa áp dụng; chạy lại lệnh để tiếp tục / stopped, ${notApplied.length} migration(s) not applied; run the command again to go on: ${notApplied.join(", ")}\n`);
+            setExit(EXIT_INTERRUPTED);
+          }
+        } finally {
+          await db.close();
+        }
       } finally {
-        await db.close();
+        stop.finish();
       }
     });
 

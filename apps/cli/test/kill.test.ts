@@ -7,7 +7,7 @@
 // Trials: KILL_TRIALS (default 10, the CI batch that keeps `.ci/run` under its budget; set hundreds locally or on a quiet machine). Embedded only: on PostgreSQL
 // (TEST_DATABASE_URL) the server's durability is PostgreSQL's own, so the suite does not run there.
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestIssuer, type TestIssuer } from "@orgboard/auth/testing";
@@ -201,6 +201,50 @@ describe.skipIf(onPostgres)("kill suite (embedded database)", () => {
         if (exit.code !== 0) expect(committed, context).toBe(false);
       }
       count(`seed ${sig} ${exit.code === null ? "killed" : `exit ${exit.code}`} ${committed ? "committed" : "nothing"}`);
+      rmSync(t, { recursive: true, force: true });
+    }
+  }, TRIAL_BUDGET_MS);
+
+  it(`migrate: ${Math.ceil(TRIALS * 0.2)} SIGINT trials, never a started migration left behind, the next migrate goes on`, async () => {
+    const migrations = readdirSync(path.join(MEMBERSHIP_DIR, "prisma", "migrations"), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+    const ledger = async (dataRoot: string) => {
+      const db = await openMembershipDatabase({ dataDir: path.join(dataRoot, "membership"), migrate: false });
+      try {
+        const { rows } = await db.query<{ finished: number; started: number }>(
+          `SELECT count(*) FILTER (WHERE finished_at IS NOT NULL)::int AS finished, count(*) FILTER (WHERE finished_at IS NULL AND rolled_back_at IS NULL)::int AS started
+             FROM _prisma_migrations`,
+        );
+        return rows[0]!;
+      } catch {
+        return { finished: 0, started: 0 }; // stopped before the ledger was created
+      } finally {
+        await db.close();
+      }
+    };
+    // A database created (initdb, seconds on PGlite) with no migration applied, so that the trials' time is the migrations'.
+    const bare = mkdtempSync(path.join(dir, "bare-"));
+    await (await openMembershipDatabase({ dataDir: path.join(bare, "membership"), migrate: false })).close();
+    const probe = trialDir(bare);
+    const full = await start(["operator", "migrate"], cliEnv(probe)).exited;
+    expect(full.code, full.stderr).toBe(0);
+    rmSync(probe, { recursive: true, force: true });
+    for (let i = 0; i < Math.ceil(TRIALS * 0.2); i++) {
+      const t = trialDir(bare);
+      const run = start(["operator", "migrate"], cliEnv(t));
+      const delay = random() * full.ms;
+      setTimeout(() => run.child.kill("SIGINT"), delay);
+      const exit = await run.exited;
+      const after = await ledger(t);
+      const context = `trial ${i} SIGINT after ${delay.toFixed(0)} ms: exit ${exit.code ?? exit.signal}, ${JSON.stringify(after)}\n${exit.stdout}\n${exit.stderr}`;
+      // A migration cut short would leave a started row, and every later open would refuse the database (P3009).
+      expect(after.started, context).toBe(0);
+      expect(exit.code === 0 || exit.code === 130 || exit.signal === "SIGINT", context).toBe(true);
+      if (exit.code === 0) expect(after.finished, context).toBe(migrations);
+      if (exit.code === 130) expect(exit.stderr, context).toMatch(/đã dừng, còn \d+ migration chưa áp dụng/);
+      const again = await start(["operator", "migrate"], cliEnv(t)).exited;
+      expect(again.code, `${context}\nagain: ${again.stderr}`).toBe(0);
+      expect((await ledger(t)).finished, context).toBe(migrations);
+      count(`migrate SIGINT ${exit.code === null ? "killed" : `exit ${exit.code}`} ${after.finished}/${migrations} applied`);
       rmSync(t, { recursive: true, force: true });
     }
   }, TRIAL_BUDGET_MS);
