@@ -97,6 +97,9 @@ beforeAll(async () => {
     const usernames = provisioned.map((o) => o.username);
     await admin.remove(usernames); // a run stopped half-way may have left them
     cleanups.push(() => admin.remove(usernames));
+    // Nobody else on the two provinces' paths (another test's leftovers would be moved too, and counted).
+    const others = ((await admin.call("/users?briefRepresentation=false&max=1000")) as { username: string; attributes?: Record<string, string[]> }[]).filter((u) => (u.attributes?.["org_paths"] ?? []).some((p) => /^\/0[28](-2025)?\//.test(p)));
+    expect(others.map((u) => u.username), "Keycloak users on Hà Giang's or Tuyên Quang's paths left by another test: remove them").toEqual([]);
     for (const o of provisioned) {
       await admin.create({ username: o.username, firstName: o.firstName, lastName: o.lastName, roles: o.roles, vneid: o.nationalId, attributes: { full_name: [`${o.lastName} ${o.firstName}`], national_id: [o.nationalId], org_paths: o.orgPaths } });
     }
@@ -185,8 +188,9 @@ describe(`one province merge, every service trusting ${KEYCLOAK_URL ? `Keycloak 
       ["membership.mark", "membership.createOrgs", "membership.reparent", "membership.closeOrgs", "inspection.rekey", "personnel.rekey", "conference.rekey", "identity.unitMoves", "verify", "membership.unmark"].map((s) => [s, "done"]),
     );
     for (const s of ["inspection.rekey", "personnel.rekey", "conference.rekey"]) expect(Object.values(p.steps.find((x) => x.step === s)!.records!).reduce((a, b) => a + b, 0), s).toBeGreaterThan(0);
-    // The four officials, nobody else (the central board and the records' official are on "/").
+    // The four officials, nobody else: the central board and the records' official stay on "/".
     expect(p.steps.find((s) => s.step === "identity.unitMoves")!.records).toEqual({ users: 4 });
+    for (const nationalId of [CENTRAL_BOARD_ID, RECORDS.nationalId]) expect(claimsOf((await loginThroughVneid(endpoints, nationalId)).accessToken).org_paths, nationalId).toEqual(["/"]);
   });
 
   it("after the run: a refresh of each session names the new path alone, and the same reads work there; the token from before reads nothing", async () => {
