@@ -1,8 +1,10 @@
 // Test citizens of the VNeID simulator. The real service knows every citizen; the simulator knows these.
 // Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers); then two
 // citizens with no orgboard account, to show that a valid national identity alone grants nothing; the last
-// two are the Tuyên Quang and Hà Giang board officials that flow.test.ts provisions in Keycloak for the
-// restructuring's unit move (issue #14) and removes again (no realm file carries them).
+// two of the first list are the Tuyên Quang and Hà Giang board officials that flow.test.ts provisions in Keycloak
+// for the restructuring's unit move (issue #14) and removes again (no realm file carries them). The second list:
+// the officials restructuring's saga test against Keycloak provisions the same way (apps/restructuring
+// test/sso/saga-keycloak.test.ts; their own citizens, so the two tests never share a VNeID link).
 export const LOA_BASIC = "urn:vneid:loa:1";
 export const LOA_HIGH = "urn:vneid:loa:2";
 export const LOA_VALUES = [LOA_BASIC, LOA_HIGH] as const;
@@ -31,6 +33,13 @@ export const citizens: Citizen[] = [
   { sub: "vneid-7c1e0a59", nationalId: "001099001234", name: "Bùi Văn Tùng", birthdate: "1999-02-27", gender: "male", loa: LOA_BASIC },
   { sub: "vneid-7c1e0a5b", nationalId: "008175002025", name: "Ma Thị Hương", birthdate: "1975-05-19", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a5c", nationalId: "002178002025", name: "Hoàng Văn Sùng", birthdate: "1978-10-08", gender: "male", loa: LOA_HIGH },
+  // Restructuring's saga against Keycloak: Hà Giang's board, a cell's, a merged commune's and a district's officials, and
+  // the one who makes the records the saga moves.
+  { sub: "vneid-7c1e0a61", nationalId: "002176003101", name: "Lục Văn Thành", birthdate: "1976-02-11", gender: "male", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a62", nationalId: "002184003102", name: "Vàng Thị Mỷ", birthdate: "1984-08-23", gender: "female", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a63", nationalId: "002181003103", name: "Giàng Seo Phử", birthdate: "1981-12-04", gender: "male", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a64", nationalId: "002179003104", name: "Nông Thị Hạnh", birthdate: "1979-06-17", gender: "female", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a65", nationalId: "001186003105", name: "Đặng Quốc Huy", birthdate: "1986-09-09", gender: "male", loa: LOA_HIGH },
 ];
 
 export function findCitizen(nationalId: string): Citizen | undefined {

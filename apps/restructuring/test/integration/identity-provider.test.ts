@@ -17,6 +17,7 @@ import type { PathMove, SagaStep, StepAnswer, StepContext } from "../../src/app/
 import { identityTargetOfConfig, loadRestructuringConfig, tokenUrlOf } from "../../src/config.js";
 import { compilePlan, deriveOrgChanges, officialPlan2025, provinceWork } from "../../src/domain/index.js";
 import { tree2024 } from "../unit/fixtures.js";
+import { keycloakAdmin } from "./keycloak-admin.js";
 
 const KEYCLOAK_URL = process.env["KEYCLOAK_URL"]?.replace(/\/$/, "");
 const tree = tree2024((p) => p === "02" || p === "08");
@@ -74,35 +75,16 @@ interface Provider {
 }
 
 async function keycloak(url: string): Promise<Provider> {
-  const admin = `${url}/admin/realms/orgboard`;
-  // Keycloak's bootstrap administrator (run-keycloak.sh's defaults): fixtures only, never the code under test.
-  const res = await fetch(`${url}/realms/master/protocol/openid-connect/token`, {
-    method: "POST",
-    body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: process.env["KC_BOOTSTRAP_ADMIN_USERNAME"] ?? "admin", password: process.env["KC_BOOTSTRAP_ADMIN_PASSWORD"] ?? "admin" }),
-  });
-  expect(res.status, "Keycloak's bootstrap admin").toBe(200);
-  const master = ((await res.json()) as { access_token: string }).access_token;
-  const call = async (path: string, method = "GET", body?: unknown) => {
-    const r = await fetch(`${admin}${path}`, { method, headers: { authorization: `Bearer ${master}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!r.ok) throw new Error(`${method} ${path}: HTTP ${r.status} ${await r.text()}`);
-    const text = await r.text();
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
-  const find = async (username: string) => ((await call(`/users?exact=true&briefRepresentation=false&username=${username}`)) as { id: string; attributes?: Record<string, string[]> }[])[0];
-  const remove = async () => {
-    for (const u of Object.keys(OFFICIALS)) {
-      const found = await find(u);
-      if (found) await call(`/users/${found.id}`, "DELETE");
-    }
-  };
-  await remove(); // a run stopped half-way may have left them
+  const admin = keycloakAdmin(url);
+  const usernames = Object.keys(OFFICIALS);
+  await admin.remove(usernames); // a run stopped half-way may have left them
   for (const [username, o] of Object.entries(OFFICIALS)) {
-    await call("/users", "POST", { username, enabled: true, firstName: "Văn", lastName: "Bùi", attributes: { full_name: ["Bùi Văn"], org_paths: [o.path] } });
+    await admin.create({ username, firstName: "Văn", lastName: "Bùi", attributes: { full_name: ["Bùi Văn"], org_paths: [o.path] } });
   }
   return {
     env: { OIDC_ISSUER: `${url}/realms/orgboard`, IDENTITY_UNIT_MOVES: "keycloak" },
-    orgPaths: async () => Object.fromEntries(await Promise.all(Object.keys(OFFICIALS).map(async (u) => [u, (await find(u))?.attributes?.["org_paths"] ?? []]))) as Record<Username, string[]>,
-    close: remove,
+    orgPaths: async () => Object.fromEntries(await Promise.all(usernames.map(async (u) => [u, (await admin.find(u))?.attributes?.["org_paths"] ?? []]))) as Record<Username, string[]>,
+    close: () => admin.remove(usernames),
   };
 }
 

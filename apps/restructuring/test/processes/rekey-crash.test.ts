@@ -19,7 +19,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loginThroughVneid, serviceSession, type RealmEndpoints, type TokenSet } from "@orgboard/auth/official-session";
 import { createConferenceService, openDatabase as openConferenceDatabase } from "@orgboard/conference";
-import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import { createServiceLinks } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
 import { openDatabase as openInspectionDatabase } from "@orgboard/inspection";
@@ -30,7 +29,7 @@ import { createTRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../../src/router/index.js";
 import { app, appDatabase, type App, type AppDatabase } from "./apps.js";
-import { recordsUnder, restructuringEnv, seededMembership, silent, startRealm, up as upIn, verifierFor, type Cleanups, type Identity } from "./wired-services.js";
+import { claimsOf, membersSeenWith, recordsUnder, refreshed, restructuringEnv, seededMembership, silent, startRealm, up as upIn, verifierFor, type Cleanups, type Identity } from "./wired-services.js";
 
 const cleanups: Cleanups = [];
 let dir = "";
@@ -70,18 +69,11 @@ const api = () => createTRPCClient<AppRouter>({ links: [createServiceLinks<AppRo
 
 /** A refresh_token grant for the secretary's session (the provider rotates the refresh token: the new one is kept). */
 async function refreshSecretary(): Promise<string> {
-  const res = await fetch(realmEndpoints.token, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: secretary.refreshToken! }) });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { access_token: string; refresh_token?: string; expires_in: number };
-  secretary = { accessToken: body.access_token, refreshToken: body.refresh_token ?? secretary.refreshToken, expiresAt: Date.now() + body.expires_in * 1000 };
-  return body.access_token;
+  secretary = await refreshed(realmEndpoints, secretary);
+  return secretary.accessToken;
 }
 
-/** The claims of an access token (the test reads what the identity provider put in it). */
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as { org_paths?: string[] };
-/** Membership's members as the holder of this access token sees them. */
-const membersSeenWith = async (token: string) =>
-  (await createTRPCClient<MembershipContractRouter>({ links: [createServiceLinks<MembershipContractRouter>({ membership: `${membershipUrl}/trpc` }, () => Promise.resolve(token))] }).membership.members.list.query({ limit: 200 })).items;
+const membersSeen = (token: string) => membersSeenWith(membershipUrl, token);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "orgboard-rekey-crash-"));
@@ -159,7 +151,7 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
     secretary = await loginThroughVneid(realmEndpoints, SECRETARY_ID);
     preRunAccess = secretary.accessToken;
     expect(claimsOf(secretary.accessToken).org_paths).toEqual([cell.path]);
-    const seenBefore = await membersSeenWith(secretary.accessToken);
+    const seenBefore = await membersSeen(secretary.accessToken);
     expect(seenBefore.length).toBeGreaterThan(0);
     expect(seenBefore.every((x) => x.orgPath === cell.path)).toBe(true);
 
@@ -200,7 +192,7 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
       // until identity's move the token names the cell's old path, where nothing is left since membership's
       // reparent (default deny: it reads nothing, never the new province); after it, the new path alone.
       const token = await refreshSecretary();
-      const seen = await membersSeenWith(token);
+      const seen = await membersSeen(token);
       if (point.startsWith("identity.")) {
         const [now] = await membershipSql<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [cell.code]);
         expect(claimsOf(token).org_paths, point).toEqual([now!.path]);
@@ -257,11 +249,11 @@ describe("the rekey and identity steps killed (-9), resumed", () => {
     // valid, names a path no organization has now and reads nothing (never both, never a unit not theirs).
     const fresh = await refreshSecretary();
     expect(claimsOf(fresh).org_paths).toEqual([newPath]);
-    const seenAfter = await membersSeenWith(fresh);
+    const seenAfter = await membersSeen(fresh);
     expect(seenAfter.length).toBeGreaterThan(0);
     expect(seenAfter.every((x) => x.orgPath === newPath)).toBe(true);
     // (Expired by now on a slow machine: refused, which also shows nothing.)
-    const stale = await membersSeenWith(preRunAccess).catch((e: unknown) => {
+    const stale = await membersSeen(preRunAccess).catch((e: unknown) => {
       if ((e as { data?: { code?: string } }).data?.code === "UNAUTHORIZED") return [];
       throw e;
     });

@@ -5,9 +5,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTokenVerifier } from "@orgboard/auth";
-import { discoverRealm, officialSession, type RealmEndpoints } from "@orgboard/auth/official-session";
+import { discoverRealm, officialSession, type RealmEndpoints, type TokenSet } from "@orgboard/auth/official-session";
 import type { ConferenceContract } from "@orgboard/contract-conference";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
+import type { MembershipContractRouter } from "@orgboard/contract-membership";
 import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
@@ -138,4 +139,19 @@ export async function recordsUnder(orgPath: string, urls: Omit<ServiceUrls, "mem
     })
   ).id;
   return { inspection, personnel, conference };
+}
+
+/** The claims of an access token (the test reads what the identity provider put in it). */
+export const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as { org_paths?: string[] };
+
+/** Membership's members as the holder of this access token sees them (one page of 200). */
+export const membersSeenWith = async (membershipUrl: string, token: string) =>
+  (await createTRPCClient<MembershipContractRouter>({ links: [createServiceLinks<MembershipContractRouter>({ membership: `${membershipUrl}/trpc` }, () => Promise.resolve(token))] }).membership.members.list.query({ limit: 200 })).items;
+
+/** A refresh_token grant as the dashboard sends it; the provider may rotate the refresh token: the new one is kept. */
+export async function refreshed(endpoints: RealmEndpoints, tokens: TokenSet): Promise<TokenSet> {
+  const res = await fetch(endpoints.token, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dashboard", refresh_token: tokens.refreshToken! }) });
+  if (res.status !== 200) throw new Error(`refresh_token grant at ${endpoints.token}: HTTP ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { access_token: string; refresh_token?: string; expires_in: number };
+  return { accessToken: body.access_token, refreshToken: body.refresh_token ?? tokens.refreshToken, expiresAt: Date.now() + body.expires_in * 1000 };
 }
