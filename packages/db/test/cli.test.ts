@@ -172,7 +172,7 @@ describe("orgboard-db migrate apply stopped by a signal", () => {
   it("finishes the running migration, starts no other, exits 130, and the next apply goes on", async () => {
     const dir = scratchService({ migrations: true });
     writeMigration(dir, "20261127000000_slow", "SELECT pg_sleep(4);\nCREATE TABLE slow_marker (id INT);\n");
-    const env = { ...process.env, ORGBOARD_DATA_DIR: path.join(dir, ".data") };
+    const env: NodeJS.ProcessEnv = { ...process.env, ORGBOARD_DATA_DIR: path.join(dir, ".data") };
     delete env.DATABASE_URL;
     delete env.TEST_DATABASE_URL;
     const child = spawn(process.execPath, [binPath, "migrate", "apply"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -119,7 +119,7 @@ export const en: Resources = {
         grassroots_cell: "Grassroots cells",
         partial_committee: "Partial committees",
         subordinate_cell: "Subordinate cells",
-      } as Record<string, string>,
+      },
     },
     targets: {
       title: "Resolution 21-NQ/TW targets, {{year}}",
