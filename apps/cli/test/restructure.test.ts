@@ -23,9 +23,12 @@ let url = "";
 let env: NodeJS.ProcessEnv = {};
 let members = 0;
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The plan the first test loaded and ran (the second reads its status as other boards). */
+let ranPlanId = "";
+
+function run(args: string[], as: NodeJS.ProcessEnv = env): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env });
+    const child = spawn(process.execPath, [MAIN, ...args], { env: as });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -71,6 +74,7 @@ describe("orgboard restructure plan", () => {
 
     const r = await run(["restructure", "plan", "run", planId]);
     expect(r.code, r.stderr).toBe(0);
+    ranPlanId = planId;
     const n = new Intl.NumberFormat("vi-VN").format(members);
     expect(r.stderr).toMatch(new RegExp(`^Tỉnh 08 Tỉnh Tuyên Quang: xong / done — 6/6 bước / steps; .* đảng viên / members ${n} → ${n} \\(\\d+,\\d s\\)$`, "m"));
     expect(r.stdout).toMatch(/— done, hiệu lực \/ effective 01\/07\/2025; 1\/1 tỉnh xong \/ provinces done/);
@@ -93,4 +97,26 @@ describe("orgboard restructure plan", () => {
     expect(bad.stderr).toMatch(/planId/);
     // A province merge on a shared 2-core machine: minutes when other tests run beside it.
   }, 600_000);
+
+  it("status as a board below its province committee: the withheld figures as —, said why once (vi, en); its province's board the figures", async () => {
+    expect(ranPlanId, "the run of the first test").not.toBe("");
+    const as = async (orgPaths: string[]) => ({ ...env, ORGBOARD_TOKEN: await issuer.mint({ audience: "restructuring", sub: `board-${orgPaths[0]}`, roles: ["provincial_board"], orgPaths, expiresIn: 3600 }) });
+    const n = new Intl.NumberFormat("vi-VN").format(members);
+    // Huyện Mèo Vạc, a district of Hà Giang: its province's row (contract-restructuring 1.10, `subtree`), membersBefore 0 and membersAfter null withheld.
+    const district = await run(["restructure", "plan", "status", ranPlanId], await as(["/02/027/"]));
+    expect(district.code, district.stderr).toBe(0);
+    const lines = district.stdout.trimEnd().split("\n");
+    expect(lines[1]).toMatch(/^ {2}Tỉnh 08 Tỉnh Tuyên Quang: xong \/ done — 6\/6 bước \/ steps; .* đảng viên \/ members —$/);
+    expect(lines, district.stdout).toHaveLength(3);
+    expect(lines[2]).toBe("— : số liệu toàn tỉnh do ban tổ chức cấp tỉnh theo dõi; đồng chí chỉ xem phần thuộc đơn vị mình / province-wide figures are withheld, for the provincial board; you see your own units' part");
+    expect(district.stdout).not.toMatch(/members 0 →|→ \?/);
+    // --json is the service's answer as it is.
+    const json = await run(["restructure", "plan", "status", ranPlanId, "--json"], await as(["/02/027/"]));
+    expect(JSON.parse(json.stdout)).toMatchObject({ subtree: ["/02/027/"], provinces: [{ provinceCode: "08", membersBefore: 0, membersAfter: null }] });
+    // Hà Giang's board: outside the plan's scope too, but its province's whole row; no note.
+    const board = await run(["restructure", "plan", "status", ranPlanId], await as(["/02/"]));
+    expect(board.code, board.stderr).toBe(0);
+    expect(board.stdout).toMatch(new RegExp(`^ {2}Tỉnh 08 Tỉnh Tuyên Quang: xong / done — 6/6 bước / steps; .* đảng viên / members ${n} → ${n}$`, "m"));
+    expect(board.stdout).not.toContain("province-wide figures are withheld");
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { expect, test as base, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { EXTRA_OFFICIALS } from "./extra-officials.js";
 import { ROOT, type Stack } from "./stack.js";
 
 export const stack: Stack = JSON.parse(process.env.E2E_STACK ?? "{}") as Stack;
@@ -24,10 +25,16 @@ export const OFFICIALS = {
   organizer: { username: "hoinghi.vanhanh", name: "Phạm Minh Đức", units: "Toàn quốc" },
   hanoiInspection: { username: "hn.kiemtra", name: "Lê Văn Cường", units: "Thành phố Hà Nội" },
   hanoiPersonnel: { username: "hn.nhansu", name: "Đỗ Thị Hoa", units: "Thành phố Hà Nội" },
+  hanoiViewer: { username: "hn.xem", name: "Hoàng Văn Nam", units: "Thành phố Hà Nội" },
+  // extra-officials.ts: given to the provider by the stack, not in the shipped realm.
+  hagiang: { username: "hagiang.bantochuc", name: "Nông Thị Hạnh", units: "Tỉnh Hà Giang" },
+  meovac: { username: "meovac.bantochuc", name: "Vàng Mí Chứ", units: "Huyện Mèo Vạc" },
 } as const;
 
-/** The realm's national ID for a demo username, read from the realm export the identity app serves. */
+/** The realm's national ID for a demo username, read from the realm export the identity app serves (or extra-officials.ts). */
 export async function nationalIdOf(username: string): Promise<string> {
+  const extra = EXTRA_OFFICIALS.find((o) => o.username === username);
+  if (extra) return extra.nationalId;
   const realm = JSON.parse(await readFile(join(ROOT, "infra/keycloak/orgboard-realm.json"), "utf8")) as {
     users: { username: string; attributes?: { national_id?: string[] } }[];
   };

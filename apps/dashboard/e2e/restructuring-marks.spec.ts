@@ -14,7 +14,8 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 // lifted. Live: the pages are open before the mark and never reloaded (the mark's events through the gateway).
 // The inspection panel's units (membership's orgs.children of the unit shown) carry it on the marked unit's row:
 // live for the boards (membership's stream readers) and for an inspection committee, whose socket carries no
-// membership event but membership's figures notice (contract-realtime 1.4).
+// membership event but membership's figures notice (contract-realtime 1.4). So for a viewer (Hà Nội's): the KPI
+// notice and the badge of Hà Nội's site come and go live on that notice alone.
 
 type Membership = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
 type Conference = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof conferenceContract]>>>;
@@ -41,12 +42,12 @@ async function setLanguage(page: Page, lang: "vi" | "en"): Promise<void> {
   await page.getByTestId("language").getByText(lang.toUpperCase(), { exact: true }).click();
 }
 
-async function openConference(page: Page): Promise<void> {
-  await loginWithVneid(page, "central");
+async function openConference(page: Page, who: "central" | "hanoiViewer" = "central", sites = SITES.length): Promise<void> {
+  await loginWithVneid(page, who);
   await page.getByTestId("conference-picker").click();
   await page.getByRole("option", { name: new RegExp(title) }).click();
   await expect(page.getByTestId("conference-title")).toHaveText(title);
-  await expect(page.getByTestId("site-tile")).toHaveCount(SITES.length, { timeout: 20_000 });
+  await expect(page.getByTestId("site-tile")).toHaveCount(sites, { timeout: 20_000 });
 }
 
 test.describe("\"đang sắp xếp\" on the personnel, conference and inspection panels (#14)", () => {
@@ -233,5 +234,52 @@ test.describe("\"đang sắp xếp\" on the personnel, conference and inspection
     expect(committeeFrames.some((f) => f.includes('"membership.figures.changed"'))).toBe(true);
     expect(committeeFrames.some((f) => f.includes('"membership.organization.marked"'))).toBe(false);
     await committee.close();
+  });
+
+  test("a viewer (Hà Nội's; its socket carries membership's figures notice, never its events): the KPI notice and Hà Nội's site badge come live with the mark and go with the unmark, no reload, in both languages", async ({ page, browser }) => {
+    // Opened before the mark. The KPI snapshot and the province committees' read are kept (a minute, and until an
+    // event): a notice within seconds on pages never reloaded is the figures notice's doing.
+    const frames = socketFrames(page);
+    await loginWithVneid(page, "hanoiViewer", "/?tab=kpi");
+    await expect(page.getByTestId("kpi-admissions")).toContainText(/Chưa có dữ liệu|Đã kết nạp/, { timeout: 20_000 });
+    await expect(page.getByTestId("kpi-moving")).toHaveCount(0);
+    const conference = await browser.newPage();
+    const conferenceFrames = socketFrames(conference);
+    // A viewer of Hà Nội reads the conference through its own site (conference's scope: the conference's or a site's).
+    await openConference(conference, "hanoiViewer", 1);
+    const tile = conference.locator('[data-testid=site-tile][data-org-path="/01/"]');
+    await expect(tile).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
+    const pages = [page, conference];
+    for (const p of pages) await expect(p.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+    for (const p of pages) await p.evaluate(() => void ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
+
+    expect(await mark(true, "viewer")).toMatchObject({ records: { marks: 1 } });
+    const hanoi = client<Membership>(stack.services.membership!, await officialToken("hanoi"));
+    const notice = (await hanoi.membership.orgs.get.query({ orgPath: "/01/" })).restructuring;
+    expect(notice?.message).toMatch(/^Đang sắp xếp: .* \/ Being restructured: /);
+
+    const kpiMoving = page.getByTestId("kpi-moving");
+    await expect(kpiMoving).toContainText(notice!.message, { timeout: 20_000 });
+    await expect(tile).toHaveAttribute("data-moving", "true", { timeout: 20_000 });
+    const siteBadge = tile.getByTestId("site-tile-moving");
+    for (const lang of ["vi", "en"] as const) {
+      for (const p of pages) await setLanguage(p, lang);
+      await expect(kpiMoving).toContainText(lang === "vi" ? "Đang sắp xếp tổ chức từ" : "Restructuring in progress since");
+      await expect(siteBadge).toHaveText(BADGE[lang]);
+      await expect(siteBadge).toHaveAttribute("title", /^Đang sắp xếp: .* \/ Being restructured: /);
+      await page.screenshot({ path: `test-results/screens/kpi-moving-viewer-${lang}.png`, fullPage: true });
+    }
+    for (const p of pages) await setLanguage(p, "vi");
+
+    await mark(false, "viewer");
+    await expect(kpiMoving).toHaveCount(0, { timeout: 20_000 });
+    await expect(tile).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
+    for (const p of pages) expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    // What the viewer's sockets carried of membership: the notice, never the event.
+    for (const f of [frames, conferenceFrames]) {
+      expect(f.some((x) => x.includes('"membership.figures.changed"'))).toBe(true);
+      expect(f.some((x) => x.includes('"membership.organization.marked"'))).toBe(false);
+    }
+    await conference.close();
   });
 });

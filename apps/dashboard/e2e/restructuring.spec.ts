@@ -11,15 +11,24 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 // before the province runs, turns its row to done with the conservation check ok without a reload (it has
 // no polling: only restructuring's events through the realtime gateway reload it), in Vietnamese and
 // English, at 1440 and 768 px. Its surplus column shows personnel's surplus cadres placed / total over the new
-// province's path and its old provinces'.
+// province's path and its old provinces'. On the same run, the boards outside the plan's scope (contract 1.10):
+// Hà Giang's provincial board sees its new province's row with the real figures; the board of Hà Giang's
+// district Mèo Vạc sees that row alone with the province-wide figures withheld ("—", with the reason as tooltip).
 
 type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof restructuringContract]>>>;
 type PersonnelClient = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof personnelContract]>>>;
+
+/** The run of the first test, read by the second (serial: it does not run when the first failed). */
+let ran: { planId: string; members: number } | null = null;
 
 const WIDTHS = [
   { name: "desktop", width: 1440, height: 900 },
   { name: "tablet", width: 768, height: 1024 },
 ] as const;
+const WITHHELD = {
+  vi: "Số liệu toàn tỉnh do ban tổ chức cấp tỉnh theo dõi; phần này chỉ đếm tổ chức thuộc đơn vị của đồng chí",
+  en: "Province-wide figures are for the provincial board; this view counts your units' organizations only",
+} as const;
 const TEXT = {
   vi: { title: "Tiến độ sắp xếp tổ chức đảng", done: "Xong", ok: "Đạt", effective: "Hiệu lực từ 01/07/2025", province: "Tỉnh mới", check: "Kiểm tra bảo toàn", surplus: "Đã bố trí, giải quyết", provinces: "Tỉnh đã xong: 1/1" },
   en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "Placed or resolved", provinces: "Provinces done: 1/1" },
@@ -92,5 +101,71 @@ test.describe("restructuring progress screen (#14)", () => {
         await page.screenshot({ path: `test-results/screens/restructuring-${lang}-${w.name}.png`, fullPage: true });
       }
     }
+    ran = { planId, members };
+  });
+
+  test("the boards outside the plan's scope: Hà Giang's sees its province's row with the figures, Mèo Vạc's district board the row alone with the figures withheld, in both languages", async ({ browser }) => {
+    expect(ran, "the run of the first test").not.toBeNull();
+    const { planId, members } = ran!;
+    const client = async (who: "hagiang" | "meovac"): Promise<Client> => {
+      const token = await officialToken(who);
+      return createTRPCClient({ links: [httpLink({ url: `${stack.services.restructuring}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    };
+    // What restructuring answers them (contract 1.10): the run listed with their new province alone (`part`), and
+    // no other plan: Lai Châu's (restructuring-failure.spec.ts, run before this file in a whole run) has no row of theirs.
+    const district = await (await client("meovac")).restructuring.runs.get.query({ planId });
+    expect(district.subtree).toEqual(["/02/027/"]);
+    expect(district.provinces.map((p) => [p.provinceCode, p.membersBefore, p.membersAfter])).toEqual([["08", 0, null]]);
+    for (const who of ["hagiang", "meovac"] as const) {
+      const listed = (await (await client(who)).restructuring.runs.list.query({})).runs;
+      expect(listed.map((r) => [r.planId, r.part]), who).toEqual([[planId, ["08"]]]);
+    }
+
+    const open = async (who: "hagiang" | "meovac") => {
+      const page = await browser.newPage();
+      await loginWithVneid(page, who, "/?tab=restructuring");
+      await expect(page.getByTestId("restr-run")).toHaveAttribute("data-plan-id", planId, { timeout: 30_000 });
+      // Its province's row and no other.
+      await expect(page.getByTestId("restr-provinces").locator("tbody tr")).toHaveCount(1);
+      await expect(page.getByTestId("restr-row-12")).toHaveCount(0);
+      const row = page.getByTestId("restr-row-08");
+      await expect(row).toHaveAttribute("data-status", "done");
+      return { page, row };
+    };
+    const board = await open("hagiang");
+    const sub = await open("meovac");
+    const steps = district.provinces[0]!;
+    const personnel: PersonnelClient = await (async () => {
+      const token = await officialToken("meovac");
+      return createTRPCClient({ links: [httpLink({ url: `${stack.services.personnel}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    })();
+    const figures = await Promise.all([steps.orgPath, ...steps.sourceOrgPaths].map((orgPath) => personnel.personnel.surplus.figures.query({ orgPath })));
+    const surplus = figures.reduce((a, f) => ({ placed: a.placed + f.resolved, total: a.total + f.total }), { placed: 0, total: 0 });
+    for (const lang of ["vi", "en"] as const) {
+      const n = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(members);
+      for (const { page } of [board, sub]) await page.getByTestId("language").getByText(lang.toUpperCase(), { exact: true }).click();
+
+      // The provincial board: the real figures and the check.
+      await expect(board.page.getByTestId("restr-provinces-done")).toHaveText(TEXT[lang].provinces);
+      await expect(board.row.getByTestId("restr-row-members")).toHaveText(`${n} → ${n}`);
+      await expect(board.row.getByTestId("restr-row-members")).not.toHaveAttribute("title", /./);
+      await expect(board.row.getByTestId("restr-row-check")).toHaveText(TEXT[lang].ok);
+
+      // The district's board: its row's status and steps, its own organizations' changes, the rest withheld.
+      await expect(sub.row.getByTestId("restr-row-status")).toHaveText(TEXT[lang].done);
+      await expect(sub.row.getByTestId("restr-row-steps")).toHaveText(`${steps.stepsTotal}/${steps.stepsTotal}`);
+      const fmt = (x: number) => new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(x);
+      await expect(sub.row.getByTestId("restr-row-orgs")).toHaveText(`${fmt(steps.changes.create)} / ${fmt(steps.changes.close)}`);
+      await expect(sub.row.getByTestId("restr-row-members")).toHaveText("—");
+      await expect(sub.row.getByTestId("restr-row-members")).toHaveAttribute("title", WITHHELD[lang]);
+      await expect(sub.row.getByTestId("restr-row-check")).toHaveText("—");
+      await expect(sub.row.getByTestId("restr-row-check").locator("[title]")).toHaveAttribute("title", WITHHELD[lang]);
+      // Surplus cadres are personnel's answer, which scopes them itself: the district's own cases under the row's paths.
+      await expect(sub.row.getByTestId("restr-row-surplus")).toHaveText(`${TEXT[lang].surplus} ${fmt(surplus.placed)} / ${fmt(surplus.total)}`);
+      await expect(sub.row.getByTestId("restr-row-error")).toHaveText("—");
+      await sub.page.screenshot({ path: `test-results/screens/restructuring-district-${lang}.png`, fullPage: true });
+    }
+    await board.page.close();
+    await sub.page.close();
   });
 });

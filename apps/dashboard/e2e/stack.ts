@@ -3,11 +3,12 @@
 // through `vite preview` with a generated /config.json. A part that is not built or does not start is
 // left out, and the tests that need it fail, naming it and why (see `requires` in fixtures.ts).
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { freePort, waitForUrl } from "@orgboard/testkit";
+import { EXTRA_OFFICIALS, provisionInKeycloak, realmUser } from "./extra-officials.js";
 
 export const DASHBOARD_DIR = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const ROOT = resolve(DASHBOARD_DIR, "../..");
@@ -45,6 +46,12 @@ export class Processes {
     return proc;
   }
 
+  private readonly stops: (() => Promise<void>)[] = [];
+  /** Runs `stop` after the processes have stopped (fixtures put into an external provider). */
+  onStop(stop: () => Promise<void>): void {
+    this.stops.push(stop);
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all(
       this.procs.reverse().map(
@@ -57,6 +64,7 @@ export class Processes {
           }),
       ),
     );
+    for (const stop of this.stops.splice(0)) await stop().catch((e: unknown) => console.error(`e2e: teardown: ${(e as Error).message}`));
     this.cleanup();
   }
 }
@@ -89,8 +97,14 @@ export async function startStack(procs: Processes): Promise<Stack> {
     // With Keycloak, the simulator must be where the realm was imported to find it (IDENTITY_VNEID_URL,
     // default http://127.0.0.1:8190/vneid, see infra/keycloak/run-keycloak.sh).
     const port = keycloakUrl ? Number(new URL(process.env.IDENTITY_VNEID_URL ?? "http://127.0.0.1:8190/vneid").port) : await freePort();
+    // The shipped realm plus the officials only these tests use (extra-officials.ts says why they are apart).
+    const realmFile = join(dataDir, "realm.json");
+    const realm = JSON.parse(readFileSync(join(ROOT, "infra/keycloak/orgboard-realm.json"), "utf8")) as { users: unknown[] };
+    realm.users.push(...EXTRA_OFFICIALS.map(realmUser));
+    writeFileSync(realmFile, JSON.stringify(realm));
     const p = procs.start("identity", join(ROOT, "apps", "identity"), [identityMain], {
       PORT: String(port),
+      IDENTITY_REALM_FILE: realmFile,
       // The realm's development client secrets (docs/configuration.md).
       NODE_ENV: "development",
       // The realm file's dashboard client takes its redirect URI and web origin (CORS for the token
@@ -108,6 +122,10 @@ export async function startStack(procs: Processes): Promise<Stack> {
     missing.identity = "apps/identity is not built (pnpm --filter @orgboard/identity build)";
   }
   const issuer = `${identityUrl}/realms/orgboard`;
+  if (keycloakUrl) {
+    const remove = await provisionInKeycloak(keycloakUrl);
+    procs.onStop(remove);
+  }
 
   const services: Record<string, string> = {};
   let restructuringMembershipUrl: string | null = null;

@@ -36,9 +36,20 @@ const STATUS: Record<RunProvinceView["status"], string> = {
   rolled_back: "đã hoàn tác / rolled back",
 };
 
-/** One province's line: status, steps, organizations created / closed / moved, members before → after. */
-export function provinceLine(p: RunProvinceView, ms?: number): string {
-  const members = `${integer.format(p.membersBefore)} → ${p.membersAfter === null ? "?" : integer.format(p.membersAfter)}`;
+/**
+ * Why a board below its province committee (a district's, a commune's) reads "—" for the members (contract-
+ * restructuring 1.10, `RunView.subtree`): the service withholds the province-wide figures from it (membersBefore
+ * 0, membersAfter null), which printed as such would read as a province emptied by the run.
+ */
+export const WITHHELD_NOTE =
+  "— : số liệu toàn tỉnh do ban tổ chức cấp tỉnh theo dõi; đồng chí chỉ xem phần thuộc đơn vị mình / province-wide figures are withheld, for the provincial board; you see your own units' part";
+
+/**
+ * One province's line: status, steps, organizations created / closed / moved, members before → after ("—" when
+ * `withheld`: the view is restricted to the caller's subtree).
+ */
+export function provinceLine(p: RunProvinceView, ms?: number, withheld = false): string {
+  const members = withheld ? "—" : `${integer.format(p.membersBefore)} → ${p.membersAfter === null ? "?" : integer.format(p.membersAfter)}`;
   const time = ms === undefined ? "" : ` (${seconds.format(ms / 1000)} s)`;
   const error = p.error ? `\n    ${p.error}` : "";
   return (
@@ -50,7 +61,13 @@ export function provinceLine(p: RunProvinceView, ms?: number): string {
 
 export function formatRun(v: RunView): string {
   const done = v.provinces.filter((p) => p.status === "done").length;
-  return [`Đề án / plan ${v.planId} — ${v.status}, hiệu lực / effective ${v.effectiveOn.split("-").reverse().join("/")}; ${done}/${v.provinces.length} tỉnh xong / provinces done`, ...v.provinces.map((p) => `  ${provinceLine(p)}`)].join("\n");
+  const withheld = v.subtree !== null;
+  return [
+    `Đề án / plan ${v.planId} — ${v.status}, hiệu lực / effective ${v.effectiveOn.split("-").reverse().join("/")}; ${done}/${v.provinces.length} tỉnh xong / provinces done`,
+    ...v.provinces.map((p) => `  ${provinceLine(p, undefined, withheld)}`),
+    // Said once, after the lines it explains.
+    ...(withheld && v.provinces.length > 0 ? [WITHHELD_NOTE] : []),
+  ].join("\n");
 }
 
 const SERVICE_VI = { inspection: "kiểm tra", personnel: "cán bộ", conference: "hội nghị" } as const;
@@ -123,7 +140,7 @@ async function runProvinces(api: ReturnType<typeof restructuringClient>, view: R
       if (reported.has(key) || !todo.some((t) => t.provinceCode === p.provinceCode)) continue;
       reported.add(key);
       bar.stop();
-      err(provinceLine(p, Date.now() - (seenRunning.get(p.provinceCode) ?? started)));
+      err(provinceLine(p, Date.now() - (seenRunning.get(p.provinceCode) ?? started), v.subtree !== null));
       if (p.status === "done") n += 1;
       bar.update(n, todo.length, `Tỉnh / province ${p.provinceCode}`);
     }

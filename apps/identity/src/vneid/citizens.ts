@@ -1,5 +1,6 @@
 // Test citizens of the VNeID simulator. The real service knows every citizen; the simulator knows these.
-// Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers); then two
+// Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers: among them
+// Hà Giang's board and the board of its district Mèo Vạc, who see a restructuring run's part); then two
 // citizens with no orgboard account, to show that a valid national identity alone grants nothing; the last
 // two of the first list are the Tuyên Quang and Hà Giang board officials that flow.test.ts provisions in Keycloak
 // for the restructuring's unit move (issue #14) and removes again (no realm file carries them). The second list:
@@ -29,6 +30,8 @@ export const citizens: Citizen[] = [
   { sub: "vneid-7c1e0a56", nationalId: "031190001876", name: "Vũ Thị Lan", birthdate: "1990-04-18", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a57", nationalId: "001095007790", name: "Hoàng Văn Nam", birthdate: "1995-12-01", gender: "male", loa: LOA_BASIC },
   { sub: "vneid-7c1e0a5a", nationalId: "001183005566", name: "Trịnh Thị Thu", birthdate: "1983-03-22", gender: "female", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a5d", nationalId: "002179006120", name: "Nông Thị Hạnh", birthdate: "1979-08-11", gender: "female", loa: LOA_HIGH },
+  { sub: "vneid-7c1e0a5e", nationalId: "002082004417", name: "Vàng Mí Chứ", birthdate: "1982-02-25", gender: "male", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a58", nationalId: "079192004411", name: "Ngô Thị Mai", birthdate: "1992-06-14", gender: "female", loa: LOA_HIGH },
   { sub: "vneid-7c1e0a59", nationalId: "001099001234", name: "Bùi Văn Tùng", birthdate: "1999-02-27", gender: "male", loa: LOA_BASIC },
   { sub: "vneid-7c1e0a5b", nationalId: "008175002025", name: "Ma Thị Hương", birthdate: "1975-05-19", gender: "female", loa: LOA_HIGH },
