@@ -1,6 +1,7 @@
 // Test citizens of the VNeID simulator. The real service knows every citizen; the simulator knows these.
-// Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers: among them
-// Hà Giang's board and the board of its district Mèo Vạc, who see a restructuring run's part); then two
+// Most are the seeded officials of infra/keycloak/orgboard-realm.json (same national ID numbers), and Hà Giang's
+// board and the board of its district Mèo Vạc, which only the dashboard's browser tests add to a copy of the
+// realm (apps/dashboard/e2e/extra-officials.ts: they see a restructuring run's part); then two
 // citizens with no orgboard account, to show that a valid national identity alone grants nothing; the last
 // two of the first list are the Tuyên Quang and Hà Giang board officials that flow.test.ts provisions in Keycloak
 // for the restructuring's unit move (issue #14) and removes again (no realm file carries them). The second list:
