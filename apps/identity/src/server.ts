@@ -6,7 +6,7 @@ import { page, sendHtml } from "./pages.js";
 import { loadRealm } from "./realm.js";
 import { createRealmProvider } from "./realm/provider.js";
 import { loadUnitMoveState, overlayUnitMoves, UNIT_MOVES_FILE } from "./realm/unit-moves-endpoint.js";
-import { emptyUnitMoveState } from "./unit-moves.js";
+import { emptyUnitMoveState } from "@orgboard/identity-moves";
 import type { Mounted } from "./mount.js";
 import { generateSecrets, loadOrCreateSecrets } from "./state.js";
 import { OidcStore } from "./store.js";

@@ -5,7 +5,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenVerifier, TokenError } from "@orgboard/auth";
 import { startIdentity, type IdentityServer } from "../src/index.js";
-import { keycloakUnitMover, MOVE_HISTORY_ATTRIBUTE } from "../src/unit-moves.js";
+import { keycloakUnitMover, MOVE_HISTORY_ATTRIBUTE } from "@orgboard/identity-moves";
 import { authorizationRequest, Browser, builtinDriver, DASHBOARD, keycloakDriver, REDIRECT, run, text, tokenRequest as postToken, vneidLogin, type LoginDriver } from "./support.js";
 
 const KEYCLOAK_URL = process.env["KEYCLOAK_URL"]?.replace(/\/$/, "");

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRealmFile } from "../src/config.js";
 import { startIdentity, type IdentityServer } from "../src/index.js";
 import { UNIT_MOVES_FILE } from "../src/realm/unit-moves-endpoint.js";
-import { applyUnitMoves, applyUnitRestore, builtInUnitMover, emptyUnitMoveState, moveOrgPaths, parseUnitMoveRequest, parseUnitRestoreRequest, UNIT_MOVES_PATH, UNIT_RESTORES_PATH, UnitMoveInputError, unitMovesUrlOf } from "../src/unit-moves.js";
+import { applyUnitMoves, applyUnitRestore, builtInUnitMover, emptyUnitMoveState, moveOrgPaths, parseUnitMoveRequest, parseUnitRestoreRequest, UNIT_MOVES_PATH, UNIT_RESTORES_PATH, UnitMoveInputError, unitMovesUrlOf } from "@orgboard/identity-moves";
 import { authorizationRequest, Browser, builtinDriver, REDIRECT, run, tokenRequest, vneidLogin } from "./support.js";
 
 // 2025: Hà Giang (02) and Tuyên Quang (08) merge into the new Tuyên Quang, whose committee is /08-2025/.

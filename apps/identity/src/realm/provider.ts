@@ -14,7 +14,7 @@ import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
 import { mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { createBroker } from "./broker.js";
-import { UNIT_MOVES_PATH, UNIT_RESTORES_PATH, emptyUnitMoveState, type UnitMoveState } from "../unit-moves.js";
+import { UNIT_MOVES_PATH, UNIT_RESTORES_PATH, emptyUnitMoveState, type UnitMoveState } from "@orgboard/identity-moves";
 import { createUnitMovesEndpoint } from "./unit-moves-endpoint.js";
 
 const OIDC = "/protocol/openid-connect";

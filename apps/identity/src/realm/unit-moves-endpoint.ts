@@ -12,7 +12,7 @@ import { z } from "zod";
 import { bilingual } from "@orgboard/server-kit";
 import { readBody } from "../http.js";
 import type { RealmUser } from "../realm.js";
-import { applyUnitMoves, applyUnitRestore, emptyUnitMoveState, findApplied, parseUnitMoveRequest, parseUnitRestoreRequest, UnitMoveInputError, type UnitMoveState } from "../unit-moves.js";
+import { applyUnitMoves, applyUnitRestore, emptyUnitMoveState, findApplied, parseUnitMoveRequest, parseUnitRestoreRequest, UnitMoveInputError, type UnitMoveState } from "@orgboard/identity-moves";
 
 export const UNIT_MOVES_FILE = "unit-moves.json";
 

@@ -8,7 +8,7 @@ import type { ConferenceContract } from "@orgboard/contract-conference";
 import type { InspectionContractRouter } from "@orgboard/contract-inspection";
 import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
 import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
-import { builtInUnitMover, keycloakUnitMover, unitMovesUrlOf, type UnitAttributeMover } from "@orgboard/identity/unit-moves";
+import { builtInUnitMover, keycloakUnitMover, unitMovesUrlOf, type UnitAttributeMover } from "@orgboard/identity-moves";
 import { createTRPCClient } from "@trpc/client";
 import type { IdentityTarget } from "../config.js";
 

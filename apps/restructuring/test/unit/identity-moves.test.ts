@@ -5,7 +5,7 @@
 // Proven: no request chains (identity's own rule, parseUnitMoveRequest, accepts every one), nor does the run as a
 // whole (no toPath inside any fromPath, no fromPath inside any toPath, across provinces); so applying a request
 // again — a resumed run, any time later — moves nobody, and every official ends on the right path.
-import { moveOrgPaths, parseUnitMoveRequest } from "@orgboard/identity/unit-moves";
+import { moveOrgPaths, parseUnitMoveRequest } from "@orgboard/identity-moves";
 import { describe, expect, it } from "vitest";
 import { identityMovesOf } from "../../src/app/rekeys.js";
 import type { PathMove } from "../../src/app/steps.js";

@@ -4,8 +4,10 @@
 // merged unit's path — the new one only, never both, never neither.
 //
 // One interface, two implementations: the built-in provider's endpoint (embedded default; this file's
-// `builtInUnitMover` calls it, `createUnitMoveStore` is its server side) and Keycloak's admin REST API
-// (production, `keycloakUnitMover`). Restructuring's saga holds a `UnitAttributeMover` and does not know which.
+// `builtInUnitMover` calls it, apps/identity's `realm/unit-moves-endpoint.ts` is its server side, on the pure
+// rules below) and Keycloak's admin REST API (production, `keycloakUnitMover`). Restructuring's saga holds a
+// `UnitAttributeMover` and does not know which. A package, not a file of apps/identity, so that restructuring
+// depends on the interface and its clients and not on the identity provider (apps → packages only).
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { rekeyIdempotencyKeySchema, rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";

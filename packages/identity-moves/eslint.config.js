@@ -1,0 +1,2 @@
+import { config } from "@orgboard/eslint-config";
+export default config({ tsconfigRootDir: import.meta.dirname });
