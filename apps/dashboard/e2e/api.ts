@@ -1,5 +1,8 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { membershipContract } from "@orgboard/contract-membership";
+import type { ContractsRouter } from "@orgboard/contracts";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { nationalIdOf, OFFICIALS, stack } from "./fixtures.js";
 import { ROOT } from "./stack.js";
 
@@ -25,4 +28,20 @@ export async function officialToken(who: keyof typeof OFFICIALS): Promise<() => 
 export async function serviceToken(clientId: string, secret = process.env.ORGBOARD_BRIDGE_CLIENT_SECRET || `dev-${clientId}-secret`): Promise<() => Promise<string>> {
   const login = await helpers();
   return login.serviceSession((await login.discoverRealm(stack.identityUrl)).token, clientId, secret);
+}
+
+export type MembershipClient = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
+
+/** Membership's typed client on the stack, as an official (a token source from `officialToken`). */
+export function membershipClient(token: () => Promise<string>): MembershipClient {
+  return createTRPCClient({ links: [httpLink({ url: `${stack.services.membership}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+}
+
+/** A create that may have run before on this stack (specs share it, and a retry re-runs its set-up): CONFLICT is fine. */
+export async function ignoreConflict(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    if (!(e instanceof TRPCClientError) || (e.data as { code?: string } | undefined)?.code !== "CONFLICT") throw e;
+  }
 }

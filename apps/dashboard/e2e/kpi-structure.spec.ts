@@ -1,29 +1,16 @@
-import type { membershipContract } from "@orgboard/contract-membership";
-import type { ContractsRouter } from "@orgboard/contracts";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import { officialToken } from "./api.js";
-import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
+import { ignoreConflict, membershipClient, officialToken, type MembershipClient } from "./api.js";
+import { expect, loginWithVneid, requires, test } from "./fixtures.js";
 
 // The KPI screen's "Cơ cấu tổ chức" panel (membership's orgs.structure): a province built through membership's
 // API as the central board, drilled into in the browser; the panel's figures are the API's answer, in Vietnamese
 // and English, and a member admitted through the API while the page is open shows up without a reload.
-
-type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
 
 const HUE = "/46/";
 const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải"];
 let serial = 100_000 + Math.floor(Math.random() * 800_000);
 const nationalId = () => `046085${String(serial++).padStart(6, "0")}`;
 
-async function ignoreConflict(p: Promise<unknown>): Promise<void> {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCClientError) || (e.data as { code?: string } | undefined)?.code !== "CONFLICT") throw e;
-  }
-}
-
-const official = (api: Client, orgPath: string, i: number) =>
+const official = (api: MembershipClient, orgPath: string, i: number) =>
   api.membership.members.create.mutate({
     orgPath,
     fullName: `Trần Văn ${GIVEN[i % GIVEN.length]}`,
@@ -42,7 +29,7 @@ test.describe("KPI screen: the organization structure panel", () => {
 
   test("shows the subtree's organizations by kind and its members as membership counts them, live, in both languages", async ({ page }) => {
     const token = await officialToken("central");
-    const api: Client = createTRPCClient({ links: [httpLink({ url: `${stack.services.membership}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    const api: MembershipClient = membershipClient(token);
     // Thừa Thiên Huế: a grassroots committee with two cells under it, and a grassroots cell.
     const opened = "2000-01-01";
     await ignoreConflict(api.membership.orgs.create.mutate({ parentPath: "/", code: "46", name: "Đảng bộ Thành phố Huế", kind: "provincial_committee", openedOn: opened }));

@@ -1,16 +1,11 @@
-import type { membershipContract } from "@orgboard/contract-membership";
-import type { ContractsRouter } from "@orgboard/contracts";
 import type { Page } from "@playwright/test";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import { officialToken } from "./api.js";
-import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
+import { ignoreConflict, membershipClient, officialToken, type MembershipClient } from "./api.js";
+import { expect, loginWithVneid, requires, test } from "./fixtures.js";
 
 // Issue #15: the KPI screen shows the two targets of Resolution 21-NQ/TW per unit with met / not met, a
 // five-year trend and every unit's label, in Vietnamese and English, on a desktop and a 768-px tablet,
 // and drilling into a unit keeps the targets. The figures are membership's (members, admissions and
 // approved ratings created through its API as the central board), read back through membership.kpi.report.
-
-type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
 
 const year = Number(new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).slice(0, 4));
 const HP = "/31/";
@@ -29,19 +24,11 @@ let serial = 100_000 + Math.floor(Math.random() * 800_000);
 const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hòa", "Hùng", "Khang", "Lâm", "Long", "Minh", "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Xuân", "Yên", "Đức", "Hậu"];
 const nationalId = () => `001080${String(serial++).padStart(6, "0")}`;
 
-async function ignoreConflict(p: Promise<unknown>): Promise<void> {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCClientError) || (e.data as { code?: string } | undefined)?.code !== "CONFLICT") throw e;
-  }
-}
-
 /**
  * Hải Phòng: 10 members at 31/12 of last year, 1 admitted this year (10 % ≥ 3 %: met), 5 rated all "good"
  * (100 % > 90 %: met). Đà Nẵng: 5 members, no admission (0 %: not met), 2 rated, 1 "good" (50 %: not met).
  */
-async function seed(api: Client): Promise<void> {
+async function seed(api: MembershipClient): Promise<void> {
   for (const [path, code, name] of [
     [HP, "31", "Đảng bộ Thành phố Hải Phòng"],
     [DN, "48", "Đảng bộ Thành phố Đà Nẵng"],
@@ -82,7 +69,7 @@ test.describe("KPI screen: the NQ 21 targets (#15)", () => {
 
   test("each unit met or not met, five years of trend, every label, in both languages and widths; drill-down keeps the targets", async ({ page }) => {
     const token = await officialToken("central");
-    const api: Client = createTRPCClient({ links: [httpLink({ url: `${stack.services.membership}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    const api: MembershipClient = membershipClient(token);
     await seed(api);
 
     await loginWithVneid(page, "central", "/?tab=kpi");
