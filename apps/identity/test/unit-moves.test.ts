@@ -201,7 +201,7 @@ describe("the built-in provider's unit-moves endpoint", () => {
     const before = readFileSync(join(dataDir, UNIT_MOVES_FILE), "utf8");
     const census = await mover().census(query);
     expect(census.paths).toEqual([
-      { path: "/08-2025/", users: 2, usernames: ["hg.bantochuc", "tq.bantochuc"], found: [{ path: "/08-2025/", users: 2 }] },
+      { path: "/08-2025/", users: 2, usernames: ["hg.bantochuc", "tq.bantochuc"], found: [{ path: "/08-2025/", users: 2, usernames: ["hg.bantochuc", "tq.bantochuc"] }] },
       { path: "/02/", users: 0, usernames: [], found: [] },
       { path: "/08/", users: 0, usernames: [], found: [] },
     ]);

@@ -67,8 +67,8 @@ export interface UnitCensusEntry {
   users: number;
   /** Some of them (at most UNIT_CENSUS_MAX_USERNAMES), sorted. */
   usernames: string[];
-  /** The distinct `org_paths` entries at or under it, with their users: what the caller checks against its organizations. */
-  found: { path: string; users: number }[];
+  /** The distinct `org_paths` entries at or under it, with their users (and some usernames): what the caller checks against its organizations. */
+  found: { path: string; users: number; usernames: string[] }[];
 }
 
 export interface UnitCensusResult {
@@ -88,19 +88,19 @@ export function unitCensus(users: Iterable<{ username: string; orgPaths: readonl
   return {
     paths: request.paths.map((prefix) => {
       const names: string[] = [];
-      const found = new Map<string, number>();
+      const found = new Map<string, string[]>();
       for (const u of list) {
         const under = u.orgPaths.filter((p) => p.startsWith(prefix));
         if (under.length === 0) continue;
         names.push(u.username);
-        for (const p of new Set(under)) found.set(p, (found.get(p) ?? 0) + 1);
+        for (const p of new Set(under)) found.set(p, [...(found.get(p) ?? []), u.username]);
       }
       names.sort();
       return {
         path: prefix,
         users: names.length,
         usernames: names.slice(0, UNIT_CENSUS_MAX_USERNAMES),
-        found: [...found.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, users]) => ({ path, users })),
+        found: [...found.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, users]) => ({ path, users: users.length, usernames: users.sort().slice(0, UNIT_CENSUS_MAX_USERNAMES) })),
       };
     }),
   };
