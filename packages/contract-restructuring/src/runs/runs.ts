@@ -139,7 +139,7 @@ export const verifyRunOutputSchema = z.object({
       ok: z.boolean(),
       /** (1.3) the other services' records of the province, one per service checked */
       services: z.array(serviceConservationSchema),
-      /** (1.11) the province's officials; null or absent: not checked (identity's step not wired) */
+      /** (1.11) the province's officials; null or absent: not checked (identity's step not wired, or the province not done) */
       identity: identityConservationSchema.nullable().optional(),
     }),
   ),
@@ -148,7 +148,7 @@ export const verifyRunOutputSchema = z.object({
   /** (1.3) services whose records were not checked (no URL configured): never counted as ok */
   notChecked: z.array(z.enum(["inspection", "personnel", "conference"])),
   /**
-   * (1.11) the run's officials, summed over its provinces; null or absent: not checked (identity's step not
+   * (1.11) the run's officials, summed over its provinces done; null or absent: not checked (identity's step not
    * wired). Not named in `notChecked`: a new value of that enum would break a dashboard built on 1.10 (ADR 0006).
    */
   identity: identityConservationSchema.nullable().optional(),

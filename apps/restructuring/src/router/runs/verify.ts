@@ -121,10 +121,13 @@ async function closuresOf(
   return out;
 }
 
-/** Per province, its officials (identity's census); null when identity is not wired. */
+/**
+ * Per province done, its officials (identity's census); null when identity is not wired. A province not run yet
+ * (or rolled back) has its officials on its old paths by design: not counted, its row already says it is not done.
+ */
 async function identityConservation(
   ctx: { saga: { membership?: MembershipSteps; identity?: IdentityCensus } },
-  provinces: readonly Province[],
+  provinces: readonly (Province & { status: string })[],
   closures: ReadonlyMap<string, Closure>,
 ): Promise<Map<string, IdentityCheck> | null> {
   const census = ctx.saga.identity;
@@ -132,6 +135,7 @@ async function identityConservation(
   if (!census || !m) return null;
   const out = new Map<string, IdentityCheck>();
   for (const p of provinces) {
+    if (p.status !== "done") continue;
     const closure = closures.get(p.provinceCode)!;
     const check = await identityCheckOf(census, m, closure).catch((err: unknown) => {
       // Unreachable identity: said, never a bare 500 nor an "ok" without the officials.
