@@ -3,7 +3,7 @@
 // A step calls one callee procedure with the step's idempotency key; the callee stores the key with its
 // change, so a repeated call (a resume after a crash between its commit and ours) answers the first result.
 import type { FormerOrg, OrgKind } from "@orgboard/contract-membership";
-import type { UnitAttributeMover } from "@orgboard/identity-moves";
+import type { UnitAttributeMover, UnitCensusEntry } from "@orgboard/identity-moves";
 import type { OrgChange } from "../domain/index.js";
 
 export interface PathMove {
@@ -110,14 +110,25 @@ export interface IdentityCheck {
  * board, a figure. A path names an organization when its last segment is the code of an open one whose path it
  * is (membership's conservation read). Counted per entry: an official with two such entries counts twice.
  */
-export async function identityCheckOf(
-  census: IdentityCensus,
-  m: Pick<MembershipSteps, "conservation">,
-  area: { provincePath: string; closedPaths: readonly string[]; closedCodes: ReadonlySet<string>; abolishedPaths: readonly string[] },
-): Promise<IdentityCheck> {
-  const r = await census.census({ paths: [area.provincePath, ...area.closedPaths] });
+export async function identityCheckOf(census: IdentityCensus, m: Pick<MembershipSteps, "conservation">, area: OfficialsArea): Promise<IdentityCheck> {
+  return identityCheckFrom((await census.census({ paths: censusPaths(area) })).paths, m, area);
+}
+
+/** Where a province's officials are counted: its new path, the paths it closed, the abolished committees' among them. */
+export interface OfficialsArea {
+  provincePath: string;
+  closedPaths: readonly string[];
+  closedCodes: ReadonlySet<string>;
+  abolishedPaths: readonly string[];
+}
+
+/** The prefixes a province's census asks for, in the order `identityCheckFrom` reads them. */
+export const censusPaths = (area: OfficialsArea) => [area.provincePath, ...area.closedPaths];
+
+/** `identityCheckOf` on census entries already read (runs.verify asks once for every province). */
+export async function identityCheckFrom(census: readonly UnitCensusEntry[], m: Pick<MembershipSteps, "conservation">, area: OfficialsArea): Promise<IdentityCheck> {
   // A continuing committee's closed districts lie under its own path: each entry once.
-  const entries = new Map(r.paths.flatMap((p) => p.found).map((f) => [f.path, f]));
+  const entries = new Map(census.flatMap((p) => p.found).map((f) => [f.path, f]));
   const codeOf = (path: string) => path.split("/").at(-2) ?? "";
   const under = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path.startsWith(p));
   const open = [...entries.keys()].filter((p) => !under(p, area.closedPaths));

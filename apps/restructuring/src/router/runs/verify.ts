@@ -1,8 +1,9 @@
 import { getUnits } from "@orgboard/admin-units";
 import { restructuringContract, type VerifyRunOutput } from "@orgboard/contract-restructuring";
+import { UNIT_CENSUS_MAX_PATHS } from "@orgboard/identity-moves";
 import { bilingual } from "@orgboard/server-kit";
 import { TRPCError } from "@trpc/server";
-import { CONSERVATION_SERVICES, conservationOf, identityCheckOf, identityProblem, outermost, pathsOf, serviceCheck, serviceProblem, type ConservationClient, type ConservationService, type IdentityCensus, type IdentityCheck, type MembershipSteps, type ServiceCheck, type StepAnswer } from "../../app/steps.js";
+import { censusPaths, CONSERVATION_SERVICES, conservationOf, identityCheckFrom, identityProblem, outermost, pathsOf, serviceCheck, serviceProblem, type ConservationClient, type ConservationService, type IdentityCensus, type IdentityCheck, type MembershipSteps, type ServiceCheck, type StepAnswer } from "../../app/steps.js";
 import type { OrgChange } from "../../domain/index.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { compilePlan } from "../../domain/index.js";
@@ -134,10 +135,22 @@ async function identityConservation(
   const m = ctx.saga.membership;
   if (!census || !m) return null;
   const out = new Map<string, IdentityCheck>();
-  for (const p of provinces) {
-    if (p.status !== "done") continue;
-    const closure = closures.get(p.provinceCode)!;
-    const check = await identityCheckOf(census, m, closure).catch((err: unknown) => {
+  const done = provinces.filter((p) => p.status === "done");
+  // One census for the whole run (Keycloak scans every realm user per call), in pieces under its cap.
+  const pieces: (typeof done)[] = [];
+  let size = 0;
+  for (const p of done) {
+    const n = censusPaths(closures.get(p.provinceCode)!).length;
+    if (pieces.length === 0 || size + n > UNIT_CENSUS_MAX_PATHS) {
+      pieces.push([]);
+      size = 0;
+    }
+    pieces.at(-1)!.push(p);
+    size += n;
+  }
+  for (const piece of pieces) {
+    const areas = piece.map((p) => closures.get(p.provinceCode)!);
+    const answer = await census.census({ paths: areas.flatMap(censusPaths) }).catch((err: unknown) => {
       // Unreachable identity: said, never a bare 500 nor an "ok" without the officials.
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",
@@ -145,7 +158,12 @@ async function identityConservation(
         cause: err,
       });
     });
-    out.set(p.provinceCode, check);
+    let at = 0;
+    for (const [i, p] of piece.entries()) {
+      const n = censusPaths(areas[i]!).length;
+      out.set(p.provinceCode, await identityCheckFrom(answer.paths.slice(at, at + n), m, areas[i]!));
+      at += n;
+    }
   }
   return out;
 }
