@@ -6,7 +6,7 @@
 // One interface, two implementations: the built-in provider's endpoint (embedded default; this file's
 // `builtInUnitMover` calls it, apps/identity's `realm/unit-moves-endpoint.ts` is its server side, on the pure
 // rules below) and Keycloak's admin REST API (production, `keycloakUnitMover`). Restructuring's saga holds a
-// `UnitAttributeMover` and does not know which. A package, not a file of apps/identity, so that restructuring
+// `UnitAttributeMover` and does not know which; its verify reads the same provider through `census` (read-only). A package, not a file of apps/identity, so that restructuring
 // depends on the interface and its clients and not on the identity provider (apps → packages only).
 import { createHash } from "node:crypto";
 import { z } from "zod";
