@@ -84,8 +84,8 @@ describe("orgboard restructure plan", () => {
     expect(v.stdout).toContain("KIỂM TRA BẢO TOÀN / CONSERVATION CHECK — ĐẠT / OK");
     expect(v.stdout).toContain("Tỉnh / provinces: 63 → 34; xã / communes: 10.035 → 3.321");
     expect(v.stdout).toContain("Đảng bộ cấp huyện còn lại / district committees left: 0");
-    // Only membership is wired here: the other services' records are named as not checked, never "ok".
-    expect(v.stdout).toContain("Chưa kiểm tra (chưa nối) / not checked (not wired): inspection, personnel, conference");
+    // Only membership is wired here: the other services' records and the officials are named as not checked, never "ok".
+    expect(v.stdout).toContain("Chưa kiểm tra (chưa nối) / not checked (not wired): inspection, personnel, conference, identity");
 
     const back = await run(["restructure", "plan", "rollback", planId]);
     expect(back.code).toBe(2); // a refusal of the API (CONFLICT): the input, not the system

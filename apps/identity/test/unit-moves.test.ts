@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRealmFile } from "../src/config.js";
 import { startIdentity, type IdentityServer } from "../src/index.js";
 import { UNIT_MOVES_FILE } from "../src/realm/unit-moves-endpoint.js";
-import { applyUnitMoves, applyUnitRestore, builtInUnitMover, emptyUnitMoveState, moveOrgPaths, parseUnitMoveRequest, parseUnitRestoreRequest, UNIT_MOVES_PATH, UNIT_RESTORES_PATH, UnitMoveInputError, unitMovesUrlOf } from "@orgboard/identity-moves";
+import { applyUnitMoves, applyUnitRestore, builtInUnitMover, emptyUnitMoveState, moveOrgPaths, parseUnitMoveRequest, parseUnitRestoreRequest, UNIT_CENSUS_PATH, UNIT_MOVES_PATH, UNIT_RESTORES_PATH, UnitMoveInputError, unitMovesUrlOf } from "@orgboard/identity-moves";
 import { authorizationRequest, Browser, builtinDriver, REDIRECT, run, tokenRequest, vneidLogin } from "./support.js";
 
 // 2025: Hà Giang (02) and Tuyên Quang (08) merge into the new Tuyên Quang, whose committee is /08-2025/.
@@ -179,6 +179,37 @@ describe("the built-in provider's unit-moves endpoint", () => {
     expect(decodeJwt(refreshed.body["id_token"]!)["org_paths"]).toEqual(["/08-2025/"]);
     const info = (await (await fetch(`${identity.realmUrl}/protocol/openid-connect/userinfo`, { headers: { authorization: `Bearer ${refreshed.body["access_token"]}` } })).json()) as Record<string, unknown>;
     expect(info["org_paths"]).toEqual(["/08-2025/"]);
+  });
+
+  it("census (restructuring's verify): only restructuring's account (403, 401), bad input names the field; counts the users at or under each path, read-only", async () => {
+    const query = { paths: ["/08-2025/", "/02/", "/08/"] };
+    for (const token of [(await loginTq())["access_token"]!, await serviceToken("personnel"), await serviceToken("membership")]) {
+      const refused = await post(token, query, UNIT_CENSUS_PATH);
+      expect(refused.status).toBe(403);
+      expect(refused.body["error_description"]).toMatch(/^không được phép xem phạm vi tổ chức của người dùng \/ /);
+    }
+    expect((await post(null, query, UNIT_CENSUS_PATH)).status).toBe(401);
+    expect((await post("not-a-token", query, UNIT_CENSUS_PATH)).status).toBe(401);
+    for (const [body, field] of [[{ paths: ["/08/", "08-2025"] }, "paths.1"], [{ paths: [] }, "paths"], [{}, "paths"], [{ paths: ["/"] }, "paths.0"]] as const) {
+      const bad = await post(await serviceToken("restructuring"), body, UNIT_CENSUS_PATH);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      const errors = bad.body["fieldErrors"] as { path: string; message: string }[];
+      expect(errors.map((e) => e.path), JSON.stringify(body)).toEqual([field]);
+      // Vietnamese first (its first word has a letter outside ASCII), then English.
+      expect(errors[0]!.message).toMatch(/^\p{L}*[^\p{ASCII}]\p{L}* .* \/ [a-z]/u);
+    }
+    const before = readFileSync(join(dataDir, UNIT_MOVES_FILE), "utf8");
+    const census = await mover().census(query);
+    expect(census.paths).toEqual([
+      { path: "/08-2025/", users: 2, usernames: ["hg.bantochuc", "tq.bantochuc"], found: [{ path: "/08-2025/", users: 2, usernames: ["hg.bantochuc", "tq.bantochuc"] }] },
+      { path: "/02/", users: 0, usernames: [], found: [] },
+      { path: "/08/", users: 0, usernames: [], found: [] },
+    ]);
+    // A deeper prefix does not count the province's board (an entry at or under the prefix, not above it).
+    expect((await mover().census({ paths: ["/08-2025/08-2025-001/"] })).paths[0]!.users).toBe(0);
+    // GET is not the census.
+    expect((await fetch(`${identity.realmUrl}${UNIT_CENSUS_PATH}`, { headers: { authorization: `Bearer ${await serviceToken("restructuring")}` } })).status).toBe(405);
+    expect(readFileSync(join(dataDir, UNIT_MOVES_FILE), "utf8")).toBe(before);
   });
 
   it("records the move (each user's before and after) and answers a repeat with it; the key with other moves is a 409", async () => {

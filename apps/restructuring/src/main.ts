@@ -30,12 +30,14 @@ const getToken = config.MEMBERSHIP_URL ? clientCredentials({ tokenUrl: tokenUrlO
 const membership = config.MEMBERSHIP_URL && getToken ? membershipLink({ url: config.MEMBERSHIP_URL, getToken }) : null;
 // The other services' rekeys and identity's unit moves, one per configured URL, with the same token.
 const serviceUrls = { ...(config.INSPECTION_URL ? { inspection: config.INSPECTION_URL } : {}), ...(config.PERSONNEL_URL ? { personnel: config.PERSONNEL_URL } : {}), ...(config.CONFERENCE_URL ? { conference: config.CONFERENCE_URL } : {}) };
+// Keycloak's admin API (IDENTITY_UNIT_MOVES=keycloak) or the built-in endpoint; the token is the service's own.
+// The same mover's census is what verify counts officials with.
+const unitMover = getToken ? identityMover(identityTargetOfConfig(config), getToken) : null;
 const rekeys = getToken
   ? wiredSteps({
       urls: serviceUrls,
       unitMovesUrl: unitMovesUrlOfConfig(config),
-      // Keycloak's admin API (IDENTITY_UNIT_MOVES=keycloak) or the built-in endpoint; the token is the service's own.
-      identity: identityMover(identityTargetOfConfig(config), getToken),
+      identity: unitMover,
       getToken,
     })
   : [];
@@ -70,6 +72,8 @@ const service = createRestructuringService({
   ...(posts ? { posts } : {}),
   // Their conservation reads, at the same URLs (verify: cases, cadres and posts, sites).
   conservation: getToken ? wiredConservation({ urls: serviceUrls, getToken }) : [],
+  // Officials on closed paths (identity's census), only when identity's step is in the run.
+  ...(unitMover && rekeys.some((s) => s.name === "identity.unitMoves") ? { identity: unitMover } : {}),
   ...(crashPoint ? { crashPoint } : {}),
   ...(config.RESTRUCTURING_PROVINCE_CONCURRENCY !== undefined ? { provinceConcurrency: config.RESTRUCTURING_PROVINCE_CONCURRENCY } : {}),
   verifier: createTokenVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }),

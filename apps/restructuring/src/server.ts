@@ -4,7 +4,7 @@ import type { TokenVerifier } from "@orgboard/auth";
 import { createService, type Logger, type RateLimitOptions, type Service } from "@orgboard/server-kit";
 import { planLocker } from "./app/plan-lock.js";
 import type { CrashPoint } from "./app/saga.js";
-import { CONSERVATION_SERVICES, sagaSteps, type ConservationClient, type MembershipSteps, type SagaStep } from "./app/steps.js";
+import { CONSERVATION_SERVICES, sagaSteps, type ConservationClient, type IdentityCensus, type MembershipSteps, type SagaStep } from "./app/steps.js";
 import { cachedTree, type TreeSource } from "./app/tree.js";
 import type { PostsSource } from "./app/posts.js";
 import { WIRABLE_STEPS } from "./app/rekeys.js";
@@ -27,6 +27,8 @@ export interface RestructuringServiceOptions {
   posts?: PostsSource;
   /** Other services' conservation reads (wiredConservation), for the verify step and runs.verify. */
   conservation?: readonly ConservationClient[];
+  /** Identity's census (the identity step's mover, main.ts): verify counts officials on closed paths; absent: not checked. */
+  identity?: IdentityCensus;
   /** Tests: called at each step's pending / called / done points (main.ts: RESTRUCTURING_CRASH_AFTER). */
   crashPoint?: CrashPoint;
   /**
@@ -58,7 +60,9 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
   const conservation = opts.conservation ?? [];
   // Provincial reads must not load membership's whole tree each time (docs/restructuring.md, "Provincial reads").
   const readTree = opts.treeCacheMs === null ? opts.tree : cachedTree(opts.tree, opts.treeCacheMs ?? 5_000);
-  const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys, conservation) : [];
+  // Usernames of officials left on closed paths go to this log (the central operators'), never into an answer.
+  const log = (message: string, fields: Record<string, unknown>) => opts.logger?.warn(fields, message);
+  const steps = opts.membership ? sagaSteps(opts.membership, opts.rekeys, conservation, opts.identity, log) : [];
   const saga = {
     steps,
     // What a run leaves out because its URL is unset: runs.get says so (never a silent "done").
@@ -66,6 +70,7 @@ export function createRestructuringService(opts: RestructuringServiceOptions): S
     conservation,
     // Services whose records verify cannot count (no URL): named as not checked, never a silent "ok".
     notChecked: CONSERVATION_SERVICES.filter((s) => !conservation.some((c) => c.service === s)),
+    ...(opts.identity ? { identity: opts.identity } : {}),
     ...(opts.membership ? { membership: opts.membership } : {}),
     ...(opts.crashPoint ? { crashPoint: opts.crashPoint } : {}),
     // One runner per plan, across instances sharing the database.

@@ -6,11 +6,11 @@
 // One interface, two implementations: the built-in provider's endpoint (embedded default; this file's
 // `builtInUnitMover` calls it, apps/identity's `realm/unit-moves-endpoint.ts` is its server side, on the pure
 // rules below) and Keycloak's admin REST API (production, `keycloakUnitMover`). Restructuring's saga holds a
-// `UnitAttributeMover` and does not know which. A package, not a file of apps/identity, so that restructuring
+// `UnitAttributeMover` and does not know which; its verify reads the same provider through `census` (read-only). A package, not a file of apps/identity, so that restructuring
 // depends on the interface and its clients and not on the identity provider (apps → packages only).
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { rekeyIdempotencyKeySchema, rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";
+import { movablePathSchema, rekeyIdempotencyKeySchema, rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";
 
 export type UnitMoveRequest = RekeyInput;
 
@@ -40,6 +40,70 @@ export interface UnitAttributeMover {
    * restores nobody more (`replayed`).
    */
   restoreUnitAttributes(request: UnitRestoreRequest): Promise<UnitMoveResult>;
+  /**
+   * Read-only: per path prefix, the realm users with an `org_paths` entry at or under it — what restructuring's
+   * verify counts (officials left on a closed organization's path, or on a path that names no organization).
+   */
+  census(request: UnitCensusRequest): Promise<UnitCensusResult>;
+}
+
+/** At most this many prefixes per census (restructuring asks for a province's closed paths and its own). */
+export const UNIT_CENSUS_MAX_PATHS = 5000;
+/** Usernames listed per prefix (the count is exact; the names are for restructuring's log, not a listing). */
+export const UNIT_CENSUS_MAX_USERNAMES = 20;
+
+export const unitCensusRequestSchema = z.object({
+  paths: z
+    .array(movablePathSchema, { message: "phải là danh sách đường dẫn / must be a list of paths" })
+    .min(1, { message: "cần ít nhất một đường dẫn / must hold at least one path" })
+    .max(UNIT_CENSUS_MAX_PATHS, { message: `không quá ${UNIT_CENSUS_MAX_PATHS} đường dẫn / must hold at most ${UNIT_CENSUS_MAX_PATHS} paths` }),
+});
+export type UnitCensusRequest = z.output<typeof unitCensusRequestSchema>;
+
+export interface UnitCensusEntry {
+  /** The prefix asked for. */
+  path: string;
+  /** Realm users with at least one `org_paths` entry at or under it (each counted once). */
+  users: number;
+  /** Some of them (at most UNIT_CENSUS_MAX_USERNAMES), sorted. */
+  usernames: string[];
+  /** The distinct `org_paths` entries at or under it, with their users (and some usernames): what the caller checks against its organizations. */
+  found: { path: string; users: number; usernames: string[] }[];
+}
+
+export interface UnitCensusResult {
+  paths: UnitCensusEntry[];
+}
+
+/** Validates a census request (the field named, Vietnamese first). */
+export function parseUnitCensusRequest(input: unknown): UnitCensusRequest {
+  const parsed = unitCensusRequestSchema.safeParse(input);
+  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  return parsed.data;
+}
+
+/** The census over a list of users (each with its username and paths): pure, both providers use it. */
+export function unitCensus(users: Iterable<{ username: string; orgPaths: readonly string[] }>, request: UnitCensusRequest): UnitCensusResult {
+  const list = [...users];
+  return {
+    paths: request.paths.map((prefix) => {
+      const names: string[] = [];
+      const found = new Map<string, string[]>();
+      for (const u of list) {
+        const under = u.orgPaths.filter((p) => p.startsWith(prefix));
+        if (under.length === 0) continue;
+        names.push(u.username);
+        for (const p of new Set(under)) found.set(p, [...(found.get(p) ?? []), u.username]);
+      }
+      names.sort();
+      return {
+        path: prefix,
+        users: names.length,
+        usernames: names.slice(0, UNIT_CENSUS_MAX_USERNAMES),
+        found: [...found.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, users]) => ({ path, users: users.length, usernames: users.sort().slice(0, UNIT_CENSUS_MAX_USERNAMES) })),
+      };
+    }),
+  };
 }
 
 /** A refusal naming the field, as the services' BAD_REQUEST does (Vietnamese first). */
@@ -111,22 +175,35 @@ export const UNIT_MOVES_PATH = "/orgboard/unit-moves";
 /** Path of the built-in provider's restore endpoint (a rollback's compensation), beside the moves'. */
 export const UNIT_RESTORES_PATH = `${UNIT_MOVES_PATH}/restore`;
 
+/** Path of the built-in provider's census (read-only; verify's count of officials), beside the moves'. */
+export const UNIT_CENSUS_PATH = `${UNIT_MOVES_PATH}/census`;
+
 /**
  * The built-in provider's endpoints, called with restructuring's service token: `movesUrl` is
  * `<realm URL>/orgboard/unit-moves` (restores at `<movesUrl>/restore`).
  */
 export function builtInUnitMover(opts: { movesUrl: string; getToken: () => Promise<string> }): UnitAttributeMover {
   const movesUrl = opts.movesUrl.replace(/\/+$/, "");
-  const post = async (url: string, request: unknown): Promise<UnitMoveResult> => {
+  const call = async (url: string, request: unknown): Promise<Record<string, unknown>> => {
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await opts.getToken()}` }, body: JSON.stringify(request) });
-    const body = (await res.json().catch(() => ({}))) as Partial<UnitMoveResult> & { error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown> & { error?: string; error_description?: string; fieldErrors?: { path: string; message: string }[] };
     if (res.status === 400 && body.fieldErrors) throw new UnitMoveInputError(body.fieldErrors);
-    if (!res.ok || typeof body.users !== "number") throw new Error(`identity ${new URL(url).pathname}: HTTP ${res.status} ${body.error ?? ""} ${body.error_description ?? ""}`.trim());
+    if (!res.ok) throw new Error(`identity ${new URL(url).pathname}: HTTP ${res.status} ${body.error ?? ""} ${body.error_description ?? ""}`.trim());
+    return body;
+  };
+  const post = async (url: string, request: unknown): Promise<UnitMoveResult> => {
+    const body = (await call(url, request)) as Partial<UnitMoveResult>;
+    if (typeof body.users !== "number") throw new Error(`identity ${new URL(url).pathname}: no user count in the answer`);
     return { idempotencyKey: body.idempotencyKey ?? "", users: body.users, replayed: body.replayed === true };
   };
   return {
     moveUnitAttributes: (request) => post(movesUrl, request),
     restoreUnitAttributes: (request) => post(`${movesUrl}/restore`, request),
+    async census(request) {
+      const body = (await call(`${movesUrl}/census`, request)) as Partial<UnitCensusResult>;
+      if (!Array.isArray(body.paths)) throw new Error(`identity ${new URL(movesUrl).pathname}/census: no paths in the answer`);
+      return { paths: body.paths };
+    },
   };
 }
 
@@ -246,6 +323,18 @@ export function keycloakUnitMover(opts: { baseUrl: string; realm: string; getAdm
         return { ...user.attributes, org_paths: found.before, [MOVE_HISTORY_ATTRIBUTE]: history.filter((h) => h.entry?.key !== request.undoOf).map((h) => h.raw) };
       });
       return { idempotencyKey: request.idempotencyKey, users, replayed: users === 0 };
+    },
+    // Read-only: the same paged scan (needs view-users only), filtered here — `q=org_paths:` is exact-match.
+    async census(input) {
+      const request = parseUnitCensusRequest(input);
+      const max = opts.pageSize ?? 200;
+      const users: { username: string; orgPaths: string[] }[] = [];
+      for (let first = 0; ; first += max) {
+        const page = (await call(`/users?briefRepresentation=false&first=${first}&max=${max}`)) as KeycloakUser[];
+        for (const u of page) users.push({ username: u.username, orgPaths: u.attributes?.["org_paths"] ?? [] });
+        if (page.length < max) break;
+      }
+      return unitCensus(users, request);
     },
   };
 }

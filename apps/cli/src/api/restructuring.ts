@@ -85,7 +85,11 @@ export function formatVerify(v: VerifyRunOutput): string {
         `Hồ sơ ${SERVICE_VI[s.service]} / ${s.service} records: ${s.before === null ? "?" : integer.format(s.before)} → ${integer.format(s.after)}; ở tổ chức đã giải thể / under closed organizations: ${s.left}` +
         `${s.unaccounted === null ? "" : `; cán bộ chưa rõ chức vụ hay dôi dư / cadres unaccounted: ${s.unaccounted}`} ${s.ok ? "✓" : "✗"}`,
     ),
-    ...(v.notChecked.length > 0 ? [`Chưa kiểm tra (chưa nối) / not checked (not wired): ${v.notChecked.join(", ")}`] : []),
+    // Officials (contract 1.11): counts only; null is "identity not wired" (absent: a service before 1.11, said nothing).
+    ...(v.identity
+      ? [`Cán bộ (tài khoản đăng nhập) / officials (sign-in accounts): ở tổ chức đã giải thể / under closed organizations: ${v.identity.onClosed}; chờ phân công lại / awaiting reassignment: ${v.identity.awaitingReassignment} ${v.identity.ok ? "✓" : "✗"}`]
+      : []),
+    ...(v.notChecked.length > 0 || v.identity === null ? [`Chưa kiểm tra (chưa nối) / not checked (not wired): ${[...v.notChecked, ...(v.identity === null ? ["identity"] : [])].join(", ")}`] : []),
     ...v.problems.map((p) => `  ! ${p}`),
   ];
   return lines.join("\n");

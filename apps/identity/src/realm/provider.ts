@@ -14,7 +14,7 @@ import type { Realm, RealmClient, RealmUser } from "../realm.js";
 import { LOA_VALUES } from "../vneid/citizens.js";
 import { mountProvider, renderErrorPage, renderLogout, type Mounted } from "../mount.js";
 import { createBroker } from "./broker.js";
-import { UNIT_MOVES_PATH, UNIT_RESTORES_PATH, emptyUnitMoveState, type UnitMoveState } from "@orgboard/identity-moves";
+import { UNIT_CENSUS_PATH, UNIT_MOVES_PATH, UNIT_RESTORES_PATH, emptyUnitMoveState, type UnitMoveState } from "@orgboard/identity-moves";
 import { createUnitMovesEndpoint } from "./unit-moves-endpoint.js";
 
 const OIDC = "/protocol/openid-connect";
@@ -423,8 +423,8 @@ ${form}<button type="submit" form="op.deviceConfirmForm">Tiếp tục với VNeI
     async handle(req, res, pathname) {
       if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return false;
       const sub = pathname.slice(prefix.length);
-      if (sub === UNIT_MOVES_PATH || sub === UNIT_RESTORES_PATH) {
-        await unitMoves(req, res, sub === UNIT_RESTORES_PATH ? "restore" : "move");
+      if (sub === UNIT_MOVES_PATH || sub === UNIT_RESTORES_PATH || sub === UNIT_CENSUS_PATH) {
+        await unitMoves(req, res, sub === UNIT_RESTORES_PATH ? "restore" : sub === UNIT_CENSUS_PATH ? "census" : "move");
         return true;
       }
       if (sub === `${OIDC}/userinfo`) {

@@ -3,7 +3,9 @@
 // `restructuring`, role `service`: the same grant as the services' `restructuring.rekey`). It moves the
 // users' `org_paths` in memory (the next token reads them) and keeps, in <dataDir>/unit-moves.json, the
 // paths that override the realm file's and every applied request with each user's before and after — the
-// idempotency record and the identity provider's audit of the move.
+// idempotency record and the identity provider's audit of the move. `/census` (same token) is read-only: per
+// path prefix, the users with an `org_paths` entry at or under it (restructuring's verify); each call is logged
+// with who asked and what, and writes nothing.
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jwtVerify, type JWTVerifyGetKey } from "jose";
@@ -12,7 +14,7 @@ import { z } from "zod";
 import { bilingual } from "@orgboard/server-kit";
 import { readBody } from "../http.js";
 import type { RealmUser } from "../realm.js";
-import { applyUnitMoves, applyUnitRestore, emptyUnitMoveState, findApplied, parseUnitMoveRequest, parseUnitRestoreRequest, UnitMoveInputError, type UnitMoveState } from "@orgboard/identity-moves";
+import { applyUnitMoves, applyUnitRestore, emptyUnitMoveState, findApplied, parseUnitCensusRequest, parseUnitMoveRequest, parseUnitRestoreRequest, unitCensus, UnitMoveInputError, type UnitMoveState } from "@orgboard/identity-moves";
 
 export const UNIT_MOVES_FILE = "unit-moves.json";
 
@@ -62,7 +64,7 @@ export interface UnitMovesEndpointOptions {
   now?: () => Date;
 }
 
-export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: IncomingMessage, res: ServerResponse, kind?: "move" | "restore") => Promise<void> {
+export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: IncomingMessage, res: ServerResponse, kind?: "move" | "restore" | "census") => Promise<void> {
   let state = opts.state;
   // One move at a time: each reads the users and the record as the previous one left them.
   let queue: Promise<unknown> = Promise.resolve();
@@ -79,13 +81,30 @@ export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: I
     }
     const roles = (claims["realm_access"] as { roles?: unknown } | undefined)?.roles;
     if (claims["typ"] !== "Bearer" || claims["azp"] !== UNIT_MOVER_CLIENT || !Array.isArray(roles) || !roles.includes("service")) {
-      return send(res, 403, { error: "forbidden", error_description: bilingual("không được phép chuyển phạm vi tổ chức của người dùng", "not allowed to move users' unit attributes") });
+      return send(res, 403, {
+        error: "forbidden",
+        error_description: kind === "census" ? bilingual("không được phép xem phạm vi tổ chức của người dùng", "not allowed to read users' unit attributes") : bilingual("không được phép chuyển phạm vi tổ chức của người dùng", "not allowed to move users' unit attributes"),
+      });
     }
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req, 1024 * 1024));
     } catch {
       return send(res, 400, { error: "invalid_request", fieldErrors: [{ path: "", message: bilingual("nội dung phải là JSON", "the body must be JSON") }] });
+    }
+    const actor = typeof claims["sub"] === "string" ? claims["sub"] : UNIT_MOVER_CLIENT;
+    if (kind === "census") {
+      let census;
+      try {
+        census = parseUnitCensusRequest(body);
+      } catch (e) {
+        if (e instanceof UnitMoveInputError) return send(res, 400, { error: "invalid_request", fieldErrors: e.fieldErrors });
+        throw e;
+      }
+      // Read-only, outside the moves' queue: it sees the users as the last finished move left them.
+      const out = unitCensus(opts.users, census);
+      console.info(`[identity] unit census by ${actor}: ${census.paths.length} path(s), ${out.paths.reduce((a, p) => a + p.users, 0)} user match(es)`);
+      return send(res, 200, out);
     }
     let request;
     try {
@@ -101,7 +120,6 @@ export function createUnitMovesEndpoint(opts: UnitMovesEndpointOptions): (req: I
         return { status: 409, body: { error: "conflict", error_description: bilingual("khóa idempotencyKey đã dùng cho một yêu cầu khác", "this idempotencyKey was used for a different request") } };
       }
       const users = opts.users.map((u) => ({ id: u.id, username: u.username, orgPaths: u.orgPaths }));
-      const actor = typeof claims["sub"] === "string" ? claims["sub"] : UNIT_MOVER_CLIENT;
       const at = (opts.now ?? (() => new Date()))();
       const next = "undoOf" in request ? applyUnitRestore(users, state, request, actor, at) : applyUnitMoves(users, state, request, actor, at);
       // Saved before the users change: a crash in between leaves the move recorded and re-applied at start.

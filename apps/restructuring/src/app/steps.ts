@@ -3,6 +3,7 @@
 // A step calls one callee procedure with the step's idempotency key; the callee stores the key with its
 // change, so a repeated call (a resume after a crash between its commit and ours) answers the first result.
 import type { FormerOrg, OrgKind } from "@orgboard/contract-membership";
+import type { UnitAttributeMover, UnitCensusEntry } from "@orgboard/identity-moves";
 import type { OrgChange } from "../domain/index.js";
 
 export interface PathMove {
@@ -87,6 +88,76 @@ export interface ConservationAnswer {
   left: { total: number; records: Record<string, number>; paths: { path: string; total: number }[] };
   /** personnel only: every cadre's post or surplus status accounted for */
   cadres?: { total: number; holdingOpenPost: number; surplus: number; withoutPost: number; unaccounted: number };
+}
+
+/** Identity's read for verify: the realm users per path prefix (identity-moves' `census`, the built-in endpoint or Keycloak). */
+export type IdentityCensus = Pick<UnitAttributeMover, "census">;
+
+/** What verify says of a province's officials (contract 1.11 `IdentityConservation`), and who, for the log only. */
+export interface IdentityCheck {
+  onClosed: number;
+  awaitingReassignment: number;
+  ok: boolean;
+  /** Some of those on closed paths (the census caps them): restructuring's log, never an answer or an error. */
+  usernamesOnClosed: string[];
+}
+
+/**
+ * Counts a province's officials by their `org_paths` entries (identity's census of its new path and its closed
+ * paths). On a closed path: a failure (the official sees nothing) — except at or under an abolished committee's
+ * path (a district's, closed into the province's committee: identityMovesOf gives it no move), which like a path
+ * under the new province naming no open organization (`/08-2025/<district>/`) is awaiting reassignment by the
+ * board, a figure. A path names an organization when its last segment is the code of an open one whose path it
+ * is (membership's conservation read). Counted per entry: an official with two such entries counts twice.
+ */
+export async function identityCheckOf(census: IdentityCensus, m: Pick<MembershipSteps, "conservation">, area: OfficialsArea): Promise<IdentityCheck> {
+  return identityCheckFrom((await census.census({ paths: censusPaths(area) })).paths, m, area);
+}
+
+/** Where a province's officials are counted: its new path, the paths it closed, the abolished committees' among them. */
+export interface OfficialsArea {
+  provincePath: string;
+  closedPaths: readonly string[];
+  closedCodes: ReadonlySet<string>;
+  abolishedPaths: readonly string[];
+}
+
+/** The prefixes a province's census asks for, in the order `identityCheckFrom` reads them. */
+export const censusPaths = (area: OfficialsArea) => [area.provincePath, ...area.closedPaths];
+
+/** `identityCheckOf` on census entries already read (runs.verify asks once for every province). */
+export async function identityCheckFrom(census: readonly UnitCensusEntry[], m: Pick<MembershipSteps, "conservation">, area: OfficialsArea): Promise<IdentityCheck> {
+  // A continuing committee's closed districts lie under its own path: each entry once.
+  const entries = new Map(census.flatMap((p) => p.found).map((f) => [f.path, f]));
+  const codeOf = (path: string) => path.split("/").at(-2) ?? "";
+  const under = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path.startsWith(p));
+  const open = [...entries.keys()].filter((p) => !under(p, area.closedPaths));
+  const pathOf = await pathsOf(m, [...new Set(open.map(codeOf))]);
+  let onClosed = 0;
+  let awaitingReassignment = 0;
+  const names = new Set<string>();
+  for (const [path, { users, usernames }] of entries) {
+    if (under(path, area.closedPaths) && !under(path, area.abolishedPaths)) {
+      onClosed += users;
+      for (const n of usernames) names.add(n);
+    } else if (under(path, area.closedPaths) || area.closedCodes.has(codeOf(path)) || pathOf.get(codeOf(path)) !== path) {
+      awaitingReassignment += users;
+    }
+  }
+  return { onClosed, awaitingReassignment, ok: onClosed === 0, usernamesOnClosed: [...names].sort() };
+}
+
+/** Abolished committees of a province: closed into the province's own committee (the district level; no move of their own). */
+export function abolishedCodes(c: Pick<StepContext, "orgCode" | "sourceOrgCodes" | "changes">): string[] {
+  return ofKind(c.changes, "close").flatMap((x) => (x.successorCode === c.orgCode && !c.sourceOrgCodes.includes(x.code) ? [x.code] : []));
+}
+
+/** Vietnamese first, then English: officials left on closed paths (a count: the names are in the log). */
+export function identityProblem(provinceCode: string | null, i: Pick<IdentityCheck, "onClosed">): string | null {
+  if (i.onClosed === 0) return null;
+  const vi = `${i.onClosed} cán bộ (tài khoản đăng nhập) còn ở tổ chức đã giải thể`;
+  const en = `${i.onClosed} officials (sign-in accounts) left under closed organizations`;
+  return provinceCode ? `tỉnh ${provinceCode}, identity: ${vi} / province ${provinceCode}, identity: ${en}` : `identity: ${vi} / identity: ${en}`;
 }
 
 /** A service's conservation read, as the verify step and runs.verify call it. */
@@ -228,7 +299,14 @@ export function rekeyStep(service: string, client: RekeyClient): SagaStep {
 const ofKind = <K extends OrgChange["kind"]>(changes: readonly OrgChange[], kind: K) => changes.filter((c): c is Extract<OrgChange, { kind: K }> => c.kind === kind);
 
 /** Membership's steps, in their order, and the compensation of each (reverse order on rollback). */
-export function membershipSteps(m: MembershipSteps, clients: readonly ConservationClient[] = []): { before: SagaStep[]; after: SagaStep[] } {
+export function membershipSteps(
+  m: MembershipSteps,
+  clients: readonly ConservationClient[] = [],
+  /** Identity's census (when its step is wired): verify counts the officials too. */
+  identity?: IdentityCensus,
+  /** Where verify writes the usernames of officials left on closed paths (never into the step's error). */
+  log: (message: string, fields: Record<string, unknown>) => void = () => undefined,
+): { before: SagaStep[]; after: SagaStep[] } {
   // Its sources, its own committee, and what it takes from other provinces (their reads say "đang sắp xếp" too).
   const markCodes = (c: StepContext) => [...new Set([...c.sourceOrgCodes, c.orgCode, ...(c.crossingOrgCodes ?? [])])];
   const mark: SagaStep = {
@@ -293,8 +371,9 @@ export function membershipSteps(m: MembershipSteps, clients: readonly Conservati
       // Cases (inspection), cadres and posts (personnel), sites (conference): before = after under the new
       // province's path, nothing left under a closed organization's path, every cadre accounted for.
       const before = c.resultOf("membership.mark")?.before ?? {};
-      // Only when a service is wired: the paths of every closed organization cost a read per URL-sized piece.
-      const closedPaths = clients.length > 0 ? outermost([...(await pathsOf(m, closedCodes(c))).values()]) : [];
+      // Only when a service or identity is wired: the paths of every closed organization cost a read per URL-sized piece.
+      const closedPathOf = clients.length > 0 || identity ? await pathsOf(m, closedCodes(c)) : new Map<string, string>();
+      const closedPaths = outermost([...closedPathOf.values()]);
       const records: Record<string, number> = { membersBefore: c.membersBefore, membersAfter: after };
       const problems: string[] = [];
       for (const client of clients) {
@@ -305,8 +384,18 @@ export function membershipSteps(m: MembershipSteps, clients: readonly Conservati
         const problem = serviceProblem(c.provinceCode, check);
         if (problem) problems.push(problem);
       }
+      // Officials (identity's census; its step ran before this one): none left on a closed path; those on a path
+      // naming no organization (an abolished district's board) recorded as awaiting reassignment.
+      if (identity) {
+        const abolishedPaths = abolishedCodes(c).flatMap((code) => (closedPathOf.has(code) ? [closedPathOf.get(code)!] : []));
+        const i = await identityCheckOf(identity, m, { provincePath: c.orgPath, closedPaths, closedCodes: new Set(closedCodes(c)), abolishedPaths });
+        Object.assign(records, { "identity.onClosed": i.onClosed, "identity.awaitingReassignment": i.awaitingReassignment });
+        if (!i.ok) log("cán bộ còn ở tổ chức đã giải thể / officials left under closed organizations", { provinceCode: c.provinceCode, onClosed: i.onClosed, usernames: i.usernamesOnClosed });
+        const problem = identityProblem(c.provinceCode, i);
+        if (problem) problems.push(problem);
+      }
       if (problems.length > 0) throw new Error(`bảo toàn không đạt / conservation failed: ${problems.join(" | ")}`);
-      const notChecked = CONSERVATION_SERVICES.filter((s) => !clients.some((x) => x.service === s));
+      const notChecked: string[] = [...CONSERVATION_SERVICES.filter((s) => !clients.some((x) => x.service === s)), ...(identity ? [] : ["identity"])];
       return { records, replayed: false, membersAfter: after, notChecked };
     },
   };
@@ -315,7 +404,7 @@ export function membershipSteps(m: MembershipSteps, clients: readonly Conservati
 }
 
 /** The whole ordered list: membership's moves, the other services' rekeys, the check, the unmark. */
-export function sagaSteps(m: MembershipSteps, rekeys: readonly SagaStep[] = [], conservation: readonly ConservationClient[] = []): SagaStep[] {
-  const { before, after } = membershipSteps(m, conservation);
+export function sagaSteps(m: MembershipSteps, rekeys: readonly SagaStep[] = [], conservation: readonly ConservationClient[] = [], identity?: IdentityCensus, log?: (message: string, fields: Record<string, unknown>) => void): SagaStep[] {
+  const { before, after } = membershipSteps(m, conservation, identity, log);
   return [...before, ...rekeys, ...after];
 }

@@ -9,7 +9,8 @@
 // carries the cell's new path afterwards, the Hà Giang and Tuyên Quang boards the merged province's, a merged
 // commune's board its new commune's. Verify (the step and runs.verify) counts each service's records
 // (conservation reads): before = after under the new province, nothing under a closed path; a record put
-// back under a closed path makes both fail.
+// back under a closed path makes both fail. And the officials (identity's census, 1.11): none left on a closed
+// path, the abolished district's board awaiting reassignment; a board put back on /02/ makes both fail.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ import { createServiceLinks, type ContractRouter } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
 import { createInspectionService, membershipDirectory, openDatabase as openInspectionDatabase } from "@orgboard/inspection";
 import { defaultRealmFile, startIdentity } from "@orgboard/identity";
+import { builtInUnitMover } from "@orgboard/identity-moves";
 import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceConsultations } from "@orgboard/personnel";
 import { createLogger, type Service } from "@orgboard/server-kit";
 import { createTRPCClient } from "@trpc/client";
@@ -57,6 +59,8 @@ let identityDir = "";
 let communeCode = "";
 let communeOldPath = "";
 let communeSuccessorCode = "";
+// A Hà Giang district committee the run abolishes (closed into the province's committee): its board gets no move.
+let districtPath = "";
 
 beforeAll(async () => {
   m = await startMembership(["02", "08"]);
@@ -74,12 +78,14 @@ beforeAll(async () => {
   communeCode = closed.code;
   communeSuccessorCode = closed.successorCode!;
   [{ path: communeOldPath }] = (await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [communeCode])) as [{ path: string }];
+  const abolished = work!.changes.filter((c) => c.kind === "close" && c.successorCode === work!.orgCode).map((c) => c.code);
+  [{ path: districtPath }] = (await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = ANY($1) AND path LIKE '/02/_%' ORDER BY code LIMIT 1`, [abolished])) as [{ path: string }];
   // The shipped realm plus the cell's secretary (an official whose org_paths name the cell), the two old
   // provinces' boards and the closing commune's committee.
   identityDir = mkdtempSync(join(tmpdir(), "restructuring-identity-"));
   const realm = JSON.parse(readFileSync(defaultRealmFile, "utf8")) as { users: Record<string, unknown>[] };
   const official = (id: string, username: string, path: string) => ({ id, username, enabled: true, firstName: "Văn", lastName: "Bùi", attributes: { full_name: ["Bùi Văn"], org_paths: [path] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] });
-  realm.users.push(official("6f1b2c10-0201-4c1e-9a01-00000000c002", "hg.bantochuc", "/02/"), official("6f1b2c10-0801-4c1e-9a01-00000000c003", "tq.bantochuc", "/08/"), official("6f1b2c10-0201-4c1e-9a01-00000000c004", "hg.xa", communeOldPath));
+  realm.users.push(official("6f1b2c10-0201-4c1e-9a01-00000000c002", "hg.bantochuc", "/02/"), official("6f1b2c10-0801-4c1e-9a01-00000000c003", "tq.bantochuc", "/08/"), official("6f1b2c10-0201-4c1e-9a01-00000000c004", "hg.xa", communeOldPath), official("6f1b2c10-0201-4c1e-9a01-00000000c005", "hg.huyen", districtPath));
   realm.users.push({ id: "6f1b2c10-0201-4c1e-9a01-00000000c001", username: "hg.chibo", enabled: true, firstName: "Văn Tùng", lastName: "Bùi", attributes: { full_name: ["Bùi Văn Tùng"], org_paths: [oldPath] }, realmRoles: ["provincial_board"], requiredActions: [], credentials: [] });
   writeFileSync(join(identityDir, "realm.json"), JSON.stringify(realm));
   const identity = await startIdentity({ port: 0, realmFile: join(identityDir, "realm.json"), dataDir: join(identityDir, "data") });
@@ -105,7 +111,7 @@ beforeAll(async () => {
   urls.conference = await up("conference", createConferenceService({ db: conf.db, verifier: verifier("conference"), sweepIntervalMs: 0, logger: silent("conference"), rateLimits: false }), conf.drop);
   // A clock running from 20/06/2025, before the plan's effective date (01/07/2025): the last case rolls the run back.
   const t0 = Date.now();
-  r = await startInProcess(m, { now: () => new Date(Date.parse("2025-06-20T03:00:00Z") + Date.now() - t0), rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })], conservation: wiredConservation({ urls, getToken: restructuringToken }) });
+  r = await startInProcess(m, { now: () => new Date(Date.parse("2025-06-20T03:00:00Z") + Date.now() - t0), rekeys: [...wiredSteps({ urls, unitMovesUrl: null, getToken: restructuringToken }), identityStep({ unitMovesUrl: unitMoves.url, getToken: unitMoves.getToken })], conservation: wiredConservation({ urls, getToken: restructuringToken }), identity: builtInUnitMover({ movesUrl: unitMoves.url, getToken: unitMoves.getToken }) });
   planId = (await r.client(CENTRAL).restructuring.plans.loadOfficial.mutate({})).id;
 }, 300_000);
 afterAll(async () => {
@@ -223,6 +229,8 @@ describe("verify: every case, cadre and site accounted for", () => {
       expect(answer.records[`${svc}.left`], svc).toBe(0);
     }
     expect(answer.records["personnel.unaccounted"]).toBe(0);
+    // Officials: none on a closed path; the abolished district's board, moved with /02/ to a path naming no organization, awaits reassignment.
+    expect([answer.records["identity.onClosed"], answer.records["identity.awaitingReassignment"]]).toEqual([0, 1]);
     expect(answer.notChecked).toEqual([]);
     // The counts before were taken at the mark step, before any move.
     const mark = (await r.db.prisma.sagaStep.findFirstOrThrow({ where: { planId, step: "membership.mark" } })).result as unknown as StepAnswer;
@@ -239,6 +247,9 @@ describe("verify: every case, cadre and site accounted for", () => {
     }
     expect(v.services.find((s) => s.service === "personnel")!.unaccounted).toBe(0);
     expect(v.perProvince[0]!.services).toEqual(v.services);
+    expect(v.identity).toEqual({ onClosed: 0, awaitingReassignment: 1, ok: true });
+    expect(v.perProvince[0]!.identity).toEqual(v.identity);
+    expect(districtPath).toMatch(/^\/02\/[^/]+\/$/);
     // Against the services' tables: everything under the merged province's path.
     const [province] = await m.q<{ path: string }>(`SELECT path FROM party_organization WHERE code = $1`, [v.perProvince[0]!.orgCode]);
     const [watch] = await sql.inspection<{ n: number }>(`SELECT count(*)::int AS n FROM watch_entry WHERE org_path LIKE $1 || '%'`, province!.path);
@@ -276,6 +287,45 @@ describe("verify: every case, cadre and site accounted for", () => {
   });
 });
 
+describe("verify: every official accounted for", () => {
+  const mover = () => builtInUnitMover({ movesUrl: unitMoves.url, getToken: unitMoves.getToken });
+  const STRAY = { idempotencyKey: "stray-put-back", effectiveOn: "2025-07-01", moves: [{ fromPath: "/08-2025/", toPath: "/02/" }] };
+
+  it("officials put back on /02/ (through the provider's moves endpoint): runs.verify and the verify step fail, naming the count, not the names", async () => {
+    // Everyone under the merged province back on Hà Giang's closed path: the two boards on /02/ itself, the
+    // commune's and the cell's under it; the district's board onto its own abolished path (awaiting, still).
+    expect(await mover().moveUnitAttributes(STRAY)).toMatchObject({ users: 5, replayed: false });
+    try {
+      const v = await r.client(CENTRAL).restructuring.runs.verify.query({ planId });
+      expect(v.ok).toBe(false);
+      expect(v.identity).toEqual({ onClosed: 4, awaitingReassignment: 1, ok: false });
+      expect(v.perProvince[0]!.ok).toBe(false);
+      expect(v.services.every((s) => s.ok)).toBe(true);
+      expect(v.problems).toEqual(["tỉnh 08, identity: 4 cán bộ (tài khoản đăng nhập) còn ở tổ chức đã giải thể / province 08, identity: 4 officials (sign-in accounts) left under closed organizations"]);
+      expect(JSON.stringify(v)).not.toMatch(/hg\.|tq\./);
+
+      // The province's verify step, run again on the stored work with identity's census: it fails the same way.
+      const province = await r.db.prisma.runProvince.findFirstOrThrow({ where: { planId } });
+      const steps = await r.db.prisma.sagaStep.findMany({ where: { planId, provinceCode: province.provinceCode } });
+      const changes = (await r.db.prisma.orgChange.findMany({ where: { planId, provinceCode: province.provinceCode }, orderBy: { position: "asc" } })).map((c) => c.payload as unknown as OrgChange);
+      const logged: Record<string, unknown>[] = [];
+      const verify = membershipSteps(m.link.steps, [], mover(), (_msg, fields) => logged.push(fields)).after.find((s) => s.name === "verify")!;
+      const run = verify.run({
+        planId, provinceCode: province.provinceCode, orgCode: province.orgCode, orgPath: province.orgPath, sourceOrgCodes: province.sourceOrgCodes as string[], membersBefore: province.membersBefore,
+        idempotencyKey: "verify-again-identity", effectiveOn: "2025-07-01", changes, resultOf: (x) => steps.find((y) => y.step === x)?.result as unknown as StepAnswer | undefined,
+      });
+      await expect(run).rejects.toThrow(/^bảo toàn không đạt \/ conservation failed: tỉnh 08, identity: 4 cán bộ \(tài khoản đăng nhập\) còn ở tổ chức đã giải thể \/ province 08, identity: 4 officials/);
+      await expect(run).rejects.not.toThrow(/hg\.|tq\./);
+      // Who: in restructuring's log only (the central operators'), never in the step's error a province reads.
+      expect(logged).toEqual([{ provinceCode: "08", onClosed: 4, usernames: ["hg.bantochuc", "hg.chibo", "hg.xa", "tq.bantochuc"] }]);
+    } finally {
+      // Undone from the provider's record, so the rollback below finds every official where the run left them.
+      await mover().restoreUnitAttributes({ idempotencyKey: `${STRAY.idempotencyKey}:undo`, undoOf: STRAY.idempotencyKey });
+    }
+    expect((await r.client(CENTRAL).restructuring.runs.verify.query({ planId })).identity).toEqual({ onClosed: 0, awaitingReassignment: 1, ok: true });
+  });
+});
+
 // Rollback before the effective date with every step done (docs/restructuring.md "Execution"): the rekeys and
 // identity's move compensated by a restore from its record, each once under its own key (`…:undo`), after
 // membership's moves are undone: every record and every official's unit attribute back where they were.
@@ -304,13 +354,15 @@ describe("rollback with the rekeys and identity's move done", () => {
     // they were — the cell's on its Hà Giang path, the merged commune's on its commune, and the two old provinces'
     // boards, merged onto /08-2025/ by the run, each on its own province again.
     const state = JSON.parse(readFileSync(join(identityDir, "data", "unit-moves.json"), "utf8")) as { orgPaths: Record<string, string[]>; applied: { idempotencyKey: string; undoOf?: string; users: { username: string; before: string[]; after: string[] }[] }[] };
-    expect(state.applied.map((a) => [a.idempotencyKey, a.undoOf])).toEqual([[key("identity.unitMoves"), undefined], [key("identity.unitMoves:undo"), key("identity.unitMoves")]]);
-    expect(state.applied[1]!.users.find((u) => u.username === "hg.chibo")).toMatchObject({ after: [oldPath] });
+    const applied = state.applied.filter((a) => !a.idempotencyKey.startsWith("stray-put-back"));
+    expect(applied.map((a) => [a.idempotencyKey, a.undoOf])).toEqual([[key("identity.unitMoves"), undefined], [key("identity.unitMoves:undo"), key("identity.unitMoves")]]);
+    expect(applied[1]!.users.find((u) => u.username === "hg.chibo")).toMatchObject({ after: [oldPath] });
     expect(state.orgPaths).toEqual({
       "6f1b2c10-0201-4c1e-9a01-00000000c001": [oldPath],
       "6f1b2c10-0201-4c1e-9a01-00000000c002": ["/02/"],
       "6f1b2c10-0801-4c1e-9a01-00000000c003": ["/08/"],
       "6f1b2c10-0201-4c1e-9a01-00000000c004": [communeOldPath],
+      "6f1b2c10-0201-4c1e-9a01-00000000c005": [districtPath],
     });
     // Membership: each compensation once.
     const undone = await m.q<{ idempotency_key: string }>(`SELECT idempotency_key FROM restructuring_step WHERE idempotency_key LIKE '%:undo' ORDER BY idempotency_key`);

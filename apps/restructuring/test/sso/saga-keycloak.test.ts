@@ -11,7 +11,9 @@
 // Four officials provisioned before the run (Hà Giang's board, a moved cell's, a merged commune's, an abolished
 // district's) sign in through VNeID and read membership on their paths; after the run a real refresh of that
 // same session names the new path, and the same reads work there (the district's: no organization, nothing),
-// while the token from before the run reads nothing (default deny). runs.verify is ok, the province done.
+// while the token from before the run reads nothing (default deny). runs.verify is ok, the province done; it
+// counts the officials in the provider (identity's census: Keycloak's admin API, or the built-in endpoint): none
+// on a closed path, the district's awaiting reassignment; the board put back on /02/ makes it fail.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +22,7 @@ import { createConferenceService, openDatabase as openConferenceDatabase } from 
 import { createServiceLinks } from "@orgboard/contracts";
 import { freshServiceDatabase } from "@orgboard/events/testing";
 import { startIdentity } from "@orgboard/identity";
+import { builtInUnitMover, unitMovesUrlOf } from "@orgboard/identity-moves";
 import { createInspectionService, membershipDirectory, openDatabase as openInspectionDatabase } from "@orgboard/inspection";
 import { createPersonnelService, openDatabase as openPersonnelDatabase, serviceConsultations } from "@orgboard/personnel";
 import { freePort } from "@orgboard/testkit";
@@ -236,8 +239,47 @@ describe(`one province merge, every service trusting ${KEYCLOAK_URL ? `Keycloak 
       ["personnel", true, 0],
       ["conference", true, 0],
     ]);
+    // The officials, counted in the provider: nobody left on a closed path; the abolished district's awaiting reassignment.
+    expect(v.identity).toEqual({ onClosed: 0, awaitingReassignment: 1, ok: true });
     const run = await api().runs.get.query({ planId });
     expect([run.status, run.provinces.map((p) => [p.provinceCode, p.status])]).toEqual(["done", [["08", "done"]]]);
+    const verifyStep = run.provinces[0]!.steps.find((x) => x.step === "verify")!;
+    expect([verifyStep.records!["identity.onClosed"], verifyStep.records!["identity.awaitingReassignment"]]).toEqual([0, 1]);
     expect(await membership.sql(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE '/08-2025/%'`)).toEqual([{ n: membership.members }]);
+  });
+
+  it("Hà Giang's board put back on /02/ in the provider: runs.verify is not ok and names the count, not the name", async () => {
+    const started = Date.now();
+    // Keycloak: the user's attribute written through the bootstrap administrator (as a stray admin edit would);
+    // the built-in provider: through its moves endpoint (everyone under /08-2025/ onto /02/), undone after.
+    let putBack: () => Promise<void>;
+    let expected: number;
+    if (KEYCLOAK_URL) {
+      const admin = keycloakAdmin(KEYCLOAK_URL);
+      const { id } = (await admin.find(OFFICIALS.board.username))!;
+      const set = async (paths: string[]) => {
+        const rep = (await admin.call(`/users/${id}`)) as { attributes?: Record<string, string[]> };
+        await admin.call(`/users/${id}`, "PUT", { ...rep, attributes: { ...rep.attributes, org_paths: paths } });
+      };
+      await set(["/02/"]);
+      putBack = () => set(["/08-2025/"]);
+      expected = 1;
+    } else {
+      const mover = builtInUnitMover({ movesUrl: unitMovesUrlOf(endpoints.issuer), getToken: serviceSession(endpoints.token, "restructuring", "dev-restructuring-secret") });
+      await mover.moveUnitAttributes({ idempotencyKey: "stray-put-back", effectiveOn: "2025-07-01", moves: [{ fromPath: "/08-2025/", toPath: "/02/" }] });
+      putBack = async () => void (await mover.restoreUnitAttributes({ idempotencyKey: "stray-put-back:undo", undoOf: "stray-put-back" }));
+      // The board, the cell's and the commune's; the district's lands on its own abolished path (awaiting still).
+      expected = 3;
+    }
+    try {
+      const v = await api().runs.verify.query({ planId });
+      expect([v.ok, v.identity]).toEqual([false, { onClosed: expected, awaitingReassignment: 1, ok: false }]);
+      expect(v.problems).toEqual([`tỉnh 08, identity: ${expected} cán bộ (tài khoản đăng nhập) còn ở tổ chức đã giải thể / province 08, identity: ${expected} officials (sign-in accounts) left under closed organizations`]);
+      expect(JSON.stringify(v)).not.toContain("saga.hg.");
+    } finally {
+      await putBack();
+    }
+    expect((await api().runs.verify.query({ planId })).identity).toEqual({ onClosed: 0, awaitingReassignment: 1, ok: true });
+    console.log(`[${MODE}] an official put back on /02/, verified, put back: ${Date.now() - started} ms`);
   });
 });

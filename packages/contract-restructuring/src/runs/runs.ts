@@ -104,6 +104,20 @@ export const serviceConservationSchema = z.object({
   ok: z.boolean(),
 });
 
+/**
+ * (1.11) Officials (the identity provider's realm users) by their `org_paths`, for a province or summed over the
+ * run: `onClosed`, with an entry at or under the path of an organization the run closed (an old province's
+ * `/02/`, a closed committee's): must be 0, else the official sees nothing; `awaitingReassignment`, with an entry
+ * under the new province's path that names no organization (an abolished district committee's board, moved to
+ * `/08-2025/<district>/`): a figure for the board to act on, not a failure. Counts only: the usernames go to
+ * restructuring's log, never to an answer a provincial board reads.
+ */
+export const identityConservationSchema = z.object({
+  onClosed: count,
+  awaitingReassignment: count,
+  ok: z.boolean(),
+});
+
 export const verifyRunOutputSchema = z.object({
   planId: z.string(),
   ok: z.boolean(),
@@ -125,16 +139,24 @@ export const verifyRunOutputSchema = z.object({
       ok: z.boolean(),
       /** (1.3) the other services' records of the province, one per service checked */
       services: z.array(serviceConservationSchema),
+      /** (1.11) the province's officials; null or absent: not checked (identity's step not wired, or the province not done) */
+      identity: identityConservationSchema.nullable().optional(),
     }),
   ),
   /** (1.3) the other services' records summed over the run's provinces, one per service checked */
   services: z.array(serviceConservationSchema),
   /** (1.3) services whose records were not checked (no URL configured): never counted as ok */
   notChecked: z.array(z.enum(["inspection", "personnel", "conference"])),
+  /**
+   * (1.11) the run's officials, summed over its provinces done; null or absent: not checked (identity's step not
+   * wired). Not named in `notChecked`: a new value of that enum would break a dashboard built on 1.10 (ADR 0006).
+   */
+  identity: identityConservationSchema.nullable().optional(),
   problems: z.array(z.string()),
 });
 export type VerifyRunOutput = z.infer<typeof verifyRunOutputSchema>;
 export type ServiceConservation = z.infer<typeof serviceConservationSchema>;
+export type IdentityConservation = z.infer<typeof identityConservationSchema>;
 
 export type StartRunInput = z.input<typeof startRunInputSchema>;
 export type ResumeRunInput = z.input<typeof resumeRunInputSchema>;
