@@ -2,7 +2,7 @@ import type { RunSummary } from "@orgboard/contract-restructuring";
 import { describe, expect, it } from "vitest";
 import { vi as viResources } from "../src/i18n/vi.js";
 import { en } from "../src/i18n/en.js";
-import { conservationOf, defaultRun, failureOf, provincePaths, surplusPlacedOf } from "../src/state/restructuring-state.js";
+import { conservationOf, defaultRun, failureOf, officialsAwaitingOf, provincePaths, surplusPlacedOf } from "../src/state/restructuring-state.js";
 
 const step = (s: string, status: "pending" | "done" | "failed" | "compensated", error: string | null = null, attempt = 1) => ({ step: s, status, attempt, records: null, error });
 
@@ -11,6 +11,15 @@ describe("restructuring progress: what the screen derives", () => {
     expect(conservationOf({ membersBefore: 7107, membersAfter: null })).toEqual({ state: "pending" });
     expect(conservationOf({ membersBefore: 7107, membersAfter: 7107 })).toEqual({ state: "ok" });
     expect(conservationOf({ membersBefore: 7107, membersAfter: 7100 })).toEqual({ state: "not_ok", before: 7107, after: 7100, diff: -7 });
+  });
+
+  it("officials awaiting reassignment: the done verify step's identity census, else nothing (not run, not wired, withheld)", () => {
+    const verify = (records: Record<string, number> | null, status: "done" | "failed" = "done") => ({ ...step("verify", status), records });
+    expect(officialsAwaitingOf({ steps: [step("membership.mark", "done"), verify({ members: 7107, "identity.onClosed": 0, "identity.awaitingReassignment": 3 })] })).toBe(3);
+    expect(officialsAwaitingOf({ steps: [verify({ members: 7107 })] })).toBeNull();
+    expect(officialsAwaitingOf({ steps: [verify(null)] })).toBeNull();
+    expect(officialsAwaitingOf({ steps: [verify({ "identity.awaitingReassignment": 3 }, "failed")] })).toBeNull();
+    expect(officialsAwaitingOf({ steps: [step("membership.mark", "done")] })).toBeNull();
   });
 
   it("the failed step with its message, else the province's error, else nothing", () => {

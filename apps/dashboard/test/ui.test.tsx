@@ -12,6 +12,7 @@ import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { InspectionFigures, UnitTable } from "../src/screens/InspectionScreen.js";
 import { RestructuringNotice } from "../src/screens/KpiScreen.js";
 import { StructureTable } from "../src/screens/kpi/StructurePanel.js";
+import { CheckCell } from "../src/screens/RestructuringScreen.js";
 import { PersonnelUnit } from "../src/screens/PersonnelScreen.js";
 import { nationalMarkOf, provinceMarksOf } from "../src/state/restructuring-marks.js";
 import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
@@ -200,6 +201,32 @@ describe("the inspection panel", () => {
     } finally {
       await i18nInstance.changeLanguage("vi");
     }
+  });
+
+  it("the progress tab's check: ok with the officials awaiting reassignment (verify's identity census), in both languages; nothing when none or withheld", async () => {
+    const province = (records: Record<string, number> | null) => ({
+      provinceCode: "08", name: "Tỉnh Tuyên Quang", orgCode: "08-2025", orgPath: "/08-2025/", sourceOrgPaths: ["/02/", "/08/"], status: "done" as const,
+      stepsDone: 10, stepsTotal: 10, changes: { create: 8, update: 0, close: 19, reparent: 37 }, membersBefore: 7107, membersAfter: 7107,
+      steps: [{ step: "verify", status: "done" as const, attempt: 1, records, error: null }], error: null,
+    });
+    const { unmount } = wrap(<CheckCell p={province({ members: 7107, "identity.onClosed": 0, "identity.awaitingReassignment": 1234 })} withheld={false} />);
+    expect(screen.getByText("Đạt")).toBeTruthy();
+    const awaiting = screen.getByTestId("restr-row-awaiting");
+    expect(awaiting.textContent).toBe("1.234 cán bộ chờ phân công lại");
+    expect(awaiting.title).toContain("không xem được dữ liệu cho đến khi ban tổ chức phân công lại");
+    await i18nInstance.changeLanguage("en");
+    try {
+      expect(screen.getByTestId("restr-row-awaiting").textContent).toBe("1,234 official(s) awaiting reassignment");
+    } finally {
+      await i18nInstance.changeLanguage("vi");
+    }
+    unmount();
+    const none = wrap(<CheckCell p={province({ members: 7107, "identity.onClosed": 0, "identity.awaitingReassignment": 0 })} withheld={false} />);
+    expect(screen.queryByTestId("restr-row-awaiting")).toBeNull();
+    none.unmount();
+    wrap(<CheckCell p={province(null)} withheld />);
+    expect(screen.queryByTestId("restr-row-awaiting")).toBeNull();
+    expect(screen.getByText("—")).toBeTruthy();
   });
 
   it("says an empty program is empty instead of 0 %, and groups thousands the Vietnamese way", () => {

@@ -219,6 +219,8 @@ export const en: Resources = {
     checkOk: "OK",
     checkBad: "Not OK: before {{before}}, after {{after}} (off by {{diff}})",
     checkPending: "Not checked yet",
+    awaiting: "{{n}} official(s) awaiting reassignment",
+    awaitingHint: "Sign-in accounts of the boards of abolished district committees: tied to no organization, they see no data until the organization board assigns them anew",
     withheld: "Province-wide figures are for the provincial board; this view counts your units' organizations only",
     stepFailed: "Step {{step}} (attempt {{attempt}}): {{message}}",
   },

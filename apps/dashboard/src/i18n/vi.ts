@@ -218,6 +218,8 @@ export const vi = {
     checkOk: "Đạt",
     checkBad: "Không đạt: trước {{before}}, sau {{after}} (lệch {{diff}})",
     checkPending: "Chưa kiểm tra",
+    awaiting: "{{n}} cán bộ chờ phân công lại",
+    awaitingHint: "Tài khoản của cán bộ các đảng bộ cấp huyện đã kết thúc hoạt động: không còn gắn với tổ chức nào nên không xem được dữ liệu cho đến khi ban tổ chức phân công lại",
     withheld: "Số liệu toàn tỉnh do ban tổ chức cấp tỉnh theo dõi; phần này chỉ đếm tổ chức thuộc đơn vị của đồng chí",
     stepFailed: "Bước {{step}} (lần {{attempt}}): {{message}}",
   },

@@ -7,7 +7,7 @@ import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { useRestructuringRun, useRestructuringRuns, useSurplusPlaced } from "../hooks/restructuring.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
-import { conservationOf, defaultRun, failureOf, provincePaths, surplusPlacedOf } from "../state/restructuring-state.js";
+import { conservationOf, defaultRun, failureOf, officialsAwaitingOf, provincePaths, surplusPlacedOf } from "../state/restructuring-state.js";
 
 const STATUS_COLOR: Record<string, string> = { pending: "gray", running: "blue", done: "green", failed: "red", rolled_back: "violet" };
 
@@ -106,6 +106,29 @@ function SurplusPlaced({ p }: { p: RunProvinceView }) {
   );
 }
 
+/** The conservation check after a province, and the officials its census left awaiting reassignment (1.11). */
+export function CheckCell({ p, withheld }: { p: RunProvinceView; withheld: boolean }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const check = conservationOf(p);
+  const awaiting = officialsAwaitingOf(p);
+  if (withheld) return <Text size="sm" c="dimmed" title={t("restructuring.withheld")}>—</Text>;
+  if (check.state === "pending") return <Text size="sm" c="dimmed">{t("restructuring.checkPending")}</Text>;
+  if (check.state === "not_ok") {
+    return <Badge color="red" style={{ whiteSpace: "normal", height: "auto" }}>{t("restructuring.checkBad", { before: n(check.before), after: n(check.after), diff: n(check.diff) })}</Badge>;
+  }
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge color="green" style={{ minWidth: "max-content" }}>{t("restructuring.checkOk")}</Badge>
+      {awaiting !== null && awaiting > 0 && (
+        <Text size="xs" c="orange" data-testid="restr-row-awaiting" data-count={awaiting} title={t("restructuring.awaitingHint")}>
+          {t("restructuring.awaiting", { n: n(awaiting) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** `withheld`: a board below its province committee reads its part (contract-restructuring 1.10), the province's member figures and check withheld. */
 function ProvinceRow({ p, withheld }: { p: RunProvinceView; withheld: boolean }) {
   const { t, i18n } = useTranslation();
@@ -116,17 +139,7 @@ function ProvinceRow({ p, withheld }: { p: RunProvinceView; withheld: boolean })
     <Table.Tr data-testid={`restr-row-${p.provinceCode}`} data-status={p.status} data-check={check.state}>
       <Table.Td>{p.provinceCode} · {p.name}</Table.Td>
       <Table.Td><Badge color={STATUS_COLOR[p.status] ?? "gray"} variant="light" style={{ minWidth: "max-content" }} data-testid="restr-row-status">{t(`restructuring.status.${p.status}`)}</Badge></Table.Td>
-      <Table.Td data-testid="restr-row-check">
-        {withheld ? (
-          <Text size="sm" c="dimmed" title={t("restructuring.withheld")}>—</Text>
-        ) : check.state === "ok" ? (
-          <Badge color="green" style={{ minWidth: "max-content" }}>{t("restructuring.checkOk")}</Badge>
-        ) : check.state === "not_ok" ? (
-          <Badge color="red" style={{ whiteSpace: "normal", height: "auto" }}>{t("restructuring.checkBad", { before: n(check.before), after: n(check.after), diff: n(check.diff) })}</Badge>
-        ) : (
-          <Text size="sm" c="dimmed">{t("restructuring.checkPending")}</Text>
-        )}
-      </Table.Td>
+      <Table.Td data-testid="restr-row-check"><CheckCell p={p} withheld={withheld} /></Table.Td>
       <Table.Td miw={120}>
         <Text size="sm" data-testid="restr-row-steps">{p.stepsDone}/{p.stepsTotal}</Text>
         <Progress size="sm" value={p.stepsTotal ? (100 * p.stepsDone) / p.stepsTotal : 0} color={STATUS_COLOR[p.status] ?? "gray"} aria-label={t("restructuring.col.steps")} />

@@ -17,6 +17,17 @@ export function conservationOf(p: Pick<RunProvinceView, "membersBefore" | "membe
   return { state: "not_ok", before: p.membersBefore, after: p.membersAfter, diff: p.membersAfter - p.membersBefore };
 }
 
+/**
+ * Officials awaiting reassignment after a province (its `verify` step's census of identity, contract-restructuring
+ * 1.11): sign-in accounts left on a path that names no organization (an abolished district committee's board),
+ * who see nothing until a board assigns them anew. Null when the check has not run, identity is not wired, or
+ * the figure is withheld (a board below the province: records null).
+ */
+export function officialsAwaitingOf(p: Pick<RunProvinceView, "steps">): number | null {
+  const verify = p.steps.find((s) => s.step === "verify" && s.status === "done");
+  return verify?.records?.["identity.awaitingReassignment"] ?? null;
+}
+
 /** The step that failed last (its message), or the province's own error, or null. */
 export function failureOf(p: Pick<RunProvinceView, "steps" | "error" | "status">): { step: string | null; attempt: number; message: string } | null {
   const failed = [...p.steps].reverse().find((s) => s.status === "failed");
