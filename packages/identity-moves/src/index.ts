@@ -6,8 +6,9 @@
 // One interface, two implementations: the built-in provider's endpoint (embedded default; this file's
 // `builtInUnitMover` calls it, apps/identity's `realm/unit-moves-endpoint.ts` is its server side, on the pure
 // rules below) and Keycloak's admin REST API (production, `keycloakUnitMover`). Restructuring's saga holds a
-// `UnitAttributeMover` and does not know which; its verify reads the same provider through `census` (read-only). A package, not a file of apps/identity, so that restructuring
-// depends on the interface and its clients and not on the identity provider (apps → packages only).
+// `UnitAttributeMover` and does not know which; its verify reads the same provider through `census` (read-only).
+// A package, not a file of apps/identity, so that restructuring depends on the interface and its clients and not
+// on the identity provider (apps → packages only).
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { movablePathSchema, rekeyIdempotencyKeySchema, rekeyInputSchema, type RekeyInput, type RekeyMove } from "@orgboard/contracts";
@@ -77,9 +78,7 @@ export interface UnitCensusResult {
 
 /** Validates a census request (the field named, Vietnamese first). */
 export function parseUnitCensusRequest(input: unknown): UnitCensusRequest {
-  const parsed = unitCensusRequestSchema.safeParse(input);
-  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  return parsed.data;
+  return parseWith(unitCensusRequestSchema, input);
 }
 
 /** The census over a list of users (each with its username and paths): pure, both providers use it. */
@@ -93,7 +92,11 @@ export function unitCensus(users: Iterable<{ username: string; orgPaths: readonl
         const under = u.orgPaths.filter((p) => p.startsWith(prefix));
         if (under.length === 0) continue;
         names.push(u.username);
-        for (const p of new Set(under)) found.set(p, [...(found.get(p) ?? []), u.username]);
+        for (const p of new Set(under)) {
+          const those = found.get(p);
+          if (those) those.push(u.username);
+          else found.set(p, [u.username]);
+        }
       }
       names.sort();
       return {
@@ -114,6 +117,13 @@ export class UnitMoveInputError extends Error {
   }
 }
 
+/** A request parsed by `schema`, or a UnitMoveInputError naming each field (the schemas' messages, Vietnamese first). */
+function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  return parsed.data;
+}
+
 /**
  * Validates a request with the services' schema, plus one rule of its own: no move may land in another
  * move's old subtree or take a subtree that another move lands in ("chaining"). Keycloak keeps no
@@ -121,9 +131,8 @@ export class UnitMoveInputError extends Error {
  * without chains, applying the moves twice equals applying them once.
  */
 export function parseUnitMoveRequest(input: unknown): UnitMoveRequest {
-  const parsed = rekeyInputSchema.safeParse(input);
-  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  const { moves } = parsed.data;
+  const request = parseWith(rekeyInputSchema, input);
+  const { moves } = request;
   const errors: { path: string; message: string }[] = [];
   moves.forEach((m, i) => {
     const chained = moves.find((o) => m.toPath.startsWith(o.fromPath) || o.fromPath.startsWith(m.toPath));
@@ -135,7 +144,7 @@ export function parseUnitMoveRequest(input: unknown): UnitMoveRequest {
     }
   });
   if (errors.length > 0) throw new UnitMoveInputError(errors);
-  return parsed.data;
+  return request;
 }
 
 /** One path moved by the longest fromPath it starts with; unchanged if none. */
@@ -152,12 +161,11 @@ export function moveOrgPaths(paths: readonly string[], moves: readonly RekeyMove
 
 /** Validates a restore request as the moves' are (the fields named, Vietnamese first). */
 export function parseUnitRestoreRequest(input: unknown): UnitRestoreRequest {
-  const parsed = unitRestoreRequestSchema.safeParse(input);
-  if (!parsed.success) throw new UnitMoveInputError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  if (parsed.data.undoOf === parsed.data.idempotencyKey) {
+  const request = parseWith(unitRestoreRequestSchema, input);
+  if (request.undoOf === request.idempotencyKey) {
     throw new UnitMoveInputError([{ path: "undoOf", message: "phải khác idempotencyKey / must differ from idempotencyKey" }]);
   }
-  return parsed.data;
+  return request;
 }
 
 export function unitMoveHash(request: UnitMoveRequest | UnitRestoreRequest): string {
