@@ -3,6 +3,7 @@
 import pg from "pg";
 import { openMembershipDatabase } from "../src/db/open.js";
 import type { Database } from "../src/db/sql.js";
+import { dropDatabase } from "@orgboard/db/testing";
 
 export function serverUrl(): string {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
@@ -22,10 +23,10 @@ export function databaseUrl(name: string): string {
 
 /** Opens (creating it if needed) a database on the bench server, migrated. `fresh` drops it first. */
 export async function benchDatabase(name: string, fresh: boolean): Promise<Database> {
+  if (fresh) await dropDatabase(serverUrl(), name);
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
-    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const { rows } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (rows.length === 0) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {

@@ -24,6 +24,7 @@ import { openDatabase, type Database } from "../src/db.js";
 import type { AppRouter } from "../src/router/index.js";
 import { seedPersonnel } from "../src/seed/index.js";
 import { createPersonnelService, type PersonnelService } from "../src/server.js";
+import { dropDatabase } from "@orgboard/db/testing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const TERM = 2030;
@@ -45,10 +46,10 @@ async function benchDatabase(): Promise<Database> {
     if (process.env.BENCH_RESEED === "1") rmSync(dir, { recursive: true, force: true });
     return openDatabase({ dataDir: dir });
   }
+  if (process.env.BENCH_RESEED === "1") await dropDatabase(server, NAME);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    if (process.env.BENCH_RESEED === "1") await admin.query(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`);
     const { rows } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [NAME]);
     if (rows.length === 0) await admin.query(`CREATE DATABASE "${NAME}"`);
   } finally {

@@ -31,6 +31,7 @@ import { membershipLink } from "../src/app/membership.js";
 import { openDatabase } from "../src/db.js";
 import type { AppRouter } from "../src/router/index.js";
 import { createRestructuringService } from "../src/server.js";
+import { dropDatabase } from "@orgboard/db/testing";
 
 
 const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
@@ -211,7 +212,7 @@ it.skipIf(!server)("national replay of the 2025 restructuring on PostgreSQL (goa
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
     await mdb?.close().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${rdbName}" WITH (FORCE)`).catch(() => undefined);
+    await dropDatabase(server!, rdbName).catch(() => undefined);
     await admin.end();
   }
 });

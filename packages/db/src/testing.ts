@@ -20,6 +20,50 @@ export interface TestDatabase<TClient extends PrismaClientLike> extends Database
   url: string | null;
 }
 
+/**
+ * A new, empty, uniquely named database (`<prefix>_<random hex>`) on the PostgreSQL server `serverUrl` names,
+ * for one test or benchmark: its URL, and `drop()`, which removes it again. Every test that needs a database of
+ * its own on a server uses this, so the drop's one subtlety lives in one place (see `dropDatabase`).
+ */
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  return { name, url: withDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}
+
+/**
+ * Drops database `name` on the server `serverUrl` names, if it exists. WITH (FORCE) (PostgreSQL 13+) ends the
+ * connections a test may have leaked. Without superuser or pg_signal_backend it refuses (42501, "must be a member
+ * of the role whose process is being terminated") while an autovacuum worker is in the database (the worker has
+ * no role we are a member of), e.g. right after a large seed: the worker is brief, so it tries again (10 s at most).
+ * Stop 24's CI failed once on this in a copy of the drop that did not try again.
+ */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await withAdminClient(serverUrl, async (client) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "42501" || attempt >= 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  });
+}
+
+async function withAdminClient<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  // A client per operation, not one held open for the test's length: the server may end an idle one.
+  const client = new pg.Client(parseDatabaseUrl(serverUrl).config);
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 function serverUrlFromEnv(): string | undefined {
   const url = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
   return url || undefined;
@@ -46,38 +90,7 @@ export async function createTestDatabase<TClient extends PrismaClientLike>(
     return Object.assign(db, { url: null });
   }
 
-  const admin = parseDatabaseUrl(serverUrl);
-  const name = `orgboard_test_${service.replace(/-/g, "_")}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const adminClient = new pg.Client(admin.config);
-  adminClient.on("error", () => undefined);
-  await adminClient.connect();
-  try {
-    await adminClient.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await adminClient.end();
-  }
-  const url = withDatabase(serverUrl, name);
-  const drop = async () => {
-    const client = new pg.Client(admin.config);
-    client.on("error", () => undefined);
-    await client.connect();
-    try {
-      // WITH (FORCE) (PostgreSQL 13+) ends connections a test may have leaked. Without superuser or
-      // pg_signal_backend it refuses (42501) while an autovacuum worker is in the database (it has no
-      // role we are a member of), e.g. right after a large import: the worker is brief, so try again.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-          break;
-        } catch (error) {
-          if ((error as { code?: string }).code !== "42501" || attempt >= 40) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-      }
-    } finally {
-      await client.end();
-    }
-  };
+  const { url, drop } = await createScratchDatabase(serverUrl, `orgboard_test_${service.replace(/-/g, "_")}_${Date.now().toString(36)}`);
   let db: Database<TClient>;
   try {
     db = await openDatabase({ ...base, databaseUrl: url });

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import pg from "pg";
+import { createScratchDatabase } from "../src/testing.js";
 
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const fixtureDir = path.join(packageDir, "test", "fixture");
@@ -60,22 +60,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string |
 /** A new empty database on the test server; `drop()` removes it. */
 export async function freshPgDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!pgServerUrl) throw new Error("no PostgreSQL server configured");
-  const name = `orgboard_dbtest_${label}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: pgServerUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(pgServerUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    async drop() {
-      const client = new pg.Client({ connectionString: pgServerUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return createScratchDatabase(pgServerUrl, `orgboard_dbtest_${label}`);
 }
 
 export async function databaseExists(name: string): Promise<boolean> {

@@ -37,20 +37,12 @@ export async function freshServiceDatabase<D>(
 ): Promise<{ db: D; drop: () => Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
   if (!server) return { db: await open({ dataDir: "memory://" }), drop: async () => {} };
-  const { randomBytes } = await import("node:crypto");
-  const { default: pg } = await import("pg");
-  const name = `${service}_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await open({ databaseUrl: url.toString(), poolSize: 5 });
-  return {
-    db,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const { createScratchDatabase } = await import("@orgboard/db/testing");
+  const { url, drop } = await createScratchDatabase(server, `${service}_test`);
+  try {
+    return { db: await open({ databaseUrl: url, poolSize: 5 }), drop };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
 }

@@ -1,17 +1,16 @@
 // One running conference service per test file: a fresh database (in-memory PGlite, or a new database
 // on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL), a real test identity provider,
 // real HTTP.
-import { randomBytes } from "node:crypto";
 import { createTokenVerifier } from "@orgboard/auth";
 import { createTestIssuer, type MintOptions, type TestIssuer } from "@orgboard/auth/testing";
 import { createServiceLinks } from "@orgboard/contracts";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
-import pg from "pg";
 import { openDatabase, type Database } from "../../src/db.js";
 import type { AppRouter } from "../../src/router/index.js";
 import { createConferenceService, type ConferenceService, type ConferenceServiceOptions } from "../../src/server.js";
 import { createLogger } from "@orgboard/server-kit";
+import { freshServiceDatabase } from "@orgboard/events/testing";
 
 export type Client = TRPCClient<AppRouter>;
 
@@ -40,23 +39,8 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const server = serverUrl();
-  if (!server) return { db: await openDatabase({ dataDir: "memory://" }), drop: async () => {} };
-  const name = `conference_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  return {
-    db,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  return freshServiceDatabase("conference", openDatabase);
 }
 
 export async function startHarness(opts: Partial<ConferenceServiceOptions> = {}): Promise<Harness> {

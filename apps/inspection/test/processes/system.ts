@@ -16,7 +16,7 @@ import type { InspectionContractRouter } from "@orgboard/contract-inspection";
 import { freePort, waitForUrl } from "@orgboard/testkit";
 import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
-import pg from "pg";
+import { createScratchDatabase } from "@orgboard/db/testing";
 
 const ROOT = path.resolve(import.meta.dirname, "../../../..");
 const REALM_FILE = path.join(ROOT, "infra/keycloak/orgboard-realm.json");
@@ -68,17 +68,9 @@ export async function startSystem(opts: { logLevel?: string; /** PostgreSQL serv
   const server = opts.databaseServer ?? testServerUrl();
   const databaseEnv = async (app: AppName): Promise<NodeJS.ProcessEnv> => {
     if (!server) return { DATABASE_URL: "", DATA_DIR: path.join(dir, app) };
-    const name = `${app}_effects_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    dropDatabases.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return { DATABASE_URL: url.toString(), DATA_DIR: path.join(dir, app) };
+    const { url, drop } = await createScratchDatabase(server, `${app}_effects`);
+    dropDatabases.push(drop);
+    return { DATABASE_URL: url, DATA_DIR: path.join(dir, app) };
   };
 
   // Production mode needs the petitioners' sealing key; one per system, kept across restarts.

@@ -4,7 +4,6 @@
 // personnel for the rules' period, exactly once, though personnel was down when it was decided and is
 // killed (-9) and started again afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,9 +12,9 @@ import type { PersonnelContractRouter } from "@orgboard/contract-personnel";
 import { consumeEventStream } from "@orgboard/events";
 import { freePort, waitForUrl } from "@orgboard/testkit";
 import { createTRPCClient } from "@trpc/client";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createTree, INSPECTOR, startSystem, TREE, type System } from "../../../inspection/test/processes/system.js";
+import { createScratchDatabase } from "@orgboard/db/testing";
 
 const ROOT = path.resolve(import.meta.dirname, "../../../..");
 /** The personnel officer of Hà Nội in the realm file (scope /01/). */
@@ -91,17 +90,9 @@ beforeAll(async () => {
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
   let database: NodeJS.ProcessEnv = { DATABASE_URL: "", DATA_DIR: path.join(dir, "personnel") };
   if (server) {
-    const name = `personnel_effects_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    drops.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    database = { DATABASE_URL: u.toString(), DATA_DIR: path.join(dir, "personnel") };
+    const { url, drop } = await createScratchDatabase(server, "personnel_effects");
+    drops.push(drop);
+    database = { DATABASE_URL: url, DATA_DIR: path.join(dir, "personnel") };
   }
   env = {
     ...database,

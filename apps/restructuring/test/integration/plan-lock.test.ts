@@ -5,7 +5,6 @@
 // (the embedded database has one process: the guard is per database in memory). The first runner is held
 // after its first step until the second was refused, so the overlap is certain. On PostgreSQL the first
 // runner's lock connection is then cut (pg_terminate_backend): it starts no further step and the second takes over.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +17,7 @@ import type { MembershipSteps } from "../../src/app/steps.js";
 import { openDatabase, type Database } from "../../src/db.js";
 import { createRestructuringService } from "../../src/server.js";
 import { CENTRAL, clientOf, startMembership, type MembershipSide } from "./saga-system.js";
+import { createScratchDatabase } from "@orgboard/db/testing";
 
 let m: MembershipSide;
 const dbs: Database[] = [];
@@ -35,17 +35,10 @@ beforeAll(async () => {
   m = await startMembership(["02", "08"]);
   let open: { databaseUrl: string } | { dataDir: string };
   if (server) {
-    const name = (dbName = `restructuring_lock_${randomBytes(5).toString("hex")}`);
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    open = { databaseUrl: u.toString() };
+    const scratch = await createScratchDatabase(server, "restructuring_lock");
+    dbName = scratch.name;
+    cleanups.push(scratch.drop);
+    open = { databaseUrl: scratch.url };
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), "restructuring-lock-"));
     cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));

@@ -2,10 +2,9 @@
 // database (a PGlite directory, or a new PostgreSQL database on TEST_DATABASE_URL/DATABASE_URL), its stderr
 // kept for the failure message, killed or stopped, started again on the same data.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { freePort, waitForUrl } from "@orgboard/testkit";
-import pg from "pg";
+import { createScratchDatabase } from "@orgboard/db/testing";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../../..");
 
@@ -24,20 +23,8 @@ export async function appDatabase(app: string, dir: string): Promise<AppDatabase
   const dataDir = path.join(dir, app);
   const server = testServer();
   if (!server) return { env: { DATABASE_URL: "", DATA_DIR: dataDir }, open: { dataDir }, drop: async () => {} };
-  const name = `${app}_proc_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: u.toString(), DATA_DIR: dataDir },
-    open: { databaseUrl: u.toString() },
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const { url, drop } = await createScratchDatabase(server, `${app}_proc`);
+  return { env: { DATABASE_URL: url, DATA_DIR: dataDir }, open: { databaseUrl: url }, drop };
 }
 
 export interface App {

@@ -5,16 +5,15 @@
 // domain derives (every organization created once, closed once, under the derived parent), no member lost
 // or duplicated, each of membership's steps applied exactly once (a repeated call answered the stored result).
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startTokenEndpoint } from "@orgboard/auth/testing";
 import { freePort, waitForUrl } from "@orgboard/testkit";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyOrgChanges, compilePlan, deriveOrgChanges, officialPlan2025, type OrgNode } from "../../src/domain/index.js";
 import { CENTRAL, clientOf, startMembership, type MembershipSide } from "../integration/saga-system.js";
+import { createScratchDatabase } from "@orgboard/db/testing";
 
 const APP = path.resolve(import.meta.dirname, "../../dist/main.js");
 /** Each a restart: after the pending row (no call made), after the callee answered (ours not written), after done. */
@@ -62,17 +61,9 @@ beforeAll(async () => {
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
   let database: NodeJS.ProcessEnv = { DATABASE_URL: "", DATA_DIR: path.join(dir, "restructuring") };
   if (server) {
-    const name = `restructuring_crash_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    drops.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    database = { DATABASE_URL: u.toString(), DATA_DIR: path.join(dir, "restructuring") };
+    const { url, drop } = await createScratchDatabase(server, "restructuring_crash");
+    drops.push(drop);
+    database = { DATABASE_URL: url, DATA_DIR: path.join(dir, "restructuring") };
   }
   env = {
     ...database,
