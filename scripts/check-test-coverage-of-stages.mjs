@@ -2,9 +2,12 @@
 // Fails when a test file of some package would run in no CI stage, or only on one of the two runtimes.
 //
 // .ci/run runs the README's `npm test` (each package's `test` script) on Node 20 (embedded PGlite), then
-// `test:unit` on Node 24, `test:integration` on Node 24 against PostgreSQL, and `test:sso` /
-// `test:e2e` against Keycloak. So every test file (*.test.* / *.spec.* outside node_modules, dist, bench)
-// must be run by its package's `test` script AND by one of `test:unit`, `test:integration`, `test:e2e`.
+// `test:unit` on Node 24, `test:integration` on Node 24 against PostgreSQL, and `test:sso` against Keycloak.
+// So every test file (*.test.* / *.spec.* outside node_modules, dist, bench) must be run by its package's
+// `test` script AND by one of `test:unit`, `test:integration`, `test:sso` — except the browser specs: what runs
+// on Node in them is the services, whose own suites run on Node 24 in the PostgreSQL stage; against Keycloak
+// (`test:sso`) run the specs tagged @keycloak, those whose sign-in, session or official differs with the provider
+// (docs/decisions/0012-ci-time.md). A package's `test:sso` that runs browser specs must run at least one.
 // Which files a script runs is asked of the runner itself (`vitest list --filesOnly`, `playwright test
 // --list`) with the script's own arguments, so include/exclude patterns in configs count as they do in CI.
 // A script command it cannot interpret fails the check rather than being assumed to run everything.
@@ -17,7 +20,7 @@ import { delimiter, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const NODE24_SCRIPTS = ["test:unit", "test:integration", "test:e2e", "test:national"];
+const NODE24_SCRIPTS = ["test:unit", "test:integration", "test:sso", "test:national"];
 // National-scale suites (the whole country's restructuring replayed): PostgreSQL only, in CI's PostgreSQL
 // stage; too long for the README's `npm test` on the embedded database (docs/restructuring.md).
 const NATIONAL_SCRIPT = "test:national";
@@ -27,6 +30,7 @@ const SKIP_DIRS = new Set(["node_modules", "dist", "bench", ".turbo", "test-resu
 // Commands that wrap a runner: how to ask which files they run (relative to the package directory).
 const WRAPPERS = {
   // apps/dashboard: checks for Chromium, then `playwright test -c e2e/playwright.config.ts`.
+  // With arguments (`--grep @keycloak`), they are passed to the listing too.
   "node e2e/run.mjs": { playwright: "e2e/playwright.config.ts" },
   // apps/identity: with KEYCLOAK_URL, `vitest run test/flow.test.ts`.
   "tsx test/sso.ts": { vitest: "test/flow.test.ts" },
@@ -47,16 +51,23 @@ function sh(pkgDir, command) {
   return spawnSync("sh", ["-c", command], { cwd: pkgDir, env: { ...process.env, PATH, CI: "true", FORCE_COLOR: "0", NO_COLOR: "1" }, encoding: "utf8" });
 }
 
+/** Browser specs found through a Playwright wrapper (absolute paths): exempt from the Node 24 rule (see above). */
+const browserSpecs = new Set();
+
 /** The absolute paths of the test files one command of a package script runs, or throws saying why not. */
 function filesOf(pkgDir, command) {
   command = command.trim();
   let r;
   let fromPlaywright = null;
-  const wrapper = WRAPPERS[command];
+  const [wrapperKey, wrapperArgs] = Object.keys(WRAPPERS)
+    .filter((k) => command === k || command.startsWith(`${k} `))
+    .map((k) => [k, command.slice(k.length).trim()])[0] ?? [command, ""];
+  const wrapper = WRAPPERS[wrapperKey];
+  if (wrapper?.vitest && wrapperArgs) throw new Error(`cannot tell which test files \`${command}\` runs (arguments after a vitest wrapper)`);
   if (/^vitest run(\s|$)/.test(command)) r = sh(pkgDir, command.replace(/^vitest run/, "vitest list --filesOnly"));
   else if (wrapper?.vitest) r = sh(pkgDir, `vitest list --filesOnly ${wrapper.vitest}`);
   else if (wrapper?.playwright) {
-    r = sh(pkgDir, `playwright test --list -c ${wrapper.playwright}`);
+    r = sh(pkgDir, `playwright test --list -c ${wrapper.playwright}${wrapperArgs ? ` ${wrapperArgs}` : ""}`);
     fromPlaywright = dirname(join(pkgDir, wrapper.playwright));
   } else throw new Error(`cannot tell which test files \`${command}\` runs (teach WRAPPERS in ${relative(root, fileURLToPath(import.meta.url))})`);
   const out = `${r.stdout}\n${r.stderr}`;
@@ -69,7 +80,10 @@ function filesOf(pkgDir, command) {
     if (fromPlaywright) {
       // "  [chromium] › auth.spec.ts:12:3 › …" or "  auth.spec.ts:12:3 › …", relative to the config's directory
       const m = /(?:^|\s|›\s)([\w./-]+\.(?:test|spec)\.[cm]?[jt]sx?):\d+:\d+/.exec(line);
-      if (m) files.add(join(fromPlaywright, m[1]));
+      if (m) {
+        files.add(join(fromPlaywright, m[1]));
+        browserSpecs.add(join(fromPlaywright, m[1]));
+      }
     } else {
       const f = line.trim();
       if (f && TEST_FILE.test(f)) files.add(join(pkgDir, f));
@@ -123,11 +137,15 @@ for (const pkgDir of packages) {
       problems.push(`${pkg.name} test:security: ${e.message}`);
     }
   }
+  const specs = all.filter((f) => browserSpecs.has(f));
+  if (specs.length > 0 && !specs.some((f) => runBy["test:sso"]?.has(f))) {
+    problems.push(`${pkg.name}: has browser specs but its "test:sso" (the Keycloak stage) runs none of them (tag those whose sign-in differs with the provider @keycloak)`);
+  }
   for (const file of all) {
     checked++;
     const rel = relative(root, file).split(sep).join("/");
     if (!runBy.test?.has(file) && !runBy[NATIONAL_SCRIPT]?.has(file)) problems.push(`${rel}: not run by ${pkg.name}'s "test" script (the README stage, Node 20)`);
-    if (!NODE24_SCRIPTS.some((s) => runBy[s]?.has(file))) {
+    if (!browserSpecs.has(file) && !NODE24_SCRIPTS.some((s) => runBy[s]?.has(file))) {
       problems.push(`${rel}: run by none of ${pkg.name}'s ${NODE24_SCRIPTS.map((s) => `"${s}"`).join(", ")} (the Node 24, PostgreSQL and Keycloak stages)`);
     }
   }

@@ -1,6 +1,6 @@
 import { expect, loginWithVneid, requires, signInFromDashboard, stack, test } from "./fixtures.js";
 
-test.describe("signing in", () => {
+test.describe("signing in", { tag: "@keycloak" }, () => {
   test.beforeEach(() => requires("identity"));
 
   test("through the built-in provider and the VNeID simulator, back with the official's scope", async ({ page }) => {

@@ -57,7 +57,7 @@ test.describe("live conference", () => {
     await expect.poll(() => page.getByTestId("agenda-current").getAttribute("data-item-id"), { timeout: 60_000 }).not.toBe(first);
   });
 
-  test("a provincial official sees only their province's sites", async ({ page }) => {
+  test("a provincial official sees only their province's sites", { tag: "@keycloak" }, async ({ page }) => {
     await loginWithVneid(page, "hanoi");
     await expect(page.getByTestId("site-tile").first()).toBeVisible({ timeout: 60_000 });
     const paths = await page.getByTestId("site-tile").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.orgPath ?? ""));
@@ -66,7 +66,7 @@ test.describe("live conference", () => {
     for (const p of paths) expect(p.startsWith("/01/")).toBe(true);
   });
 
-  test("a lost session returns to login without losing a typed conclusion", async ({ page }) => {
+  test("a lost session returns to login without losing a typed conclusion", { tag: "@keycloak" }, async ({ page }) => {
     await page.clock.install();
     await loginWithVneid(page, "organizer", "/?tab=organizer");
     const text = "Hội nghị thống nhất giao Ban Tổ chức Trung ương hướng dẫn triển khai.";

@@ -46,7 +46,7 @@ const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_
 const figure = (page: Page, id: string) => page.getByTestId(id);
 const valueOf = async (page: Page, id: string) => Number(await figure(page, id).getAttribute("data-value"));
 
-test.describe("inspection panel", () => {
+test.describe("inspection panel", { tag: "@keycloak" }, () => {
   test.describe.configure({ mode: "serial" });
   test.beforeEach(() => requires("identity", "membership", "inspection", "realtime", "simulator"));
 

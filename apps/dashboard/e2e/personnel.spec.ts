@@ -35,7 +35,7 @@ const year = new Date().getFullYear();
 const term = year - (year % 5) + 5;
 const valueOf = async (page: Page, id: string) => Number(await page.getByTestId(id).getAttribute("data-value"));
 
-test.describe("personnel panel", () => {
+test.describe("personnel panel", { tag: "@keycloak" }, () => {
   test.beforeEach(() => requires("identity", "membership", "inspection", "personnel", "realtime", "simulator"));
 
   test("a provincial board sees the planning figures, Vietnamese first, and they change live when a post is added", async ({ page }) => {

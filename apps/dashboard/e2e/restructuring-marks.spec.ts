@@ -50,7 +50,7 @@ async function openConference(page: Page, who: "central" | "hanoiViewer" = "cent
   await expect(page.getByTestId("site-tile")).toHaveCount(sites, { timeout: 20_000 });
 }
 
-test.describe("\"đang sắp xếp\" on the personnel, conference and inspection panels (#14)", () => {
+test.describe("\"đang sắp xếp\" on the personnel, conference and inspection panels (#14)", { tag: "@keycloak" }, () => {
   test.describe.configure({ mode: "serial", timeout: 180_000 });
   test.beforeEach(() => requires("identity", "membership", "personnel", "conference", "realtime"));
 

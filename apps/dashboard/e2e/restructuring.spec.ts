@@ -34,7 +34,7 @@ const TEXT = {
   en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "Placed or resolved", provinces: "Provinces done: 1/1" },
 } as const;
 
-test.describe("restructuring progress screen (#14)", () => {
+test.describe("restructuring progress screen (#14)", { tag: "@keycloak" }, () => {
   test.describe.configure({ mode: "serial", timeout: 300_000 });
   test.beforeEach(() => requires("identity", "restructuring", "realtime", "personnel"));
 
