@@ -7,5 +7,8 @@ export default defineConfig({
     globalSetup: ["test/build.global.ts"],
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // Two files at a time (each its own temporary directory, database and free ports): the suite is the last to
+    // start in CI's README and PostgreSQL stages, and ran alone on one core at their end (docs/decisions/0012).
+    maxWorkers: 2,
   },
 });

@@ -8,7 +8,8 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 
 // Issue #14: "Đang sắp xếp" on the personnel, conference and inspection panels. Hà Nội's province committee is marked on
 // the stack's membership the way restructuring's saga marks it (`membership.restructuring.mark` with the
-// `restructuring` service account), then lifted: the badge shows on Hà Nội's personnel panel, on the central
+// `restructuring` service account), then lifted: the badge shows on Hà Nội's personnel panel (its board's, and its
+// personnel officer's, whose socket carries membership's figures notice only), on the central
 // board's (the whole country) and on Hà Nội's site of a conference (not on the others), with membership's own
 // message as its tooltip, in Vietnamese and English, and the KPI screen's notice; and is gone once the mark is
 // lifted. Live: the pages are open before the mark and never reloaded (the mark's events through the gateway).
@@ -92,7 +93,7 @@ test.describe("\"đang sắp xếp\" on the personnel, conference and inspection
     if (mark) await mark(false, "after");
   });
 
-  test("marked: the badge on Hà Nội's personnel panel and on Hà Nội's site only, the KPI notice, live without a reload, membership's message as tooltip, in both languages; gone live once lifted", async ({ page, browser }) => {
+  test("marked: the badge on Hà Nội's personnel panel (its board's and its personnel officer's) and on Hà Nội's site only, the KPI notice, live without a reload, membership's message as tooltip, in both languages; gone live once lifted", async ({ page, browser }) => {
     // Open before the mark: the badge and the notice must come by the socket (membership.organization.marked at
     // Hà Nội's path, contract-membership 2.10), not by a reload. Membership's reads are kept a minute, so a
     // badge within seconds on a page that was not reloaded is the event's doing.
@@ -106,12 +107,20 @@ test.describe("\"đang sắp xếp\" on the personnel, conference and inspection
     // The snapshot is in (Hà Nội's committee alone has no child rows: the panel says so).
     await expect(kpi.getByTestId("kpi-admissions")).toContainText(/Chưa có dữ liệu|Đã kết nạp/, { timeout: 20_000 });
     await expect(kpi.getByTestId("kpi-moving")).toHaveCount(0);
+    // Hà Nội's personnel officer: its socket carries membership's figures notice, never membership's events, so
+    // its badge comes by the notice alone.
+    const officer = await browser.newPage();
+    const officerFrames = socketFrames(officer);
+    await loginWithVneid(officer, "hanoiPersonnel", "/?tab=personnel");
+    await expect(officer.getByTestId("pers-unit")).toBeVisible({ timeout: 20_000 });
+    const officerBadge = officer.getByTestId("pers-unit-moving");
+    await expect(officerBadge).toHaveCount(0);
     const central = await browser.newPage();
     await openConference(central);
     const tile = (path: string) => central.locator(`[data-testid=site-tile][data-org-path="${path}"]`);
     await expect(tile("/01/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
     // Each page's socket is connected to the gateway (its rooms joined) before the mark is written.
-    const pages = [page, kpi, central];
+    const pages = [page, kpi, officer, central];
     for (const p of pages) await expect(p.getByTestId("socket-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
     for (const p of pages) await p.evaluate(() => void ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
 
@@ -131,6 +140,12 @@ test.describe("\"đang sắp xếp\" on the personnel, conference and inspection
     await setLanguage(page, "en");
     await expect(persBadge).toHaveText(BADGE.en);
     await setLanguage(page, "vi");
+    // The personnel officer's: the same badge and message, by the figures notice.
+    await expect(officerBadge).toHaveText(BADGE.vi, { timeout: 20_000 });
+    await expect(officerBadge).toHaveAttribute("title", notice!.message);
+    await setLanguage(officer, "en");
+    await expect(officerBadge).toHaveText(BADGE.en);
+    await setLanguage(officer, "vi");
 
     // The central board's personnel panel shows the whole country ("/", no organization): marked while a province
     // committee is, the tooltip naming it with its message.
@@ -165,11 +180,16 @@ test.describe("\"đang sắp xếp\" on the personnel, conference and inspection
     // Lifted (the saga's unmark after verify): gone live, on every page still open, none of them reloaded.
     await mark(false);
     await expect(persBadge).toHaveCount(0, { timeout: 20_000 });
+    await expect(officerBadge).toHaveCount(0, { timeout: 20_000 });
     await expect(kpi.getByTestId("kpi-moving")).toHaveCount(0, { timeout: 20_000 });
     await expect(tile("/01/")).toHaveAttribute("data-moving", "false", { timeout: 20_000 });
     await expect(central.getByTestId("site-tile-moving")).toHaveCount(0);
     for (const p of pages) expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    // What the officer's socket carried of membership: the notice, never the event.
+    expect(officerFrames.some((f) => f.includes('"membership.figures.changed"'))).toBe(true);
+    expect(officerFrames.some((f) => f.includes('"membership.organization.marked"'))).toBe(false);
     await kpi.close();
+    await officer.close();
     await central.close();
   });
 
