@@ -52,9 +52,17 @@ if ! curl -fsS -o /dev/null "$IDENTITY_VNEID_URL/.well-known/openid-configuratio
 fi
 
 # Dev mode: H2 database, HTTP, relaxed hostname checks. Never use start-dev in production (docs/security.md).
+# Two settings for the VNeID simulator, which the test suites stop and start again on :8190 one after another
+# (the real VNeID neither restarts nor changes its key, so the production Keycloak, infra/k8s, keeps the defaults):
+# - min-time-between-requests=0: Keycloak fetches a broker's keys again when a token names a key it has not seen,
+#   by default at most once per 10 s. The simulator makes a new key each time it starts; a suite that signed in
+#   within 10 s of the previous one's last fetch was refused ("token signature validation failed", stop 25's CI).
+# - reuse-connections=false: a pooled connection to the simulator just stopped, reused within 2 s, failed the
+#   next sign-in ("NoHttpResponseException: 127.0.0.1:8190 failed to respond").
 KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin} \
 KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin} \
   nohup "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" --import-realm \
+  --spi-public-key-storage--infinispan--min-time-between-requests=0 --spi-connections-http-client--default--reuse-connections=false \
   >"$cache/keycloak.log" 2>&1 &
 echo $! >"$cache/keycloak.pid"
 
