@@ -52,9 +52,20 @@ describe("runs.list", () => {
     expect(g.code).toBe("BAD_REQUEST");
   });
 
-  it("role × scope: a provincial board sees no plan scoped `/` before its run; a viewer is refused; no token is 401", async () => {
-    expect((await r.client(as("provincial_board", "/08/")).restructuring.runs.list.query({})).runs).toEqual([]);
-    expect((await r.client(as("provincial_board", "/02/027/")).restructuring.runs.list.query({})).runs).toEqual([]);
+  it("role × scope: before its run, the plan scoped `/` is listed to the boards of its provinces and below them with their new province as part, nothing counted; to no other board; a viewer is refused; no token is 401", async () => {
+    // 1.12: the boards of Tuyên Quang (08) and Hà Giang (02, merged into it) and Mèo Vạc's district board (02/027)
+    // prepare for the run: they read its part (plans.get) and find it in the picker.
+    const part = { planId, status: "draft", provinces: { total: 0, done: 0, failed: 0, running: 0 }, part: ["08"] };
+    for (const board of ["/08/", "/02/", "/02/027/"]) {
+      expect((await r.client(as("provincial_board", board)).restructuring.runs.list.query({})).runs, board).toEqual([expect.objectContaining(part)]);
+      expect((await r.client(as("provincial_board", board)).restructuring.plans.get.query({ planId })).id, board).toBe(planId);
+    }
+    // Another province's board (Lai Châu, in the plan but with no organization in this membership), a district path
+    // naming no organization, a path the plan does not know: nothing, as plans.get answers NOT_FOUND.
+    for (const board of ["/12/", "/02/999/", "/99/"]) {
+      expect((await r.client(as("provincial_board", board)).restructuring.runs.list.query({})).runs, board).toEqual([]);
+      expect((await failure(r.client(as("provincial_board", board)).restructuring.plans.get.query({ planId }))).code, board).toBe("NOT_FOUND");
+    }
     for (const claims of [as("viewer", "/"), { sub: "inspector", roles: ["inspection_committee"], orgPaths: ["/"] }, REALTIME]) {
       expect((await failure(r.client(claims).restructuring.runs.list.query({}))).code, claims.sub).toBe("FORBIDDEN");
     }

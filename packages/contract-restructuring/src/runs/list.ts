@@ -27,7 +27,8 @@ export const runSummarySchema = z.object({
   /**
    * (1.10) The new provinces `provinces` counts when the caller reads only its part of the plan: a board outside
    * the plan's scope whose province (its new committee, one of the old provinces' it is formed from, or a unit
-   * below them) is in the started run; as `runs.get` answers it. Null: the whole plan (the plan in the caller's scope).
+   * below them) is in the started run; as `runs.get` answers it. (1.12) Before the run, the new province whose part
+   * `plans.get` answers such a board (`provinces` then counts nothing). Null: the whole plan (the plan in the caller's scope).
    */
   part: z.array(z.string()).nullable(),
 });
