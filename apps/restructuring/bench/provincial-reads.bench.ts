@@ -1,4 +1,4 @@
-// A provincial board's reads (plans.get, plans.preview, runs.get) against the same database, side by side:
+// A provincial board's reads (plans.get, plans.preview, runs.get, runs.list) against the same database, side by side:
 // baseline = every read loads the organization tree (treeCacheMs: null, what each read did before), against
 // the service as built (a started run's boards found in run_province; otherwise one tree load shared by
 // concurrent callers and kept 5 s). The tree is the synthetic national 2024 tree (≈ 31,700 organizations)
@@ -53,6 +53,10 @@ it("provincial reads: baseline (tree per read) vs stored rows + shared tree", as
       get: async () => {
         await time("plans.get (Hà Giang's board, no run; first read)", side, () => client(url, "/02/").plans.get.query({ planId }));
         await time("plans.get (the same, read again at once)", side, () => client(url, "/02/").plans.get.query({ planId }));
+        // contract 1.12: the board's picker lists the plan not started through plans.get's rule (the tree); the
+        // central board's list (the plan in its scope, no tree) is the reference for what the tree adds.
+        await time("runs.list (Hà Giang's board, plan not started)", side, () => client(url, "/02/").runs.list.query({}));
+        await time("runs.list (the central board: no tree)", side, () => client(url, "/", ["central_board"]).runs.list.query({}));
       },
       burst: () => time(`plans.preview × ${BURST} at once (Hà Giang's and Tuyên Quang's boards)`, side, () => Promise.all(Array.from({ length: BURST }, (_, i) => client(url, i % 2 ? "/08/" : "/02/").plans.preview.query({ planId })))),
     });
