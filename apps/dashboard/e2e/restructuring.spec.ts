@@ -1,3 +1,4 @@
+import type { membershipContract } from "@orgboard/contract-membership";
 import type { personnelContract } from "@orgboard/contract-personnel";
 import type { restructuringContract } from "@orgboard/contract-restructuring";
 import type { ContractsRouter } from "@orgboard/contracts";
@@ -14,9 +15,12 @@ import { expect, loginWithVneid, requires, stack, test } from "./fixtures.js";
 // province's path and its old provinces'. On the same run, the boards outside the plan's scope (contract 1.10):
 // Hà Giang's provincial board sees its new province's row with the real figures; the board of Hà Giang's
 // district Mèo Vạc sees that row alone with the province-wide figures withheld ("—", with the reason as tooltip).
+// Below the table, the province's organizations by kind before and after (contract 1.13), "after" equal to what
+// restructuring's membership counts under the new committee once the province is done.
 
 type Client = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof restructuringContract]>>>;
 type PersonnelClient = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof personnelContract]>>>;
+type MembershipClient = ReturnType<typeof createTRPCClient<ContractsRouter<[typeof membershipContract]>>>;
 
 /** The run of the first test, read by the second (serial: it does not run when the first failed). */
 let ran: { planId: string; members: number } | null = null;
@@ -30,8 +34,8 @@ const WITHHELD = {
   en: "Province-wide figures are for the provincial board; this view counts your units' organizations only",
 } as const;
 const TEXT = {
-  vi: { title: "Tiến độ sắp xếp tổ chức đảng", done: "Xong", ok: "Đạt", effective: "Hiệu lực từ 01/07/2025", province: "Tỉnh mới", check: "Kiểm tra bảo toàn", surplus: "Đã bố trí, giải quyết", provinces: "Tỉnh đã xong: 1/1" },
-  en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "Placed or resolved", provinces: "Provinces done: 1/1" },
+  vi: { title: "Tiến độ sắp xếp tổ chức đảng", done: "Xong", ok: "Đạt", effective: "Hiệu lực từ 01/07/2025", province: "Tỉnh mới", check: "Kiểm tra bảo toàn", surplus: "Đã bố trí, giải quyết", provinces: "Tỉnh đã xong: 1/1", structure: "Cơ cấu tổ chức đảng trước và sau sắp xếp", districts: "Đảng bộ cấp trên cơ sở" },
+  en: { title: "Progress of the party organizations' restructuring", done: "Done", ok: "OK", effective: "In force from 01/07/2025", province: "New province", check: "Conservation check", surplus: "Placed or resolved", provinces: "Provinces done: 1/1", structure: "Party organization structure before and after", districts: "Upper-grassroots committees" },
 } as const;
 
 test.describe("restructuring progress screen (#14)", { tag: "@keycloak" }, () => {
@@ -74,6 +78,21 @@ test.describe("restructuring progress screen (#14)", { tag: "@keycloak" }, () =>
     await expect(row.getByTestId("restr-row-surplus")).toHaveAttribute("data-total", String(surplus.total));
     await expect(row.getByTestId("restr-row-surplus")).toHaveAttribute("data-placed", String(surplus.placed));
 
+    // Structure before and after (1.13): the run's figures, "after" what membership now counts under the new
+    // committee (orgs.structure, the KPI tab's source), "before" its old provinces' at the start; no district committee after.
+    const membership: MembershipClient = createTRPCClient({ links: [httpLink({ url: `${stack.restructuringMembershipUrl!}/trpc`, headers: async () => ({ authorization: `Bearer ${await token()}` }) })] });
+    const now = (await membership.membership.orgs.structure.query({ orgPath: p.orgPath })).organizations.byKind as Record<string, number>;
+    const { before, after } = p.structure!;
+    expect(after).toEqual(expect.objectContaining(Object.fromEntries(Object.entries(now).filter(([, x]) => x > 0))));
+    for (const [kind, x] of Object.entries(after)) expect(now[kind] ?? 0, kind).toBe(x);
+    expect([before["upper_grassroots_committee"]! > 0, after["upper_grassroots_committee"] ?? 0]).toEqual([true, 0]);
+    await expect(page.getByTestId("restr-structure-scope")).toHaveCount(0); // one province: nothing to pick
+    for (const kind of Object.keys({ ...before, ...after }).filter((k) => (before[k] ?? 0) + (after[k] ?? 0) > 0)) {
+      const line = page.getByTestId(`restr-structure-${kind}`);
+      await expect(line, kind).toHaveAttribute("data-before", String(before[kind] ?? 0));
+      await expect(line, kind).toHaveAttribute("data-after", String(after[kind] ?? 0));
+    }
+
     for (const lang of ["vi", "en"] as const) {
       const fmt = (x: number) => new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(x);
       const n = fmt(members);
@@ -92,6 +111,8 @@ test.describe("restructuring progress screen (#14)", { tag: "@keycloak" }, () =>
         await expect(row.getByTestId("restr-row-orgs")).toHaveText(`${fmt(p.changes.create)} / ${fmt(p.changes.close)}`);
         await expect(row.getByTestId("restr-row-surplus")).toHaveText(`${TEXT[lang].surplus} ${fmt(surplus.placed)} / ${fmt(surplus.total)}`);
         await expect(row.getByTestId("restr-row-error")).toHaveText("—");
+        await expect(page.getByTestId("restr-structure")).toContainText(TEXT[lang].structure);
+        await expect(page.getByTestId("restr-structure-upper_grassroots_committee")).toContainText(`${TEXT[lang].districts}${fmt(before["upper_grassroots_committee"]!)}0−${fmt(before["upper_grassroots_committee"]!)}`);
         // The status and the check come first and are read whole at 768 px too (the other columns scroll sideways).
         await expect(row.getByTestId("restr-row-status")).toBeInViewport();
         await expect(row.getByTestId("restr-row-check")).toBeInViewport();
@@ -134,6 +155,10 @@ test.describe("restructuring progress screen (#14)", { tag: "@keycloak" }, () =>
     };
     const board = await open("hagiang");
     const sub = await open("meovac");
+    // The province's structure before and after (1.13): the provincial board's; withheld from the district's.
+    expect(district.provinces[0]!.structure).toBeNull();
+    await expect(board.page.getByTestId("restr-structure-upper_grassroots_committee")).toHaveAttribute("data-after", "0");
+    await expect(sub.page.getByTestId("restr-structure")).toHaveCount(0);
     const steps = district.provinces[0]!;
     const personnel: PersonnelClient = await (async () => {
       const token = await officialToken("meovac");

@@ -2,7 +2,7 @@ import type { RunSummary } from "@orgboard/contract-restructuring";
 import { describe, expect, it } from "vitest";
 import { vi as viResources } from "../src/i18n/vi.js";
 import { en } from "../src/i18n/en.js";
-import { conservationOf, defaultRun, failureOf, officialsAwaitingOf, provincePaths, surplusPlacedOf } from "../src/state/restructuring-state.js";
+import { conservationOf, defaultRun, failureOf, officialsAwaitingOf, provincePaths, structureRows, surplusPlacedOf } from "../src/state/restructuring-state.js";
 
 const step = (s: string, status: "pending" | "done" | "failed" | "compensated", error: string | null = null, attempt = 1) => ({ step: s, status, attempt, records: null, error });
 
@@ -20,6 +20,28 @@ describe("restructuring progress: what the screen derives", () => {
     expect(officialsAwaitingOf({ steps: [verify(null)] })).toBeNull();
     expect(officialsAwaitingOf({ steps: [verify({ "identity.awaitingReassignment": 3 }, "failed")] })).toBeNull();
     expect(officialsAwaitingOf({ steps: [step("membership.mark", "done")] })).toBeNull();
+  });
+
+  it("structure before and after (1.13): one province or summed over the run, membership's kind order, empty kinds left out, a newer kind last; null without figures", () => {
+    const p = (provinceCode: string, structure: { before: Record<string, number>; after: Record<string, number> } | null | undefined) => ({ provinceCode, structure });
+    const provinces = [
+      p("08", { before: { subordinate_cell: 10, provincial_committee: 2, upper_grassroots_committee: 19 }, after: { provincial_committee: 1, subordinate_cell: 12, party_group: 1 } }),
+      p("12", { before: { provincial_committee: 1, upper_grassroots_committee: 8 }, after: { provincial_committee: 1 } }),
+      p("15", null),
+      p("20", undefined),
+    ];
+    expect(structureRows(provinces, null)).toEqual([
+      { kind: "provincial_committee", before: 3, after: 2, diff: -1 },
+      { kind: "upper_grassroots_committee", before: 27, after: 0, diff: -27 },
+      { kind: "subordinate_cell", before: 10, after: 12, diff: 2 },
+      { kind: "party_group", before: 0, after: 1, diff: 1 },
+    ]);
+    expect(structureRows(provinces, "12")).toEqual([
+      { kind: "provincial_committee", before: 1, after: 1, diff: 0 },
+      { kind: "upper_grassroots_committee", before: 8, after: 0, diff: -8 },
+    ]);
+    expect(structureRows(provinces, "15")).toBeNull();
+    expect(structureRows([p("15", null)], null)).toBeNull();
   });
 
   it("the failed step with its message, else the province's error, else nothing", () => {

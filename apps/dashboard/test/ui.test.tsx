@@ -12,7 +12,7 @@ import { TimelinePanel } from "../src/screens/conference/Panels.js";
 import { InspectionFigures, UnitTable } from "../src/screens/InspectionScreen.js";
 import { RestructuringNotice } from "../src/screens/KpiScreen.js";
 import { StructureTable } from "../src/screens/kpi/StructurePanel.js";
-import { CheckCell } from "../src/screens/RestructuringScreen.js";
+import { CheckCell, StructureCompare } from "../src/screens/RestructuringScreen.js";
 import { PersonnelUnit } from "../src/screens/PersonnelScreen.js";
 import { nationalMarkOf, provinceMarksOf } from "../src/state/restructuring-marks.js";
 import { PresenceLegend } from "../src/screens/conference/PresenceLegend.js";
@@ -227,6 +227,42 @@ describe("the inspection panel", () => {
     wrap(<CheckCell p={province(null)} withheld />);
     expect(screen.queryByTestId("restr-row-awaiting")).toBeNull();
     expect(screen.getByText("—")).toBeTruthy();
+  });
+
+  it("the progress tab's structure before and after (1.13): the whole run, then one province picked, in both languages; nothing without figures", async () => {
+    const row = (provinceCode: string, name: string, before: Record<string, number>, after: Record<string, number>) => ({
+      provinceCode, name, orgCode: provinceCode, orgPath: `/${provinceCode}/`, sourceOrgPaths: [`/${provinceCode}/`], status: "done" as const,
+      stepsDone: 6, stepsTotal: 6, changes: { create: 0, update: 0, close: 0, reparent: 0 }, membersBefore: 1, membersAfter: 1, steps: [], error: null, structure: { before, after },
+    });
+    const provinces = [
+      row("08", "Tỉnh Tuyên Quang", { provincial_committee: 2, upper_grassroots_committee: 19, grassroots_committee: 1200, subordinate_cell: 4000 }, { provincial_committee: 1, grassroots_committee: 150, subordinate_cell: 5140 }),
+      row("12", "Tỉnh Lai Châu", { provincial_committee: 1, upper_grassroots_committee: 8, grassroots_committee: 300 }, { provincial_committee: 1, grassroots_committee: 38 }),
+    ];
+    const cells = (kind: string) => [...screen.getByTestId(`restr-structure-${kind}`).querySelectorAll("td")].map((td) => td.textContent);
+    const view = wrap(<StructureCompare provinces={provinces} />);
+    expect(screen.getByTestId("restr-structure").dataset["scope"]).toBe("all");
+    expect(cells("upper_grassroots_committee")).toEqual(["Đảng bộ cấp trên cơ sở", "27", "0", "−27"]);
+    expect(cells("grassroots_committee")).toEqual(["Đảng bộ cơ sở", "1.500", "188", "−1.312"]);
+    expect(cells("subordinate_cell")).toEqual(["Chi bộ trực thuộc", "4.000", "5.140", "+1.140"]);
+    expect(cells("provincial_committee")).toEqual(["Đảng bộ tỉnh, thành phố", "3", "2", "−1"]);
+    expect(screen.queryByTestId("restr-structure-partial_committee")).toBeNull(); // none before or after
+    expect(screen.getByText("Cơ cấu tổ chức đảng trước và sau sắp xếp")).toBeTruthy();
+    await i18nInstance.changeLanguage("en");
+    try {
+      expect(cells("grassroots_committee")).toEqual(["Grassroots committees", "1,500", "188", "−1,312"]);
+      expect(screen.getByText("Party organization structure before and after")).toBeTruthy();
+    } finally {
+      await i18nInstance.changeLanguage("vi");
+    }
+    view.unmount();
+    // one province (what the picker sets): its own figures
+    const one = wrap(<StructureCompare provinces={[provinces[1]!]} />);
+    expect(screen.queryByTestId("restr-structure-scope")).toBeNull(); // one province: nothing to pick
+    expect(cells("grassroots_committee")).toEqual(["Đảng bộ cơ sở", "300", "38", "−262"]);
+    one.unmount();
+    // withheld (a board below its province) or a row started before 1.13: no panel
+    wrap(<StructureCompare provinces={[{ ...provinces[0]!, structure: null }]} />);
+    expect(screen.queryByTestId("restr-structure")).toBeNull();
   });
 
   it("says an empty program is empty instead of 0 %, and groups thousands the Vietnamese way", () => {

@@ -11,7 +11,7 @@ import { resumeRunInputSchema, runInputSchema, runViewSchema, startRunInputSchem
 
 export const restructuringContract = defineContract({
   service: "restructuring",
-  version: "1.12",
+  version: "1.13",
   procedures: {
     /** Restructuring plans (đề án): load, read, dry run. Execution: `runs` (1.1). */
     plans: {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { contract, getPlanInputSchema, previewPlanInputSchema, restructuringContract, resumeRunInputSchema, runProvinceViewSchema, updatePlanInputSchema } from "../src/index.js";
 
 describe("the restructuring contract", () => {
-  it("is exported as `contract` too, version 1.12", () => {
+  it("is exported as `contract` too, version 1.13", () => {
     expect(contract).toBe(restructuringContract);
-    expect(restructuringContract.version).toBe("1.12");
+    expect(restructuringContract.version).toBe("1.13");
   });
 
   it("names the field of bad input, Vietnamese first", () => {

@@ -223,6 +223,16 @@ export const en: Resources = {
     awaitingHint: "Sign-in accounts of the boards of abolished district committees: tied to no organization, they see no data until the organization board assigns them anew",
     withheld: "Province-wide figures are for the provincial board; this view counts your units' organizations only",
     stepFailed: "Step {{step}} (attempt {{attempt}}): {{message}}",
+    structure: {
+      title: "Party organization structure before and after",
+      scope: "Scope",
+      whole: "Whole run ({{n}} new provinces)",
+      kind: "Kind of organization",
+      before: "Before",
+      after: "After",
+      diff: "Up (+) / down (−)",
+      note: "Before: open organizations of the old provinces it is formed from when the run started; after: under the new province's committee as the plan leaves them, worked out when the run started. Current figures: Targets tab, “Organization structure”.",
+    },
   },
   personnel: {
     title: "Cadres: planning for the {{start}}–{{end}} term",

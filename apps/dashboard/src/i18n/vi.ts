@@ -222,6 +222,16 @@ export const vi = {
     awaitingHint: "Tài khoản của cán bộ các đảng bộ cấp huyện đã kết thúc hoạt động: không còn gắn với tổ chức nào nên không xem được dữ liệu cho đến khi ban tổ chức phân công lại",
     withheld: "Số liệu toàn tỉnh do ban tổ chức cấp tỉnh theo dõi; phần này chỉ đếm tổ chức thuộc đơn vị của đồng chí",
     stepFailed: "Bước {{step}} (lần {{attempt}}): {{message}}",
+    structure: {
+      title: "Cơ cấu tổ chức đảng trước và sau sắp xếp",
+      scope: "Phạm vi",
+      whole: "Cả lượt chạy ({{n}} tỉnh mới)",
+      kind: "Loại tổ chức",
+      before: "Trước",
+      after: "Sau",
+      diff: "Tăng (+) / giảm (−)",
+      note: "Trước: tổ chức đang hoạt động thuộc các tỉnh cũ hợp thành khi bắt đầu chạy; sau: dưới cấp ủy tỉnh mới theo đề án, tính khi bắt đầu chạy. Số liệu hiện có: mục Chỉ tiêu, “Cơ cấu tổ chức”.",
+    },
   },
   personnel: {
     title: "Công tác cán bộ: quy hoạch nhiệm kỳ {{start}}–{{end}}",

@@ -7,7 +7,7 @@ import { ServicePanel } from "../components/ServicePanel.js";
 import { useOfficial } from "../hooks/hooks.js";
 import { useRestructuringRun, useRestructuringRuns, useSurplusPlaced } from "../hooks/restructuring.js";
 import { formatDate, formatNumber, formatTime } from "../lib/format.js";
-import { conservationOf, defaultRun, failureOf, officialsAwaitingOf, provincePaths, surplusPlacedOf } from "../state/restructuring-state.js";
+import { conservationOf, defaultRun, failureOf, officialsAwaitingOf, provincePaths, structureRows, surplusPlacedOf } from "../state/restructuring-state.js";
 
 const STATUS_COLOR: Record<string, string> = { pending: "gray", running: "blue", done: "green", failed: "red", rolled_back: "violet" };
 
@@ -87,6 +87,55 @@ function RunProgress({ run }: { run: RunView }) {
         </Table.ScrollContainer>
       )}
       <Text size="xs" c="dimmed" data-testid="restr-surplus-note">{t("restructuring.surplusNote")}</Text>
+      <StructureCompare provinces={run.provinces} />
+    </Stack>
+  );
+}
+
+/**
+ * Organizations by kind before and after (contract-restructuring 1.13), side by side: the whole run or one of
+ * its provinces. Nothing when no province carries the figures (withheld from a board below its province).
+ */
+export function StructureCompare({ provinces }: { provinces: readonly RunProvinceView[] }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const withFigures = provinces.filter((p) => p.structure);
+  const [picked, setPicked] = useState<string>("all");
+  const rows = structureRows(provinces, picked === "all" ? null : picked);
+  if (withFigures.length === 0 || rows === null) return null;
+  return (
+    <Stack gap="xs" data-testid="restr-structure" data-scope={picked}>
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        <Text fw={600} size="sm">{t("restructuring.structure.title")}</Text>
+        {withFigures.length > 1 && (
+          <Select size="xs" w={{ base: "100%", sm: 280 }} label={t("restructuring.structure.scope")} data-testid="restr-structure-scope" allowDeselect={false} value={picked}
+            onChange={(v) => { if (v) setPicked(v); }}
+            data={[{ value: "all", label: t("restructuring.structure.whole", { n: n(withFigures.length) }) }, ...withFigures.map((p) => ({ value: p.provinceCode, label: `${p.provinceCode} · ${p.name}` }))]} />
+        )}
+      </Group>
+      <Table.ScrollContainer minWidth={480}>
+        <Table striped withTableBorder data-testid="restr-structure-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("restructuring.structure.kind")}</Table.Th>
+              <Table.Th ta="right">{t("restructuring.structure.before")}</Table.Th>
+              <Table.Th ta="right">{t("restructuring.structure.after")}</Table.Th>
+              <Table.Th ta="right">{t("restructuring.structure.diff")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.kind} data-testid={`restr-structure-${r.kind}`} data-before={r.before} data-after={r.after}>
+                <Table.Td>{t(`kpi.structure.kind.${r.kind}`, { defaultValue: r.kind })}</Table.Td>
+                <Table.Td ta="right">{n(r.before)}</Table.Td>
+                <Table.Td ta="right">{n(r.after)}</Table.Td>
+                <Table.Td ta="right" c={r.diff < 0 ? "red" : r.diff > 0 ? "green" : undefined}>{r.diff > 0 ? `+${n(r.diff)}` : r.diff < 0 ? `−${n(-r.diff)}` : "0"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="xs" c="dimmed">{t("restructuring.structure.note")}</Text>
     </Stack>
   );
 }

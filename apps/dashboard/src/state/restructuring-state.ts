@@ -1,5 +1,7 @@
 // What the restructuring progress screen derives from `restructuring.runs.get` / `runs.list` (pure, unit-tested):
-// the conservation check of a province, its failed step, the run picked by default, its surplus cadres placed.
+// the conservation check of a province, its failed step, the run picked by default, its surplus cadres placed,
+// the organization structure before and after.
+import { ORG_KINDS } from "@orgboard/contract-membership";
 import type { RunProvinceView, RunSummary } from "@orgboard/contract-restructuring";
 
 export type Conservation =
@@ -53,4 +55,35 @@ export function provincePaths(p: Pick<RunProvinceView, "orgPath" | "sourceOrgPat
 export function surplusPlacedOf(figures: readonly ({ resolved: number; total: number } | null | undefined)[]): { placed: number; total: number } | null {
   if (figures.length === 0 || figures.some((f) => !f)) return null;
   return figures.reduce<{ placed: number; total: number }>((acc, f) => ({ placed: acc.placed + f!.resolved, total: acc.total + f!.total }), { placed: 0, total: 0 });
+}
+
+export interface StructureRow {
+  kind: string;
+  before: number;
+  after: number;
+  diff: number;
+}
+
+/**
+ * Organizations by kind before and after (contract-restructuring 1.13's `structure`) of one province, or summed
+ * over the run's provinces (`provinceCode` null). Rows in membership's ORG_KINDS order (the KPI tab's structure
+ * panel's), then any other kind a newer
+ * membership counts; kinds with nothing before or after left out. Null when no province chosen has the figures
+ * (rows started before 1.13, or withheld from a board below its province).
+ */
+export function structureRows(provinces: readonly Pick<RunProvinceView, "provinceCode" | "structure">[], provinceCode: string | null): StructureRow[] | null {
+  const chosen = provinces.filter((p) => (provinceCode === null || p.provinceCode === provinceCode) && p.structure);
+  if (chosen.length === 0) return null;
+  const before = new Map<string, number>();
+  const after = new Map<string, number>();
+  for (const p of chosen) {
+    for (const [k, n] of Object.entries(p.structure!.before)) before.set(k, (before.get(k) ?? 0) + n);
+    for (const [k, n] of Object.entries(p.structure!.after)) after.set(k, (after.get(k) ?? 0) + n);
+  }
+  const known: readonly string[] = ORG_KINDS;
+  const kinds = [...known, ...[...new Set([...before.keys(), ...after.keys()])].filter((k) => !known.includes(k)).sort()];
+  return kinds
+    .map((kind) => ({ kind, before: before.get(kind) ?? 0, after: after.get(kind) ?? 0 }))
+    .filter((r) => r.before > 0 || r.after > 0)
+    .map((r) => ({ ...r, diff: r.after - r.before }));
 }

@@ -3,3 +3,4 @@ export * from "./derive.js";
 export * from "./work.js";
 export * from "./schedule.js";
 export * from "./subtree.js";
+export * from "./structure.js";

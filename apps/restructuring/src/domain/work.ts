@@ -4,6 +4,7 @@
 import { getUnit } from "@orgboard/admin-units";
 import type { Derivation, OrgChange, OrgNode } from "./derive.js";
 import type { CompiledPlan } from "./plan.js";
+import { emptyStructure, structureByTop, structureOf, type Structure } from "./structure.js";
 
 export interface ProvinceWork {
   provinceCode: string;
@@ -22,6 +23,11 @@ export interface ProvinceWork {
   crossingOrgCodes: string[];
   /** its organization changes, in the derivation's order (a parent created before its children) */
   changes: OrgChange[];
+  /**
+   * Open organizations by kind: in its sources' subtrees now (with the parts of split communes it takes, without
+   * those another province takes), and under its committee as the whole plan leaves them.
+   */
+  structure: { before: Structure; after: Structure };
 }
 
 /** The path of an organization of the tree: the codes of its ancestors (paths are built from codes). */
@@ -89,6 +95,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
   const shift = new Map<string, number>();
   const before = new Map<string, Set<string>>(); // province → provinces that must run before it
   const crossing = new Map<string, string[]>(); // province → organizations it takes from other old provinces
+  const leaving = new Map<string, string[]>(); // province → organizations other provinces take from it
   for (const c of derivation.changes) {
     if (c.kind !== "reparent") continue;
     const to = provinceOfOrg.get(c.toParentCode);
@@ -98,9 +105,11 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
     shift.set(to, (shift.get(to) ?? 0) + n);
     shift.set(from, (shift.get(from) ?? 0) - n);
     crossing.set(to, [...(crossing.get(to) ?? []), c.code]);
+    leaving.set(from, [...(leaving.get(from) ?? []), c.code]);
     before.set(from, (before.get(from) ?? new Set()).add(to));
   }
 
+  const afterByTop = structureByTop(derivation.after);
   const out: ProvinceWork[] = [];
   // The plan's order of new provinces (moved after the provinces receiving parts of their split communes).
   for (const unit of runOrder(plan, before)) {
@@ -112,6 +121,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
     const oldProvinces = [...plan.province].filter(([, to]) => to === unit.code).map(([from]) => from);
     const sources = tree.filter((o) => !o.closed && o.parentCode === null && o.kind === "provincial_committee" && o.adminUnitCode !== null && oldProvinces.includes(o.adminUnitCode));
     const created = changes.some((c) => c.kind === "create" && c.code === orgCode);
+    const before = structureOf(tree, [...sources.map((o) => o.code), ...(crossing.get(unit.code) ?? [])], leaving.get(unit.code) ?? []);
     out.push({
       provinceCode: unit.code,
       name: unit.name,
@@ -121,6 +131,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
       membersBefore: sources.reduce((n, o) => n + subtreeMembers(o.code), 0) + (shift.get(unit.code) ?? 0),
       crossingOrgCodes: crossing.get(unit.code) ?? [],
       changes,
+      structure: { before, after: afterByTop.get(orgCode) ?? emptyStructure() },
     });
   }
   return out;

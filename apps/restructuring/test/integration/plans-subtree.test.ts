@@ -163,7 +163,7 @@ describe("runs.get below the province committee", () => {
   const work = provinceWork(compiled, original, derivation, ["08"])[0]!;
 
   beforeAll(async () => {
-    await h.db.prisma.runProvince.create({ data: { planId, provinceCode: "08", position: 0, name: work.name, orgCode: work.orgCode, orgPath: work.orgPath, sourceOrgCodes: work.sourceOrgCodes, crossingOrgCodes: work.crossingOrgCodes, membersBefore: work.membersBefore } });
+    await h.db.prisma.runProvince.create({ data: { planId, provinceCode: "08", position: 0, name: work.name, orgCode: work.orgCode, orgPath: work.orgPath, sourceOrgCodes: work.sourceOrgCodes, crossingOrgCodes: work.crossingOrgCodes, membersBefore: work.membersBefore, structure: work.structure } });
     await h.db.prisma.orgChange.createMany({ data: work.changes.map((ch, position) => ({ planId, provinceCode: "08", orgPath: work.orgPath, position, kind: ch.kind, orgCode: ch.code, payload: ch })) });
     // a failed step whose message names another commune's committee (as membership's refusals do)
     await h.db.prisma.sagaStep.create({ data: { planId, provinceCode: "08", orgPath: work.orgPath, step: "membership.closeOrgs", status: "failed", attempt: 1, idempotencyKey: `${planId}:08:membership.closeOrgs`, error: "không đóng được Đảng bộ Thị trấn Đồng Văn (00721): còn tổ chức mở / cannot close 00721", result: { records: { closed: 40 } } } });
@@ -176,7 +176,7 @@ describe("runs.get below the province committee", () => {
     expect(view.subtree).toEqual([DISTRICT]);
     expect(view.provinces).toHaveLength(1);
     const row = view.provinces[0]!;
-    expect(row).toMatchObject({ provinceCode: "08", orgCode: work.orgCode, orgPath: work.orgPath, sourceOrgPaths: ["/02/"], status: "failed", membersBefore: 0, membersAfter: null });
+    expect(row).toMatchObject({ provinceCode: "08", orgCode: work.orgCode, orgPath: work.orgPath, sourceOrgPaths: ["/02/"], status: "failed", membersBefore: 0, membersAfter: null, structure: null });
     expect(row.changes).toEqual(preview.changes);
     expect(row.steps).toEqual([{ step: "membership.closeOrgs", status: "failed", attempt: 1, records: null, error: "bước này thất bại; chi tiết do ban tổ chức cấp tỉnh xem / the step failed; its details are for the provincial board" }]);
     expect(row.error).toBe(row.steps[0]!.error);
@@ -184,7 +184,7 @@ describe("runs.get below the province committee", () => {
     expectNothingOf(view, original.filter((o) => !mine.has(o.code) && o.code !== "02" && o.code !== work.orgCode), "runs.get");
     // the provincial board sees the whole row, message included
     const full = (await api("/02/").runs.get.query({ planId })).provinces[0]!;
-    expect(full).toMatchObject({ membersBefore: work.membersBefore, sourceOrgPaths: ["/02/", "/08/"] });
+    expect(full).toMatchObject({ membersBefore: work.membersBefore, sourceOrgPaths: ["/02/", "/08/"], structure: work.structure });
     expect(full.error).toContain("Đồng Văn");
     expect(full.changes.reparent).toBeGreaterThan(row.changes.reparent);
     // the commune's board: its own three changes and the two committees created for it

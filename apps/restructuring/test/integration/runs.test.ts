@@ -17,6 +17,11 @@ let planId: string;
 let concurrent: boolean;
 /** Members of each new province's sources, read from membership before the run. */
 let membersOf: Record<string, number>;
+/** Membership's open organizations by kind under some paths (as its orgs.structure counts them). */
+const structureUnder = async (like: string[]) =>
+  Object.fromEntries((await m.q<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM party_organization WHERE closed_on IS NULL AND path LIKE ANY($1::text[]) GROUP BY kind`, [like])).map((x) => [x.kind, x.n]));
+const nonZero = (s: Record<string, number> | null | undefined) => Object.fromEntries(Object.entries(s ?? {}).filter(([, n]) => n > 0));
+let structureBefore: Record<string, Record<string, number>>;
 
 // Injected by the test: with two provinces at once, both reparents are called together (each waits for the
 // other's), the first province's closeOrgs then fails once, and the other's closeOrgs waits for that failure,
@@ -61,6 +66,7 @@ beforeAll(async () => {
   concurrent = r.db.shared.native.kind !== "pglite";
   const count = async (like: string[]) => (await m.q<{ n: number }>(`SELECT count(*)::int AS n FROM member WHERE org_path LIKE ANY($1::text[])`, [like]))[0]!.n;
   membersOf = { "08": await count(["/02/%", "/08/%"]), "12": await count(["/12/%"]) };
+  structureBefore = { "08": await structureUnder(["/02/%", "/08/%"]), "12": await structureUnder(["/12/%"]) };
   planId = (await r.client(CENTRAL).restructuring.plans.loadOfficial.mutate({})).id;
 }, 120_000);
 afterAll(async () => {
@@ -129,6 +135,14 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     // Tuyên Quang and its 124 communes (NQ 1681/NQ-UBTVQH15): created, or continuing (same code, whole).
     const tq = view.provinces.find((p) => p.provinceCode === "08")!;
     expect(tq.changes.create + tq.changes.update).toBe(1 + 124);
+    // 1.13: each province's structure before, as membership counts it now; after, as the plan leaves it (checked
+    // against membership once the run is done, below): one province committee, no district committee.
+    for (const p of view.provinces) {
+      expect(nonZero(p.structure?.before), p.provinceCode).toEqual(structureBefore[p.provinceCode]);
+      expect(p.structure?.after, p.provinceCode).toMatchObject({ provincial_committee: 1, upper_grassroots_committee: 0 });
+    }
+    expect(tq.structure!.before).toMatchObject({ provincial_committee: 2, upper_grassroots_committee: structureBefore["08"]!["upper_grassroots_committee"] });
+    expect(structureBefore["08"]!["upper_grassroots_committee"]).toBeGreaterThan(10);
     expect((await r.db.prisma.outboxEvent.findMany({ where: { aggregateId: planId } })).map((e) => e.type)).toEqual(["restructuring.plan.loaded", "restructuring.run.started"]);
     // Started once.
     expect((await failure(r.client(CENTRAL).restructuring.runs.start.mutate({ planId }))).code).toBe("CONFLICT");
@@ -230,6 +244,9 @@ describe("a run of Tuyên Quang (Hà Giang + Tuyên Quang) and Lai Châu", () =>
     });
     // No service's URL here: none of their records is counted, and verify names them (never a silent "ok").
     expect([v.services, v.notChecked]).toEqual([[], ["inspection", "personnel", "conference"]]);
+    // 1.13: the structure derived at the start is what membership holds now, under each new province's committee.
+    const view = await r.client(CENTRAL).restructuring.runs.get.query({ planId });
+    for (const p of view.provinces) expect(nonZero(p.structure?.after), p.provinceCode).toEqual(await structureUnder([`${p.orgPath}%`]));
   });
 
   it("a finished run: resume has nothing to do, rollback is refused after the effective date", async () => {

@@ -66,6 +66,14 @@ export const runProvinceViewSchema = z.object({
   membersBefore: count,
   /** members in its committee's subtree at the last verification (null before) */
   membersAfter: count.nullable(),
+  /**
+   * (1.13) Open organizations by kind (membership's org kinds, as `orgs.structure` counts them): `before` in the
+   * subtrees of its sources when the run started (with the parts of split communes it takes, without those
+   * another province takes), `after` under its committee as the plan leaves them (derived at the start; the
+   * run's test checks both against membership). Null or absent: a row started before 1.13, or withheld (a board
+   * below its province committee: province-wide figures).
+   */
+  structure: z.object({ before: z.record(z.string(), count), after: z.record(z.string(), count) }).nullable().optional(),
   steps: z.array(runStepViewSchema),
   error: z.string().nullable(),
 });

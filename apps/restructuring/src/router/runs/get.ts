@@ -51,6 +51,7 @@ export const getRunRoute = procedure("restructuring.plans.read")
         changes,
         membersBefore: 0,
         membersAfter: null,
+        structure: null,
         steps: p.steps.map((s) => ({ ...s, records: null, error: s.error === null ? null : WITHHELD })),
         error: p.error === null ? null : WITHHELD,
       })),

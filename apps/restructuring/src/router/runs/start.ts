@@ -42,7 +42,7 @@ export const startRunRoute = procedure("restructuring.plans.manage")
     await ctx.db.$transaction(
       async (tx) => {
         await tx.runProvince.createMany({
-          data: work.map((w, position) => ({ planId: input.planId, provinceCode: w.provinceCode, position, name: w.name, orgCode: w.orgCode, orgPath: w.orgPath, sourceOrgCodes: w.sourceOrgCodes, crossingOrgCodes: w.crossingOrgCodes, membersBefore: w.membersBefore })),
+          data: work.map((w, position) => ({ planId: input.planId, provinceCode: w.provinceCode, position, name: w.name, orgCode: w.orgCode, orgPath: w.orgPath, sourceOrgCodes: w.sourceOrgCodes, crossingOrgCodes: w.crossingOrgCodes, membersBefore: w.membersBefore, structure: w.structure })),
         });
         await tx.orgChange.createMany({
           data: work.flatMap((w) => w.changes.map((ch, position) => ({ planId: input.planId, provinceCode: w.provinceCode, orgPath: w.orgPath, position, kind: ch.kind, orgCode: ch.code, payload: ch }))),

@@ -33,6 +33,7 @@ export async function runView(db: PrismaClient, planId: string, saga: { steps: r
         stepsTotal,
         membersBefore: p.membersBefore,
         membersAfter: p.membersAfter,
+        structure: (p.structure as RunView["provinces"][number]["structure"]) ?? null,
         steps: mine.map((s) => ({ step: s.step, status: s.status as "pending", attempt: s.attempt, records: (s.result as unknown as StepAnswer | null)?.records ?? null, error: s.error })),
         error: p.error,
       };
