@@ -67,9 +67,8 @@ export interface StructureRow {
 /**
  * Organizations by kind before and after (contract-restructuring 1.13's `structure`) of one province, or summed
  * over the run's provinces (`provinceCode` null). Rows in membership's ORG_KINDS order (the KPI tab's structure
- * panel's), then any other kind a newer
- * membership counts; kinds with nothing before or after left out. Null when no province chosen has the figures
- * (rows started before 1.13, or withheld from a board below its province).
+ * panel's), then any other kind a newer membership counts; kinds with nothing before or after left out. Null when
+ * no province chosen has the figures (rows started before 1.13, or withheld from a board below its province).
  */
 export function structureRows(provinces: readonly Pick<RunProvinceView, "provinceCode" | "structure">[], provinceCode: string | null): StructureRow[] | null {
   const chosen = provinces.filter((p) => (provinceCode === null || p.provinceCode === provinceCode) && p.structure);

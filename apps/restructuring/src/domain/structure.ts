@@ -10,27 +10,38 @@ export type Structure = Record<OrgKind, number>;
 export const emptyStructure = (): Structure => Object.fromEntries(ORG_KINDS.map((k) => [k, 0])) as Structure;
 
 /**
- * Open organizations by kind in the subtrees of `roots`, without the subtrees of `excluded` (a split commune's
- * part another new province takes). A code in both is excluded.
+ * Counts open organizations by kind in the subtrees of `roots`, without the subtrees of `excluded` (a split
+ * commune's part another new province takes; a code in both is excluded). The tree's index is built once, for
+ * every province a run counts.
  */
-export function structureOf(tree: readonly OrgNode[], roots: readonly string[], excluded: readonly string[] = []): Structure {
+export function structureCounter(tree: readonly OrgNode[]): (roots: readonly string[], excluded?: readonly string[]) => Structure {
   const kids = new Map<string, OrgNode[]>();
-  for (const o of tree) if (o.parentCode !== null) kids.set(o.parentCode, [...(kids.get(o.parentCode) ?? []), o]);
+  for (const o of tree) {
+    if (o.parentCode === null) continue;
+    const list = kids.get(o.parentCode);
+    if (list) list.push(o);
+    else kids.set(o.parentCode, [o]);
+  }
   const byCode = new Map(tree.map((o) => [o.code, o]));
-  const out = emptyStructure();
-  const skip = new Set(excluded);
-  const seen = new Set<string>();
-  const walk = (code: string) => {
-    if (skip.has(code) || seen.has(code)) return;
-    seen.add(code);
-    const o = byCode.get(code);
-    if (o === undefined) return;
-    if (!o.closed) out[o.kind] += 1;
-    for (const k of kids.get(code) ?? []) walk(k.code);
+  return (roots, excluded = []) => {
+    const out = emptyStructure();
+    const skip = new Set(excluded);
+    const seen = new Set<string>();
+    const walk = (code: string) => {
+      if (skip.has(code) || seen.has(code)) return;
+      seen.add(code);
+      const o = byCode.get(code);
+      if (o === undefined) return;
+      if (!o.closed) out[o.kind] += 1;
+      for (const k of kids.get(code) ?? []) walk(k.code);
+    };
+    for (const r of roots) walk(r);
+    return out;
   };
-  for (const r of roots) walk(r);
-  return out;
 }
+
+/** structureCounter for one count. */
+export const structureOf = (tree: readonly OrgNode[], roots: readonly string[], excluded: readonly string[] = []): Structure => structureCounter(tree)(roots, excluded);
 
 /**
  * Open organizations by kind under each top-level organization (a province committee) of `nodes`: with the

@@ -4,7 +4,7 @@
 import { getUnit } from "@orgboard/admin-units";
 import type { Derivation, OrgChange, OrgNode } from "./derive.js";
 import type { CompiledPlan } from "./plan.js";
-import { emptyStructure, structureByTop, structureOf, type Structure } from "./structure.js";
+import { emptyStructure, structureByTop, structureCounter, type Structure } from "./structure.js";
 
 export interface ProvinceWork {
   provinceCode: string;
@@ -109,6 +109,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
     before.set(from, (before.get(from) ?? new Set()).add(to));
   }
 
+  const structureBefore = structureCounter(tree);
   const afterByTop = structureByTop(derivation.after);
   const out: ProvinceWork[] = [];
   // The plan's order of new provinces (moved after the provinces receiving parts of their split communes).
@@ -121,7 +122,7 @@ export function provinceWork(plan: CompiledPlan, tree: readonly OrgNode[], deriv
     const oldProvinces = [...plan.province].filter(([, to]) => to === unit.code).map(([from]) => from);
     const sources = tree.filter((o) => !o.closed && o.parentCode === null && o.kind === "provincial_committee" && o.adminUnitCode !== null && oldProvinces.includes(o.adminUnitCode));
     const created = changes.some((c) => c.kind === "create" && c.code === orgCode);
-    const before = structureOf(tree, [...sources.map((o) => o.code), ...(crossing.get(unit.code) ?? [])], leaving.get(unit.code) ?? []);
+    const before = structureBefore([...sources.map((o) => o.code), ...(crossing.get(unit.code) ?? [])], leaving.get(unit.code) ?? []);
     out.push({
       provinceCode: unit.code,
       name: unit.name,
