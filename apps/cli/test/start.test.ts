@@ -140,7 +140,15 @@ interface Started {
 
 async function ports(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
-  for (const part of ["identity", "membership", "conference", "inspection", "personnel", "restructuring", "realtime", "dashboard"]) env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(await freePort());
+  // Eight distinct ports: the system can hand a port just released back to the next freePort, and `orgboard start`
+  // refuses two parts on one port (exit 2, not the taken port's 1: a local CI run failed so).
+  const used = new Set<number>();
+  for (const part of ["identity", "membership", "conference", "inspection", "personnel", "restructuring", "realtime", "dashboard"]) {
+    let port = await freePort();
+    while (used.has(port)) port = await freePort();
+    used.add(port);
+    env[`ORGBOARD_${part.toUpperCase()}_PORT`] = String(port);
+  }
   return env;
 }
 
